@@ -1,0 +1,234 @@
+/**
+ * The review configuration (`review.config.yaml`). Every field has a one-line doc: this file
+ * is the configuration reference, and docs/config.md is generated from it
+ * (`npm run docs:config`) and checked in step by a test.
+ */
+import { z } from 'zod';
+import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
+
+const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/London' })
+  .describe('IANA time zone name, e.g. Europe/London.');
+
+const localDate = z
+  .string()
+  .refine((s) => parseDate(s) !== null, { message: 'expected a date like 2026-11-03' })
+  .describe('A calendar date, YYYY-MM-DD.');
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time like 09:00')
+  .describe('A wall-clock time, HH:MM (24:00 allowed as an end).');
+
+const DURATION_RE = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
+
+/** Parses "1d", "4h", "30m", "1h30m" into seconds; null when it is not such a duration. */
+export function parseDurationSeconds(s: string): number | null {
+  const m = DURATION_RE.exec(s.trim());
+  if (!m || s.trim() === '' || (!m[1] && !m[2] && !m[3])) return null;
+  return (Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 3600 + Number(m[3] ?? 0) * 60;
+}
+
+const duration = z
+  .string()
+  .refine((s) => parseDurationSeconds(s) !== null && (parseDurationSeconds(s) ?? 0) > 0, {
+    message: 'expected a duration like 30m, 4h, 1h30m or 2d',
+  })
+  .describe('A duration such as 30m, 4h, 1h30m or 2d.');
+
+const ratio = (what: string) =>
+  z
+    .number({ error: 'expected a number between 0 and 1' })
+    .min(0, 'expected a number between 0 and 1')
+    .max(1, 'expected a number between 0 and 1')
+    .describe(what);
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and dashes')
+  .describe('Lower-case identifier (letters, digits, dashes); used in URLs.');
+
+export const reviewSchema = z
+  .object({
+    name: z.string().min(1).describe('Title of the review site, shown in the header.'),
+    organisation: z.string().optional().describe('Organisation the review is about, shown under the title.'),
+    timeZone: timeZone.default('UTC').describe('Zone that cuts months and days for every figure (default UTC).'),
+    firstPeriod: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-05')
+      .optional()
+      .describe('First month to review (YYYY-MM); default: the first month with data.'),
+    lastPeriod: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-10')
+      .optional()
+      .describe('Last month to review (YYYY-MM); default: the last whole month with data.'),
+    lowSampleBelow: z.number().int().positive().default(30).describe('Figures from fewer responses than this are flagged low-sample.'),
+    lowCoverageBelow: ratio('Availability with coverage below this share is flagged low-coverage (default 0.9).').default(0.9),
+  })
+  .strict();
+
+export const serviceSchema = z
+  .object({
+    id: id.describe('Service id, as it appears in the exports (or mapped to by a source).'),
+    name: z.string().min(1).describe('Display name.'),
+    owner: z.string().min(1).describe('Team or person accountable for the service.'),
+    target: ratio('Availability target as a ratio, e.g. 0.999 for 99.9 %.'),
+    latencyThresholdMs: z.number().positive().describe('Latency SLO threshold in milliseconds: a check at or below it is fast.'),
+    aliases: z.array(z.string()).default([]).describe('Other names exports use for this service (matched case-insensitively).'),
+    confirm: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Probes that must agree for down/degraded; default a strict majority of covering probes.'),
+    maxGap: duration.optional().describe("Longest time one check may stand for; default twice the probe's median interval."),
+  })
+  .strict();
+
+export const priorityLevelSchema = z
+  .object({
+    id: id.describe('Level id, e.g. p1.'),
+    name: z.string().min(1).describe('Display name, e.g. "P1 Critical".'),
+    words: z.array(z.string().min(1)).min(1).describe('Source words that mean this level (case-insensitive), e.g. [P1, Critical, 紧急].'),
+    response: duration.describe('First-response target.'),
+    resolution: duration.describe('Resolution target.'),
+    clock: z.enum(['24x7', 'business']).default('24x7').describe('Measure targets in elapsed 24×7 time or in business time of `calendar`.'),
+    calendar: id.optional().describe('Business calendar id; required when clock is business.'),
+  })
+  .strict();
+
+const weekdayHours = z
+  .array(z.tuple([clockTime, clockTime]))
+  .default([])
+  .describe('Working intervals of the day, e.g. [["09:00","17:30"]].');
+
+export const calendarSchema = z
+  .object({
+    id: id.describe('Calendar id, referred to by priority levels.'),
+    timeZone: timeZone.describe('Zone of the working hours.'),
+    weeklyHours: z
+      .object({
+        mon: weekdayHours,
+        tue: weekdayHours,
+        wed: weekdayHours,
+        thu: weekdayHours,
+        fri: weekdayHours,
+        sat: weekdayHours,
+        sun: weekdayHours,
+      })
+      .strict()
+      .describe('Working intervals per weekday; a missing day has none.'),
+    holidays: z.array(localDate).default([]).describe('Dates with no working hours.'),
+    extraWorkingDays: z
+      .array(localDate)
+      .default([])
+      .describe('Make-up working days (e.g. a working Saturday); they use the normal hours of `extraDayHoursFrom`.'),
+    extraDayHoursFrom: z
+      .enum(['mon', 'tue', 'wed', 'thu', 'fri'])
+      .default('mon')
+      .describe('Weekday whose hours an extra working day uses (default mon).'),
+  })
+  .strict();
+
+export const scaleSchema = z
+  .object({
+    min: z.number().describe('Lowest score.'),
+    max: z.number().describe('Highest score.'),
+  })
+  .strict();
+
+export const surveysSchema = z
+  .object({
+    csat: scaleSchema
+      .extend({ satisfiedAtLeast: z.number().describe('Scores at or above this count as satisfied.') })
+      .default({ min: 1, max: 5, satisfiedAtLeast: 4 })
+      .describe('CSAT scale (default 1–5, satisfied at 4 or more).'),
+    ces: scaleSchema.default({ min: 1, max: 7 }).describe('Customer effort scale (default 1–7).'),
+  })
+  .strict();
+
+export const maintenanceSchema = z
+  .object({
+    service: z.string().min(1).describe('Service id, or * for every service.'),
+    from: z.string().min(1).describe('Start, ISO 8601 with offset (e.g. 2026-06-14T01:00:00+01:00) or local in the review zone.'),
+    to: z.string().min(1).describe('End (exclusive), same forms as from.'),
+    reason: z.string().optional().describe('Shown on the method and service pages.'),
+  })
+  .strict();
+
+export const sourceKindSchema = z.enum(['checks', 'tickets', 'surveys']).describe('What the export holds.');
+
+export const sourceSchema = z
+  .object({
+    id: id.describe('Source id, used in messages and the data-quality page.'),
+    kind: sourceKindSchema,
+    files: z.union([z.string(), z.array(z.string())]).describe('Glob(s) relative to the config file, e.g. data/checks/*.csv.gz.'),
+    preset: z.string().optional().describe('Named column mapping for a known tool (see docs/presets.md).'),
+    columns: z
+      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .default({})
+      .describe('Canonical field → header name or aliases; overrides the preset.'),
+    values: z
+      .record(z.string(), z.record(z.string(), z.string()))
+      .default({})
+      .describe('Per field, source word → canonical value (e.g. status: {OK: up}).'),
+    timeZone: timeZone.optional().describe('Zone of timestamps without an offset (default: the review zone).'),
+    dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd').describe('Field order of slash dates such as 03/11/2026.'),
+    ambiguous: z.enum(['reject', 'earlier', 'later']).default('reject').describe('What a local time in the repeated DST hour means.'),
+    epochUnit: z.enum(['auto', 's', 'ms']).default('auto').describe('Unit of bare-number timestamps (auto: ms from 10^11 up).'),
+    delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
+    encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
+    defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
+  })
+  .strict();
+
+export const reviewConfigSchema = z
+  .object({
+    review: reviewSchema.describe('The review as a whole.'),
+    services: z.array(serviceSchema).min(1).describe('Services under review.'),
+    priorities: z.array(priorityLevelSchema).min(1).describe('Ticket priority levels with their targets.'),
+    calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
+    surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),
+    maintenance: z.array(maintenanceSchema).default([]).describe('Planned maintenance windows, excluded from availability.'),
+    sources: z.array(sourceSchema).min(1).describe('The exports to read.'),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const calendarIds = new Set(cfg.calendars.map((c) => c.id));
+    cfg.priorities.forEach((p, i) => {
+      if (p.clock === 'business' && !p.calendar)
+        ctx.addIssue({ code: 'custom', path: ['priorities', i, 'calendar'], message: 'required when clock is business' });
+      if (p.calendar && !calendarIds.has(p.calendar))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', i, 'calendar'],
+          message: `no calendar with id "${p.calendar}" (known: ${[...calendarIds].join(', ') || 'none'})`,
+        });
+    });
+    const dup = <T>(items: T[], key: (t: T) => string, where: string) => {
+      const seen = new Set<string>();
+      items.forEach((it, i) => {
+        const k = key(it);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [where, i, 'id'], message: `duplicate id "${k}"` });
+        seen.add(k);
+      });
+    };
+    dup(cfg.services, (s) => s.id, 'services');
+    dup(cfg.priorities, (p) => p.id, 'priorities');
+    dup(cfg.calendars, (c) => c.id, 'calendars');
+    dup(cfg.sources, (s) => s.id, 'sources');
+    const serviceIds = new Set(cfg.services.map((s) => s.id));
+    cfg.maintenance.forEach((m, i) => {
+      if (m.service !== '*' && !serviceIds.has(m.service))
+        ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'service'], message: `no service with id "${m.service}"` });
+    });
+  });
+
+export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+export type PriorityLevelConfig = z.infer<typeof priorityLevelSchema>;
+export type CalendarConfig = z.infer<typeof calendarSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;

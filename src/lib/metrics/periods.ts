@@ -1,0 +1,110 @@
+/**
+ * Review periods: calendar months in the review's time zone, and quarters and years built
+ * from them. A month covers [first day 00:00, first day of next month 00:00) local time, so
+ * a month holding a DST change is an hour shorter or longer in real elapsed time.
+ */
+import { formatDate, localDateOf, nextDate, startOfLocalDay, zonedParts } from '../time/zoned-time.ts';
+
+/** A month id `YYYY-MM`. */
+export type MonthId = string;
+/** A quarter id `YYYY-Qn`. */
+export type QuarterId = string;
+
+export interface PeriodBounds {
+  /** First instant in the period (epoch ms). */
+  startMs: number;
+  /** First instant after the period (epoch ms). */
+  endMs: number;
+}
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+
+/** True for `YYYY-MM` with a month 01–12. */
+export function isMonthId(id: string): boolean {
+  return MONTH_RE.test(id);
+}
+
+/** True for `YYYY-Qn` with n 1–4. */
+export function isQuarterId(id: string): boolean {
+  return QUARTER_RE.test(id);
+}
+
+function splitMonth(id: MonthId): [number, number] {
+  const m = MONTH_RE.exec(id);
+  if (!m) throw new Error(`expected a month like 2026-10, got "${id}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * The month an instant falls in, in a zone.
+ * @example monthOf(Date.UTC(2026, 9, 31, 23, 30), 'Europe/London') // '2026-10' (23:30 GMT)
+ * @example monthOf(Date.UTC(2026, 9, 31, 23, 30), 'Asia/Shanghai') // '2026-11' (07:30 next day)
+ */
+export function monthOf(ms: number, zone: string): MonthId {
+  const p = zonedParts(ms, zone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}`;
+}
+
+/** The month after `id`. @example nextMonth('2026-12') // '2027-01' */
+export function nextMonth(id: MonthId): MonthId {
+  const [y, m] = splitMonth(id);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The month before `id`. @example previousMonth('2026-01') // '2025-12' */
+export function previousMonth(id: MonthId): MonthId {
+  const [y, m] = splitMonth(id);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Months from `first` to `last` inclusive, in order. @example monthsBetween('2026-11', '2027-01') // ['2026-11', '2026-12', '2027-01'] */
+export function monthsBetween(first: MonthId, last: MonthId): MonthId[] {
+  const out: MonthId[] = [];
+  for (let m = first; m <= last; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/**
+ * Bounds of a month in a zone, in real instants.
+ * @example
+ * // October 2026 in London: 1 Oct 00:00 BST (= 30 Sep 23:00 UTC) to 1 Nov 00:00 GMT; 31 days + 1 h
+ * const b = monthBounds('2026-10', 'Europe/London');
+ * (b.endMs - b.startMs) / 3_600_000 // 745
+ */
+export function monthBounds(id: MonthId, zone: string): PeriodBounds {
+  const [y, m] = splitMonth(id);
+  const [ny, nm] = splitMonth(nextMonth(id));
+  return { startMs: startOfLocalDay(formatDate(y, m, 1), zone), endMs: startOfLocalDay(formatDate(ny, nm, 1), zone) };
+}
+
+/** The quarter a month belongs to. @example quarterOfMonth('2026-11') // '2026-Q4' */
+export function quarterOfMonth(id: MonthId): QuarterId {
+  const [y, m] = splitMonth(id);
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+/** The three months of a quarter. @example monthsOfQuarter('2026-Q2') // ['2026-04', '2026-05', '2026-06'] */
+export function monthsOfQuarter(id: QuarterId): MonthId[] {
+  const q = QUARTER_RE.exec(id);
+  if (!q) throw new Error(`expected a quarter like 2026-Q4, got "${id}"`);
+  const y = Number(q[1]);
+  const first = (Number(q[2]) - 1) * 3 + 1;
+  return [0, 1, 2].map((i) => `${y}-${String(first + i).padStart(2, '0')}`);
+}
+
+/** The twelve months of a year. @example monthsOfYear(2026)[11] // '2026-12' */
+export function monthsOfYear(year: number): MonthId[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Local calendar dates (`YYYY-MM-DD`) of a month. @example datesOfMonth('2024-02').length // 29 */
+export function datesOfMonth(id: MonthId): string[] {
+  const [y, m] = splitMonth(id);
+  const out: string[] = [];
+  for (let d = formatDate(y, m, 1); d.startsWith(id); d = nextDate(d)) out.push(d);
+  return out;
+}
+
+/** The local date an instant falls on. Re-exported so metric code needs only this module for periods. */
+export const dateOf = localDateOf;

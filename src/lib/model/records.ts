@@ -1,0 +1,74 @@
+/**
+ * Canonical records: what every export is turned into by ingestion, whatever tool wrote it.
+ * These schemas are the data dictionary; each field carries a one-line doc.
+ * Timestamps are epoch milliseconds (UTC instants); zones only matter when parsing and when
+ * cutting periods or business days.
+ */
+import { z } from 'zod';
+
+export const checkStatusSchema = z
+  .enum(['up', 'degraded', 'down'])
+  .describe('Outcome of one monitoring check: up, degraded (up but slow or partial) or down.');
+export type CheckStatus = z.infer<typeof checkStatusSchema>;
+
+export const checkRecordSchema = z.object({
+  /** Instant the check ran, epoch milliseconds. */
+  timeMs: z.number().int().describe('Instant the check ran, epoch milliseconds.'),
+  /** Configured service id the check belongs to. */
+  service: z.string().min(1).describe('Configured service id the check belongs to.'),
+  /** Probe (monitoring location) that ran the check; "default" when the export has none. */
+  probe: z.string().min(1).describe('Probe (monitoring location) that ran the check; "default" when the export has none.'),
+  /** Mapped status of the check. */
+  status: checkStatusSchema,
+  /** Response time in milliseconds, null when the export has none (typically for down checks). */
+  latencyMs: z.number().nonnegative().nullable().describe('Response time in milliseconds, null when absent.'),
+});
+export type CheckRecord = z.infer<typeof checkRecordSchema>;
+
+export const ticketRecordSchema = z.object({
+  /** Ticket id as the source system writes it; the duplicate key. */
+  id: z.string().min(1).describe('Ticket id as the source system writes it; the duplicate key.'),
+  /** Instant the ticket was created, epoch milliseconds. */
+  createdMs: z.number().int().describe('Instant the ticket was created, epoch milliseconds.'),
+  /** Instant of the first response by the service desk, null while there is none. */
+  firstResponseMs: z.number().int().nullable().describe('Instant of the first response, null while there is none.'),
+  /** Instant the ticket was resolved, null while it is open. */
+  resolvedMs: z.number().int().nullable().describe('Instant the ticket was resolved, null while it is open.'),
+  /** Configured priority level id (after mapping the source word). */
+  priority: z.string().min(1).describe('Configured priority level id (after mapping the source word).'),
+  /** Category as exported, null when the export has none. */
+  category: z.string().nullable().describe('Category as exported, null when the export has none.'),
+  /** Configured service id, null when the ticket names no service. */
+  service: z.string().nullable().describe('Configured service id, null when the ticket names no service.'),
+  /** Title or short description; only ever rendered as text. */
+  title: z.string().describe('Title or short description; only ever rendered as text.'),
+  /** Status word as exported (informational). */
+  status: z.string().nullable().describe('Status word as exported (informational).'),
+  /** Whether the ticket was reopened at least once; null when the export does not say. */
+  reopened: z.boolean().nullable().describe('Whether the ticket was reopened at least once; null when unknown.'),
+  /** The source system's own on-time verdict for cross-checking (e.g. Boston 311 OnTime_Status), null when absent. */
+  sourceOnTime: z.boolean().nullable().describe("The source system's own resolution on-time verdict, null when absent."),
+  /** The source system's own resolution deadline, epoch ms, null when absent (e.g. Boston 311 TARGET_DT). */
+  sourceDeadlineMs: z.number().int().nullable().describe("The source system's own resolution deadline, null when absent."),
+});
+export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+
+export const surveyResponseSchema = z.object({
+  /** Response id where the export has one (the duplicate key), else null. */
+  id: z.string().nullable().describe('Response id where the export has one (the duplicate key), else null.'),
+  /** Submission instant, epoch milliseconds; decides the period. */
+  timeMs: z.number().int().describe('Submission instant, epoch milliseconds; decides the period.'),
+  /** Configured service id the response is about, null when not said. */
+  service: z.string().nullable().describe('Configured service id the response is about, null when not said.'),
+  /** Ticket id the response refers to, null when none; joined to tickets. */
+  ticketId: z.string().nullable().describe('Ticket id the response refers to, null when none.'),
+  /** Satisfaction score on the configured CSAT scale (default 1–5), null when not asked. */
+  csat: z.number().nullable().describe('Satisfaction score on the configured CSAT scale, null when not answered.'),
+  /** Likelihood to recommend, 0–10, null when not answered. */
+  nps: z.number().int().min(0).max(10).nullable().describe('Likelihood to recommend, 0–10, null when not answered.'),
+  /** Customer effort score on the configured CES scale (default 1–7), null when not answered. */
+  ces: z.number().nullable().describe('Customer effort score on the configured CES scale, null when not answered.'),
+  /** Free-text comment as written (masked before publishing), null when empty. */
+  comment: z.string().nullable().describe('Free-text comment as written (masked before publishing), null when empty.'),
+});
+export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
