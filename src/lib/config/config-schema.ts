@@ -91,7 +91,10 @@ export const priorityLevelSchema = z
   .object({
     id: id.describe('Level id, e.g. p1.'),
     name: z.string().min(1).describe('Display name, e.g. "P1 Critical".'),
-    words: z.array(z.string().min(1)).min(1).describe('Source words that mean this level (case-insensitive), e.g. [P1, Critical, 紧急].'),
+    words: z
+      .array(z.string().min(1))
+      .min(1, 'expected at least one word')
+      .describe('Source words that mean this level (case-insensitive), e.g. [P1, Critical, 紧急].'),
     response: duration.describe('First-response target.'),
     resolution: duration.describe('Resolution target.'),
     clock: z.enum(['24x7', 'business']).default('24x7').describe('Measure targets in elapsed 24×7 time or in business time of `calendar`.'),
@@ -187,12 +190,15 @@ export const sourceSchema = z
 export const reviewConfigSchema = z
   .object({
     review: reviewSchema.describe('The review as a whole.'),
-    services: z.array(serviceSchema).min(1).describe('Services under review.'),
-    priorities: z.array(priorityLevelSchema).min(1).describe('Ticket priority levels with their targets.'),
+    services: z.array(serviceSchema).min(1, 'expected at least one service').describe('Services under review.'),
+    priorities: z
+      .array(priorityLevelSchema)
+      .min(1, 'expected at least one priority level')
+      .describe('Ticket priority levels with their targets.'),
     calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
     surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),
     maintenance: z.array(maintenanceSchema).default([]).describe('Planned maintenance windows, excluded from availability.'),
-    sources: z.array(sourceSchema).min(1).describe('The exports to read.'),
+    sources: z.array(sourceSchema).min(1, 'expected at least one source').describe('The exports to read.'),
   })
   .strict()
   .superRefine((cfg, ctx) => {

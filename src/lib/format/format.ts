@@ -1,0 +1,73 @@
+/**
+ * Display formatting, the only place numbers become text. Locale and zone are passed in,
+ * never taken from the machine, so pages are the same wherever they are built.
+ */
+
+/** 0.99912 → "99.912 %"; null → "no data". Digits chosen so a 99.9 % target is readable. */
+export function formatPercent(ratio: number | null, digits = 3): string {
+  if (ratio === null) return 'no data';
+  return `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/** Milliseconds → "1 h 05 min", "42 min", "35 s". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const minutes = Math.round(totalSeconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours < 48) return `${hours} h ${String(rest).padStart(2, '0')} min`;
+  const days = Math.floor(hours / 24);
+  return `${days} d ${hours % 24} h`;
+}
+
+/** Integer with thin grouping: 12345 → "12,345". */
+export function formatCount(n: number | null): string {
+  return n === null ? '—' : n.toLocaleString('en-GB');
+}
+
+/** Latency: 123.4 → "123 ms". */
+export function formatMs(ms: number | null): string {
+  return ms === null ? '—' : `${Math.round(ms).toLocaleString('en-GB')} ms`;
+}
+
+/** An instant as local wall time in a zone: "2026-10-25 01:30 GMT". */
+export function formatInstant(ms: number | null, zone: string): string {
+  if (ms === null) return '—';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(ms));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+}
+
+/** "2026-10" → "October 2026". */
+export function formatMonth(id: string): string {
+  const [y, m] = id.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),
+  );
+}
+
+/** A change in percentage points: +0.012 pp. */
+export function formatPointChange(now: number | null, before: number | null, digits = 3): string {
+  if (now === null || before === null) return '';
+  const d = (now - before) * 100;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)} pp`;
+}
+
+/** A signed count change: +12, −3. */
+export function formatCountChange(now: number, before: number | null): string {
+  if (before === null) return '';
+  const d = now - before;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d)}`;
+}

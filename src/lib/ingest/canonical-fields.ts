@@ -1,0 +1,47 @@
+/**
+ * Canonical fields per kind of export, which are required, and the header names the
+ * built-in "native" mapping recognises. A source's `columns` (or its preset) can name any
+ * other header.
+ */
+export type ExportKind = 'checks' | 'tickets' | 'surveys';
+
+export interface FieldInfo {
+  /** Header names recognised without configuration (case-insensitive). */
+  headers: string[];
+  /** Rows cannot be read without this column. */
+  required: boolean;
+}
+
+export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
+  checks: {
+    timeMs: { headers: ['timestamp', 'time', 'checked_at', 'date'], required: true },
+    service: { headers: ['service', 'service_id', 'monitor'], required: false },
+    probe: { headers: ['probe', 'location', 'region'], required: false },
+    status: { headers: ['status', 'result', 'state'], required: true },
+    latencyMs: { headers: ['latency_ms', 'response_ms', 'response_time', 'latency', 'responsetime'], required: false },
+  },
+  tickets: {
+    id: { headers: ['id', 'ticket', 'ticket_id', 'key', 'number'], required: true },
+    createdMs: { headers: ['created', 'created_at', 'opened', 'opened_at'], required: true },
+    firstResponseMs: { headers: ['first_response', 'first response', 'first_response_at', 'responded_at'], required: false },
+    resolvedMs: { headers: ['resolved', 'resolved_at', 'closed', 'closed_at'], required: false },
+    priority: { headers: ['priority'], required: true },
+    category: { headers: ['category', 'type'], required: false },
+    service: { headers: ['service', 'service_id'], required: false },
+    title: { headers: ['title', 'summary', 'subject', 'short_description'], required: true },
+    status: { headers: ['status', 'state'], required: false },
+    reopened: { headers: ['reopened', 'reopen_count'], required: false },
+    sourceOnTime: { headers: ['on_time', 'ontime_status'], required: false },
+    sourceDeadlineMs: { headers: ['due', 'due_at', 'target_dt'], required: false },
+  },
+  surveys: {
+    id: { headers: ['response_id', 'id'], required: false },
+    timeMs: { headers: ['submitted_at', 'submitted', 'time', 'timestamp', 'date'], required: true },
+    service: { headers: ['service', 'service_id'], required: false },
+    ticketId: { headers: ['ticket', 'ticket_id'], required: false },
+    csat: { headers: ['csat', 'satisfaction'], required: false },
+    nps: { headers: ['nps', 'recommend', 'likely_to_recommend'], required: false },
+    ces: { headers: ['ces', 'effort'], required: false },
+    comment: { headers: ['comment', 'comments', 'feedback'], required: false },
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Row accounting for one export file: every row read is accepted, rejected with a reason,
+ * or a counted duplicate; accepted + rejected + duplicates = rows.
+ */
+export interface RejectedRow {
+  /** Physical 1-based line where the record starts (the header is line 1). */
+  line: number;
+  /** 1-based column of the offending field, null when the whole row is at fault. */
+  column: number | null;
+  /** Column as the export's header names it, or null for row-level problems. */
+  field: string | null;
+  /** The offending value as read (truncated to 80 characters). */
+  value: string | null;
+  /** Why the row was rejected, e.g. `expected a date like 2026-11-03 08:15, got "31/02/2026"`. */
+  reason: string;
+}
+
+export interface FileAccount {
+  /** Path relative to the config folder, with forward slashes. */
+  file: string;
+  /** Source id from the config. */
+  source: string;
+  kind: 'checks' | 'tickets' | 'surveys';
+  /** SHA-256 of the file's bytes as stored (hex). */
+  sha256: string;
+  /** File size in bytes as stored. */
+  bytes: number;
+  /** Detected or configured text encoding. */
+  encoding: string;
+  /** Detected or configured delimiter. */
+  delimiter: string;
+  /** Data rows read (header and blank lines excluded). */
+  rows: number;
+  accepted: number;
+  rejected: number;
+  /** Earlier rows replaced by a later row with the same key. */
+  duplicates: number;
+  /** First and last accepted timestamp, epoch ms; null without accepted rows. */
+  firstMs: number | null;
+  lastMs: number | null;
+  /** Rejected rows in file order (the first 200 kept in full; the rest only counted). */
+  rejects: RejectedRow[];
+  /** Rejects per reason class (the reason with the value taken out), for the data-quality page. */
+  rejectsByReason: Record<string, number>;
+}
+
+export const MAX_REJECTS_KEPT = 200;
+
+export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind' | 'sha256' | 'bytes'>): FileAccount {
+  return {
+    ...init,
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    firstMs: null,
+    lastMs: null,
+    rejects: [],
+    rejectsByReason: {},
+  };
+}
+
+/** The reason with quoted values replaced, so "unknown service "x"" and "…"y"" count as one class. */
+export function reasonClass(reason: string): string {
+  return reason.replace(/"[^"]*"/g, '"…"');
+}
+
+export function recordReject(account: FileAccount, reject: RejectedRow): void {
+  account.rejected++;
+  const cls = `${reject.field ? `${reject.field}: ` : ''}${reasonClass(reject.reason)}`;
+  account.rejectsByReason[cls] = (account.rejectsByReason[cls] ?? 0) + 1;
+  if (account.rejects.length < MAX_REJECTS_KEPT) account.rejects.push(reject);
+}
+
+export function noteAcceptedTime(account: FileAccount, ms: number): void {
+  if (account.firstMs === null || ms < account.firstMs) account.firstMs = ms;
+  if (account.lastMs === null || ms > account.lastMs) account.lastMs = ms;
+}
+
+/** Formats a reject the way messages cite it: `tickets.csv:42:7 created: expected …`. */
+export function formatReject(file: string, r: RejectedRow): string {
+  return `${file}:${r.line}${r.column !== null ? `:${r.column}` : ''} ${r.field ? `${r.field}: ` : ''}${r.reason}`;
+}

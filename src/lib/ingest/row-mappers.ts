@@ -1,0 +1,167 @@
+/**
+ * Row → canonical record, per kind. A mapper checks every field it reads and returns either
+ * the record or the first problem with its column, value and reason: impossible values are
+ * rejected, never repaired.
+ */
+import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { RejectedRow } from './file-account.ts';
+import { parseTimestamp } from './parse-timestamp.ts';
+import { presetFor } from './presets.ts';
+import { priorityMapper, serviceMapper, statusMapper } from './value-maps.ts';
+
+export type RowContext =
+  | { kind: 'check'; check: CheckRecord; timeMs: number }
+  | { kind: 'ticket'; ticket: TicketRecord; timeMs: number }
+  | { kind: 'survey'; survey: SurveyResponse; timeMs: number };
+
+class Reject {
+  readonly row: RejectedRow;
+  constructor(row: RejectedRow) {
+    this.row = row;
+  }
+}
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Builds the row mapper for a source once its header is known. */
+export function rowMapperFor(
+  source: SourceConfig,
+  config: ReviewConfig,
+  indices: Record<string, number>,
+  header: readonly string[],
+): (fields: string[], line: number) => RowContext | RejectedRow {
+  const headerLength = header.length;
+  const preset = source.preset ? presetFor(source.preset) : null;
+  const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
+  const tsOpts = {
+    timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
+    dateOrder: source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd'),
+    ambiguous: source.ambiguous,
+    epochUnit: source.epochUnit,
+  };
+  const mapStatus = statusMapper(valueMap('status'));
+  const mapPriority = priorityMapper(config, valueMap('priority'));
+  const mapService = serviceMapper(config, valueMap('service'));
+  const missingWords = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
+  const csatScale = config.surveys.csat;
+  const cesScale = config.surveys.ces;
+
+  return (fields, line) => {
+    if (fields.length !== headerLength) {
+      return {
+        line,
+        column: null,
+        field: null,
+        value: null,
+        reason: `expected ${headerLength} fields like the header, got ${fields.length}`,
+      };
+    }
+    const raw = (field: string): string | null => {
+      const i = indices[field];
+      if (i === undefined) return null;
+      const v = (fields[i] as string).trim();
+      return v === '' || missingWords.has(v.toLowerCase()) ? null : v;
+    };
+    const fail = (field: string, value: string | null, reason: string): never => {
+      const i = indices[field];
+      // Messages name the column as the export's header does, since that is what the analyst sees.
+      const shown = i === undefined ? field : (header[i] as string).trim();
+      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
+    };
+    const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
+    const time = (field: string, isRequired: boolean): number | null => {
+      const v = raw(field);
+      if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
+      const r = parseTimestamp(v, tsOpts);
+      return r.ok ? r.ms : fail(field, v, r.reason);
+    };
+    const num = (field: string, min: number, max: number, integer: boolean): number | null => {
+      const v = raw(field);
+      if (v === null) return null;
+      if (!NUMBER_RE.test(v)) return fail(field, v, `expected a number, got "${v}"`);
+      const n = Number(v);
+      if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got "${v}"`);
+      if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got "${v}"`);
+      return n;
+    };
+    const service = (isRequired: boolean): string | null => {
+      const v = raw('service');
+      if (v === null) return source.defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
+      return mapService(v) ?? fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+    };
+    try {
+      if (source.kind === 'checks') {
+        const timeMs = time('timeMs', true) as number;
+        const s = service(true) as string;
+        const word = required('status', 'status');
+        const status = mapStatus(word) ?? fail('status', word, `unknown status "${word}"; map it under values.status in the source config`);
+        const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
+        return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
+      }
+      if (source.kind === 'tickets') {
+        const id = required('id', 'ticket id');
+        const createdMs = time('createdMs', true) as number;
+        const firstResponseMs = time('firstResponseMs', false);
+        const resolvedMs = time('resolvedMs', false);
+        if (firstResponseMs !== null && firstResponseMs < createdMs)
+          fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
+        if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
+        const pWord = required('priority', 'priority');
+        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority "${pWord}"; add it to a level's words`);
+        const reopenedRaw = raw('reopened');
+        let reopened: boolean | null = null;
+        if (reopenedRaw !== null) {
+          const w = reopenedRaw.toLowerCase();
+          if (['yes', 'y', 'true'].includes(w)) reopened = true;
+          else if (['no', 'n', 'false'].includes(w)) reopened = false;
+          else if (/^\d+$/.test(w)) reopened = Number(w) > 0;
+          else fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+        }
+        const onTimeRaw = raw('sourceOnTime');
+        const onTimeMap = valueMap('sourceOnTime');
+        const onTimeWord = onTimeRaw === null ? null : (onTimeMap[onTimeRaw] ?? onTimeRaw).toLowerCase();
+        const sourceOnTime = onTimeWord === null ? null : ['ontime', 'true', 'yes', 'met', 'on time'].includes(onTimeWord);
+        const ticket: TicketRecord = {
+          id,
+          createdMs,
+          firstResponseMs,
+          resolvedMs,
+          priority,
+          category: raw('category'),
+          service: service(false),
+          title: raw('title') ?? '',
+          status: raw('status'),
+          reopened,
+          sourceOnTime,
+          sourceDeadlineMs: time('sourceDeadlineMs', false),
+        };
+        return { kind: 'ticket', timeMs: createdMs, ticket };
+      }
+      const timeMs = time('timeMs', true) as number;
+      const likert = (field: string, min: number, max: number) => {
+        const v = raw(field);
+        const mapped = v !== null && valueMap(field)[v] !== undefined ? valueMap(field)[v] : undefined;
+        if (mapped !== undefined) return Number(mapped);
+        return num(field, min, max, true);
+      };
+      const survey: SurveyResponse = {
+        id: raw('id'),
+        timeMs,
+        service: service(false),
+        ticketId: raw('ticketId'),
+        csat: likert('csat', csatScale.min, csatScale.max),
+        nps: likert('nps', 0, 10),
+        ces: likert('ces', cesScale.min, cesScale.max),
+        comment: raw('comment'),
+      };
+      if (survey.csat === null && survey.nps === null && survey.ces === null)
+        return { line, column: null, field: null, value: null, reason: 'no score: csat, nps and ces are all empty' };
+      return { kind: 'survey', timeMs, survey };
+    } catch (e) {
+      if (e instanceof Reject) return e.row;
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The data half of a build: config → ingest → rollups and metrics → snapshots on disk.
+ * I/O comes in through `effects`, so tests run it silently against fixture folders.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReviewConfig } from '../config/config-schema.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { ReviewError } from '../errors.ts';
+import { formatReject } from '../ingest/file-account.ts';
+import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
+import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { replaceDirAtomic } from './atomic-write.ts';
+import { maintenanceWindows } from './maintenance-windows.ts';
+
+export interface Effects {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const silentEffects: Effects = { info() {}, warn() {} };
+
+export interface BuildDataOptions {
+  /** Path of review.config.yaml; export globs are relative to its folder. */
+  configPath: string;
+  /** Folder that receives the draft snapshots (replaced as a whole). */
+  snapshotDir: string;
+  /** Fail on any rejected row. */
+  strict: boolean;
+  /** Version written into each snapshot. */
+  toolVersion: string;
+}
+
+export interface BuildDataResult {
+  config: ReviewConfig;
+  ingest: IngestResult;
+  snapshots: PeriodSnapshot[];
+}
+
+/** Stable JSON text of a snapshot (two-space indent, trailing newline). */
+export function snapshotJson(s: unknown): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+export async function loadAndIngest(
+  configPath: string,
+  effects: Effects,
+): Promise<{ config: ReviewConfig; ingest: IngestResult; configSha256: string }> {
+  const config = loadConfig(configPath);
+  const configSha256 = createHash('sha256').update(readFileSync(configPath)).digest('hex');
+  const ingest = await ingestSources(config, path.dirname(path.resolve(configPath)), { info: effects.info });
+  return { config, ingest, configSha256 };
+}
+
+/** Rejected rows as printable lines, the first `limit` of them. */
+export function rejectLines(ingest: IngestResult, limit: number): string[] {
+  const lines: string[] = [];
+  for (const f of ingest.files) for (const r of f.rejects) if (lines.length < limit) lines.push(formatReject(f.file, r));
+  return lines;
+}
+
+export async function buildReviewData(opts: BuildDataOptions, effects: Effects): Promise<BuildDataResult> {
+  const { config, ingest, configSha256 } = await loadAndIngest(opts.configPath, effects);
+  const rejected = ingest.files.reduce((a, f) => a + f.rejected, 0);
+  if (rejected > 0) {
+    const msg = `${rejected} rejected row${rejected === 1 ? '' : 's'} (see the data-quality pages, or run: npm run check)`;
+    if (opts.strict) throw new ReviewError(`--strict: ${msg}`, rejectLines(ingest, 20));
+    effects.warn(msg);
+  }
+  const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
+  if (snapshots.length === 0) throw new ReviewError('no review period has data: check the sources in review.config.yaml');
+  const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
+  files.push({
+    name: 'index.json',
+    content: snapshotJson({ periods: snapshots.map((s) => ({ id: s.period.id, complete: s.period.complete })) }),
+  });
+  replaceDirAtomic(opts.snapshotDir, files);
+  effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);
+  return { config, ingest, snapshots };
+}
