@@ -1,6 +1,6 @@
-import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
-import { formatReject } from '../lib/ingest/file-account.ts';
 import { ReviewError } from '../lib/errors.ts';
+import { formatReject } from '../lib/ingest/file-account.ts';
+import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
 import { type CommandContext, parseCommandArgs } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]

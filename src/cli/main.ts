@@ -4,8 +4,8 @@
  * Errors print as messages; a stack trace means a bug in this tool, and says so.
  */
 import { ReviewError, UsageError } from '../lib/errors.ts';
-import { checkCommand } from './check-command.ts';
 import { buildCommand } from './build-command.ts';
+import { checkCommand } from './check-command.ts';
 import type { Command } from './cli-support.ts';
 import { toolVersion } from './cli-support.ts';
 

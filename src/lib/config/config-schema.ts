@@ -75,7 +75,10 @@ export const serviceSchema = z
     name: z.string().min(1).describe('Display name.'),
     owner: z.string().min(1).describe('Team or person accountable for the service.'),
     target: ratio('Availability target as a ratio, e.g. 0.999 for 99.9 %.'),
-    latencyThresholdMs: z.number().positive().describe('Latency SLO threshold in milliseconds: a check at or below it is fast.'),
+    latencyThresholdMs: z
+      .number({ error: 'expected a number of milliseconds' })
+      .positive('expected a number of milliseconds above 0')
+      .describe('Latency SLO threshold in milliseconds: a check at or below it is fast.'),
     aliases: z.array(z.string()).default([]).describe('Other names exports use for this service (matched case-insensitively).'),
     confirm: z
       .number()

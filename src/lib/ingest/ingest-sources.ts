@@ -4,7 +4,7 @@
  * row with its reason, and the per-file accounts go into the snapshot.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, globSync, statSync } from 'node:fs';
+import { createReadStream, globSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';

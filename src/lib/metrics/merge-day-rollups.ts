@@ -3,8 +3,9 @@
  * its months' days). Exact: every field is a sum, outages split at midnight are re-joined,
  * and histograms add bucket by bucket.
  */
+
+import { type LatencyHistogram, mergeHistograms } from './latency-histogram.ts';
 import type { DayRollup } from './service-day-rollups.ts';
-import { mergeHistograms, type LatencyHistogram } from './latency-histogram.ts';
 
 export interface AvailabilityTotals {
   /** Real length of the span, ms. */

@@ -1,6 +1,6 @@
-import type { DaySpan } from './service-day-rollups.ts';
-import { datesOfMonth, type MonthId } from './periods.ts';
 import { nextDate, startOfLocalDay } from '../time/zoned-time.ts';
+import { datesOfMonth, type MonthId } from './periods.ts';
+import type { DaySpan } from './service-day-rollups.ts';
 
 /**
  * The local days of a month as real instants; a DST day is 23 or 25 hours long.

@@ -1,0 +1,267 @@
+/**
+ * Opens an export as a stream of decoded text: gunzips when the bytes say gzip, detects the
+ * encoding and the delimiter from the first 64 KiB, and never holds more than that (plus one
+ * chunk) in memory, so a multi-gigabyte export costs no more than a small one.
+ */
+import { open } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import iconv from 'iconv-lite';
+
+/** Bytes read ahead to detect the encoding, binary data and the header line. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** A delimiter a source may configure; `auto` detects it from the header line. */
+export type DelimiterOption = ',' | ';' | '\t' | 'auto';
+
+export interface OpenExportOptions {
+  /** `auto` (BOM, then UTF-8, then GB18030), or an encoding name such as utf-8, utf-16le, utf-16be, gb18030, gbk. */
+  encoding: string;
+  delimiter: DelimiterOption;
+  /** Read chunk size in bytes; tests make it tiny to split characters across chunks. */
+  highWaterMark?: number;
+}
+
+export interface OpenedExport {
+  /** Decoded text chunks (strings), BOM removed, line endings untouched; no chunk splits a surrogate pair. */
+  stream: Readable;
+  /** Encoding the bytes were decoded with: utf-8, utf-16le, utf-16be, gb18030, or the configured name. */
+  encoding: string;
+  /** Field delimiter: the configured one, or the one detected from the header line. */
+  delimiter: ',' | ';' | '\t';
+  /** True when the file was gzip data (detected by its magic bytes, whatever its name). */
+  compressed: boolean;
+}
+
+/** An export that cannot be read as CSV text; the message starts with the file and says what was expected. */
+export class ExportReadError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super(`${file}: ${message}`, options);
+    this.name = 'ExportReadError';
+    this.file = file;
+  }
+}
+
+const BOMS: { bytes: number[]; encoding: string }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+/** Configured names → the name reported and decoded with; anything else must be an iconv-lite encoding. */
+const ENCODING_ALIASES = new Map([
+  ['utf8', 'utf-8'],
+  ['utf-8', 'utf-8'],
+  ['utf16le', 'utf-16le'],
+  ['utf-16le', 'utf-16le'],
+  ['utf16be', 'utf-16be'],
+  ['utf-16be', 'utf-16be'],
+  ['gb18030', 'gb18030'],
+  ['gbk', 'gbk'],
+]);
+
+function normaliseEncoding(file: string, configured: string): string | 'auto' {
+  const key = configured.trim().toLowerCase();
+  if (key === 'auto') return 'auto';
+  const known = ENCODING_ALIASES.get(key);
+  if (known) return known;
+  if (iconv.encodingExists(key)) return key;
+  throw new ExportReadError(file, `unknown encoding "${configured}" (expected utf-8, utf-16le, utf-16be, gb18030, gbk or auto)`);
+}
+
+function isZlibError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** Turns a low-level read failure into an ExportReadError that names the file and the problem. */
+function readError(file: string, err: unknown, compressed: boolean): ExportReadError {
+  if (err instanceof ExportReadError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (compressed && isZlibError(err)) return new ExportReadError(file, `the gzip data is corrupt or truncated (${detail})`, { cause: err });
+  return new ExportReadError(file, `cannot read the file (${detail})`, { cause: err });
+}
+
+/**
+ * Pulls chunks until at least `bytes` are buffered or the stream ends. The iterator stays
+ * usable, so the caller yields the peeked bytes first and then carries on: nothing is read twice.
+ */
+async function peek(it: AsyncIterator<Buffer>, bytes: number): Promise<{ head: Buffer; ended: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const r = await it.next();
+    if (r.done) return { head: Buffer.concat(chunks, size), ended: true };
+    chunks.push(r.value);
+    size += r.value.length;
+  }
+  return { head: Buffer.concat(chunks, size), ended: false };
+}
+
+/** True when `head` is valid UTF-8, allowing a character cut off at the end of an unfinished sniff. */
+function isUtf8(head: Buffer, ended: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !ended });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16 text. */
+function utf16Hint(head: Buffer): string {
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(head.length, 4096);
+  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const half = Math.floor(n / 2);
+  if (odd > half * 0.5 && even === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16le';
+  if (even > half * 0.5 && odd === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16be';
+  return '';
+}
+
+/**
+ * The delimiter of a header line: whichever of `,` `;` tab occurs most often outside quotes
+ * (ties and none → comma). Only the first line counts: data rows hold free text with commas.
+ *
+ * @example detectDelimiter('id;"name, full";created\n1;x;y') // ';'
+ */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 10 /* \n */) break;
+    else if (c === 44) comma++;
+    else if (c === 59) semicolon++;
+    else if (c === 9) tab++;
+  }
+  if (comma >= semicolon && comma >= tab) return ',';
+  return semicolon >= tab ? ';' : '\t';
+}
+
+/**
+ * Opens a CSV export for streaming: gzip is detected by its magic bytes (1f 8b), the encoding
+ * by BOM, else (for `auto`) by whether the first 64 KiB are valid UTF-8, else GB18030, the
+ * encoding Chinese-locale spreadsheets save in. A byte-order mark wins over a configured
+ * encoding, since it cannot be there by accident; the mark itself is removed.
+ *
+ * @param path the file; messages name it as given
+ * @param opts the source's encoding and delimiter settings
+ * @returns the text stream with what was detected; the stream fails with ExportReadError if the
+ *   gzip data turns out corrupt further in
+ * @throws ExportReadError when the file cannot be opened, is empty, looks binary or is corrupt gzip
+ * @example const { stream, encoding, delimiter } = await openExport('data/tickets.csv.gz', { encoding: 'auto', delimiter: 'auto' })
+ * // encoding: 'gb18030', delimiter: ',' for a gzipped Excel export saved on a Chinese-locale PC
+ */
+export async function openExport(path: string, opts: OpenExportOptions): Promise<OpenedExport> {
+  const configured = normaliseEncoding(path, opts.encoding);
+  const highWaterMark = opts.highWaterMark ?? SNIFF_BYTES;
+
+  let compressed = false;
+  let source: Readable;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const magic = Buffer.alloc(2);
+      const { bytesRead } = await handle.read(magic, 0, 2, 0);
+      compressed = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    // The stream owns the handle from here and closes it when it ends or is destroyed.
+    const raw = handle.createReadStream({ start: 0, highWaterMark });
+    // pipeline (unlike pipe) fails the gunzip side on a read error and closes the file when the
+    // gunzip side is destroyed early; the error itself reaches the caller through the iterator.
+    source = compressed ? pipeline(raw, createGunzip({ chunkSize: Math.max(highWaterMark, 64) }), () => {}) : raw;
+  } catch (err) {
+    throw readError(path, err, false);
+  }
+
+  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const fail = (err: ExportReadError): never => {
+    source.destroy();
+    throw err;
+  };
+
+  let sniffed: { head: Buffer; ended: boolean };
+  try {
+    sniffed = await peek(it, SNIFF_BYTES);
+  } catch (err) {
+    return fail(readError(path, err, compressed));
+  }
+  const { ended } = sniffed;
+  let head = sniffed.head;
+
+  let encoding = configured;
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
+  if (bom) {
+    encoding = bom.encoding;
+    head = head.subarray(bom.bytes.length);
+  } else if (encoding === 'auto') {
+    encoding = isUtf8(head, ended) ? 'utf-8' : 'gb18030';
+  }
+
+  // Text in UTF-16 or UTF-32 has NUL bytes in every ASCII character; anywhere else they mean binary data.
+  const wide = /^(utf-?(16|32)|ucs-?(2|4))/.test(encoding);
+  if (!wide && head.includes(0)) {
+    const gzHint = !compressed && path.endsWith('.gz') ? ' (it is named .gz but is not gzip data)' : '';
+    fail(
+      new ExportReadError(
+        path,
+        `looks like a binary file (NUL bytes in the first 64 KiB)${gzHint}, expected a CSV export${utf16Hint(head)}`,
+      ),
+    );
+  }
+
+  // The decoder keeps partial characters between writes, so chunk boundaries may fall anywhere.
+  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  const headText = decoder.write(head);
+  if (ended && headText.trim() === '') fail(new ExportReadError(path, 'the file is empty, expected a header line'));
+  const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
+
+  async function* text(): AsyncGenerator<string> {
+    // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
+    // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
+    // each half into U+FFFD, so the high surrogate waits for the next chunk.
+    let carry = '';
+    const release = (decoded: string): string => {
+      const s = carry + decoded;
+      const last = s.charCodeAt(s.length - 1);
+      const split = last >= 0xd800 && last <= 0xdbff;
+      carry = split ? s.slice(-1) : '';
+      return split ? s.slice(0, -1) : s;
+    };
+    try {
+      const first = release(headText);
+      if (first) yield first;
+      for (;;) {
+        let r: IteratorResult<Buffer>;
+        try {
+          r = await it.next();
+        } catch (err) {
+          throw readError(path, err, compressed);
+        }
+        if (r.done) break;
+        const s = release(decoder.write(r.value));
+        if (s) yield s;
+      }
+      const tail = carry + (decoder.end() ?? '');
+      if (tail) yield tail;
+    } finally {
+      // Reached on early exit too (the consumer destroyed the stream): release the file.
+      source.destroy();
+    }
+  }
+
+  const stream = Readable.from(text());
+  // A stream destroyed before its first read never enters the generator, so its finally cannot run.
+  stream.once('close', () => source.destroy());
+  return { stream, encoding, delimiter, compressed };
+}

@@ -1,0 +1,402 @@
+/**
+ * Cell parsers for exports: timestamps, plain numbers and yes/no words.
+ *
+ * `parseTimestamp` runs once per timestamp cell, millions of times per build, so it scans
+ * char codes by hand (no regex, no allocation on success) and caches the zone offset per
+ * local hour: resolving a wall-clock time through Intl costs microseconds, a Map hit costs
+ * nanoseconds. Failures are cold and build a human reason for the reject line.
+ */
+import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from '../time/zoned-time.ts';
+
+/** Field order of day-first or month-first dates such as 03/11/2026 (year-first dates are always ymd). */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+/** What a local time inside the repeated DST hour means. */
+export type AmbiguousPolicy = 'reject' | 'earlier' | 'later';
+/** Unit of bare-number timestamps; `auto` reads ≥ 10^11 as milliseconds, else seconds. */
+export type EpochUnit = 'auto' | 's' | 'ms';
+
+/** How to read one source's timestamps; mirrors the fields of the source config. */
+export interface TimestampOptions {
+  /** IANA zone of timestamps without an offset. */
+  timeZone: string;
+  dateOrder: DateOrder;
+  ambiguous: AmbiguousPolicy;
+  epochUnit: EpochUnit;
+}
+
+/** A cell that could not be read. `empty` tells a blank cell apart, so optional fields can accept it. */
+export interface ParseFailure {
+  ok: false;
+  /** True when the cell is empty or only whitespace. */
+  empty: boolean;
+  /** Human reason for the reject line, quoting the value. */
+  reason: string;
+}
+
+export type TimestampResult = { ok: true; ms: number } | ParseFailure;
+export type NumberResult = { ok: true; value: number } | ParseFailure;
+
+const EMPTY: ParseFailure = Object.freeze({ ok: false, empty: true, reason: 'the value is empty' });
+
+const HOUR_MS = 3_600_000;
+/** 9999-12-31T23:59:59.999Z: four-digit years only, so epoch values in the wrong unit are caught. */
+const MAX_MS = 253_402_300_799_999;
+/** Year 1000: Date.UTC maps years 0–99 to 1900–1999, and earlier years are never service data. */
+const MIN_YEAR = 1000;
+/** `auto` epoch rule: 10^11 s is year 5138, 10^11 ms is 1973, so the ranges do not overlap in practice. */
+const EPOCH_MS_FROM = 1e11;
+const MAX_CACHED_HOURS = 100_000;
+
+const C_0 = 48;
+const C_SPACE = 32;
+const C_TAB = 9;
+const C_DASH = 45;
+const C_SLASH = 47;
+const C_DOT = 46;
+const C_COLON = 58;
+const C_PLUS = 43;
+const C_COMMA = 44;
+
+// Scanner cursor shared by the helpers below: returning it through an object per call would
+// allocate on the hot path.
+let pos = 0;
+
+/** Reads up to `max` ASCII digits at `pos`; returns the value (−1 when there is none) and advances `pos`. */
+function readDigits(s: string, max: number): number {
+  const start = pos;
+  const end = Math.min(s.length, start + max);
+  let v = 0;
+  while (pos < end) {
+    const d = s.charCodeAt(pos) - C_0;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+    pos++;
+  }
+  return pos === start ? -1 : v;
+}
+
+function isSpace(c: number): boolean {
+  return c === C_SPACE || c === C_TAB;
+}
+
+/** Lower-cases an ASCII letter code (other codes are returned unchanged). */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function fail(reason: string): ParseFailure {
+  return { ok: false, empty: false, reason };
+}
+
+/** The value as it appears in a reject line: quoted, and clipped so a stray blob stays one readable line. */
+function quote(s: string): string {
+  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
+}
+
+function expected(s: string, opts: TimestampOptions): ParseFailure {
+  const like =
+    opts.dateOrder === 'dmy'
+      ? '2026-11-03 08:15 or 03/11/2026 08:15'
+      : opts.dateOrder === 'mdy'
+        ? '2026-11-03 08:15 or 11/03/2026 08:15'
+        : '2026-11-03 08:15';
+  let hint = '';
+  // A day- or month-first date under the default order is a config gap, not bad data: say which setting fixes it.
+  if (opts.dateOrder === 'ymd' && /^\d{1,2}(?:([/.])\d{1,2}\1\d\d(?:\d\d)?|-\d{1,2}-\d{4})(?:\D|$)/.test(s))
+    hint = '; for day- or month-first dates set dateOrder: dmy or mdy';
+  return fail(`expected a date like ${like}, got ${quote(s)}${hint}`);
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Why fields that scanned well are still not a real date and time; null when they are. Cold path. */
+function invalidFields(t: LocalDateTime): string | null {
+  if (isValidLocalDateTime(t) && t.year >= MIN_YEAR) return null;
+  if (t.year < MIN_YEAR || t.year > 9999) return `is out of range: year ${t.year} (expected 1000–9999)`;
+  if (t.month < 1 || t.month > 12) return `is not a real date: there is no month ${t.month}`;
+  const dim = daysIn(t.year, t.month);
+  if (t.day < 1 || t.day > dim) return `is not a real date: ${MONTH_NAMES[t.month - 1]} ${t.year} has ${dim} days`;
+  if (t.hour === 24 && t.minute === 0 && t.second === 0 && t.millisecond === 0)
+    return 'is not a real time: 24:00 is not a time of day, write 00:00 of the next day';
+  if (t.hour > 23) return `is not a real time: there is no hour ${t.hour}`;
+  if (t.minute > 59) return `is not a real time: there is no minute ${t.minute}`;
+  return `is not a real time: there is no second ${t.second}`;
+}
+
+// Zone offset (local minus UTC, ms) per local hour, keyed by the hour's wall clock read as UTC
+// in hours. NaN marks an hour in which the offset changes: those resolve exactly every time.
+const zoneCaches = new Map<string, Map<number, number>>();
+let lastZone = '';
+let lastCache = new Map<number, number>();
+
+function hourOffsetMs(zone: string, year: number, month: number, day: number, hour: number, hourAsUtc: number): number {
+  if (zone !== lastZone) {
+    let c = zoneCaches.get(zone);
+    if (!c) zoneCaches.set(zone, (c = new Map()));
+    lastZone = zone;
+    lastCache = c;
+  }
+  const key = hourAsUtc / HOUR_MS;
+  let off = lastCache.get(key);
+  if (off === undefined) {
+    // Offsets never change twice within an hour, so equal offsets at both ends hold for the whole hour.
+    const first = resolveLocal({ year, month, day, hour, minute: 0, second: 0, millisecond: 0 }, zone);
+    const last = resolveLocal({ year, month, day, hour, minute: 59, second: 59, millisecond: 999 }, zone);
+    off =
+      first.kind === 'ok' && last.kind === 'ok' && hourAsUtc - first.ms === hourAsUtc + HOUR_MS - 1 - last.ms
+        ? hourAsUtc - first.ms
+        : Number.NaN;
+    if (lastCache.size >= MAX_CACHED_HOURS) lastCache.clear();
+    lastCache.set(key, off);
+  }
+  return off;
+}
+
+function parseEpoch(s: string, intValue: number, intEnd: number, opts: TimestampOptions): TimestampResult {
+  // Integers up to 15 digits are exact as scanned; anything longer or fractional goes through Number.
+  const value = intEnd === s.length && intEnd <= 15 ? intValue : Number(s);
+  const asMs = opts.epochUnit === 'ms' || (opts.epochUnit === 'auto' && value >= EPOCH_MS_FROM);
+  const ms = Math.round(asMs ? value : value * 1000);
+  if (!(ms <= MAX_MS)) return fail(`${quote(s)} is too large for epoch ${asMs ? 'milliseconds' : 'seconds'} (after year 9999)`);
+  return { ok: true, ms };
+}
+
+/**
+ * Reads a timestamp cell into an instant (epoch ms).
+ *
+ * Accepted: ISO 8601 with `T` or space, optional seconds and fraction (truncated to ms) and an
+ * optional offset (`Z`, `UTC`, `+08:00`, `+0800`, `+08`); a date alone (start of the local
+ * day); year-first slash dates (`2026/11/3 8:15`); day- or month-first dates per
+ * `dateOrder` with `/` or `-` (and `.` when dmy), two-digit years read as 20yy; a 12-hour
+ * clock with AM/PM; bare epoch seconds or milliseconds. A time without an offset is read in
+ * `opts.timeZone`; in the skipped DST hour it is rejected, in the repeated hour it follows
+ * `opts.ambiguous`.
+ *
+ * @param text the cell as exported; surrounding spaces are ignored
+ * @param opts the source's timestamp settings
+ * @returns `{ ok: true, ms }`, or `{ ok: false, empty, reason }` with the reason for the reject line
+ * @example parseTimestamp('2026-11-03T08:15:00+08:00', { timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' })
+ * // { ok: true, ms: 1762128900000 }  (2026-11-03T00:15:00Z)
+ * @example parseTimestamp('2026-03-29 01:30', { timeZone: 'Europe/London', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' })
+ * // { ok: false, empty: false, reason: '"2026-03-29 01:30" does not exist in Europe/London (clocks go forward)' }
+ */
+export function parseTimestamp(text: string, opts: TimestampOptions): TimestampResult {
+  let s = text;
+  let n = s.length;
+  if (n === 0 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1))) {
+    s = s.trim();
+    n = s.length;
+    if (n === 0) return EMPTY;
+  }
+
+  pos = 0;
+  const f1 = readDigits(s, 20);
+  if (f1 < 0) return expected(s, opts);
+  const len1 = pos;
+  if (pos === n) return parseEpoch(s, f1, len1, opts);
+  const sep = s.charCodeAt(pos);
+  if (sep === C_DOT) {
+    // "1762157700.5" is a fractional epoch; "03.11.2026" is a date.
+    pos++;
+    if (readDigits(s, 20) >= 0 && pos === n) return parseEpoch(s, f1, len1, opts);
+    pos = len1;
+  }
+  if (sep !== C_DASH && sep !== C_SLASH && sep !== C_DOT) return expected(s, opts);
+  pos++;
+  const f2 = readDigits(s, 2);
+  if (f2 < 0 || pos >= n || s.charCodeAt(pos) !== sep) return expected(s, opts);
+  pos++;
+  const start3 = pos;
+  const f3 = readDigits(s, 4);
+  const len3 = pos - start3;
+  if (f3 < 0) return expected(s, opts);
+
+  let year: number;
+  let month: number;
+  let day: number;
+  if (len1 === 4 && len3 <= 2 && sep !== C_DOT) {
+    year = f1;
+    month = f2;
+    day = f3;
+  } else if (len1 <= 2 && opts.dateOrder !== 'ymd' && (len3 === 4 || (len3 === 2 && sep !== C_DASH))) {
+    // Dots mean day-first in every locale that writes them; two-digit years only appear in slash forms.
+    if (sep === C_DOT && opts.dateOrder !== 'dmy') return expected(s, opts);
+    year = len3 === 2 ? 2000 + f3 : f3;
+    month = opts.dateOrder === 'dmy' ? f2 : f1;
+    day = opts.dateOrder === 'dmy' ? f1 : f2;
+  } else {
+    return expected(s, opts);
+  }
+
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let milli = 0;
+  let offsetMin = 0;
+  let hasOffset = false;
+  const dateOnly = pos === n;
+  if (!dateOnly) {
+    const c = s.charCodeAt(pos);
+    if (c === 84 /* T */) pos++;
+    else if (isSpace(c)) while (pos < n && isSpace(s.charCodeAt(pos))) pos++;
+    else return expected(s, opts);
+    hour = readDigits(s, 2);
+    if (hour < 0 || pos >= n || s.charCodeAt(pos) !== C_COLON) return expected(s, opts);
+    pos++;
+    const startMin = pos;
+    minute = readDigits(s, 2);
+    if (pos - startMin !== 2) return expected(s, opts);
+    if (pos < n && s.charCodeAt(pos) === C_COLON) {
+      pos++;
+      const startSec = pos;
+      second = readDigits(s, 2);
+      if (pos - startSec !== 2) return expected(s, opts);
+      const fc = pos < n ? s.charCodeAt(pos) : 0;
+      if (fc === C_DOT || fc === C_COMMA) {
+        pos++;
+        const startFrac = pos;
+        const frac = readDigits(s, 3);
+        if (frac < 0) return expected(s, opts);
+        // Truncate to whole milliseconds: rounding 59.9995 up would roll into the next minute.
+        milli = frac * (pos - startFrac === 1 ? 100 : pos - startFrac === 2 ? 10 : 1);
+        while (pos < n && s.charCodeAt(pos) - C_0 >= 0 && s.charCodeAt(pos) - C_0 <= 9) pos++;
+      }
+    }
+    while (pos < n && isSpace(s.charCodeAt(pos))) pos++;
+    if (pos + 1 < n) {
+      const a = lower(s.charCodeAt(pos));
+      // 97 = a, 112 = p, 109 = m
+      if ((a === 97 || a === 112) && lower(s.charCodeAt(pos + 1)) === 109) {
+        if (hour < 1 || hour > 12) return fail(`${quote(s)} has hour ${hour} with ${a === 97 ? 'AM' : 'PM'}; a 12-hour clock runs 1–12`);
+        // 12 AM is midnight and 12 PM is noon.
+        hour = (hour % 12) + (a === 112 ? 12 : 0);
+        pos += 2;
+        while (pos < n && isSpace(s.charCodeAt(pos))) pos++;
+      }
+    }
+    if (pos < n) {
+      const z = s.charCodeAt(pos);
+      if (z === 90 /* Z */ || z === 122 /* z */) {
+        hasOffset = true;
+        pos++;
+      } else if (z === C_PLUS || z === C_DASH) {
+        pos++;
+        const startOff = pos;
+        const oh = readDigits(s, 2);
+        if (pos - startOff !== 2) return expected(s, opts);
+        let om = 0;
+        if (pos < n) {
+          if (s.charCodeAt(pos) === C_COLON) pos++;
+          const startOm = pos;
+          om = readDigits(s, 2);
+          if (pos - startOm !== 2) return expected(s, opts);
+        }
+        if (oh > 18 || om > 59) return fail(`${quote(s)} has an impossible UTC offset`);
+        offsetMin = (z === C_DASH ? -1 : 1) * (oh * 60 + om);
+        hasOffset = true;
+      } else if (n - pos === 3 && (s.endsWith('UTC') || s.endsWith('GMT'))) {
+        hasOffset = true;
+        pos = n;
+      }
+    }
+    if (pos !== n) return expected(s, opts);
+  }
+
+  // Cheap range check first; the exact (and slower) check only runs when it might fail.
+  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59 || year < MIN_YEAR) {
+    const why = invalidFields({ year, month, day, hour, minute, second, millisecond: milli });
+    if (why) return fail(`${quote(s)} ${why}`);
+  }
+
+  const hourAsUtc = Date.UTC(year, month - 1, day, hour);
+  const rest = minute * 60_000 + second * 1000 + milli;
+  if (hasOffset) return { ok: true, ms: hourAsUtc + rest - offsetMin * 60_000 };
+
+  const off = hourOffsetMs(opts.timeZone, year, month, day, hour, hourAsUtc);
+  if (!Number.isNaN(off)) return { ok: true, ms: hourAsUtc + rest - off };
+
+  // The offset changes during this local hour (a DST change): resolve this exact minute.
+  const local = { year, month, day, hour, minute, second, millisecond: milli };
+  // A date alone names a day, whose start always exists even where midnight itself is skipped.
+  if (dateOnly) return { ok: true, ms: localToInstantLenient(local, opts.timeZone) };
+  const r = resolveLocal(local, opts.timeZone);
+  if (r.kind === 'ok') return { ok: true, ms: r.ms };
+  if (r.kind === 'nonexistent') return fail(`${quote(s)} does not exist in ${opts.timeZone} (clocks go forward)`);
+  if (opts.ambiguous === 'earlier') return { ok: true, ms: r.earlierMs };
+  if (opts.ambiguous === 'later') return { ok: true, ms: r.laterMs };
+  return fail(`${quote(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
+}
+
+/**
+ * Reads a plain decimal number: optional minus, digits, optional `.` and digits. No
+ * thousands separators, decimal commas, exponents, `NaN` or `Infinity`, because an export
+ * that writes them would otherwise be misread silently (`1,5` is 1.5 in one locale, 15 in another).
+ *
+ * @param text the cell as exported; surrounding spaces are ignored
+ * @returns `{ ok: true, value }`, or `{ ok: false, empty, reason }`
+ * @example parseNumber(' -12.50 ') // { ok: true, value: -12.5 }
+ * @example parseNumber('1,5') // { ok: false, empty: false, reason: 'expected a number like 12.5, got "1,5" (use a dot for decimals, no thousands separators)' }
+ */
+export function parseNumber(text: string): NumberResult {
+  const s = text.trim();
+  const n = s.length;
+  if (n === 0) return EMPTY;
+  let i = s.charCodeAt(0) === C_DASH ? 1 : 0;
+  let intDigits = 0;
+  let fracDigits = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= C_0 && c <= C_0 + 9) {
+      if (fracDigits < 0) intDigits++;
+      else fracDigits++;
+    } else if (c === C_DOT && fracDigits < 0) fracDigits = 0;
+    else break;
+  }
+  if (i !== n || fracDigits === 0 || (intDigits === 0 && fracDigits < 0)) {
+    const hint = s.includes(',') ? ' (use a dot for decimals, no thousands separators)' : '';
+    return fail(`expected a number like 12.5, got ${quote(s)}${hint}`);
+  }
+  const value = Number(s);
+  // -0 would print as "0" anyway but compares oddly with Object.is in tests and snapshots.
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+const BOOLEAN_WORDS = new Map<string, boolean>([
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['y', true],
+  ['n', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/**
+ * Reads a yes/no word: yes, no, true, false, y, n, 1, 0 (any case, surrounding spaces ignored).
+ *
+ * @returns the boolean, or null for anything else (including an empty cell)
+ * @example parseBooleanWord(' Yes ') // true
+ * @example parseBooleanWord('maybe') // null
+ */
+export function parseBooleanWord(text: string): boolean | null {
+  return BOOLEAN_WORDS.get(text.trim().toLowerCase()) ?? null;
+}

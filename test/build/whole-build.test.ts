@@ -1,0 +1,94 @@
+/**
+ * Whole-build test: a fixture folder (config + exports) through the real CLI, as a user runs
+ * it, into snapshots and a static site; then the same again to prove byte-identical output.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'src/cli/main.ts');
+
+function runCli(args: string[], tz = 'Pacific/Auckland') {
+  return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: tz },
+  });
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, path.join(prefix, e.name)) : [path.join(prefix, e.name)],
+  );
+}
+
+function textOf(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+describe('whole build of test/fixtures/mini', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'sr-build-'));
+  cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+  const config = path.join(work, 'review.config.yaml');
+
+  it('builds snapshots and pages with the hand-computed figures', () => {
+    const r = runCli(['build', '--config', config]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: 5 rejected rows');
+    const snap = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
+    const api = snap.services.find((s: { id: string }) => s.id === 'api');
+    // Checks every 10 min from 00:00Z to 23:50Z, max_gap 20 min → covered 24 h 10 min = 87 000 s;
+    // down 02:00–02:30Z = 1 800 s; availability = 85 200 / 87 000.
+    expect(api.eligibleMs).toBe(87_000_000);
+    expect(api.downMs).toBe(1_800_000);
+    expect(api.availability).toBeCloseTo(85_200 / 87_000, 12);
+    expect(api.verdict).toBe('breached');
+    // Tickets: T-1 (P1, resolved) and T-2 (P2, open); T-1's first row is a duplicate; T-3, T-4 rejected.
+    expect(snap.tickets.createdTotal).toBe(2);
+    expect(snap.tickets.backlogAtEnd).toBe(1);
+    expect(snap.dataQuality).toMatchObject({ rows: 296, accepted: 290, rejected: 5, duplicates: 1 });
+    const home = textOf(readFileSync(path.join(work, 'dist/index.html'), 'utf8'));
+    expect(home).toContain('97.931 %');
+    expect(home).toContain('breached');
+    const review = textOf(readFileSync(path.join(work, 'dist/reviews/2026-10/index.html'), 'utf8'));
+    expect(review).toContain('5 rejected');
+  });
+
+  it('rebuilds byte-identically (snapshots and pages), whatever the machine zone', () => {
+    const read = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
+    const before = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
+    rmSync(path.join(work, 'dist'), { recursive: true });
+    const r = runCli(['build', '--config', config], 'America/Los_Angeles');
+    expect(r.status, r.stderr).toBe(0);
+    const after = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
+    expect(Object.keys(after.site).sort()).toEqual(Object.keys(before.site).sort());
+    for (const [f, bytes] of Object.entries(before.snaps)) expect(after.snaps[f]?.equals(bytes), f).toBe(true);
+    for (const [f, bytes] of Object.entries(before.site)) expect(after.site[f]?.equals(bytes), f).toBe(true);
+  });
+
+  it('--strict fails on rejected rows and leaves earlier outputs untouched', () => {
+    const before = readFileSync(path.join(work, 'snapshots/draft/2026-10.json'));
+    const r = runCli(['build', '--strict', '--config', config]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--strict: 5 rejected rows');
+    expect(r.stderr).toContain('data/tickets.csv:4:2 Created: expected a date like 2026-11-03 08:15, got "31/02/2026"');
+    expect(readFileSync(path.join(work, 'snapshots/draft/2026-10.json')).equals(before)).toBe(true);
+  });
+
+  it('a missing required column is one clear message, exit 1, no stack trace', () => {
+    const broken = mkdtempSync(path.join(tmpdir(), 'sr-broken-'));
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), broken, { recursive: true });
+    execFileSync('sed', ['-i', '1s/status/state_of_thing/', path.join(broken, 'data/checks.csv')]);
+    const r = runCli(['check', '--config', path.join(broken, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('data/checks.csv: missing required column status');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

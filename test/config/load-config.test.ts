@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadConfig, validateConfig } from '../../src/lib/config/load-config.ts';
+import { ReviewError } from '../../src/lib/errors.ts';
+
+const good = {
+  review: { name: 'R', timeZone: 'Europe/London' },
+  services: [{ id: 'api', name: 'API', owner: 'Team', target: 0.999, latencyThresholdMs: 300 }],
+  priorities: [{ id: 'p1', name: 'P1', words: ['P1'], response: '15m', resolution: '4h' }],
+  sources: [{ id: 'mon', kind: 'checks', files: 'data/*.csv' }],
+};
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    validateConfig(raw);
+  } catch (e) {
+    if (e instanceof ReviewError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('review config', () => {
+  it('accepts the bundled sample config', () => {
+    const c = loadConfig(path.resolve('review.config.yaml'));
+    expect(c.services.length).toBeGreaterThanOrEqual(6);
+    expect(c.review.timeZone).toBe('Europe/London');
+  });
+
+  it('fills documented defaults', () => {
+    const c = validateConfig(good);
+    expect(c.surveys.csat).toEqual({ min: 1, max: 5, satisfiedAtLeast: 4 });
+    expect(c.priorities[0]?.clock).toBe('24x7');
+    expect(c.review.lowSampleBelow).toBe(30);
+    expect(c.sources[0]?.delimiter).toBe('auto');
+  });
+
+  it('lists every problem at once, each with its path and the value found', () => {
+    const bad = {
+      review: { name: 'R', timeZone: 'Mars/Olympus' },
+      services: [
+        good.services[0],
+        { id: 'web', name: 'Web', owner: 'T', target: 0.99, latencyThresholdMs: 100 },
+        { id: 'pay', name: 'Pay', owner: 'T', target: '99.9%', latencyThresholdMs: -5 },
+      ],
+      priorities: [{ id: 'p1', name: 'P1', words: [], response: '15 minutes', resolution: '4h', clock: 'sometimes' }],
+      sources: [{ id: 'mon', kind: 'logs', files: 'x' }],
+      colour: 'blue',
+    };
+    expect(problemsOf(bad)).toMatchInlineSnapshot(`
+      [
+        "review.timeZone: expected an IANA time zone such as Europe/London, got "Mars/Olympus"",
+        "services[2].target: expected a number between 0 and 1, got "99.9%"",
+        "services[2].latencyThresholdMs: expected a number of milliseconds above 0, got -5",
+        "priorities[0].words: expected at least one word, got a list",
+        "priorities[0].response: expected a duration like 30m, 4h, 1h30m or 2d, got "15 minutes"",
+        "priorities[0].clock: Invalid option: expected one of "24x7"|"business", got "sometimes"",
+        "sources[0].kind: Invalid option: expected one of "checks"|"tickets"|"surveys", got "logs"",
+        "(top level): unknown key "colour"",
+      ]
+    `);
+  });
+
+  it('checks cross-references once the shape is right', () => {
+    const bad = {
+      ...good,
+      priorities: [{ ...good.priorities[0], clock: 'business', calendar: 'office' }],
+      services: [good.services[0], good.services[0]],
+      maintenance: [{ service: 'nope', from: '2026-01-01T00:00:00Z', to: '2026-01-01T01:00:00Z' }],
+    };
+    expect(problemsOf(bad)).toEqual([
+      'priorities[0].calendar: no calendar with id "office" (known: none), got "office"',
+      'services[1].id: duplicate id "api", got "api"',
+      'maintenance[0].service: no service with id "nope", got "nope"',
+    ]);
+  });
+
+  it('the CLI prints every problem, exits 1, and shows no stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sr-config-'));
+    const file = path.join(dir, 'review.config.yaml');
+    writeFileSync(
+      file,
+      'review:\n  name: R\nservices:\n  - { id: api, name: API, owner: T, target: "99.9%", latencyThresholdMs: 300 }\npriorities: []\nsources: []\n',
+    );
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      ['check', '--config', file],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
+    expect(code).toBe(1);
+    const text = err.join('\n');
+    expect(text).toContain('services[0].target: expected a number between 0 and 1, got "99.9%"');
+    expect(text).toContain('priorities: expected at least one priority level');
+    expect(text).toContain('sources: expected at least one source');
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports YAML syntax errors with their line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sr-config-'));
+    const file = path.join(dir, 'review.config.yaml');
+    writeFileSync(file, 'review:\n  name: R\n  name: again\n');
+    const err: string[] = [];
+    expect(
+      await main(
+        ['check', '--config', file],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
+    expect(err.join('\n')).toMatch(/not valid YAML[\s\S]*line 3/);
+  });
+
+  it('usage errors exit 2', async () => {
+    const err: string[] = [];
+    expect(
+      await main(
+        ['check', '--bogus'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(
+      await main(
+        ['frobnicate'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(err.join('\n')).toContain('usage:');
+  });
+});
+
+describe('docs/config.md', () => {
+  it('is in step with the schema (regenerate with npm run docs:config)', async () => {
+    const { renderConfigReference } = await import('../../src/lib/config/config-reference.ts');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(path.resolve('docs/config.md'), 'utf8')).toBe(renderConfigReference());
+  });
+});
