@@ -51,14 +51,25 @@ describe('whole build of test/fixtures/mini', () => {
     expect(api.availability).toBeCloseTo(85_200 / 87_000, 12);
     expect(api.verdict).toBe('breached');
     // Tickets: T-1 (P1, resolved) and T-2 (P2, open); T-1's first row is a duplicate; T-3, T-4 rejected.
-    expect(snap.tickets.createdTotal).toBe(2);
-    expect(snap.tickets.backlogAtEnd).toBe(1);
+    expect(snap.tickets.overall.created).toBe(2);
+    expect(snap.tickets.overall.backlogAtEnd).toBe(1);
+    // T-1 (P1, 24×7): response 09:00→09:05 ≤ 15 min met (the later, edited row wins); resolved 11:00 ≤ 4 h met.
+    // T-2 (P2, office Mon–Fri 09–17): created Thu 1 Oct 10:00, response 12:00 = 2 business h > 1 h → breached;
+    // resolution deadline 8 business h → Thu 10–17 (7 h) + Fri 09–10 (1 h) = Fri 2 Oct 10:00, passed unresolved → breached.
+    const [p1, p2] = snap.tickets.levels;
+    expect(p1.response).toEqual({ attainment: 1, met: 1, breached: 0, pending: 0 });
+    expect(p1.resolution).toEqual({ attainment: 1, met: 1, breached: 0, pending: 0 });
+    expect(p2.response).toEqual({ attainment: 0, met: 0, breached: 1, pending: 0 });
+    expect(p2.resolution).toEqual({ attainment: 0, met: 0, breached: 1, pending: 0 });
+    expect(snap.tickets.overall.openBreachedAtEnd).toBe(1);
+    expect(snap.tickets.overall.resolution.attainment).toBe(0.5);
     expect(snap.dataQuality).toMatchObject({ rows: 296, accepted: 290, rejected: 5, duplicates: 1 });
     const home = textOf(readFileSync(path.join(work, 'dist/index.html'), 'utf8'));
     expect(home).toContain('97.931 %');
     expect(home).toContain('breached');
     const review = textOf(readFileSync(path.join(work, 'dist/reviews/2026-10/index.html'), 'utf8'));
     expect(review).toContain('5 rejected');
+    expect(review).toContain('50.0 % (1 of 2)');
   });
 
   it('rebuilds byte-identically (snapshots and pages), whatever the machine zone', () => {

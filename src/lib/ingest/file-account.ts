@@ -29,6 +29,8 @@ export interface FileAccount {
   encoding: string;
   /** Detected or configured delimiter. */
   delimiter: string;
+  /** Canonical fields this file's header provides, sorted. */
+  fields: string[];
   /** Data rows read (header and blank lines excluded). */
   rows: number;
   accepted: number;
@@ -51,6 +53,7 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
     ...init,
     encoding: 'utf-8',
     delimiter: ',',
+    fields: [],
     rows: 0,
     accepted: 0,
     rejected: 0,

@@ -197,6 +197,7 @@ async function readOneFile(
             `${rel}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
           );
         }
+        account.fields = Object.keys(indices).sort();
         map = rowMapperFor(source, config, indices, header);
         continue;
       }

@@ -8,9 +8,9 @@ import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { periodDays } from '../metrics/period-days.ts';
 import { type MonthId, monthBounds, monthOf, monthsBetween, previousMonth } from '../metrics/periods.ts';
+import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
-import { type TicketSection, ticketSection } from './ticket-section.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -47,7 +47,7 @@ export interface PeriodSnapshot {
   /** Every input file read for the build, with its row accounting. */
   inputs: InputProvenance[];
   services: ServiceFigures[];
-  tickets: TicketSection;
+  tickets: TicketPeriodMetrics;
   dataQuality: {
     rows: number;
     accepted: number;
@@ -96,6 +96,9 @@ export function buildSnapshots(
     firstMs: f.firstMs,
     lastMs: f.lastMs,
   }));
+  // Response figures only where an export records first responses (Boston 311, for one, does not).
+  const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
+  let previousTickets: TicketPeriodMetrics | null = null;
   return months.map((id, i) => {
     const bounds = monthBounds(id, zone);
     const days = periodDays(id, zone);
@@ -104,6 +107,14 @@ export function buildSnapshots(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
+    const tickets = ticketPeriodMetrics(ingest.tickets, {
+      levels: config.priorities,
+      calendars: config.calendars,
+      bounds,
+      previous: previousTickets,
+      responseRecorded,
+    });
+    previousTickets = tickets;
     return {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
@@ -120,7 +131,7 @@ export function buildSnapshots(
       configSha256: meta.configSha256,
       inputs,
       services: serviceFigures(config, rollups, ingest.checks, bounds, maintenance),
-      tickets: ticketSection(config, ingest.tickets, bounds),
+      tickets,
       dataQuality: {
         rows: sum('rows'),
         accepted: sum('accepted'),
