@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { ReviewError } from '../lib/errors.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
-import { type CommandContext, parseCommandArgs, toolVersion } from './cli-support.ts';
+import { type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
 
 const usage = `usage: service-review build [--config FILE] [--strict] [--data-only] [--verbose]
 
@@ -13,8 +14,6 @@ options:
   --data-only     write the snapshots but do not build the site
   --verbose       print progress per file`;
 
-export const SNAPSHOT_DIR = 'snapshots/draft';
-
 export const buildCommand = {
   summary: 'build snapshots, then the site (dist/)',
   usage,
@@ -25,15 +24,14 @@ export const buildCommand = {
       'data-only': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     });
-    const configPath = values.config as string;
-    const configDir = path.dirname(path.resolve(configPath));
-    const snapshotDir = path.join(configDir, SNAPSHOT_DIR);
+    const paths = projectPaths(values.config as string);
     const effects = { info: values.verbose ? ctx.err : () => {}, warn: (m: string) => ctx.err(`warning: ${m}`) };
     const started = performance.now();
     const result = await buildReviewData(
       {
-        configPath,
-        snapshotDir,
+        configPath: paths.configPath,
+        snapshotDir: paths.draftDir,
+        publishedDir: paths.publishedDir,
         strict: values.strict as boolean,
         toolVersion: toolVersion(),
       },
@@ -46,11 +44,20 @@ export const buildCommand = {
     if (values['data-only']) return 0;
     // Astro's telemetry would call out to the web; the build must work offline.
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.REVIEW_SNAPSHOT_DIR = snapshotDir;
+    process.env.REVIEW_SNAPSHOT_DIR = paths.draftDir;
+    process.env.REVIEW_PUBLISHED_DIR = paths.publishedDir;
+    process.env.REVIEW_CONTENT_DIR = paths.contentDir;
     const { build } = await import('astro');
-    const outDir = path.join(configDir, 'dist');
+    const outDir = paths.distDir;
     // The site's code lives with the tool; the data (and so dist/) lives with the config.
-    await build({ root: path.resolve(import.meta.dirname, '../..'), outDir, logLevel: values.verbose ? 'info' : 'warn' });
+    try {
+      await build({ root: path.resolve(import.meta.dirname, '../..'), outDir, logLevel: values.verbose ? 'info' : 'warn' });
+    } catch (e) {
+      // Astro has printed the details (file and line of a bad MDX component, say); the snapshots stand.
+      throw new ReviewError(`the site build failed: ${(e as Error).message.split('\n')[0]}`, [
+        'The snapshots were written; fix the page or commentary named above and run the build again.',
+      ]);
+    }
     ctx.out(`site: ${path.relative(process.cwd(), outDir) || '.'}/`);
     return 0;
   },

@@ -29,3 +29,32 @@ export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(args: s
     throw new UsageError((e as Error).message);
   }
 }
+
+export interface ProjectPaths {
+  configPath: string;
+  /** Folder of the config file: export globs, snapshots and dist/ are relative to it. */
+  baseDir: string;
+  draftDir: string;
+  publishedDir: string;
+  distDir: string;
+  contentDir: string;
+}
+
+/** Where everything lives, from the config file's path. */
+export function projectPaths(configPath: string): ProjectPaths {
+  const baseDir = path.dirname(path.resolve(configPath));
+  return {
+    configPath,
+    baseDir,
+    draftDir: path.join(baseDir, 'snapshots/draft'),
+    publishedDir: path.join(baseDir, 'snapshots/published'),
+    distDir: path.join(baseDir, 'dist'),
+    contentDir: path.join(baseDir, 'content/reviews'),
+  };
+}
+
+/** Options every data command shares. */
+export const COMMON_OPTIONS = {
+  config: { type: 'string', default: 'review.config.yaml' },
+  verbose: { type: 'boolean', default: false },
+} as const;

@@ -8,10 +8,18 @@ import { buildCommand } from './build-command.ts';
 import { checkCommand } from './check-command.ts';
 import type { Command } from './cli-support.ts';
 import { toolVersion } from './cli-support.ts';
+import { diffCommand } from './diff-command.ts';
+import { newCommand } from './new-command.ts';
+import { publishCommand } from './publish-command.ts';
+import { statusCommand } from './status-command.ts';
 
 export const COMMANDS: Record<string, Command> = {
-  build: buildCommand,
   check: checkCommand,
+  build: buildCommand,
+  publish: publishCommand,
+  diff: diffCommand,
+  status: statusCommand,
+  new: newCommand,
 };
 
 function mainUsage(): string {

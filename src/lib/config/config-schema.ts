@@ -69,6 +69,19 @@ export const reviewSchema = z
   })
   .strict();
 
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-05')
+  .describe('A review month, YYYY-MM.');
+
+export const serviceChangeSchema = z
+  .object({
+    from: month.describe('First month the change applies to; earlier months keep the values before it.'),
+    target: ratio('New availability target.').optional(),
+    latencyThresholdMs: z.number().positive('expected a number of milliseconds above 0').optional().describe('New latency threshold, ms.'),
+  })
+  .strict();
+
 export const serviceSchema = z
   .object({
     id: id.describe('Service id, as it appears in the exports (or mapped to by a source).'),
@@ -87,6 +100,20 @@ export const serviceSchema = z
       .optional()
       .describe('Probes that must agree for down/degraded; default a strict majority of covering probes.'),
     maxGap: duration.optional().describe("Longest time one check may stand for; default twice the probe's median interval."),
+    changes: z
+      .array(serviceChangeSchema)
+      .default([])
+      .describe('Date-effective changes: from a month on, a new target or threshold; earlier months are not restated.'),
+  })
+  .strict();
+
+export const priorityChangeSchema = z
+  .object({
+    from: month.describe('First month the change applies to.'),
+    response: duration.optional().describe('New first-response target.'),
+    resolution: duration.optional().describe('New resolution target.'),
+    clock: z.enum(['24x7', 'business']).optional().describe('New clock.'),
+    calendar: id.optional().describe('New business calendar id.'),
   })
   .strict();
 
@@ -102,6 +129,7 @@ export const priorityLevelSchema = z
     resolution: duration.describe('Resolution target.'),
     clock: z.enum(['24x7', 'business']).default('24x7').describe('Measure targets in elapsed 24×7 time or in business time of `calendar`.'),
     calendar: id.optional().describe('Business calendar id; required when clock is business.'),
+    changes: z.array(priorityChangeSchema).default([]).describe('Date-effective changes of targets, clock or calendar.'),
   })
   .strict();
 
@@ -109,6 +137,24 @@ const weekdayHours = z
   .array(z.tuple([clockTime, clockTime]))
   .default([])
   .describe('Working intervals of the day, e.g. [["09:00","17:30"]].');
+
+export const calendarChangeSchema = z
+  .object({
+    from: month.describe('First month the new weekly hours apply to.'),
+    weeklyHours: z
+      .object({
+        mon: weekdayHours,
+        tue: weekdayHours,
+        wed: weekdayHours,
+        thu: weekdayHours,
+        fri: weekdayHours,
+        sat: weekdayHours,
+        sun: weekdayHours,
+      })
+      .strict()
+      .describe('The new weekly hours.'),
+  })
+  .strict();
 
 export const calendarSchema = z
   .object({
@@ -135,6 +181,7 @@ export const calendarSchema = z
       .enum(['mon', 'tue', 'wed', 'thu', 'fri'])
       .default('mon')
       .describe('Weekday whose hours an extra working day uses (default mon).'),
+    changes: z.array(calendarChangeSchema).default([]).describe('Date-effective changes of the weekly hours.'),
   })
   .strict();
 

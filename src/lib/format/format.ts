@@ -58,16 +58,32 @@ export function formatMonth(id: string): string {
   );
 }
 
-/** A change in percentage points: +0.012 pp. */
-export function formatPointChange(now: number | null, before: number | null, digits = 3): string {
-  if (now === null || before === null) return '';
-  const d = (now - before) * 100;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)} pp`;
+/** A ratio change in percentage points: 0.00012 → "+0.012 pp"; null → "". */
+export function formatPointChange(delta: number | null, digits = 3): string {
+  if (delta === null) return '';
+  const d = delta * 100;
+  if (Number(Math.abs(d).toFixed(digits)) === 0) return `±${(0).toFixed(digits)} pp`;
+  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)} pp`;
 }
 
-/** A signed count change: +12, −3. */
-export function formatCountChange(now: number, before: number | null): string {
-  if (before === null) return '';
-  const d = now - before;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d)}`;
+/** A signed change of a count or score: 12 → "+12", −3.5 → "−3.5"; null → "". */
+export function formatSignedChange(delta: number | null, digits = 0): string {
+  if (delta === null) return '';
+  if (Number(Math.abs(delta).toFixed(digits)) === 0) return `±${(0).toFixed(digits)}`;
+  return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(digits)}`;
+}
+
+/** A plain number with fixed digits; null → "—". */
+export function formatNumber(n: number | null, digits = 1): string {
+  return n === null ? '—' : n.toFixed(digits);
+}
+
+/** Seconds → duration text. */
+export function formatSeconds(s: number | null): string {
+  return s === null ? '—' : formatDuration(s * 1000);
+}
+
+/** Length of a [start, end) span as duration text. */
+export function formatSpan(startMs: number, endMs: number): string {
+  return formatDuration(endMs - startMs);
 }

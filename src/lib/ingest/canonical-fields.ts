@@ -28,7 +28,9 @@ export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
     priority: { headers: ['priority'], required: true },
     category: { headers: ['category', 'type'], required: false },
     service: { headers: ['service', 'service_id'], required: false },
-    title: { headers: ['title', 'summary', 'subject', 'short_description'], required: true },
+    // Not required: some exports have no title at all (the ServiceNow event log); their tickets
+    // get an empty title and form the "(untitled)" recurring-issues group instead of failing the file.
+    title: { headers: ['title', 'summary', 'subject', 'short_description'], required: false },
     status: { headers: ['status', 'state'], required: false },
     reopened: { headers: ['reopened', 'reopen_count'], required: false },
     sourceOnTime: { headers: ['on_time', 'ontime_status'], required: false },

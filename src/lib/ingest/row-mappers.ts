@@ -8,12 +8,21 @@ import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records
 import type { RejectedRow } from './file-account.ts';
 import { parseTimestamp } from './parse-timestamp.ts';
 import { presetFor } from './presets.ts';
-import { priorityMapper, serviceMapper, statusMapper } from './value-maps.ts';
+import { normWord, onTimeMapper, priorityMapper, scoreWordMapper, serviceMapper, statusMapper } from './value-maps.ts';
 
 export type RowContext =
   | { kind: 'check'; check: CheckRecord; timeMs: number }
   | { kind: 'ticket'; ticket: TicketRecord; timeMs: number }
-  | { kind: 'survey'; survey: SurveyResponse; timeMs: number };
+  | {
+      kind: 'survey';
+      survey: SurveyResponse;
+      timeMs: number;
+      /**
+       * The whole row's content, for the duplicate key of responses without an id: the mapped
+       * record alone makes two respondents who answered alike in the same minute "identical".
+       */
+      contentKey: string;
+    };
 
 class Reject {
   readonly row: RejectedRow;
@@ -45,6 +54,21 @@ export function rowMapperFor(
   const mapPriority = priorityMapper(config, valueMap('priority'));
   const mapService = serviceMapper(config, valueMap('service'));
   const missingWords = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
+  const resolvedStatuses = new Set((preset?.resolvedStatuses ?? []).map(normWord));
+  const rejectWords = new Map(
+    Object.entries(preset?.rejectWords ?? {}).map(([field, words]) => [
+      field,
+      new Map(Object.entries(words).map(([w, why]) => [normWord(w), why])),
+    ]),
+  );
+  // A source that maps the field to a column of its own has told us what that column holds.
+  const minutesAfterCreated = new Set((preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined));
+  const mapOnTime = onTimeMapper(valueMap('sourceOnTime'));
+  const scoreWords = {
+    csat: scoreWordMapper(valueMap('csat')),
+    nps: scoreWordMapper(valueMap('nps')),
+    ces: scoreWordMapper(valueMap('ces')),
+  };
   const csatScale = config.surveys.csat;
   const cesScale = config.surveys.ces;
 
@@ -62,7 +86,14 @@ export function rowMapperFor(
       const i = indices[field];
       if (i === undefined) return null;
       const v = (fields[i] as string).trim();
-      return v === '' || missingWords.has(v.toLowerCase()) ? null : v;
+      if (v === '' || missingWords.has(v.toLowerCase())) return null;
+      const why = rejectWords.get(field)?.get(normWord(v));
+      return why === undefined ? v : fail(field, v, why);
+    };
+    /** The cell as exported (trimmed), also when it is a missing-value word; null without the column. */
+    const cell = (field: string): string | null => {
+      const i = indices[field];
+      return i === undefined ? null : (fields[i] as string).trim();
     };
     const fail = (field: string, value: string | null, reason: string): never => {
       const i = indices[field];
@@ -77,14 +108,21 @@ export function rowMapperFor(
       const r = parseTimestamp(v, tsOpts);
       return r.ok ? r.ms : fail(field, v, r.reason);
     };
-    const num = (field: string, min: number, max: number, integer: boolean): number | null => {
+    const num = (field: string, min: number, max: number, integer: boolean, cell?: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v)) return fail(field, v, `expected a number, got "${v}"`);
-      const n = Number(v);
-      if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got "${v}"`);
-      if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got "${v}"`);
+      const text = cell ?? v;
+      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got "${v}"`);
+      const n = Number(text);
+      const shown = cell === undefined ? `"${v}"` : `"${v}" (mapped to ${cell})`;
+      if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
+      if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
       return n;
+    };
+    /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
+    const minutesAfter = (field: string, createdMs: number): number | null => {
+      const minutes = num(field, 0, Number.MAX_SAFE_INTEGER, false);
+      return minutes === null ? null : createdMs + Math.round(minutes * 60_000);
     };
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
@@ -103,11 +141,17 @@ export function rowMapperFor(
       if (source.kind === 'tickets') {
         const id = required('id', 'ticket id');
         const createdMs = time('createdMs', true) as number;
-        const firstResponseMs = time('firstResponseMs', false);
-        const resolvedMs = time('resolvedMs', false);
+        const firstResponseMs = minutesAfterCreated.has('firstResponseMs')
+          ? minutesAfter('firstResponseMs', createdMs)
+          : time('firstResponseMs', false);
+        const resolvedMs = minutesAfterCreated.has('resolvedMs') ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
         if (firstResponseMs !== null && firstResponseMs < createdMs)
           fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
         if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
+        const statusWord = raw('status');
+        // Taking such a row would report a closed ticket as open (and breached) for ever after.
+        if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
+          fail('resolvedMs', cell('resolvedMs'), `status "${statusWord}" means resolved, but the resolved time is empty`);
         const pWord = required('priority', 'priority');
         const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority "${pWord}"; add it to a level's words`);
         const reopenedRaw = raw('reopened');
@@ -120,9 +164,11 @@ export function rowMapperFor(
           else fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
         }
         const onTimeRaw = raw('sourceOnTime');
-        const onTimeMap = valueMap('sourceOnTime');
-        const onTimeWord = onTimeRaw === null ? null : (onTimeMap[onTimeRaw] ?? onTimeRaw).toLowerCase();
-        const sourceOnTime = onTimeWord === null ? null : ['ontime', 'true', 'yes', 'met', 'on time'].includes(onTimeWord);
+        const sourceOnTime =
+          onTimeRaw === null
+            ? null
+            : (mapOnTime(onTimeRaw) ??
+              fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
         const ticket: TicketRecord = {
           id,
           createdMs,
@@ -132,7 +178,7 @@ export function rowMapperFor(
           category: raw('category'),
           service: service(false),
           title: raw('title') ?? '',
-          status: raw('status'),
+          status: statusWord,
           reopened,
           sourceOnTime,
           sourceDeadlineMs: time('sourceDeadlineMs', false),
@@ -140,11 +186,11 @@ export function rowMapperFor(
         return { kind: 'ticket', timeMs: createdMs, ticket };
       }
       const timeMs = time('timeMs', true) as number;
-      const likert = (field: string, min: number, max: number) => {
+      // Score words (Likert labels) go through the value map and are then checked like a number in the cell.
+      const likert = (field: 'csat' | 'nps' | 'ces', min: number, max: number) => {
         const v = raw(field);
-        const mapped = v !== null && valueMap(field)[v] !== undefined ? valueMap(field)[v] : undefined;
-        if (mapped !== undefined) return Number(mapped);
-        return num(field, min, max, true);
+        const mapped = v === null ? null : scoreWords[field](v);
+        return num(field, min, max, true, mapped ?? undefined);
       };
       const survey: SurveyResponse = {
         id: raw('id'),
@@ -158,7 +204,7 @@ export function rowMapperFor(
       };
       if (survey.csat === null && survey.nps === null && survey.ces === null)
         return { line, column: null, field: null, value: null, reason: 'no score: csat, nps and ces are all empty' };
-      return { kind: 'survey', timeMs, survey };
+      return { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
     } catch (e) {
       if (e instanceof Reject) return e.row;
       throw e;

@@ -1,6 +1,12 @@
 /**
- * Source words → canonical values. Matching is case-insensitive and ignores surrounding
- * spaces; a word no map knows is a rejected row, never a guess.
+ * Source words → canonical values. Matching is case-insensitive, ignores surrounding spaces
+ * and treats any run of white space (including non-breaking spaces) as one space; a word no
+ * map knows is a rejected row, never a guess.
+ *
+ * A source's (or preset's) map sends a word to a target, and the target is then resolved like
+ * a word the export wrote itself. So a preset can map ServiceNow's `1 - Critical` to `P1`
+ * without knowing the config's level ids, and a map to a target that names nothing configured
+ * rejects the row instead of inventing a level, service or status.
  */
 import type { ReviewConfig } from '../config/config-schema.ts';
 import type { CheckStatus } from '../model/records.ts';
@@ -10,14 +16,19 @@ for (const w of ['up', 'ok', 'success', 'pass', 'true', '1']) DEFAULT_STATUS_WOR
 for (const w of ['degraded', 'warn', 'warning', 'slow']) DEFAULT_STATUS_WORDS[w] = 'degraded';
 for (const w of ['down', 'fail', 'failed', 'failure', 'error', 'critical', 'false', '0']) DEFAULT_STATUS_WORDS[w] = 'down';
 
-const norm = (s: string) => s.trim().toLowerCase();
+/** The form words are compared in: trimmed, lower case, white-space runs (incl. U+00A0) as one space. */
+export const normWord = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The source map with normalized keys and values. */
+function ownMap(sourceMap: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(sourceMap).map(([k, v]) => [normWord(k), v]));
+}
 
 /** Maps status words: the source's own map first, then the defaults, then HTTP codes (2xx/3xx up, 5xx down). */
 export function statusMapper(sourceMap: Record<string, string> = {}): (word: string) => CheckStatus | null {
-  const own = new Map(Object.entries(sourceMap).map(([k, v]) => [norm(k), v as CheckStatus]));
-  return (word) => {
-    const w = norm(word);
-    const hit = own.get(w) ?? DEFAULT_STATUS_WORDS[w];
+  const own = ownMap(sourceMap);
+  const builtIn = (w: string): CheckStatus | null => {
+    const hit = DEFAULT_STATUS_WORDS[w];
     if (hit) return hit;
     if (/^[1-5]\d\d$/.test(w)) {
       const code = Number(w);
@@ -26,27 +37,64 @@ export function statusMapper(sourceMap: Record<string, string> = {}): (word: str
     }
     return null;
   };
+  return (word) => {
+    const w = normWord(word);
+    const target = own.get(w);
+    return builtIn(target === undefined ? w : normWord(target));
+  };
 }
 
-/** Maps priority words to level ids: the source's map, then each level's `words`, then the level ids. */
+/** Maps priority words to level ids: the source's map (to a level id or word), then each level's `words`, then the level ids. */
 export function priorityMapper(config: ReviewConfig, sourceMap: Record<string, string> = {}): (word: string) => string | null {
   const m = new Map<string, string>();
   for (const level of config.priorities) {
-    m.set(norm(level.id), level.id);
-    for (const w of level.words) m.set(norm(w), level.id);
+    m.set(normWord(level.id), level.id);
+    for (const w of level.words) m.set(normWord(w), level.id);
   }
-  for (const [k, v] of Object.entries(sourceMap)) m.set(norm(k), v);
-  return (word) => m.get(norm(word)) ?? null;
+  const own = ownMap(sourceMap);
+  return (word) => {
+    const w = normWord(word);
+    const target = own.get(w);
+    return m.get(target === undefined ? w : normWord(target)) ?? null;
+  };
 }
 
-/** Maps service names to service ids: the source's map, then ids, then aliases and display names. */
+/** Maps service names to service ids: the source's map (to an id, alias or name), then ids, aliases and display names. */
 export function serviceMapper(config: ReviewConfig, sourceMap: Record<string, string> = {}): (word: string) => string | null {
   const m = new Map<string, string>();
   for (const s of config.services) {
-    m.set(norm(s.name), s.id);
-    for (const a of s.aliases) m.set(norm(a), s.id);
-    m.set(norm(s.id), s.id);
+    m.set(normWord(s.name), s.id);
+    for (const a of s.aliases) m.set(normWord(a), s.id);
+    m.set(normWord(s.id), s.id);
   }
-  for (const [k, v] of Object.entries(sourceMap)) m.set(norm(k), v);
-  return (word) => m.get(norm(word)) ?? null;
+  const own = ownMap(sourceMap);
+  return (word) => {
+    const w = normWord(word);
+    const target = own.get(w);
+    return m.get(target === undefined ? w : normWord(target)) ?? null;
+  };
+}
+
+/**
+ * Maps score words (Likert labels such as `Strongly Agree`) to numbers through a value map;
+ * null when the map does not know the word, so the caller can read it as a number instead.
+ */
+export function scoreWordMapper(sourceMap: Record<string, string> = {}): (word: string) => string | null {
+  const own = ownMap(sourceMap);
+  return (word) => own.get(normWord(word)) ?? null;
+}
+
+/** Words for a source's own on-time verdict (Boston 311 `ONTIME`/`OVERDUE`, yes/no, met/breached). */
+const ON_TIME_WORDS = new Map<string, boolean>();
+for (const w of ['ontime', 'on time', 'on-time', 'true', 'yes', 'y', 'met', 'within sla']) ON_TIME_WORDS.set(w, true);
+for (const w of ['overdue', 'late', 'false', 'no', 'n', 'breached', 'missed', 'not met']) ON_TIME_WORDS.set(w, false);
+
+/** Maps an on-time verdict word to true/false (through the source's map first); null for a word it does not know. */
+export function onTimeMapper(sourceMap: Record<string, string> = {}): (word: string) => boolean | null {
+  const own = ownMap(sourceMap);
+  return (word) => {
+    const w = normWord(word);
+    const target = own.get(w);
+    return ON_TIME_WORDS.get(target === undefined ? w : normWord(target)) ?? null;
+  };
 }

@@ -56,7 +56,7 @@ export interface CsatResult {
  * @throws {RangeError} when the scale is not min ≤ satisfiedAtLeast ≤ max
  * @example
  * csat([5, 4, 4, 3, 5, 1, 4, 5, 2, 4])
- * // { n: 10, satisfied: 7, share: 0.7, interval: { lower: 0.3967732…, upper: 0.8922087… }, lowSample: true, outOfScale: 0 }
+ * // { n: 10, satisfied: 7, share: 0.7, interval: { lower: 0.39677814746114537, upper: 0.8922087325936989 }, lowSample: true, outOfScale: 0 }
  */
 export function csat(scores: readonly (number | null)[], options: CsatOptions = {}): CsatResult {
   const scale = options.scale ?? DEFAULT_CSAT_SCALE;

@@ -17,23 +17,29 @@ const LOCAL_CHAR = `[${ADDRESS_LETTER}0-9._%+\\-]`;
 const DOMAIN_CHAR = `[${ADDRESS_LETTER}0-9.\\-]`;
 
 /**
- * An e-mail address. The local part starts at the beginning of a run of address characters
- * (the look-behind), so `x.y@z.com` is masked whole, never as `x.[email]`. CJK characters are
+ * An e-mail address. Matching is leftmost, so the local part starts at the beginning of a run of
+ * address characters and `x.y@z.com` is masked whole, never as `x.[email]`. (No look-behind: it
+ * would see the end of the previous match and miss an address glued to it.) CJK characters are
  * not address characters, so in `请发到zhang@example.cn谢谢` only the address is masked.
  */
-const EMAIL = new RegExp(`(?<!${LOCAL_CHAR})${LOCAL_CHAR}+@${DOMAIN_CHAR}+\\.\\p{sc=Latin}{2,}`, 'gu');
+const EMAIL = new RegExp(`${LOCAL_CHAR}+@${DOMAIN_CHAR}+\\.\\p{sc=Latin}{2,}`, 'gu');
 
-/** Not glued to other digits: no digit, or digit and dash, just before; no digit, or dash and digit, just after. */
-const NOT_AFTER_DIGITS = `(?<!${D}|${D}${DASH})`;
+/**
+ * A phone number is not glued to other digits: no digit, or digit and a single space or dash,
+ * just before (so no phone is carved out of a card number); no digit, dash and digit, or a
+ * space and a group of 4+ digits, just after (a short number may follow: "… 0958 3 times").
+ */
+const NOT_AFTER_DIGITS = `(?<!${D}|${D}${RUN_SEP})`;
 /** Not the tail of a Latin word: `INC0012345678` is an id (masked as a number), not a phone. */
 const NOT_AFTER_LATIN = '(?<![\\p{sc=Latin}_])';
-const NOT_BEFORE_DIGITS = `(?!${D}|${DASH}${D})`;
+const NOT_BEFORE_DIGITS = `(?!${D}|${DASH}${D}|${RUN_SEP}${D}{4})`;
 
 /**
  * Dates and times that must survive masking although their digits are dash-separated:
  * ISO dates `2026-11-03`, day-month-year or month-day-year `03-11-2026`, clock times
- * `08:15`, `08:15:00.250`, and year ranges `2019-2026`. Times only matter where a space joins
- * them to other digits (`2026-11-03 08:15`).
+ * `08:15`, `08:15:00.250`, year ranges `2019-2026`, and day ranges with a year (`Nov 24-25 2016`,
+ * as event listings write them). Times only matter where a space joins them to other digits
+ * (`2026-11-03 08:15`).
  */
 const PROTECTED = new RegExp(
   [
@@ -41,6 +47,7 @@ const PROTECTED = new RegExp(
     `(?<!${D})(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d(?!${D})`,
     `(?<!${D})(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?!${D})`,
     `(?<!${D}|${D}${RUN_SEP})(?:19|20)\\d\\d${DASH}(?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
+    `(?<!${D}|${D}${RUN_SEP})(?:0?[1-9]|[12]\\d|3[01])${DASH}(?:0?[1-9]|[12]\\d|3[01]),? (?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
   ].join('|'),
   'gu',
 );
@@ -64,7 +71,10 @@ const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }
   },
   // Chinese mobile: 13800138000, 138 0013 8000, 138-0013-8000 (also in full-width digits).
   {
-    re: new RegExp(`${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}[1\\uFF11][3-9\\uFF13-\\uFF19]${D}${PHONE_SEP}?${D}{4}${PHONE_SEP}?${D}{4}${NOT_BEFORE_DIGITS}`, 'gu'),
+    re: new RegExp(
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}[1\\uFF11][3-9\\uFF13-\\uFF19]${D}${PHONE_SEP}?${D}{4}${PHONE_SEP}?${D}{4}${NOT_BEFORE_DIGITS}`,
+      'gu',
+    ),
     minDigits: 11,
     maxDigits: 11,
   },
@@ -98,7 +108,7 @@ function outsideProtected(text: string, fn: (segment: string) => string): string
   return out + fn(text.slice(last));
 }
 
-function maskPhonesAndNumbers(segment: string): string {
+function phonesThenNumbers(segment: string): string {
   let s = segment;
   for (const { re, minDigits, maxDigits } of PHONES)
     s = s.replace(re, (m) => {
@@ -106,6 +116,21 @@ function maskPhonesAndNumbers(segment: string): string {
       return digits >= minDigits && digits <= maxDigits ? '[phone]' : m;
     });
   return s.replace(DIGIT_RUN, (m) => (countDigits(m) >= 8 ? '[number]' : m));
+}
+
+/**
+ * Rules 3 and 4 until nothing changes. A mask can uncover a match next to it (the digit that
+ * kept a `+` number from matching may itself be masked), so one pass is not always final;
+ * repeating makes masking idempotent. Each change removes digits, so this ends.
+ */
+function maskPhonesAndNumbers(segment: string): string {
+  let previous: string;
+  let s = segment;
+  do {
+    previous = s;
+    s = phonesThenNumbers(s);
+  } while (s !== previous);
+  return s;
 }
 
 /**
@@ -120,18 +145,21 @@ function maskPhonesAndNumbers(segment: string): string {
  * 1. E-mail addresses, on the whole text first: their local part and domain may hold digits
  *    (`j.smith1984@…`, `…@mail2.example.com`) that a later rule would otherwise cut out, leaving
  *    a broken but still identifying address.
- * 2. Dates and times are set aside (`2026-11-03`, `03-11-2026`, `08:15`, `2019-2026`): their
- *    digits are dash-separated and would otherwise count toward an 8-digit run. Nothing in them
- *    is masked, and no run or phone number extends across them.
+ * 2. Dates and times are set aside (`2026-11-03`, `03-11-2026`, `08:15`, `2019-2026`,
+ *    `Nov 24-25 2016`): their digits are dash- or space-separated and would otherwise count
+ *    toward an 8-digit run. Nothing in them is masked, and no run or phone number extends
+ *    across them.
  * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
  *    trunk-0 national forms (`020 7946 0958`, `010-12345678`), each with a digit-count check, not
- *    glued to further digits by a dash, and not the tail of a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
+ *    glued to further digit groups (so none is carved out of a card number), and not the tail of
+ *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
  *    to rule 4 and masked as `[number]`.
  * 4. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
  *
- * Replacements hold no digits and no `@`, so masking twice gives the same text as masking once.
+ * Rules 3 and 4 repeat until nothing changes (a mask can uncover a match beside it). Replacements
+ * hold no digits and no `@`, so masking twice gives the same text as masking once.
  * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
  * run such as `10 000 000` (8 digits) is, by the definition, masked. Known limits: addresses whose
  * local part is written in CJK characters are not recognised (Chinese mail services use Latin

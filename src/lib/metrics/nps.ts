@@ -54,7 +54,7 @@ export interface NpsResult {
  * @example
  * nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 0])
  * // { n: 10, promoters: 5, passives: 2, detractors: 3, promoterShare: 0.5, detractorShare: 0.3,
- * //   score: 20, marginOfError: 52.9112…, lowSample: true, outOfScale: 0 }
+ * //   score: 20, marginOfError: 54.033471108193666, lowSample: true, outOfScale: 0 }
  */
 export function nps(scores: readonly (number | null)[], options: NpsOptions = {}): NpsResult {
   const lowSampleBelow = options.lowSampleBelow ?? DEFAULT_LOW_SAMPLE_BELOW;

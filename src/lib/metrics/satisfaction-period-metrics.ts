@@ -183,10 +183,7 @@ export function satisfactionPeriodMetrics(
 
   const responsesOf = (list: readonly Matched[]) => list.map((m) => m.response);
   const outcome = (which: TicketJoinInfo['resolutionOutcome']) =>
-    figures(
-      responsesOf(matched.filter((m) => m.ticket.resolutionOutcome === which)),
-      o,
-    );
+    figures(responsesOf(matched.filter((m) => m.ticket.resolutionOutcome === which)), o);
 
   return {
     startMs,

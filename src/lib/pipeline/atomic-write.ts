@@ -35,3 +35,8 @@ export function replaceDirAtomic(dir: string, files: ReadonlyArray<{ name: strin
   renameSync(tmp, dir);
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
+
+/** Stable JSON text of a snapshot or revision (two-space indent, trailing newline). */
+export function snapshotJson(s: unknown): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}

@@ -11,8 +11,11 @@ import { ReviewError } from '../errors.ts';
 import { formatReject } from '../ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
 import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
-import { replaceDirAtomic } from './atomic-write.ts';
+import type { FigureChange } from '../snapshot/diff-snapshots.ts';
+import { changesSincePublished, type PublishedRevision } from '../snapshot/revisions.ts';
+import { replaceDirAtomic, snapshotJson } from './atomic-write.ts';
 import { maintenanceWindows } from './maintenance-windows.ts';
+import { readPublished } from './published-store.ts';
 
 export interface Effects {
   info(message: string): void;
@@ -26,21 +29,44 @@ export interface BuildDataOptions {
   configPath: string;
   /** Folder that receives the draft snapshots (replaced as a whole). */
   snapshotDir: string;
+  /** Folder of published revisions (read only here). */
+  publishedDir: string;
   /** Fail on any rejected row. */
   strict: boolean;
   /** Version written into each snapshot. */
   toolVersion: string;
 }
 
+export interface PeriodStatus {
+  id: string;
+  complete: boolean;
+  /** draft: never published; published: the draft equals the latest revision; changed: it differs. */
+  status: 'draft' | 'published' | 'changed';
+  /** Figures that differ between the draft and the latest revision. */
+  changes: FigureChange[];
+  revisions: Array<Omit<PublishedRevision, 'snapshot' | 'changes'> & { changeCount: number }>;
+}
+
 export interface BuildDataResult {
   config: ReviewConfig;
   ingest: IngestResult;
   snapshots: PeriodSnapshot[];
+  statuses: PeriodStatus[];
 }
 
-/** Stable JSON text of a snapshot (two-space indent, trailing newline). */
-export function snapshotJson(s: unknown): string {
-  return `${JSON.stringify(s, null, 2)}\n`;
+/** Draft vs published, per period. */
+export function periodStatuses(drafts: readonly PeriodSnapshot[], published: Map<string, PublishedRevision[]>): PeriodStatus[] {
+  return drafts.map((d) => {
+    const revisions = published.get(d.period.id) ?? [];
+    const changes = changesSincePublished(d, revisions);
+    return {
+      id: d.period.id,
+      complete: d.period.complete,
+      status: revisions.length === 0 ? 'draft' : changes.length > 0 ? 'changed' : 'published',
+      changes,
+      revisions: revisions.map(({ snapshot: _s, changes: c, ...meta }) => ({ ...meta, changeCount: c.length })),
+    };
+  });
 }
 
 export async function loadAndIngest(
@@ -70,12 +96,19 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   }
   const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
   if (snapshots.length === 0) throw new ReviewError('no review period has data: check the sources in review.config.yaml');
+  const statuses = periodStatuses(snapshots, readPublished(opts.publishedDir));
+  for (const st of statuses) {
+    if (st.status === 'changed') {
+      const latest = st.revisions[st.revisions.length - 1];
+      effects.warn(
+        `${st.id}: the exports now give ${st.changes.length} figure${st.changes.length === 1 ? '' : 's'} different from published revision ${latest?.revision}; ` +
+          `the site keeps showing revision ${latest?.revision}. Review with \`diff ${st.id}\`, then record it with \`publish ${st.id} --revise "reason"\`.`,
+      );
+    }
+  }
   const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
-  files.push({
-    name: 'index.json',
-    content: snapshotJson({ periods: snapshots.map((s) => ({ id: s.period.id, complete: s.period.complete })) }),
-  });
+  files.push({ name: 'index.json', content: snapshotJson({ periods: statuses }) });
   replaceDirAtomic(opts.snapshotDir, files);
   effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);
-  return { config, ingest, snapshots };
+  return { config, ingest, snapshots, statuses };
 }

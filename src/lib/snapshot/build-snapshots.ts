@@ -3,6 +3,7 @@
  * provenance a reader needs to trust it (input hashes, row accounting, config hash, tool and
  * schema versions). No wall-clock time goes in, so the same inputs give the same bytes.
  */
+import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
@@ -11,6 +12,9 @@ import { type MonthId, monthBounds, monthOf, monthsBetween, previousMonth } from
 import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
+import { type HeadlineSection, headlineSection } from './headline-section.ts';
+import { groupAllTickets, type RecurringSection, recurringSection } from './recurring-section.ts';
+import { type SatisfactionSection, satisfactionSection, ticketLookup } from './satisfaction-section.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -48,6 +52,12 @@ export interface PeriodSnapshot {
   inputs: InputProvenance[];
   services: ServiceFigures[];
   tickets: TicketPeriodMetrics;
+  satisfaction: SatisfactionSection;
+  recurring: RecurringSection;
+  /** Headline figures with changes against the previous period, and the 12-period trend. */
+  headline: HeadlineSection;
+  /** The rules in force for this period (targets, calendars, scales), for the method page. */
+  rules: PeriodRules;
   dataQuality: {
     rows: number;
     accepted: number;
@@ -55,6 +65,81 @@ export interface PeriodSnapshot {
     duplicates: number;
     /** Files whose accepted rows touch this period (or that had no accepted row at all). */
     files: Array<Pick<FileAccount, 'file' | 'source' | 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'rejects' | 'rejectsByReason'>>;
+  };
+}
+
+export interface PeriodRules {
+  services: Array<{
+    id: string;
+    name: string;
+    owner: string;
+    target: number;
+    latencyThresholdMs: number;
+    confirm: number | null;
+    maxGap: string | null;
+  }>;
+  priorities: Array<{
+    id: string;
+    name: string;
+    words: string[];
+    response: string;
+    resolution: string;
+    clock: '24x7' | 'business';
+    calendar: string | null;
+  }>;
+  calendars: Array<{
+    id: string;
+    timeZone: string;
+    weeklyHours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<[string, string]>>;
+    holidays: string[];
+    extraWorkingDays: string[];
+    extraDayHoursFrom: string;
+  }>;
+  maintenance: Array<{ service: string; startMs: number; endMs: number; reason: string | null }>;
+  surveys: { csat: { min: number; max: number; satisfiedAtLeast: number }; ces: { min: number; max: number } };
+  lowSampleBelow: number;
+  lowCoverageBelow: number;
+}
+
+/** The config parts that decide a period's figures, as plain data. */
+export function periodRules(
+  cfg: ReviewConfig,
+  maintenance: readonly MaintenanceWindow[],
+  bounds: { startMs: number; endMs: number },
+): PeriodRules {
+  return {
+    services: cfg.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      owner: s.owner,
+      target: s.target,
+      latencyThresholdMs: s.latencyThresholdMs,
+      confirm: s.confirm ?? null,
+      maxGap: s.maxGap ?? null,
+    })),
+    priorities: cfg.priorities.map((p) => ({
+      id: p.id,
+      name: p.name,
+      words: p.words,
+      response: p.response,
+      resolution: p.resolution,
+      clock: p.clock,
+      calendar: p.calendar ?? null,
+    })),
+    calendars: cfg.calendars.map((c) => ({
+      id: c.id,
+      timeZone: c.timeZone,
+      weeklyHours: c.weeklyHours,
+      holidays: c.holidays,
+      extraWorkingDays: c.extraWorkingDays,
+      extraDayHoursFrom: c.extraDayHoursFrom,
+    })),
+    maintenance: maintenance
+      .filter((m) => m.endMs > bounds.startMs && m.startMs < bounds.endMs)
+      .map((m) => ({ service: m.service, startMs: m.startMs, endMs: m.endMs, reason: m.reason })),
+    surveys: cfg.surveys,
+    lowSampleBelow: cfg.review.lowSampleBelow,
+    lowCoverageBelow: cfg.review.lowCoverageBelow,
   };
 }
 
@@ -99,23 +184,31 @@ export function buildSnapshots(
   // Response figures only where an export records first responses (Boston 311, for one, does not).
   const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
   let previousTickets: TicketPeriodMetrics | null = null;
-  return months.map((id, i) => {
+  const grouping = groupAllTickets(ingest.tickets);
+  const built: PeriodSnapshot[] = [];
+  months.forEach((id, i) => {
+    // Each month is computed with the rules in force then (date-effective config).
+    const cfg = configForPeriod(config, id);
     const bounds = monthBounds(id, zone);
     const days = periodDays(id, zone);
-    const rollups = computeServiceRollups(config, ingest.checks, days, maintenance);
+    const rollups = computeServiceRollups(cfg, ingest.checks, days, maintenance);
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
     const tickets = ticketPeriodMetrics(ingest.tickets, {
-      levels: config.priorities,
-      calendars: config.calendars,
+      levels: cfg.priorities,
+      calendars: cfg.calendars,
       bounds,
       previous: previousTickets,
       responseRecorded,
     });
     previousTickets = tickets;
-    return {
+    const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance);
+    const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ingest.tickets, bounds.endMs), bounds);
+    const recurring = recurringSection(grouping, ingest.tickets, id, zone);
+    const headline = headlineSection({ period: { id }, services, tickets, satisfaction, recurring }, built);
+    built.push({
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
       review: { name: config.review.name, organisation: config.review.organisation ?? null, timeZone: zone },
@@ -130,8 +223,12 @@ export function buildSnapshots(
       },
       configSha256: meta.configSha256,
       inputs,
-      services: serviceFigures(config, rollups, ingest.checks, bounds, maintenance),
+      services,
       tickets,
+      satisfaction,
+      recurring,
+      headline,
+      rules: periodRules(cfg, maintenance, bounds),
       dataQuality: {
         rows: sum('rows'),
         accepted: sum('accepted'),
@@ -148,6 +245,7 @@ export function buildSnapshots(
           rejectsByReason: f.rejectsByReason,
         })),
       },
-    };
+    });
   });
+  return built;
 }

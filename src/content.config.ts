@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Analysts' commentary: one MDX file per period in content/reviews/, e.g. content/reviews/2026-10.mdx. */
+const reviews = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: process.env.REVIEW_CONTENT_DIR ?? './content/reviews' }),
+  schema: z.object({
+    /** The period the commentary belongs to, YYYY-MM; must match the file name. */
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-10'),
+    /** Heading of the commentary section. */
+    title: z.string().default('Commentary'),
+    /** One or two sentences shown on the home page. */
+    summary: z.string(),
+    /** Who wrote it. */
+    author: z.string().optional(),
+  }),
+});
+
+export const collections = { reviews };

@@ -1,0 +1,256 @@
+/**
+ * Top recurring issues of one review period, cut from a grouping of the whole ticket history.
+ */
+import { median } from 'simple-statistics';
+import type { TicketRecord } from '../model/records.ts';
+import type { IssueGroup, RecurringIssueGrouping } from './group-recurring-issues.ts';
+import { type MonthId, previousMonth } from './periods.ts';
+
+/** What the period view reads from a ticket. */
+export type PeriodTicket = Pick<TicketRecord, 'id' | 'createdMs' | 'resolvedMs' | 'service' | 'category'>;
+
+export interface RecurringIssuesForPeriodOptions {
+  /** The month to report, `YYYY-MM`. */
+  period: MonthId;
+  /** The month an instant falls in, e.g. `(ms) => monthOf(ms, zone)`; keeps zones out of this function. Must be pure. */
+  periodOf: (ms: number) => MonthId;
+  /** How many months, ending with `period`, "periods seen" looks at (default 6). */
+  window?: number;
+  /** A group is recurring when seen in at least this many months of the window (default 2)… */
+  recurringMinPeriods?: number;
+  /** …or when it has at least this many tickets in the period (default 3). */
+  recurringMinTickets?: number;
+}
+
+/** Resolution time of a group's tickets created in the period and resolved by its end. */
+export interface ResolutionSummary {
+  /** Tickets counted. */
+  n: number;
+  /** Sum of their resolution times, integer seconds. */
+  totalSeconds: number;
+  /** Median resolution time in seconds (mean of the two middle values when n is even); null when n = 0. */
+  medianSeconds: number | null;
+}
+
+export interface RecurringIssueRow {
+  /** Group identity, the same in every period (see groupRecurringIssues). */
+  key: string;
+  /** Group name: its most frequent original title over the whole history. */
+  name: string;
+  /** Most frequent category of the group over the whole history, null when none. */
+  category: string | null;
+  /** The group of titles with no words left. */
+  untitled: boolean;
+  /** Tickets of the group created in the period. */
+  ticketCount: number;
+  /** Tickets of the group created in the previous month. */
+  previousTicketCount: number;
+  /** ticketCount − previousTicketCount. */
+  change: number;
+  /** ticketCount / all tickets created in the period, in [0, 1]. */
+  share: number;
+  /** Resolution of this period's tickets, as of the period's end. */
+  resolution: ResolutionSummary;
+  /** Tickets of this period not resolved by its end. */
+  unresolvedAtPeriodEnd: number;
+  /** Distinct service ids of this period's tickets, sorted. */
+  services: string[];
+  /** This period's tickets that name no service. */
+  ticketsWithoutService: number;
+  /** Months of the window in which the group has tickets, ascending (includes `period`). */
+  periodsSeen: MonthId[];
+  /** periodsSeen.length. */
+  periodsSeenInWindow: number;
+  /** Seen in ≥ recurringMinPeriods months of the window, or ≥ recurringMinTickets tickets in the period. */
+  recurring: boolean;
+  /** This period's tickets, by created time then id. */
+  ticketIds: string[];
+}
+
+export interface TopCategoryRow {
+  /** Category as exported; null for tickets without one. */
+  category: string | null;
+  /** Tickets with this category created in the period. */
+  ticketCount: number;
+  /** Same, in the previous month. */
+  previousTicketCount: number;
+  /** ticketCount − previousTicketCount. */
+  change: number;
+  /** ticketCount / all tickets created in the period, in [0, 1]. */
+  share: number;
+  /** Distinct issue groups these tickets belong to. */
+  groups: number;
+}
+
+export interface RecurringIssuesForPeriod {
+  period: MonthId;
+  previousPeriod: MonthId;
+  /** The months "periods seen" looks at, ascending, ending with `period`. */
+  window: MonthId[];
+  /** All tickets created in the period (the denominator of every share). */
+  totalTickets: number;
+  /** All tickets created in the previous month. */
+  previousTotalTickets: number;
+  /** Groups with tickets in the period: most tickets first, then name, then key (code-unit order). */
+  groups: RecurringIssueRow[];
+  /** Categories of the period's tickets: most tickets first, then category (code-unit order), null last. */
+  topCategories: TopCategoryRow[];
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNullableLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareStrings(a, b);
+}
+
+function increment<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * The recurring issues of one period: issue groups ranked by their tickets in the period, with
+ * the change against the previous period, share of all tickets, resolution time, services
+ * affected, and in how many of the last 6 periods the group appeared.
+ *
+ * Definition (spec "Recurring issues"): tickets belong to the period of their created time.
+ * Groups are ranked by ticket count; a group is recurring when it appears in at least 2 of the
+ * last 6 periods (this one included) or has at least 3 tickets in the period.
+ *
+ * Method: group once over the whole history (`groupRecurringIssues`) and pass that grouping
+ * for every period. Grouping per period would give a group a different leader, key and
+ * membership in each month, so "previous period" and "periods seen" could not find it again;
+ * one grouping gives each group one identity across periods, and because leader clustering
+ * runs in time order, later months never change earlier assignments. The previous period and
+ * the window are calendar months before `period`, whether or not they have data.
+ *
+ * Resolution figures are as of the period's end, like every period figure: a ticket counts when
+ * it was created in the period and resolved in the same month (`periodOf(resolvedMs) ≤ period`);
+ * the others are `unresolvedAtPeriodEnd`. Resolution time is elapsed 24×7 time,
+ * round((resolvedMs − createdMs) / 1000) seconds, taken as 0 if an export resolves a ticket before
+ * it was created. The median is simple-statistics' `median`. The category view counts each
+ * ticket's own category.
+ *
+ * @param grouping the grouping of the whole history
+ * @param tickets the tickets that were grouped (any order); every one must be in the grouping
+ * @param options the period, a pure `periodOf(ms)`, window (6) and recurring thresholds (2 periods, 3 tickets)
+ * @returns ranked groups and top categories of the period (JSON-safe, deterministic)
+ * @throws {Error} when a ticket is not in the grouping
+ * @example
+ * // grouping: one group 'log portal' holding T1 (2026-09) and T2, T3 (2026-10); 12 tickets in 2026-10 in all
+ * recurringIssuesForPeriod(grouping, tickets, { period: '2026-10', periodOf: (ms) => monthOf(ms, 'UTC') }).groups[0]
+ * // { key: 'log portal', ticketCount: 2, previousTicketCount: 1, change: 1, share: 0.16666666666666666,
+ * //   periodsSeen: ['2026-09', '2026-10'], periodsSeenInWindow: 2, recurring: true, … }
+ */
+export function recurringIssuesForPeriod(
+  grouping: RecurringIssueGrouping,
+  tickets: readonly PeriodTicket[],
+  options: RecurringIssuesForPeriodOptions,
+): RecurringIssuesForPeriod {
+  const { period, periodOf } = options;
+  const windowSize = options.window ?? 6;
+  const minPeriods = options.recurringMinPeriods ?? 2;
+  const minTickets = options.recurringMinTickets ?? 3;
+  if (!Number.isInteger(windowSize) || windowSize < 1)
+    throw new RangeError(`recurringIssuesForPeriod requires a window of at least 1 month, got ${windowSize}`);
+
+  const window: MonthId[] = [period];
+  while (window.length < windowSize) window.unshift(previousMonth(window[0]!));
+  const inWindow = new Set(window);
+  const previousPeriod = previousMonth(period);
+
+  const groupOf = new Map<string, IssueGroup>();
+  for (const g of grouping.groups) for (const id of g.ticketIds) groupOf.set(id, g);
+
+  // Per group: months seen in the window, previous-month count, and this month's tickets.
+  const seen = new Map<IssueGroup, Set<MonthId>>();
+  const previousCount = new Map<IssueGroup, number>();
+  const current = new Map<IssueGroup, PeriodTicket[]>();
+  const categoryCount = new Map<string | null, number>();
+  const previousCategoryCount = new Map<string | null, number>();
+  const categoryGroups = new Map<string | null, Set<IssueGroup>>();
+  let totalTickets = 0;
+  let previousTotalTickets = 0;
+  for (const t of tickets) {
+    const group = groupOf.get(t.id);
+    if (group === undefined) throw new Error(`recurringIssuesForPeriod requires every ticket to be in the grouping; "${t.id}" is not`);
+    const month = periodOf(t.createdMs);
+    if (!inWindow.has(month)) continue;
+    const months = seen.get(group) ?? new Set<MonthId>();
+    months.add(month);
+    seen.set(group, months);
+    if (month === previousPeriod) {
+      previousTotalTickets++;
+      increment(previousCount, group);
+      increment(previousCategoryCount, t.category);
+    }
+    if (month === period) {
+      totalTickets++;
+      const list = current.get(group);
+      if (list) list.push(t);
+      else current.set(group, [t]);
+      increment(categoryCount, t.category);
+      const gs = categoryGroups.get(t.category) ?? new Set<IssueGroup>();
+      gs.add(group);
+      categoryGroups.set(t.category, gs);
+    }
+  }
+
+  const rows: RecurringIssueRow[] = [...current].map(([group, list]) => {
+    list.sort((a, b) => a.createdMs - b.createdMs || compareStrings(a.id, b.id));
+    const resolutionSeconds: number[] = [];
+    const services = new Set<string>();
+    let ticketsWithoutService = 0;
+    for (const t of list) {
+      if (t.resolvedMs !== null && periodOf(t.resolvedMs) <= period)
+        resolutionSeconds.push(Math.max(0, Math.round((t.resolvedMs - t.createdMs) / 1000)));
+      if (t.service === null) ticketsWithoutService++;
+      else services.add(t.service);
+    }
+    const periodsSeen = [...(seen.get(group) ?? [])].sort(compareStrings);
+    const prev = previousCount.get(group) ?? 0;
+    return {
+      key: group.key,
+      name: group.name,
+      category: group.category,
+      untitled: group.untitled,
+      ticketCount: list.length,
+      previousTicketCount: prev,
+      change: list.length - prev,
+      share: list.length / totalTickets,
+      resolution: {
+        n: resolutionSeconds.length,
+        totalSeconds: resolutionSeconds.reduce((a, b) => a + b, 0),
+        medianSeconds: resolutionSeconds.length === 0 ? null : median(resolutionSeconds),
+      },
+      unresolvedAtPeriodEnd: list.length - resolutionSeconds.length,
+      services: [...services].sort(compareStrings),
+      ticketsWithoutService,
+      periodsSeen,
+      periodsSeenInWindow: periodsSeen.length,
+      recurring: periodsSeen.length >= minPeriods || list.length >= minTickets,
+      ticketIds: list.map((t) => t.id),
+    };
+  });
+  rows.sort((a, b) => b.ticketCount - a.ticketCount || compareStrings(a.name, b.name) || compareStrings(a.key, b.key));
+
+  const topCategories: TopCategoryRow[] = [...categoryCount]
+    .map(([category, count]) => {
+      const prev = previousCategoryCount.get(category) ?? 0;
+      return {
+        category,
+        ticketCount: count,
+        previousTicketCount: prev,
+        change: count - prev,
+        share: count / totalTickets,
+        groups: categoryGroups.get(category)?.size ?? 0,
+      };
+    })
+    .sort((a, b) => b.ticketCount - a.ticketCount || compareNullableLast(a.category, b.category));
+
+  return { period, previousPeriod, window, totalTickets, previousTotalTickets, groups: rows, topCategories };
+}

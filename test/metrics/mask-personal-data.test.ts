@@ -1,0 +1,248 @@
+/**
+ * Masking of personal data in comments (spec "Satisfaction": e-mail → [email], phone → [phone],
+ * runs of 8+ digits counting single spaces or dashes → [number]). Phone numbers used are the
+ * reserved fictional ranges: UK Ofcom drama numbers (020 7946 0xxx), North American 555-01xx.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskPersonalData } from '../../src/lib/metrics/mask-personal-data.ts';
+
+const cases = (rows: Array<[string, string]>) => rows.map(([input, expected]) => ({ input, expected }));
+
+describe('maskPersonalData: e-mail addresses', () => {
+  it.each(
+    cases([
+      ['mail me at jo.doe@example.com please', 'mail me at [email] please'],
+      ['j.smith1984@mail2.example.co.uk', '[email]'],
+      ['<first+tag@sub.example.org>', '<[email]>'],
+      ['(contact: ops-team@example.io)', '(contact: [email])'],
+      ['josé.garcía@exämple.es', '[email]'],
+      ['two: a@example.com, b@example.net.', 'two: [email], [email].'],
+      ['x@y@z.com', 'x@[email]'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+
+  it('masks an address with digits whole, not as e-mail plus number', () => {
+    expect(maskPersonalData('user12345678@example.com')).toBe('[email]');
+  });
+
+  it('leaves text with @ that is not an address', () => {
+    expect(maskPersonalData('ping @oncall about it')).toBe('ping @oncall about it');
+    expect(maskPersonalData('meet @ 10:30')).toBe('meet @ 10:30');
+  });
+});
+
+describe('maskPersonalData: phone numbers', () => {
+  it.each(
+    cases([
+      // international
+      ['+44 20 7946 0958', '[phone]'],
+      ['+1-617-555-0123', '[phone]'],
+      ['+86 138 0013 8000', '[phone]'],
+      ['+8613800138000', '[phone]'],
+      ['+1 (617) 555-0123', '[phone]'],
+      ['+44 (0)20 7946 0958', '[phone]'],
+      ['+49 30 901820', '[phone]'],
+      // national
+      ['(617) 555-0123', '[phone]'],
+      ['617-555-0123', '[phone]'],
+      ['617.555.0123', '[phone]'],
+      ['617 555 0123', '[phone]'],
+      ['1-800-555-0199', '[phone]'],
+      ['020 7946 0958', '[phone]'],
+      ['(020) 7946 0958', '[phone]'],
+      ['010-12345678', '[phone]'],
+      ['0755-8888 6666', '[phone]'],
+      ['13800138000', '[phone]'],
+      ['138 0013 8000', '[phone]'],
+      ['138-0013-8000', '[phone]'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+
+  it('inside sentences', () => {
+    expect(maskPersonalData('Call me on +44 20 7946 0958 or (617) 555-0123, thanks!')).toBe('Call me on [phone] or [phone], thanks!');
+    expect(maskPersonalData('Rang 020 7946 0958 3 times, no answer')).toBe('Rang [phone] 3 times, no answer');
+    expect(maskPersonalData('tel:+1-617-555-0123.')).toBe('tel:[phone].');
+  });
+
+  it('a number glued to letters is an id, not a phone', () => {
+    expect(maskPersonalData('ticket INC0012345678 reopened')).toBe('ticket INC[number] reopened');
+  });
+
+  it('a "+" number too long for a phone (over 15 digits) is still masked, as a number', () => {
+    expect(maskPersonalData('+44 20 7946 0958 2026 1')).toBe('+[number]');
+  });
+});
+
+describe('maskPersonalData: runs of 8 or more digits', () => {
+  it.each(
+    cases([
+      ['12345678', '[number]'],
+      ['card 4111 1111 1111 1111 expired', 'card [number] expired'],
+      ['card 4111-1111-1111-1111', 'card [number]'],
+      ['account 1234-5678', 'account [number]'],
+      ['order 12 34 56 78', 'order [number]'],
+      ['order no. 2024110312345678', 'order no. [number]'],
+      ['10 000 000', '[number]'],
+      // 7 digits are not a run
+      ['1234567', '1234567'],
+      ['123 4567', '123 4567'],
+      // a double space or another separator ends a run
+      ['1234  5678', '1234  5678'],
+      ['1234/5678', '1234/5678'],
+      ['1234.5678', '1234.5678'],
+      ['1234, 5678', '1234, 5678'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+
+  it('full-width digits count as digits', () => {
+    expect(maskPersonalData('号码１２３４５６７８')).toBe('号码[number]');
+    expect(maskPersonalData('１３８００１３８０００')).toBe('[phone]');
+  });
+});
+
+describe('maskPersonalData: ordinary text is untouched', () => {
+  it.each([
+    'It failed 3 times on P1 tickets since version 2.4',
+    'Resolved on 2026-11-03 at 08:15',
+    'Resolved 2026-11-03 08:15:00, reopened 2026-11-04T09:30:00+08:00',
+    'Between 03-11-2026 and 11-30-2026',
+    'Our contract 2019-2026 is up for renewal',
+    // Carpentries post-workshop survey (test data set): workshop names with a day range and a year
+    'OSU - Sept 19-20 2016',
+    'Met Office, Exeter, UK - Nov 24-25 2016',
+    'Workshop 3-4 March, 2016',
+    'Waited 45 minutes, queue position 12, 99.9% uptime claimed',
+    'Call 555-0123 (7 digits, local)',
+    'Score 10/10, would recommend!',
+    'IP 192.168.100.200 was blocked',
+    '',
+    '   ',
+    "Can't log in — SSO loop; tried Chrome 120 & Firefox 121.",
+    '很好，谢谢！处理得很快，3天就解决了。',
+    '2026年11月3日下午3点提交，11月5日才回复',
+  ])('%s', (text) => expect(maskPersonalData(text)).toBe(text));
+
+  it('a run next to a date masks the run and keeps the date', () => {
+    expect(maskPersonalData('2026-11-03 12345678')).toBe('2026-11-03 [number]');
+    expect(maskPersonalData('ref 12345 on 2026-11-03')).toBe('ref 12345 on 2026-11-03');
+  });
+});
+
+describe('maskPersonalData: Chinese text', () => {
+  it.each(
+    cases([
+      ['请联系13800138000', '请联系[phone]'],
+      ['请联系13800138000，谢谢', '请联系[phone]，谢谢'],
+      ['电话：010-12345678，找王经理', '电话：[phone]，找王经理'],
+      ['我的手机号是 138 0013 8000，邮箱zhang.san@example.cn', '我的手机号是 [phone]，邮箱[email]'],
+      ['邮箱zhang.san@example.cn谢谢', '邮箱[email]谢谢'],
+      ['订单号2024110312345678一直没发货', '订单号[number]一直没发货'],
+      ['身份证号11010519491231002X', '身份证号[number]X'],
+      ['银行卡 6222 0212 3456 7890 被扣款两次', '银行卡 [number] 被扣款两次'],
+      ['请拨打+86 10 6552 9988转客服', '请拨打[phone]转客服'],
+      ['2026-11-03 联系了 13800138000 三次', '2026-11-03 联系了 [phone] 三次'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+});
+
+// Text made of the characters the rules care about, so the properties meet edge cases often.
+const piece = fc.constantFrom(
+  '0',
+  '1',
+  '4',
+  '9',
+  '13800138000',
+  '2026',
+  '-11-03',
+  ' ',
+  '  ',
+  '-',
+  '+',
+  '(',
+  ')',
+  '.',
+  ':',
+  '@',
+  'a',
+  'x.y',
+  'com',
+  '.org',
+  '请',
+  '联系',
+  '，',
+  '１',
+  'INC',
+  '\u00A0',
+  '[phone]',
+  '19',
+  '-20',
+  ' 2016',
+  '12:30',
+);
+const commentLike = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+const SIMPLE_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+describe('maskPersonalData: found by the property tests', () => {
+  it.each(
+    cases([
+      // the mobile number is masked first; the "+" number behind it then matches too
+      ['13800138000+0-11-03.617', '[phone][phone]'],
+      // too many digits for one "+" number; the mobile number is masked, then the shorter "+" number matches
+      ['+0555.0200.13800138000', '[phone].[phone]'],
+      ['A@..AA.@..Aa', '[email][email]'],
+    ]),
+  )('$input', ({ input, expected }) => {
+    expect(maskPersonalData(input)).toBe(expected);
+    expect(maskPersonalData(expected)).toBe(expected);
+  });
+});
+
+describe('maskPersonalData: properties', () => {
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(commentLike, fc.string(), fc.string({ unit: 'grapheme' })), (text) => {
+        const once = maskPersonalData(text);
+        expect(maskPersonalData(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never leaves an e-mail address that a simple regex finds', () => {
+    const email = fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z0-9._%+-]{1,12}$/),
+        fc.stringMatching(/^[A-Za-z0-9.-]{1,12}$/),
+        fc.stringMatching(/^[A-Za-z]{2,6}$/),
+      )
+      .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
+    const text = fc.array(fc.oneof(email, piece), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, commentLike), (t) => !SIMPLE_EMAIL.test(maskPersonalData(t))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never leaves 8 digits joined by single spaces or dashes outside a date or time', () => {
+    // what the masking keeps on purpose: ISO and day-month-year dates, clock times, year and day ranges
+    const kept =
+      /(?<!\d)(?:(?:19|20)\d\d-\d\d?-\d\d?|\d\d?-\d\d?-(?:19|20)\d\d|\d\d?:\d\d(?::\d\d)?|(?:19|20)\d\d-(?:19|20)\d\d|\d\d?-\d\d?,? (?:19|20)\d\d)(?!\d)/g;
+    fc.assert(
+      fc.property(commentLike, (t) => {
+        const masked = maskPersonalData(t).replace(kept, '#');
+        return !/\d(?:[ -]?\d){7}/.test(masked);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves text without digits or @ as it is', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !/[\d@０-９]/.test(s)),
+        (t) => maskPersonalData(t) === t,
+      ),
+    );
+  });
+});
