@@ -12,6 +12,7 @@ options:
   --config FILE   review config (default: review.config.yaml)
   --strict        fail (exit 1) on any rejected row instead of reporting it
   --data-only     write the snapshots but do not build the site
+  --no-cache      parse every export again (by default unchanged files are replayed from .cache/)
   --verbose       print progress per file`;
 
 export const buildCommand = {
@@ -22,6 +23,7 @@ export const buildCommand = {
       config: { type: 'string', default: 'review.config.yaml' },
       strict: { type: 'boolean', default: false },
       'data-only': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     });
     const paths = projectPaths(values.config as string);
@@ -34,6 +36,7 @@ export const buildCommand = {
         publishedDir: paths.publishedDir,
         strict: values.strict as boolean,
         toolVersion: toolVersion(),
+        cache: !values['no-cache'],
       },
       effects,
     );

@@ -23,6 +23,7 @@ const have = existsSync(path.join(DATA, 'boston-311-2015'));
 if (!have && process.env.CI === 'true')
   throw new Error(`${DATA}/boston-311-2015 is missing: under CI=true the real-dataset tests must run`);
 const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
+if (!have) console.warn(`presets-boston-311: real-dataset tests skipped because ${DATA} is absent`);
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const CONFIG = path.join(FIXTURES, 'boston-311.config.yaml');
 const utc = (iso: string) => Date.parse(iso);

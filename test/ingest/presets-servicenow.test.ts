@@ -33,6 +33,7 @@ const ingest = (): Promise<IngestResult> => ingestSources(loadConfig(CONFIG), FI
 const utc = (iso: string) => Date.parse(iso);
 
 const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
+if (!have) console.warn(`presets-servicenow: real-dataset tests skipped because ${DATA} is absent`);
 
 describe.skipIf(!have)(`servicenow-incident preset on the UCI incident event log${SKIPPED}`, () => {
   let result: IngestResult;

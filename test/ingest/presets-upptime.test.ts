@@ -22,6 +22,7 @@ const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
 const have = existsSync(path.join(DATA, 'upptime-toro')) && existsSync(path.join(DATA, 'upptime-manticore'));
 if (!have && process.env.CI === 'true') throw new Error(`${DATA}/upptime-* is missing: under CI=true the real-dataset tests must run`);
 const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
+if (!have) console.warn(`presets-upptime: real-dataset tests skipped because ${DATA} is absent`);
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const utc = (iso: string) => Date.parse(iso);
 

@@ -14,6 +14,7 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore } from './check-store.ts';
 import { type FileAccount, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
+import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { ExportReadError, openExport } from './open-export.ts';
 import { presetFor } from './presets.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
@@ -23,7 +24,16 @@ export interface IngestLogger {
   info(message: string): void;
 }
 
+export interface IngestOptions {
+  /** Folder of the parsed-file cache; null disables it. */
+  cacheDir: string | null;
+  /** Part of the cache key, so a new tool version re-parses. */
+  toolVersion: string;
+}
+
 export interface IngestResult {
+  /** Files replayed from the cache (unchanged since a previous run) and files parsed. */
+  cache: { hits: number; parsed: number };
   files: FileAccount[];
   /** Accepted checks: service → probe → sorted series. */
   checks: Map<string, Map<string, CheckSeries>>;
@@ -76,7 +86,13 @@ function resolveColumns(source: SourceConfig, header: string[]): { indices: Reco
  * Reads every configured source. File-level problems (unreadable, empty, binary, missing
  * columns) are collected across all files and thrown together as one ReviewError.
  */
-export async function ingestSources(config: ReviewConfig, baseDir: string, logger: IngestLogger): Promise<IngestResult> {
+export async function ingestSources(
+  config: ReviewConfig,
+  baseDir: string,
+  logger: IngestLogger,
+  options: IngestOptions = { cacheDir: null, toolVersion: '0' },
+): Promise<IngestResult> {
+  const cache = { hits: 0, parsed: 0 };
   const files: FileAccount[] = [];
   const problems: string[] = [];
   const checkStore = new CheckStore();
@@ -101,26 +117,51 @@ export async function ingestSources(config: ReviewConfig, baseDir: string, logge
       const account = newFileAccount({ file: rel, source: source.id, kind: source.kind, sha256, bytes });
       const fileIndex = files.length;
       files.push(account);
+      const accept = (ctx: RowContext) => {
+        if (ctx.kind === 'check') {
+          checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
+        } else if (ctx.kind === 'ticket') {
+          const earlier = tickets.get(ctx.ticket.id);
+          if (earlier) {
+            (files[earlier.file] as FileAccount).duplicates++;
+            (files[earlier.file] as FileAccount).accepted--;
+          }
+          tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
+        } else {
+          const key = ctx.survey.id ?? ctx.contentKey;
+          const earlier = surveys.get(key);
+          if (earlier) {
+            (files[earlier.file] as FileAccount).duplicates++;
+            (files[earlier.file] as FileAccount).accepted--;
+          }
+          surveys.set(key, { record: ctx.survey, file: fileIndex });
+        }
+      };
+      const key = options.cacheDir ? cacheKey(sha256, source, preset, config, options.toolVersion) : null;
+      const cached = key && options.cacheDir ? readCache(options.cacheDir, key) : null;
+      if (cached) {
+        // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
+        Object.assign(account, structuredClone(cached.account), { file: rel });
+        if (cached.checks)
+          replayChecks(cached.checks, (service, probe, timeMs, status, latencyMs) =>
+            checkStore.add(service, probe, timeMs, status, latencyMs, fileIndex),
+          );
+        for (const ticket of cached.tickets) accept({ kind: 'ticket', ticket, timeMs: ticket.createdMs });
+        for (const { survey, contentKey } of cached.surveys) accept({ kind: 'survey', survey, timeMs: survey.timeMs, contentKey });
+        cache.hits++;
+        logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
+        continue;
+      }
+      const recorder = key ? new FileRecorder() : null;
       try {
         await readOneFile(abs, rel, source, config, account, (ctx) => {
-          if (ctx.kind === 'check') {
-            checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
-          } else if (ctx.kind === 'ticket') {
-            const earlier = tickets.get(ctx.ticket.id);
-            if (earlier) {
-              (files[earlier.file] as FileAccount).duplicates++;
-              (files[earlier.file] as FileAccount).accepted--;
-            }
-            tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
-          } else {
-            const key = ctx.survey.id ?? JSON.stringify(ctx.survey);
-            const earlier = surveys.get(key);
-            if (earlier) {
-              (files[earlier.file] as FileAccount).duplicates++;
-              (files[earlier.file] as FileAccount).accepted--;
-            }
-            surveys.set(key, { record: ctx.survey, file: fileIndex });
+          if (recorder) {
+            if (ctx.kind === 'check')
+              recorder.addCheck(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs);
+            else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
+            else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
           }
+          accept(ctx);
         });
       } catch (e) {
         if (e instanceof ExportReadError || e instanceof ReviewError) {
@@ -128,6 +169,11 @@ export async function ingestSources(config: ReviewConfig, baseDir: string, logge
           continue;
         }
         throw e;
+      }
+      cache.parsed++;
+      if (recorder && key && options.cacheDir) {
+        // Cache the file as read: duplicates found so far are within the file and are replayed.
+        writeCache(options.cacheDir, key, recorder.finish({ ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
       }
       const seconds = (performance.now() - started) / 1000;
       logger.info(
@@ -152,6 +198,7 @@ export async function ingestSources(config: ReviewConfig, baseDir: string, logge
     (a: T, b: T) =>
       get(a) - get(b) || String(a.record.id).localeCompare(String(b.record.id));
   return {
+    cache,
     files,
     checks,
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),

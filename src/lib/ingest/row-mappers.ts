@@ -90,10 +90,11 @@ export function rowMapperFor(
       const why = rejectWords.get(field)?.get(normWord(v));
       return why === undefined ? v : fail(field, v, why);
     };
-    /** The cell as exported (trimmed), also when it is a missing-value word; null without the column. */
+    /** The cell as exported (trimmed), also when it is a missing-value word such as "?"; null when empty or absent. */
     const cell = (field: string): string | null => {
       const i = indices[field];
-      return i === undefined ? null : (fields[i] as string).trim();
+      const v = i === undefined ? '' : (fields[i] as string).trim();
+      return v === '' ? null : v;
     };
     const fail = (field: string, value: string | null, reason: string): never => {
       const i = indices[field];

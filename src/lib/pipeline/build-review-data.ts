@@ -13,6 +13,7 @@ import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
 import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { FigureChange } from '../snapshot/diff-snapshots.ts';
 import { changesSincePublished, type PublishedRevision } from '../snapshot/revisions.ts';
+import { periodSnapshotSchema } from '../snapshot/snapshot-schema.ts';
 import { replaceDirAtomic, snapshotJson } from './atomic-write.ts';
 import { maintenanceWindows } from './maintenance-windows.ts';
 import { readPublished } from './published-store.ts';
@@ -35,6 +36,8 @@ export interface BuildDataOptions {
   strict: boolean;
   /** Version written into each snapshot. */
   toolVersion: string;
+  /** Reuse parsed files whose content is unchanged (default true). */
+  cache?: boolean;
 }
 
 export interface PeriodStatus {
@@ -69,13 +72,25 @@ export function periodStatuses(drafts: readonly PeriodSnapshot[], published: Map
   });
 }
 
+/** Where parsed files are cached, beside the config. */
+export function cacheDirFor(configPath: string): string {
+  return path.join(path.dirname(path.resolve(configPath)), '.cache/ingest');
+}
+
 export async function loadAndIngest(
   configPath: string,
   effects: Effects,
+  options: { cache: boolean; toolVersion: string } = { cache: true, toolVersion: '0' },
 ): Promise<{ config: ReviewConfig; ingest: IngestResult; configSha256: string }> {
   const config = loadConfig(configPath);
   const configSha256 = createHash('sha256').update(readFileSync(configPath)).digest('hex');
-  const ingest = await ingestSources(config, path.dirname(path.resolve(configPath)), { info: effects.info });
+  const ingest = await ingestSources(
+    config,
+    path.dirname(path.resolve(configPath)),
+    { info: effects.info },
+    { cacheDir: options.cache ? cacheDirFor(configPath) : null, toolVersion: options.toolVersion },
+  );
+  effects.info(`parsed ${ingest.cache.parsed} files, ${ingest.cache.hits} unchanged (from the cache)`);
   return { config, ingest, configSha256 };
 }
 
@@ -87,7 +102,10 @@ export function rejectLines(ingest: IngestResult, limit: number): string[] {
 }
 
 export async function buildReviewData(opts: BuildDataOptions, effects: Effects): Promise<BuildDataResult> {
-  const { config, ingest, configSha256 } = await loadAndIngest(opts.configPath, effects);
+  const { config, ingest, configSha256 } = await loadAndIngest(opts.configPath, effects, {
+    cache: opts.cache ?? true,
+    toolVersion: opts.toolVersion,
+  });
   const rejected = ingest.files.reduce((a, f) => a + f.rejected, 0);
   if (rejected > 0) {
     const msg = `${rejected} rejected row${rejected === 1 ? '' : 's'} (see the data-quality pages, or run: npm run check)`;
@@ -96,6 +114,14 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   }
   const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
   if (snapshots.length === 0) throw new ReviewError('no review period has data: check the sources in review.config.yaml');
+  for (const snap of snapshots) {
+    // A snapshot that does not match its published schema is a bug in this tool, not in the data.
+    const check = periodSnapshotSchema.safeParse(snap);
+    if (!check.success) {
+      const where = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new Error(`snapshot ${snap.period.id} does not match its schema: ${where.join('; ')}`);
+    }
+  }
   const statuses = periodStatuses(snapshots, readPublished(opts.publishedDir));
   for (const st of statuses) {
     if (st.status === 'changed') {
