@@ -27,7 +27,13 @@ describe('zendesk preset on a hand-written Zendesk export', () => {
       // 4816: Solved, but Solved at is empty.
       { line: 7, column: 23, field: 'Solved at', value: null, reason: 'status "Solved" means resolved, but the resolved time is empty' },
       // 4817: a hand-edited minutes cell.
-      { line: 8, column: 30, field: 'First reply time in minutes', value: 'forty', reason: 'expected a number, got "forty"' },
+      {
+        line: 8,
+        column: 30,
+        field: 'First reply time in minutes',
+        value: 'forty',
+        reason: 'expected minutes after creation (0 or more), got "forty"',
+      },
     ]);
     // The minutes column stands for firstResponseMs, so the review reports response figures for this source.
     expect(f?.fields).toContain('firstResponseMs');

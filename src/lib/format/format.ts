@@ -50,8 +50,10 @@ export function formatInstant(ms: number | null, zone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
 
-/** "2026-10" → "October 2026". */
+/** "2026-10" → "October 2026"; a quarter "2026-Q4" → "Q4 2026". */
 export function formatMonth(id: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (q) return `Q${q[2]} ${q[1]}`;
   const [y, m] = id.split('-').map(Number);
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),

@@ -109,21 +109,24 @@ export function rowMapperFor(
       const r = parseTimestamp(v, tsOpts);
       return r.ok ? r.ms : fail(field, v, r.reason);
     };
-    const num = (field: string, min: number, max: number, integer: boolean, cell?: string): number | null => {
+    /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
+    const num = (field: string, min: number, max: number, integer: boolean, mapped?: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      const text = cell ?? v;
+      const text = mapped ?? v;
       if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got "${v}"`);
       const n = Number(text);
-      const shown = cell === undefined ? `"${v}"` : `"${v}" (mapped to ${cell})`;
+      const shown = mapped === undefined ? `"${v}"` : `"${v}" (mapped to ${mapped})`;
       if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
       if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
       return n;
     };
     /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
     const minutesAfter = (field: string, createdMs: number): number | null => {
-      const minutes = num(field, 0, Number.MAX_SAFE_INTEGER, false);
-      return minutes === null ? null : createdMs + Math.round(minutes * 60_000);
+      const v = raw(field);
+      if (v === null) return null;
+      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got "${v}"`);
+      return createdMs + Math.round(Number(v) * 60_000);
     };
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');

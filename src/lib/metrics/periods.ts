@@ -84,6 +84,16 @@ export function quarterOfMonth(id: MonthId): QuarterId {
   return `${y}-Q${Math.ceil(m / 3)}`;
 }
 
+/** The quarter after `id`. @example nextQuarter('2026-Q4') // '2027-Q1' */
+export function nextQuarter(id: QuarterId): QuarterId {
+  return quarterOfMonth(nextMonth(monthsOfQuarter(id)[2] as MonthId));
+}
+
+/** The quarter before `id`. @example previousQuarter('2026-Q1') // '2025-Q4' */
+export function previousQuarter(id: QuarterId): QuarterId {
+  return quarterOfMonth(previousMonth(monthsOfQuarter(id)[0] as MonthId));
+}
+
 /** The three months of a quarter. @example monthsOfQuarter('2026-Q2') // ['2026-04', '2026-05', '2026-06'] */
 export function monthsOfQuarter(id: QuarterId): MonthId[] {
   const q = QUARTER_RE.exec(id);

@@ -14,6 +14,8 @@ export interface RecurringIssuesForPeriodOptions {
   period: MonthId;
   /** The month an instant falls in, e.g. `(ms) => monthOf(ms, zone)`; keeps zones out of this function. Must be pure. */
   periodOf: (ms: number) => MonthId;
+  /** The period before an id (default: the previous calendar month); quarters pass previousQuarter. */
+  previousOf?: (period: string) => string;
   /** How many months, ending with `period`, "periods seen" looks at (default 6). */
   window?: number;
   /** A group is recurring when seen in at least this many months of the window (default 2)… */
@@ -159,9 +161,10 @@ export function recurringIssuesForPeriod(
     throw new RangeError(`recurringIssuesForPeriod requires a window of at least 1 month, got ${windowSize}`);
 
   const window: MonthId[] = [period];
-  while (window.length < windowSize) window.unshift(previousMonth(window[0]!));
+  const previousOf = options.previousOf ?? previousMonth;
+  while (window.length < windowSize) window.unshift(previousOf(window[0]!));
   const inWindow = new Set(window);
-  const previousPeriod = previousMonth(period);
+  const previousPeriod = previousOf(period);
 
   const groupOf = new Map<string, IssueGroup>();
   for (const g of grouping.groups) for (const id of g.ticketIds) groupOf.set(id, g);

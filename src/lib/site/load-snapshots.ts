@@ -60,9 +60,9 @@ export function snapshotFor(id: string): PeriodSnapshot | null {
   return sitePeriods().find((p) => p.id === id)?.shown ?? null;
 }
 
-/** The latest complete period, else the latest. */
+/** The latest complete month, else the latest month. */
 export function latestPeriod(): SitePeriod {
-  const all = sitePeriods();
+  const all = sitePeriods().filter((p) => p.shown.period.kind === 'month');
   const complete = all.filter((p) => p.shown.period.complete);
   return (complete[complete.length - 1] ?? all[all.length - 1]) as SitePeriod;
 }

@@ -8,7 +8,7 @@ import type { ReviewConfig } from '../config/config-schema.ts';
 import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { periodDays } from '../metrics/period-days.ts';
-import { type MonthId, monthBounds, monthOf, monthsBetween, previousMonth } from '../metrics/periods.ts';
+import { type MonthId, monthBounds, monthOf, monthsBetween, monthsOfQuarter, quarterOfMonth } from '../metrics/periods.ts';
 import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
@@ -37,12 +37,16 @@ export interface PeriodSnapshot {
   tool: { name: string; version: string };
   review: { name: string; organisation: string | null; timeZone: string };
   period: {
-    id: MonthId;
-    kind: 'month';
+    /** YYYY-MM for a month, YYYY-Qn for a quarter. */
+    id: string;
+    kind: 'month' | 'quarter';
+    /** The review months the period covers (a quarter at the edge of the review range may have fewer than 3). */
+    months: MonthId[];
     startMs: number;
     endMs: number;
-    previous: MonthId | null;
-    next: MonthId | null;
+    /** The period before and after, of the same kind, within the review range. */
+    previous: string | null;
+    next: string | null;
     /** False when the exports end before the period does: the figures are partial. */
     complete: boolean;
   };
@@ -159,6 +163,16 @@ export function reviewMonths(config: ReviewConfig, ingest: IngestResult): MonthI
   return monthsBetween(first, last);
 }
 
+interface PeriodPlan {
+  id: string;
+  kind: 'month' | 'quarter';
+  /** Months inside the review range that make up the period. */
+  months: MonthId[];
+  bounds: { startMs: number; endMs: number };
+  previous: string | null;
+  next: string | null;
+}
+
 export function buildSnapshots(
   config: ReviewConfig,
   ingest: IngestResult,
@@ -183,15 +197,48 @@ export function buildSnapshots(
   }));
   // Response figures only where an export records first responses (Boston 311, for one, does not).
   const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
-  let previousTickets: TicketPeriodMetrics | null = null;
   const grouping = groupAllTickets(ingest.tickets);
+
+  // Day rollups per month, computed once: months use them directly, quarters concatenate them.
+  const monthRollups = new Map(
+    months.map((id) => [id, computeServiceRollups(configForPeriod(config, id), ingest.checks, periodDays(id, zone), maintenance)] as const),
+  );
+
+  const quarters = [...new Set(months.map(quarterOfMonth))];
+  const plans: PeriodPlan[] = [
+    ...months.map((id, i) => ({
+      id,
+      kind: 'month' as const,
+      months: [id],
+      bounds: monthBounds(id, zone),
+      previous: i > 0 ? (months[i - 1] as MonthId) : null,
+      next: i + 1 < months.length ? (months[i + 1] as MonthId) : null,
+    })),
+    ...quarters.map((q, i) => {
+      const inRange = monthsOfQuarter(q).filter((m) => monthRollups.has(m));
+      return {
+        id: q,
+        kind: 'quarter' as const,
+        months: inRange,
+        bounds: {
+          startMs: monthBounds(inRange[0] as MonthId, zone).startMs,
+          endMs: monthBounds(inRange[inRange.length - 1] as MonthId, zone).endMs,
+        },
+        previous: i > 0 ? (quarters[i - 1] as string) : null,
+        next: i + 1 < quarters.length ? (quarters[i + 1] as string) : null,
+      };
+    }),
+  ];
+
   const built: PeriodSnapshot[] = [];
-  months.forEach((id, i) => {
-    // Each month is computed with the rules in force then (date-effective config).
-    const cfg = configForPeriod(config, id);
-    const bounds = monthBounds(id, zone);
-    const days = periodDays(id, zone);
-    const rollups = computeServiceRollups(cfg, ingest.checks, days, maintenance);
+  const history = { month: [] as PeriodSnapshot[], quarter: [] as PeriodSnapshot[] };
+  const previousTickets: Record<'month' | 'quarter', TicketPeriodMetrics | null> = { month: null, quarter: null };
+  for (const plan of plans) {
+    // Each period is computed with the rules in force in its (last) month: date-effective config.
+    const lastMonth = plan.months[plan.months.length - 1] as MonthId;
+    const cfg = configForPeriod(config, lastMonth);
+    const { bounds } = plan;
+    const rollups = new Map(cfg.services.map((s) => [s.id, plan.months.flatMap((m) => monthRollups.get(m)?.get(s.id) ?? [])] as const));
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
@@ -200,26 +247,27 @@ export function buildSnapshots(
       levels: cfg.priorities,
       calendars: cfg.calendars,
       bounds,
-      previous: previousTickets,
+      previous: previousTickets[plan.kind],
       responseRecorded,
     });
-    previousTickets = tickets;
+    previousTickets[plan.kind] = tickets;
     const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance);
     const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ingest.tickets, bounds.endMs), bounds);
-    const recurring = recurringSection(grouping, ingest.tickets, id, zone);
-    const headline = headlineSection({ period: { id }, services, tickets, satisfaction, recurring }, built);
-    built.push({
+    const recurring = recurringSection(grouping, ingest.tickets, plan.id, zone);
+    const headline = headlineSection({ period: { id: plan.id }, services, tickets, satisfaction, recurring }, history[plan.kind]);
+    const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
       review: { name: config.review.name, organisation: config.review.organisation ?? null, timeZone: zone },
       period: {
-        id,
-        kind: 'month',
+        id: plan.id,
+        kind: plan.kind,
+        months: plan.months,
         startMs: bounds.startMs,
         endMs: bounds.endMs,
-        previous: i > 0 ? (months[i - 1] as MonthId) : previousMonth(id) >= (months[0] as MonthId) ? previousMonth(id) : null,
-        next: i + 1 < months.length ? (months[i + 1] as MonthId) : null,
-        complete: latestDataMs >= bounds.endMs - 86_400_000,
+        previous: plan.previous,
+        next: plan.next,
+        complete: latestDataMs >= bounds.endMs - 86_400_000 && (plan.kind === 'month' || plan.months.length === 3),
       },
       configSha256: meta.configSha256,
       inputs,
@@ -245,7 +293,9 @@ export function buildSnapshots(
           rejectsByReason: f.rejectsByReason,
         })),
       },
-    });
-  });
+    };
+    history[plan.kind].push(snapshot);
+    built.push(snapshot);
+  }
   return built;
 }

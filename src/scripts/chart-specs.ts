@@ -1,0 +1,375 @@
+/**
+ * Chart.js configurations from the numbers a page passes in a `data-chart` attribute. Pure: the
+ * colours and fill patterns come in as a theme, so the same code serves light and dark mode and
+ * runs in unit tests without a canvas. Every series differs by more than colour (dash pattern,
+ * point shape, fill pattern, or a legend label), and no chart animates.
+ */
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { formatMs, formatNumber, formatPercent } from '../lib/format/format.ts';
+
+/** Payloads, as the .astro components write them (the snapshot's numbers, unchanged). */
+export interface DailyAvailabilityPayload {
+  kind: 'daily-availability';
+  service: string;
+  dates: string[];
+  availability: Array<number | null>;
+  target: number;
+  noDataMs: number[];
+  maintenanceMs: number[];
+  dayMs: number[];
+}
+
+export interface DailyLatencyPayload {
+  kind: 'daily-latency';
+  service: string;
+  dates: string[];
+  p50: Array<number | null>;
+  p95: Array<number | null>;
+  p99: Array<number | null>;
+  thresholdMs: number;
+}
+
+export interface SeriesPayload {
+  kind: 'lines' | 'bars';
+  /** Category labels (months, priorities). */
+  labels: string[];
+  series: Array<{ label: string; values: Array<number | null> }>;
+  /** How values read: ratio → percent, score → plain number. */
+  unit: 'ratio' | 'score';
+  /** A horizontal reference line (a target), labelled. */
+  reference?: { label: string; value: number } | null;
+  /** Fix the value axis (e.g. 0–1 for attainment); otherwise it fits the data. */
+  min?: number;
+  max?: number;
+  /** For availability: zoom the axis to the values and the reference. */
+  zoom?: boolean;
+}
+
+export type ChartPayload = DailyAvailabilityPayload | DailyLatencyPayload | SeriesPayload;
+
+/** What a theme supplies: colours read from CSS custom properties, and fills (colour or pattern). */
+export interface ChartTheme {
+  fg: string;
+  muted: string;
+  grid: string;
+  /** Series colours, in order (Okabe–Ito, per colour scheme). */
+  series: string[];
+  met: string;
+  breach: string;
+  noData: string;
+  maintenance: string;
+  /** A fill for bars: a plain colour, or a pattern over the colour. */
+  fill(colour: string, pattern: 'solid' | 'stripes' | 'crosshatch'): string | CanvasPattern;
+}
+
+export type DailyCategory = 'met' | 'below' | 'no-data';
+
+/**
+ * How each day's bar is drawn. A day with no eligible time (availability null) is "no data":
+ * grey and cross-hatched, never the met colour. Marks above the bars show maintenance (excluded)
+ * and days partly without monitoring data.
+ */
+export function dailyCategories(p: DailyAvailabilityPayload): Array<{ category: DailyCategory; maintenance: boolean; partial: boolean }> {
+  return p.dates.map((_, i) => {
+    const a = p.availability[i] ?? null;
+    const category: DailyCategory = a === null ? 'no-data' : a >= p.target ? 'met' : 'below';
+    return {
+      category,
+      maintenance: (p.maintenanceMs[i] ?? 0) > 0,
+      partial: a !== null && (p.noDataMs[i] ?? 0) > 0,
+    };
+  });
+}
+
+/** A lower bound for a ratio axis that shows the values and the target with some room, on a round step. */
+export function zoomedMin(values: ReadonlyArray<number | null>, reference: number | null): number {
+  const present = values.filter((v): v is number => v !== null);
+  if (reference !== null) present.push(reference);
+  if (present.length === 0) return 0;
+  const lo = Math.min(...present);
+  const span = Math.max(1 - lo, 0.001);
+  const step = 10 ** Math.floor(Math.log10(span));
+  return Math.max(0, Math.floor((lo - span * 0.25) / step) * step);
+}
+
+/** Percent digits that tell ticks apart on an axis from `min` to 1. */
+function percentDigits(min: number): number {
+  const span = 1 - min;
+  if (span >= 0.1) return 0;
+  if (span >= 0.01) return 1;
+  if (span >= 0.001) return 2;
+  return 3;
+}
+
+const DASHES: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3]];
+const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+
+function baseOptions(t: ChartTheme) {
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    color: t.fg,
+    interaction: { mode: 'index' as const, intersect: false },
+    plugins: {
+      legend: { labels: { color: t.fg, usePointStyle: true } },
+      tooltip: {},
+    },
+  };
+}
+
+function axisColours(t: ChartTheme) {
+  return { ticks: { color: t.fg }, grid: { color: t.grid }, border: { color: t.muted } };
+}
+
+export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartTheme): ChartConfiguration<'bar' | 'line'> {
+  const cats = dailyCategories(p);
+  const min = zoomedMin(p.availability, p.target);
+  const top = 1;
+  const pick = (c: DailyCategory) => p.availability.map((a, i) => (cats[i]?.category === c ? a : null));
+  const digits = percentDigits(min);
+  const bar = (label: string, data: Array<number | null>, colour: string, pattern: 'solid' | 'stripes' | 'crosshatch') =>
+    ({
+      type: 'bar',
+      label,
+      data,
+      backgroundColor: t.fill(colour, pattern),
+      borderColor: colour,
+      borderWidth: pattern === 'solid' ? 0 : 1,
+      grouped: false,
+      order: 2,
+    }) as ChartDataset<'bar'>;
+  const marks = (label: string, show: boolean[], colour: string, style: 'rectRot' | 'triangle', rotation: number) =>
+    ({
+      type: 'line',
+      label,
+      data: show.map((s) => (s ? top : null)),
+      showLine: false,
+      pointStyle: style,
+      rotation,
+      pointRadius: 5,
+      pointHoverRadius: 6,
+      pointBackgroundColor: colour,
+      pointBorderColor: colour,
+      borderColor: colour,
+      backgroundColor: colour,
+      order: 0,
+    }) as ChartDataset<'line'>;
+  const datasets: Array<ChartDataset<'bar' | 'line'>> = [
+    bar('Met target', pick('met'), t.met, 'solid'),
+    bar('Below target', pick('below'), t.breach, 'stripes'),
+    bar(
+      'No data (not counted)',
+      cats.map((c) => (c.category === 'no-data' ? top : null)),
+      t.noData,
+      'crosshatch',
+    ),
+    {
+      type: 'line',
+      label: `Target ${formatPercent(p.target, 2)}`,
+      data: p.dates.map(() => p.target),
+      borderColor: t.fg,
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'line',
+      order: 1,
+    } as ChartDataset<'line'>,
+  ];
+  if (cats.some((c) => c.maintenance)) {
+    datasets.push(
+      marks(
+        '◆ Planned maintenance (excluded)',
+        cats.map((c) => c.maintenance),
+        t.maintenance,
+        'rectRot',
+        0,
+      ),
+    );
+  }
+  if (cats.some((c) => c.partial)) {
+    datasets.push(
+      marks(
+        '▼ Part of the day without data',
+        cats.map((c) => c.partial),
+        t.noData,
+        'triangle',
+        180,
+      ),
+    );
+  }
+  const base = baseOptions(t);
+  return {
+    type: 'bar',
+    data: { labels: p.dates.map((d) => d.slice(5)), datasets },
+    options: {
+      ...base,
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'bar' | 'line'>[]) => p.dates[items[0]?.dataIndex ?? 0] ?? '',
+            label: (item: TooltipItem<'bar' | 'line'>) => {
+              const i = item.dataIndex;
+              const label = item.dataset.label ?? '';
+              if (label.startsWith('Target')) return label;
+              if (label.startsWith('◆')) return 'planned maintenance (excluded from the figures)';
+              if (label.startsWith('▼'))
+                return `no data for part of the day (${Math.round(((p.noDataMs[i] ?? 0) / (p.dayMs[i] || 1)) * 100)} %)`;
+              const a = p.availability[i] ?? null;
+              return a === null ? 'no data: no monitored time this day' : `availability ${formatPercent(a)} (${label.toLowerCase()})`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { ...axisColours(t), title: { display: false } },
+        y: {
+          ...axisColours(t),
+          min,
+          max: top,
+          ticks: { color: t.fg, callback: (v: string | number) => formatPercent(Number(v), digits) },
+          title: { display: true, text: 'Availability', color: t.fg },
+        },
+      },
+    },
+  } as ChartConfiguration<'bar' | 'line'>;
+}
+
+export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): ChartConfiguration<'line'> {
+  const line = (label: string, values: Array<number | null>, i: number): ChartDataset<'line'> => ({
+    label,
+    data: values,
+    borderColor: t.series[i % t.series.length],
+    backgroundColor: t.series[i % t.series.length],
+    borderDash: DASHES[i % DASHES.length],
+    pointStyle: POINTS[i % POINTS.length],
+    pointRadius: 2.5,
+    borderWidth: 2,
+    spanGaps: false,
+  });
+  const base = baseOptions(t);
+  return {
+    type: 'line',
+    data: {
+      labels: p.dates.map((d) => d.slice(5)),
+      datasets: [
+        line('p50', p.p50, 0),
+        line('p95', p.p95, 1),
+        line('p99', p.p99, 2),
+        {
+          label: `Threshold ${formatMs(p.thresholdMs)}`,
+          data: p.dates.map(() => p.thresholdMs),
+          borderColor: t.fg,
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+          pointHoverRadius: 0,
+          pointStyle: 'line',
+        },
+      ],
+    },
+    options: {
+      ...base,
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => p.dates[items[0]?.dataIndex ?? 0] ?? '',
+            label: (item: TooltipItem<'line'>) => `${item.dataset.label}: ${formatMs(item.parsed.y ?? null)}`,
+          },
+        },
+      },
+      scales: {
+        x: axisColours(t),
+        y: {
+          ...axisColours(t),
+          beginAtZero: true,
+          ticks: { color: t.fg, callback: (v: string | number) => formatMs(Number(v)) },
+          title: { display: true, text: 'Latency', color: t.fg },
+        },
+      },
+    },
+  } as ChartConfiguration<'line'>;
+}
+
+export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguration<'line' | 'bar'> {
+  const all = p.series.flatMap((s) => s.values);
+  const min = p.min ?? (p.zoom ? zoomedMin(all, p.reference?.value ?? null) : undefined);
+  const digits = p.unit === 'ratio' ? percentDigits(min ?? 0) : 0;
+  const fmt = (v: number | null) => (p.unit === 'ratio' ? formatPercent(v, Math.max(digits, 1)) : formatNumber(v, 1));
+  const datasets: Array<ChartDataset<'line' | 'bar'>> = p.series.map((s, i) => {
+    const colour = t.series[i % t.series.length] as string;
+    if (p.kind === 'bars') {
+      return {
+        type: 'bar',
+        label: s.label,
+        data: s.values,
+        backgroundColor: t.fill(colour, i % 2 === 0 ? 'solid' : 'stripes'),
+        borderColor: colour,
+        borderWidth: 1,
+      } as ChartDataset<'bar'>;
+    }
+    return {
+      type: 'line',
+      label: s.label,
+      data: s.values,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderDash: DASHES[i % DASHES.length],
+      pointStyle: POINTS[i % POINTS.length],
+      pointRadius: 3.5,
+      borderWidth: 2,
+    } as ChartDataset<'line'>;
+  });
+  if (p.reference) {
+    datasets.push({
+      type: 'line',
+      label: p.reference.label,
+      data: p.labels.map(() => p.reference?.value ?? null),
+      borderColor: t.fg,
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'line',
+    } as ChartDataset<'line'>);
+  }
+  const base = baseOptions(t);
+  return {
+    type: p.kind === 'bars' ? 'bar' : 'line',
+    data: { labels: p.labels, datasets },
+    options: {
+      ...base,
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label}: ${fmt(item.parsed.y ?? null)}`,
+          },
+        },
+      },
+      scales: {
+        x: axisColours(t),
+        y: {
+          ...axisColours(t),
+          min,
+          max: p.max,
+          ticks: { color: t.fg, callback: (v: string | number) => (p.unit === 'ratio' ? formatPercent(Number(v), digits) : String(v)) },
+        },
+      },
+    },
+  } as ChartConfiguration<'line' | 'bar'>;
+}
+
+export function chartConfig(p: ChartPayload, t: ChartTheme): ChartConfiguration<'line' | 'bar'> {
+  switch (p.kind) {
+    case 'daily-availability':
+      return dailyAvailabilityConfig(p, t);
+    case 'daily-latency':
+      return dailyLatencyConfig(p, t) as ChartConfiguration<'line' | 'bar'>;
+    default:
+      return seriesConfig(p, t);
+  }
+}
