@@ -1,15 +1,43 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 
 // Hosting under a sub-folder (e.g. GitHub Pages project sites): set REVIEW_BASE=/repo-name/.
-const base = process.env.REVIEW_BASE ?? '/';
+// Every link goes through href() (src/lib/site/load-snapshots.ts), which reads this base.
+const rawBase = process.env.REVIEW_BASE ?? '/';
+const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+/**
+ * Site search: after the pages are written, index dist/ with Pagefind (its binary comes inside the
+ * npm package, nothing is downloaded) into dist/pagefind/, which the search box loads on demand.
+ * @returns {import('astro').AstroIntegration}
+ */
+function pagefindIndex() {
+  return {
+    name: 'service-review:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { createIndex, close } = await import('pagefind');
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${site.replace(/\/$/, '')}/pagefind` });
+        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        await close();
+        logger.info(`search index: ${added.page_count} pages`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   site: process.env.REVIEW_SITE ?? 'https://example.org',
   base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
   build: { format: 'directory' },
   // The site must work offline from dist/: nothing is fetched at run time.
   prefetch: false,

@@ -64,6 +64,13 @@ export interface ChartTheme {
 
 export type DailyCategory = 'met' | 'below' | 'no-data';
 
+/** A day against the service's target; the day table and the chart both use this. */
+export function dayCategory(availability: number | null, target: number): DailyCategory {
+  return availability === null ? 'no-data' : availability >= target ? 'met' : 'below';
+}
+
+export const DAY_CATEGORY_TEXT: Record<DailyCategory, string> = { met: 'met', below: 'below target', 'no-data': 'no data' };
+
 /**
  * How each day's bar is drawn. A day with no eligible time (availability null) is "no data":
  * grey and cross-hatched, never the met colour. Marks above the bars show maintenance (excluded)
@@ -72,9 +79,8 @@ export type DailyCategory = 'met' | 'below' | 'no-data';
 export function dailyCategories(p: DailyAvailabilityPayload): Array<{ category: DailyCategory; maintenance: boolean; partial: boolean }> {
   return p.dates.map((_, i) => {
     const a = p.availability[i] ?? null;
-    const category: DailyCategory = a === null ? 'no-data' : a >= p.target ? 'met' : 'below';
     return {
-      category,
+      category: dayCategory(a, p.target),
       maintenance: (p.maintenanceMs[i] ?? 0) > 0,
       partial: a !== null && (p.noDataMs[i] ?? 0) > 0,
     };
@@ -153,9 +159,12 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
       pointBorderColor: colour,
       borderColor: colour,
       backgroundColor: colour,
+      // Marks sit on the top edge of the plot; do not clip them.
+      clip: false,
       order: 0,
     }) as ChartDataset<'line'>;
-  const datasets: Array<ChartDataset<'bar' | 'line'>> = [
+  // A legend entry for each kind of day present (a month with data always shows "Met target").
+  const bars = [
     bar('Met target', pick('met'), t.met, 'solid'),
     bar('Below target', pick('below'), t.breach, 'stripes'),
     bar(
@@ -164,6 +173,9 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
       t.noData,
       'crosshatch',
     ),
+  ].filter((d, i) => i === 0 || d.data.some((v) => v !== null));
+  const datasets: Array<ChartDataset<'bar' | 'line'>> = [
+    ...bars,
     {
       type: 'line',
       label: `Target ${formatPercent(p.target, 2)}`,
@@ -205,6 +217,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
     data: { labels: p.dates.map((d) => d.slice(5)), datasets },
     options: {
       ...base,
+      layout: { padding: { top: 8 } },
       plugins: {
         ...base.plugins,
         tooltip: {

@@ -347,3 +347,21 @@ describe('parseBooleanWord', () => {
     expect(parseBooleanWord(text)).toBeNull();
   });
 });
+
+describe('month names (Jira and spreadsheet exports)', () => {
+  const o = { timeZone: 'UTC', dateOrder: 'ymd' as const, ambiguous: 'reject' as const, epochUnit: 'auto' as const };
+  it('reads day-first dates with an English month, whatever dateOrder says', () => {
+    // Jira's default "dd/MMM/yy h:mm a": 02/Nov/26 9:12 AM = 2026-11-02T09:12Z in UTC
+    expect(parseTimestamp('02/Nov/26 9:12 AM', o)).toEqual({ ok: true, ms: Date.UTC(2026, 10, 2, 9, 12) });
+    expect(parseTimestamp('02/Nov/26 9:12 PM', { ...o, dateOrder: 'mdy' })).toEqual({ ok: true, ms: Date.UTC(2026, 10, 2, 21, 12) });
+    expect(parseTimestamp('2-Nov-2026', o)).toEqual({ ok: true, ms: Date.UTC(2026, 10, 2) });
+    expect(parseTimestamp('2 November 2026 08:15', o)).toEqual({ ok: true, ms: Date.UTC(2026, 10, 2, 8, 15) });
+    expect(parseTimestamp('29/Sept/2026 23:59', o)).toEqual({ ok: true, ms: Date.UTC(2026, 8, 29, 23, 59) });
+  });
+  it('rejects impossible or unknown ones', () => {
+    expect(parseTimestamp('29/Feb/26 10:00', o)).toMatchObject({ ok: false, reason: expect.stringContaining('February 2026 has 28 days') });
+    expect(parseTimestamp('02/Noz/26 9:12', o)).toMatchObject({ ok: false });
+    expect(parseTimestamp('2026 Nov 02', o)).toMatchObject({ ok: false });
+    expect(parseTimestamp('12 34', o)).toMatchObject({ ok: false });
+  });
+});

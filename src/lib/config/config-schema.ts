@@ -228,7 +228,10 @@ export const sourceSchema = z
       .default({})
       .describe('Per field, source word → canonical value (e.g. status: {OK: up}).'),
     timeZone: timeZone.optional().describe('Zone of timestamps without an offset (default: the review zone).'),
-    dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd').describe('Field order of slash dates such as 03/11/2026.'),
+    dateOrder: z
+      .enum(['ymd', 'dmy', 'mdy'])
+      .optional()
+      .describe("Field order of slash dates such as 03/11/2026 (default: the preset's, else ymd)."),
     ambiguous: z.enum(['reject', 'earlier', 'later']).default('reject').describe('What a local time in the repeated DST hour means.'),
     epochUnit: z.enum(['auto', 's', 'ms']).default('auto').describe('Unit of bare-number timestamps (auto: ms from 10^11 up).'),
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),

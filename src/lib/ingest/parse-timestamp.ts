@@ -179,13 +179,52 @@ function parseEpoch(s: string, intValue: number, intEnd: number, opts: Timestamp
   return { ok: true, ms };
 }
 
+const MONTH_NUMBERS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+/** Reads an English month name or abbreviation at `pos`; its number, or -1 (pos unchanged). */
+function readMonthName(s: string): number {
+  let end = pos;
+  while (end < s.length && (s.charCodeAt(end) | 32) >= 97 && (s.charCodeAt(end) | 32) <= 122) end++;
+  if (end - pos < 3) return -1;
+  const m = MONTH_NUMBERS[s.slice(pos, end).toLowerCase()];
+  if (m === undefined) return -1;
+  pos = end;
+  return m;
+}
+
 /**
  * Reads a timestamp cell into an instant (epoch ms).
  *
  * Accepted: ISO 8601 with `T` or space, optional seconds and fraction (truncated to ms) and an
  * optional offset (`Z`, `UTC`, `+08:00`, `+0800`, `+08`); a date alone (start of the local
  * day); year-first slash dates (`2026/11/3 8:15`); day- or month-first dates per
- * `dateOrder` with `/` or `-` (and `.` when dmy), two-digit years read as 20yy; a 12-hour
+ * `dateOrder` with `/` or `-` (and `.` when dmy), two-digit years read as 20yy; day-first dates
+ * with an English month name (`02/Nov/26 9:12 AM`, `2-Nov-2026`, `2 November 2026`); a 12-hour
  * clock with AM/PM; bare epoch seconds or milliseconds. A time without an offset is read in
  * `opts.timeZone`; in the skipped DST hour it is rejected, in the repeated hour it follows
  * `opts.ambiguous`.
@@ -219,9 +258,12 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
     if (readDigits(s, 20) >= 0 && pos === n) return parseEpoch(s, f1, len1, opts);
     pos = len1;
   }
-  if (sep !== C_DASH && sep !== C_SLASH && sep !== C_DOT) return expected(s, opts);
+  if (sep !== C_DASH && sep !== C_SLASH && sep !== C_DOT && sep !== C_SPACE) return expected(s, opts);
   pos++;
-  const f2 = readDigits(s, 2);
+  // A month written as a word ("02/Nov/26", Jira's default; "2-Nov-2026"; "2 November 2026")
+  // is day-first whatever the source's dateOrder, so it is never ambiguous.
+  const namedMonth = readMonthName(s);
+  const f2 = namedMonth > 0 ? namedMonth : sep === C_SPACE ? -1 : readDigits(s, 2);
   if (f2 < 0 || pos >= n || s.charCodeAt(pos) !== sep) return expected(s, opts);
   pos++;
   const start3 = pos;
@@ -232,7 +274,12 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
   let year: number;
   let month: number;
   let day: number;
-  if (len1 === 4 && len3 <= 2 && sep !== C_DOT) {
+  if (namedMonth > 0) {
+    if (len1 > 2 || (len3 !== 2 && len3 !== 4)) return expected(s, opts);
+    year = len3 === 2 ? 2000 + f3 : f3;
+    month = namedMonth;
+    day = f1;
+  } else if (len1 === 4 && len3 <= 2 && sep !== C_DOT) {
     year = f1;
     month = f2;
     day = f3;

@@ -46,7 +46,7 @@ export function rowMapperFor(
   const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
   const tsOpts = {
     timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
-    dateOrder: source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd'),
+    dateOrder: source.dateOrder ?? preset?.dateOrder ?? 'ymd',
     ambiguous: source.ambiguous,
     epochUnit: source.epochUnit,
   };

@@ -1,0 +1,118 @@
+/**
+ * Search over the built site with Pagefind. The Pagefind bundle (dist/pagefind/) is imported only
+ * when a reader first focuses a search box, so pages cost nothing until then. Results are built
+ * with DOM methods and textContent: page titles and excerpts (which can hold text from exports,
+ * such as ticket titles) never reach the page as HTML. Pagefind marks matches with <mark> in its
+ * excerpts; those are parsed in an inert document and only their text is kept.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindApi {
+  options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(q: string, o?: unknown, ms?: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
+}
+
+const loaded = new Map<string, Promise<PagefindApi>>();
+
+/** Loads the Pagefind bundle once per page. */
+export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
+  let p = loaded.get(bundle);
+  if (!p) {
+    p = (async () => {
+      const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+      await api.options({ baseUrl: base, excerptLength: 24 });
+      await api.init();
+      return api;
+    })();
+    loaded.set(bundle, p);
+  }
+  return p;
+}
+
+/** An excerpt as DOM nodes: text, with Pagefind's <mark> highlights kept as <mark> elements. */
+export function excerptNodes(excerpt: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  const out: Node[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(child.textContent ?? ''));
+      else if (child.nodeName === 'MARK') {
+        const m = document.createElement('mark');
+        m.textContent = child.textContent ?? '';
+        out.push(m);
+      } else walk(child);
+    }
+  };
+  walk(doc.body);
+  return out;
+}
+
+/** Renders results into a list element; returns how many were found. */
+export async function renderResults(api: PagefindApi, query: string, list: HTMLElement, limit: number): Promise<number | null> {
+  const found = await api.debouncedSearch(query, {}, 150);
+  if (found === null) return null; // superseded by a later keystroke
+  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+  const ol = document.createElement('ol');
+  for (const d of data) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    const p = document.createElement('p');
+    p.className = 'excerpt';
+    p.append(...excerptNodes(d.excerpt));
+    li.append(a, p);
+    ol.append(li);
+  }
+  list.replaceChildren(ol);
+  return found.results.length;
+}
+
+/** Live results under a header search box. */
+export function attachSearchBox(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+  const panel = form.querySelector<HTMLElement>('.search-results');
+  const status = form.querySelector<HTMLElement>('[aria-live]');
+  if (!input || !panel) return;
+  const bundle = form.dataset.bundle ?? '/pagefind/';
+  const base = form.dataset.base ?? '/';
+  let api: Promise<PagefindApi> | null = null;
+  const load = () => {
+    api ??= loadPagefind(bundle, base);
+    return api;
+  };
+  input.addEventListener('focus', () => void load().catch(() => {}), { once: true });
+  input.addEventListener('input', async () => {
+    const q = input.value.trim();
+    if (q.length < 2) {
+      panel.hidden = true;
+      panel.replaceChildren();
+      return;
+    }
+    try {
+      const n = await renderResults(await load(), q, panel, 8);
+      if (n === null) return;
+      panel.hidden = false;
+      if (n === 0) panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'No page matches.' }));
+      if (status) status.textContent = `${n} pages match`;
+    } catch {
+      panel.hidden = false;
+      panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Search is unavailable (the index could not be loaded).' }));
+    }
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      panel.hidden = true;
+      input.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!form.contains(e.target as Node)) panel.hidden = true;
+  });
+}
