@@ -33,7 +33,7 @@ export const diffCommand = {
           const r = await buildReviewData(
             {
               configPath: paths.configPath,
-              snapshotDir: paths.draftDir,
+              snapshotDir: null,
               publishedDir: paths.publishedDir,
               strict: false,
               toolVersion: toolVersion(),

@@ -23,11 +23,14 @@ export const statusCommand = {
       json: { type: 'boolean', default: false },
       'require-data': { type: 'string' },
     });
+    const required = values['require-data'];
+    if (required !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(required))
+      throw new UsageError('--require-data needs a month like 2026-10');
     const paths = projectPaths(values.config);
     const r = await buildReviewData(
       {
         configPath: paths.configPath,
-        snapshotDir: paths.draftDir,
+        snapshotDir: null,
         publishedDir: paths.publishedDir,
         strict: false,
         toolVersion: toolVersion(),
@@ -53,9 +56,7 @@ export const statusCommand = {
               : `CHANGED since r${latest?.revision}: ${s.changes.length} figures differ (diff ${s.id})`;
         ctx.out(`${s.id}  ${what}${s.complete ? '' : '  [partial data]'}`);
       }
-    const required = values['require-data'];
     if (required !== undefined) {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(required)) throw new UsageError('--require-data needs a month like 2026-10');
       const b = monthBounds(required, r.config.review.timeZone);
       const missing = r.config.sources
         .filter(

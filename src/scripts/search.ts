@@ -103,7 +103,9 @@ export function attachSearchBox(form: HTMLFormElement): void {
       if (status) status.textContent = `${n} pages match`;
     } catch {
       panel.hidden = false;
-      panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Search is unavailable (the index could not be loaded).' }));
+      panel.replaceChildren(
+        Object.assign(document.createElement('p'), { textContent: 'Search is unavailable (the index could not be loaded).' }),
+      );
     }
   });
   form.addEventListener('keydown', (e) => {

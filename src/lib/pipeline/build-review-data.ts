@@ -28,8 +28,8 @@ export const silentEffects: Effects = { info() {}, warn() {} };
 export interface BuildDataOptions {
   /** Path of review.config.yaml; export globs are relative to its folder. */
   configPath: string;
-  /** Folder that receives the draft snapshots (replaced as a whole). */
-  snapshotDir: string;
+  /** Folder that receives the draft snapshots (replaced as a whole); null writes nothing (status, diff). */
+  snapshotDir: string | null;
   /** Folder of published revisions (read only here). */
   publishedDir: string;
   /** Fail on any rejected row. */
@@ -134,7 +134,9 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   }
   const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
   files.push({ name: 'index.json', content: snapshotJson({ periods: statuses }) });
-  replaceDirAtomic(opts.snapshotDir, files);
-  effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);
+  if (opts.snapshotDir !== null) {
+    replaceDirAtomic(opts.snapshotDir, files);
+    effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);
+  }
   return { config, ingest, snapshots, statuses };
 }

@@ -9,13 +9,17 @@ import { href, latestPeriod, type SitePeriod, sitePeriods } from './load-snapsho
  * signed off), else the latest complete period as a draft, clearly marked as one.
  */
 export function homePeriod(): SitePeriod {
-  const published = sitePeriods().filter((p) => p.shownRevision !== null);
+  const published = months().filter((p) => p.shownRevision !== null);
   return published[published.length - 1] ?? latestPeriod();
 }
 
-/** Newer periods than the home page's that exist only as drafts. */
+/** Months newer than the home page's that exist only as drafts. */
 export function newerDrafts(than: SitePeriod): SitePeriod[] {
-  return sitePeriods().filter((p) => p.id > than.id && p.shownRevision === null);
+  return months().filter((p) => p.id > than.id && p.shownRevision === null);
+}
+
+function months(): SitePeriod[] {
+  return sitePeriods().filter((p) => /^\d{4}-\d{2}$/.test(p.id));
 }
 
 /** Folder of a period review, or of one of its frozen revisions: /reviews/2026-10/ or /reviews/2026-10/r2/. */
