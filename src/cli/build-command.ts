@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ReviewError } from '../lib/errors.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
-import { type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
+import { type CommandContext, parseCommandArgs, projectPaths, showProgress, toolVersion } from './cli-support.ts';
 
 const usage = `usage: service-review build [--config FILE] [--strict] [--data-only] [--verbose]
 
@@ -13,7 +13,7 @@ options:
   --strict        fail (exit 1) on any rejected row instead of reporting it
   --data-only     write the snapshots but do not build the site
   --no-cache      parse every export again (by default unchanged files are replayed from .cache/)
-  --verbose       print progress per file`;
+  --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
 
 export const buildCommand = {
   summary: 'build snapshots, then the site (dist/)',
@@ -27,7 +27,7 @@ export const buildCommand = {
       verbose: { type: 'boolean', default: false },
     });
     const paths = projectPaths(values.config as string);
-    const effects = { info: values.verbose ? ctx.err : () => {}, warn: (m: string) => ctx.err(`warning: ${m}`) };
+    const effects = { info: showProgress(values.verbose) ? ctx.err : () => {}, warn: (m: string) => ctx.err(`warning: ${m}`) };
     const started = performance.now();
     const result = await buildReviewData(
       {

@@ -1,7 +1,7 @@
 import { ReviewError } from '../lib/errors.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
-import { type CommandContext, parseCommandArgs } from './cli-support.ts';
+import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
 
@@ -13,7 +13,7 @@ options:
   --strict        exit 1 when any row is rejected
   --rejects N     rejects to show per file (default 5)
   --json          print the accounting as JSON
-  --verbose       print progress per file`;
+  --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
 
 const iso = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
@@ -30,7 +30,7 @@ export const checkCommand = {
     });
     const limit = Number(values.rejects);
     const { ingest } = await loadAndIngest(values.config as string, {
-      info: values.verbose ? ctx.err : () => {},
+      info: showProgress(values.verbose) ? ctx.err : () => {},
       warn: ctx.err,
     });
     if (values.json) {

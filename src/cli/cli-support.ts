@@ -58,3 +58,11 @@ export const COMMON_OPTIONS = {
   config: { type: 'string', default: 'review.config.yaml' },
   verbose: { type: 'boolean', default: false },
 } as const;
+
+/**
+ * Progress lines (per file: rows, rate) go to a person at a terminal, and stay out of CI logs
+ * unless --verbose asks for them.
+ */
+export function showProgress(verbose: boolean): boolean {
+  return verbose || (process.stderr.isTTY === true && process.env.CI !== 'true');
+}

@@ -142,3 +142,19 @@ describe('docs/config.md', () => {
     expect(readFileSync(path.resolve('docs/config.md'), 'utf8')).toBe(renderConfigReference());
   });
 });
+
+describe('every problem at once', () => {
+  it('reports cross-references even when the shape is also wrong', () => {
+    const bad = {
+      ...good,
+      services: [{ ...good.services[0], target: '99.9%' }],
+      priorities: [{ ...good.priorities[0], clock: 'business', calendar: 'office' }],
+      maintenance: [{ service: 'nope', from: '2026-01-01T00:00:00Z', to: '2026-01-01T01:00:00Z' }],
+    };
+    expect(problemsOf(bad)).toEqual([
+      'services[0].target: expected a number between 0 and 1, got "99.9%"',
+      'priorities[0].calendar: no calendar with id "office" (known: none), got "office"',
+      'maintenance[0].service: no service with id "nope", got "nope"',
+    ]);
+  });
+});

@@ -255,35 +255,62 @@ export const reviewConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    const calendarIds = new Set(cfg.calendars.map((c) => c.id));
-    cfg.priorities.forEach((p, i) => {
-      if (p.clock === 'business' && !p.calendar)
-        ctx.addIssue({ code: 'custom', path: ['priorities', i, 'calendar'], message: 'required when clock is business' });
-      if (p.calendar && !calendarIds.has(p.calendar))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['priorities', i, 'calendar'],
-          message: `no calendar with id "${p.calendar}" (known: ${[...calendarIds].join(', ') || 'none'})`,
-        });
-    });
-    const dup = <T>(items: T[], key: (t: T) => string, where: string) => {
-      const seen = new Set<string>();
-      items.forEach((it, i) => {
-        const k = key(it);
-        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [where, i, 'id'], message: `duplicate id "${k}"` });
-        seen.add(k);
-      });
-    };
-    dup(cfg.services, (s) => s.id, 'services');
-    dup(cfg.priorities, (p) => p.id, 'priorities');
-    dup(cfg.calendars, (c) => c.id, 'calendars');
-    dup(cfg.sources, (s) => s.id, 'sources');
-    const serviceIds = new Set(cfg.services.map((s) => s.id));
-    cfg.maintenance.forEach((m, i) => {
-      if (m.service !== '*' && !serviceIds.has(m.service))
-        ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'service'], message: `no service with id "${m.service}"` });
+    for (const issue of crossReferenceIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+type Loose = Record<string, unknown>;
+const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === 'object') : []);
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Problems that span several keys: references to calendars and services, duplicate ids.
+ * Works on the raw YAML as well, so a config with shape errors still gets these reported in
+ * the same pass (every problem at once).
+ */
+export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  if (raw === null || typeof raw !== 'object') return out;
+  const cfg = raw as Loose;
+  const calendars = list(cfg.calendars);
+  const calendarIds = new Set(calendars.map((c) => text(c.id)).filter((x): x is string => x !== null));
+  const known = () => [...calendarIds].join(', ') || 'none';
+  list(cfg.priorities).forEach((p, i) => {
+    if (
+      (p.clock === 'business' || list(p.changes).some((c) => c.clock === 'business')) &&
+      !text(p.calendar) &&
+      !list(p.changes).some((c) => text(c.calendar))
+    )
+      out.push({ path: ['priorities', i, 'calendar'], message: 'required when clock is business' });
+    const cal = text(p.calendar);
+    if (cal && !calendarIds.has(cal))
+      out.push({ path: ['priorities', i, 'calendar'], message: `no calendar with id "${cal}" (known: ${known()})` });
+    list(p.changes).forEach((c, j) => {
+      const cc = text(c.calendar);
+      if (cc && !calendarIds.has(cc))
+        out.push({ path: ['priorities', i, 'changes', j, 'calendar'], message: `no calendar with id "${cc}" (known: ${known()})` });
     });
   });
+  for (const where of ['services', 'priorities', 'calendars', 'sources']) {
+    const seen = new Set<string>();
+    list(cfg[where]).forEach((item, i) => {
+      const id = text(item.id);
+      if (id === null) return;
+      if (seen.has(id)) out.push({ path: [where, i, 'id'], message: `duplicate id "${id}"` });
+      seen.add(id);
+    });
+  }
+  const serviceIds = new Set(list(cfg.services).map((s) => text(s.id)));
+  list(cfg.maintenance).forEach((m, i) => {
+    const sv = text(m.service);
+    if (sv !== null && sv !== '*' && !serviceIds.has(sv))
+      out.push({ path: ['maintenance', i, 'service'], message: `no service with id "${sv}"` });
+  });
+  list(cfg.sources).forEach((src, i) => {
+    const sv = text(src.defaultService);
+    if (sv !== null && !serviceIds.has(sv)) out.push({ path: ['sources', i, 'defaultService'], message: `no service with id "${sv}"` });
+  });
+  return out;
+}
 
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
 export type ServiceConfig = z.infer<typeof serviceSchema>;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ReviewError } from '../errors.ts';
-import { type ReviewConfig, reviewConfigSchema } from './config-schema.ts';
+import { crossReferenceIssues, type ReviewConfig, reviewConfigSchema } from './config-schema.ts';
 
 /** `services[2].target` from `['services', 2, 'target']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -54,7 +54,13 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
 export function validateConfig(raw: unknown, file = 'review.config.yaml'): ReviewConfig {
   const result = reviewConfigSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = formatIssues(result.error.issues, raw);
+  // zod skips whole-config checks when the shape is wrong; run them on the raw input so every
+  // problem shows at once (formatIssues drops the repeats when zod did run them).
+  const cross = crossReferenceIssues(raw);
+  const problems = formatIssues(
+    [...result.error.issues, ...cross.map((c) => ({ ...c, code: 'custom' as const, input: undefined }))] as z.core.$ZodIssue[],
+    raw,
+  );
   throw new ReviewError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the config`, problems);
 }
 
