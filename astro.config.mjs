@@ -39,6 +39,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx(), pagefindIndex()],
   build: { format: 'directory' },
+  // Lets concurrent builds (the browser tests' and the whole-build tests') keep separate content caches.
+  ...(process.env.REVIEW_ASTRO_CACHE_DIR ? { cacheDir: process.env.REVIEW_ASTRO_CACHE_DIR } : {}),
   // The site must work offline from dist/: nothing is fetched at run time.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { UsageError } from '../lib/errors.ts';
-import { isMonthId, isQuarterId } from '../lib/metrics/periods.ts';
+import { isMonthId, isQuarterId, isYearId } from '../lib/metrics/periods.ts';
 import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
 import { readPublished, writeRevision } from '../lib/pipeline/published-store.ts';
 import { nextRevision } from '../lib/snapshot/revisions.ts';
 import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
 
-const usage = `usage: service-review publish <YYYY-MM | YYYY-Qn> [--revise "reason"] [--by NAME] [--message TEXT] [--config FILE]
+const usage = `usage: service-review publish <YYYY-MM | YYYY-Qn | YYYY> [--revise "reason"] [--by NAME] [--message TEXT] [--config FILE]
 
 Freezes the period's current figures as a published revision in snapshots/published/<period>/r<N>.json
 (commit that file). The first publish records revision 1. A published revision never changes: when
@@ -44,8 +44,8 @@ export const publishCommand = {
       strict: { type: 'boolean', default: false },
     });
     const [period] = positionals;
-    if (!period || positionals.length > 1 || !(isMonthId(period) || isQuarterId(period)))
-      throw new UsageError('publish needs one period like 2026-10 or 2026-Q3');
+    if (!period || positionals.length > 1 || !(isMonthId(period) || isQuarterId(period) || isYearId(period)))
+      throw new UsageError('publish needs one period like 2026-10, 2026-Q3 or 2026');
     const paths = projectPaths(values.config);
     const result = await buildReviewData(
       {

@@ -107,6 +107,9 @@ function percentDigits(min: number): number {
   return 3;
 }
 
+const MAINTENANCE_LABEL = 'Planned maintenance (excluded)';
+const PARTIAL_LABEL = 'Part of the day without data';
+
 const DASHES: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3]];
 const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
 
@@ -118,7 +121,8 @@ function baseOptions(t: ChartTheme) {
     color: t.fg,
     interaction: { mode: 'index' as const, intersect: false },
     plugins: {
-      legend: { labels: { color: t.fg, usePointStyle: true } },
+      // Legend in dataset order (bars, target, then marks), whatever the drawing order.
+      legend: { labels: { color: t.fg, usePointStyle: true, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
       tooltip: {},
     },
   };
@@ -153,10 +157,11 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
       showLine: false,
       pointStyle: style,
       rotation,
-      pointRadius: 5,
-      pointHoverRadius: 6,
+      pointRadius: 6,
+      pointHoverRadius: 7,
       pointBackgroundColor: colour,
-      pointBorderColor: colour,
+      pointBorderColor: t.fg,
+      pointBorderWidth: 1,
       borderColor: colour,
       backgroundColor: colour,
       // Marks sit on the top edge of the plot; do not clip them.
@@ -192,7 +197,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   if (cats.some((c) => c.maintenance)) {
     datasets.push(
       marks(
-        '◆ Planned maintenance (excluded)',
+        MAINTENANCE_LABEL,
         cats.map((c) => c.maintenance),
         t.maintenance,
         'rectRot',
@@ -203,7 +208,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   if (cats.some((c) => c.partial)) {
     datasets.push(
       marks(
-        '▼ Part of the day without data',
+        PARTIAL_LABEL,
         cats.map((c) => c.partial),
         t.noData,
         'triangle',
@@ -227,8 +232,8 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
               const i = item.dataIndex;
               const label = item.dataset.label ?? '';
               if (label.startsWith('Target')) return label;
-              if (label.startsWith('◆')) return 'planned maintenance (excluded from the figures)';
-              if (label.startsWith('▼'))
+              if (label === MAINTENANCE_LABEL) return 'planned maintenance (excluded from the figures)';
+              if (label === PARTIAL_LABEL)
                 return `no data for part of the day (${Math.round(((p.noDataMs[i] ?? 0) / (p.dayMs[i] || 1)) * 100)} %)`;
               const a = p.availability[i] ?? null;
               return a === null ? 'no data: no monitored time this day' : `availability ${formatPercent(a)} (${label.toLowerCase()})`;

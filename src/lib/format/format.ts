@@ -54,6 +54,7 @@ export function formatInstant(ms: number | null, zone: string): string {
 export function formatMonth(id: string): string {
   const q = /^(\d{4})-Q([1-4])$/.exec(id);
   if (q) return `Q${q[2]} ${q[1]}`;
+  if (/^\d{4}$/.test(id)) return `Year ${id}`;
   const [y, m] = id.split('-').map(Number);
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),

@@ -59,7 +59,7 @@ export function fastChecksPlan(
   header: readonly string[],
   delimiter: string,
 ): FastChecksPlan | null {
-  if (source.kind !== 'checks' || delimiter.length !== 1) return null;
+  if (source.kind !== 'checks' || delimiter.length !== 1 || header.length > MAX_FIELDS) return null;
   const preset = source.preset ? presetFor(source.preset) : null;
   const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
   const missing = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
@@ -381,11 +381,15 @@ export class FastCheckScanner {
     if (account.lastMs === null || out.timeMs > account.lastMs) account.lastMs = out.timeMs;
   }
 
-  /** The cell as the row mapper's `raw` reads it, or null when it is empty, a special word, or not plain ASCII. */
+  /**
+   * The cell as the row mapper's `raw` reads it (printable ASCII, no space at either end, so
+   * trimming changes nothing), or null when it is not such a cell or is a special word.
+   */
   private plainCell(buf: Buffer, a: number, b: number, field: string): string | null {
+    if (b <= a || buf[a] === 0x20 || buf[b - 1] === 0x20) return null;
     for (let i = a; i < b; i++) {
       const c = buf[i] as number;
-      if (c < 0x21 || c > 0x7e) return null;
+      if (c < 0x20 || c > 0x7e) return null;
     }
     const v = buf.toString('latin1', a, b);
     if (this.plan.missing.has(v.toLowerCase())) return null;
@@ -432,7 +436,7 @@ export class FastCheckScanner {
       if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
         let p = a + 19;
         let milli = 0;
-        const fc = buf[p];
+        const fc = p < b ? buf[p] : -1;
         if (fc === 46 || fc === 44) {
           p++;
           let digits = 0;
@@ -448,7 +452,7 @@ export class FastCheckScanner {
           milli = digits === 1 ? frac * 100 : digits === 2 ? frac * 10 : frac;
         }
         let offsetMin = 0;
-        const z = buf[p];
+        const z = p < b ? buf[p] : -1;
         if (p + 1 === b && (z === 90 || z === 122)) {
           // Z
         } else if (p + 6 === b && (z === 43 || z === 45) && buf[p + 3] === 58) {

@@ -103,6 +103,21 @@ export function monthsOfQuarter(id: QuarterId): MonthId[] {
   return [0, 1, 2].map((i) => `${y}-${String(first + i).padStart(2, '0')}`);
 }
 
+/** True for a year id `YYYY`. */
+export function isYearId(id: string): boolean {
+  return /^\d{4}$/.test(id);
+}
+
+/** The year id of a month. @example yearOfMonth('2026-11') // '2026' */
+export function yearOfMonth(id: MonthId): string {
+  return id.slice(0, 4);
+}
+
+/** The year before. @example previousYear('2026') // '2025' */
+export function previousYear(id: string): string {
+  return String(Number(id) - 1);
+}
+
 /** The twelve months of a year. @example monthsOfYear(2026)[11] // '2026-12' */
 export function monthsOfYear(year: number): MonthId[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);

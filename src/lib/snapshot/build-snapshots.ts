@@ -8,7 +8,16 @@ import type { ReviewConfig } from '../config/config-schema.ts';
 import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { periodDays } from '../metrics/period-days.ts';
-import { type MonthId, monthBounds, monthOf, monthsBetween, monthsOfQuarter, quarterOfMonth } from '../metrics/periods.ts';
+import {
+  type MonthId,
+  monthBounds,
+  monthOf,
+  monthsBetween,
+  monthsOfQuarter,
+  monthsOfYear,
+  quarterOfMonth,
+  yearOfMonth,
+} from '../metrics/periods.ts';
 import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
@@ -39,7 +48,7 @@ export interface PeriodSnapshot {
   period: {
     /** YYYY-MM for a month, YYYY-Qn for a quarter. */
     id: string;
-    kind: 'month' | 'quarter';
+    kind: 'month' | 'quarter' | 'year';
     /** The review months the period covers (a quarter at the edge of the review range may have fewer than 3). */
     months: MonthId[];
     startMs: number;
@@ -165,7 +174,7 @@ export function reviewMonths(config: ReviewConfig, ingest: IngestResult): MonthI
 
 interface PeriodPlan {
   id: string;
-  kind: 'month' | 'quarter';
+  kind: 'month' | 'quarter' | 'year';
   /** Months inside the review range that make up the period. */
   months: MonthId[];
   bounds: { startMs: number; endMs: number };
@@ -205,6 +214,22 @@ export function buildSnapshots(
   );
 
   const quarters = [...new Set(months.map(quarterOfMonth))];
+  const years = [...new Set(months.map(yearOfMonth))];
+  const aggregate = (kind: 'quarter' | 'year', ids: string[], monthsOf: (id: string) => MonthId[]) =>
+    ids.map((id, i) => {
+      const inRange = monthsOf(id).filter((m) => monthRollups.has(m));
+      return {
+        id,
+        kind,
+        months: inRange,
+        bounds: {
+          startMs: monthBounds(inRange[0] as MonthId, zone).startMs,
+          endMs: monthBounds(inRange[inRange.length - 1] as MonthId, zone).endMs,
+        },
+        previous: i > 0 ? (ids[i - 1] as string) : null,
+        next: i + 1 < ids.length ? (ids[i + 1] as string) : null,
+      };
+    });
   const plans: PeriodPlan[] = [
     ...months.map((id, i) => ({
       id,
@@ -214,25 +239,13 @@ export function buildSnapshots(
       previous: i > 0 ? (months[i - 1] as MonthId) : null,
       next: i + 1 < months.length ? (months[i + 1] as MonthId) : null,
     })),
-    ...quarters.map((q, i) => {
-      const inRange = monthsOfQuarter(q).filter((m) => monthRollups.has(m));
-      return {
-        id: q,
-        kind: 'quarter' as const,
-        months: inRange,
-        bounds: {
-          startMs: monthBounds(inRange[0] as MonthId, zone).startMs,
-          endMs: monthBounds(inRange[inRange.length - 1] as MonthId, zone).endMs,
-        },
-        previous: i > 0 ? (quarters[i - 1] as string) : null,
-        next: i + 1 < quarters.length ? (quarters[i + 1] as string) : null,
-      };
-    }),
+    ...aggregate('quarter', quarters, monthsOfQuarter),
+    ...aggregate('year', years, (y) => monthsOfYear(Number(y))),
   ];
 
   const built: PeriodSnapshot[] = [];
-  const history = { month: [] as PeriodSnapshot[], quarter: [] as PeriodSnapshot[] };
-  const previousTickets: Record<'month' | 'quarter', TicketPeriodMetrics | null> = { month: null, quarter: null };
+  const history = { month: [] as PeriodSnapshot[], quarter: [] as PeriodSnapshot[], year: [] as PeriodSnapshot[] };
+  const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
   for (const plan of plans) {
     // Each period is computed with the rules in force in its (last) month: date-effective config.
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
@@ -267,7 +280,7 @@ export function buildSnapshots(
         endMs: bounds.endMs,
         previous: plan.previous,
         next: plan.next,
-        complete: latestDataMs >= bounds.endMs - 86_400_000 && (plan.kind === 'month' || plan.months.length === 3),
+        complete: latestDataMs >= bounds.endMs - 86_400_000 && plan.months.length === { month: 1, quarter: 3, year: 12 }[plan.kind],
       },
       configSha256: meta.configSha256,
       inputs,

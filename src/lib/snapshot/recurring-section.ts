@@ -5,7 +5,7 @@
  */
 import { groupRecurringIssues, type RecurringIssueGrouping } from '../metrics/group-recurring-issues.ts';
 import { maskPersonalData } from '../metrics/mask-personal-data.ts';
-import { isQuarterId, monthOf, previousQuarter, quarterOfMonth } from '../metrics/periods.ts';
+import { isQuarterId, isYearId, monthOf, previousQuarter, previousYear, quarterOfMonth, yearOfMonth } from '../metrics/periods.ts';
 import { type RecurringIssuesForPeriod, recurringIssuesForPeriod } from '../metrics/recurring-issues-for-period.ts';
 import type { TicketRecord } from '../model/records.ts';
 
@@ -15,20 +15,19 @@ export function groupAllTickets(tickets: readonly TicketRecord[]): RecurringIssu
   return groupRecurringIssues(tickets);
 }
 
-/** Recurring issues of a month (YYYY-MM) or a quarter (YYYY-Qn, whose window is the last 6 quarters). */
+/** Recurring issues of a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); the window is the last 6 periods of that kind. */
 export function recurringSection(
   grouping: RecurringIssueGrouping,
   tickets: readonly TicketRecord[],
   period: string,
   zone: string,
 ): RecurringSection {
-  const r = isQuarterId(period)
-    ? recurringIssuesForPeriod(grouping, tickets, {
-        period,
-        periodOf: (ms) => quarterOfMonth(monthOf(ms, zone)),
-        previousOf: previousQuarter,
-      })
-    : recurringIssuesForPeriod(grouping, tickets, { period, periodOf: (ms) => monthOf(ms, zone) });
+  const kind = isQuarterId(period)
+    ? { periodOf: (ms: number) => quarterOfMonth(monthOf(ms, zone)), previousOf: previousQuarter }
+    : isYearId(period)
+      ? { periodOf: (ms: number) => yearOfMonth(monthOf(ms, zone)), previousOf: previousYear }
+      : { periodOf: (ms: number) => monthOf(ms, zone) };
+  const r = recurringIssuesForPeriod(grouping, tickets, { period, ...kind });
   // Group names are ticket titles, which can hold e-mail addresses or phone numbers: mask them like comments.
   return { ...r, groups: r.groups.map((g) => ({ ...g, name: maskPersonalData(g.name) })) };
 }

@@ -217,8 +217,8 @@ export const periodSnapshotSchema = obj({
   tool: obj({ name: str, version: str }).describe('The tool and version that computed the snapshot.'),
   review: obj({ name: str, organisation: nstr, timeZone: str }),
   period: obj({
-    id: str.describe('YYYY-MM for a month, YYYY-Qn for a quarter.'),
-    kind: z.enum(['month', 'quarter']),
+    id: str.describe('YYYY-MM for a month, YYYY-Qn for a quarter, YYYY for a year.'),
+    kind: z.enum(['month', 'quarter', 'year']),
     months: z.array(str).describe('The review months the period covers.'),
     startMs: n.describe('First instant of the period, epoch ms.'),
     endMs: n.describe('First instant after the period, epoch ms.'),
