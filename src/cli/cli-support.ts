@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../lib/errors.ts';
+import { type BuildDataResult, buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
 
 export interface CommandContext {
   args: string[];
@@ -65,4 +66,12 @@ export const COMMON_OPTIONS = {
  */
 export function showProgress(verbose: boolean): boolean {
   return verbose || (process.stderr.isTTY === true && process.env.CI !== 'true');
+}
+
+/** What the exports give now, for every period, without writing anything (status, diff). */
+export function currentFigures(paths: ProjectPaths): Promise<BuildDataResult> {
+  return buildReviewData(
+    { configPath: paths.configPath, snapshotDir: null, publishedDir: paths.publishedDir, strict: false, toolVersion: toolVersion() },
+    silentEffects,
+  );
 }

@@ -1,9 +1,8 @@
 import { UsageError } from '../lib/errors.ts';
-import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
 import { readPublished } from '../lib/pipeline/published-store.ts';
 import type { PeriodSnapshot } from '../lib/snapshot/build-snapshots.ts';
 import { diffSnapshots } from '../lib/snapshot/diff-snapshots.ts';
-import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
+import { COMMON_OPTIONS, type CommandContext, currentFigures, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review diff <YYYY-MM> [revA] [revB] [--json] [--config FILE]
 
@@ -30,16 +29,7 @@ export const diffCommand = {
     const resolve = async (label: string): Promise<PeriodSnapshot> => {
       if (label === 'draft') {
         if (!draft) {
-          const r = await buildReviewData(
-            {
-              configPath: paths.configPath,
-              snapshotDir: null,
-              publishedDir: paths.publishedDir,
-              strict: false,
-              toolVersion: toolVersion(),
-            },
-            silentEffects,
-          );
+          const r = await currentFigures(paths);
           draft = r.snapshots.find((s) => s.period.id === period) ?? null;
           if (!draft) throw new UsageError(`no period ${period} in this review`);
         }

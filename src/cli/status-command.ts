@@ -1,7 +1,6 @@
 import { ReviewError, UsageError } from '../lib/errors.ts';
 import { monthBounds } from '../lib/metrics/periods.ts';
-import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
-import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
+import { COMMON_OPTIONS, type CommandContext, currentFigures, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review status [--require-data YYYY-MM] [--json] [--config FILE]
 
@@ -27,16 +26,7 @@ export const statusCommand = {
     if (required !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(required))
       throw new UsageError('--require-data needs a month like 2026-10');
     const paths = projectPaths(values.config);
-    const r = await buildReviewData(
-      {
-        configPath: paths.configPath,
-        snapshotDir: null,
-        publishedDir: paths.publishedDir,
-        strict: false,
-        toolVersion: toolVersion(),
-      },
-      silentEffects,
-    );
+    const r = await currentFigures(paths);
     if (values.json)
       ctx.out(
         JSON.stringify(

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, main } from '../../src/cli/main.ts';
+import { COMMANDS } from '../../src/cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('command line', () => {
   it('lists every command', async () => {

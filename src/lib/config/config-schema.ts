@@ -138,21 +138,22 @@ const weekdayHours = z
   .default([])
   .describe('Working intervals of the day, e.g. [["09:00","17:30"]].');
 
+const weeklyHoursSchema = z
+  .object({
+    mon: weekdayHours,
+    tue: weekdayHours,
+    wed: weekdayHours,
+    thu: weekdayHours,
+    fri: weekdayHours,
+    sat: weekdayHours,
+    sun: weekdayHours,
+  })
+  .strict();
+
 export const calendarChangeSchema = z
   .object({
     from: month.describe('First month the new weekly hours apply to.'),
-    weeklyHours: z
-      .object({
-        mon: weekdayHours,
-        tue: weekdayHours,
-        wed: weekdayHours,
-        thu: weekdayHours,
-        fri: weekdayHours,
-        sat: weekdayHours,
-        sun: weekdayHours,
-      })
-      .strict()
-      .describe('The new weekly hours.'),
+    weeklyHours: weeklyHoursSchema.describe('The new weekly hours.'),
   })
   .strict();
 
@@ -160,18 +161,7 @@ export const calendarSchema = z
   .object({
     id: id.describe('Calendar id, referred to by priority levels.'),
     timeZone: timeZone.describe('Zone of the working hours.'),
-    weeklyHours: z
-      .object({
-        mon: weekdayHours,
-        tue: weekdayHours,
-        wed: weekdayHours,
-        thu: weekdayHours,
-        fri: weekdayHours,
-        sat: weekdayHours,
-        sun: weekdayHours,
-      })
-      .strict()
-      .describe('Working intervals per weekday; a missing day has none.'),
+    weeklyHours: weeklyHoursSchema.describe('Working intervals per weekday; a missing day has none.'),
     holidays: z.array(localDate).default([]).describe('Dates with no working hours.'),
     extraWorkingDays: z
       .array(localDate)

@@ -27,19 +27,11 @@ import { type SatisfactionSection, satisfactionSection, ticketLookup } from './s
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export interface InputProvenance {
-  file: string;
-  source: string;
-  kind: string;
-  sha256: string;
-  bytes: number;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  firstMs: number | null;
-  lastMs: number | null;
-}
+/** An input file of the build: its hash, size and row accounting. */
+export type InputProvenance = Pick<
+  FileAccount,
+  'file' | 'source' | 'kind' | 'sha256' | 'bytes' | 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'firstMs' | 'lastMs'
+>;
 
 export interface PeriodSnapshot {
   schemaVersion: number;
