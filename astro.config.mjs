@@ -1,4 +1,5 @@
 // @ts-check
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
@@ -6,6 +7,9 @@ import { defineConfig } from 'astro/config';
 // Hosting under a sub-folder (e.g. GitHub Pages project sites): set REVIEW_BASE=/repo-name/.
 // Every link goes through href() (src/lib/site/load-snapshots.ts), which reads this base.
 const rawBase = process.env.REVIEW_BASE ?? '/';
+// Vite lets a BASE_URL environment variable (set by some CI systems and by Vitest) override
+// import.meta.env.BASE_URL, which href() reads; the base path comes from REVIEW_BASE only.
+delete process.env.BASE_URL;
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 /**
@@ -24,9 +28,16 @@ function pagefindIndex() {
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${site.replace(/\/$/, '')}/pagefind` });
+        const out = `${site.replace(/\/$/, '')}/pagefind`;
+        const written = await index.writeFiles({ outputPath: out });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await close();
+        // The site's own search box uses Pagefind's JS API (pagefind.js); its prebuilt UIs are not shipped.
+        for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
+          await rm(`${out}/${ui}.js`, { force: true });
+          await rm(`${out}/${ui}.css`, { force: true });
+        }
+        await rm(`${out}/pagefind-highlight.js`, { force: true });
         logger.info(`search index: ${added.page_count} pages`);
       },
     },

@@ -122,7 +122,13 @@ function baseOptions(t: ChartTheme) {
     interaction: { mode: 'index' as const, intersect: false },
     plugins: {
       // Legend in dataset order (bars, target, then marks), whatever the drawing order.
-      legend: { labels: { color: t.fg, usePointStyle: true, sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
+      legend: {
+        labels: {
+          color: t.fg,
+          usePointStyle: true,
+          sort: (a: { datasetIndex?: number }, b: { datasetIndex?: number }) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+        },
+      },
       tooltip: {},
     },
   };

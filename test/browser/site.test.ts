@@ -1,0 +1,498 @@
+/**
+ * The built site in a real browser: Debian's Chromium driven by playwright-core, against dist/
+ * served on 127.0.0.1. Two builds of the bundled sample through the real CLI:
+ *   A. `build` as a user runs it, into dist/, served at /;
+ *   B. a copy with September published (so revision pages exist), built with REVIEW_BASE=/review/
+ *      and served under /review/ only (a link that forgets the base path gets a 404).
+ * Checks: every page type loads with no console error, failed request or request off 127.0.0.1;
+ * charts draw; tables and downloads show the snapshot's figures; axe-core finds no serious or
+ * critical violation (light and dark); without JavaScript every figure is still there; search
+ * works offline; chart JavaScript stays within budget; print hides the chrome. Screenshots of the
+ * home page, a period review and a service page (light and dark) go to test-output/screenshots/.
+ *
+ * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Absent locally, the suite is skipped with a
+ * message; under CI=true its absence fails the run (.ci/run installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMs, formatNumber, formatPercent } from '../../src/lib/format/format.ts';
+import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
+import { csvObjects, parseCsv } from './read-csv.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'src/cli/main.ts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const IN_CI = process.env.CI === 'true';
+const SHOTS = path.join(ROOT, 'test-output/screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Chart pages may ship this much gzipped JavaScript; pages without charts only the search box's loader. */
+const CHART_JS_BUDGET = 80_000;
+const PLAIN_JS_BUDGET = 5_000;
+
+if (!HAVE_CHROMIUM) {
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+it.runIf(!HAVE_CHROMIUM && IN_CI)('Chromium is installed for the browser tests (CI)', () => {
+  throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`);
+});
+
+function runCli(args: string[], env: Record<string, string | undefined>): void {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: merged,
+  });
+  if (r.status !== 0) throw new Error(`service-review ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+}
+
+interface Opened {
+  page: Page;
+  problems: string[];
+  scripts: Array<{ url: string; gzip: number }>;
+}
+
+/** Opens a page, recording console errors, page errors, failed requests, HTTP errors and scripts loaded. */
+async function open(ctx: BrowserContext, url: string): Promise<Opened> {
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  const scripts: Opened['scripts'] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', async (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.request().resourceType() === 'script') {
+      try {
+        scripts.push({ url: r.url(), gzip: gzipSync(await r.body()).length });
+      } catch {
+        // body gone with the page
+      }
+    }
+  });
+  const res = await page.goto(url, { waitUntil: 'load' });
+  expect(res?.status(), url).toBe(200);
+  await page.waitForLoadState('networkidle');
+  // Wait until every chart on the page has drawn (a chart that never draws fails the ink test).
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'),
+      null,
+      {
+        timeout: 10_000,
+      },
+    )
+    .catch(() => {});
+  return { page, problems, scripts };
+}
+
+interface Site {
+  server: StaticServer;
+  dist: string;
+  base: string;
+}
+
+/** A browser context whose every request must stay on 127.0.0.1. */
+async function context(browser: Browser, offsite: string[], opts: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  await ctx.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === '127.0.0.1') return route.continue();
+    offsite.push(u.href);
+    return route.abort();
+  });
+  return ctx;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<Record<string, unknown>> }> } })
+      .axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string,
+      help: v.help as string,
+      nodes: (v.nodes as Array<{ target: string[] }>).slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(' | ')}`);
+}
+
+/** Share of each chart canvas's pixels that are drawn (not transparent). */
+async function canvasInk(page: Page): Promise<Array<{ label: string; ink: number }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].map((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return { label: c.getAttribute('aria-label') ?? '', ink: 0 };
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) drawn++;
+      return { label: c.getAttribute('aria-label') ?? '', ink: drawn / (c.width * c.height) };
+    }),
+  );
+}
+
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
+  let browser: Browser;
+  let siteA: Site;
+  let siteB: Site;
+  let work: string;
+  const offsite: string[] = [];
+  const snapshotA = (period: string) =>
+    JSON.parse(readFileSync(path.join(siteA.dist, `reviews/${period}/snapshot.json`), 'utf8')) as PeriodSnapshot;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'sr-browser-'));
+    const cache = path.join(work, 'astro-cache');
+    // A: the bundled sample, as `npm run build` makes it.
+    runCli(['build'], { REVIEW_BASE: undefined, REVIEW_ASTRO_CACHE_DIR: cache });
+    // B: a copy with 2026-09 published, hosted under /review/.
+    const copy = path.join(work, 'site');
+    mkdirSync(copy);
+    for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(copy, f), { recursive: true });
+    const config = path.join(copy, 'review.config.yaml');
+    runCli(['publish', '2026-09', '--config', config, '--by', 'Browser test', '--message', 'Signed off at the monthly review'], {});
+    runCli(['build', '--config', config], { REVIEW_BASE: '/review/', REVIEW_ASTRO_CACHE_DIR: cache });
+    siteA = { server: await serveStatic(path.join(ROOT, 'dist'), '/'), dist: path.join(ROOT, 'dist'), base: '/' };
+    siteB = { server: await serveStatic(path.join(copy, 'dist'), '/review/'), dist: path.join(copy, 'dist'), base: '/review/' };
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await siteA?.server.close();
+    await siteB?.server.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const PAGES_A = [
+    '/',
+    '/reviews/',
+    '/reviews/2026-10/',
+    '/reviews/2026-08/',
+    '/reviews/2026-10/services/search/',
+    '/reviews/2026-08/services/reporting/',
+    '/reviews/2026-08/data-quality/',
+    '/method/',
+    '/search/?q=payments',
+  ];
+  const PAGES_B = [
+    '/',
+    '/reviews/',
+    '/reviews/2026-09/',
+    '/reviews/2026-09/r1/',
+    '/reviews/2026-09/services/payments/',
+    '/reviews/2026-09/data-quality/',
+    '/method/',
+    '/search/?q=outage',
+  ];
+  const CHART_PAGES = new Set(['/', '/reviews/2026-10/', '/reviews/2026-08/', '/reviews/2026-09/', '/reviews/2026-09/r1/']);
+  const isChartPage = (p: string) => CHART_PAGES.has(p) || p.includes('/services/');
+
+  it('loads every page type with no console error, failed request or request leaving 127.0.0.1, within the JS budget', async () => {
+    const ctx = await context(browser, offsite);
+    const sizes: string[] = [];
+    for (const [site, pages] of [
+      [siteA, PAGES_A],
+      [siteB, PAGES_B],
+    ] as const) {
+      for (const p of pages) {
+        const { page, problems, scripts } = await open(ctx, site.server.url(p));
+        expect(problems, `${site.base}${p}`).toEqual([]);
+        // The search page loads Pagefind at once, by design; it is not counted against the page's budget.
+        const js = scripts.filter((s) => !s.url.includes('/pagefind/')).reduce((a, s) => a + s.gzip, 0);
+        sizes.push(`${site.base}${p.slice(1)}: ${js} B`);
+        if (isChartPage(p)) {
+          expect(await page.locator('canvas[data-chart]').count(), p).toBeGreaterThan(0);
+          expect(js, `${p} gzipped JS`).toBeLessThanOrEqual(CHART_JS_BUDGET);
+        } else {
+          expect(await page.locator('canvas').count(), p).toBe(0);
+          expect(js, `${p} gzipped JS`).toBeLessThanOrEqual(PLAIN_JS_BUDGET);
+        }
+        // Nothing from Pagefind until someone searches (the search page searches at once).
+        if (!p.startsWith('/search/'))
+          expect(
+            scripts.filter((s) => s.url.includes('/pagefind/')),
+            p,
+          ).toEqual([]);
+        await page.close();
+      }
+    }
+    console.info(`gzipped JavaScript per page:\n  ${sizes.join('\n  ')}`);
+    expect(siteA.server.missing).toEqual([]);
+    expect(siteB.server.missing).toEqual([]);
+    expect(offsite).toEqual([]);
+    await ctx.close();
+  });
+
+  it('draws every chart (no blank canvas) on the home page, a period review and service pages', async () => {
+    const ctx = await context(browser, offsite);
+    for (const p of ['/', '/reviews/2026-10/', '/reviews/2026-10/services/search/', '/reviews/2026-08/services/reporting/']) {
+      const { page } = await open(ctx, siteA.server.url(p));
+      const ink = await canvasInk(page);
+      expect(ink.length, p).toBeGreaterThan(0);
+      for (const c of ink) expect(c.ink, `${p}: ${c.label}`).toBeGreaterThan(0.01);
+      // Every chart sits in a figure with a caption and its data table.
+      const figures = await page.locator('figure.chart').evaluateAll((fs) =>
+        fs.map((f) => ({
+          caption: f.querySelector('figcaption')?.textContent?.trim() ?? '',
+          tables: f.querySelectorAll('table').length,
+        })),
+      );
+      for (const f of figures) {
+        expect(f.caption.length, p).toBeGreaterThan(10);
+        expect(f.tables, `${p}: ${f.caption}`).toBeGreaterThan(0);
+      }
+      await page.close();
+    }
+    await ctx.close();
+  });
+
+  it("shows the snapshot's figures in the tables, cards and downloads", async () => {
+    const ctx = await context(browser, offsite);
+    const snap = snapshotA('2026-10');
+    // Period review.
+    const { page } = await open(ctx, siteA.server.url('/reviews/2026-10/'));
+    for (const s of snap.services) {
+      expect(await text(page, `table[data-table="services"] tr[data-service="${s.id}"] td[data-field="availability"]`)).toContain(
+        formatPercent(s.availability),
+      );
+    }
+    for (const l of snap.tickets.levels) {
+      const r = l.resolution;
+      expect(await text(page, `tr[data-priority="${l.levelId}"] td[data-field="resolution"]`)).toBe(
+        `${formatPercent(r.attainment, 1)} (${r.met} of ${r.met + r.breached})`,
+      );
+    }
+    const h = snap.headline;
+    expect(await text(page, '[data-card="resolution"] [data-field="value"]')).toBe(formatPercent(h.resolutionAttainment.value, 1));
+    expect(await text(page, '[data-card="csat"] [data-field="value"]')).toBe(formatPercent(h.csat.value, 1));
+    expect(await text(page, '[data-card="nps"] [data-field="value"]')).toBe(formatNumber(h.nps.value, 1));
+    // Downloads: the JSON is the snapshot; the CSV carries its raw values.
+    const json = await (await ctx.request.get(siteA.server.url('/reviews/2026-10/snapshot.json'))).json();
+    expect(json).toEqual(JSON.parse(readFileSync(path.join(ROOT, 'snapshots/draft/2026-10.json'), 'utf8')));
+    const csvRes = await ctx.request.get(siteA.server.url('/reviews/2026-10/services.csv'));
+    expect(csvRes.headers()['content-type']).toContain('text/csv');
+    const rows = csvObjects(await csvRes.text());
+    expect(rows.map((r) => r.service_id)).toEqual(snap.services.map((s) => s.id));
+    for (const s of snap.services) expect(Number(rows.find((r) => r.service_id === s.id)?.availability)).toBe(s.availability);
+    // No CSV cell that a spreadsheet would run as a formula (text from exports is neutralised).
+    for (const table of ['comments', 'recurring', 'rejects', 'satisfaction']) {
+      const cells = parseCsv(await (await ctx.request.get(siteA.server.url(`/reviews/2026-10/${table}.csv`))).text()).flat();
+      expect(
+        cells.filter((c) => /^[=+@\t\r]/.test(c) || /^-(?!\d+(\.\d+)?(e-?\d+)?$)/.test(c)),
+        table,
+      ).toEqual([]);
+    }
+    await page.close();
+    // Service page: the day table, per day.
+    const search = snap.services.find((s) => s.id === 'search');
+    if (!search) throw new Error('sample has no search service');
+    const svc = await open(ctx, siteA.server.url('/reviews/2026-10/services/search/'));
+    const cells = await svc.page
+      .locator('table[data-table="daily-availability"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-date'), tr.querySelector('[data-field="availability"]')?.textContent?.trim()]),
+      );
+    expect(cells).toEqual(search.daily.map((d) => [d.date, formatPercent(d.availability)]));
+    const p95 = await svc.page.locator('table[data-table="daily-latency"] [data-field="p95"]').allTextContents();
+    expect(p95.map((t) => t.trim())).toEqual(search.daily.map((d) => formatMs(d.p95Ms)));
+    const daily = csvObjects(await (await ctx.request.get(siteA.server.url('/reviews/2026-10/services/search/daily.csv'))).text());
+    expect(daily.map((r) => Number(r.down_ms))).toEqual(search.daily.map((d) => d.downMs));
+    await svc.page.close();
+    // Data quality: every kept reject with its file and line.
+    const aug = snapshotA('2026-08');
+    const dq = await open(ctx, siteA.server.url('/reviews/2026-08/data-quality/'));
+    const rejectRows = await dq.page
+      .locator('table[data-table="rejects"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim())));
+    expect(rejectRows).toEqual(aug.dataQuality.files.flatMap((f) => f.rejects.map((r) => [f.file, String(r.line)])));
+    expect(rejectRows.length).toBeGreaterThan(0);
+    await dq.page.close();
+    await ctx.close();
+  });
+
+  it('has no serious or critical axe-core violation, in light and dark mode', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const ctx = await context(browser, offsite, { colorScheme });
+      const pages = colorScheme === 'light' ? PAGES_A : ['/', '/reviews/2026-10/', '/reviews/2026-10/services/search/'];
+      for (const p of pages) {
+        const { page } = await open(ctx, siteA.server.url(p));
+        for (const v of await axeViolations(page)) found.push(`${colorScheme} ${p}: ${v}`);
+        await page.close();
+      }
+      await ctx.close();
+    }
+    const ctxB = await context(browser, offsite);
+    const rev = await open(ctxB, siteB.server.url('/reviews/2026-09/r1/'));
+    for (const v of await axeViolations(rev.page)) found.push(`revision page: ${v}`);
+    await ctxB.close();
+    expect(found).toEqual([]);
+  });
+
+  it('shows every figure without JavaScript', async () => {
+    const ctx = await context(browser, offsite, { javaScriptEnabled: false });
+    const snap = snapshotA('2026-10');
+    for (const p of [
+      '/',
+      '/reviews/2026-10/',
+      '/reviews/2026-10/services/search/',
+      '/reviews/2026-08/data-quality/',
+      '/method/',
+      '/reviews/',
+    ]) {
+      const page = await ctx.newPage();
+      await page.goto(siteA.server.url(p));
+      const tables = page.locator('main table');
+      const n = await tables.count();
+      expect(n, p).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) expect(await tables.nth(i).isVisible(), `${p} table ${i}`).toBe(true);
+      // Chart areas stay hidden (no empty boxes); their data tables are open.
+      for (const box of await page.locator('.chart-box').all()) expect(await box.isVisible(), p).toBe(false);
+      for (const d of await page.locator('details.chart-data').all()) expect(await d.getAttribute('open'), p).not.toBeNull();
+      await page.close();
+    }
+    const page = await ctx.newPage();
+    await page.goto(siteA.server.url('/'));
+    for (const s of snap.headline.services) {
+      await expect(page.locator(`[data-card="availability-${s.id}"] [data-field="value"]`).textContent()).resolves.toBe(
+        formatPercent(s.availability.value),
+      );
+    }
+    // The trend's every figure is in its tables.
+    const trendCells = (await page.locator('table[data-table^="trend-"] td').allTextContents()).map((t) => t.trim());
+    for (const point of snap.headline.trend) {
+      expect(trendCells).toContain(formatPercent(point.resolutionAttainment, 1));
+      for (const s of snap.services) expect(trendCells).toContain(formatPercent(point.availability[s.id] ?? null));
+    }
+    await page.goto(siteA.server.url('/search/?q=x'));
+    expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true);
+    await ctx.close();
+  });
+
+  it('works under a base path: links, assets, search and downloads stay under /review/', async () => {
+    const ctx = await context(browser, offsite);
+    const downloads = new Set<string>();
+    for (const p of PAGES_B) {
+      const { page, problems } = await open(ctx, siteB.server.url(p));
+      const refs = await page.evaluate(() =>
+        [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map(
+          (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '',
+        ),
+      );
+      for (const r of refs) {
+        if (r.startsWith('#')) continue;
+        expect(r, `${p}: ${r}`).toMatch(/^\/review\//);
+      }
+      for (const a of await page.locator('a[download]').evaluateAll((as) => as.map((x) => x.getAttribute('href') ?? ''))) downloads.add(a);
+      expect(problems, p).toEqual([]);
+      await page.close();
+    }
+    // Every download link answers, as CSV or JSON.
+    expect(downloads.size).toBeGreaterThan(20);
+    for (const d of downloads) {
+      const res = await ctx.request.get(`http://${new URL(siteB.server.origin).host}${d}`);
+      expect(res.status(), d).toBe(200);
+      const body = await res.text();
+      if (d.endsWith('.csv')) expect(body.startsWith('\uFEFF'), d).toBe(true);
+      else expect(() => JSON.parse(body), d).not.toThrow();
+    }
+    // The home page shows the latest published review (September, r1) and points to the newer draft.
+    const home = await open(ctx, siteB.server.url('/'));
+    expect(await text(home.page, 'h1')).toBe('Service review — September 2026');
+    expect(await text(home.page, '.status .badge')).toBe('r1');
+    expect(await home.page.locator('a', { hasText: 'October 2026 (draft)' }).count()).toBe(1);
+    // Search, offline from dist/: Pagefind loads only when the box is focused.
+    const pagefindBefore = home.scripts.filter((s) => s.url.includes('/pagefind/')).length;
+    expect(pagefindBefore).toBe(0);
+    await home.page.locator('#site-search').focus();
+    await home.page.locator('#site-search').pressSequentially('payments');
+    const first = home.page.locator('.search-results a').first();
+    await first.waitFor({ state: 'visible', timeout: 10_000 });
+    const target = (await first.getAttribute('href')) ?? '';
+    expect(target).toMatch(/^\/review\/reviews\//);
+    expect(await home.page.locator('.search-results').innerHTML()).not.toMatch(/<(script|img|iframe)/i);
+    await first.click();
+    await home.page.waitForLoadState('load');
+    expect(home.page.url()).toContain(target);
+    expect(home.problems).toEqual([]);
+    // The revision's frozen downloads.
+    const rev = await (await ctx.request.get(siteB.server.url('/reviews/2026-09/r1/snapshot.json'))).json();
+    expect(rev.revision).toBe(1);
+    const frozen = csvObjects(await (await ctx.request.get(siteB.server.url('/reviews/2026-09/r1/services.csv'))).text());
+    expect(frozen.map((r) => Number(r.availability))).toEqual(rev.snapshot.services.map((s: { availability: number }) => s.availability));
+    expect(offsite).toEqual([]);
+    await ctx.close();
+  });
+
+  it('prints a period review without navigation, search or downloads, showing revision addresses', async () => {
+    const ctx = await context(browser, offsite);
+    const { page } = await open(ctx, siteB.server.url('/reviews/2026-09/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['header.site nav', 'header.site .search', 'nav.downloads', '.csv-link']) {
+      for (const el of await page.locator(sel).all()) expect(await el.isVisible(), sel).toBe(false);
+    }
+    const after = await page
+      .locator('a.permalink')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('/review/reviews/2026-09/r1/');
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    mkdirSync(path.dirname(SHOTS), { recursive: true });
+    await page.pdf({ path: path.join(path.dirname(SHOTS), 'review-2026-09.pdf'), format: 'A4', printBackground: false });
+    await ctx.close();
+  });
+
+  it('saves screenshots of the home page, a period review and a service page (light and dark)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const ctx = await context(browser, offsite, { colorScheme });
+      for (const [name, p] of [
+        ['home', '/'],
+        ['review-2026-10', '/reviews/2026-10/'],
+        ['service-search-2026-10', '/reviews/2026-10/services/search/'],
+      ] as const) {
+        const { page } = await open(ctx, siteA.server.url(p));
+        const file = path.join(SHOTS, `${name}-${colorScheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(existsSync(file)).toBe(true);
+        await page.close();
+      }
+      await ctx.close();
+    }
+  });
+});
