@@ -90,3 +90,9 @@ export function formatSeconds(s: number | null): string {
 export function formatSpan(startMs: number, endMs: number): string {
   return formatDuration(endMs - startMs);
 }
+
+/** SLA attainment with its counts: "82.9 % (34 of 41)"; null figures → "—". */
+export function formatAttainment(f: { attainment: number | null; met: number; breached: number } | null, digits = 1): string {
+  if (f === null) return '—';
+  return `${formatPercent(f.attainment, digits)} (${f.met} of ${f.met + f.breached})`;
+}

@@ -55,7 +55,7 @@ export interface PeriodSnapshot {
   configSha256: string;
   /** Every input file read for the build, with its row accounting. */
   inputs: InputProvenance[];
-  services: ServiceFigures[];
+  services: Array<ServiceFigures & { tickets: ServiceTicketFigures }>;
   tickets: TicketPeriodMetrics;
   satisfaction: SatisfactionSection;
   recurring: RecurringSection;
@@ -146,6 +146,15 @@ export function periodRules(
     lowSampleBelow: cfg.review.lowSampleBelow,
     lowCoverageBelow: cfg.review.lowCoverageBelow,
   };
+}
+
+/** Tickets naming one service: counts and SLA attainment (all priorities, each in its own clock). */
+export interface ServiceTicketFigures {
+  created: number;
+  resolved: number;
+  backlogAtEnd: number;
+  response: TicketPeriodMetrics['overall']['response'];
+  resolution: TicketPeriodMetrics['overall']['resolution'];
 }
 
 export interface SnapshotMeta {
@@ -256,7 +265,23 @@ export function buildSnapshots(
       responseRecorded,
     });
     previousTickets[plan.kind] = tickets;
-    const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance);
+    const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance).map((sv) => {
+      // The service's own tickets, judged with the same rules, for its page.
+      const own = ticketPeriodMetrics(
+        ingest.tickets.filter((t) => t.service === sv.id),
+        { levels: cfg.priorities, calendars: cfg.calendars, bounds, responseRecorded },
+      ).overall;
+      return {
+        ...sv,
+        tickets: {
+          created: own.created,
+          resolved: own.resolved,
+          backlogAtEnd: own.backlogAtEnd,
+          response: own.response,
+          resolution: own.resolution,
+        },
+      };
+    });
     const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ingest.tickets, bounds.endMs), bounds);
     const recurring = recurringSection(grouping, ingest.tickets, plan.id, zone);
     const headline = headlineSection({ period: { id: plan.id }, services, tickets, satisfaction, recurring }, history[plan.kind]);

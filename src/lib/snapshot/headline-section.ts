@@ -30,6 +30,8 @@ export interface TrendPoint {
   period: string;
   /** Availability per service id (null without data). */
   availability: Record<string, number | null>;
+  /** Availability target per service id in force that period. */
+  targets: Record<string, number>;
   responseAttainment: number | null;
   resolutionAttainment: number | null;
   csat: number | null;
@@ -66,6 +68,7 @@ export function trendPoint(s: HeadlineInput): TrendPoint {
   return {
     period: s.period.id,
     availability: Object.fromEntries(s.services.map((x) => [x.id, x.availability])),
+    targets: Object.fromEntries(s.services.map((x) => [x.id, x.target])),
     responseAttainment: s.tickets.overall.response?.attainment ?? null,
     resolutionAttainment: s.tickets.overall.resolution.attainment,
     csat: s.satisfaction.overall.csat.share,

@@ -15,6 +15,8 @@ const str = z.string();
 const nstr = z.string().nullable();
 const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
+const slaFigures = obj({ attainment: nratio, met: int, breached: int, pending: int });
+
 const dailyRow = obj({
   date: str.describe('Local date, YYYY-MM-DD.'),
   availability: nratio.describe('up / (up + down) for the day; null without eligible time.'),
@@ -58,9 +60,11 @@ const serviceSchema = obj({
   checks: int,
   daily: z.array(dailyRow),
   maintenance: z.array(obj({ startMs: n, endMs: n, reason: nstr })),
+  tickets: obj({ created: int, resolved: int, backlogAtEnd: int, response: slaFigures.nullable(), resolution: slaFigures }).describe(
+    'Tickets naming this service, with SLA attainment.',
+  ),
 });
 
-const slaFigures = obj({ attainment: nratio, met: int, breached: int, pending: int });
 const durationFigures = obj({ n: int, medianSeconds: nn, p90Seconds: nn });
 const ticketFigureShape = {
   created: int,
@@ -177,6 +181,7 @@ const headlineSchema = obj({
     obj({
       period: str,
       availability: z.record(str, nratio),
+      targets: z.record(str, ratio).describe('Availability target per service in force that period.'),
       responseAttainment: nratio,
       resolutionAttainment: nratio,
       csat: nratio,
