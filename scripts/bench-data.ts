@@ -104,15 +104,15 @@ export async function writeChecksCsv(file: string, rows: number, seed = 42): Pro
       written++;
       if (buf.length > 1 << 20) {
         bytes += Buffer.byteLength(buf);
-        if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+        if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
         buf = '';
       }
     }
   }
   bytes += Buffer.byteLength(buf);
   out.end(buf);
-  await new Promise((r, j) => {
-    out.once('finish', r);
+  await new Promise<void>((r, j) => {
+    out.once('finish', () => r());
     out.once('error', j);
   });
   return { file, rows: written, bytes, badRows };

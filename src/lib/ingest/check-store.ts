@@ -3,26 +3,73 @@
  * check is kept as runs, since it changes rarely), then sorted and de-duplicated into
  * CheckSeries for the rollups.
  *
- * Series grow in chunks (1 Ki checks, doubling up to 64 Ki) instead of by copying, so memory
- * follows the data without the 2× spikes of a doubling array, and `finish` releases each
- * series' chunks as soon as its sorted copy is made. A series whose checks arrived in strictly
- * increasing time (the usual export) needs no sort at all.
+ * Series grow in place (resizable ArrayBuffers that reserve address space, so only written
+ * pages count in memory): no copies and none of the 2× spikes of a doubling array. A series
+ * whose checks arrived in strictly increasing time (the usual export) needs no sort, and its
+ * CheckSeries are views of the store's own columns.
  */
 import { type CheckSeries, STATUS_CODES } from '../metrics/check-series.ts';
 import type { CheckStatus } from '../model/records.ts';
 
-const FIRST_CHUNK = 1024;
-const MAX_CHUNK = 65_536;
+const FIRST_CAPACITY = 1024;
+/** Checks a series can hold in place; past it a series grows by copying, like an ordinary array. */
+const RESERVE_CHECKS = 1 << 27;
+/** Series of a store that get an in-place reservation (three address ranges each); later ones grow by copying. */
+const MAX_RESERVED_SERIES = 4096;
+
+type Column = Float64Array | Uint8Array | Float32Array;
+type ColumnType = { new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Column; BYTES_PER_ELEMENT: number };
+
+/**
+ * A column that grows in place: a resizable ArrayBuffer reserves address space up front and
+ * only the pages written count in memory, so growing never copies and never doubles the
+ * footprint; the finished column is a view of its first `length` elements, not a copy.
+ */
+class GrowColumn<T extends Column> {
+  private buffer: ArrayBuffer;
+  view: T;
+  private readonly type: ColumnType;
+
+  constructor(type: ColumnType, reserve: boolean) {
+    this.type = type;
+    let buffer: ArrayBuffer;
+    try {
+      buffer = reserve ? new ArrayBuffer(0, { maxByteLength: RESERVE_CHECKS * type.BYTES_PER_ELEMENT }) : new ArrayBuffer(0);
+    } catch {
+      buffer = new ArrayBuffer(0);
+    }
+    this.buffer = buffer;
+    this.view = new type(buffer) as T;
+  }
+
+  get capacity(): number {
+    return this.buffer.byteLength / this.type.BYTES_PER_ELEMENT;
+  }
+
+  grow(min: number): void {
+    const want = Math.max(min, FIRST_CAPACITY, this.capacity * 2);
+    const bytes = want * this.type.BYTES_PER_ELEMENT;
+    if (this.buffer.resizable && bytes <= this.buffer.maxByteLength) {
+      // A length-tracking view follows the resize.
+      this.buffer.resize(bytes);
+      return;
+    }
+    const next = new ArrayBuffer(bytes);
+    new Uint8Array(next).set(new Uint8Array(this.buffer));
+    this.buffer = next;
+    this.view = new this.type(next) as T;
+  }
+
+  /** The first `length` elements as a view; the column must not be written after. */
+  take(length: number): T {
+    return new this.type(this.buffer, 0, length) as T;
+  }
+}
 
 class ChunkedSeries {
-  times: Float64Array[] = [];
-  statuses: Uint8Array[] = [];
-  latencies: Float32Array[] = [];
-  /** Length of each full chunk; the last chunk holds `fill`. */
-  private t = new Float64Array(0);
-  private s = new Uint8Array(0);
-  private l = new Float32Array(0);
-  private fill = 0;
+  private readonly t: GrowColumn<Float64Array>;
+  private readonly s: GrowColumn<Uint8Array>;
+  private readonly l: GrowColumn<Float32Array>;
   length = 0;
   /** [firstIndex, fileIndex] pairs: the file of check i is that of the last run starting at or before i. */
   fileRuns: number[] = [];
@@ -30,50 +77,58 @@ class ChunkedSeries {
   increasing = true;
   private last = Number.NEGATIVE_INFINITY;
 
+  constructor(reserve: boolean) {
+    this.t = new GrowColumn(Float64Array, reserve);
+    this.s = new GrowColumn(Uint8Array, reserve);
+    this.l = new GrowColumn(Float32Array, reserve);
+  }
+
+  private ensure(n: number): void {
+    if (n > this.t.capacity) {
+      this.t.grow(n);
+      this.s.grow(n);
+      this.l.grow(n);
+    }
+  }
+
   push(timeMs: number, status: number, latencyMs: number, file: number): void {
-    if (this.fill === this.t.length) this.newChunk();
-    const i = this.fill++;
-    this.t[i] = timeMs;
-    this.s[i] = status;
-    this.l[i] = latencyMs;
+    const i = this.length;
+    if (i === this.t.capacity) this.ensure(i + 1);
+    this.t.view[i] = timeMs;
+    this.s.view[i] = status;
+    this.l.view[i] = latencyMs;
     if (!(timeMs > this.last)) this.increasing = false;
     this.last = timeMs;
     const runs = this.fileRuns;
-    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(this.length, file);
-    this.length++;
+    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(i, file);
+    this.length = i + 1;
   }
 
-  private newChunk(): void {
-    const size = this.t.length === 0 ? FIRST_CHUNK : Math.min(MAX_CHUNK, this.t.length * 2);
-    this.t = new Float64Array(size);
-    this.s = new Uint8Array(size);
-    this.l = new Float32Array(size);
-    this.times.push(this.t);
-    this.statuses.push(this.s);
-    this.latencies.push(this.l);
-    this.fill = 0;
-  }
-
-  /** Copies the chunks into one array of each column, in arrival order, and frees them. */
-  take(): { times: Float64Array; statuses: Uint8Array; latencies: Float32Array } {
-    const times = new Float64Array(this.length);
-    const statuses = new Uint8Array(this.length);
-    const latencies = new Float32Array(this.length);
-    let at = 0;
-    for (let c = 0; c < this.times.length; c++) {
-      const n = Math.min((this.times[c] as Float64Array).length, this.length - at);
-      times.set((this.times[c] as Float64Array).subarray(0, n), at);
-      statuses.set((this.statuses[c] as Uint8Array).subarray(0, n), at);
-      latencies.set((this.latencies[c] as Float32Array).subarray(0, n), at);
-      at += n;
+  /** Appends checks in arrival order (a worker's batch for this series). */
+  pushBatch(times: Float64Array, statuses: Uint8Array, latencies: Float32Array, file: number): void {
+    const n = times.length;
+    if (n === 0) return;
+    let last = this.last;
+    let increasing = this.increasing;
+    for (let i = 0; i < n && increasing; i++) {
+      const t = times[i] as number;
+      if (!(t > last)) increasing = false;
+      last = t;
     }
-    this.times = [];
-    this.statuses = [];
-    this.latencies = [];
-    this.t = new Float64Array(0);
-    this.s = new Uint8Array(0);
-    this.l = new Float32Array(0);
-    return { times, statuses, latencies };
+    this.increasing = increasing;
+    this.last = times[n - 1] as number;
+    const runs = this.fileRuns;
+    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(this.length, file);
+    this.ensure(this.length + n);
+    this.t.view.set(times, this.length);
+    this.s.view.set(statuses, this.length);
+    this.l.view.set(latencies, this.length);
+    this.length += n;
+  }
+
+  /** The columns in arrival order, as views (no copy). */
+  take(): { times: Float64Array; statuses: Uint8Array; latencies: Float32Array } {
+    return { times: this.t.take(this.length), statuses: this.s.take(this.length), latencies: this.l.take(this.length) };
   }
 
   /** File index of every check, from the runs. */
@@ -97,7 +152,7 @@ export class CheckStore {
     let byProbe = this.series.get(service);
     if (!byProbe) this.series.set(service, (byProbe = new Map()));
     let s = byProbe.get(probe);
-    if (!s) byProbe.set(probe, (s = new ChunkedSeries()));
+    if (!s) byProbe.set(probe, (s = new ChunkedSeries(this.byHandle.length < MAX_RESERVED_SERIES)));
     let h = this.handles.get(s);
     if (h === undefined) {
       h = this.byHandle.length;
@@ -110,6 +165,11 @@ export class CheckStore {
   /** Adds a check by handle; `status` is a STATUS_* code, `latencyMs` NaN when absent. */
   push(handle: number, timeMs: number, status: number, latencyMs: number, fileIndex: number): void {
     (this.byHandle[handle] as ChunkedSeries).push(timeMs, status, latencyMs, fileIndex);
+  }
+
+  /** Adds checks of one series by handle, in arrival order. */
+  pushBatch(handle: number, times: Float64Array, statuses: Uint8Array, latencies: Float32Array, fileIndex: number): void {
+    (this.byHandle[handle] as ChunkedSeries).pushBatch(times, statuses, latencies, fileIndex);
   }
 
   add(service: string, probe: string, timeMs: number, status: CheckStatus, latencyMs: number | null, fileIndex: number): void {

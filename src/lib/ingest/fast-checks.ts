@@ -80,7 +80,8 @@ export function fastChecksPlan(
     defaultService: source.defaultService ?? null,
     tsOpts: {
       timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
-      dateOrder: source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd'),
+      // Exactly as rowMapperFor reads it.
+      dateOrder: (source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd')) as TimestampOptions['dateOrder'],
       ambiguous: source.ambiguous,
       epochUnit: source.epochUnit,
     },
@@ -106,10 +107,19 @@ class ByteCache<V> {
     this.limit = limit;
   }
 
+  /** FNV-1a over short cells; over longer ones, of their length and three 4-byte words. */
   static hash(buf: Buffer, a: number, b: number): number {
+    const n = b - a;
     let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
-    return h >>> 0;
+    if (n < 12) {
+      for (let i = a; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
+      return h >>> 0;
+    }
+    h = Math.imul(h ^ n, 16777619);
+    h = Math.imul(h ^ word(buf, a), 16777619);
+    h = Math.imul(h ^ word(buf, a + (n >> 1) - 2), 16777619);
+    h = Math.imul(h ^ word(buf, b - 4), 16777619);
+    return (h ^ (h >>> 15)) >>> 0;
   }
 
   /** Index of the cell's entry, or -1. */
@@ -179,7 +189,7 @@ export class FastCheckScanner {
   private readonly plan: FastChecksPlan;
   private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
   private readonly sink: CheckSink;
-  private readonly account: FileAccount;
+  private account: FileAccount;
   private readonly crlf: boolean;
   private readonly starts = new Int32Array(MAX_FIELDS + 1);
   private readonly services = new ByteCache<string | null>();
@@ -187,6 +197,8 @@ export class FastCheckScanner {
   private readonly statuses = new ByteCache<number>(1000);
   /** (service entry, probe entry) → sink handle. */
   private readonly handles = new Map<number, number>();
+  /** Highest column index the row mapper reads. */
+  private readonly lastUsed: number;
   // Last hour start resolved for an ISO timestamp, keyed by its packed fields.
   private hourKey = -1;
   private hourMs = 0;
@@ -209,6 +221,13 @@ export class FastCheckScanner {
     this.account = account;
     this.line = firstLine;
     this.crlf = crlf;
+    this.lastUsed = Math.max(plan.time, plan.service, plan.probe, plan.status, plan.latency);
+  }
+
+  /** Carries on with another account and line count (a worker's next block), keeping the caches. */
+  restart(account: FileAccount, firstLine: number): void {
+    this.account = account;
+    this.line = firstLine;
   }
 
   /**
@@ -220,7 +239,16 @@ export class FastCheckScanner {
     const delim = plan.delimiter;
     const starts = this.starts;
     const nFields = plan.headerLength;
+    // Delimiters to find byte by byte: those that end the columns the row mapper reads. The
+    // rest of the line is checked with native searches (its field count must still match).
+    const needed = Math.min(this.lastUsed + 1, nFields - 1);
     const account = this.account;
+    const crlf = this.crlf;
+    // A quote, or a CR outside a CR LF line end, hands the line over: find them natively, once.
+    let quoteAt = buf.indexOf(QUOTE, start);
+    if (quoteAt < 0 || quoteAt >= end) quoteAt = end;
+    let crAt = crlf ? end : buf.indexOf(CR, start);
+    if (crAt < 0 || crAt >= end) crAt = end;
     let pos = start;
     while (pos < end) {
       let nl = buf.indexOf(LF, pos);
@@ -228,15 +256,16 @@ export class FastCheckScanner {
         if (!final) return { consumed: pos, handover: false };
         nl = end;
       }
+      if (quoteAt < nl || crAt < nl) return { consumed: pos, handover: true };
       let lineEnd = nl;
-      if (this.crlf) {
+      if (crlf) {
         if (nl < end) {
           // A bare LF in a CR LF file is not a record end for csv-parse: hand it over.
           if (lineEnd === pos || buf[lineEnd - 1] !== CR) return { consumed: pos, handover: true };
           lineEnd--;
-        } else if (lineEnd > pos && buf[lineEnd - 1] === CR) {
-          return { consumed: pos, handover: true };
         }
+        const cr = buf.indexOf(CR, pos);
+        if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
       }
       if (lineEnd === pos) {
         // A blank line: skipped, not a row, but a physical line.
@@ -244,25 +273,26 @@ export class FastCheckScanner {
         pos = nl + 1;
         continue;
       }
-      // Split on the delimiter; any quote or CR in the line hands it over.
       let count = 0;
       starts[0] = pos;
-      let bad = false;
-      for (let i = pos; i < lineEnd; i++) {
-        const c = buf[i] as number;
-        if (c === delim) {
-          if (count < MAX_FIELDS) starts[++count] = i + 1;
-          else count++;
-        } else if (c === QUOTE || c === CR) {
-          bad = true;
-          break;
+      let i = pos;
+      while (count < needed && i < lineEnd) {
+        if (buf[i] === delim) starts[++count] = i + 1;
+        i++;
+      }
+      if (count === needed) {
+        while (count < MAX_FIELDS) {
+          const d = buf.indexOf(delim, i);
+          if (d < 0 || d >= lineEnd) break;
+          starts[++count] = d + 1;
+          i = d + 1;
         }
       }
-      if (bad) return { consumed: pos, handover: true };
       count++;
+      starts[count] = lineEnd + 1;
       const line = this.line;
       account.rows++;
-      if (count !== nFields || !this.fastRow(buf, lineEnd, line)) this.slowRow(buf, pos, lineEnd, count, line);
+      if (count !== nFields || !this.fastRow(buf)) this.slowRow(buf, pos, lineEnd, line);
       this.line++;
       pos = nl + 1;
     }
@@ -270,23 +300,21 @@ export class FastCheckScanner {
   }
 
   /** Accepts a row in the common forms; false when the row mapper must judge it. */
-  private fastRow(buf: Buffer, lineEnd: number, line: number): boolean {
+  private fastRow(buf: Buffer): boolean {
     const plan = this.plan;
     const starts = this.starts;
-    const n = plan.headerLength;
-    const end = (i: number) => (i + 1 < n ? (starts[i + 1] as number) - 1 : lineEnd);
 
     // Timestamp.
     const ts = plan.time;
-    const timeMs = this.isoTime(buf, starts[ts] as number, end(ts));
+    const timeMs = this.isoTime(buf, starts[ts] as number, (starts[ts + 1] as number) - 1);
     if (Number.isNaN(timeMs)) return false;
 
     // Service.
     let svcEntry: number;
     let service: string;
-    if (plan.service >= 0 && end(plan.service) > (starts[plan.service] as number)) {
+    if (plan.service >= 0 && (starts[plan.service + 1] as number) - 1 > (starts[plan.service] as number)) {
       const a = starts[plan.service] as number;
-      const b = end(plan.service);
+      const b = (starts[plan.service + 1] as number) - 1;
       const h = ByteCache.hash(buf, a, b);
       svcEntry = this.services.find(buf, a, b, h);
       if (svcEntry < 0) svcEntry = this.services.add(buf, a, b, h, this.resolveService(buf, a, b));
@@ -303,7 +331,7 @@ export class FastCheckScanner {
     // Status.
     if (plan.status < 0) return false;
     const sa = starts[plan.status] as number;
-    const sb = end(plan.status);
+    const sb = (starts[plan.status + 1] as number) - 1;
     if (sb === sa) return false;
     const sh = ByteCache.hash(buf, sa, sb);
     let stEntry = this.statuses.find(buf, sa, sb, sh);
@@ -316,7 +344,7 @@ export class FastCheckScanner {
     let latencyMs = Number.NaN;
     if (plan.latency >= 0) {
       const la = starts[plan.latency] as number;
-      const lb = end(plan.latency);
+      const lb = (starts[plan.latency + 1] as number) - 1;
       if (lb > la) {
         latencyMs = readNumber(buf, la, lb);
         if (latencyMs < 0) return false;
@@ -328,7 +356,7 @@ export class FastCheckScanner {
     let probe = 'default';
     if (plan.probe >= 0) {
       const pa = starts[plan.probe] as number;
-      const pb = end(plan.probe);
+      const pb = (starts[plan.probe + 1] as number) - 1;
       if (pb > pa) {
         const ph = ByteCache.hash(buf, pa, pb);
         prEntry = this.probes.find(buf, pa, pb, ph);
@@ -346,7 +374,6 @@ export class FastCheckScanner {
       handle = this.sink.seriesHandle(service, probe);
       this.handles.set(key, handle);
     }
-    void line;
     this.sink.add(handle, timeMs, status, latencyMs);
     const account = this.account;
     account.accepted++;
@@ -356,7 +383,7 @@ export class FastCheckScanner {
   }
 
   /** The row as strings, judged by the row mapper. */
-  private slowRow(buf: Buffer, pos: number, lineEnd: number, count: number, line: number): void {
+  private slowRow(buf: Buffer, pos: number, lineEnd: number, line: number): void {
     const fields: string[] = [];
     const delim = this.plan.delimiter;
     let a = pos;
@@ -366,7 +393,6 @@ export class FastCheckScanner {
         a = i + 1;
       }
     }
-    void count;
     const out = this.map(fields, line);
     const account = this.account;
     if ('reason' in out) {
@@ -480,6 +506,10 @@ export class FastCheckScanner {
     const r = parseTimestamp(v, this.plan.tsOpts);
     return r.ok ? r.ms : Number.NaN;
   }
+}
+
+function word(buf: Buffer, i: number): number {
+  return (buf[i] as number) | ((buf[i + 1] as number) << 8) | ((buf[i + 2] as number) << 16) | ((buf[i + 3] as number) << 24);
 }
 
 /** Two ASCII digits, or -1. */

@@ -4,17 +4,22 @@
  * row with its reason, and the per-file accounts go into the snapshot.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, globSync } from 'node:fs';
+import { createReadStream, globSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import type { CheckSeries } from '../metrics/check-series.ts';
-import type { SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { CheckStatus, SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore } from './check-store.ts';
-import { type FileAccount, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
+import { type CheckSink, FastCheckScanner, fastChecksPlan } from './fast-checks.ts';
+import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
+import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
 import { ExportReadError, openExport } from './open-export.ts';
 import { presetFor } from './presets.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
@@ -29,6 +34,20 @@ export interface IngestOptions {
   cacheDir: string | null;
   /** Part of the cache key, so a new tool version re-parses. */
   toolVersion: string;
+  /**
+   * Read checks exports with the byte-level fast path (fast-checks.ts), which hands anything
+   * unusual to the row mapper and csv-parse; default true. False reads every file with csv-parse.
+   */
+  fastPath?: boolean;
+  /** Read size of the fast path in bytes (tests make it tiny to cut lines across reads). */
+  readChunkBytes?: number;
+  /**
+   * Worker threads that read large uncompressed checks files in byte ranges (ingest-workers.ts);
+   * default: one per core when a file is large enough to pay. 0 reads on the main thread only.
+   */
+  workers?: number;
+  /** Smallest file read with workers, and their block size (tests make both tiny). */
+  parallel?: { minBytes: number; blockBytes: number };
 }
 
 export interface IngestResult {
@@ -53,7 +72,7 @@ export function sourceFiles(source: SourceConfig, baseDir: string): string[] {
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
@@ -113,7 +132,9 @@ export async function ingestSources(
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
-      const { sha256, bytes } = await hashFile(abs);
+      // With the cache the hash is its key, so it comes first; without, it is taken while the file is read.
+      let hashing: Promise<{ sha256: string; bytes: number }> | null = options.cacheDir ? hashFile(abs) : null;
+      const { sha256, bytes } = hashing ? await hashing : { sha256: '', bytes: 0 };
       const account = newFileAccount({ file: rel, source: source.id, kind: source.kind, sha256, bytes });
       const fileIndex = files.length;
       files.push(account);
@@ -153,17 +174,48 @@ export async function ingestSources(
         continue;
       }
       const recorder = key ? new FileRecorder() : null;
+      const sink = source.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
+      const acceptRecorded = (ctx: RowContext) => {
+        if (recorder) {
+          if (ctx.kind === 'check')
+            recorder.addCheck(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs);
+          else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
+          else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+        }
+        accept(ctx);
+      };
       try {
-        await readOneFile(abs, rel, source, config, account, (ctx) => {
-          if (recorder) {
-            if (ctx.kind === 'check')
-              recorder.addCheck(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs);
-            else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-            else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+        const workers = options.workers ?? defaultWorkers();
+        const parallel =
+          sink !== null &&
+          workers > 0 &&
+          (await readChecksParallel(
+            abs,
+            rel,
+            source,
+            config,
+            account,
+            { store: checkStore, fileIndex, recorder },
+            {
+              workers,
+              minBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
+              blockBytes: options.parallel?.blockBytes ?? BLOCK_BYTES,
+            },
+            acceptRecorded,
+          ));
+        if (parallel) {
+          if (!options.cacheDir) Object.assign(account, parallel);
+        } else {
+          if (!hashing) {
+            hashing = hashFile(abs);
+            hashing.catch(() => {});
           }
-          accept(ctx);
-        });
+          await readOneFile(abs, rel, source, config, account, sink, options.readChunkBytes ?? FAST_READ_BYTES, acceptRecorded);
+          if (!options.cacheDir) Object.assign(account, await hashing);
+        }
       } catch (e) {
+        // A file that cannot be hashed fails the run as before (the hash used to come first).
+        if (!options.cacheDir) await (hashing ?? hashFile(abs));
         if (e instanceof ExportReadError || e instanceof ReviewError) {
           problems.push(e.message);
           continue;
@@ -206,50 +258,297 @@ export async function ingestSources(
   };
 }
 
+const STATUS_NAMES: CheckStatus[] = ['up', 'degraded', 'down'];
+
+/** Accepted checks of one file into the store (and the file's cache recorder), by series handle. */
+function checkSink(store: CheckStore, fileIndex: number, recorder: FileRecorder | null): CheckSink {
+  const names: Array<[string, string]> = [];
+  return {
+    seriesHandle(service, probe) {
+      const h = store.handle(service, probe);
+      names[h] = [service, probe];
+      return h;
+    },
+    add(handle, timeMs, status, latencyMs) {
+      store.push(handle, timeMs, status, latencyMs, fileIndex);
+      if (recorder) {
+        const [service, probe] = names[handle] as [string, string];
+        recorder.addCheck(service, probe, timeMs, STATUS_NAMES[status] as CheckStatus, Number.isNaN(latencyMs) ? null : latencyMs);
+      }
+    },
+  };
+}
+
+/** Where csv-parse takes over: the header and mapper once known, and the physical line before its first line. */
+interface ParseState {
+  header: string[] | null;
+  map: ((fields: string[], line: number) => RowContext | RejectedRow) | null;
+  lineOffset: number;
+  /** The record delimiter csv-parse detected on the header line; null to let it detect. */
+  recordDelimiter: string | null;
+}
+
+/** Read-ahead of the fast path: large reads cost fewer turns of the event loop. */
+const FAST_READ_BYTES = 1 << 20;
+
 async function readOneFile(
   abs: string,
   rel: string,
   source: SourceConfig,
   config: ReviewConfig,
   account: FileAccount,
+  sink: CheckSink | null,
+  readBytes: number,
   accept: (ctx: RowContext) => void,
 ): Promise<void> {
-  const opened = await openExport(abs, { encoding: source.encoding, delimiter: source.delimiter });
+  const opened = await openExport(abs, {
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    preferBytes: sink !== null,
+    ...(sink !== null ? { highWaterMark: readBytes } : {}),
+  });
   account.encoding = opened.encoding;
   account.delimiter = opened.delimiter;
-  const parser = opened.stream.pipe(
+  const state: ParseState = { header: null, map: null, lineOffset: 0, recordDelimiter: null };
+  let text: Readable | null = opened.stream;
+  if (opened.bytes && sink !== null)
+    text = await readChecksFast(opened.stream, rel, source, config, account, sink, opened.delimiter, state);
+  if (text !== null) await parseCsv(text, rel, source, config, account, accept, opened.delimiter, state);
+  if (state.header === null) throw new ReviewError(`${rel}: the file has no header line, expected a CSV export with a header`);
+}
+
+/** The header's canonical columns and the row mapper, or the missing-columns error. */
+function startFile(
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  header: string[],
+  state: ParseState,
+): void {
+  const { indices, missing } = resolveColumns(source, header);
+  if (missing.length > 0) {
+    throw new ReviewError(
+      `${rel}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
+    );
+  }
+  account.fields = Object.keys(indices).sort();
+  state.header = header;
+  state.map = rowMapperFor(source, config, indices, header);
+}
+
+/** The rest of a UTF-8 byte stream as text, for csv-parse. */
+function textFrom(first: Buffer, it: AsyncIterator<Buffer>): Readable {
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = iconv.getDecoder('utf-8', { stripBOM: false });
+    const head = decoder.write(first);
+    if (head) yield head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) break;
+      const s = decoder.write(r.value);
+      if (s) yield s;
+    }
+    const tail = decoder.end();
+    if (tail) yield tail;
+  }
+  return Readable.from(decode());
+}
+
+/**
+ * Reads a UTF-8 checks export with the byte-level scanner. Returns null when the whole file
+ * was read, or the rest of the file as text (from the first line the scanner does not take)
+ * for csv-parse, with `state` saying where it starts.
+ */
+async function readChecksFast(
+  stream: Readable,
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  sink: CheckSink,
+  delimiter: string,
+  state: ParseState,
+): Promise<Readable | null> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let buf: Buffer = Buffer.alloc(0);
+  let ended = false;
+  while (!ended && buf.indexOf(10) < 0) {
+    const r = await it.next();
+    if (r.done) ended = true;
+    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
+  }
+  const nl = buf.indexOf(10);
+  const crlf = nl > 0 && buf[nl - 1] === 13;
+  const headerBytes = nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl);
+  // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
+  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
+  const header = headerBytes.toString('utf8').split(delimiter);
+  startFile(rel, source, config, account, header, state);
+  state.lineOffset = 1;
+  state.recordDelimiter = crlf ? '\r\n' : '\n';
+  const plan = fastChecksPlan(source, config, resolveColumns(source, header).indices, header, delimiter);
+  buf = buf.subarray(nl + 1);
+  if (plan === null) return textFrom(buf, it);
+  const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
+  for (;;) {
+    const r = scanner.scan(buf, 0, buf.length, ended);
+    if (r.handover) {
+      state.lineOffset = scanner.line - 1;
+      return textFrom(buf.subarray(r.consumed), it);
+    }
+    if (ended) return null;
+    const rest = buf.subarray(r.consumed);
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      buf = rest;
+    } else buf = rest.length ? Buffer.concat([rest, next.value]) : next.value;
+  }
+}
+
+/**
+ * Reads a large uncompressed UTF-8 checks export with worker threads (ingest-workers.ts),
+ * hashing it on the way; false when the file is not such a file (the caller then reads it on
+ * this thread), else the file's SHA-256 and size. The header is read here, as readChecksFast
+ * does; from a line a worker hands over, csv-parse reads the rest of the file here.
+ */
+async function readChecksParallel(
+  abs: string,
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  target: { store: CheckStore; fileIndex: number; recorder: FileRecorder | null },
+  how: { workers: number; minBytes: number; blockBytes: number },
+  accept: (ctx: RowContext) => void,
+): Promise<{ sha256: string; bytes: number } | false> {
+  const fileSize = statSync(abs).size;
+  if (fileSize < how.minBytes) return false;
+  const opened = await openExport(abs, { encoding: source.encoding, delimiter: source.delimiter, preferBytes: true });
+  const it = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = opened.bytes && !opened.compressed ? await it.next() : null;
+  opened.stream.destroy();
+  if (!first || first.done) return false;
+  const head = first.value;
+  const nl = head.indexOf(10);
+  const crlf = nl > 0 && head[nl - 1] === 13;
+  const headerBytes = nl < 0 ? head : head.subarray(0, crlf ? nl - 1 : nl);
+  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return false;
+  const header = headerBytes.toString('utf8').split(opened.delimiter);
+  const { indices } = resolveColumns(source, header);
+  if (fastChecksPlan(source, config, indices, header, opened.delimiter) === null) return false;
+  account.encoding = opened.encoding;
+  account.delimiter = opened.delimiter;
+  const state: ParseState = { header: null, map: null, lineOffset: 1, recordDelimiter: crlf ? '\r\n' : '\n' };
+  startFile(rel, source, config, account, header, state);
+  // The BOM, when there is one, was taken off the head.
+  const bom = (await fileStartsWithBom(abs)) ? 3 : 0;
+  const { store, fileIndex, recorder } = target;
+  const read = await readBlocksInParallel(
+    abs,
+    bom + nl + 1,
+    { crlf, source, config, indices, header, delimiter: opened.delimiter },
+    how.workers,
+    how.blockBytes,
+    (r, linesBefore) => {
+      const a = r.account;
+      account.rows += a.rows;
+      account.accepted += a.accepted;
+      account.rejected += a.rejected;
+      if (a.firstMs !== null) noteAcceptedTime(account, a.firstMs);
+      if (a.lastMs !== null) noteAcceptedTime(account, a.lastMs);
+      for (const [cls, n] of Object.entries(a.rejectsByReason)) account.rejectsByReason[cls] = (account.rejectsByReason[cls] ?? 0) + n;
+      for (const rej of a.rejects)
+        if (account.rejects.length < MAX_REJECTS_KEPT) account.rejects.push({ ...rej, line: rej.line + linesBefore });
+      const c = r.checks;
+      let at = 0;
+      c.series.forEach(([service, probe], k) => {
+        const n = c.counts[k] as number;
+        if (n === 0) return;
+        // Each worker numbers series its own way: take the store's handle by name.
+        const times = c.times.subarray(at, at + n);
+        const statuses = c.statuses.subarray(at, at + n);
+        const latencies = c.latencies.subarray(at, at + n);
+        store.pushBatch(store.handle(service, probe), times, statuses, latencies, fileIndex);
+        if (recorder)
+          for (let i = 0; i < n; i++) {
+            const l = latencies[i] as number;
+            recorder.addCheck(
+              service,
+              probe,
+              times[i] as number,
+              STATUS_NAMES[statuses[i] as number] as CheckStatus,
+              Number.isNaN(l) ? null : l,
+            );
+          }
+        at += n;
+      });
+    },
+  );
+  if (read.handover) {
+    state.lineOffset = read.handover.linesBefore;
+    const rest = createReadStream(abs, { start: read.handover.offset, highWaterMark: FAST_READ_BYTES });
+    await parseCsv(
+      textFrom(Buffer.alloc(0), rest[Symbol.asyncIterator]() as AsyncIterator<Buffer>),
+      rel,
+      source,
+      config,
+      account,
+      accept,
+      opened.delimiter,
+      state,
+    );
+  }
+  return read.hash ?? (await hashFile(abs));
+}
+
+async function fileStartsWithBom(abs: string): Promise<boolean> {
+  const handle = await open(abs, 'r');
+  try {
+    const b = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(b, 0, 3, 0);
+    return bytesRead === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function parseCsv(
+  text: Readable,
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  accept: (ctx: RowContext) => void,
+  delimiter: string,
+  state: ParseState,
+): Promise<void> {
+  const parser = text.pipe(
     parse({
-      delimiter: opened.delimiter,
+      delimiter,
       info: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      bom: true,
+      // Taking over mid-file: the delimiter csv-parse found on the header line, and no BOM to strip.
+      ...(state.recordDelimiter !== null ? { record_delimiter: state.recordDelimiter, bom: false } : { bom: true }),
     }),
   );
-  let header: string[] | null = null;
-  let map: ((fields: string[], line: number) => RowContext | RejectedRow) | null = null;
   let prevLines = 0;
   let prevEmpty = 0;
+  const offset = state.lineOffset;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
-      const line = prevLines + 1 + (info.empty_lines - prevEmpty);
+      const line = offset + prevLines + 1 + (info.empty_lines - prevEmpty);
       prevLines = info.lines;
       prevEmpty = info.empty_lines;
-      if (header === null) {
-        header = record;
-        const { indices, missing } = resolveColumns(source, header);
-        if (missing.length > 0) {
-          throw new ReviewError(
-            `${rel}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
-          );
-        }
-        account.fields = Object.keys(indices).sort();
-        map = rowMapperFor(source, config, indices, header);
+      if (state.header === null) {
+        startFile(rel, source, config, account, record, state);
         continue;
       }
       account.rows++;
-      const out = (map as NonNullable<typeof map>)(record, line);
+      const out = (state.map as NonNullable<ParseState['map']>)(record, line);
       if ('reason' in out) recordReject(account, out);
       else {
         account.accepted++;
@@ -262,10 +561,9 @@ async function readOneFile(
     const err = e as { code?: string; message?: string; lines?: number };
     if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
       throw new ReviewError(
-        `${rel}:${err.lines ?? '?'}: cannot parse the CSV (${err.message ?? err.code}); rows from there on were not read`,
+        `${rel}:${err.lines === undefined ? '?' : err.lines + offset}: cannot parse the CSV (${err.message ?? err.code}); rows from there on were not read`,
       );
     }
     throw e;
   }
-  if (header === null) throw new ReviewError(`${rel}: the file has no header line, expected a CSV export with a header`);
 }

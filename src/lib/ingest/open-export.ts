@@ -20,6 +20,11 @@ export interface OpenExportOptions {
   delimiter: DelimiterOption;
   /** Read chunk size in bytes; tests make it tiny to split characters across chunks. */
   highWaterMark?: number;
+  /**
+   * When the text turns out to be UTF-8, hand over the bytes (BOM removed) instead of decoded
+   * text, for the byte-level fast path; `bytes` in the result says which one the stream yields.
+   */
+  preferBytes?: boolean;
 }
 
 export interface OpenedExport {
@@ -31,6 +36,8 @@ export interface OpenedExport {
   delimiter: ',' | ';' | '\t';
   /** True when the file was gzip data (detected by its magic bytes, whatever its name). */
   compressed: boolean;
+  /** True when `stream` yields UTF-8 Buffers (only with `preferBytes`), false when it yields strings. */
+  bytes: boolean;
 }
 
 /** An export that cannot be read as CSV text; the message starts with the file and says what was expected. */
@@ -226,6 +233,30 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
   if (ended && headText.trim() === '') fail(new ExportReadError(path, 'the file is empty, expected a header line'));
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
 
+  if (opts.preferBytes && encoding === 'utf-8') {
+    const firstBytes = head;
+    async function* bytes(): AsyncGenerator<Buffer> {
+      try {
+        if (firstBytes.length > 0) yield firstBytes;
+        for (;;) {
+          let r: IteratorResult<Buffer>;
+          try {
+            r = await it.next();
+          } catch (err) {
+            throw readError(path, err, compressed);
+          }
+          if (r.done) break;
+          yield r.value;
+        }
+      } finally {
+        source.destroy();
+      }
+    }
+    const byteStream = Readable.from(bytes(), { objectMode: true });
+    byteStream.once('close', () => source.destroy());
+    return { stream: byteStream, encoding, delimiter, compressed, bytes: true };
+  }
+
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
     // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
@@ -263,5 +294,5 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
   const stream = Readable.from(text());
   // A stream destroyed before its first read never enters the generator, so its finally cannot run.
   stream.once('close', () => source.destroy());
-  return { stream, encoding, delimiter, compressed };
+  return { stream, encoding, delimiter, compressed, bytes: false };
 }

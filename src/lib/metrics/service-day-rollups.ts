@@ -5,8 +5,7 @@
  * (see merge-day-rollups.ts) and quarters sum months.
  */
 import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from './check-series.ts';
-import { HistogramBuilder, type LatencyHistogram } from './latency-histogram.ts';
-import { medianCheckInterval } from './median-check-interval.ts';
+import { bucketIndex, type LatencyHistogram } from './latency-histogram.ts';
 import { mergeWindows, type TimeWindow } from './merge-windows.ts';
 
 export interface DaySpan {
@@ -62,27 +61,140 @@ interface Segment {
   status: number;
 }
 
+/**
+ * Median interval between consecutive checks whose later check lies in [startMs, endMs), as
+ * medianCheckInterval defines it (the middle value, or the mean of the two middle values),
+ * found by selection (expected linear time) instead of a full sort: the values are the same.
+ */
+function medianInterval(t: Float64Array, startMs: number, endMs: number): number | null {
+  const first = Math.max(1, lowerBound(t, startMs));
+  const last = lowerBound(t, endMs);
+  if (last <= first) return null;
+  const gaps = new Float64Array(last - first);
+  for (let i = first; i < last; i++) gaps[i - first] = (t[i] as number) - (t[i - 1] as number);
+  const mid = gaps.length >> 1;
+  const upper = select(gaps, mid);
+  if (gaps.length % 2 === 1) return upper;
+  // After selection every value left of `mid` is ≤ the one at `mid`: the lower middle is their maximum.
+  let lower = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < mid; i++) if ((gaps[i] as number) > lower) lower = gaps[i] as number;
+  return (lower + upper) / 2;
+}
+
+/** Rearranges `a` so that a[k] is its k-th smallest value, smaller-or-equal ones before it; returns a[k]. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    if (hi - lo < 16) {
+      for (let i = lo + 1; i <= hi; i++) {
+        const v = a[i] as number;
+        let j = i - 1;
+        while (j >= lo && (a[j] as number) > v) {
+          a[j + 1] = a[j] as number;
+          j--;
+        }
+        a[j + 1] = v;
+      }
+      break;
+    }
+    // Median of three as the pivot; Hoare partition.
+    const m = (lo + hi) >>> 1;
+    const x = a[lo] as number;
+    const y = a[m] as number;
+    const z = a[hi] as number;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const tmp = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/**
+ * The probe's status over the period as segments: each check's status holds from its time
+ * until the next check, at most `gap`. Adjacent segments with the same status are joined: the
+ * status at every instant is the same, and every time is a whole number of milliseconds, so
+ * the sums over them do not change, while the sweep gets far fewer boundaries.
+ */
 function probeSegments(s: CheckSeries, startMs: number, endMs: number, maxGapMs: number | null): Segment[] {
-  const gap =
-    maxGapMs ??
-    (() => {
-      const median = medianCheckInterval(s, startMs, endMs);
-      return median === null ? 0 : 2 * median;
-    })();
   const t = s.timesMs;
+  let gap = maxGapMs;
+  if (gap === null) {
+    const median = medianInterval(t, startMs, endMs);
+    gap = median === null ? 0 : 2 * median;
+  }
   const out: Segment[] = [];
   if (gap <= 0) return out;
   // The last check before the period still covers its start.
   const first = Math.max(0, lowerBound(t, startMs) - 1);
   const last = lowerBound(t, endMs);
+  let open: Segment | null = null;
   for (let i = first; i < last; i++) {
     const at = t[i] as number;
     const next = i + 1 < t.length ? (t[i + 1] as number) : Number.POSITIVE_INFINITY;
     const a = Math.max(at, startMs);
     const b = Math.min(next, at + gap, endMs);
-    if (b > a) out.push({ startMs: a, endMs: b, status: s.statuses[i] as number });
+    if (b <= a) continue;
+    const status = s.statuses[i] as number;
+    if (open !== null && open.endMs === a && open.status === status) open.endMs = b;
+    else {
+      open = { startMs: a, endMs: b, status };
+      out.push(open);
+    }
   }
   return out;
+}
+
+/** Bucket indices of whole-millisecond latencies, computed once (the usual values). */
+const BUCKET_OF_INT = new Int16Array(65_536);
+for (let v = 1; v < BUCKET_OF_INT.length; v++) BUCKET_OF_INT[v] = bucketIndex(v);
+
+/** Bucket indices kept in a dense array: 1 µs to about 10^17 ms, every latency there is. */
+const DENSE_FROM = -800;
+const DENSE_SIZE = 2800;
+
+/** Per-day latency counts, read out in the sparse form HistogramBuilder#toHistogram gives. */
+class DayHistogram {
+  private dense: Float64Array | null = null;
+  private readonly sparse = new Map<number, number>();
+  zeros = 0;
+  n = 0;
+
+  add(valueMs: number): void {
+    this.n++;
+    if (valueMs <= 0) {
+      this.zeros++;
+      return;
+    }
+    const i = valueMs < 65_536 && Number.isInteger(valueMs) ? (BUCKET_OF_INT[valueMs] as number) : bucketIndex(valueMs);
+    const d = i - DENSE_FROM;
+    if (d >= 0 && d < DENSE_SIZE) {
+      if (this.dense === null) this.dense = new Float64Array(DENSE_SIZE);
+      this.dense[d] = (this.dense[d] as number) + 1;
+    } else this.sparse.set(i, (this.sparse.get(i) ?? 0) + 1);
+  }
+
+  toHistogram(): LatencyHistogram {
+    const counts = new Map(this.sparse);
+    if (this.dense !== null)
+      for (let d = 0; d < DENSE_SIZE; d++) if ((this.dense[d] as number) > 0) counts.set(d + DENSE_FROM, this.dense[d] as number);
+    const indices = [...counts.keys()].sort((a, b) => a - b);
+    return { count: this.n, zeroCount: this.zeros, indices, counts: indices.map((i) => counts.get(i) as number) };
+  }
 }
 
 /**
@@ -176,29 +288,35 @@ export function serviceDayRollups(opts: RollupOptions): DayRollup[] {
     }
   }
 
-  // Latency population and check counts, from the checks themselves.
-  const builders = days.map(() => new HistogramBuilder());
+  // Latency population and check counts, from the checks themselves (each probe in time order,
+  // so the day and the maintenance window move forward with it).
+  const builders = days.map(() => new DayHistogram());
   const dayStarts = days.map((d) => d.startMs);
   const maintenanceEnds = maintenance.map((w) => w.endMs);
+  const threshold = opts.latencyThresholdMs;
   for (const s of opts.probes) {
-    const from = lowerBound(s.timesMs, periodStart);
-    const to = lowerBound(s.timesMs, periodEnd);
+    const times = s.timesMs;
+    const statuses = s.statuses;
+    const latencies = s.latenciesMs;
+    const from = lowerBound(times, periodStart);
+    const to = lowerBound(times, periodEnd);
+    let dayIndex = 0;
+    let m = 0;
     for (let i = from; i < to; i++) {
-      const at = s.timesMs[i] as number;
-      const dayIndex = lowerBound(dayStarts, at + 1) - 1;
+      const at = times[i] as number;
+      while (dayIndex + 1 < dayStarts.length && (dayStarts[dayIndex + 1] as number) <= at) dayIndex++;
       const day = rollups[dayIndex] as DayRollup;
-      const builder = builders[dayIndex] as HistogramBuilder;
       day.checks++;
-      const latency = s.latenciesMs[i] as number;
-      if (s.statuses[i] === STATUS_DOWN || Number.isNaN(latency)) continue;
-      const m = lowerBound(maintenanceEnds, at + 1);
+      const latency = latencies[i] as number;
+      if (statuses[i] === STATUS_DOWN || Number.isNaN(latency)) continue;
+      while (m < maintenanceEnds.length && (maintenanceEnds[m] as number) <= at) m++;
       if (m < maintenance.length && (maintenance[m] as TimeWindow).startMs <= at) continue;
-      builder.add(latency);
-      if (latency <= opts.latencyThresholdMs) day.fastChecks++;
+      (builders[dayIndex] as DayHistogram).add(latency);
+      if (latency <= threshold) day.fastChecks++;
     }
   }
   rollups.forEach((r, i) => {
-    r.latency = (builders[i] as HistogramBuilder).toHistogram();
+    r.latency = (builders[i] as DayHistogram).toHistogram();
   });
   return rollups;
 }

@@ -1,0 +1,217 @@
+/**
+ * One benchmark contender, run in its own process by scripts/bench.ts so that its wall time
+ * and peak RSS are its own. Writes a JSON result: seconds (the work only, not Node's start),
+ * peak RSS, row counts, and the per-service-day aggregates that are compared across
+ * contenders.
+ *
+ *   node … scripts/bench-run.ts checks <variant> <config> <out.json>   variant: fast | fast-1t | csv-parse
+ *   node … scripts/bench-run.ts duckdb <checks.csv> <out.json>
+ *   node … scripts/bench-run.ts tickets <config> <out.json>
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { configForPeriod } from '../src/lib/config/config-for-period.ts';
+import { loadConfig } from '../src/lib/config/load-config.ts';
+import { ingestSources } from '../src/lib/ingest/ingest-sources.ts';
+import { periodDays } from '../src/lib/metrics/period-days.ts';
+import type { DayRollup } from '../src/lib/metrics/service-day-rollups.ts';
+import { maintenanceWindows } from '../src/lib/pipeline/maintenance-windows.ts';
+import { buildSnapshots, reviewMonths } from '../src/lib/snapshot/build-snapshots.ts';
+import { computeServiceRollups } from '../src/lib/snapshot/compute-service-figures.ts';
+import { BENCH_LATENCY_THRESHOLD_MS } from './bench-data.ts';
+
+/**
+ * The quantity compared with DuckDB, per service and UTC day (days with at least one check):
+ * checks = accepted checks (every status; duplicates none in the synthetic data);
+ * latencyN = checks not down with a latency (the latency population; no maintenance here);
+ * fast = of those, latency ≤ the threshold; zeros = of those, latency 0;
+ * buckets = of those with latency > 0, counts per histogram bucket ⌈ln(v)/ln(1.02) − 1e-9⌉.
+ */
+export interface DayAggregate {
+  service: string;
+  day: string;
+  checks: number;
+  latencyN: number;
+  fast: number;
+  zeros: number;
+  buckets: Record<string, number>;
+}
+
+export interface ContenderResult {
+  contender: string;
+  seconds: number;
+  maxRssMiB: number;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  aggregates: DayAggregate[];
+  /** SHA-256 of every day rollup (all fields), to show the readers of ours agree exactly. */
+  rollupHash: string | null;
+  /** Figures only some contenders have (ticket metrics, periods). */
+  extra?: Record<string, number | string>;
+}
+
+function sortAggregates(a: DayAggregate[]): DayAggregate[] {
+  return a.sort((x, y) => (x.service < y.service ? -1 : x.service > y.service ? 1 : x.day < y.day ? -1 : x.day > y.day ? 1 : 0));
+}
+
+async function runChecks(variant: string, configPath: string): Promise<Omit<ContenderResult, 'maxRssMiB'>> {
+  const config = loadConfig(configPath);
+  const started = performance.now();
+  const ingest = await ingestSources(
+    config,
+    path.dirname(configPath),
+    { info() {} },
+    {
+      cacheDir: null,
+      toolVersion: 'bench',
+      fastPath: variant !== 'csv-parse',
+      workers: variant === 'fast' ? undefined : 0,
+      ...(process.env.BENCH_SMALL_BLOCKS ? { parallel: { minBytes: 0, blockBytes: 256 * 1024 } } : {}),
+    },
+  );
+  const maintenance = maintenanceWindows(config);
+  const rollups: Array<[string, DayRollup[]]> = [];
+  for (const month of reviewMonths(config, ingest)) {
+    const byService = computeServiceRollups(
+      configForPeriod(config, month),
+      ingest.checks,
+      periodDays(month, config.review.timeZone),
+      maintenance,
+    );
+    for (const [service, days] of byService) rollups.push([service, days]);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const aggregates: DayAggregate[] = [];
+  const hash = createHash('sha256');
+  for (const [service, days] of rollups) {
+    hash.update(JSON.stringify([service, days]));
+    for (const d of days) {
+      if (d.checks === 0) continue;
+      const buckets: Record<string, number> = {};
+      d.latency.indices.forEach((b, i) => {
+        buckets[String(b)] = d.latency.counts[i] as number;
+      });
+      aggregates.push({
+        service,
+        day: d.date,
+        checks: d.checks,
+        latencyN: d.latency.count,
+        fast: d.fastChecks,
+        zeros: d.latency.zeroCount,
+        buckets,
+      });
+    }
+  }
+  const f = ingest.files;
+  return {
+    contender: `ours (${variant})`,
+    seconds,
+    rows: f.reduce((a, x) => a + x.rows, 0),
+    accepted: f.reduce((a, x) => a + x.accepted, 0),
+    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    aggregates: sortAggregates(aggregates),
+    rollupHash: hash.digest('hex'),
+  };
+}
+
+/** Status words of the synthetic data, mapped as the default status map does (metrics.md). */
+const STATUS_SQL = `CASE
+  WHEN lower(trim(status)) IN ('up','ok','success','pass','true','1') OR regexp_full_match(trim(status), '[23][0-9][0-9]') THEN 'up'
+  WHEN lower(trim(status)) IN ('degraded','warn','warning','slow') THEN 'degraded'
+  WHEN lower(trim(status)) IN ('down','fail','failed','failure','error','critical','false','0') OR regexp_full_match(trim(status), '5[0-9][0-9]') THEN 'down'
+END`;
+
+async function runDuckdb(csv: string): Promise<Omit<ContenderResult, 'maxRssMiB'>> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const started = performance.now();
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const file = csv.replaceAll("'", "''");
+  const sql = `
+    WITH raw AS (
+      SELECT timestamp AS ts, service, ${STATUS_SQL} AS st, latency_ms AS latency
+      FROM read_csv('${file}', header = true, ignore_errors = true,
+        columns = {'timestamp': 'TIMESTAMP', 'service': 'VARCHAR', 'probe': 'VARCHAR', 'status': 'VARCHAR',
+                   'latency_ms': 'DOUBLE', 'http_code': 'VARCHAR', 'target': 'VARCHAR'})
+    ), ok AS (SELECT * FROM raw WHERE st IS NOT NULL AND (latency IS NULL OR latency >= 0))
+    SELECT service, strftime(CAST(ts AS DATE), '%Y-%m-%d') AS day,
+      count(*)::BIGINT AS checks,
+      count(latency) FILTER (WHERE st <> 'down')::BIGINT AS latency_n,
+      count(*) FILTER (WHERE st <> 'down' AND latency <= ${BENCH_LATENCY_THRESHOLD_MS})::BIGINT AS fast,
+      count(*) FILTER (WHERE st <> 'down' AND latency <= 0)::BIGINT AS zeros,
+      histogram(CAST(ceil(ln(latency) / ln(1.02) - 1e-9) AS INTEGER)) FILTER (WHERE st <> 'down' AND latency > 0) AS buckets
+    FROM ok GROUP BY ALL`;
+  const reader = await conn.runAndReadAll(sql);
+  const rows = reader.getRowObjectsJson() as Array<Record<string, unknown>>;
+  const seconds = (performance.now() - started) / 1000;
+  const aggregates: DayAggregate[] = rows.map((r) => {
+    const buckets: Record<string, number> = {};
+    for (const e of (r.buckets as Array<{ key: number; value: string | number }> | null) ?? []) buckets[String(e.key)] = Number(e.value);
+    return {
+      service: String(r.service),
+      day: String(r.day),
+      checks: Number(r.checks),
+      latencyN: Number(r.latency_n),
+      fast: Number(r.fast),
+      zeros: Number(r.zeros),
+      buckets,
+    };
+  });
+  const accepted = aggregates.reduce((a, x) => a + x.checks, 0);
+  return {
+    contender: 'DuckDB',
+    seconds,
+    rows: Number.NaN,
+    accepted,
+    rejected: Number.NaN,
+    aggregates: sortAggregates(aggregates),
+    rollupHash: null,
+  };
+}
+
+async function runTickets(configPath: string): Promise<Omit<ContenderResult, 'maxRssMiB'>> {
+  const config = loadConfig(configPath);
+  const started = performance.now();
+  const ingest = await ingestSources(config, path.dirname(configPath), { info() {} }, { cacheDir: null, toolVersion: 'bench' });
+  const parsed = performance.now();
+  const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: 'bench', configSha256: '0' });
+  const seconds = (performance.now() - started) / 1000;
+  const f = ingest.files;
+  return {
+    contender: 'ours (tickets + surveys)',
+    seconds,
+    rows: f.reduce((a, x) => a + x.rows, 0),
+    accepted: f.reduce((a, x) => a + x.accepted, 0),
+    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    aggregates: [],
+    rollupHash: null,
+    extra: {
+      ingestSeconds: (parsed - started) / 1000,
+      metricsSeconds: seconds - (parsed - started) / 1000,
+      periods: snapshots.length,
+      tickets: ingest.tickets.length,
+      surveys: ingest.surveys.length,
+    },
+  };
+}
+
+const [kind, a, b, c] = process.argv.slice(2);
+let result: Omit<ContenderResult, 'maxRssMiB'>;
+let out: string;
+if (kind === 'checks' && a && b && c) {
+  result = await runChecks(a, b);
+  out = c;
+} else if (kind === 'duckdb' && a && b) {
+  result = await runDuckdb(a);
+  out = b;
+} else if (kind === 'tickets' && a && b) {
+  result = await runTickets(a);
+  out = b;
+} else {
+  console.error('usage: bench-run.ts checks <fast|fast-1t|csv-parse> <config> <out> | duckdb <csv> <out> | tickets <config> <out>');
+  process.exit(2);
+}
+// maxRSS is in KiB on Linux.
+writeFileSync(out, JSON.stringify({ ...result, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

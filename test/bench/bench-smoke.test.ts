@@ -1,0 +1,59 @@
+/**
+ * A small-N run of the benchmark (`npm run bench`), so its code path keeps working: it
+ * generates the synthetic exports, runs every contender in its own process (ours with worker
+ * threads over small blocks, ours on one thread, ours through csv-parse, DuckDB), and the
+ * bench itself asserts that the readers agree: every row accounted, the planted bad rows
+ * rejected, and per service and day the same check counts, latency populations and
+ * histogram buckets as DuckDB. Timings are printed, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Report {
+  ok: boolean;
+  checks: { rows: number; checks: Array<{ check: string; ok: boolean }>; table: Array<{ contender: string }> };
+  tickets: { tickets: number; extra: { tickets: number; periods: number } };
+}
+
+describe('benchmark, small N', () => {
+  it('runs every contender and the results agree with DuckDB and with each other', () => {
+    const json = path.join(dir, 'report.json');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        '--no-warnings=ExperimentalWarning',
+        path.join(ROOT, 'scripts/bench.ts'),
+        '--rows',
+        '20000',
+        '--tickets',
+        '2000',
+        '--suite',
+        'checks,tickets',
+        '--small-blocks',
+        '--dir',
+        dir,
+        '--json',
+        json,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    expect(report.ok).toBe(true);
+    expect(report.checks.rows).toBe(20_000);
+    expect(report.checks.table.map((t) => t.contender)).toEqual(['ours (fast)', 'ours (fast-1t)', 'ours (csv-parse)', 'DuckDB']);
+    const failed = report.checks.checks.filter((c) => !c.ok);
+    expect(failed).toEqual([]);
+    expect(report.checks.checks.map((c) => c.check)).toContain('every reader of ours gives byte-identical day rollups');
+    expect(report.tickets.extra.tickets).toBe(2000);
+    expect(report.tickets.extra.periods).toBeGreaterThan(0);
+  });
+});
