@@ -133,3 +133,19 @@ export function datesOfMonth(id: MonthId): string[] {
 
 /** The local date an instant falls on. Re-exported so metric code needs only this module for periods. */
 export const dateOf = localDateOf;
+
+/**
+ * A memoised `monthOf` for one zone: the same answers, without calling Intl for every instant.
+ * Results are cached per 15-minute bucket, since every zone's offset is a multiple of 15 minutes
+ * and so no month boundary falls inside a bucket.
+ * @example const m = monthOfIn('Europe/London'); m(Date.UTC(2026, 9, 31, 23, 30)) // '2026-10'
+ */
+export function monthOfIn(zone: string): (ms: number) => MonthId {
+  const cache = new Map<number, MonthId>();
+  return (ms) => {
+    const bucket = Math.floor(ms / 900_000);
+    let m = cache.get(bucket);
+    if (m === undefined) cache.set(bucket, (m = monthOf(ms, zone)));
+    return m;
+  };
+}

@@ -12,6 +12,7 @@ import {
   type MonthId,
   monthBounds,
   monthOf,
+  monthOfIn,
   monthsBetween,
   monthsOfQuarter,
   monthsOfYear,
@@ -19,6 +20,7 @@ import {
   yearOfMonth,
 } from '../metrics/periods.ts';
 import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
+import type { TicketRecord } from '../model/records.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineSection, headlineSection } from './headline-section.ts';
@@ -208,6 +210,15 @@ export function buildSnapshots(
   // Response figures only where an export records first responses (Boston 311, for one, does not).
   const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
   const grouping = groupAllTickets(ingest.tickets);
+  const monthInZone = monthOfIn(zone);
+  const ticketsById = new Map(ingest.tickets.map((t) => [t.id, t]));
+  const ticketsByService = new Map<string, TicketRecord[]>();
+  for (const t of ingest.tickets) {
+    if (t.service === null) continue;
+    const list = ticketsByService.get(t.service);
+    if (list) list.push(t);
+    else ticketsByService.set(t.service, [t]);
+  }
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
   const monthRollups = new Map(
@@ -267,10 +278,12 @@ export function buildSnapshots(
     previousTickets[plan.kind] = tickets;
     const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance).map((sv) => {
       // The service's own tickets, judged with the same rules, for its page.
-      const own = ticketPeriodMetrics(
-        ingest.tickets.filter((t) => t.service === sv.id),
-        { levels: cfg.priorities, calendars: cfg.calendars, bounds, responseRecorded },
-      ).overall;
+      const own = ticketPeriodMetrics(ticketsByService.get(sv.id) ?? [], {
+        levels: cfg.priorities,
+        calendars: cfg.calendars,
+        bounds,
+        responseRecorded,
+      }).overall;
       return {
         ...sv,
         tickets: {
@@ -282,8 +295,8 @@ export function buildSnapshots(
         },
       };
     });
-    const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ingest.tickets, bounds.endMs), bounds);
-    const recurring = recurringSection(grouping, ingest.tickets, plan.id, zone);
+    const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ticketsById, ingest.surveys, bounds), bounds);
+    const recurring = recurringSection(grouping, ingest.tickets, plan.id, monthInZone);
     const headline = headlineSection({ period: { id: plan.id }, services, tickets, satisfaction, recurring }, history[plan.kind]);
     const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,

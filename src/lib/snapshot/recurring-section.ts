@@ -5,7 +5,7 @@
  */
 import { groupRecurringIssues, type RecurringIssueGrouping } from '../metrics/group-recurring-issues.ts';
 import { maskPersonalData } from '../metrics/mask-personal-data.ts';
-import { isQuarterId, isYearId, monthOf, previousQuarter, previousYear, quarterOfMonth, yearOfMonth } from '../metrics/periods.ts';
+import { isQuarterId, isYearId, previousQuarter, previousYear, quarterOfMonth, yearOfMonth } from '../metrics/periods.ts';
 import { type RecurringIssuesForPeriod, recurringIssuesForPeriod } from '../metrics/recurring-issues-for-period.ts';
 import type { TicketRecord } from '../model/records.ts';
 
@@ -20,13 +20,14 @@ export function recurringSection(
   grouping: RecurringIssueGrouping,
   tickets: readonly TicketRecord[],
   period: string,
-  zone: string,
+  /** The month of an instant in the review zone (memoised: it runs for every ticket of every period). */
+  month: (ms: number) => string,
 ): RecurringSection {
   const kind = isQuarterId(period)
-    ? { periodOf: (ms: number) => quarterOfMonth(monthOf(ms, zone)), previousOf: previousQuarter }
+    ? { periodOf: (ms: number) => quarterOfMonth(month(ms)), previousOf: previousQuarter }
     : isYearId(period)
-      ? { periodOf: (ms: number) => yearOfMonth(monthOf(ms, zone)), previousOf: previousYear }
-      : { periodOf: (ms: number) => monthOf(ms, zone) };
+      ? { periodOf: (ms: number) => yearOfMonth(month(ms)), previousOf: previousYear }
+      : { periodOf: month };
   const r = recurringIssuesForPeriod(grouping, tickets, { period, ...kind });
   // Group names are ticket titles, which can hold e-mail addresses or phone numbers: mask them like comments.
   return { ...r, groups: r.groups.map((g) => ({ ...g, name: maskPersonalData(g.name) })) };

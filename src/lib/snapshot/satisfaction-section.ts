@@ -27,13 +27,24 @@ export interface SatisfactionSection extends SatisfactionPeriodMetrics {
   comments: PublishedComment[];
 }
 
-/** Each ticket's priority, category and resolution outcome as of `asOfMs`, for joining responses. */
-export function ticketLookup(config: ReviewConfig, tickets: readonly TicketRecord[], asOfMs: number): TicketLookup {
+/**
+ * Priority, category and resolution outcome as of `asOfMs` of the tickets that the period's
+ * responses name (only those: judging every ticket for every period would cost O(tickets × periods)).
+ */
+export function ticketLookup(
+  config: ReviewConfig,
+  ticketsById: ReadonlyMap<string, TicketRecord>,
+  responses: readonly SurveyResponse[],
+  bounds: PeriodBounds,
+): TicketLookup {
   const clocks = new Map(config.priorities.map((l) => [l.id, { level: l, clock: slaClock(l, config.calendars) }]));
   const out: Record<string, TicketLookup[string]> = {};
-  for (const t of tickets) {
+  for (const r of responses) {
+    if (r.ticketId === null || r.timeMs < bounds.startMs || r.timeMs >= bounds.endMs || Object.hasOwn(out, r.ticketId)) continue;
+    const t = ticketsById.get(r.ticketId);
+    if (!t) continue;
     const c = clocks.get(t.priority);
-    const resolutionOutcome = c ? ticketSla(t, c.level, c.clock, asOfMs).resolution.outcome : null;
+    const resolutionOutcome = c ? ticketSla(t, c.level, c.clock, bounds.endMs).resolution.outcome : null;
     out[t.id] = { priority: t.priority, category: t.category, resolutionOutcome };
   }
   return out;
