@@ -55,4 +55,8 @@ export default defineConfig({
   // The site must work offline from dist/: nothing is fetched at run time.
   prefetch: false,
   devToolbar: { enabled: false },
+  // Page scripts stay files, never inlined: an inlined script that imports at run time (the
+  // search page loads Pagefind) is left with Vite's unresolved preload helper. No page needs
+  // module preloading either.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
 });
