@@ -110,6 +110,19 @@ function compareNullableLast(a: string | null, b: string | null): number {
   return compareStrings(a, b);
 }
 
+// One grouping serves every period of a build: index it once, not once per period.
+const groupIndexes = new WeakMap<RecurringIssueGrouping, Map<string, IssueGroup>>();
+
+function groupIndex(grouping: RecurringIssueGrouping): Map<string, IssueGroup> {
+  let index = groupIndexes.get(grouping);
+  if (!index) {
+    index = new Map();
+    for (const g of grouping.groups) for (const id of g.ticketIds) index.set(id, g);
+    groupIndexes.set(grouping, index);
+  }
+  return index;
+}
+
 function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -166,8 +179,7 @@ export function recurringIssuesForPeriod(
   const inWindow = new Set(window);
   const previousPeriod = previousOf(period);
 
-  const groupOf = new Map<string, IssueGroup>();
-  for (const g of grouping.groups) for (const id of g.ticketIds) groupOf.set(id, g);
+  const groupOf = groupIndex(grouping);
 
   // Per group: months seen in the window, previous-month count, and this month's tickets.
   const seen = new Map<IssueGroup, Set<MonthId>>();
