@@ -98,6 +98,21 @@ export function zoomedMin(values: ReadonlyArray<number | null>, reference: numbe
   return Math.max(0, Math.floor((lo - span * 0.25) / step) * step);
 }
 
+/** A dashed horizontal line at a target or threshold, drawn as a dataset so it appears in the legend. */
+function referenceLine(label: string, value: number, points: number, t: ChartTheme): ChartDataset<'line'> {
+  return {
+    type: 'line',
+    label,
+    data: Array.from({ length: points }, () => value),
+    borderColor: t.fg,
+    borderDash: [6, 4],
+    borderWidth: 1.5,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointStyle: 'line',
+  } as ChartDataset<'line'>;
+}
+
 /** Percent digits that tell ticks apart on an axis from `min` to 1. */
 function percentDigits(min: number): number {
   const span = 1 - min;
@@ -187,18 +202,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   ].filter((d, i) => i === 0 || d.data.some((v) => v !== null));
   const datasets: Array<ChartDataset<'bar' | 'line'>> = [
     ...bars,
-    {
-      type: 'line',
-      label: `Target ${formatPercent(p.target, 2)}`,
-      data: p.dates.map(() => p.target),
-      borderColor: t.fg,
-      borderDash: [6, 4],
-      borderWidth: 1.5,
-      pointRadius: 0,
-      pointHoverRadius: 0,
-      pointStyle: 'line',
-      order: 1,
-    } as ChartDataset<'line'>,
+    { ...referenceLine(`Target ${formatPercent(p.target, 2)}`, p.target, p.dates.length, t), order: 1 } as ChartDataset<'line'>,
   ];
   if (cats.some((c) => c.maintenance)) {
     datasets.push(
@@ -282,16 +286,7 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
         line('p50', p.p50, 0),
         line('p95', p.p95, 1),
         line('p99', p.p99, 2),
-        {
-          label: `Threshold ${formatMs(p.thresholdMs)}`,
-          data: p.dates.map(() => p.thresholdMs),
-          borderColor: t.fg,
-          borderDash: [6, 4],
-          borderWidth: 1.5,
-          pointRadius: 0,
-          pointHoverRadius: 0,
-          pointStyle: 'line',
-        },
+        referenceLine(`Threshold ${formatMs(p.thresholdMs)}`, p.thresholdMs, p.dates.length, t),
       ],
     },
     options: {
@@ -348,17 +343,7 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
     } as ChartDataset<'line'>;
   });
   if (p.reference) {
-    datasets.push({
-      type: 'line',
-      label: p.reference.label,
-      data: p.labels.map(() => p.reference?.value ?? null),
-      borderColor: t.fg,
-      borderDash: [6, 4],
-      borderWidth: 1.5,
-      pointRadius: 0,
-      pointHoverRadius: 0,
-      pointStyle: 'line',
-    } as ChartDataset<'line'>);
+    datasets.push(referenceLine(p.reference.label, p.reference.value, p.labels.length, t));
   }
   const base = baseOptions(t);
   return {

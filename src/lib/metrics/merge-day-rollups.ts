@@ -7,20 +7,11 @@
 import { type LatencyHistogram, mergeHistograms } from './latency-histogram.ts';
 import type { DayRollup } from './service-day-rollups.ts';
 
-export interface AvailabilityTotals {
+/** The totals of a longer span: a day rollup's fields summed, with the span's real length. */
+export type AvailabilityTotals = Omit<DayRollup, 'date' | 'dayMs'> & {
   /** Real length of the span, ms. */
   spanMs: number;
-  upMs: number;
-  degradedMs: number;
-  downMs: number;
-  noDataMs: number;
-  maintenanceMs: number;
-  /** Maximal down runs, [startMs, endMs). */
-  outages: Array<[number, number]>;
-  checks: number;
-  latency: LatencyHistogram;
-  fastChecks: number;
-}
+};
 
 /**
  * @example mergeDayRollups([]).spanMs // 0
