@@ -72,6 +72,24 @@ describe('whole build of test/fixtures/mini', () => {
     expect(review).toContain('50.0 % (1 of 2)');
   });
 
+  it('matches the golden snapshots in test/fixtures/mini/expected (UPDATE_GOLDEN=1 rewrites them after a reviewed change)', () => {
+    const expectedDir = path.join(ROOT, 'test/fixtures/mini/expected');
+    const built = path.join(work, 'snapshots/draft');
+    const names = readdirSync(built).sort();
+    if (process.env.UPDATE_GOLDEN === '1') {
+      rmSync(expectedDir, { recursive: true, force: true });
+      cpSync(built, expectedDir, { recursive: true });
+    }
+    expect(names).toEqual(readdirSync(expectedDir).sort());
+    for (const name of names) {
+      const want = JSON.parse(readFileSync(path.join(expectedDir, name), 'utf8'));
+      const got = JSON.parse(readFileSync(path.join(built, name), 'utf8'));
+      // The tool's version is provenance, not a figure: a release must not fail the golden test.
+      if (want.tool) want.tool.version = got.tool.version;
+      expect(got, name).toEqual(want);
+    }
+  });
+
   it('rebuilds byte-identically (snapshots and pages), whatever the machine zone', () => {
     const read = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
     const before = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
