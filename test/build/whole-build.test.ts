@@ -3,7 +3,7 @@
  * it, into snapshots and a static site; then the same again to prove byte-identical output.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +119,20 @@ describe('whole build of test/fixtures/mini', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('data/checks.csv: missing required column status');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an empty or binary export stops the build with one message per file, and earlier outputs stay', () => {
+    const before = readFileSync(path.join(work, 'snapshots/draft/2026-10.json'));
+    const broken = mkdtempSync(path.join(tmpdir(), 'sr-files-'));
+    cpSync(work, broken, { recursive: true });
+    writeFileSync(path.join(broken, 'data/tickets.csv'), '');
+    writeFileSync(path.join(broken, 'data/checks.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]));
+    const r = runCli(['build', '--config', path.join(broken, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cannot read the exports: 2 problems');
+    expect(r.stderr).toContain('data/tickets.csv: the file is empty, expected a header line');
+    expect(r.stderr).toMatch(/data\/checks\.csv: looks like a binary file/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(broken, 'snapshots/draft/2026-10.json')).equals(before)).toBe(true);
   });
 });

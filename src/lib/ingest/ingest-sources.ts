@@ -217,7 +217,8 @@ export async function ingestSources(
         // A file that cannot be hashed fails the run as before (the hash used to come first).
         if (!options.cacheDir) await (hashing ?? hashFile(abs));
         if (e instanceof ExportReadError || e instanceof ReviewError) {
-          problems.push(e.message);
+          // Name the file as the config does (relative), not by the absolute path it was opened with.
+          problems.push(e.message.split(abs).join(rel));
           continue;
         }
         throw e;
