@@ -72,9 +72,14 @@ export function sourceFiles(source: SourceConfig, baseDir: string): string[] {
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } catch (e) {
+    // An unreadable file (missing, a folder, no permission) is the user's to fix: a message, not a trace.
+    throw new ExportReadError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
   }
   return { sha256: hash.digest('hex'), bytes };
 }
@@ -134,7 +139,15 @@ export async function ingestSources(
       const started = performance.now();
       // With the cache the hash is its key, so it comes first; without, it is taken while the file is read.
       let hashing: Promise<{ sha256: string; bytes: number }> | null = options.cacheDir ? hashFile(abs) : null;
-      const { sha256, bytes } = hashing ? await hashing : { sha256: '', bytes: 0 };
+      let hashed = { sha256: '', bytes: 0 };
+      try {
+        if (hashing) hashed = await hashing;
+      } catch (e) {
+        if (!(e instanceof ExportReadError)) throw e;
+        problems.push(e.message.split(abs).join(rel));
+        continue;
+      }
+      const { sha256, bytes } = hashed;
       const account = newFileAccount({ file: rel, source: source.id, kind: source.kind, sha256, bytes });
       const fileIndex = files.length;
       files.push(account);
@@ -214,8 +227,6 @@ export async function ingestSources(
           if (!options.cacheDir) Object.assign(account, await hashing);
         }
       } catch (e) {
-        // A file that cannot be hashed fails the run as before (the hash used to come first).
-        if (!options.cacheDir) await (hashing ?? hashFile(abs));
         if (e instanceof ExportReadError || e instanceof ReviewError) {
           // Name the file as the config does (relative), not by the absolute path it was opened with.
           problems.push(e.message.split(abs).join(rel));

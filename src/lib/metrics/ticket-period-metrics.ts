@@ -8,7 +8,7 @@ import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schem
 import type { TicketRecord } from '../model/records.ts';
 import { type SlaClock, slaClock } from './business-time.ts';
 import type { PeriodBounds } from './periods.ts';
-import { levelTargetSeconds, slaTargetOutcome } from './ticket-sla.ts';
+import { levelTargetSeconds } from './ticket-sla.ts';
 
 /** Counts of one SLA target (response or resolution) in a period, with the ratio. */
 export interface SlaTargetFigures {
@@ -228,6 +228,135 @@ function bump(map: Map<string | null, { created: number; resolved: number }>, ke
   c[field]++;
 }
 
+/** Per-array index of the tickets, built once and shared by every period (see {@link ticketIndex}). */
+interface TicketIndex {
+  /** Distinct priorities, in order of first appearance. */
+  priorities: string[];
+  /** Ticket → index into `priorities`. */
+  priorityOf: Uint32Array;
+  /** Ticket → its position among the tickets of its priority. */
+  positionInPriority: Uint32Array;
+  /** Tickets per priority. */
+  countOf: number[];
+  /** Per value of `responseRecorded`: the order in which tickets settle (see {@link settleOrder}). */
+  settle: Map<boolean, SettleOrder>;
+  /** Per level rules (see {@link levelKey}): SLA instants of that priority's tickets. */
+  times: Map<string, LevelTimes>;
+}
+
+/**
+ * Tickets by the instant after which no period starting later concerns them: the later of
+ * resolution and (when responses are recorded) first response. A period starting after that
+ * instant skips the ticket, so it only needs the tickets settled at or after its start.
+ */
+interface SettleOrder {
+  /** Tickets with a settle instant, by that instant ascending. */
+  order: Uint32Array;
+  /** Their settle instants, in the same order. */
+  settledMs: Float64Array;
+  /** Tickets never settled (unresolved, or no first response while responses are recorded): every period reads them. */
+  open: Uint32Array;
+}
+
+/** Period-independent SLA instants of one priority's tickets under one set of rules, computed on first use (NaN until then). */
+interface LevelTimes {
+  responseDeadlineMs: Float64Array;
+  resolutionDeadlineMs: Float64Array;
+  /** Created → first response (clamped to creation) on the level's clock, seconds. */
+  responseElapsed: Float64Array;
+  /** Created → resolution (clamped to creation) on the level's clock, seconds. */
+  resolutionElapsed: Float64Array;
+}
+
+// One ticket array serves every period of a build (and one array per service): index it once.
+const ticketIndexes = new WeakMap<readonly TicketRecord[], TicketIndex>();
+
+/** The index of a ticket array, cached per array: the array and its records must not change afterwards. */
+function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
+  let index = ticketIndexes.get(tickets);
+  if (index) return index;
+  const n = tickets.length;
+  const priorities: string[] = [];
+  const priorityIds = new Map<string, number>();
+  const countOf: number[] = [];
+  const priorityOf = new Uint32Array(n);
+  const positionInPriority = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const priority = (tickets[i] as TicketRecord).priority;
+    let p = priorityIds.get(priority);
+    if (p === undefined) {
+      p = priorities.length;
+      priorities.push(priority);
+      priorityIds.set(priority, p);
+      countOf.push(0);
+    }
+    priorityOf[i] = p;
+    positionInPriority[i] = countOf[p] as number;
+    countOf[p] = (countOf[p] as number) + 1;
+  }
+  index = { priorities, priorityOf, positionInPriority, countOf, settle: new Map(), times: new Map() };
+  ticketIndexes.set(tickets, index);
+  return index;
+}
+
+/** The settle order of the tickets for one value of `responseRecorded`, cached in the index. */
+function settleOrder(tickets: readonly TicketRecord[], index: TicketIndex, responseRecorded: boolean): SettleOrder {
+  let settle = index.settle.get(responseRecorded);
+  if (settle) return settle;
+  const settledAt = new Float64Array(tickets.length);
+  const settled: number[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i] as TicketRecord;
+    // The skip test of ticketPeriodMetrics, `resolved < start && (!responseRecorded || responded < start)`, is `settle < start`.
+    if (t.resolvedMs === null || (responseRecorded && t.firstResponseMs === null)) open.push(i);
+    else {
+      settledAt[i] = responseRecorded ? Math.max(t.resolvedMs, t.firstResponseMs as number) : t.resolvedMs;
+      settled.push(i);
+    }
+  }
+  const order = Uint32Array.from(settled).sort((a, b) => (settledAt[a] as number) - (settledAt[b] as number));
+  const settledMs = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) settledMs[k] = settledAt[order[k] as number] as number;
+  settle = { order, settledMs, open: Uint32Array.from(open) };
+  index.settle.set(responseRecorded, settle);
+  return settle;
+}
+
+/** Everything the SLA instants of a level's tickets depend on: its id, targets and clock (with the calendar's rules). */
+function levelKey(
+  level: PriorityLevelConfig,
+  targets: { responseSeconds: number; resolutionSeconds: number },
+  calendars: readonly CalendarConfig[],
+): string {
+  const calendar = level.clock === 'business' ? (calendars.find((c) => c.id === level.calendar) ?? null) : null;
+  return JSON.stringify([level.id, targets.responseSeconds, targets.resolutionSeconds, level.clock === 'business', calendar]);
+}
+
+function levelTimes(index: TicketIndex, priority: number, key: string): LevelTimes {
+  let times = index.times.get(key);
+  if (!times) {
+    const n = index.countOf[priority] as number;
+    times = {
+      responseDeadlineMs: new Float64Array(n).fill(Number.NaN),
+      resolutionDeadlineMs: new Float64Array(n).fill(Number.NaN),
+      responseElapsed: new Float64Array(n).fill(Number.NaN),
+      resolutionElapsed: new Float64Array(n).fill(Number.NaN),
+    };
+    index.times.set(key, times);
+  }
+  return times;
+}
+
+interface LevelState {
+  level: PriorityLevelConfig;
+  clock: SlaClock;
+  responseSeconds: number;
+  resolutionSeconds: number;
+  acc: Acc;
+  times: LevelTimes | null;
+}
+
 /**
  * Ticket figures of a period `[start, end)`, as of its end, per priority level (configuration
  * order) and overall.
@@ -252,6 +381,12 @@ function bump(map: Map<string | null, { created: number; resolved: number }>, ke
  * - An event recorded before creation counts as at creation (0 s).
  * Tickets with an unconfigured priority are counted in `unknownPriority` only.
  *
+ * Method: the tickets are indexed once per array (cached; the array and its records must not
+ * change afterwards): by the instant they settle (the later of resolution and first response),
+ * so a period reads only the tickets settled at or after its start or never settled, and their
+ * deadlines and clock times are computed once per ticket and level rules (id, targets, clock,
+ * calendar) and reused by every period.
+ *
  * @param tickets the tickets (any order; the result does not depend on it)
  * @param options levels, calendars, the period bounds, optionally the previous period's result
  * @returns the period's ticket figures, plain JSON
@@ -266,28 +401,31 @@ function bump(map: Map<string | null, { created: number; resolved: number }>, ke
 export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: TicketPeriodOptions): TicketPeriodMetrics {
   const { startMs, endMs } = options.bounds;
   const responseRecorded = options.responseRecorded ?? true;
-  const levels = options.levels.map((level) => {
+  const index = ticketIndex(tickets);
+  const levels: LevelState[] = options.levels.map((level) => {
     const clock: SlaClock = slaClock(level, options.calendars);
-    return { level, clock, ...levelTargetSeconds(level), acc: newAcc() };
+    const targets = levelTargetSeconds(level);
+    const p = index.priorities.indexOf(level.id);
+    const times = p < 0 ? null : levelTimes(index, p, levelKey(level, targets, options.calendars));
+    return { level, clock, ...targets, acc: newAcc(), times };
   });
-  const byId = new Map(levels.map((l) => [l.level.id, l]));
+  // Priority index → its level (the last configured level with that id, as a Map by id keeps), or undefined.
+  const levelOfPriority: Array<LevelState | undefined> = index.priorities.map((p) => levels.findLast((l) => l.level.id === p));
   const overall = newAcc();
   const byCategory = new Map<string | null, { created: number; resolved: number }>();
   const byService = new Map<string | null, { created: number; resolved: number }>();
   let unknownPriority = 0;
+  for (let p = 0; p < index.priorities.length; p++) if (!levelOfPriority[p]) unknownPriority += index.countOf[p] as number;
   const inPeriod = (t: number | null): t is number => t !== null && t >= startMs && t < endMs;
 
-  for (const t of tickets) {
-    const lv = byId.get(t.priority);
-    if (!lv) {
-      unknownPriority++;
-      continue;
-    }
-    if (t.createdMs >= endMs) continue;
-    // Both events before the start: every outcome was known before it, and the ticket is in no backlog.
-    const respondedBefore = !responseRecorded || (t.firstResponseMs !== null && t.firstResponseMs < startMs);
-    if (t.resolvedMs !== null && t.resolvedMs < startMs && respondedBefore) continue;
+  const visit = (i: number): void => {
+    const t = tickets[i] as TicketRecord;
+    const lv = levelOfPriority[index.priorityOf[i] as number];
+    if (!lv) return;
+    if (t.createdMs >= endMs) return;
     const { acc, clock } = lv;
+    const times = lv.times as LevelTimes;
+    const pos = index.positionInPriority[i] as number;
     const createdIn = t.createdMs >= startMs;
     const resolvedIn = inPeriod(t.resolvedMs);
     const openAtEnd = t.resolvedMs === null || t.resolvedMs >= endMs;
@@ -306,8 +444,9 @@ export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: T
       acc.backlogAtEnd++;
       overall.backlogAtEnd++;
     }
+    // Resolution, clamped to creation (an event recorded before creation counts as at creation).
+    const resolvedMs = t.resolvedMs === null ? null : Math.max(t.resolvedMs, t.createdMs);
     if (resolvedIn) {
-      const resolvedMs = Math.max(t.resolvedMs as number, t.createdMs);
       acc.resolved++;
       overall.resolved++;
       bump(byCategory, t.category, 'resolved');
@@ -319,37 +458,66 @@ export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: T
         acc.reopened += r;
         overall.reopened += r;
       }
-      acc.resolutionSeconds.push(clock.elapsedSeconds(t.createdMs, resolvedMs));
-      overall.resolutionSeconds.push(Math.trunc((resolvedMs - t.createdMs) / 1000));
+      let elapsed = times.resolutionElapsed[pos] as number;
+      if (Number.isNaN(elapsed)) times.resolutionElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, resolvedMs as number);
+      acc.resolutionSeconds.push(elapsed);
+      overall.resolutionSeconds.push(Math.trunc(((resolvedMs as number) - t.createdMs) / 1000));
     }
     if (responseRecorded) {
+      const respondedMs = t.firstResponseMs === null ? null : Math.max(t.firstResponseMs, t.createdMs);
       if (inPeriod(t.firstResponseMs)) {
-        const respondedMs = Math.max(t.firstResponseMs, t.createdMs);
-        acc.responseSeconds.push(clock.elapsedSeconds(t.createdMs, respondedMs));
-        overall.responseSeconds.push(Math.trunc((respondedMs - t.createdMs) / 1000));
+        let elapsed = times.responseElapsed[pos] as number;
+        if (Number.isNaN(elapsed)) times.responseElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, respondedMs as number);
+        acc.responseSeconds.push(elapsed);
+        overall.responseSeconds.push(Math.trunc(((respondedMs as number) - t.createdMs) / 1000));
       }
-      const r = slaTargetOutcome(t.createdMs, t.firstResponseMs, lv.responseSeconds, clock, endMs);
-      if (r.knownAtMs === null) {
+      let deadlineMs = times.responseDeadlineMs[pos] as number;
+      if (Number.isNaN(deadlineMs)) times.responseDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.responseSeconds);
+      // slaTargetOutcome as of the end: met at the event, breached at the deadline, else pending.
+      if (respondedMs !== null && respondedMs < endMs && respondedMs <= deadlineMs) {
+        if (respondedMs >= startMs) {
+          acc.response.met++;
+          overall.response.met++;
+        }
+      } else if (deadlineMs < endMs) {
+        if (deadlineMs >= startMs) {
+          acc.response.breached++;
+          overall.response.breached++;
+        }
+      } else {
         acc.response.pending++;
         overall.response.pending++;
-      } else if (r.knownAtMs >= startMs) {
-        acc.response[r.outcome as 'met' | 'breached']++;
-        overall.response[r.outcome as 'met' | 'breached']++;
       }
     }
-    const s = slaTargetOutcome(t.createdMs, t.resolvedMs, lv.resolutionSeconds, clock, endMs);
-    if (s.knownAtMs === null) {
+    let deadlineMs = times.resolutionDeadlineMs[pos] as number;
+    if (Number.isNaN(deadlineMs)) times.resolutionDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.resolutionSeconds);
+    let breached = false;
+    if (resolvedMs !== null && resolvedMs < endMs && resolvedMs <= deadlineMs) {
+      if (resolvedMs >= startMs) {
+        acc.resolution.met++;
+        overall.resolution.met++;
+      }
+    } else if (deadlineMs < endMs) {
+      breached = true;
+      if (deadlineMs >= startMs) {
+        acc.resolution.breached++;
+        overall.resolution.breached++;
+      }
+    } else {
       acc.resolution.pending++;
       overall.resolution.pending++;
-    } else if (s.knownAtMs >= startMs) {
-      acc.resolution[s.outcome as 'met' | 'breached']++;
-      overall.resolution[s.outcome as 'met' | 'breached']++;
     }
-    if (openAtEnd && s.outcome === 'breached') {
+    if (openAtEnd && breached) {
       acc.openBreachedAtEnd++;
       overall.openBreachedAtEnd++;
     }
-  }
+  };
+
+  // Only tickets settled at or after the start (or never settled) concern the period: the
+  // others had every outcome known before it and are in no backlog (see settleOrder).
+  const settle = settleOrder(tickets, index, responseRecorded);
+  for (let k = 0; k < settle.open.length; k++) visit(settle.open[k] as number);
+  for (let k = settle.order.length - 1; k >= 0 && (settle.settledMs[k] as number) >= startMs; k--) visit(settle.order[k] as number);
 
   const previous = options.previous ?? null;
   return {
