@@ -1,5 +1,7 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewError } from '../lib/errors.ts';
+import { swapDirAtomic } from '../lib/pipeline/atomic-write.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress, toolVersion } from './cli-support.ts';
 
@@ -51,17 +53,20 @@ export const buildCommand = {
     process.env.REVIEW_PUBLISHED_DIR = paths.publishedDir;
     process.env.REVIEW_CONTENT_DIR = paths.contentDir;
     const { build } = await import('astro');
-    const outDir = paths.distDir;
+    // The site is built beside dist/ and swapped in whole, so a failed build never leaves half a site.
+    const outDir = `${paths.distDir}.${process.pid}.tmp`;
     // The site's code lives with the tool; the data (and so dist/) lives with the config.
     try {
       await build({ root: path.resolve(import.meta.dirname, '../..'), outDir, logLevel: values.verbose ? 'info' : 'warn' });
     } catch (e) {
+      rmSync(outDir, { recursive: true, force: true });
       // Astro has printed the details (file and line of a bad MDX component, say); the snapshots stand.
       throw new ReviewError(`the site build failed: ${(e as Error).message.split('\n')[0]}`, [
-        'The snapshots were written; fix the page or commentary named above and run the build again.',
+        'The snapshots were written and the previous dist/ is untouched; fix the page or commentary named above and run the build again.',
       ]);
     }
-    ctx.out(`site: ${path.relative(process.cwd(), outDir) || '.'}/`);
+    swapDirAtomic(outDir, paths.distDir);
+    ctx.out(`site: ${path.relative(process.cwd(), paths.distDir) || '.'}/`);
     return 0;
   },
 };

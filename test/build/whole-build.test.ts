@@ -3,7 +3,7 @@
  * it, into snapshots and a static site; then the same again to prove byte-identical output.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,22 @@ describe('whole build of test/fixtures/mini', () => {
     expect(r.stderr).toMatch(/data\/checks\.csv: looks like a binary file/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(broken, 'snapshots/draft/2026-10.json')).equals(before)).toBe(true);
+  });
+
+  it('a broken commentary fails the site build with a clear message and leaves the previous dist/ whole', () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'sr-mdx-'));
+    cpSync(work, site, { recursive: true });
+    const before = readFileSync(path.join(site, 'dist/index.html'));
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'content/reviews/2026-10.mdx'),
+      '---\nperiod: "2026-10"\nsummary: "x"\n---\n\nAvailability was <Figure metric="availability" service="no-such-service" />.\n',
+    );
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the site build failed');
+    expect(r.stderr).toContain('no-such-service');
+    expect(readFileSync(path.join(site, 'dist/index.html')).equals(before)).toBe(true);
+    expect(readdirSync(site).filter((f) => f.startsWith('dist.'))).toEqual([]);
   });
 });

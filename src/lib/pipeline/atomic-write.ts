@@ -18,13 +18,18 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
  */
 export function replaceDirAtomic(dir: string, files: ReadonlyArray<{ name: string; content: string }>): void {
   const tmp = `${dir}.${process.pid}.tmp`;
-  const old = `${dir}.${process.pid}.old`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   for (const f of files) {
     mkdirSync(path.dirname(path.join(tmp, f.name)), { recursive: true });
     writeFileSync(path.join(tmp, f.name), f.content);
   }
+  swapDirAtomic(tmp, dir);
+}
+
+/** Puts a finished folder in place of `dir` (which may not exist yet) with renames only. */
+export function swapDirAtomic(ready: string, dir: string): void {
+  const old = `${dir}.${process.pid}.old`;
   rmSync(old, { recursive: true, force: true });
   let hadOld = true;
   try {
@@ -32,7 +37,7 @@ export function replaceDirAtomic(dir: string, files: ReadonlyArray<{ name: strin
   } catch {
     hadOld = false;
   }
-  renameSync(tmp, dir);
+  renameSync(ready, dir);
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
