@@ -69,6 +69,13 @@ function mostFrequent(values: readonly string[]): string | null {
   return best;
 }
 
+/** The non-null categories of the tickets, in order. */
+function categories(tickets: readonly GroupableTicket[]): string[] {
+  const out: string[] = [];
+  for (const t of tickets) if (t.category !== null) out.push(t.category);
+  return out;
+}
+
 interface Building {
   key: string;
   leader: GroupableTicket;
@@ -126,8 +133,14 @@ export function groupRecurringIssues(
   const groups: Building[] = [];
   const groupsByWord = new Map<string, number[]>();
   let untitled: Building | null = null;
+  // Titles repeat (templates, the same problem reported again): normalize and segment each distinct one once.
+  const normalizedOf = new Map<string, string>();
+  const wordsOf = new Map<string, string[]>();
   for (const ticket of ordered) {
-    const words = segmentTitle(normalizeTitle(ticket.title), stopWords);
+    let normalized = normalizedOf.get(ticket.title);
+    if (normalized === undefined) normalizedOf.set(ticket.title, (normalized = normalizeTitle(ticket.title)));
+    let words = wordsOf.get(normalized);
+    if (words === undefined) wordsOf.set(normalized, (words = segmentTitle(normalized, stopWords)));
     if (words.length === 0) {
       if (untitled === null) {
         untitled = { key: UNTITLED_GROUP_KEY, leader: ticket, words: [], members: [] };
@@ -170,7 +183,7 @@ export function groupRecurringIssues(
       untitled: g === untitled,
       leaderTicketId: g.leader.id,
       words: g.words,
-      category: mostFrequent(g.members.flatMap((t) => (t.category === null ? [] : [t.category]))),
+      category: mostFrequent(categories(g.members)),
       ticketIds: g.members.map((t) => t.id),
       firstCreatedMs: g.members[0]!.createdMs,
       lastCreatedMs: g.members[g.members.length - 1]!.createdMs,

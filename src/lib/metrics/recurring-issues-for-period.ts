@@ -123,6 +123,52 @@ function groupIndex(grouping: RecurringIssueGrouping): Map<string, IssueGroup> {
   return index;
 }
 
+/** The tickets of one grouping, each with its group, and bucketed by period per `periodOf` function. */
+interface TicketGroups {
+  /** Ticket (by position in the array) → its group. */
+  groupOf: IssueGroup[];
+  /** Per `periodOf` function: period → positions of the tickets created in it, ascending. */
+  byPeriodOf: WeakMap<(ms: number) => string, Map<string, number[]>>;
+}
+
+// Every period of a build passes the same grouping, ticket array and (pure) periodOf functions:
+// find each ticket's group and period once, not once per period.
+const ticketGroups = new WeakMap<RecurringIssueGrouping, WeakMap<readonly PeriodTicket[], TicketGroups>>();
+
+/** Each ticket's group, cached per grouping and ticket array (neither may change afterwards). */
+function ticketGroupsOf(grouping: RecurringIssueGrouping, tickets: readonly PeriodTicket[]): TicketGroups {
+  let byTickets = ticketGroups.get(grouping);
+  if (!byTickets) ticketGroups.set(grouping, (byTickets = new WeakMap()));
+  let found = byTickets.get(tickets);
+  if (!found) {
+    const index = groupIndex(grouping);
+    const groupOf = tickets.map((t) => {
+      const group = index.get(t.id);
+      if (group === undefined) throw new Error(`recurringIssuesForPeriod requires every ticket to be in the grouping; "${t.id}" is not`);
+      return group;
+    });
+    found = { groupOf, byPeriodOf: new WeakMap() };
+    byTickets.set(tickets, found);
+  }
+  return found;
+}
+
+/** The positions of the tickets created in each period, cached per `periodOf` function (which must be pure). */
+function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[], periodOf: (ms: number) => string): Map<string, number[]> {
+  let buckets = groups.byPeriodOf.get(periodOf);
+  if (!buckets) {
+    buckets = new Map();
+    for (let i = 0; i < tickets.length; i++) {
+      const p = periodOf((tickets[i] as PeriodTicket).createdMs);
+      const list = buckets.get(p);
+      if (list) list.push(i);
+      else buckets.set(p, [i]);
+    }
+    groups.byPeriodOf.set(periodOf, buckets);
+  }
+  return buckets;
+}
+
 function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -149,6 +195,11 @@ function increment<K>(map: Map<K, number>, key: K): void {
  * round((resolvedMs − createdMs) / 1000) seconds, taken as 0 if an export resolves a ticket before
  * it was created. The median is simple-statistics' `median`. The category view counts each
  * ticket's own category.
+ *
+ * Each ticket's group, and the tickets of each period, are found once per grouping, ticket array
+ * and `periodOf` function and cached (so the array must not change, and `periodOf` must be pure
+ * and the same function object from period to period to be reused); a period then reads only
+ * the tickets of its window.
  *
  * @param grouping the grouping of the whole history
  * @param tickets the tickets that were grouped (any order); every one must be in the grouping
@@ -179,7 +230,8 @@ export function recurringIssuesForPeriod(
   const inWindow = new Set(window);
   const previousPeriod = previousOf(period);
 
-  const groupOf = groupIndex(grouping);
+  const ticketGroups = ticketGroupsOf(grouping, tickets);
+  const buckets = ticketsByPeriod(ticketGroups, tickets, periodOf);
 
   // Per group: months seen in the window, previous-month count, and this month's tickets.
   const seen = new Map<IssueGroup, Set<MonthId>>();
@@ -190,33 +242,41 @@ export function recurringIssuesForPeriod(
   const categoryGroups = new Map<string | null, Set<IssueGroup>>();
   let totalTickets = 0;
   let previousTotalTickets = 0;
-  for (const t of tickets) {
-    const group = groupOf.get(t.id);
-    if (group === undefined) throw new Error(`recurringIssuesForPeriod requires every ticket to be in the grouping; "${t.id}" is not`);
-    const month = periodOf(t.createdMs);
-    if (!inWindow.has(month)) continue;
-    const months = seen.get(group) ?? new Set<MonthId>();
-    months.add(month);
-    seen.set(group, months);
-    if (month === previousPeriod) {
-      previousTotalTickets++;
-      increment(previousCount, group);
-      increment(previousCategoryCount, t.category);
-    }
-    if (month === period) {
-      totalTickets++;
-      const list = current.get(group);
-      if (list) list.push(t);
-      else current.set(group, [t]);
-      increment(categoryCount, t.category);
-      const gs = categoryGroups.get(t.category) ?? new Set<IssueGroup>();
-      gs.add(group);
-      categoryGroups.set(t.category, gs);
+  for (const month of inWindow) {
+    const positions = buckets.get(month);
+    if (positions === undefined) continue;
+    for (const i of positions) {
+      const t = tickets[i] as PeriodTicket;
+      const group = ticketGroups.groupOf[i] as IssueGroup;
+      const months = seen.get(group);
+      if (months) months.add(month);
+      else seen.set(group, new Set([month]));
+      if (month === previousPeriod) {
+        previousTotalTickets++;
+        increment(previousCount, group);
+        increment(previousCategoryCount, t.category);
+      }
+      if (month === period) {
+        totalTickets++;
+        const list = current.get(group);
+        if (list) list.push(t);
+        else current.set(group, [t]);
+        increment(categoryCount, t.category);
+        const gs = categoryGroups.get(t.category);
+        if (gs) gs.add(group);
+        else categoryGroups.set(t.category, new Set([group]));
+      }
     }
   }
 
   const rows: RecurringIssueRow[] = [...current].map(([group, list]) => {
-    list.sort((a, b) => a.createdMs - b.createdMs || compareStrings(a.id, b.id));
+    // Usually in order already (tickets sorted by created time, read month by month): sort only when not.
+    const byCreated = (a: PeriodTicket, b: PeriodTicket) => a.createdMs - b.createdMs || compareStrings(a.id, b.id);
+    for (let i = 1; i < list.length; i++)
+      if (byCreated(list[i - 1] as PeriodTicket, list[i] as PeriodTicket) > 0) {
+        list.sort(byCreated);
+        break;
+      }
     const resolutionSeconds: number[] = [];
     const services = new Set<string>();
     let ticketsWithoutService = 0;

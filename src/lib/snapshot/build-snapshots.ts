@@ -19,8 +19,7 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../metrics/periods.ts';
-import { type TicketPeriodMetrics, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
-import type { TicketRecord } from '../model/records.ts';
+import { type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
 import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineSection, headlineSection } from './headline-section.ts';
@@ -212,13 +211,6 @@ export function buildSnapshots(
   const grouping = groupAllTickets(ingest.tickets);
   const monthInZone = monthOfIn(zone);
   const ticketsById = new Map(ingest.tickets.map((t) => [t.id, t]));
-  const ticketsByService = new Map<string, TicketRecord[]>();
-  for (const t of ingest.tickets) {
-    if (t.service === null) continue;
-    const list = ticketsByService.get(t.service);
-    if (list) list.push(t);
-    else ticketsByService.set(t.service, [t]);
-  }
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
   const monthRollups = new Map(
@@ -276,14 +268,22 @@ export function buildSnapshots(
       responseRecorded,
     });
     previousTickets[plan.kind] = tickets;
+    // Each service's own tickets, judged with the same rules, for its page: one pass for all services.
+    const serviceTickets = ticketCountsByService(ingest.tickets, {
+      levels: cfg.priorities,
+      calendars: cfg.calendars,
+      bounds,
+      responseRecorded,
+    });
+    const noTickets = () => ({
+      created: 0,
+      resolved: 0,
+      backlogAtEnd: 0,
+      response: responseRecorded ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
+      resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
+    });
     const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance).map((sv) => {
-      // The service's own tickets, judged with the same rules, for its page.
-      const own = ticketPeriodMetrics(ticketsByService.get(sv.id) ?? [], {
-        levels: cfg.priorities,
-        calendars: cfg.calendars,
-        bounds,
-        responseRecorded,
-      }).overall;
+      const own = serviceTickets.get(sv.id) ?? noTickets();
       return {
         ...sv,
         tickets: {

@@ -15,18 +15,40 @@ export function groupAllTickets(tickets: readonly TicketRecord[]): RecurringIssu
   return groupRecurringIssues(tickets);
 }
 
+// The period functions of one month function, made once so recurringIssuesForPeriod can reuse
+// its per-function bucketing of the tickets from period to period.
+const periodFunctions = new WeakMap<(ms: number) => string, { quarterOf: (ms: number) => string; yearOf: (ms: number) => string }>();
+
+function periodFunctionsOf(month: (ms: number) => string): { quarterOf: (ms: number) => string; yearOf: (ms: number) => string } {
+  let fns = periodFunctions.get(month);
+  if (!fns) {
+    // Few distinct months: map each to its quarter once.
+    const quarters = new Map<string, string>();
+    const quarterOf = (ms: number): string => {
+      const m = month(ms);
+      let q = quarters.get(m);
+      if (q === undefined) quarters.set(m, (q = quarterOfMonth(m)));
+      return q;
+    };
+    fns = { quarterOf, yearOf: (ms) => yearOfMonth(month(ms)) };
+    periodFunctions.set(month, fns);
+  }
+  return fns;
+}
+
 /** Recurring issues of a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); the window is the last 6 periods of that kind. */
 export function recurringSection(
   grouping: RecurringIssueGrouping,
   tickets: readonly TicketRecord[],
   period: string,
-  /** The month of an instant in the review zone (memoised: it runs for every ticket of every period). */
+  /** The month of an instant in the review zone (memoised: it runs for every ticket of every period); pass the same function for every period. */
   month: (ms: number) => string,
 ): RecurringSection {
+  const { quarterOf, yearOf } = periodFunctionsOf(month);
   const kind = isQuarterId(period)
-    ? { periodOf: (ms: number) => quarterOfMonth(month(ms)), previousOf: previousQuarter }
+    ? { periodOf: quarterOf, previousOf: previousQuarter }
     : isYearId(period)
-      ? { periodOf: (ms: number) => yearOfMonth(month(ms)), previousOf: previousYear }
+      ? { periodOf: yearOf, previousOf: previousYear }
       : { periodOf: month };
   const r = recurringIssuesForPeriod(grouping, tickets, { period, ...kind });
   // Group names are ticket titles, which can hold e-mail addresses or phone numbers: mask them like comments.
