@@ -123,9 +123,15 @@ describe('maskPersonalData: ordinary text is untouched', () => {
     '2026年11月3日下午3点提交，11月5日才回复',
   ])('%s', (text) => expect(maskPersonalData(text)).toBe(text));
 
-  it('a run next to a date masks the run and keeps the date', () => {
-    expect(maskPersonalData('2026-11-03 12345678')).toBe('2026-11-03 [number]');
+  it('a date glued to other digits by a space or dash is part of the run (the spec counts digits across single spaces and dashes)', () => {
+    // "2026-11-03 12345678": 8 + 8 digits joined by dashes and one space → one 16-digit run.
+    expect(maskPersonalData('2026-11-03 12345678')).toBe('[number]');
+    // Found by the property test: a date inside "-11-03 2016-11-03-11-03" (16 digits joined) must not split the run.
+    expect(maskPersonalData('-11-03 2016-11-03-11-03')).toBe('-[number]');
+    // A word between them separates: the date stays, the short number stays.
     expect(maskPersonalData('ref 12345 on 2026-11-03')).toBe('ref 12345 on 2026-11-03');
+    // A clock time after a date is still a date and a time.
+    expect(maskPersonalData('on 2026-11-03 08:15 we')).toBe('on 2026-11-03 08:15 we');
   });
 });
 

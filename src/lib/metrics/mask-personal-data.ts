@@ -35,6 +35,14 @@ const NOT_AFTER_LATIN = '(?<![\\p{sc=Latin}_])';
 const NOT_BEFORE_DIGITS = `(?!${D}|${DASH}${D}|${RUN_SEP}${D}{4})`;
 
 /**
+ * A date is only a date when it is not glued by a space or dash to further digits (then it is part
+ * of a longer run, such as an account number that happens to contain 2016-11-03); a clock time may
+ * follow it (`2026-11-03 08:15`).
+ */
+const DATE_BEFORE = `(?<!${D}|${D}${RUN_SEP})`;
+const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
+
+/**
  * Dates and times that must survive masking although their digits are dash-separated:
  * ISO dates `2026-11-03`, day-month-year or month-day-year `03-11-2026`, clock times
  * `08:15`, `08:15:00.250`, year ranges `2019-2026`, and day ranges with a year (`Nov 24-25 2016`,
@@ -43,8 +51,8 @@ const NOT_BEFORE_DIGITS = `(?!${D}|${DASH}${D}|${RUN_SEP}${D}{4})`;
  */
 const PROTECTED = new RegExp(
   [
-    `(?<!${D})(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])(?!${D})`,
-    `(?<!${D})(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d(?!${D})`,
+    `${DATE_BEFORE}(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])${DATE_AFTER}`,
+    `${DATE_BEFORE}(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d${DATE_AFTER}`,
     `(?<!${D})(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?!${D})`,
     `(?<!${D}|${D}${RUN_SEP})(?:19|20)\\d\\d${DASH}(?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
     `(?<!${D}|${D}${RUN_SEP})(?:0?[1-9]|[12]\\d|3[01])${DASH}(?:0?[1-9]|[12]\\d|3[01]),? (?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
