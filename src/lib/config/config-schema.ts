@@ -63,7 +63,9 @@ export const reviewSchema = z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-10')
       .optional()
-      .describe('Last month to review (YYYY-MM); default: the month of the latest data (shown as partial when the exports end before it does).'),
+      .describe(
+        'Last month to review (YYYY-MM); default: the month of the latest data (shown as partial when the exports end before it does).',
+      ),
     lowSampleBelow: z.number().int().positive().default(30).describe('Figures from fewer responses than this are flagged low-sample.'),
     lowCoverageBelow: ratio('Availability with coverage below this share is flagged low-coverage (default 0.9).').default(0.9),
   })
