@@ -122,6 +122,24 @@ class ByteCache<V> {
     return (h ^ (h >>> 15)) >>> 0;
   }
 
+  /** FNV-1a over every 4-byte word of the cells (then the bytes left): for keys that differ anywhere. */
+  static hashAll(buf: Buffer, a: number, b: number): number {
+    let h = Math.imul(0x811c9dc5 ^ (b - a), 16777619);
+    let i = a;
+    for (; i + 4 <= b; i += 4) h = Math.imul(h ^ word(buf, i), 16777619);
+    for (; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+
+  /** Whether entry `e` is the cell's. */
+  matches(e: number, buf: Buffer, a: number, b: number): boolean {
+    const k = this.keys[e] as Buffer;
+    const len = b - a;
+    if (k.length !== len) return false;
+    for (let i = 0; i < len; i++) if (k[i] !== buf[a + i]) return false;
+    return true;
+  }
+
   /** Index of the cell's entry, or -1. */
   find(buf: Buffer, a: number, b: number, h: number): number {
     const mask = this.table.length - 1;
@@ -166,6 +184,16 @@ class ByteCache<V> {
 }
 
 const MAX_FIELDS = 256;
+
+/** A (service, probe) series as the fast path resolved it from cell bytes; `handle` is the sink's, -1 until first used. */
+interface SeriesRef {
+  key: number;
+  service: string;
+  probe: string;
+  handle: number;
+}
+/** seriesRef's answer when a cell cache is full: the row goes to the row mapper, and nothing is cached. */
+const FULL: SeriesRef = { key: -1, service: '', probe: '', handle: -1 };
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -195,8 +223,15 @@ export class FastCheckScanner {
   private readonly services = new ByteCache<string | null>();
   private readonly probes = new ByteCache<string | null>();
   private readonly statuses = new ByteCache<number>(1000);
+  /** Entry of the last status cell looked up, or -1. */
+  private lastStatus = -1;
   /** (service entry, probe entry) → sink handle. */
   private readonly handles = new Map<number, number>();
+  /**
+   * When the service and probe columns are adjacent: the bytes of both cells (and the delimiter
+   * between them) → their series, one lookup instead of two; null when the fast path does not take them.
+   */
+  private readonly pairs: ByteCache<SeriesRef | null> | null;
   /** Highest column index the row mapper reads. */
   private readonly lastUsed: number;
   // Last hour start resolved for an ISO timestamp, keyed by its packed fields.
@@ -222,6 +257,7 @@ export class FastCheckScanner {
     this.line = firstLine;
     this.crlf = crlf;
     this.lastUsed = Math.max(plan.time, plan.service, plan.probe, plan.status, plan.latency);
+    this.pairs = plan.service >= 0 && plan.probe === plan.service + 1 ? new ByteCache<SeriesRef | null>() : null;
   }
 
   /** Carries on with another account and line count (a worker's next block), keeping the caches. */
@@ -276,9 +312,18 @@ export class FastCheckScanner {
       let count = 0;
       starts[0] = pos;
       let i = pos;
-      while (count < needed && i < lineEnd) {
-        if (buf[i] === delim) starts[++count] = i + 1;
-        i++;
+      if (needed > 0) {
+        // The first cell (usually a timestamp, the longest) with a native search.
+        const d = buf.indexOf(delim, pos);
+        if (d >= 0 && d < lineEnd) {
+          i = d + 1;
+          starts[++count] = i;
+        } else i = lineEnd;
+      }
+      while (count < needed) {
+        while (i < lineEnd && buf[i] !== delim) i++;
+        if (i >= lineEnd) break;
+        starts[++count] = ++i;
       }
       if (count === needed) {
         while (count < MAX_FIELDS) {
@@ -309,34 +354,37 @@ export class FastCheckScanner {
     const timeMs = this.isoTime(buf, starts[ts] as number, (starts[ts + 1] as number) - 1);
     if (Number.isNaN(timeMs)) return false;
 
-    // Service.
-    let svcEntry: number;
-    let service: string;
-    if (plan.service >= 0 && (starts[plan.service + 1] as number) - 1 > (starts[plan.service] as number)) {
+    // Service and probe.
+    let ref: SeriesRef | null;
+    const pairs = this.pairs;
+    if (pairs !== null) {
       const a = starts[plan.service] as number;
-      const b = (starts[plan.service + 1] as number) - 1;
-      const h = ByteCache.hash(buf, a, b);
-      svcEntry = this.services.find(buf, a, b, h);
-      if (svcEntry < 0) svcEntry = this.services.add(buf, a, b, h, this.resolveService(buf, a, b));
-      if (svcEntry < 0) return false;
-      const s = this.services.values[svcEntry];
-      if (s === null || s === undefined) return false;
-      service = s;
-    } else {
-      if (plan.defaultService === null) return false;
-      service = plan.defaultService;
-      svcEntry = 0x7fff;
-    }
+      const b = (starts[plan.probe + 1] as number) - 1;
+      const h = ByteCache.hashAll(buf, a, b);
+      const e = pairs.find(buf, a, b, h);
+      if (e >= 0) ref = pairs.values[e] as SeriesRef | null;
+      else {
+        ref = this.seriesRef(buf);
+        // A pair the component caches could not hold is not cached either (it is tried again).
+        if (ref !== FULL) pairs.add(buf, a, b, h, ref);
+      }
+    } else ref = this.seriesRef(buf);
+    if (ref === null || ref === FULL) return false;
 
     // Status.
     if (plan.status < 0) return false;
     const sa = starts[plan.status] as number;
     const sb = (starts[plan.status + 1] as number) - 1;
     if (sb === sa) return false;
-    const sh = ByteCache.hash(buf, sa, sb);
-    let stEntry = this.statuses.find(buf, sa, sb, sh);
-    if (stEntry < 0) stEntry = this.statuses.add(buf, sa, sb, sh, this.resolveStatus(buf, sa, sb));
-    if (stEntry < 0) return false;
+    // Most rows repeat the previous row's status word: compare with it before hashing.
+    let stEntry = this.lastStatus;
+    if (stEntry < 0 || !this.statuses.matches(stEntry, buf, sa, sb)) {
+      const sh = ByteCache.hash(buf, sa, sb);
+      stEntry = this.statuses.find(buf, sa, sb, sh);
+      if (stEntry < 0) stEntry = this.statuses.add(buf, sa, sb, sh, this.resolveStatus(buf, sa, sb));
+      if (stEntry < 0) return false;
+      this.lastStatus = stEntry;
+    }
     const status = this.statuses.values[stEntry] as number;
     if (status < 0) return false;
 
@@ -351,7 +399,45 @@ export class FastCheckScanner {
       }
     }
 
-    // Probe: empty → "default".
+    let handle = ref.handle;
+    if (handle < 0) {
+      const h = this.handles.get(ref.key);
+      if (h === undefined) {
+        handle = this.sink.seriesHandle(ref.service, ref.probe);
+        this.handles.set(ref.key, handle);
+      } else handle = h;
+      ref.handle = handle;
+    }
+    this.sink.add(handle, timeMs, status, latencyMs);
+    const account = this.account;
+    account.accepted++;
+    if (account.firstMs === null || timeMs < account.firstMs) account.firstMs = timeMs;
+    if (account.lastMs === null || timeMs > account.lastMs) account.lastMs = timeMs;
+    return true;
+  }
+
+  /** The series of the row's service and probe cells; null when the row mapper must judge them, FULL when a cache is full. */
+  private seriesRef(buf: Buffer): SeriesRef | null {
+    const plan = this.plan;
+    const starts = this.starts;
+    let svcEntry: number;
+    let service: string;
+    if (plan.service >= 0 && (starts[plan.service + 1] as number) - 1 > (starts[plan.service] as number)) {
+      const a = starts[plan.service] as number;
+      const b = (starts[plan.service + 1] as number) - 1;
+      const h = ByteCache.hash(buf, a, b);
+      svcEntry = this.services.find(buf, a, b, h);
+      if (svcEntry < 0) svcEntry = this.services.add(buf, a, b, h, this.resolveService(buf, a, b));
+      if (svcEntry < 0) return FULL;
+      const s = this.services.values[svcEntry];
+      if (s === null || s === undefined) return null;
+      service = s;
+    } else {
+      if (plan.defaultService === null) return null;
+      service = plan.defaultService;
+      svcEntry = 0x7fff;
+    }
+
     let prEntry = 0x7fff;
     let probe = 'default';
     if (plan.probe >= 0) {
@@ -361,25 +447,14 @@ export class FastCheckScanner {
         const ph = ByteCache.hash(buf, pa, pb);
         prEntry = this.probes.find(buf, pa, pb, ph);
         if (prEntry < 0) prEntry = this.probes.add(buf, pa, pb, ph, this.resolveProbe(buf, pa, pb));
-        if (prEntry < 0) return false;
+        if (prEntry < 0) return FULL;
         const p = this.probes.values[prEntry];
-        if (p === null || p === undefined) return false;
+        if (p === null || p === undefined) return null;
         probe = p;
       }
     }
 
-    const key = svcEntry * 0x8000 + prEntry;
-    let handle = this.handles.get(key);
-    if (handle === undefined) {
-      handle = this.sink.seriesHandle(service, probe);
-      this.handles.set(key, handle);
-    }
-    this.sink.add(handle, timeMs, status, latencyMs);
-    const account = this.account;
-    account.accepted++;
-    if (account.firstMs === null || timeMs < account.firstMs) account.firstMs = timeMs;
-    if (account.lastMs === null || timeMs > account.lastMs) account.lastMs = timeMs;
-    return true;
+    return { key: svcEntry * 0x8000 + prEntry, service, probe, handle: -1 };
   }
 
   /** The row as strings, judged by the row mapper. */

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type CheckSink, FastCheckScanner, type FastChecksPlan, fastChecksPlan } from './fast-checks.ts';
 import { type FileAccount, newFileAccount } from './file-account.ts';
-import type { BlockResult, BlockTask, PackedChecks, WorkerSetup } from './ingest-workers.ts';
+import type { BlockResult, BlockTask, PackedChecks, SpareColumns, WorkerSetup } from './ingest-workers.ts';
 import { rowMapperFor } from './row-mappers.ts';
 
 /** Checks of one block in arrival order, then grouped by series with a counting sort. */
@@ -57,8 +57,11 @@ class BlockSink implements CheckSink {
     this.latencies = l;
   }
 
-  /** The block's checks grouped by series (stable: arrival order within a series), and a reset. */
-  take(): PackedChecks {
+  /**
+   * The block's checks grouped by series (stable: arrival order within a series), and a reset;
+   * in the `spare` buffers when they are large enough.
+   */
+  take(spare: SpareColumns | undefined): PackedChecks {
     const k = this.names.length;
     const counts = new Array<number>(k).fill(0);
     for (let i = 0; i < this.n; i++) {
@@ -71,9 +74,11 @@ class BlockSink implements CheckSink {
       at[h] = sum;
       sum += counts[h] as number;
     }
-    const times = new Float64Array(this.n);
-    const statuses = new Uint8Array(this.n);
-    const latencies = new Float32Array(this.n);
+    const n = this.n;
+    const reuse = spare !== undefined && spare.statuses.byteLength >= n;
+    const times = reuse ? new Float64Array(spare.times, 0, n) : new Float64Array(n);
+    const statuses = reuse ? new Uint8Array(spare.statuses, 0, n) : new Uint8Array(n);
+    const latencies = reuse ? new Float32Array(spare.latencies, 0, n) : new Float32Array(n);
     for (let i = 0; i < this.n; i++) {
       const h = this.handles[i] as number;
       const j = at[h] as number;
@@ -113,7 +118,7 @@ function runBlock(task: BlockTask): BlockResult {
       rejects: account.rejects,
       rejectsByReason: account.rejectsByReason,
     },
-    checks: sink.take(),
+    checks: sink.take(task.spare),
   };
 }
 

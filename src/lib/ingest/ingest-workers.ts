@@ -36,6 +36,15 @@ export interface BlockTask {
   buffer: ArrayBuffer;
   length: number;
   final: boolean;
+  /** Buffers of an earlier block's checks, handed back for the worker to reuse (see PackedChecks). */
+  spare?: SpareColumns;
+}
+
+/** The buffers behind a PackedChecks' columns, for reuse. */
+export interface SpareColumns {
+  times: ArrayBuffer;
+  statuses: ArrayBuffer;
+  latencies: ArrayBuffer;
 }
 
 /** The checks of one block, grouped by series (in arrival order within each). */
@@ -102,6 +111,7 @@ export async function readBlocksInParallel(
   });
   const limit = 2 * pool.length;
   const spare: Buffer[] = [];
+  const spareColumns: SpareColumns[] = [];
   const blockStart: number[] = [];
   const waiting = new Map<number, BlockResult>();
   let nextResult = 0;
@@ -121,7 +131,13 @@ export async function readBlocksInParallel(
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
       const task = queue.shift() as BlockTask;
-      (idle.shift() as Worker).postMessage(task, [task.buffer]);
+      const columns = spareColumns.pop();
+      const transfer: ArrayBuffer[] = [task.buffer];
+      if (columns !== undefined) {
+        task.spare = columns;
+        transfer.push(columns.times, columns.statuses, columns.latencies);
+      }
+      (idle.shift() as Worker).postMessage(task, transfer);
     }
   };
   const drain = () => {
@@ -129,6 +145,13 @@ export async function readBlocksInParallel(
       waiting.delete(nextResult);
       nextResult++;
       onBlock(r, linesBefore);
+      // onBlock has copied the checks: their buffers can carry another block's.
+      const c = r.checks;
+      spareColumns.push({
+        times: c.times.buffer as ArrayBuffer,
+        statuses: c.statuses.buffer as ArrayBuffer,
+        latencies: c.latencies.buffer as ArrayBuffer,
+      });
       if (r.handoverAt !== null) {
         handover = { offset: (blockStart[r.index] as number) + r.handoverAt, linesBefore: linesBefore + r.lines };
         break;
@@ -213,7 +236,8 @@ export async function readBlocksInParallel(
     if (failure !== null) throw failure;
     return { hash: handover === null ? { sha256: hash.digest('hex'), bytes: pos } : null, handover };
   } finally {
+    // Workers are told to stop but not waited for: their teardown overlaps the caller's next work.
+    for (const w of pool) void w.terminate();
     await handle.close();
-    await Promise.all(pool.map((w) => w.terminate()));
   }
 }
