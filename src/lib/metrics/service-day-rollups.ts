@@ -6,6 +6,7 @@
  */
 import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from './check-series.ts';
 import { bucketIndex, type LatencyHistogram } from './latency-histogram.ts';
+import { medianCheckInterval } from './median-check-interval.ts';
 import { mergeWindows, type TimeWindow } from './merge-windows.ts';
 
 export interface DaySpan {
@@ -62,110 +63,6 @@ interface Segment {
 }
 
 /**
- * Median interval between consecutive checks whose later check lies in [startMs, endMs), as
- * medianCheckInterval defines it (the middle value, or the mean of the two middle values),
- * found by selection (expected linear time) instead of a full sort: the values are the same.
- */
-function medianInterval(t: Float64Array, startMs: number, endMs: number): number | null {
-  const first = Math.max(1, lowerBound(t, startMs));
-  const last = lowerBound(t, endMs);
-  if (last <= first) return null;
-  const counted = countedMedian(t, first, last);
-  if (counted !== null) return counted;
-  const gaps = new Float64Array(last - first);
-  for (let i = first; i < last; i++) gaps[i - first] = (t[i] as number) - (t[i - 1] as number);
-  const mid = gaps.length >> 1;
-  const upper = select(gaps, mid);
-  if (gaps.length % 2 === 1) return upper;
-  // After selection every value left of `mid` is ≤ the one at `mid`: the lower middle is their maximum.
-  let lower = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < mid; i++) if ((gaps[i] as number) > lower) lower = gaps[i] as number;
-  return (lower + upper) / 2;
-}
-
-/**
- * The same median when the gaps t[i] − t[i−1] (first ≤ i < last) are whole numbers within a
- * narrow range (the usual probe, checking at a steady interval with jitter): by counting each
- * value, with no array of gaps and no selection; null otherwise.
- */
-function countedMedian(t: Float64Array, first: number, last: number): number | null {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = first; i < last; i++) {
-    const g = (t[i] as number) - (t[i - 1] as number);
-    if (!Number.isInteger(g)) return null;
-    if (g < min) min = g;
-    if (g > max) max = g;
-  }
-  const n = last - first;
-  const range = max - min + 1;
-  if (range > 65_536 || range > 4 * n) return null;
-  const counts = new Uint32Array(range);
-  for (let i = first; i < last; i++) {
-    const v = (t[i] as number) - (t[i - 1] as number) - min;
-    counts[v] = (counts[v] as number) + 1;
-  }
-  // The k-th smallest gap (0-based) for k = mid, and for an even count the one before it.
-  const mid = n >> 1;
-  let seen = 0;
-  let lower = Number.NaN;
-  for (let v = 0; v < range; v++) {
-    const c = counts[v] as number;
-    if (c === 0) continue;
-    if (n % 2 === 0 && seen <= mid - 1 && mid - 1 < seen + c) lower = v + min;
-    if (seen <= mid && mid < seen + c) {
-      const upper = v + min;
-      return n % 2 === 1 ? upper : (lower + upper) / 2;
-    }
-    seen += c;
-  }
-  return null;
-}
-
-/** Rearranges `a` so that a[k] is its k-th smallest value, smaller-or-equal ones before it; returns a[k]. */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    if (hi - lo < 16) {
-      for (let i = lo + 1; i <= hi; i++) {
-        const v = a[i] as number;
-        let j = i - 1;
-        while (j >= lo && (a[j] as number) > v) {
-          a[j + 1] = a[j] as number;
-          j--;
-        }
-        a[j + 1] = v;
-      }
-      break;
-    }
-    // Median of three as the pivot; Hoare partition.
-    const m = (lo + hi) >>> 1;
-    const x = a[lo] as number;
-    const y = a[m] as number;
-    const z = a[hi] as number;
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++;
-      while ((a[j] as number) > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k] as number;
-}
-
-/**
  * The probe's status over the period as segments: each check's status holds from its time
  * until the next check, at most `gap`. Adjacent segments with the same status are joined: the
  * status at every instant is the same, and every time is a whole number of milliseconds, so
@@ -175,7 +72,7 @@ function probeSegments(s: CheckSeries, startMs: number, endMs: number, maxGapMs:
   const t = s.timesMs;
   let gap = maxGapMs;
   if (gap === null) {
-    const median = medianInterval(t, startMs, endMs);
+    const median = medianCheckInterval(t, startMs, endMs);
     gap = median === null ? 0 : 2 * median;
   }
   const out: Segment[] = [];

@@ -8,6 +8,7 @@ import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schem
 import type { TicketRecord } from '../model/records.ts';
 import { type SlaClock, slaClock } from './business-time.ts';
 import type { PeriodBounds } from './periods.ts';
+import { selectKth } from './select-kth.ts';
 import { levelTargetSeconds } from './ticket-sla.ts';
 
 /** Counts of one SLA target (response or resolution) in a period, with the ratio. */
@@ -171,45 +172,6 @@ function ratio(num: number, den: number): number | null {
   return den === 0 ? null : num / den;
 }
 
-/**
- * Moves the k-th smallest value of `a[lo, hi)` to `a[k]`, with no larger value before it and no
- * smaller one after it (quickselect; the subrange is sorted instead when the partitions stop
- * shrinking fast enough). The values must not be NaN.
- */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  let budget = 2 * Math.ceil(Math.log2(hi - lo + 1)) + 8;
-  let left = lo;
-  let right = hi - 1;
-  while (right > left) {
-    if (budget-- === 0) {
-      a.subarray(left, right + 1).sort();
-      return;
-    }
-    // Median of three as the pivot, then a three-way partition: [< pivot | = pivot | > pivot].
-    const mid = (left + right) >>> 1;
-    const x = a[left] as number;
-    const y = a[mid] as number;
-    const z = a[right] as number;
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let lt = left;
-    let gt = right;
-    let i = left;
-    while (i <= gt) {
-      const v = a[i] as number;
-      if (v < pivot) {
-        a[i++] = a[lt] as number;
-        a[lt++] = v;
-      } else if (v > pivot) {
-        a[i] = a[gt] as number;
-        a[gt--] = v;
-      } else i++;
-    }
-    if (k < lt) right = lt - 1;
-    else if (k > gt) left = gt + 1;
-    else return;
-  }
-}
-
 function durationFigures(values: number[]): DurationFigures {
   const n = values.length;
   if (n === 0) return { n: 0, medianSeconds: null, p90Seconds: null };
@@ -219,11 +181,11 @@ function durationFigures(values: number[]): DurationFigures {
   const p90 = Math.ceil((90 * n) / 100) - 1;
   // The order statistics of a full sort, found by selection: a[mid], then the largest value
   // before it (a[mid − 1] of the sorted array), then a[p90] (p90 ≥ mid) among the values after it.
-  select(a, mid, 0, n);
+  selectKth(a, mid, 0, n);
   let below = Number.NEGATIVE_INFINITY;
   if (n % 2 === 0) for (let i = 0; i < mid; i++) if ((a[i] as number) > below) below = a[i] as number;
   const medianSeconds = n % 2 === 1 ? (a[mid] as number) : (below + (a[mid] as number)) / 2;
-  if (p90 > mid) select(a, p90, mid + 1, n);
+  if (p90 > mid) selectKth(a, p90, mid + 1, n);
   const p90Seconds = a[p90] as number;
   return { n, medianSeconds, p90Seconds };
 }
