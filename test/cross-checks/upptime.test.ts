@@ -129,7 +129,7 @@ function rollups(
 async function loadSet(name: 'toro' | 'manticore') {
   const folder = path.join(DATA, name === 'toro' ? 'upptime-toro/upptime-history-final' : 'upptime-manticore/history');
   const config: ReviewConfig = loadConfig(path.join(FIXTURES, `upptime-${name}.config.yaml`));
-  const { checks } = await ingestSources(config, FIXTURES, { info() {} });
+  const checks = (await ingestSources(config, FIXTURES, { info() {} })).checks.toMap();
   const summary = JSON.parse(readFileSync(path.join(folder, 'summary.json'), 'utf8')) as SummaryEntry[];
   const startOf = (slug: string) => {
     const m = /^startTime: (.+)$/m.exec(readFileSync(path.join(folder, `${slug}.yml`), 'utf8'));

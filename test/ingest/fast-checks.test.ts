@@ -49,7 +49,7 @@ function setup(
 /** The result as plain data (typed arrays to lists), for toEqual. */
 function plain(r: IngestResult) {
   const checks: Record<string, Record<string, { t: number[]; s: number[]; l: number[] }>> = {};
-  for (const [service, probes] of r.checks) {
+  for (const [service, probes] of r.checks.toMap()) {
     checks[service] = {};
     for (const [probe, s] of probes)
       (checks[service] as Record<string, unknown>)[probe] = {

@@ -31,7 +31,7 @@ function tally(result: IngestResult) {
   const statuses = { up: 0, degraded: 0, down: 0 };
   const perService: Record<string, number> = {};
   const names = Object.fromEntries(Object.entries(STATUS_CODES).map(([k, v]) => [v, k])) as Record<number, keyof typeof statuses>;
-  for (const [service, probes] of result.checks) {
+  for (const [service, probes] of result.checks.toMap()) {
     for (const series of probes.values()) {
       perService[service] = (perService[service] ?? 0) + series.timesMs.length;
       for (const s of series.statuses) statuses[names[s] as keyof typeof statuses]++;
@@ -42,7 +42,7 @@ function tally(result: IngestResult) {
 
 /** The check at this instant, as [status, latency]. */
 function checkAt(result: IngestResult, service: string, iso: string): [string, number] | null {
-  const series = result.checks.get(service)?.get('default') as CheckSeries | undefined;
+  const series = result.checks.toMap().get(service)?.get('default') as CheckSeries | undefined;
   if (!series) return null;
   const i = series.timesMs.indexOf(utc(iso));
   if (i < 0) return null;

@@ -36,7 +36,7 @@ describe('uptime-kuma preset on hand-written heartbeat exports', () => {
   });
 
   it('reads status codes 0/1/2 and UTC times without an offset', () => {
-    const api = result.checks.get('public-api')?.get('default');
+    const api = result.checks.toMap().get('public-api')?.get('default');
     // Times are UTC whatever the review zone (Europe/London here): 2026-11-02 23:59:01.731 → …Z.
     expect(Array.from(api?.timesMs ?? [])).toEqual([
       utc('2026-11-02T23:58:01.540Z'),
@@ -55,7 +55,7 @@ describe('uptime-kuma preset on hand-written heartbeat exports', () => {
     ]);
     expect(Array.from(api?.latenciesMs ?? [])).toEqual([88, Number.NaN, Number.NaN, 95, 91]);
     // The maintenance heartbeat of Customer Portal is not a check.
-    expect(result.checks.get('web-portal')?.get('default')?.timesMs).toHaveLength(3);
-    expect(result.checks.get('search')?.get('default')?.timesMs).toHaveLength(1);
+    expect(result.checks.toMap().get('web-portal')?.get('default')?.timesMs).toHaveLength(3);
+    expect(result.checks.toMap().get('search')?.get('default')?.timesMs).toHaveLength(1);
   });
 });

@@ -171,7 +171,7 @@ describe('versioned reviews', () => {
     // Replayed results equal parsed ones: same accounting, same records.
     expect(second.files).toEqual(first.files);
     expect(second.tickets).toEqual(first.tickets);
-    expect([...second.checks.get('api')!.values()][0]).toEqual([...first.checks.get('api')!.values()][0]);
+    expect([...second.checks.toMap().get('api')!.values()][0]).toEqual([...first.checks.toMap().get('api')!.values()][0]);
     // A new month's file: only it is parsed.
     writeFileSync(
       path.join(dir, 'data/checks-2026-11.csv'),

@@ -1,107 +1,180 @@
 /**
- * Accepted checks, held columnar per service and probe (13 bytes a check; the file of each
- * check is kept as runs, since it changes rarely), then sorted and de-duplicated into
- * CheckSeries for the rollups.
+ * Accepted checks, held per service and probe so that memory does not grow with the input:
+ * each series keeps a small tail in memory (13 bytes a check: time, status, latency) and,
+ * when the tail is full, appends it as a chunk to one spill file (an unlinked temp file, so
+ * nothing is left behind). The rollups then read one service's probes for one month at a
+ * time (`StoredChecks.range`), so peak memory is one month of one service, not every row.
  *
- * Series grow in place (resizable ArrayBuffers that reserve address space, so only written
- * pages count in memory): no copies and none of the 2× spikes of a doubling array. A series
- * whose checks arrived in strictly increasing time (the usual export) needs no sort, and its
- * CheckSeries are views of the store's own columns.
+ * A series whose checks arrived in strictly increasing time (the usual export) is read back
+ * chunk by chunk as it was written. Any other series is sorted and de-duplicated once, at
+ * `finish`, in memory (that series alone) and written back sorted: the later row wins and
+ * the earlier one is counted against its file as a duplicate.
  */
-import { type CheckSeries, STATUS_CODES } from '../metrics/check-series.ts';
+import { closeSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type CheckSeries, type CheckSource, STATUS_CODES, sliceSeries } from '../metrics/check-series.ts';
 import type { CheckStatus } from '../model/records.ts';
 
-const FIRST_CAPACITY = 1024;
-/** Checks a series can hold in place; past it a series grows by copying, like an ordinary array. */
-const RESERVE_CHECKS = 1 << 27;
-/** Series of a store that get an in-place reservation (three address ranges each); later ones grow by copying. */
-const MAX_RESERVED_SERIES = 4096;
+/** Bytes a check takes in the spill file and in a tail: time (8), latency (4), status (1). */
+const BYTES_PER_CHECK = 13;
+/** Memory all tails may take together; a series' tail is this over the series count, within the bounds below. */
+const TAIL_BUDGET_BYTES = 4 << 20;
+const MAX_TAIL_CHECKS = 2048;
+const MIN_TAIL_CHECKS = 256;
 
-type Column = Float64Array | Uint8Array | Float32Array;
-type ColumnType = { new (buffer: ArrayBuffer, byteOffset?: number, length?: number): Column; BYTES_PER_ELEMENT: number };
+const EMPTY: CheckSeries = { timesMs: new Float64Array(0), statuses: new Uint8Array(0), latenciesMs: new Float32Array(0) };
 
-/**
- * A column that grows in place: a resizable ArrayBuffer reserves address space up front and
- * only the pages written count in memory, so growing never copies and never doubles the
- * footprint; the finished column is a view of its first `length` elements, not a copy.
- */
-class GrowColumn<T extends Column> {
-  private buffer: ArrayBuffer;
-  view: T;
-  private readonly type: ColumnType;
+/** One append-only temp file for every series' chunks. */
+class SpillFile {
+  private fd: number | null = null;
+  private file: string | null = null;
+  size = 0;
+  private readonly dir: string;
+  private readBuffer = new ArrayBuffer(0);
 
-  constructor(type: ColumnType, reserve: boolean) {
-    this.type = type;
-    let buffer: ArrayBuffer;
-    try {
-      buffer = reserve ? new ArrayBuffer(0, { maxByteLength: RESERVE_CHECKS * type.BYTES_PER_ELEMENT }) : new ArrayBuffer(0);
-    } catch {
-      buffer = new ArrayBuffer(0);
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Appends the columns of a chunk; returns its offset. */
+  append(times: Float64Array, latencies: Float32Array, statuses: Uint8Array): number {
+    if (this.fd === null) {
+      this.file = path.join(this.dir, `service-review-checks-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.bin`);
+      this.fd = openSync(this.file, 'w+', 0o600);
+      try {
+        // Open files stay readable once unlinked (POSIX): the spill is gone however the process ends.
+        unlinkSync(this.file);
+        this.file = null;
+      } catch {
+        // Windows keeps the name until close.
+      }
     }
-    this.buffer = buffer;
-    this.view = new type(buffer) as T;
-  }
-
-  get capacity(): number {
-    return this.buffer.byteLength / this.type.BYTES_PER_ELEMENT;
-  }
-
-  grow(min: number): void {
-    const want = Math.max(min, FIRST_CAPACITY, this.capacity * 2);
-    const bytes = want * this.type.BYTES_PER_ELEMENT;
-    if (this.buffer.resizable && bytes <= this.buffer.maxByteLength) {
-      // A length-tracking view follows the resize.
-      this.buffer.resize(bytes);
-      return;
+    const at = this.size;
+    const parts = [
+      new Uint8Array(times.buffer, times.byteOffset, times.byteLength),
+      new Uint8Array(latencies.buffer, latencies.byteOffset, latencies.byteLength),
+      new Uint8Array(statuses.buffer, statuses.byteOffset, statuses.byteLength),
+    ];
+    let written = 0;
+    const want = times.byteLength + latencies.byteLength + statuses.byteLength;
+    while (written < want) {
+      // writev may write part of the data; continue from where it stopped.
+      let skip = written;
+      const rest = parts.flatMap((p) => {
+        if (skip >= p.byteLength) {
+          skip -= p.byteLength;
+          return [];
+        }
+        const view = p.subarray(skip);
+        skip = 0;
+        return [view];
+      });
+      written += writevSync(this.fd, rest, at + written);
     }
-    const next = new ArrayBuffer(bytes);
-    new Uint8Array(next).set(new Uint8Array(this.buffer));
-    this.buffer = next;
-    this.view = new this.type(next) as T;
+    this.size += want;
+    return at;
   }
 
-  /** The first `length` elements as a view; the column must not be written after. */
-  take(length: number): T {
-    return new this.type(this.buffer, 0, length) as T;
+  /** Reads `count` checks of the chunk at `offset` into the arrays at `into`: one read, then three copies. */
+  read(offset: number, count: number, times: Float64Array, latencies: Float32Array, statuses: Uint8Array, into: number): void {
+    const bytes = count * BYTES_PER_CHECK;
+    if (this.readBuffer.byteLength < bytes) this.readBuffer = new ArrayBuffer(Math.max(bytes, this.readBuffer.byteLength * 2));
+    const raw = this.readBuffer;
+    readFully(this.fd as number, new Uint8Array(raw, 0, bytes), offset);
+    // The chunk's columns start at multiples of 8 and 4 bytes (times first), so typed views fit.
+    times.set(new Float64Array(raw, 0, count), into);
+    latencies.set(new Float32Array(raw, count * 8, count), into);
+    statuses.set(new Uint8Array(raw, count * 12, count), into);
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    if (this.file !== null) {
+      try {
+        unlinkSync(this.file);
+      } catch {
+        // Already gone.
+      }
+    }
   }
 }
 
-class ChunkedSeries {
-  private readonly t: GrowColumn<Float64Array>;
-  private readonly s: GrowColumn<Uint8Array>;
-  private readonly l: GrowColumn<Float32Array>;
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) throw new Error('check spill file: unexpected end of file');
+    done += n;
+  }
+}
+
+/** Read buffers that are grown, never shrunk, and handed out as views: no garbage per read. */
+class Scratch {
+  private times = new Float64Array(0);
+  private statuses = new Uint8Array(0);
+  private latencies = new Float32Array(0);
+
+  take(n: number): CheckSeries {
+    if (this.times.length < n) {
+      const size = Math.max(n, Math.ceil(this.times.length * 1.5));
+      this.times = new Float64Array(size);
+      this.statuses = new Uint8Array(size);
+      this.latencies = new Float32Array(size);
+    }
+    return { timesMs: this.times.subarray(0, n), statuses: this.statuses.subarray(0, n), latenciesMs: this.latencies.subarray(0, n) };
+  }
+}
+
+class StoredSeries {
+  private tailTimes: Float64Array;
+  private tailStatuses: Uint8Array;
+  private tailLatencies: Float32Array;
+  private tailLength = 0;
+  /** Spilled chunks, four numbers each: offset, count, first time, last time. */
+  chunks: number[] = [];
   length = 0;
   /** [firstIndex, fileIndex] pairs: the file of check i is that of the last run starting at or before i. */
   fileRuns: number[] = [];
   /** True while every check came strictly later than the one before (no sort, no duplicates). */
   increasing = true;
   private last = Number.NEGATIVE_INFINITY;
+  private readonly spill: SpillFile;
 
-  constructor(reserve: boolean) {
-    this.t = new GrowColumn(Float64Array, reserve);
-    this.s = new GrowColumn(Uint8Array, reserve);
-    this.l = new GrowColumn(Float32Array, reserve);
+  constructor(spill: SpillFile, tailChecks: number) {
+    this.spill = spill;
+    this.tailTimes = new Float64Array(tailChecks);
+    this.tailStatuses = new Uint8Array(tailChecks);
+    this.tailLatencies = new Float32Array(tailChecks);
   }
 
-  private ensure(n: number): void {
-    if (n > this.t.capacity) {
-      this.t.grow(n);
-      this.s.grow(n);
-      this.l.grow(n);
-    }
+  private noteFile(file: number): void {
+    const runs = this.fileRuns;
+    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(this.length, file);
+  }
+
+  private flush(): void {
+    const n = this.tailLength;
+    if (n === 0) return;
+    const times = this.tailTimes.subarray(0, n);
+    const offset = this.spill.append(times, this.tailLatencies.subarray(0, n), this.tailStatuses.subarray(0, n));
+    this.chunks.push(offset, n, times[0] as number, times[n - 1] as number);
+    this.tailLength = 0;
   }
 
   push(timeMs: number, status: number, latencyMs: number, file: number): void {
-    const i = this.length;
-    if (i === this.t.capacity) this.ensure(i + 1);
-    this.t.view[i] = timeMs;
-    this.s.view[i] = status;
-    this.l.view[i] = latencyMs;
+    if (this.tailLength === this.tailTimes.length) this.flush();
+    const i = this.tailLength;
+    this.tailTimes[i] = timeMs;
+    this.tailStatuses[i] = status;
+    this.tailLatencies[i] = latencyMs;
+    this.tailLength = i + 1;
     if (!(timeMs > this.last)) this.increasing = false;
     this.last = timeMs;
-    const runs = this.fileRuns;
-    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(i, file);
-    this.length = i + 1;
+    this.noteFile(file);
+    this.length++;
   }
 
   /** Appends checks in arrival order (a worker's batch for this series). */
@@ -117,18 +190,43 @@ class ChunkedSeries {
     }
     this.increasing = increasing;
     this.last = times[n - 1] as number;
-    const runs = this.fileRuns;
-    if (runs.length === 0 || runs[runs.length - 1] !== file) runs.push(this.length, file);
-    this.ensure(this.length + n);
-    this.t.view.set(times, this.length);
-    this.s.view.set(statuses, this.length);
-    this.l.view.set(latencies, this.length);
+    this.noteFile(file);
+    let at = 0;
+    while (at < n) {
+      if (this.tailLength === this.tailTimes.length) this.flush();
+      const take = Math.min(n - at, this.tailTimes.length - this.tailLength);
+      this.tailTimes.set(times.subarray(at, at + take), this.tailLength);
+      this.tailStatuses.set(statuses.subarray(at, at + take), this.tailLength);
+      this.tailLatencies.set(latencies.subarray(at, at + take), this.tailLength);
+      this.tailLength += take;
+      at += take;
+    }
     this.length += n;
   }
 
-  /** The columns in arrival order, as views (no copy). */
-  take(): { times: Float64Array; statuses: Uint8Array; latencies: Float32Array } {
-    return { times: this.t.take(this.length), statuses: this.s.take(this.length), latencies: this.l.take(this.length) };
+  /** Chunks c0 ≤ c < c1 and then the tail (when withTail), in one set of arrays: new, or views of `scratch`. */
+  private load(c0: number, c1: number, withTail: boolean, scratch: Scratch | null = null): CheckSeries {
+    let n = withTail ? this.tailLength : 0;
+    for (let c = c0; c < c1; c++) n += this.chunks[4 * c + 1] as number;
+    if (n === 0) return EMPTY;
+    const out = scratch ? scratch.take(n) : { timesMs: new Float64Array(n), statuses: new Uint8Array(n), latenciesMs: new Float32Array(n) };
+    let at = 0;
+    for (let c = c0; c < c1; c++) {
+      const count = this.chunks[4 * c + 1] as number;
+      this.spill.read(this.chunks[4 * c] as number, count, out.timesMs, out.latenciesMs, out.statuses, at);
+      at += count;
+    }
+    if (withTail) {
+      out.timesMs.set(this.tailTimes.subarray(0, this.tailLength), at);
+      out.statuses.set(this.tailStatuses.subarray(0, this.tailLength), at);
+      out.latenciesMs.set(this.tailLatencies.subarray(0, this.tailLength), at);
+    }
+    return out;
+  }
+
+  /** Every check in arrival order. */
+  all(): CheckSeries {
+    return this.load(0, this.chunks.length / 4, true);
   }
 
   /** File index of every check, from the runs. */
@@ -140,19 +238,72 @@ class ChunkedSeries {
     }
     return out;
   }
+
+  /** Replaces the content with a sorted series: spilled in tail-sized chunks, the rest kept as the tail. */
+  replaceSorted(sorted: CheckSeries): void {
+    this.chunks = [];
+    this.tailLength = 0;
+    const size = this.tailTimes.length;
+    const n = sorted.timesMs.length;
+    let at = 0;
+    for (; n - at > size; at += size) {
+      const times = sorted.timesMs.subarray(at, at + size);
+      const offset = this.spill.append(times, sorted.latenciesMs.subarray(at, at + size), sorted.statuses.subarray(at, at + size));
+      this.chunks.push(offset, size, times[0] as number, times[size - 1] as number);
+    }
+    this.tailTimes.set(sorted.timesMs.subarray(at));
+    this.tailStatuses.set(sorted.statuses.subarray(at));
+    this.tailLatencies.set(sorted.latenciesMs.subarray(at));
+    this.tailLength = n - at;
+    this.length = n;
+    this.increasing = true;
+  }
+
+  /** Checks of [fromMs, toMs) and the one before; the series must be sorted (increasing). */
+  range(fromMs: number, toMs: number, scratch: Scratch | null): CheckSeries {
+    // Parts in time order: the spilled chunks, then the tail (part `count`, when not empty).
+    const count = this.chunks.length / 4;
+    const parts = count + (this.tailLength > 0 ? 1 : 0);
+    const firstOf = (p: number) => (p < count ? (this.chunks[4 * p + 2] as number) : (this.tailTimes[0] as number));
+    // The last part starting before fromMs holds the last check before fromMs.
+    let p0 = 0;
+    while (p0 + 1 < parts && firstOf(p0 + 1) < fromMs) p0++;
+    let p1 = p0;
+    while (p1 < parts && firstOf(p1) < toMs) p1++;
+    if (p1 === p0) return EMPTY;
+    return sliceSeries(this.load(p0, Math.min(p1, count), p1 > count, scratch), fromMs, toMs);
+  }
 }
 
 export class CheckStore {
-  private readonly series = new Map<string, Map<string, ChunkedSeries>>();
-  private readonly byHandle: ChunkedSeries[] = [];
-  private readonly handles = new Map<ChunkedSeries, number>();
+  private readonly series = new Map<string, Map<string, StoredSeries>>();
+  private readonly byHandle: StoredSeries[] = [];
+  private readonly handles = new Map<StoredSeries, number>();
+  private readonly spill: SpillFile;
+
+  private readonly tailChecks: number | null;
+
+  /**
+   * @param options.spillDir folder of the spill file (default: the OS temp folder)
+   * @param options.tailChecks checks a series keeps in memory before it spills (default: from a
+   *   4 MiB budget over the series; tests make it tiny so that every path spills)
+   */
+  constructor(options: { spillDir?: string; tailChecks?: number } = {}) {
+    this.spill = new SpillFile(options.spillDir ?? tmpdir());
+    this.tailChecks = options.tailChecks ?? null;
+  }
 
   /** A handle for the (service, probe) series, for `push`; stable for the store's life. */
   handle(service: string, probe: string): number {
     let byProbe = this.series.get(service);
     if (!byProbe) this.series.set(service, (byProbe = new Map()));
     let s = byProbe.get(probe);
-    if (!s) byProbe.set(probe, (s = new ChunkedSeries(this.byHandle.length < MAX_RESERVED_SERIES)));
+    if (!s) {
+      const tail =
+        this.tailChecks ??
+        Math.max(MIN_TAIL_CHECKS, Math.min(MAX_TAIL_CHECKS, Math.floor(TAIL_BUDGET_BYTES / BYTES_PER_CHECK / (this.byHandle.length + 1))));
+      byProbe.set(probe, (s = new StoredSeries(this.spill, tail)));
+    }
     let h = this.handles.get(s);
     if (h === undefined) {
       h = this.byHandle.length;
@@ -164,12 +315,12 @@ export class CheckStore {
 
   /** Adds a check by handle; `status` is a STATUS_* code, `latencyMs` NaN when absent. */
   push(handle: number, timeMs: number, status: number, latencyMs: number, fileIndex: number): void {
-    (this.byHandle[handle] as ChunkedSeries).push(timeMs, status, latencyMs, fileIndex);
+    (this.byHandle[handle] as StoredSeries).push(timeMs, status, latencyMs, fileIndex);
   }
 
   /** Adds checks of one series by handle, in arrival order. */
   pushBatch(handle: number, times: Float64Array, statuses: Uint8Array, latencies: Float32Array, fileIndex: number): void {
-    (this.byHandle[handle] as ChunkedSeries).pushBatch(times, statuses, latencies, fileIndex);
+    (this.byHandle[handle] as StoredSeries).pushBatch(times, statuses, latencies, fileIndex);
   }
 
   add(service: string, probe: string, timeMs: number, status: CheckStatus, latencyMs: number | null, fileIndex: number): void {
@@ -177,23 +328,16 @@ export class CheckStore {
   }
 
   /**
-   * Sorts each series by time and drops duplicates (same service, probe and time): the later
-   * row wins and the earlier one is counted against its file in `duplicatesPerFile`.
+   * Sorts each series that did not arrive in time order and drops duplicates (same service,
+   * probe and time): the later row wins and the earlier one is counted against its file in
+   * `duplicatesPerFile`. The store is then read through the returned StoredChecks.
    */
-  finish(duplicatesPerFile: number[]): Map<string, Map<string, CheckSeries>> {
-    const out = new Map<string, Map<string, CheckSeries>>();
-    for (const service of [...this.series.keys()].sort()) {
-      const byProbe = this.series.get(service) as Map<string, ChunkedSeries>;
-      const probes = new Map<string, CheckSeries>();
-      for (const probe of [...byProbe.keys()].sort()) {
-        const g = byProbe.get(probe) as ChunkedSeries;
-        if (g.increasing) {
-          const { times, statuses, latencies } = g.take();
-          probes.set(probe, { timesMs: times, statuses, latenciesMs: latencies });
-          continue;
-        }
+  finish(duplicatesPerFile: number[]): StoredChecks {
+    for (const byProbe of this.series.values()) {
+      for (const g of byProbe.values()) {
+        if (g.increasing) continue;
         const files = g.files();
-        const { times, statuses, latencies } = g.take();
+        const { timesMs: times, statuses, latenciesMs: latencies } = g.all();
         const order = new Uint32Array(g.length);
         for (let i = 0; i < g.length; i++) order[i] = i;
         // Stable by insertion order for equal times, so "later row" means later in path/line order.
@@ -209,17 +353,67 @@ export class CheckStore {
           }
           keep.push(i);
         }
-        probes.set(probe, {
+        g.replaceSorted({
           timesMs: Float64Array.from(keep, (i) => times[i] as number),
           statuses: Uint8Array.from(keep, (i) => statuses[i] as number),
           latenciesMs: Float32Array.from(keep, (i) => latencies[i] as number),
         });
       }
+    }
+    return new StoredChecks(this.series, this.spill);
+  }
+}
+
+/** Closes a spill file whose StoredChecks was dropped without `close()` (tests, tools). */
+const closeWhenDropped = new FinalizationRegistry<SpillFile>((spill) => spill.close());
+
+/** The ingested checks, read back one service-probe time range at a time. */
+export class StoredChecks implements CheckSource {
+  private readonly series: Map<string, Map<string, StoredSeries>>;
+  private readonly spill: SpillFile;
+  /** Reused read buffers, one per slot (see CheckSource.range). */
+  private readonly scratch: Scratch[] = [];
+
+  constructor(series: Map<string, Map<string, StoredSeries>>, spill: SpillFile) {
+    this.series = series;
+    this.spill = spill;
+    closeWhenDropped.register(this, spill, this);
+  }
+
+  services(): string[] {
+    return [...this.series.keys()].sort();
+  }
+
+  probes(service: string): string[] {
+    return [...(this.series.get(service)?.keys() ?? [])].sort();
+  }
+
+  range(service: string, probe: string, fromMs: number, toMs: number, slot?: number): CheckSeries {
+    const s = this.series.get(service)?.get(probe);
+    if (!s) return EMPTY;
+    let scratch: Scratch | null = null;
+    if (slot !== undefined) {
+      scratch = this.scratch[slot] ?? null;
+      if (scratch === null) this.scratch[slot] = scratch = new Scratch();
+    }
+    return s.range(fromMs, toMs, scratch);
+  }
+
+  /** Every series in memory: service → probe → series (tests and small inputs only). */
+  toMap(): Map<string, Map<string, CheckSeries>> {
+    const out = new Map<string, Map<string, CheckSeries>>();
+    for (const service of this.services()) {
+      const probes = new Map<string, CheckSeries>();
+      const byProbe = this.series.get(service) as Map<string, StoredSeries>;
+      for (const probe of this.probes(service)) probes.set(probe, (byProbe.get(probe) as StoredSeries).all());
       out.set(service, probes);
     }
-    this.series.clear();
-    this.byHandle.length = 0;
-    this.handles.clear();
     return out;
+  }
+
+  /** Closes the spill file; the checks cannot be read after. */
+  close(): void {
+    closeWhenDropped.unregister(this);
+    this.spill.close();
   }
 }

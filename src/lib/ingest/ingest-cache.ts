@@ -1,34 +1,35 @@
 /**
  * Parsed-file cache keyed by content: a file whose bytes (SHA-256) and mapping are unchanged
  * is not parsed again; its accepted records and row accounting are replayed from the cache.
- * So adding next month's exports parses only the new files. Entries are v8-serialised
- * (typed arrays stay binary) and written atomically; an unreadable entry is a miss, never an error.
+ * So adding next month's exports parses only the new files. An entry is a v8-serialised
+ * object (the account, tickets, surveys) and, for checks, a binary sidecar written while the
+ * file is read and replayed in chunks, so neither recording nor replaying holds a file's
+ * checks in memory. Both are written through temp files and renames; an unreadable or
+ * incomplete entry is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
-import type { CheckStatus, SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { writeFileAtomic } from '../pipeline/atomic-write.ts';
 import type { FileAccount } from './file-account.ts';
 import type { Preset } from './presets.ts';
 
 /** Bump when the cached layout or the meaning of parsed records changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
-const STATUS_NAMES: CheckStatus[] = ['up', 'degraded', 'down'];
-const STATUS_INDEX: Record<CheckStatus, number> = { up: 0, degraded: 1, down: 2 };
+/** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
+const CHUNK_CHECKS = 16_384;
+/** Bytes a check takes in the sidecar: series index (2), time (8), latency (4), status (1). */
+const SIDECAR_BYTES_PER_CHECK = 15;
 
 export interface CachedChecks {
-  services: string[];
-  probes: string[];
-  service: Uint16Array;
-  probe: Uint16Array;
-  timesMs: Float64Array;
-  statuses: Uint8Array;
-  /** NaN where the check had no latency. */
-  latenciesMs: Float32Array;
+  /** [service, probe] of each series index used in the sidecar. */
+  series: Array<[string, string]>;
+  /** Checks in the sidecar, in arrival order. */
+  count: number;
 }
 
 export interface CachedFile {
@@ -56,61 +57,150 @@ export function cacheKey(sha256: string, source: SourceConfig, preset: Preset | 
   return createHash('sha256').update(sha256).update(JSON.stringify(mapping)).digest('hex');
 }
 
-/** Collects one file's accepted records in arrival order, for the cache. */
+/** Collects one file's accepted records in arrival order, for the cache; checks go straight to the sidecar. */
 export class FileRecorder {
-  private readonly serviceIds = new Map<string, number>();
-  private readonly probeIds = new Map<string, number>();
-  private svc: number[] = [];
-  private prb: number[] = [];
-  private times: number[] = [];
-  private statuses: number[] = [];
-  private latencies: number[] = [];
+  private readonly seriesIds = new Map<string, number>();
+  private readonly series: Array<[string, string]> = [];
+  private readonly ids = new Uint16Array(CHUNK_CHECKS);
+  private readonly times = new Float64Array(CHUNK_CHECKS);
+  private readonly latencies = new Float32Array(CHUNK_CHECKS);
+  private readonly statuses = new Uint8Array(CHUNK_CHECKS);
+  private n = 0;
+  private count = 0;
+  private fd: number | null = null;
+  private written = 0;
+  private readonly tmp: string;
   readonly tickets: TicketRecord[] = [];
   readonly surveys: Array<{ survey: SurveyResponse; contentKey: string }> = [];
+  private readonly dir: string;
+  private readonly key: string;
 
-  addCheck(service: string, probe: string, timeMs: number, status: CheckStatus, latencyMs: number | null): void {
-    let s = this.serviceIds.get(service);
-    if (s === undefined) this.serviceIds.set(service, (s = this.serviceIds.size));
-    let p = this.probeIds.get(probe);
-    if (p === undefined) this.probeIds.set(probe, (p = this.probeIds.size));
-    this.svc.push(s);
-    this.prb.push(p);
-    this.times.push(timeMs);
-    this.statuses.push(STATUS_INDEX[status]);
-    this.latencies.push(latencyMs ?? Number.NaN);
+  constructor(dir: string, key: string) {
+    this.dir = dir;
+    this.key = key;
+    this.tmp = path.join(dir, `${key}.checks.${process.pid}.tmp`);
   }
 
+  /** The recorder's index of a (service, probe) series. */
+  seriesId(service: string, probe: string): number {
+    const k = `${service}\u0000${probe}`;
+    let id = this.seriesIds.get(k);
+    if (id === undefined) {
+      id = this.series.length;
+      this.seriesIds.set(k, id);
+      this.series.push([service, probe]);
+    }
+    return id;
+  }
+
+  /** One check; `status` is a STATUS_* code, `latencyMs` NaN when absent. */
+  addCheck(series: number, timeMs: number, status: number, latencyMs: number): void {
+    if (this.n === CHUNK_CHECKS) this.flush();
+    const i = this.n++;
+    this.ids[i] = series;
+    this.times[i] = timeMs;
+    this.latencies[i] = latencyMs;
+    this.statuses[i] = status;
+  }
+
+  /** Checks of one series in arrival order. */
+  addChecks(series: number, times: Float64Array, statuses: Uint8Array, latencies: Float32Array): void {
+    let at = 0;
+    while (at < times.length) {
+      if (this.n === CHUNK_CHECKS) this.flush();
+      const take = Math.min(times.length - at, CHUNK_CHECKS - this.n);
+      this.ids.fill(series, this.n, this.n + take);
+      this.times.set(times.subarray(at, at + take), this.n);
+      this.latencies.set(latencies.subarray(at, at + take), this.n);
+      this.statuses.set(statuses.subarray(at, at + take), this.n);
+      this.n += take;
+      at += take;
+    }
+  }
+
+  private flush(): void {
+    const n = this.n;
+    if (n === 0) return;
+    if (this.fd === null) {
+      mkdirSync(this.dir, { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+    }
+    const bytes = (a: Uint16Array | Float64Array | Float32Array | Uint8Array) =>
+      new Uint8Array(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT);
+    const chunk = Buffer.concat([bytes(this.ids), bytes(this.times), bytes(this.latencies), bytes(this.statuses)]);
+    const total = n * SIDECAR_BYTES_PER_CHECK;
+    for (let done = 0; done < total; ) done += writeSync(this.fd, chunk, done, total - done, this.written + done);
+    this.written += total;
+    this.count += n;
+    this.n = 0;
+  }
+
+  /** Ends recording; the sidecar is in place (renamed) before the entry that names it is written. */
   finish(account: FileAccount): CachedFile {
-    const checks: CachedChecks | null =
-      this.times.length === 0
-        ? null
-        : {
-            services: [...this.serviceIds.keys()],
-            probes: [...this.probeIds.keys()],
-            service: Uint16Array.from(this.svc),
-            probe: Uint16Array.from(this.prb),
-            timesMs: Float64Array.from(this.times),
-            statuses: Uint8Array.from(this.statuses),
-            latenciesMs: Float32Array.from(this.latencies),
-          };
+    this.flush();
+    let checks: CachedChecks | null = null;
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+      renameSync(this.tmp, sidecarPath(this.dir, this.key));
+      checks = { series: this.series, count: this.count };
+    }
     return { format: CACHE_FORMAT, account: structuredClone(account), checks, tickets: this.tickets, surveys: this.surveys };
+  }
+
+  /** Drops a half-written sidecar (the file could not be read to its end). */
+  abandon(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.tmp, { force: true });
   }
 }
 
-/** Replays cached checks in their original order. */
+function sidecarPath(dir: string, key: string): string {
+  return path.join(dir, `${key}.checks`);
+}
+
+/**
+ * Replays cached checks in their original order, a chunk at a time: `add` gets runs of one
+ * series (times, STATUS_* codes, latencies with NaN for none).
+ */
 export function replayChecks(
+  dir: string,
+  key: string,
   checks: CachedChecks,
-  add: (service: string, probe: string, timeMs: number, status: CheckStatus, latencyMs: number | null) => void,
+  add: (service: string, probe: string, times: Float64Array, statuses: Uint8Array, latencies: Float32Array) => void,
 ): void {
-  for (let i = 0; i < checks.timesMs.length; i++) {
-    const latency = checks.latenciesMs[i] as number;
-    add(
-      checks.services[checks.service[i] as number] as string,
-      checks.probes[checks.probe[i] as number] as string,
-      checks.timesMs[i] as number,
-      STATUS_NAMES[checks.statuses[i] as number] as CheckStatus,
-      Number.isNaN(latency) ? null : latency,
-    );
+  const fd = openSync(sidecarPath(dir, key), 'r');
+  try {
+    const ids = new Uint16Array(CHUNK_CHECKS);
+    const times = new Float64Array(CHUNK_CHECKS);
+    const latencies = new Float32Array(CHUNK_CHECKS);
+    const statuses = new Uint8Array(CHUNK_CHECKS);
+    let position = 0;
+    for (let left = checks.count; left > 0; ) {
+      const n = Math.min(CHUNK_CHECKS, left);
+      for (const a of [ids, times, latencies, statuses]) {
+        const want = n * a.BYTES_PER_ELEMENT;
+        const into = new Uint8Array(a.buffer, 0, want);
+        for (let done = 0; done < want; ) {
+          const got = readSync(fd, into, done, want - done, position + done);
+          if (got === 0) throw new Error('cache sidecar: unexpected end of file');
+          done += got;
+        }
+        position += want;
+      }
+      for (let i = 0; i < n; ) {
+        const id = ids[i] as number;
+        let j = i + 1;
+        while (j < n && ids[j] === id) j++;
+        const [service, probe] = checks.series[id] as [string, string];
+        add(service, probe, times.subarray(i, j), statuses.subarray(i, j), latencies.subarray(i, j));
+        i = j;
+      }
+      left -= n;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -119,7 +209,10 @@ export function readCache(dir: string, key: string): CachedFile | null {
   if (!existsSync(file)) return null;
   try {
     const data = deserialize(readFileSync(file)) as CachedFile;
-    return data.format === CACHE_FORMAT ? data : null;
+    if (data.format !== CACHE_FORMAT) return null;
+    // An entry whose sidecar is missing or of another size (a crash between the two writes) is a miss.
+    if (data.checks && statSync(sidecarPath(dir, key)).size !== data.checks.count * SIDECAR_BYTES_PER_CHECK) return null;
+    return data;
   } catch {
     return null;
   }

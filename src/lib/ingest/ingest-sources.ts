@@ -12,10 +12,10 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
-import type { CheckSeries } from '../metrics/check-series.ts';
-import type { CheckStatus, SurveyResponse, TicketRecord } from '../model/records.ts';
+import { STATUS_CODES } from '../metrics/check-series.ts';
+import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
-import { CheckStore } from './check-store.ts';
+import { CheckStore, type StoredChecks } from './check-store.ts';
 import { type CheckSink, FastCheckScanner, fastChecksPlan } from './fast-checks.ts';
 import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
@@ -54,8 +54,11 @@ export interface IngestResult {
   /** Files replayed from the cache (unchanged since a previous run) and files parsed. */
   cache: { hits: number; parsed: number };
   files: FileAccount[];
-  /** Accepted checks: service → probe → sorted series. */
-  checks: Map<string, Map<string, CheckSeries>>;
+  /**
+   * Accepted checks, sorted and de-duplicated per service and probe, read back by time range
+   * (they are kept in a spill file, not in memory). `close()` them when done.
+   */
+  checks: StoredChecks;
   tickets: TicketRecord[];
   surveys: SurveyResponse[];
 }
@@ -68,18 +71,25 @@ export function sourceFiles(source: SourceConfig, baseDir: string): string[] {
   return [...found].sort();
 }
 
-/** SHA-256 and size of a file, streamed. */
+/** SHA-256 and size of a file, read through one reused buffer (a stream's fresh 1 MiB chunks would pile up as garbage). */
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
+    handle = await open(file, 'r');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
     }
   } catch (e) {
     // An unreadable file (missing, a folder, no permission) is the user's to fix: a message, not a trace.
     throw new ExportReadError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+  } finally {
+    await handle?.close();
   }
   return { sha256: hash.digest('hex'), bytes };
 }
@@ -176,9 +186,9 @@ export async function ingestSources(
       if (cached) {
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
         Object.assign(account, structuredClone(cached.account), { file: rel });
-        if (cached.checks)
-          replayChecks(cached.checks, (service, probe, timeMs, status, latencyMs) =>
-            checkStore.add(service, probe, timeMs, status, latencyMs, fileIndex),
+        if (cached.checks && options.cacheDir && key)
+          replayChecks(options.cacheDir, key, cached.checks, (service, probe, times, statuses, latencies) =>
+            checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
           );
         for (const ticket of cached.tickets) accept({ kind: 'ticket', ticket, timeMs: ticket.createdMs });
         for (const { survey, contentKey } of cached.surveys) accept({ kind: 'survey', survey, timeMs: survey.timeMs, contentKey });
@@ -186,12 +196,17 @@ export async function ingestSources(
         logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
         continue;
       }
-      const recorder = key ? new FileRecorder() : null;
+      const recorder = key && options.cacheDir ? new FileRecorder(options.cacheDir, key) : null;
       const sink = source.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
       const acceptRecorded = (ctx: RowContext) => {
         if (recorder) {
           if (ctx.kind === 'check')
-            recorder.addCheck(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs);
+            recorder.addCheck(
+              recorder.seriesId(ctx.check.service, ctx.check.probe),
+              ctx.check.timeMs,
+              STATUS_CODES[ctx.check.status],
+              ctx.check.latencyMs ?? Number.NaN,
+            );
           else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
           else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
         }
@@ -227,6 +242,7 @@ export async function ingestSources(
           if (!options.cacheDir) Object.assign(account, await hashing);
         }
       } catch (e) {
+        recorder?.abandon();
         if (e instanceof ExportReadError || e instanceof ReviewError) {
           // Name the file as the config does (relative), not by the absolute path it was opened with.
           problems.push(e.message.split(abs).join(rel));
@@ -270,23 +286,19 @@ export async function ingestSources(
   };
 }
 
-const STATUS_NAMES: CheckStatus[] = ['up', 'degraded', 'down'];
-
 /** Accepted checks of one file into the store (and the file's cache recorder), by series handle. */
 function checkSink(store: CheckStore, fileIndex: number, recorder: FileRecorder | null): CheckSink {
-  const names: Array<[string, string]> = [];
+  // The store's handle → the recorder's series index.
+  const recorded: number[] = [];
   return {
     seriesHandle(service, probe) {
       const h = store.handle(service, probe);
-      names[h] = [service, probe];
+      if (recorder) recorded[h] = recorder.seriesId(service, probe);
       return h;
     },
     add(handle, timeMs, status, latencyMs) {
       store.push(handle, timeMs, status, latencyMs, fileIndex);
-      if (recorder) {
-        const [service, probe] = names[handle] as [string, string];
-        recorder.addCheck(service, probe, timeMs, STATUS_NAMES[status] as CheckStatus, Number.isNaN(latencyMs) ? null : latencyMs);
-      }
+      recorder?.addCheck(recorded[handle] as number, timeMs, status, latencyMs);
     },
   };
 }
@@ -415,7 +427,23 @@ async function readChecksFast(
     if (next.done) {
       ended = true;
       buf = rest;
-    } else buf = rest.length ? Buffer.concat([rest, next.value]) : next.value;
+      continue;
+    }
+    let chunk: Buffer = next.value;
+    const nl = rest.length > 0 ? chunk.indexOf(10) : -1;
+    if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
+    else if (rest.length > 0) {
+      // Only the line cut by the read is joined and scanned apart: copying the whole chunk onto
+      // the cut line would double the garbage per read.
+      const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
+      const j = scanner.scan(joined, 0, joined.length, false);
+      if (j.handover) {
+        state.lineOffset = scanner.line - 1;
+        return textFrom(Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]), it);
+      }
+      chunk = j.consumed === joined.length ? chunk.subarray(nl + 1) : Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]);
+    }
+    buf = chunk;
   }
 }
 
@@ -483,17 +511,7 @@ async function readChecksParallel(
         const statuses = c.statuses.subarray(at, at + n);
         const latencies = c.latencies.subarray(at, at + n);
         store.pushBatch(store.handle(service, probe), times, statuses, latencies, fileIndex);
-        if (recorder)
-          for (let i = 0; i < n; i++) {
-            const l = latencies[i] as number;
-            recorder.addCheck(
-              service,
-              probe,
-              times[i] as number,
-              STATUS_NAMES[statuses[i] as number] as CheckStatus,
-              Number.isNaN(l) ? null : l,
-            );
-          }
+        recorder?.addChecks(recorder.seriesId(service, probe), times, statuses, latencies);
         at += n;
       });
     },

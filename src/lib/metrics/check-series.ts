@@ -39,3 +39,42 @@ export function lowerBound(xs: ArrayLike<number>, x: number): number {
   }
   return lo;
 }
+
+/**
+ * Where the rollups read checks from, one service-probe time range at a time, so that only
+ * the range in hand is in memory: the ingested store (ingest/check-store.ts, which keeps
+ * series in a spill file) or, in tests and small tools, a map of series (checkSourceOf).
+ */
+export interface CheckSource {
+  /** Services with at least one check, sorted. */
+  services(): string[];
+  /** Probes of the service, sorted; empty when it has no check. */
+  probes(service: string): string[];
+  /**
+   * The probe's checks at or after fromMs and before toMs, preceded by the last check before
+   * fromMs (its status still covers fromMs), sorted by time, without duplicates. With a
+   * `slot`, the result may be a view of a buffer kept for that slot and reused by the next
+   * call with the same slot (so reading month after month makes no garbage).
+   */
+  range(service: string, probe: string, fromMs: number, toMs: number, slot?: number): CheckSeries;
+}
+
+/** The part of a sorted series that `CheckSource.range` gives: from the check before fromMs to the last before toMs. */
+export function sliceSeries(s: CheckSeries, fromMs: number, toMs: number): CheckSeries {
+  const from = Math.max(0, lowerBound(s.timesMs, fromMs) - 1);
+  const to = Math.max(from, lowerBound(s.timesMs, toMs));
+  return { timesMs: s.timesMs.subarray(from, to), statuses: s.statuses.subarray(from, to), latenciesMs: s.latenciesMs.subarray(from, to) };
+}
+
+/** A CheckSource over series held in memory: service → probe → sorted series. */
+export function checkSourceOf(series: ReadonlyMap<string, ReadonlyMap<string, CheckSeries>>): CheckSource {
+  return {
+    services: () => [...series.keys()].sort(),
+    probes: (service) => [...(series.get(service)?.keys() ?? [])].sort(),
+    range(service, probe, fromMs, toMs) {
+      const s = series.get(service)?.get(probe);
+      if (!s) return { timesMs: new Float64Array(0), statuses: new Uint8Array(0), latenciesMs: new Float32Array(0) };
+      return sliceSeries(s, fromMs, toMs);
+    },
+  };
+}

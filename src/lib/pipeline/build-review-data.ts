@@ -112,7 +112,13 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
     if (opts.strict) throw new ReviewError(`--strict: ${msg}`, rejectLines(ingest, 20));
     effects.warn(msg);
   }
-  const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
+  let snapshots: PeriodSnapshot[];
+  try {
+    snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
+  } finally {
+    // The rollups are in the snapshots: the checks' spill file is no longer needed.
+    ingest.checks.close();
+  }
   if (snapshots.length === 0) throw new ReviewError('no review period has data: check the sources in review.config.yaml');
   for (const snap of snapshots) {
     // A snapshot that does not match its published schema is a bug in this tool, not in the data.

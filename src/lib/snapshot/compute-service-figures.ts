@@ -5,7 +5,7 @@
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { parseDurationSeconds } from '../config/config-schema.ts';
 import { type AvailabilityFigures, availabilityFigures } from '../metrics/availability-figures.ts';
-import type { CheckSeries } from '../metrics/check-series.ts';
+import type { CheckSource } from '../metrics/check-series.ts';
 import { histogramPercentile } from '../metrics/latency-histogram.ts';
 import { mergeDayRollups } from '../metrics/merge-day-rollups.ts';
 import type { TimeWindow } from '../metrics/merge-windows.ts';
@@ -56,18 +56,22 @@ export function dailyRow(d: DayRollup): DailyServiceRow {
 
 export function computeServiceRollups(
   config: ReviewConfig,
-  checks: Map<string, Map<string, CheckSeries>>,
+  checks: CheckSource,
   days: readonly DaySpan[],
   maintenance: ReadonlyArray<TimeWindow & { service: string; reason: string | null }>,
 ): Map<string, DayRollup[]> {
   const out = new Map<string, DayRollup[]>();
   for (const s of config.services) {
-    const probes = checks.get(s.id);
+    // One service's probes for this period only: the store reads them back from its spill file.
+    const from = days.length > 0 ? (days[0] as DaySpan).startMs : 0;
+    const to = days.length > 0 ? (days[days.length - 1] as DaySpan).endMs : 0;
+    // Slot i: the buffer of the service's i-th probe is reused by the next service (the rollups keep no view of it).
+    const probes = checks.probes(s.id).map((p, i) => checks.range(s.id, p, from, to, i));
     const gap = s.maxGap ? parseDurationSeconds(s.maxGap) : null;
     out.set(
       s.id,
       serviceDayRollups({
-        probes: probes ? [...probes.values()] : [],
+        probes,
         days,
         maintenance: maintenance.filter((m) => m.service === s.id || m.service === '*'),
         maxGapMs: gap === null ? null : gap * 1000,
@@ -82,7 +86,7 @@ export function computeServiceRollups(
 export function serviceFigures(
   config: ReviewConfig,
   rollups: Map<string, DayRollup[]>,
-  checks: Map<string, Map<string, CheckSeries>>,
+  checks: CheckSource,
   bounds: TimeWindow,
   maintenance: ReadonlyArray<TimeWindow & { service: string; reason: string | null }>,
 ): ServiceFigures[] {
@@ -93,7 +97,7 @@ export function serviceFigures(
       id: s.id,
       name: s.name,
       owner: s.owner,
-      probes: [...(checks.get(s.id)?.keys() ?? [])].sort(),
+      probes: checks.probes(s.id),
       ...figures,
       daily: days.map(dailyRow),
       maintenance: maintenance
