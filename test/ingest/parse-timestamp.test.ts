@@ -62,6 +62,53 @@ describe('parseTimestamp: ISO 8601', () => {
   });
 });
 
+describe('parseTimestamp: the common form YYYY-MM-DD HH:MM:SS, read at fixed positions', () => {
+  // Hand-worked: London is GMT+1 (BST) on 1 Oct 2026 and GMT on 3 Nov; Shanghai is always +8.
+  it.each([
+    ['2026-10-01 08:00:00', UTC, '2026-10-01T08:00:00.000Z'],
+    ['2026-10-01T08:00:00', UTC, '2026-10-01T08:00:00.000Z'],
+    ['2026-10-01 08:00:00Z', LONDON, '2026-10-01T08:00:00.000Z'],
+    ['2026-10-01 08:00:00', LONDON, '2026-10-01T07:00:00.000Z'],
+    ['2026-11-03 08:00:00', LONDON, '2026-11-03T08:00:00.000Z'],
+    ['2026-11-03 08:00:00', SHANGHAI, '2026-11-03T00:00:00.000Z'],
+    // Day 29 to 31 pass the exact calendar check of the general reading.
+    ['2026-10-31 23:59:59', UTC, '2026-10-31T23:59:59.000Z'],
+    ['2024-02-29 12:00:00', UTC, '2024-02-29T12:00:00.000Z'],
+  ])('%s (%s)', (text, opts, expected) => {
+    expect(iso(text, opts)).toBe(expected);
+  });
+
+  it('leaves the DST hours and impossible fields to the general reading', () => {
+    expect(reason('2026-03-29 01:30:00', LONDON)).toContain('does not exist in Europe/London');
+    expect(reason('2026-10-25 01:30:00', LONDON)).toContain('is ambiguous');
+    expect(reason('2026-02-29 12:00:00')).toContain('February 2026 has 28 days');
+    expect(reason('2026-10-01 24:00:00')).toContain('24:00 is not a time of day');
+    expect(reason('0999-10-01 08:00:00')).toContain('year 999');
+  });
+
+  it('reads every such text as the general reading does (which a leading space sends it to)', () => {
+    const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+    const text = fc
+      .tuple(
+        fc.integer({ min: 990, max: 2100 }).map((y) => String(y).padStart(4, '0')),
+        two(0, 13),
+        two(0, 32),
+        fc.constantFrom(' ', 'T'),
+        two(0, 24),
+        two(0, 60),
+        two(0, 60),
+        fc.constantFrom('', 'Z', 'z'),
+      )
+      .map(([y, mo, d, sep, h, mi, se, z]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${se}${z}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom(UTC, LONDON, SHANGHAI), (t, opts) => {
+        expect(parseTimestamp(t, opts)).toEqual(parseTimestamp(` ${t}`, opts));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('parseTimestamp: spreadsheet forms', () => {
   const DMY: TimestampOptions = { ...UTC, dateOrder: 'dmy' };
   const MDY: TimestampOptions = { ...UTC, dateOrder: 'mdy' };

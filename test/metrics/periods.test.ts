@@ -3,6 +3,7 @@ import {
   datesOfMonth,
   monthBounds,
   monthOf,
+  monthOfIn,
   monthsBetween,
   monthsOfQuarter,
   nextQuarter,
@@ -101,5 +102,22 @@ describe('median check interval and selection', () => {
         for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(a[k] as number);
       }),
     );
+  });
+});
+
+describe('monthOfIn', () => {
+  it('answers as monthOf, near the first instant asked for and decades away', () => {
+    for (const zone of ['Europe/London', 'Asia/Shanghai', 'America/Santiago', 'UTC']) {
+      const m = monthOfIn(zone);
+      // By hand: 31 Oct 2026 23:30 UTC is October in London (GMT), November in Shanghai (+8).
+      const first = Date.UTC(2026, 9, 31, 23, 30);
+      expect(m(first)).toBe(monthOf(first, zone));
+      // Every 7 h 13 min for two years around it, then instants 20 and 80 years away (past the array).
+      for (let ms = first - 366 * 24 * H; ms < first + 366 * 24 * H; ms += 7 * H + 13 * 60_000) expect(m(ms)).toBe(monthOf(ms, zone));
+      for (const ms of [Date.UTC(2046, 5, 30, 23, 59), Date.UTC(2106, 0, 1), Date.UTC(1946, 11, 31, 23), first])
+        expect(m(ms)).toBe(monthOf(ms, zone));
+    }
+    expect(monthOfIn('Europe/London')(Date.UTC(2026, 9, 31, 23, 30))).toBe('2026-10');
+    expect(monthOfIn('Asia/Shanghai')(Date.UTC(2026, 9, 31, 23, 30))).toBe('2026-11');
   });
 });

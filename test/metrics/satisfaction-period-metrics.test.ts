@@ -175,3 +175,29 @@ describe('satisfactionPeriodMetrics', () => {
     );
   });
 });
+
+describe('satisfactionPeriodMetrics with a Map for the ticket lookup', () => {
+  it('gives what the same lookup as a plain object gives', () => {
+    const responses = [
+      response({ ticketId: 'T1', csat: 5, nps: 10 }),
+      response({ ticketId: 'T2', csat: 2, nps: 3, ces: 6 }),
+      response({ ticketId: 'T3', csat: 4 }),
+      response({ ticketId: 'T4', nps: 8 }),
+      response({ ticketId: 'T9', csat: 1 }),
+      response({ ticketId: 'constructor', csat: 3 }),
+      response({ csat: 4 }),
+    ];
+    const asMap = new Map(Object.entries(tickets));
+    const options = { bounds: october };
+    const m = satisfactionPeriodMetrics(responses, asMap, options);
+    expect(m).toEqual(satisfactionPeriodMetrics(responses, tickets, options));
+    // By hand: T1–T4 match; T9 and "constructor" do not; one response names no ticket.
+    expect(m.ticketJoin).toEqual({
+      withoutTicketId: 1,
+      withTicketId: 6,
+      matched: 4,
+      unmatched: 2,
+      unmatchedTicketIds: ['T9', 'constructor'],
+    });
+  });
+});

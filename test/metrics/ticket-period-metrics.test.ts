@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, calendarSchema, type PriorityLevelConfig, priorityLevelSchema } from '../../src/lib/config/config-schema.ts';
 import { slaClock } from '../../src/lib/metrics/business-time.ts';
 import { monthBounds } from '../../src/lib/metrics/periods.ts';
-import { type TicketFigures, type TicketPeriodMetrics, ticketPeriodMetrics } from '../../src/lib/metrics/ticket-period-metrics.ts';
+import {
+  type TicketFigures,
+  type TicketPeriodMetrics,
+  ticketCountsByService,
+  ticketPeriodMetrics,
+} from '../../src/lib/metrics/ticket-period-metrics.ts';
 import { ticketSla } from '../../src/lib/metrics/ticket-sla.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 
@@ -417,6 +422,110 @@ describe('properties', () => {
         );
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('periods merged from the periods that tile them', () => {
+  const months = ['2026-09', '2026-10', '2026-11', '2026-12'].map((id) => monthBounds(id, 'Europe/London'));
+  const span = { startMs: (months[0] as { startMs: number }).startMs, endMs: (months[3] as { endMs: number }).endMs };
+  /** Random tickets without events before creation (the only tickets periods are merged for). */
+  const sane = arbTickets.map((tickets) =>
+    tickets.map((t) => ({
+      ...t,
+      firstResponseMs: t.firstResponseMs === null ? null : Math.max(t.firstResponseMs, t.createdMs),
+      resolvedMs: t.resolvedMs === null ? null : Math.max(t.resolvedMs, t.createdMs + 1000),
+    })),
+  );
+
+  it('a quarter after its months gives what reading its tickets gives (and so do counts by service)', () => {
+    fc.assert(
+      fc.property(sane, fc.boolean(), (tickets, responseRecorded) => {
+        const opts = { levels, calendars, responseRecorded };
+        // The months first, on one array (kept with its index); then the span, merged from them.
+        for (const bounds of months) ticketPeriodMetrics(tickets, { ...opts, bounds });
+        const merged = ticketPeriodMetrics(tickets, { ...opts, bounds: span });
+        const mergedByService = ticketCountsByService(tickets, { ...opts, bounds: span });
+        // A copy of the array has no index: read directly.
+        const direct = ticketPeriodMetrics([...tickets], { ...opts, bounds: span });
+        expect(merged).toEqual(direct);
+        expect(Object.fromEntries(mergedByService)).toEqual(
+          Object.fromEntries(ticketCountsByService([...tickets], { ...opts, bounds: span })),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('with events recorded before creation too (such arrays are read, not merged), a span equals a direct reading', () => {
+    fc.assert(
+      fc.property(arbTickets, (tickets) => {
+        for (const bounds of months) ticketPeriodMetrics(tickets, { ...options, bounds });
+        expect(ticketPeriodMetrics(tickets, { ...options, bounds: span })).toEqual(
+          ticketPeriodMetrics([...tickets], { ...options, bounds: span }),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('merges by hand: two months of one P1 ticket each', () => {
+    // A created 5 Nov 10:00, responded 10:10 (met), resolved 12:00 (met, 7200 s); B created 2 Dec 09:00, never responded or resolved.
+    const a = ticket({
+      id: 'A',
+      priority: 'p1',
+      createdMs: utc(2026, 10, 5, 10),
+      firstResponseMs: utc(2026, 10, 5, 10, 10),
+      resolvedMs: utc(2026, 10, 5, 12),
+    });
+    const b = ticket({ id: 'B', priority: 'p1', createdMs: utc(2026, 11, 2, 9) });
+    const two = [a, b];
+    const nov = ticketPeriodMetrics(two, { ...options, bounds: monthBounds('2026-11', 'Europe/London') });
+    const dec = ticketPeriodMetrics(two, { ...options, bounds: monthBounds('2026-12', 'Europe/London') });
+    const both = ticketPeriodMetrics(two, {
+      ...options,
+      bounds: { startMs: monthBounds('2026-11', 'Europe/London').startMs, endMs: monthBounds('2026-12', 'Europe/London').endMs },
+    });
+    expect([nov.overall.created, dec.overall.created, both.overall.created]).toEqual([1, 1, 2]);
+    // Resolution: A met in November; B breached 2 Dec 13:00 (4 h), in December.
+    expect(both.overall.resolution).toEqual({ attainment: 0.5, met: 1, breached: 1, pending: 0 });
+    // Backlog at the start is November's (0), at the end December's (B).
+    expect([both.overall.backlogAtStart, both.overall.backlogAtEnd, both.overall.openBreachedAtEnd]).toEqual([0, 1, 1]);
+    // Times: A's only (7200 s to resolve, 600 s to respond).
+    expect(both.overall.timeToResolution).toEqual({ n: 1, medianSeconds: 7200, p90Seconds: 7200 });
+    expect(both.overall.timeToFirstResponse).toEqual({ n: 1, medianSeconds: 600, p90Seconds: 600 });
+  });
+});
+
+describe('ticketCountsByService', () => {
+  it('gives each service the overall figures of its own tickets', () => {
+    fc.assert(
+      fc.property(arbTickets, (tickets) => {
+        const counts = ticketCountsByService(tickets, options);
+        for (const service of ['api', 'web']) {
+          const own = tickets.filter((t) => t.service === service);
+          const o = ticketPeriodMetrics(own, options).overall;
+          const judged = own.some((t) => levels.some((l) => l.id === t.priority));
+          const c = counts.get(service);
+          if (c === undefined) {
+            // Absent only when none of its tickets of a configured level concerns the period.
+            expect([o.created, o.resolved, o.backlogAtEnd, o.resolution.met, o.resolution.breached, o.resolution.pending]).toEqual([
+              0, 0, 0, 0, 0, 0,
+            ]);
+            continue;
+          }
+          expect(judged).toBe(true);
+          expect(c).toEqual({
+            created: o.created,
+            resolved: o.resolved,
+            backlogAtEnd: o.backlogAtEnd,
+            response: o.response,
+            resolution: o.resolution,
+          });
+        }
+        expect(counts.has(null as unknown as string)).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 });

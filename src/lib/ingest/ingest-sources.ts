@@ -3,6 +3,7 @@
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
  * row with its reason, and the per-file accounts go into the snapshot.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, globSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
 import { type CheckSink, FastCheckScanner, fastChecksPlan } from './fast-checks.ts';
+import { FastRecordScanner } from './fast-records.ts';
 import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
@@ -238,7 +240,17 @@ export async function ingestSources(
             hashing = hashFile(abs);
             hashing.catch(() => {});
           }
-          await readOneFile(abs, rel, source, config, account, sink, options.readChunkBytes ?? FAST_READ_BYTES, acceptRecorded);
+          await readOneFile(
+            abs,
+            rel,
+            source,
+            config,
+            account,
+            sink,
+            options.fastPath !== false,
+            options.readChunkBytes ?? FAST_READ_BYTES,
+            acceptRecorded,
+          );
           if (!options.cacheDir) Object.assign(account, await hashing);
         }
       } catch (e) {
@@ -322,14 +334,18 @@ async function readOneFile(
   config: ReviewConfig,
   account: FileAccount,
   sink: CheckSink | null,
+  fastPath: boolean,
   readBytes: number,
   accept: (ctx: RowContext) => void,
 ): Promise<void> {
+  // Tickets and surveys take their own fast path (fast-records.ts), with the same fallback to csv-parse.
+  const records = fastPath && source.kind !== 'checks';
+  const fast = sink !== null || records;
   const opened = await openExport(abs, {
     encoding: source.encoding,
     delimiter: source.delimiter,
-    preferBytes: sink !== null,
-    ...(sink !== null ? { highWaterMark: readBytes } : {}),
+    preferBytes: fast,
+    ...(fast ? { highWaterMark: readBytes } : {}),
   });
   account.encoding = opened.encoding;
   account.delimiter = opened.delimiter;
@@ -337,6 +353,8 @@ async function readOneFile(
   let text: Readable | null = opened.stream;
   if (opened.bytes && sink !== null)
     text = await readChecksFast(opened.stream, rel, source, config, account, sink, opened.delimiter, state);
+  else if (opened.bytes && records)
+    text = await readRecordsFast(opened.stream, rel, source, config, account, accept, opened.delimiter, state);
   if (text !== null) await parseCsv(text, rel, source, config, account, accept, opened.delimiter, state);
   if (state.header === null) throw new ReviewError(`${rel}: the file has no header line, expected a CSV export with a header`);
 }
@@ -595,5 +613,65 @@ async function parseCsv(
       );
     }
     throw e;
+  }
+}
+
+/**
+ * Reads a UTF-8 ticket or survey export with the line scanner of fast-records.ts. Returns null
+ * when the whole file was read, or the rest of the file as text (from the first line the
+ * scanner does not take) for csv-parse, with `state` saying where it starts. The header is read
+ * as readChecksFast reads it.
+ */
+async function readRecordsFast(
+  stream: Readable,
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  accept: (ctx: RowContext) => void,
+  delimiter: string,
+  state: ParseState,
+): Promise<Readable | null> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let buf: Buffer = Buffer.alloc(0);
+  let ended = false;
+  while (!ended && buf.indexOf(10) < 0) {
+    const r = await it.next();
+    if (r.done) ended = true;
+    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
+  }
+  const nl = buf.indexOf(10);
+  const crlf = nl > 0 && buf[nl - 1] === 13;
+  const headerBytes = nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl);
+  // A header that is quoted, blank, alone in the file, with a stray CR or not UTF-8: csv-parse reads the file.
+  if (
+    nl < 0 ||
+    delimiter.length !== 1 ||
+    delimiter.charCodeAt(0) > 0x7f ||
+    headerBytes.length === 0 ||
+    headerBytes.includes(34) ||
+    headerBytes.includes(13) ||
+    !isUtf8(headerBytes)
+  )
+    return textFrom(buf, it);
+  const header = headerBytes.toString('utf8').split(delimiter);
+  startFile(rel, source, config, account, header, state);
+  state.lineOffset = 1;
+  state.recordDelimiter = crlf ? '\r\n' : '\n';
+  buf = buf.subarray(nl + 1);
+  const scanner = new FastRecordScanner(state.map as NonNullable<ParseState['map']>, accept, account, 2, crlf, delimiter);
+  for (;;) {
+    const r = scanner.scan(buf, 0, buf.length, ended);
+    if (r.handover) {
+      state.lineOffset = scanner.line - 1;
+      return textFrom(buf.subarray(r.consumed), it);
+    }
+    if (ended) return null;
+    const rest = buf.subarray(r.consumed);
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      buf = rest;
+    } else buf = rest.length ? Buffer.concat([rest, next.value]) : next.value;
   }
 }

@@ -4,7 +4,9 @@
  * `parseTimestamp` runs once per timestamp cell, millions of times per build, so it scans
  * char codes by hand (no regex, no allocation on success) and caches the zone offset per
  * local hour: resolving a wall-clock time through Intl costs microseconds, a Map hit costs
- * nanoseconds. Failures are cold and build a human reason for the reject line.
+ * nanoseconds. The commonest form, `YYYY-MM-DD HH:MM:SS`, is read at fixed positions first;
+ * zones that are UTC by definition need no offset at all. Failures are cold and build a human
+ * reason for the reject line.
  */
 import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from '../time/zoned-time.ts';
 
@@ -146,6 +148,10 @@ function invalidFields(t: LocalDateTime): string | null {
 const zoneCaches = new Map<string, Map<number, number>>();
 let lastZone = '';
 let lastCache = new Map<number, number>();
+let lastIsUtc = false;
+
+/** Zones that are UTC by definition (no rules to resolve): every local hour is offset 0. */
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
 
 function hourOffsetMs(zone: string, year: number, month: number, day: number, hour: number, hourAsUtc: number): number {
   if (zone !== lastZone) {
@@ -153,7 +159,9 @@ function hourOffsetMs(zone: string, year: number, month: number, day: number, ho
     if (!c) zoneCaches.set(zone, (c = new Map()));
     lastZone = zone;
     lastCache = c;
+    lastIsUtc = UTC_ZONES.has(zone);
   }
+  if (lastIsUtc) return 0;
   const key = hourAsUtc / HOUR_MS;
   let off = lastCache.get(key);
   if (off === undefined) {
@@ -217,6 +225,47 @@ function readMonthName(s: string): number {
   return m;
 }
 
+/** Two ASCII digits at `i`, or -1. */
+function d2(s: string, i: number): number {
+  const x = s.charCodeAt(i) - C_0;
+  const y = s.charCodeAt(i + 1) - C_0;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
+/**
+ * The most common export form, `YYYY-MM-DD HH:MM:SS` (or with `T`), optionally with `Z`, read at
+ * fixed positions: the instant parseTimestamp's general reading gives for it. NaN when the
+ * text is not exactly that form, its fields are not plainly in range (day above 28, say), or
+ * the local hour holds a DST change: the general reading then decides.
+ */
+function isoSecondsMs(s: string, zone: string): number {
+  const n = s.length;
+  if (n !== 19 && !((n === 20 && (s.charCodeAt(19) === 90 /* Z */ || s.charCodeAt(19) === 122)) /* z */)) return Number.NaN;
+  const t = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== C_DASH || s.charCodeAt(7) !== C_DASH || (t !== C_SPACE && t !== 84) /* T */) return Number.NaN;
+  if (s.charCodeAt(13) !== C_COLON || s.charCodeAt(16) !== C_COLON) return Number.NaN;
+  const y1 = d2(s, 0);
+  const y2 = d2(s, 2);
+  const month = d2(s, 5);
+  const day = d2(s, 8);
+  const hour = d2(s, 11);
+  const minute = d2(s, 14);
+  const second = d2(s, 17);
+  if (y1 < 0 || y2 < 0 || hour < 0 || minute < 0 || second < 0) return Number.NaN;
+  const year = y1 * 100 + y2;
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  // Date.UTC(year, month − 1, day, hour), by the days-from-civil count of the proleptic Gregorian calendar.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  const hourAsUtc = days * 86_400_000 + hour * HOUR_MS;
+  const rest = minute * 60_000 + second * 1000;
+  if (n === 20) return hourAsUtc + rest;
+  return hourAsUtc + rest - hourOffsetMs(zone, year, month, day, hour, hourAsUtc);
+}
+
 /**
  * Reads a timestamp cell into an instant (epoch ms).
  *
@@ -238,6 +287,8 @@ function readMonthName(s: string): number {
  * // { ok: false, empty: false, reason: '"2026-03-29 01:30" does not exist in Europe/London (clocks go forward)' }
  */
 export function parseTimestamp(text: string, opts: TimestampOptions): TimestampResult {
+  const fast = isoSecondsMs(text, opts.timeZone);
+  if (!Number.isNaN(fast)) return { ok: true, ms: fast };
   let s = text;
   let n = s.length;
   if (n === 0 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1))) {

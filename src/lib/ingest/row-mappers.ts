@@ -34,7 +34,59 @@ class Reject {
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-/** Builds the row mapper for a source once its header is known. */
+/** Distinct cells compared directly before the map is asked (most such columns hold a few words). */
+const FIRST_WORDS = 8;
+
+/** Results of a pure word → value function per distinct cell, up to a bound (past it, new cells are not cached). */
+function cached<T>(fn: (word: string) => T, limit = 10_000): (word: string) => T {
+  const memo = new Map<string, T>();
+  const firstWords: string[] = [];
+  const firstValues: T[] = [];
+  return (word) => {
+    for (let i = 0; i < firstWords.length; i++) if (firstWords[i] === word) return firstValues[i] as T;
+    let v = memo.get(word);
+    if (v === undefined && !memo.has(word)) {
+      v = fn(word);
+      if (firstWords.length < FIRST_WORDS) {
+        firstWords.push(word);
+        firstValues.push(v);
+      } else if (memo.size < limit) memo.set(word, v);
+    }
+    return v as T;
+  };
+}
+
+const REOPENED_WORDS = new Map<string, boolean>([
+  ['yes', true],
+  ['y', true],
+  ['true', true],
+  ['no', false],
+  ['n', false],
+  ['false', false],
+]);
+
+/** A reopened cell as the mapper reads it: yes/no words, a count (more than 0 = reopened), else undefined. */
+function reopenedValue(raw: string): boolean | undefined {
+  const w = raw.toLowerCase();
+  const word = REOPENED_WORDS.get(w);
+  if (word !== undefined) return word;
+  if (/^\d+$/.test(w)) return Number(w) > 0;
+  return undefined;
+}
+
+/**
+ * Builds the row mapper for a source once its header is known.
+ *
+ * The mapper runs once per row, millions of times per build: value maps and reject words are
+ * resolved here once, and the word maps (priority, service, status, on-time, score words,
+ * reopened) are computed once per distinct cell, since such columns repeat a few words;
+ * category and status cells are kept as one string per distinct value.
+ *
+ * The cell helpers are made per row on purpose. A variant that made them once, reading the
+ * row from variables of this closure, was intermittently miscompiled by V8 (Node 22) once the
+ * fast path's loop was optimized: under --cpu-prof a valid ticket row ~5,000 rows in came out
+ * rejected by the surveys branch (gone with --no-turbo-escape).
+ */
 export function rowMapperFor(
   source: SourceConfig,
   config: ReviewConfig,
@@ -50,10 +102,11 @@ export function rowMapperFor(
     ambiguous: source.ambiguous,
     epochUnit: source.epochUnit,
   };
-  const mapStatus = statusMapper(valueMap('status'));
-  const mapPriority = priorityMapper(config, valueMap('priority'));
-  const mapService = serviceMapper(config, valueMap('service'));
+  const mapStatus = cached(statusMapper(valueMap('status')));
+  const mapPriority = cached(priorityMapper(config, valueMap('priority')));
+  const mapService = cached(serviceMapper(config, valueMap('service')));
   const missingWords = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
+  const anyMissingWords = missingWords.size > 0;
   const resolvedStatuses = new Set((preset?.resolvedStatuses ?? []).map(normWord));
   const rejectWords = new Map(
     Object.entries(preset?.rejectWords ?? {}).map(([field, words]) => [
@@ -63,14 +116,21 @@ export function rowMapperFor(
   );
   // A source that maps the field to a column of its own has told us what that column holds.
   const minutesAfterCreated = new Set((preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined));
-  const mapOnTime = onTimeMapper(valueMap('sourceOnTime'));
+  const mapOnTime = cached(onTimeMapper(valueMap('sourceOnTime')));
   const scoreWords = {
-    csat: scoreWordMapper(valueMap('csat')),
-    nps: scoreWordMapper(valueMap('nps')),
-    ces: scoreWordMapper(valueMap('ces')),
+    csat: cached(scoreWordMapper(valueMap('csat'))),
+    nps: cached(scoreWordMapper(valueMap('nps'))),
+    ces: cached(scoreWordMapper(valueMap('ces'))),
   };
+  const reopenedOf = cached(reopenedValue);
+  // Categories and statuses repeat a few words: keep one string per distinct cell, not one per row.
+  const sameCategory = cached((w: string) => w);
+  const sameStatus = cached((w: string) => w);
   const csatScale = config.surveys.csat;
   const cesScale = config.surveys.ces;
+
+  const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
+  const resolvedAfter = minutesAfterCreated.has('resolvedMs');
 
   return (fields, line) => {
     if (fields.length !== headerLength) {
@@ -82,12 +142,20 @@ export function rowMapperFor(
         reason: `expected ${headerLength} fields like the header, got ${fields.length}`,
       };
     }
+    const fail = (field: string, value: string | null, reason: string): never => {
+      const i = indices[field];
+      // Messages name the column as the export's header does, since that is what the analyst sees.
+      const shown = i === undefined ? field : (header[i] as string).trim();
+      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
+    };
     const raw = (field: string): string | null => {
       const i = indices[field];
       if (i === undefined) return null;
       const v = (fields[i] as string).trim();
-      if (v === '' || missingWords.has(v.toLowerCase())) return null;
-      const why = rejectWords.get(field)?.get(normWord(v));
+      if (v === '' || (anyMissingWords && missingWords.has(v.toLowerCase()))) return null;
+      const rejects = rejectWords.get(field);
+      if (rejects === undefined) return v;
+      const why = rejects.get(normWord(v));
       return why === undefined ? v : fail(field, v, why);
     };
     /** The cell as exported (trimmed), also when it is a missing-value word such as "?"; null when empty or absent. */
@@ -95,12 +163,6 @@ export function rowMapperFor(
       const i = indices[field];
       const v = i === undefined ? '' : (fields[i] as string).trim();
       return v === '' ? null : v;
-    };
-    const fail = (field: string, value: string | null, reason: string): never => {
-      const i = indices[field];
-      // Messages name the column as the export's header does, since that is what the analyst sees.
-      const shown = i === undefined ? field : (header[i] as string).trim();
-      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
     };
     const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
     const time = (field: string, isRequired: boolean): number | null => {
@@ -128,6 +190,10 @@ export function rowMapperFor(
       if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got "${v}"`);
       return createdMs + Math.round(Number(v) * 60_000);
     };
+    const category = (): string | null => {
+      const v = raw('category');
+      return v === null ? null : sameCategory(v);
+    };
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
       if (v === null) return source.defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
@@ -145,14 +211,13 @@ export function rowMapperFor(
       if (source.kind === 'tickets') {
         const id = required('id', 'ticket id');
         const createdMs = time('createdMs', true) as number;
-        const firstResponseMs = minutesAfterCreated.has('firstResponseMs')
-          ? minutesAfter('firstResponseMs', createdMs)
-          : time('firstResponseMs', false);
-        const resolvedMs = minutesAfterCreated.has('resolvedMs') ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
+        const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
+        const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
         if (firstResponseMs !== null && firstResponseMs < createdMs)
           fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
         if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
-        const statusWord = raw('status');
+        const statusCell = raw('status');
+        const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
         if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
           fail('resolvedMs', cell('resolvedMs'), `status "${statusWord}" means resolved, but the resolved time is empty`);
@@ -161,11 +226,9 @@ export function rowMapperFor(
         const reopenedRaw = raw('reopened');
         let reopened: boolean | null = null;
         if (reopenedRaw !== null) {
-          const w = reopenedRaw.toLowerCase();
-          if (['yes', 'y', 'true'].includes(w)) reopened = true;
-          else if (['no', 'n', 'false'].includes(w)) reopened = false;
-          else if (/^\d+$/.test(w)) reopened = Number(w) > 0;
-          else fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+          const r = reopenedOf(reopenedRaw);
+          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+          else reopened = r;
         }
         const onTimeRaw = raw('sourceOnTime');
         const sourceOnTime =
@@ -179,7 +242,7 @@ export function rowMapperFor(
           firstResponseMs,
           resolvedMs,
           priority,
-          category: raw('category'),
+          category: category(),
           service: service(false),
           title: raw('title') ?? '',
           status: statusWord,

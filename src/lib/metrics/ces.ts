@@ -66,7 +66,9 @@ export function ces(scores: readonly (number | null)[], options: CesOptions = {}
   return {
     n: answers.length,
     // Sorted first so the floating-point sum, and so the mean, does not depend on input order.
-    mean: answers.length === 0 ? null : mean(answers.sort((a, b) => a - b)),
+    // (A typed-array sort: ascending like (a, b) => a − b for finite numbers, where only 0 and −0 may
+    // swap, which leaves the sum unchanged.)
+    mean: answers.length === 0 ? null : mean(Float64Array.from(answers).sort() as unknown as number[]),
     scale: { min: scale.min, max: scale.max },
     lowSample: answers.length < lowSampleBelow,
     outOfScale,

@@ -4,6 +4,7 @@
  */
 import type { TicketRecord } from '../model/records.ts';
 import { normalizeTitle } from './normalize-title.ts';
+import { ticketGroupIndexes } from './recurring-ticket-groups.ts';
 import { segmentTitle } from './segment-title.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
@@ -55,11 +56,37 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The most frequent value; ties go to the value seen first. Values are given in clustering order. */
-function mostFrequent(values: readonly string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
+interface Building {
+  key: string;
+  leader: GroupableTicket;
+  words: string[];
+  members: GroupableTicket[];
+  /** Member count per distinct title (raw, as exported), in order of first appearance. */
+  titles: Map<TitleInfo, number>;
+  /** Member count per non-null category, in order of first appearance. */
+  categories: Map<string, number>;
+}
+
+/** What grouping knows about one distinct title (the cell as exported). */
+interface TitleInfo {
+  /** The title trimmed: what a group's name is counted by. */
+  trimmed: string;
+  /** The words of its normalized form, shared by every title with that form. */
+  words: WordsInfo;
+}
+
+/** A distinct word set, with the group its titles join while no group is added (-1: none, lead a new one). */
+interface WordsInfo {
+  words: string[];
+  /** Number of groups when `best` was found; stale once a group is added. */
+  groupsSeen: number;
+  best: number;
+  bestSimilarity: number;
+}
+
+/** The most frequent key of a count map; ties go to the key inserted first. */
+function mostFrequent<K>(counts: Map<K, number>): K | null {
+  let best: K | null = null;
   let bestCount = 0;
   for (const [v, c] of counts) // a Map iterates in insertion order: first appearance
     if (c > bestCount) {
@@ -69,18 +96,12 @@ function mostFrequent(values: readonly string[]): string | null {
   return best;
 }
 
-/** The non-null categories of the tickets, in order. */
-function categories(tickets: readonly GroupableTicket[]): string[] {
-  const out: string[] = [];
-  for (const t of tickets) if (t.category !== null) out.push(t.category);
-  return out;
-}
-
-interface Building {
-  key: string;
-  leader: GroupableTicket;
-  words: string[];
-  members: GroupableTicket[];
+/** The most frequent trimmed title of a group's members; ties: the title seen first. */
+function groupName(titles: Map<TitleInfo, number>): string {
+  // Distinct raw titles may trim alike: add up by trimmed title, keeping the order of first appearance.
+  const byTrimmed = new Map<string, number>();
+  for (const [info, c] of titles) byTrimmed.set(info.trimmed, (byTrimmed.get(info.trimmed) ?? 0) + c);
+  return mostFrequent(byTrimmed) ?? '';
 }
 
 /**
@@ -99,7 +120,10 @@ interface Building {
  * so only the name and category of a group can change when newer months are added. Leaders are
  * found through an index from word to groups (a group whose leader shares no word has
  * similarity 0), and J is computed from the shared-word counts — the same value as `jaccard`.
- * Ids compare by code unit.
+ * Ids compare by code unit. Each distinct title is normalized and segmented once, and each
+ * distinct word set looks for its most similar leader again only after a group was added (the
+ * leaders, and so the answer, change only then). Each ticket's group is handed to
+ * `ticketGroupIndexes` for the array given, so the period views need not look ids up.
  *
  * A ticket whose title has no words left (only ids, numbers, dates, stop words, or empty) cannot
  * be compared: all such tickets go to one group with key `(untitled)` and `untitled: true`, so
@@ -125,48 +149,84 @@ export function groupRecurringIssues(
   const stopWords = options.stopWords ?? STOP_WORDS;
   if (!(threshold > 0 && threshold <= 1))
     throw new RangeError(`groupRecurringIssues requires a similarity threshold in (0, 1], got ${threshold}`);
-  const ordered = [...tickets].sort((a, b) => a.createdMs - b.createdMs || compareStrings(a.id, b.id));
-  for (let i = 1; i < ordered.length; i++)
-    if (ordered[i]!.id === ordered[i - 1]!.id)
-      throw new RangeError(`groupRecurringIssues requires unique ticket ids; "${ordered[i]!.id}" repeats`);
+  // Positions in clustering order; exports usually come sorted already, so check before sorting.
+  const byCreated = (a: GroupableTicket, b: GroupableTicket) => a.createdMs - b.createdMs || compareStrings(a.id, b.id);
+  const order: number[] = [];
+  for (let i = 0; i < tickets.length; i++) order.push(i);
+  for (let i = 1; i < tickets.length; i++)
+    if (byCreated(tickets[i - 1]!, tickets[i]!) > 0) {
+      order.sort((a, b) => byCreated(tickets[a]!, tickets[b]!));
+      break;
+    }
+  for (let i = 1; i < order.length; i++)
+    if (tickets[order[i]!]!.id === tickets[order[i - 1]!]!.id)
+      throw new RangeError(`groupRecurringIssues requires unique ticket ids; "${tickets[order[i]!]!.id}" repeats`);
 
   const groups: Building[] = [];
   const groupsByWord = new Map<string, number[]>();
   let untitled: Building | null = null;
+  let untitledIndex = -1;
+  const groupOfTicket = new Int32Array(tickets.length);
   // Titles repeat (templates, the same problem reported again): normalize and segment each distinct one once.
-  const normalizedOf = new Map<string, string>();
-  const wordsOf = new Map<string, string[]>();
-  for (const ticket of ordered) {
-    let normalized = normalizedOf.get(ticket.title);
-    if (normalized === undefined) normalizedOf.set(ticket.title, (normalized = normalizeTitle(ticket.title)));
-    let words = wordsOf.get(normalized);
-    if (words === undefined) wordsOf.set(normalized, (words = segmentTitle(normalized, stopWords)));
+  const titleInfo = new Map<string, TitleInfo>();
+  const wordsOf = new Map<string, WordsInfo>();
+  const newGroup = (ticket: GroupableTicket, key: string, words: string[]): Building => {
+    const g: Building = { key, leader: ticket, words, members: [], titles: new Map(), categories: new Map() };
+    groups.push(g);
+    return g;
+  };
+  const join = (g: number, ticket: GroupableTicket, position: number, title: TitleInfo): void => {
+    const group = groups[g]!;
+    group.members.push(ticket);
+    group.titles.set(title, (group.titles.get(title) ?? 0) + 1);
+    if (ticket.category !== null) group.categories.set(ticket.category, (group.categories.get(ticket.category) ?? 0) + 1);
+    groupOfTicket[position] = g;
+  };
+  for (const position of order) {
+    const ticket = tickets[position]!;
+    let title = titleInfo.get(ticket.title);
+    if (title === undefined) {
+      const normalized = normalizeTitle(ticket.title);
+      let words = wordsOf.get(normalized);
+      if (words === undefined)
+        wordsOf.set(normalized, (words = { words: segmentTitle(normalized, stopWords), groupsSeen: -1, best: -1, bestSimilarity: -1 }));
+      titleInfo.set(ticket.title, (title = { trimmed: ticket.title.trim(), words }));
+    }
+    const info = title.words;
+    const words = info.words;
     if (words.length === 0) {
       if (untitled === null) {
-        untitled = { key: UNTITLED_GROUP_KEY, leader: ticket, words: [], members: [] };
-        groups.push(untitled);
+        untitledIndex = groups.length;
+        untitled = newGroup(ticket, UNTITLED_GROUP_KEY, []);
       }
-      untitled.members.push(ticket);
+      join(untitledIndex, ticket, position, title);
       continue;
     }
-    // Shared-word counts per candidate group, from the index: J = shared / (|A| + |B| − shared),
-    // the same number jaccard() gives, without building a set per leader.
-    const shared = new Map<number, number>();
-    for (const w of words) for (const g of groupsByWord.get(w) ?? []) shared.set(g, (shared.get(g) ?? 0) + 1);
-    let best = -1;
-    let bestSimilarity = -1;
-    for (const [g, count] of shared) {
-      const similarity = count / (words.length + groups[g]!.words.length - count);
-      if (similarity > bestSimilarity || (similarity === bestSimilarity && g < best)) {
-        best = g;
-        bestSimilarity = similarity;
+    // The most similar leader only changes when a group is added: find it again only then.
+    if (info.groupsSeen !== groups.length) {
+      // Shared-word counts per candidate group, from the index: J = shared / (|A| + |B| − shared),
+      // the same number jaccard() gives, without building a set per leader.
+      const shared = new Map<number, number>();
+      for (const w of words) for (const g of groupsByWord.get(w) ?? []) shared.set(g, (shared.get(g) ?? 0) + 1);
+      let best = -1;
+      let bestSimilarity = -1;
+      for (const [g, count] of shared) {
+        const similarity = count / (words.length + groups[g]!.words.length - count);
+        if (similarity > bestSimilarity || (similarity === bestSimilarity && g < best)) {
+          best = g;
+          bestSimilarity = similarity;
+        }
       }
+      info.groupsSeen = groups.length;
+      info.best = best;
+      info.bestSimilarity = bestSimilarity;
     }
-    if (best >= 0 && bestSimilarity >= threshold) groups[best]!.members.push(ticket);
+    if (info.best >= 0 && info.bestSimilarity >= threshold) join(info.best, ticket, position, title);
     else {
       const sorted = [...words].sort(compareStrings);
       const index = groups.length;
-      groups.push({ key: sorted.join(' '), leader: ticket, words: sorted, members: [ticket] });
+      newGroup(ticket, sorted.join(' '), sorted);
+      join(index, ticket, position, title);
       for (const w of words) {
         const list = groupsByWord.get(w);
         if (list) list.push(index);
@@ -175,18 +235,21 @@ export function groupRecurringIssues(
     }
   }
 
-  return {
+  const grouping: RecurringIssueGrouping = {
     threshold,
     groups: groups.map((g) => ({
       key: g.key,
-      name: mostFrequent(g.members.map((t) => t.title.trim())) ?? '',
+      name: groupName(g.titles),
       untitled: g === untitled,
       leaderTicketId: g.leader.id,
       words: g.words,
-      category: mostFrequent(categories(g.members)),
+      category: mostFrequent(g.categories),
       ticketIds: g.members.map((t) => t.id),
       firstCreatedMs: g.members[0]!.createdMs,
       lastCreatedMs: g.members[g.members.length - 1]!.createdMs,
     })),
   };
+  // The recurring-issues view reads each ticket's group: hand it what was found here.
+  ticketGroupIndexes(grouping, tickets, groupOfTicket);
+  return grouping;
 }

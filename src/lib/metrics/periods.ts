@@ -134,16 +134,44 @@ export function datesOfMonth(id: MonthId): string[] {
 /** The local date an instant falls on. Re-exported so metric code needs only this module for periods. */
 export const dateOf = localDateOf;
 
+/** Buckets a memoised month function indexes in an array (about 28 years, centred on the first instant asked for); others go to a map. */
+const MAX_DENSE_BUCKETS = 1_000_000;
+
 /**
  * A memoised `monthOf` for one zone: the same answers, without calling Intl for every instant.
  * Results are cached per 15-minute bucket, since every zone's offset is a multiple of 15 minutes
- * and so no month boundary falls inside a bucket.
+ * and so no month boundary falls inside a bucket. The buckets around the first instant asked
+ * for are looked up in an array (a build asks about a few years, millions of times), any
+ * others in a map.
  * @example const m = monthOfIn('Europe/London'); m(Date.UTC(2026, 9, 31, 23, 30)) // '2026-10'
  */
 export function monthOfIn(zone: string): (ms: number) => MonthId {
   const cache = new Map<number, MonthId>();
+  const months: MonthId[] = [];
+  const monthIndex = new Map<MonthId, number>();
+  // Bucket − base → 1 + index into `months` (0: not yet known), for buckets within MAX_DENSE_BUCKETS / 2 of the first.
+  let dense: Int32Array | null = null;
+  let base = 0;
   return (ms) => {
     const bucket = Math.floor(ms / 900_000);
+    if (dense === null && Number.isFinite(bucket)) {
+      dense = new Int32Array(MAX_DENSE_BUCKETS);
+      base = bucket - MAX_DENSE_BUCKETS / 2;
+    }
+    const at = bucket - base;
+    if (dense !== null && at >= 0 && at < MAX_DENSE_BUCKETS) {
+      const k = dense[at] as number;
+      if (k > 0) return months[k - 1] as MonthId;
+      const m = monthOf(ms, zone);
+      let i = monthIndex.get(m);
+      if (i === undefined) {
+        i = months.length;
+        months.push(m);
+        monthIndex.set(m, i);
+      }
+      dense[at] = i + 1;
+      return months[i] as MonthId;
+    }
     let m = cache.get(bucket);
     if (m === undefined) cache.set(bucket, (m = monthOf(ms, zone)));
     return m;

@@ -5,6 +5,7 @@ import { median } from 'simple-statistics';
 import type { TicketRecord } from '../model/records.ts';
 import type { IssueGroup, RecurringIssueGrouping } from './group-recurring-issues.ts';
 import { type MonthId, previousMonth } from './periods.ts';
+import { ticketGroupIndexes } from './recurring-ticket-groups.ts';
 
 /** What the period view reads from a ticket. */
 export type PeriodTicket = Pick<TicketRecord, 'id' | 'createdMs' | 'resolvedMs' | 'service' | 'category'>;
@@ -110,25 +111,30 @@ function compareNullableLast(a: string | null, b: string | null): number {
   return compareStrings(a, b);
 }
 
-// One grouping serves every period of a build: index it once, not once per period.
-const groupIndexes = new WeakMap<RecurringIssueGrouping, Map<string, IssueGroup>>();
-
-function groupIndex(grouping: RecurringIssueGrouping): Map<string, IssueGroup> {
-  let index = groupIndexes.get(grouping);
-  if (!index) {
-    index = new Map();
-    for (const g of grouping.groups) for (const id of g.ticketIds) index.set(id, g);
-    groupIndexes.set(grouping, index);
-  }
-  return index;
+/** The tickets created in one period, with what any period's view reads of them. */
+interface Bucket {
+  /** How many tickets. */
+  count: number;
+  /** Per group (index into the grouping), in order of first appearance: positions of its tickets, ascending. */
+  byGroup: Map<number, number[]>;
+  /** Tickets per category, and the distinct groups per category (order of first appearance). */
+  categoryCount: Map<string | null, number>;
+  categoryGroups: Map<string | null, Set<number>>;
 }
 
-/** The tickets of one grouping, each with its group, and bucketed by period per `periodOf` function. */
+/** The tickets of one grouping and ticket array: each one's group, and bucketed by period per `periodOf` function. */
 interface TicketGroups {
-  /** Ticket (by position in the array) → its group. */
-  groupOf: IssueGroup[];
-  /** Per `periodOf` function: period → positions of the tickets created in it, ascending. */
-  byPeriodOf: WeakMap<(ms: number) => string, Map<string, number[]>>;
+  /** Ticket (by position in the array) → its group's index in the grouping. */
+  groupOf: Int32Array;
+  /** Per `periodOf` function: period → its tickets. */
+  byPeriodOf: WeakMap<(ms: number) => string, Map<string, Bucket>>;
+  /** True when the array is in the order the view lists tickets (created time, then id), so every run of positions is too. */
+  inListOrder: boolean;
+}
+
+/** The order tickets are listed in: created time, then id (code-unit order). */
+function byCreated(a: PeriodTicket, b: PeriodTicket): number {
+  return a.createdMs - b.createdMs || compareStrings(a.id, b.id);
 }
 
 // Every period of a build passes the same grouping, ticket array and (pure) periodOf functions:
@@ -141,28 +147,46 @@ function ticketGroupsOf(grouping: RecurringIssueGrouping, tickets: readonly Peri
   if (!byTickets) ticketGroups.set(grouping, (byTickets = new WeakMap()));
   let found = byTickets.get(tickets);
   if (!found) {
-    const index = groupIndex(grouping);
-    const groupOf = tickets.map((t) => {
-      const group = index.get(t.id);
-      if (group === undefined) throw new Error(`recurringIssuesForPeriod requires every ticket to be in the grouping; "${t.id}" is not`);
-      return group;
-    });
-    found = { groupOf, byPeriodOf: new WeakMap() };
+    const groupOf = ticketGroupIndexes(grouping, tickets);
+    const missing = groupOf.indexOf(-1);
+    if (missing >= 0)
+      throw new Error(
+        `recurringIssuesForPeriod requires every ticket to be in the grouping; "${(tickets[missing] as PeriodTicket).id}" is not`,
+      );
+    let inListOrder = true;
+    for (let i = 1; i < tickets.length && inListOrder; i++)
+      if (byCreated(tickets[i - 1] as PeriodTicket, tickets[i] as PeriodTicket) > 0) inListOrder = false;
+    found = { groupOf, byPeriodOf: new WeakMap(), inListOrder };
     byTickets.set(tickets, found);
   }
   return found;
 }
 
-/** The positions of the tickets created in each period, cached per `periodOf` function (which must be pure). */
-function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[], periodOf: (ms: number) => string): Map<string, number[]> {
+/** The tickets created in each period, cached per `periodOf` function (which must be pure). */
+function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[], periodOf: (ms: number) => string): Map<string, Bucket> {
   let buckets = groups.byPeriodOf.get(periodOf);
   if (!buckets) {
     buckets = new Map();
+    // Tickets usually come in time order: runs of them fall in one period.
+    let lastPeriod: string | null = null;
+    let bucket: Bucket | undefined;
     for (let i = 0; i < tickets.length; i++) {
-      const p = periodOf((tickets[i] as PeriodTicket).createdMs);
-      const list = buckets.get(p);
-      if (list) list.push(i);
-      else buckets.set(p, [i]);
+      const t = tickets[i] as PeriodTicket;
+      const p = periodOf(t.createdMs);
+      if (p !== lastPeriod || bucket === undefined) {
+        lastPeriod = p;
+        bucket = buckets.get(p);
+        if (!bucket) buckets.set(p, (bucket = { count: 0, byGroup: new Map(), categoryCount: new Map(), categoryGroups: new Map() }));
+      }
+      bucket.count++;
+      const g = groups.groupOf[i] as number;
+      const members = bucket.byGroup.get(g);
+      if (members) members.push(i);
+      else bucket.byGroup.set(g, [i]);
+      increment(bucket.categoryCount, t.category);
+      const gs = bucket.categoryGroups.get(t.category);
+      if (gs) gs.add(g);
+      else bucket.categoryGroups.set(t.category, new Set([g]));
     }
     groups.byPeriodOf.set(periodOf, buckets);
   }
@@ -196,10 +220,11 @@ function increment<K>(map: Map<K, number>, key: K): void {
  * it was created. The median is simple-statistics' `median`. The category view counts each
  * ticket's own category.
  *
- * Each ticket's group, and the tickets of each period, are found once per grouping, ticket array
- * and `periodOf` function and cached (so the array must not change, and `periodOf` must be pure
- * and the same function object from period to period to be reused); a period then reads only
- * the tickets of its window.
+ * Each ticket's group (see `ticketGroupIndexes`), and the tickets of each period with their
+ * counts per group and per category, are found once per grouping, ticket array and `periodOf`
+ * function and cached (so the array must not change, and `periodOf` must be pure and the same
+ * function object from period to period to be reused); a period then reads only its own
+ * tickets, and of the other months of its window only which groups they hold.
  *
  * @param grouping the grouping of the whole history
  * @param tickets the tickets that were grouped (any order); every one must be in the grouping
@@ -230,99 +255,84 @@ export function recurringIssuesForPeriod(
   const inWindow = new Set(window);
   const previousPeriod = previousOf(period);
 
-  const ticketGroups = ticketGroupsOf(grouping, tickets);
-  const buckets = ticketsByPeriod(ticketGroups, tickets, periodOf);
+  const groupsOf = ticketGroupsOf(grouping, tickets);
+  const buckets = ticketsByPeriod(groupsOf, tickets, periodOf);
 
-  // Per group: months seen in the window, previous-month count, and this month's tickets.
-  const seen = new Map<IssueGroup, Set<MonthId>>();
-  const previousCount = new Map<IssueGroup, number>();
-  const current = new Map<IssueGroup, PeriodTicket[]>();
-  const categoryCount = new Map<string | null, number>();
-  const previousCategoryCount = new Map<string | null, number>();
-  const categoryGroups = new Map<string | null, Set<IssueGroup>>();
-  let totalTickets = 0;
-  let previousTotalTickets = 0;
+  // Per group: months seen in the window; the previous month's counts (when it is in the
+  // window) and this month's tickets come from their buckets.
+  const seen = new Map<number, MonthId[]>();
   for (const month of inWindow) {
-    const positions = buckets.get(month);
-    if (positions === undefined) continue;
-    for (const i of positions) {
-      const t = tickets[i] as PeriodTicket;
-      const group = ticketGroups.groupOf[i] as IssueGroup;
-      const months = seen.get(group);
-      if (months) months.add(month);
-      else seen.set(group, new Set([month]));
-      if (month === previousPeriod) {
-        previousTotalTickets++;
-        increment(previousCount, group);
-        increment(previousCategoryCount, t.category);
-      }
-      if (month === period) {
-        totalTickets++;
-        const list = current.get(group);
-        if (list) list.push(t);
-        else current.set(group, [t]);
-        increment(categoryCount, t.category);
-        const gs = categoryGroups.get(t.category);
-        if (gs) gs.add(group);
-        else categoryGroups.set(t.category, new Set([group]));
-      }
+    const bucket = buckets.get(month);
+    if (bucket === undefined) continue;
+    for (const g of bucket.byGroup.keys()) {
+      const months = seen.get(g);
+      if (months) months.push(month);
+      else seen.set(g, [month]);
     }
   }
+  const previous = inWindow.has(previousPeriod) ? buckets.get(previousPeriod) : undefined;
+  const current = buckets.get(period);
+  const totalTickets = current?.count ?? 0;
+  const previousTotalTickets = previous?.count ?? 0;
 
-  const rows: RecurringIssueRow[] = [...current].map(([group, list]) => {
-    // Usually in order already (tickets sorted by created time, read month by month): sort only when not.
-    const byCreated = (a: PeriodTicket, b: PeriodTicket) => a.createdMs - b.createdMs || compareStrings(a.id, b.id);
-    for (let i = 1; i < list.length; i++)
-      if (byCreated(list[i - 1] as PeriodTicket, list[i] as PeriodTicket) > 0) {
-        list.sort(byCreated);
+  const rows: RecurringIssueRow[] = [...(current?.byGroup ?? [])].map(([g, positions]) => {
+    const group = grouping.groups[g] as IssueGroup;
+    // Usually in order already (tickets sorted by created time, so every run of them): sort only when not.
+    let order = positions;
+    for (let k = 1; k < positions.length && !groupsOf.inListOrder; k++)
+      if (byCreated(tickets[positions[k - 1] as number] as PeriodTicket, tickets[positions[k] as number] as PeriodTicket) > 0) {
+        order = [...positions].sort((x, y) => byCreated(tickets[x] as PeriodTicket, tickets[y] as PeriodTicket));
         break;
       }
     const resolutionSeconds: number[] = [];
     const services = new Set<string>();
+    const ticketIds: string[] = [];
     let ticketsWithoutService = 0;
-    for (const t of list) {
+    for (let k = 0; k < order.length; k++) {
+      const t = tickets[order[k] as number] as PeriodTicket;
+      ticketIds.push(t.id);
       if (t.resolvedMs !== null && periodOf(t.resolvedMs) <= period)
         resolutionSeconds.push(Math.max(0, Math.round((t.resolvedMs - t.createdMs) / 1000)));
       if (t.service === null) ticketsWithoutService++;
       else services.add(t.service);
     }
-    const periodsSeen = [...(seen.get(group) ?? [])].sort(compareStrings);
-    const prev = previousCount.get(group) ?? 0;
+    const periodsSeen = [...new Set(seen.get(g) ?? [])].sort(compareStrings);
+    const prev = previous?.byGroup.get(g)?.length ?? 0;
     return {
       key: group.key,
       name: group.name,
       category: group.category,
       untitled: group.untitled,
-      ticketCount: list.length,
+      ticketCount: ticketIds.length,
       previousTicketCount: prev,
-      change: list.length - prev,
-      share: list.length / totalTickets,
+      change: ticketIds.length - prev,
+      share: ticketIds.length / totalTickets,
       resolution: {
         n: resolutionSeconds.length,
         totalSeconds: resolutionSeconds.reduce((a, b) => a + b, 0),
         medianSeconds: resolutionSeconds.length === 0 ? null : median(resolutionSeconds),
       },
-      unresolvedAtPeriodEnd: list.length - resolutionSeconds.length,
+      unresolvedAtPeriodEnd: ticketIds.length - resolutionSeconds.length,
       services: [...services].sort(compareStrings),
       ticketsWithoutService,
       periodsSeen,
       periodsSeenInWindow: periodsSeen.length,
-      recurring: periodsSeen.length >= minPeriods || list.length >= minTickets,
-      ticketIds: list.map((t) => t.id),
+      recurring: periodsSeen.length >= minPeriods || ticketIds.length >= minTickets,
+      ticketIds,
     };
   });
   rows.sort((a, b) => b.ticketCount - a.ticketCount || compareStrings(a.name, b.name) || compareStrings(a.key, b.key));
 
-  const topCategories: TopCategoryRow[] = [...categoryCount]
+  const topCategories: TopCategoryRow[] = [...(current?.categoryCount ?? [])]
     .map(([category, count]) => {
-      const prev = previousCategoryCount.get(category) ?? 0;
+      const prev = previous?.categoryCount.get(category) ?? 0;
       return {
         category,
         ticketCount: count,
         previousTicketCount: prev,
         change: count - prev,
         share: count / totalTickets,
-        groups: categoryGroups.get(category)?.size ?? 0,
+        groups: current?.categoryGroups.get(category)?.size ?? 0,
       };
     })
     .sort((a, b) => b.ticketCount - a.ticketCount || compareNullableLast(a.category, b.category));

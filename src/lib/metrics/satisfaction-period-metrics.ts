@@ -7,6 +7,7 @@ import { type CesResult, type CesScale, ces, DEFAULT_CES_SCALE } from './ces.ts'
 import { type CsatResult, type CsatScale, csat, DEFAULT_CSAT_SCALE, DEFAULT_LOW_SAMPLE_BELOW } from './csat.ts';
 import { type NpsResult, nps } from './nps.ts';
 import type { PeriodBounds } from './periods.ts';
+import { responsesInPeriod } from './satisfaction-responses-in-period.ts';
 
 /** What a response needs to know about the ticket it names. */
 export interface TicketJoinInfo {
@@ -18,8 +19,11 @@ export interface TicketJoinInfo {
   resolutionOutcome: 'met' | 'breached' | 'pending' | null;
 }
 
-/** Ticket id → join info. Looked up with own-property checks only, so ids like "constructor" are safe. */
-export type TicketLookup = Readonly<Record<string, TicketJoinInfo>>;
+/**
+ * Ticket id → join info: a Map, or a plain object looked up with own-property checks only, so
+ * ids like "constructor" are safe.
+ */
+export type TicketLookup = ReadonlyMap<string, TicketJoinInfo> | Readonly<Record<string, TicketJoinInfo>>;
 
 /** The three figures over one set of responses. */
 export interface SatisfactionFigures {
@@ -85,20 +89,20 @@ interface Matched {
 type FiguresOptions = Required<Omit<SatisfactionPeriodOptions, 'bounds'>>;
 
 function figures(responses: readonly SurveyResponse[], o: FiguresOptions): SatisfactionFigures {
+  // The three answers of every response, in one pass.
+  const csatScores: Array<number | null> = [];
+  const npsScores: Array<number | null> = [];
+  const cesScores: Array<number | null> = [];
+  for (const r of responses) {
+    csatScores.push(r.csat);
+    npsScores.push(r.nps);
+    cesScores.push(r.ces);
+  }
   return {
     responses: responses.length,
-    csat: csat(
-      responses.map((r) => r.csat),
-      { scale: o.csatScale, lowSampleBelow: o.lowSampleBelow },
-    ),
-    nps: nps(
-      responses.map((r) => r.nps),
-      { lowSampleBelow: o.lowSampleBelow },
-    ),
-    ces: ces(
-      responses.map((r) => r.ces),
-      { scale: o.cesScale, lowSampleBelow: o.lowSampleBelow },
-    ),
+    csat: csat(csatScores, { scale: o.csatScale, lowSampleBelow: o.lowSampleBelow }),
+    nps: nps(npsScores, { lowSampleBelow: o.lowSampleBelow }),
+    ces: ces(cesScores, { scale: o.cesScale, lowSampleBelow: o.lowSampleBelow }),
   };
 }
 
@@ -130,15 +134,15 @@ function groupBy<T, K extends string | null>(items: readonly T[], keyOf: (item: 
  * ticket is counted and reported, not dropped.
  *
  * Method: the caller passes all responses and the period's bounds; this function keeps those
- * with startMs ≤ timeMs < endMs (half-open, like every period). Figures are computed per set
- * with `csat`, `nps` and `ces`. A response whose ticket id is not in `tickets` stays in the
- * overall and per-service figures, is left out of the ticket views, and is counted in
- * `ticketJoin.unmatched` with its ticket id listed. Ticket ids match exactly (case and spaces
+ * with startMs ≤ timeMs < endMs (half-open, like every period; `responsesInPeriod`). Figures
+ * are computed per set with `csat`, `nps` and `ces`. A response whose ticket id is not in
+ * `tickets` stays in the overall and per-service figures, is left out of the ticket views, and
+ * is counted in `ticketJoin.unmatched` with its ticket id listed. Ticket ids match exactly (case and spaces
  * included); normalising ids is ingestion's job. Every list is sorted by key in code-unit order
  * (null last), so the result is the same for any input order.
  *
  * @param responses survey responses, any order; those outside the period are ignored
- * @param tickets ticket id → priority, category and resolution outcome
+ * @param tickets ticket id → priority, category and resolution outcome (a Map or a plain object)
  * @param options period bounds, scales (defaults 1–5 ≥ 4 and 1–7), low-sample threshold (default 30)
  * @returns plain-object figures for the period (JSON-safe)
  * @example
@@ -163,7 +167,13 @@ export function satisfactionPeriodMetrics(
     cesScale: options.cesScale ?? DEFAULT_CES_SCALE,
     lowSampleBelow: options.lowSampleBelow ?? DEFAULT_LOW_SAMPLE_BELOW,
   };
-  const inPeriod = responses.filter((r) => r.timeMs >= startMs && r.timeMs < endMs);
+  const inPeriod = responsesInPeriod(responses, options.bounds);
+  // A map has get and has methods; a plain object's own values are join infos, never functions.
+  const asMap = tickets as Partial<ReadonlyMap<string, TicketJoinInfo>>;
+  const joinOf: (id: string) => TicketJoinInfo | undefined =
+    typeof asMap.get === 'function' && typeof asMap.has === 'function'
+      ? (id) => (asMap as ReadonlyMap<string, TicketJoinInfo>).get(id)
+      : (id) => (Object.hasOwn(tickets, id) ? (tickets as Readonly<Record<string, TicketJoinInfo>>)[id] : undefined);
 
   const matched: Matched[] = [];
   const unmatchedIds = new Set<string>();
@@ -174,7 +184,7 @@ export function satisfactionPeriodMetrics(
       withoutTicketId++;
       continue;
     }
-    const ticket = Object.hasOwn(tickets, r.ticketId) ? tickets[r.ticketId] : undefined;
+    const ticket = joinOf(r.ticketId);
     if (ticket === undefined) {
       unmatched++;
       unmatchedIds.add(r.ticketId);
@@ -182,8 +192,28 @@ export function satisfactionPeriodMetrics(
   }
 
   const responsesOf = (list: readonly Matched[]) => list.map((m) => m.response);
-  const outcome = (which: TicketJoinInfo['resolutionOutcome']) =>
-    figures(responsesOf(matched.filter((m) => m.ticket.resolutionOutcome === which)), o);
+  // The matched responses per resolution outcome, in one pass.
+  const byOutcome = {
+    met: [] as SurveyResponse[],
+    breached: [] as SurveyResponse[],
+    pending: [] as SurveyResponse[],
+    unknown: [] as SurveyResponse[],
+  };
+  for (const m of matched) {
+    const w = m.ticket.resolutionOutcome;
+    const list =
+      w === 'met'
+        ? byOutcome.met
+        : w === 'breached'
+          ? byOutcome.breached
+          : w === 'pending'
+            ? byOutcome.pending
+            : w === null
+              ? byOutcome.unknown
+              : null;
+    list?.push(m.response);
+  }
+  const outcome = (which: keyof typeof byOutcome) => figures(byOutcome[which], o);
 
   return {
     startMs,
@@ -192,7 +222,7 @@ export function satisfactionPeriodMetrics(
     byService: groupBy(inPeriod, (r) => r.service).map(([service, list]) => ({ service, ...figures(list, o) })),
     byPriority: groupBy(matched, (m) => m.ticket.priority).map(([priority, list]) => ({ priority, ...figures(responsesOf(list), o) })),
     byCategory: groupBy(matched, (m) => m.ticket.category).map(([category, list]) => ({ category, ...figures(responsesOf(list), o) })),
-    byResolutionOutcome: { met: outcome('met'), breached: outcome('breached'), pending: outcome('pending'), unknown: outcome(null) },
+    byResolutionOutcome: { met: outcome('met'), breached: outcome('breached'), pending: outcome('pending'), unknown: outcome('unknown') },
     ticketJoin: {
       withoutTicketId,
       withTicketId: inPeriod.length - withoutTicketId,

@@ -224,16 +224,44 @@ function figures(acc: Acc, responseRecorded: boolean, previous: TicketFigures | 
   };
 }
 
-function countsByKey(map: Map<string | null, { created: number; resolved: number }>): TicketCountsByKey[] {
-  return [...map.entries()]
-    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-    .map(([key, c]) => ({ key, created: c.created, resolved: c.resolved }));
+/** Created and resolved counts per key (category or service), from counters indexed like `keys`; keys with neither left out. */
+function countsByKey(keys: readonly (string | null)[], created: Int32Array, resolved: Int32Array): TicketCountsByKey[] {
+  const out: TicketCountsByKey[] = [];
+  keys.forEach((key, k) => {
+    if ((created[k] as number) > 0 || (resolved[k] as number) > 0)
+      out.push({ key, created: created[k] as number, resolved: resolved[k] as number });
+  });
+  return out.sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
 }
 
-function bump(map: Map<string | null, { created: number; resolved: number }>, key: string | null, field: 'created' | 'resolved'): void {
-  let c = map.get(key);
-  if (!c) map.set(key, (c = { created: 0, resolved: 0 }));
-  c[field]++;
+/** Distinct values of a ticket field, in order of first appearance, and each ticket's index into them. */
+function intern(
+  tickets: readonly TicketRecord[],
+  field: 'priority' | 'category' | 'service',
+): { values: (string | null)[]; of: Uint32Array } {
+  const values: (string | null)[] = [];
+  const ids = new Map<string | null, number>();
+  const of = new Uint32Array(tickets.length);
+  for (let i = 0; i < tickets.length; i++) {
+    const v = (tickets[i] as TicketRecord)[field];
+    // Such fields hold a few values: compare with the first ones before hashing.
+    let k = -1;
+    for (let j = 0; j < values.length && j < 8; j++)
+      if (values[j] === v) {
+        k = j;
+        break;
+      }
+    if (k < 0) {
+      const known = ids.get(v);
+      if (known === undefined) {
+        k = values.length;
+        values.push(v);
+        ids.set(v, k);
+      } else k = known;
+    }
+    of[i] = k;
+  }
+  return { values, of };
 }
 
 /** Per-array index of the tickets, built once and shared by every period (see {@link ticketIndex}). */
@@ -246,10 +274,17 @@ interface TicketIndex {
   positionInPriority: Uint32Array;
   /** Tickets per priority. */
   countOf: number[];
+  /** Distinct categories and services (null included), and each ticket's index into them. */
+  categories: (string | null)[];
+  categoryOf: Uint32Array;
+  services: (string | null)[];
+  serviceOf: Uint32Array;
   /** Per value of `responseRecorded`: the order in which tickets settle (see {@link settleOrder}). */
   settle: Map<boolean, SettleOrder>;
   /** Per level rules (see {@link levelKey}): SLA instants of that priority's tickets. */
   times: Map<string, LevelTimes>;
+  /** Per rules (see {@link rulesKey}): the figures of the periods computed so far, by start instant (see {@link periodPartial}). */
+  partials: Map<string, Map<number, PeriodPartial[]>>;
 }
 
 /**
@@ -271,6 +306,8 @@ interface SettleOrder {
   open: Uint32Array;
   /** Their created instants, in the same order. */
   openCreatedMs: Float64Array;
+  /** True when some ticket settles before it was created (an event recorded before creation): periods are then never merged. */
+  settlesBeforeCreation: boolean;
 }
 
 const BLOCK = 256;
@@ -293,25 +330,30 @@ function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
   let index = ticketIndexes.get(tickets);
   if (index) return index;
   const n = tickets.length;
-  const priorities: string[] = [];
-  const priorityIds = new Map<string, number>();
-  const countOf: number[] = [];
-  const priorityOf = new Uint32Array(n);
+  const { values, of: priorityOf } = intern(tickets, 'priority');
+  const priorities = values as string[];
+  const countOf: number[] = priorities.map(() => 0);
   const positionInPriority = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const priority = (tickets[i] as TicketRecord).priority;
-    let p = priorityIds.get(priority);
-    if (p === undefined) {
-      p = priorities.length;
-      priorities.push(priority);
-      priorityIds.set(priority, p);
-      countOf.push(0);
-    }
-    priorityOf[i] = p;
+    const p = priorityOf[i] as number;
     positionInPriority[i] = countOf[p] as number;
     countOf[p] = (countOf[p] as number) + 1;
   }
-  index = { priorities, priorityOf, positionInPriority, countOf, settle: new Map(), times: new Map() };
+  const category = intern(tickets, 'category');
+  const service = intern(tickets, 'service');
+  index = {
+    priorities,
+    priorityOf,
+    positionInPriority,
+    countOf,
+    categories: category.values,
+    categoryOf: category.of,
+    services: service.values,
+    serviceOf: service.of,
+    settle: new Map(),
+    times: new Map(),
+    partials: new Map(),
+  };
   ticketIndexes.set(tickets, index);
   return index;
 }
@@ -351,6 +393,7 @@ function settleOrder(tickets: readonly TicketRecord[], index: TicketIndex, respo
   const createdMs = new Float64Array(order.length);
   const settledMs = new Float64Array(order.length);
   const blockMaxMs = new Float64Array(Math.ceil(order.length / BLOCK)).fill(Number.NEGATIVE_INFINITY);
+  let settlesBeforeCreation = false;
   for (let k = 0; k < order.length; k++) {
     const t = tickets[order[k] as number] as TicketRecord;
     createdMs[k] = t.createdMs;
@@ -358,12 +401,13 @@ function settleOrder(tickets: readonly TicketRecord[], index: TicketIndex, respo
     // that period and the ticket is in none of its backlogs, so the period skips it.
     const at = responseRecorded ? Math.max(t.resolvedMs as number, t.firstResponseMs as number) : (t.resolvedMs as number);
     settledMs[k] = at;
+    if (at < t.createdMs) settlesBeforeCreation = true;
     const b = (k / BLOCK) | 0;
     if (at > (blockMaxMs[b] as number)) blockMaxMs[b] = at;
   }
   const openOrder = Uint32Array.from(open);
   const openCreatedMs = Float64Array.from(openOrder, (i) => (tickets[i] as TicketRecord).createdMs);
-  settle = { order, createdMs, settledMs, blockMaxMs, open: openOrder, openCreatedMs };
+  settle = { order, createdMs, settledMs, blockMaxMs, open: openOrder, openCreatedMs, settlesBeforeCreation };
   index.settle.set(responseRecorded, settle);
   return settle;
 }
@@ -376,6 +420,11 @@ function levelKey(
 ): string {
   const calendar = level.clock === 'business' ? (calendars.find((c) => c.id === level.calendar) ?? null) : null;
   return JSON.stringify([level.id, targets.responseSeconds, targets.resolutionSeconds, level.clock === 'business', calendar]);
+}
+
+/** Everything a period's figures depend on besides its bounds: the levels (in order), the calendars and `responseRecorded`. */
+function rulesKey(options: TicketPeriodOptions): string {
+  return JSON.stringify([options.levels, options.calendars, options.responseRecorded ?? true]);
 }
 
 function levelTimes(index: TicketIndex, priority: number, key: string): LevelTimes {
@@ -399,112 +448,128 @@ interface LevelState {
   responseSeconds: number;
   resolutionSeconds: number;
   acc: Acc;
-  times: LevelTimes | null;
 }
 
-/** Where a scan of the period's tickets adds each ticket's figures. */
-interface ScanSink {
-  /** The figures a ticket of a level adds to besides `overall` (null: none). */
-  accOf(ticket: TicketRecord, level: LevelState): Acc | null;
-  /** All levels together, with elapsed 24×7 times (null: not kept). */
-  overall: Acc | null;
-  /** Keep response and resolution times (the level's clock in `accOf`'s figures). */
-  times: boolean;
-  /** Created and resolved counts by category and service (null: not kept). */
-  byCategory: Map<string | null, { created: number; resolved: number }> | null;
-  byService: Map<string | null, { created: number; resolved: number }> | null;
+/**
+ * Everything both public functions report about one period `[startMs, endMs)` under one set of
+ * rules: per level and overall (with times), created and resolved counts per category and
+ * service (indexed like the ticket index's lists), and per service (without times).
+ */
+interface PeriodPartial {
+  startMs: number;
+  endMs: number;
+  levels: LevelState[];
+  overall: Acc;
+  categoryCreated: Int32Array;
+  categoryResolved: Int32Array;
+  serviceCreated: Int32Array;
+  serviceResolved: Int32Array;
+  /** Per service index: the figures of its tickets (no times); null for a service none of whose tickets concerns the period, and for "no service". */
+  byServiceAcc: Array<Acc | null>;
+  unknownPriority: number;
 }
 
 /**
  * The per-ticket rules of {@link ticketPeriodMetrics}, run over the tickets that concern the
- * period, adding into `sink`; returns the levels (with their clocks and targets) and the count of
- * tickets of an unconfigured priority.
+ * period (see {@link SettleOrder}), into a new partial.
  */
 function scanPeriod(
   tickets: readonly TicketRecord[],
   options: TicketPeriodOptions,
-  sink: ScanSink,
-): { levels: LevelState[]; unknownPriority: number } {
+  index: TicketIndex,
+  settle: SettleOrder,
+): PeriodPartial {
   const { startMs, endMs } = options.bounds;
   const responseRecorded = options.responseRecorded ?? true;
-  const index = ticketIndex(tickets);
-  const levels: LevelState[] = options.levels.map((level) => {
+  const levels: LevelState[] = [];
+  const timesOf: Array<LevelTimes | null> = [];
+  for (const level of options.levels) {
     const clock: SlaClock = slaClock(level, options.calendars);
     const targets = levelTargetSeconds(level);
     const p = index.priorities.indexOf(level.id);
-    const times = p < 0 ? null : levelTimes(index, p, levelKey(level, targets, options.calendars));
-    return { level, clock, ...targets, acc: newAcc(), times };
-  });
-  // Priority index → its level (the last configured level with that id, as a Map by id keeps), or undefined.
-  const levelOfPriority: Array<LevelState | undefined> = index.priorities.map((p) => levels.findLast((l) => l.level.id === p));
+    timesOf.push(p < 0 ? null : levelTimes(index, p, levelKey(level, targets, options.calendars)));
+    levels.push({ level, clock, ...targets, acc: newAcc() });
+  }
+  // Priority index → its level (the last configured level with that id, as a Map by id keeps), or -1.
+  const levelOfPriority = index.priorities.map((p) => levels.findLastIndex((l) => l.level.id === p));
   let unknownPriority = 0;
-  for (let p = 0; p < index.priorities.length; p++) if (!levelOfPriority[p]) unknownPriority += index.countOf[p] as number;
-  const { overall, byCategory, byService } = sink;
-  const keepTimes = sink.times;
+  for (let p = 0; p < index.priorities.length; p++) if ((levelOfPriority[p] as number) < 0) unknownPriority += index.countOf[p] as number;
+  const overall = newAcc();
+  const categoryCreated = new Int32Array(index.categories.length);
+  const categoryResolved = new Int32Array(index.categories.length);
+  const serviceCreated = new Int32Array(index.services.length);
+  const serviceResolved = new Int32Array(index.services.length);
+  const byServiceAcc: Array<Acc | null> = index.services.map(() => null);
   const inPeriod = (t: number | null): t is number => t !== null && t >= startMs && t < endMs;
 
   const visit = (i: number): void => {
     const t = tickets[i] as TicketRecord;
-    const lv = levelOfPriority[index.priorityOf[i] as number];
-    if (!lv) return;
-    const acc = sink.accOf(t, lv);
+    const l = levelOfPriority[index.priorityOf[i] as number] as number;
+    if (l < 0) return;
+    const lv = levels[l] as LevelState;
+    const acc = lv.acc;
+    const s = index.serviceOf[i] as number;
+    const c = index.categoryOf[i] as number;
+    let sacc: Acc | null = null;
+    if (t.service !== null) {
+      sacc = byServiceAcc[s] as Acc | null;
+      if (sacc === null) byServiceAcc[s] = sacc = newAcc();
+    }
     const { clock } = lv;
-    const times = lv.times as LevelTimes;
+    const times = timesOf[l] as LevelTimes;
     const pos = index.positionInPriority[i] as number;
     const createdIn = t.createdMs >= startMs;
     const resolvedIn = inPeriod(t.resolvedMs);
     const openAtEnd = t.resolvedMs === null || t.resolvedMs >= endMs;
     const openAtStart = t.createdMs < startMs && (t.resolvedMs === null || t.resolvedMs >= startMs);
     if (createdIn) {
-      if (acc) acc.created++;
-      if (overall) overall.created++;
-      if (byCategory) bump(byCategory, t.category, 'created');
-      if (byService) bump(byService, t.service, 'created');
+      acc.created++;
+      overall.created++;
+      if (sacc) sacc.created++;
+      categoryCreated[c] = (categoryCreated[c] as number) + 1;
+      serviceCreated[s] = (serviceCreated[s] as number) + 1;
     }
     if (openAtStart) {
-      if (acc) acc.backlogAtStart++;
-      if (overall) overall.backlogAtStart++;
+      acc.backlogAtStart++;
+      overall.backlogAtStart++;
+      if (sacc) sacc.backlogAtStart++;
     }
     if (openAtEnd) {
-      if (acc) acc.backlogAtEnd++;
-      if (overall) overall.backlogAtEnd++;
+      acc.backlogAtEnd++;
+      overall.backlogAtEnd++;
+      if (sacc) sacc.backlogAtEnd++;
     }
     // Resolution, clamped to creation (an event recorded before creation counts as at creation).
     const resolvedMs = t.resolvedMs === null ? null : Math.max(t.resolvedMs, t.createdMs);
     if (resolvedIn) {
-      if (acc) acc.resolved++;
-      if (overall) overall.resolved++;
-      if (byCategory) bump(byCategory, t.category, 'resolved');
-      if (byService) bump(byService, t.service, 'resolved');
+      acc.resolved++;
+      overall.resolved++;
+      if (sacc) sacc.resolved++;
+      categoryResolved[c] = (categoryResolved[c] as number) + 1;
+      serviceResolved[s] = (serviceResolved[s] as number) + 1;
       if (t.reopened !== null) {
         const r = t.reopened ? 1 : 0;
-        if (acc) {
-          acc.reopenKnown++;
-          acc.reopened += r;
-        }
-        if (overall) {
-          overall.reopenKnown++;
-          overall.reopened += r;
+        acc.reopenKnown++;
+        acc.reopened += r;
+        overall.reopenKnown++;
+        overall.reopened += r;
+        if (sacc) {
+          sacc.reopenKnown++;
+          sacc.reopened += r;
         }
       }
-      if (keepTimes) {
-        if (acc) {
-          let elapsed = times.resolutionElapsed[pos] as number;
-          if (Number.isNaN(elapsed)) times.resolutionElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, resolvedMs as number);
-          acc.resolutionSeconds.push(elapsed);
-        }
-        if (overall) overall.resolutionSeconds.push(Math.trunc(((resolvedMs as number) - t.createdMs) / 1000));
-      }
+      let elapsed = times.resolutionElapsed[pos] as number;
+      if (Number.isNaN(elapsed)) times.resolutionElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, resolvedMs as number);
+      acc.resolutionSeconds.push(elapsed);
+      overall.resolutionSeconds.push(Math.trunc(((resolvedMs as number) - t.createdMs) / 1000));
     }
     if (responseRecorded) {
       const respondedMs = t.firstResponseMs === null ? null : Math.max(t.firstResponseMs, t.createdMs);
-      if (keepTimes && inPeriod(t.firstResponseMs)) {
-        if (acc) {
-          let elapsed = times.responseElapsed[pos] as number;
-          if (Number.isNaN(elapsed)) times.responseElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, respondedMs as number);
-          acc.responseSeconds.push(elapsed);
-        }
-        if (overall) overall.responseSeconds.push(Math.trunc(((respondedMs as number) - t.createdMs) / 1000));
+      if (inPeriod(t.firstResponseMs)) {
+        let elapsed = times.responseElapsed[pos] as number;
+        if (Number.isNaN(elapsed)) times.responseElapsed[pos] = elapsed = clock.elapsedSeconds(t.createdMs, respondedMs as number);
+        acc.responseSeconds.push(elapsed);
+        overall.responseSeconds.push(Math.trunc(((respondedMs as number) - t.createdMs) / 1000));
       }
       let deadlineMs = times.responseDeadlineMs[pos] as number;
       if (Number.isNaN(deadlineMs)) times.responseDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.responseSeconds);
@@ -520,8 +585,9 @@ function scanPeriod(
               : null
             : 'pending';
       if (outcome !== null) {
-        if (acc) acc.response[outcome]++;
-        if (overall) overall.response[outcome]++;
+        acc.response[outcome]++;
+        overall.response[outcome]++;
+        if (sacc) sacc.response[outcome]++;
       }
     }
     let deadlineMs = times.resolutionDeadlineMs[pos] as number;
@@ -530,18 +596,19 @@ function scanPeriod(
     const breached = !met && deadlineMs < endMs;
     const outcome = met ? (resolvedMs >= startMs ? 'met' : null) : breached ? (deadlineMs >= startMs ? 'breached' : null) : 'pending';
     if (outcome !== null) {
-      if (acc) acc.resolution[outcome]++;
-      if (overall) overall.resolution[outcome]++;
+      acc.resolution[outcome]++;
+      overall.resolution[outcome]++;
+      if (sacc) sacc.resolution[outcome]++;
     }
     if (openAtEnd && breached) {
-      if (acc) acc.openBreachedAtEnd++;
-      if (overall) overall.openBreachedAtEnd++;
+      acc.openBreachedAtEnd++;
+      overall.openBreachedAtEnd++;
+      if (sacc) sacc.openBreachedAtEnd++;
     }
   };
 
   // Only tickets created before the end and settled at or after the start (or never settled)
   // concern the period: the others are skipped (see SettleOrder).
-  const settle = settleOrder(tickets, index, responseRecorded);
   const openEnd = lowerBound(settle.openCreatedMs, endMs);
   for (let k = 0; k < openEnd; k++) visit(settle.open[k] as number);
   const settledEnd = lowerBound(settle.createdMs, endMs);
@@ -550,7 +617,116 @@ function scanPeriod(
     const last = Math.min(settledEnd, (b + 1) * BLOCK);
     for (let k = b * BLOCK; k < last; k++) if ((settle.settledMs[k] as number) >= startMs) visit(settle.order[k] as number);
   }
-  return { levels, unknownPriority };
+  return {
+    startMs,
+    endMs,
+    levels,
+    overall,
+    categoryCreated,
+    categoryResolved,
+    serviceCreated,
+    serviceResolved,
+    byServiceAcc,
+    unknownPriority,
+  };
+}
+
+/** Sums of counters over consecutive periods. */
+function sumCounts(parts: readonly PeriodPartial[], pick: (p: PeriodPartial) => Int32Array): Int32Array {
+  const out = new Int32Array(pick(parts[0] as PeriodPartial).length);
+  for (const p of parts) {
+    const a = pick(p);
+    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + (a[k] as number);
+  }
+  return out;
+}
+
+/**
+ * The figures of consecutive periods taken together. Counts of events in a period (created,
+ * resolved, met at the event, breached at the deadline, reopened) add up; durations are the
+ * union of the periods' durations; figures as of an instant (backlog and pending at the end,
+ * open and breached at the end) are the last period's, the backlog at the start the first's.
+ */
+function mergeAccs(accs: ReadonlyArray<Acc | null>): Acc | null {
+  const present = accs.filter((a): a is Acc => a !== null);
+  if (present.length === 0) return null;
+  const first = accs[0] ?? null;
+  const last = accs[accs.length - 1] ?? null;
+  const out = newAcc();
+  for (const a of present) {
+    out.created += a.created;
+    out.resolved += a.resolved;
+    out.response.met += a.response.met;
+    out.response.breached += a.response.breached;
+    out.resolution.met += a.resolution.met;
+    out.resolution.breached += a.resolution.breached;
+    out.reopened += a.reopened;
+    out.reopenKnown += a.reopenKnown;
+  }
+  out.backlogAtStart = first?.backlogAtStart ?? 0;
+  out.backlogAtEnd = last?.backlogAtEnd ?? 0;
+  out.openBreachedAtEnd = last?.openBreachedAtEnd ?? 0;
+  out.response.pending = last?.response.pending ?? 0;
+  out.resolution.pending = last?.resolution.pending ?? 0;
+  out.responseSeconds = present.length === 1 ? (present[0] as Acc).responseSeconds : present.flatMap((a) => a.responseSeconds);
+  out.resolutionSeconds = present.length === 1 ? (present[0] as Acc).resolutionSeconds : present.flatMap((a) => a.resolutionSeconds);
+  return out;
+}
+
+function mergePartials(parts: readonly PeriodPartial[]): PeriodPartial {
+  const first = parts[0] as PeriodPartial;
+  return {
+    startMs: first.startMs,
+    endMs: (parts[parts.length - 1] as PeriodPartial).endMs,
+    levels: first.levels.map((lv, l) => ({ ...lv, acc: mergeAccs(parts.map((p) => (p.levels[l] as LevelState).acc)) as Acc })),
+    overall: mergeAccs(parts.map((p) => p.overall)) as Acc,
+    categoryCreated: sumCounts(parts, (p) => p.categoryCreated),
+    categoryResolved: sumCounts(parts, (p) => p.categoryResolved),
+    serviceCreated: sumCounts(parts, (p) => p.serviceCreated),
+    serviceResolved: sumCounts(parts, (p) => p.serviceResolved),
+    byServiceAcc: first.byServiceAcc.map((_, s) => mergeAccs(parts.map((p) => p.byServiceAcc[s] ?? null))),
+    unknownPriority: first.unknownPriority,
+  };
+}
+
+/** Computed periods that tile `[startMs, endMs)` exactly, from its start on, each as long as it can be; null when there are none. */
+function tiling(known: Map<number, PeriodPartial[]>, startMs: number, endMs: number): PeriodPartial[] | null {
+  const out: PeriodPartial[] = [];
+  let at = startMs;
+  while (at < endMs) {
+    let best: PeriodPartial | null = null;
+    for (const p of known.get(at) ?? []) if (p.endMs <= endMs && (best === null || p.endMs > best.endMs)) best = p;
+    if (best === null || best.endMs <= at) return null;
+    out.push(best);
+    at = best.endMs;
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The figures of one period: the same period computed before (under the same rules, for the
+ * same ticket array), else merged from computed periods that tile it (a quarter from its
+ * months), else a scan of the tickets that concern it. Merging gives what a scan gives (see
+ * {@link mergeAccs}) because every ticket an event of the period concerns is read by the period
+ * holding that event; it is not used when a ticket settles before it was created, since such a
+ * ticket can be left out of the period it was created in.
+ */
+function periodPartial(tickets: readonly TicketRecord[], options: TicketPeriodOptions): PeriodPartial {
+  const { startMs, endMs } = options.bounds;
+  const index = ticketIndex(tickets);
+  const settle = settleOrder(tickets, index, options.responseRecorded ?? true);
+  const key = rulesKey(options);
+  let known = index.partials.get(key);
+  if (!known) index.partials.set(key, (known = new Map()));
+  const parts = tiling(known, startMs, endMs);
+  let partial: PeriodPartial;
+  if (parts !== null && parts.length === 1) return parts[0] as PeriodPartial;
+  if (parts !== null && !settle.settlesBeforeCreation) partial = mergePartials(parts);
+  else partial = scanPeriod(tickets, options, index, settle);
+  const list = known.get(startMs);
+  if (list) list.push(partial);
+  else known.set(startMs, [partial]);
+  return partial;
 }
 
 /**
@@ -582,7 +758,11 @@ function scanPeriod(
  * first response), so a period reads only the tickets created before its end and settled at or
  * after its start or never settled (the others count in no figure but `unknownPriority`); their
  * deadlines and clock times are computed once per ticket and level rules (id, targets, clock,
- * calendar) and reused by every period.
+ * calendar) and reused by every period. The figures of each period are kept with the index
+ * (per rules: levels, calendars, `responseRecorded`): asked again, a period is not recomputed,
+ * and a period that earlier periods tile (a quarter after its months) is merged from them —
+ * event counts and durations add up, figures as of an instant come from the first or last
+ * period — which gives the same figures as reading its tickets.
  *
  * @param tickets the tickets (any order; the result does not depend on it)
  * @param options levels, calendars, the period bounds, optionally the previous period's result
@@ -598,23 +778,14 @@ function scanPeriod(
 export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: TicketPeriodOptions): TicketPeriodMetrics {
   const { startMs, endMs } = options.bounds;
   const responseRecorded = options.responseRecorded ?? true;
-  const overall = newAcc();
-  const byCategory = new Map<string | null, { created: number; resolved: number }>();
-  const byService = new Map<string | null, { created: number; resolved: number }>();
-  const { levels, unknownPriority } = scanPeriod(tickets, options, {
-    accOf: (_t, level) => level.acc,
-    overall,
-    times: true,
-    byCategory,
-    byService,
-  });
-
+  const partial = periodPartial(tickets, options);
+  const index = ticketIndex(tickets);
   const previous = options.previous ?? null;
   return {
     startMs,
     endMs,
-    overall: figures(overall, responseRecorded, previous?.overall ?? null),
-    levels: levels.map(({ level, clock, responseSeconds, resolutionSeconds, acc }) => ({
+    overall: figures(partial.overall, responseRecorded, previous?.overall ?? null),
+    levels: partial.levels.map(({ level, clock, responseSeconds, resolutionSeconds, acc }) => ({
       levelId: level.id,
       name: level.name,
       clock: clock.kind,
@@ -623,9 +794,9 @@ export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: T
       resolutionTargetSeconds: resolutionSeconds,
       ...figures(acc, responseRecorded, previous?.levels.find((p) => p.levelId === level.id) ?? null),
     })),
-    byCategory: countsByKey(byCategory),
-    byService: countsByKey(byService),
-    unknownPriority,
+    byCategory: countsByKey(index.categories, partial.categoryCreated, partial.categoryResolved),
+    byService: countsByKey(index.services, partial.serviceCreated, partial.serviceResolved),
+    unknownPriority: partial.unknownPriority,
   };
 }
 
@@ -634,33 +805,24 @@ export type ServiceTicketCounts = Pick<TicketFigures, 'created' | 'resolved' | '
 
 /**
  * For each service, the figures `ticketPeriodMetrics(that service's tickets, options).overall`
- * gives for created, resolved, backlog at the end and the two SLA targets, in one pass over the
- * tickets (the same rules, ticket by ticket; no response or resolution times are kept).
+ * gives for created, resolved, backlog at the end and the two SLA targets (the same rules,
+ * ticket by ticket), from the same reading of the tickets as {@link ticketPeriodMetrics} (so a
+ * period asked for by both is read once).
  *
  * @param tickets the tickets (any order), cached per array like {@link ticketPeriodMetrics}
  * @param options levels, calendars, the period bounds (`previous` is not read)
- * @returns service id → its figures, for the services with a ticket of a configured level that concerns the period; tickets without a service are left out
+ * @returns service id → its figures, for the services with a ticket of a configured level that concerns the period, in order of first appearance in `tickets`; tickets without a service are left out
  * @throws when a level's target is not a duration or names an unknown calendar
  */
 export function ticketCountsByService(tickets: readonly TicketRecord[], options: TicketPeriodOptions): Map<string, ServiceTicketCounts> {
   const responseRecorded = options.responseRecorded ?? true;
-  const accs = new Map<string, Acc>();
-  scanPeriod(tickets, options, {
-    accOf: (t) => {
-      if (t.service === null) return null;
-      let acc = accs.get(t.service);
-      if (!acc) accs.set(t.service, (acc = newAcc()));
-      return acc;
-    },
-    overall: null,
-    times: false,
-    byCategory: null,
-    byService: null,
-  });
+  const partial = periodPartial(tickets, options);
+  const index = ticketIndex(tickets);
   const out = new Map<string, ServiceTicketCounts>();
-  for (const [service, acc] of accs) {
+  partial.byServiceAcc.forEach((acc, s) => {
+    if (acc === null) return;
     const { created, resolved, backlogAtEnd, response, resolution } = figures(acc, responseRecorded, null);
-    out.set(service, { created, resolved, backlogAtEnd, response, resolution });
-  }
+    out.set(index.services[s] as string, { created, resolved, backlogAtEnd, response, resolution });
+  });
   return out;
 }

@@ -22,15 +22,21 @@ const periodFunctions = new WeakMap<(ms: number) => string, { quarterOf: (ms: nu
 function periodFunctionsOf(month: (ms: number) => string): { quarterOf: (ms: number) => string; yearOf: (ms: number) => string } {
   let fns = periodFunctions.get(month);
   if (!fns) {
-    // Few distinct months: map each to its quarter once.
-    const quarters = new Map<string, string>();
-    const quarterOf = (ms: number): string => {
+    // Few distinct months: map each to its quarter and year once; runs of instants fall in one month.
+    const quarters = new Map<string, { quarter: string; year: string }>();
+    let lastMonth: string | null = null;
+    let last = { quarter: '', year: '' };
+    const of = (ms: number): { quarter: string; year: string } => {
       const m = month(ms);
-      let q = quarters.get(m);
-      if (q === undefined) quarters.set(m, (q = quarterOfMonth(m)));
-      return q;
+      if (m !== lastMonth) {
+        let q = quarters.get(m);
+        if (q === undefined) quarters.set(m, (q = { quarter: quarterOfMonth(m), year: yearOfMonth(m) }));
+        lastMonth = m;
+        last = q;
+      }
+      return last;
     };
-    fns = { quarterOf, yearOf: (ms) => yearOfMonth(month(ms)) };
+    fns = { quarterOf: (ms) => of(ms).quarter, yearOf: (ms) => of(ms).year };
     periodFunctions.set(month, fns);
   }
   return fns;
