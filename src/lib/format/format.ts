@@ -33,22 +33,33 @@ export function formatMs(ms: number | null): string {
   return ms === null ? '—' : `${Math.round(ms).toLocaleString('en-GB')} ms`;
 }
 
+/** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant as local wall time in a zone: "2026-10-25 01:30 GMT". */
 export function formatInstant(ms: number | null, zone: string): string {
   if (ms === null) return '—';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(new Date(ms));
+  let format = instantFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    instantFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(ms));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
+
+/** Made on first use: a module-level `new Intl…` would also run in (and stay in) the chart script's bundle. */
+let monthFormat: Intl.DateTimeFormat | null = null;
 
 /** "2026-10" → "October 2026"; a quarter "2026-Q4" → "Q4 2026". */
 export function formatMonth(id: string): string {
@@ -56,9 +67,8 @@ export function formatMonth(id: string): string {
   if (q) return `Q${q[2]} ${q[1]}`;
   if (/^\d{4}$/.test(id)) return `Year ${id}`;
   const [y, m] = id.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),
-  );
+  monthFormat ??= new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return monthFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
 
 /** A ratio change in percentage points: 0.00012 → "+0.012 pp"; null → "". */

@@ -6,11 +6,11 @@
  * Nothing is computed here beyond picking and flattening fields.
  */
 import type { CsvTable, CsvValue } from '../format/csv.ts';
-import { formatInstant } from '../format/format.ts';
 import type { SatisfactionFigures } from '../metrics/satisfaction-period-metrics.ts';
 import type { SlaTargetFigures, TicketFigures } from '../metrics/ticket-period-metrics.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { FigureChange } from '../snapshot/diff-snapshots.ts';
+import { formatInstantCached } from './format-cached.ts';
 import type { SitePeriod } from './load-snapshots.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -249,7 +249,7 @@ export const PERIOD_TABLES = {
       rows: s.satisfaction.comments.map((c) => [
         s.period.id,
         iso(c.timeMs),
-        formatInstant(c.timeMs, s.review.timeZone),
+        formatInstantCached(c.timeMs, s.review.timeZone),
         c.service,
         c.ticketId,
         c.csat,
@@ -349,7 +349,16 @@ function outagesTable(s: PeriodSnapshot, services: PeriodSnapshot['services']): 
   return {
     header: ['period', 'service_id', 'service', 'start_utc', 'end_utc', 'start_local', 'end_local', 'duration_ms'],
     rows: services.flatMap((x) =>
-      x.outages.list.map(([a, b]) => [s.period.id, x.id, x.name, iso(a), iso(b), formatInstant(a, zone), formatInstant(b, zone), b - a]),
+      x.outages.list.map(([a, b]) => [
+        s.period.id,
+        x.id,
+        x.name,
+        iso(a),
+        iso(b),
+        formatInstantCached(a, zone),
+        formatInstantCached(b, zone),
+        b - a,
+      ]),
     ),
   };
 }
@@ -427,8 +436,8 @@ export const SERVICE_TABLES = {
           x.id,
           iso(m.startMs),
           iso(m.endMs),
-          formatInstant(m.startMs, zone),
-          formatInstant(m.endMs, zone),
+          formatInstantCached(m.startMs, zone),
+          formatInstantCached(m.endMs, zone),
           m.endMs - m.startMs,
           m.reason,
         ]),
@@ -516,8 +525,8 @@ export const METHOD_TABLES = {
         m.service,
         iso(m.startMs),
         iso(m.endMs),
-        formatInstant(m.startMs, s.review.timeZone),
-        formatInstant(m.endMs, s.review.timeZone),
+        formatInstantCached(m.startMs, s.review.timeZone),
+        formatInstantCached(m.endMs, s.review.timeZone),
         m.reason,
       ]),
     }),

@@ -45,9 +45,42 @@ export function sitePeriods(): SitePeriod[] {
   return cache;
 }
 
-/** A published revision of a period. */
+const revisions = new Map<string, PublishedRevision>();
+
+/** A published revision of a period (read once per build: its page, JSON and CSVs all use it). */
 export function revisionOf(period: string, revision: number): PublishedRevision {
-  return readJson<PublishedRevision>(path.join(PUBLISHED_DIR, period, `r${revision}.json`));
+  const file = revisionFile(period, revision);
+  let rev = revisions.get(file);
+  if (!rev) {
+    rev = readJson<PublishedRevision>(file);
+    revisions.set(file, rev);
+  }
+  return rev;
+}
+
+function revisionFile(period: string, revision: number): string {
+  return path.join(PUBLISHED_DIR, period, `r${revision}.json`);
+}
+
+/**
+ * The JSON download of what a period page shows, or of a published revision: the snapshot file
+ * itself. The pipeline writes every snapshot and revision as snapshotJson (JSON.stringify with a
+ * two-space indent, then a newline), which is the download's format, so the file is served as it
+ * is instead of being written out again from the parsed figures. A period showing a published
+ * revision shows the snapshot inside that revision's file, which has to be written out on its own.
+ */
+export function snapshotDownload(p: SitePeriod): string | Uint8Array<ArrayBuffer> {
+  return p.shownRevision === null ? fileBytes(path.join(DRAFT_DIR, `${p.id}.json`)) : `${JSON.stringify(p.shown, null, 2)}\n`;
+}
+
+/** The JSON download of a published revision: its file (see snapshotDownload). */
+export function revisionDownload(period: string, revision: number): Uint8Array<ArrayBuffer> {
+  return fileBytes(revisionFile(period, revision));
+}
+
+/** A file's bytes (readFileSync reads into an ArrayBuffer of its own, never a shared one). */
+function fileBytes(file: string): Uint8Array<ArrayBuffer> {
+  return readFileSync(file) as Uint8Array<ArrayBuffer>;
 }
 
 /** The snapshots the site shows, oldest first. */
@@ -67,8 +100,10 @@ export function latestPeriod(): SitePeriod {
   return (complete[complete.length - 1] ?? all[all.length - 1]) as SitePeriod;
 }
 
+/** The configured base path without its trailing slash ('' at the root). */
+const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
+
 /** Site-relative link honouring the configured base path. */
 export function href(p: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return `${base}/${p.replace(/^\//, '')}`;
+  return `${BASE}/${p.startsWith('/') ? p.slice(1) : p}`;
 }

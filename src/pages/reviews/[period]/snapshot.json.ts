@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { type SitePeriod, sitePeriods } from '../../../lib/site/load-snapshots.ts';
+import { type SitePeriod, sitePeriods, snapshotDownload } from '../../../lib/site/load-snapshots.ts';
 
 export function getStaticPaths() {
   return sitePeriods().map((period) => ({ params: { period: period.id }, props: { period } }));
@@ -7,4 +7,4 @@ export function getStaticPaths() {
 
 /** The snapshot the period page shows, for download. */
 export const GET: APIRoute<{ period: SitePeriod }> = ({ props }) =>
-  new Response(`${JSON.stringify(props.period.shown, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  new Response(snapshotDownload(props.period), { headers: { 'Content-Type': 'application/json' } });

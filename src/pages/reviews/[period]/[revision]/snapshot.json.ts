@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { revisionOf, sitePeriods } from '../../../../lib/site/load-snapshots.ts';
+import { revisionDownload, sitePeriods } from '../../../../lib/site/load-snapshots.ts';
 
 export function getStaticPaths() {
   return sitePeriods().flatMap((period) =>
@@ -12,6 +12,4 @@ export function getStaticPaths() {
 
 /** A published revision, whole (metadata, changes and the frozen snapshot). */
 export const GET: APIRoute<{ period: string; revision: number }> = ({ props }) =>
-  new Response(`${JSON.stringify(revisionOf(props.period, props.revision), null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/json' },
-  });
+  new Response(revisionDownload(props.period, props.revision), { headers: { 'Content-Type': 'application/json' } });
