@@ -18,7 +18,7 @@ import type { RejectedRow } from './file-account.ts';
 /** Files smaller than this are read on the main thread: starting workers would cost more than it saves. */
 export const MIN_PARALLEL_BYTES = 48 * 1024 * 1024;
 /** Bytes per block: small enough to keep memory flat, large enough to amortise a message. */
-export const BLOCK_BYTES = 4 * 1024 * 1024;
+export const BLOCK_BYTES = 2 * 1024 * 1024;
 
 /** What every worker needs to read blocks of one file (sent once). */
 export interface WorkerSetup {
