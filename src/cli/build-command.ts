@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewError } from '../lib/errors.ts';
 import { swapDirAtomic } from '../lib/pipeline/atomic-write.ts';
@@ -54,11 +54,17 @@ export const buildCommand = {
     process.env.REVIEW_CONTENT_DIR = paths.contentDir;
     const { build } = await import('astro');
     // The site is built beside dist/ and swapped in whole, so a failed build never leaves half a site.
+    // The site's code lives with the tool; the data (and so dist/) lives with the config. Astro moves
+    // files out of <tool>/.astro by renaming, which cannot cross file systems, so the site is built
+    // beside the tool and then moved beside dist/ (the same folder when the config is the tool's).
+    const root = path.resolve(import.meta.dirname, '../..');
+    const buildDir = path.join(root, `dist.${process.pid}.tmp`);
     const outDir = `${paths.distDir}.${process.pid}.tmp`;
-    // The site's code lives with the tool; the data (and so dist/) lives with the config.
     try {
-      await build({ root: path.resolve(import.meta.dirname, '../..'), outDir, logLevel: values.verbose ? 'info' : 'warn' });
+      await build({ root, outDir: buildDir, logLevel: values.verbose ? 'info' : 'warn' });
+      if (buildDir !== outDir) moveDir(buildDir, outDir);
     } catch (e) {
+      rmSync(buildDir, { recursive: true, force: true });
       rmSync(outDir, { recursive: true, force: true });
       // Astro has printed the details (file and line of a bad MDX component, say); the snapshots stand.
       throw new ReviewError(`the site build failed: ${(e as Error).message.split('\n')[0]}`, [
@@ -70,3 +76,15 @@ export const buildCommand = {
     return 0;
   },
 };
+
+/** Renames a folder, or copies it when the target is on another file system. */
+function moveDir(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}

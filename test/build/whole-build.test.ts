@@ -3,7 +3,7 @@
  * it, into snapshots and a static site; then the same again to prove byte-identical output.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,5 +151,25 @@ describe('whole build of test/fixtures/mini', () => {
     expect(r.stderr).toContain('no-such-service');
     expect(readFileSync(path.join(site, 'dist/index.html')).equals(before)).toBe(true);
     expect(readdirSync(site).filter((f) => f.startsWith('dist.'))).toEqual([]);
+  });
+});
+
+// Astro moves built files out of <tool>/.astro by renaming, which fails across file systems (EXDEV);
+// the build command builds beside the tool and then moves the site. /dev/shm is a tmpfs on Linux.
+const otherFs = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(ROOT).dev ? '/dev/shm' : null;
+describe.skipIf(otherFs === null)('a config on another file system than the tool', () => {
+  it('builds its site there', () => {
+    const work = mkdtempSync(path.join(otherFs as string, 'sr-exdev-'));
+    try {
+      cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+      const r = runCli(['build', '--config', path.join(work, 'review.config.yaml')]);
+      expect(r.stderr).not.toContain('EXDEV');
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(path.join(work, 'dist/index.html'), 'utf8')).toContain('<html');
+      expect(readdirSync(work).filter((f) => f.startsWith('dist.'))).toEqual([]);
+      expect(readdirSync(ROOT).filter((f) => /^dist\.\d+\.tmp$/.test(f))).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
