@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReviewError } from '../../src/lib/errors.ts';
 import { CheckStore } from '../../src/lib/ingest/check-store.ts';
 import { type CheckSeries, sliceSeries } from '../../src/lib/metrics/check-series.ts';
 
@@ -168,5 +169,17 @@ describe('CheckStore', () => {
     expect(stored.range('api', 'eu', 50, 52).timesMs).toEqual(Float64Array.of(49, 50, 51));
     stored.close();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('CheckStore, temp folder unusable', () => {
+  it('says so in one message naming the folder, not a stack trace', () => {
+    const store = new CheckStore({ spillDir: path.join(tmpdir(), 'no-such-folder-for-check-store', 'x'), tailChecks: 1 });
+    const h = store.handle('api', 'eu');
+    store.push(h, 1, 0, Number.NaN, 0);
+    expect(() => store.push(h, 2, 0, Number.NaN, 0)).toThrow(ReviewError);
+    expect(() => store.push(h, 3, 0, Number.NaN, 0)).toThrow(
+      /cannot keep the checks in the temp folder .*no-such-folder-for-check-store.* \(ENOENT\)/,
+    );
   });
 });

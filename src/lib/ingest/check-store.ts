@@ -13,6 +13,7 @@
 import { closeSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ReviewError } from '../errors.ts';
 import { type CheckSeries, type CheckSource, STATUS_CODES, sliceSeries } from '../metrics/check-series.ts';
 import type { CheckStatus } from '../model/records.ts';
 
@@ -37,8 +38,17 @@ class SpillFile {
     this.dir = dir;
   }
 
-  /** Appends the columns of a chunk; returns its offset. */
+  /** Appends the columns of a chunk; returns its offset. A full or unwritable temp folder is the user's to fix: a message. */
   append(times: Float64Array, latencies: Float32Array, statuses: Uint8Array): number {
+    try {
+      return this.appendOrThrow(times, latencies, statuses);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new ReviewError(`cannot keep the checks in the temp folder ${this.dir} (${code}); free space there or point TMPDIR elsewhere`);
+    }
+  }
+
+  private appendOrThrow(times: Float64Array, latencies: Float32Array, statuses: Uint8Array): number {
     if (this.fd === null) {
       this.file = path.join(this.dir, `service-review-checks-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.bin`);
       this.fd = openSync(this.file, 'w+', 0o600);
