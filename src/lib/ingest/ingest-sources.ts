@@ -17,7 +17,7 @@ import { STATUS_CODES } from '../metrics/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
-import { type CheckSink, FastCheckScanner, fastChecksPlan } from './fast-checks.ts';
+import { type CheckSink, FastCheckScanner, fastChecksPlan, type ScanResult } from './fast-checks.ts';
 import { FastRecordScanner } from './fast-records.ts';
 import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
@@ -397,22 +397,10 @@ function textFrom(first: Buffer, it: AsyncIterator<Buffer>): Readable {
   return Readable.from(decode());
 }
 
-/**
- * Reads a UTF-8 checks export with the byte-level scanner. Returns null when the whole file
- * was read, or the rest of the file as text (from the first line the scanner does not take)
- * for csv-parse, with `state` saying where it starts.
- */
-async function readChecksFast(
-  stream: Readable,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  sink: CheckSink,
-  delimiter: string,
-  state: ParseState,
-): Promise<Readable | null> {
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+/** The first line of a byte stream: its bytes without the line end, the buffer read so far, and whether the stream ended. */
+async function readHeaderLine(
+  it: AsyncIterator<Buffer>,
+): Promise<{ buf: Buffer; ended: boolean; nl: number; crlf: boolean; headerBytes: Buffer }> {
   let buf: Buffer = Buffer.alloc(0);
   let ended = false;
   while (!ended && buf.indexOf(10) < 0) {
@@ -422,17 +410,23 @@ async function readChecksFast(
   }
   const nl = buf.indexOf(10);
   const crlf = nl > 0 && buf[nl - 1] === 13;
-  const headerBytes = nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl);
-  // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
-  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
-  const header = headerBytes.toString('utf8').split(delimiter);
-  startFile(rel, source, config, account, header, state);
-  state.lineOffset = 1;
-  state.recordDelimiter = crlf ? '\r\n' : '\n';
-  const plan = fastChecksPlan(source, config, resolveColumns(source, header).indices, header, delimiter);
-  buf = buf.subarray(nl + 1);
-  if (plan === null) return textFrom(buf, it);
-  const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
+  return { buf, ended, nl, crlf, headerBytes: nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl) };
+}
+
+/**
+ * Feeds the rest of a byte stream (from `buf`) to a line scanner. Returns null when the whole
+ * stream was read, or the rest as text from the first line the scanner hands over, for csv-parse,
+ * with `state.lineOffset` saying where it starts.
+ */
+async function scanStream(
+  scanner: { line: number; scan(buf: Buffer, start: number, end: number, final: boolean): ScanResult },
+  first: Buffer,
+  endedAtStart: boolean,
+  it: AsyncIterator<Buffer>,
+  state: ParseState,
+): Promise<Readable | null> {
+  let buf = first;
+  let ended = endedAtStart;
   for (;;) {
     const r = scanner.scan(buf, 0, buf.length, ended);
     if (r.handover) {
@@ -463,6 +457,37 @@ async function readChecksFast(
     }
     buf = chunk;
   }
+}
+
+/**
+ * Reads a UTF-8 checks export with the byte-level scanner. Returns null when the whole file
+ * was read, or the rest of the file as text (from the first line the scanner does not take)
+ * for csv-parse, with `state` saying where it starts.
+ */
+async function readChecksFast(
+  stream: Readable,
+  rel: string,
+  source: SourceConfig,
+  config: ReviewConfig,
+  account: FileAccount,
+  sink: CheckSink,
+  delimiter: string,
+  state: ParseState,
+): Promise<Readable | null> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
+  let buf = head;
+  // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
+  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
+  const header = headerBytes.toString('utf8').split(delimiter);
+  startFile(rel, source, config, account, header, state);
+  state.lineOffset = 1;
+  state.recordDelimiter = crlf ? '\r\n' : '\n';
+  const plan = fastChecksPlan(source, config, resolveColumns(source, header).indices, header, delimiter);
+  buf = buf.subarray(nl + 1);
+  if (plan === null) return textFrom(buf, it);
+  const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
+  return scanStream(scanner, buf, ended, it, state);
 }
 
 /**
@@ -633,16 +658,8 @@ async function readRecordsFast(
   state: ParseState,
 ): Promise<Readable | null> {
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let buf: Buffer = Buffer.alloc(0);
-  let ended = false;
-  while (!ended && buf.indexOf(10) < 0) {
-    const r = await it.next();
-    if (r.done) ended = true;
-    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
-  }
-  const nl = buf.indexOf(10);
-  const crlf = nl > 0 && buf[nl - 1] === 13;
-  const headerBytes = nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl);
+  const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
+  let buf = head;
   // A header that is quoted, blank, alone in the file, with a stray CR or not UTF-8: csv-parse reads the file.
   if (
     nl < 0 ||
@@ -660,18 +677,5 @@ async function readRecordsFast(
   state.recordDelimiter = crlf ? '\r\n' : '\n';
   buf = buf.subarray(nl + 1);
   const scanner = new FastRecordScanner(state.map as NonNullable<ParseState['map']>, accept, account, 2, crlf, delimiter);
-  for (;;) {
-    const r = scanner.scan(buf, 0, buf.length, ended);
-    if (r.handover) {
-      state.lineOffset = scanner.line - 1;
-      return textFrom(buf.subarray(r.consumed), it);
-    }
-    if (ended) return null;
-    const rest = buf.subarray(r.consumed);
-    const next = await it.next();
-    if (next.done) {
-      ended = true;
-      buf = rest;
-    } else buf = rest.length ? Buffer.concat([rest, next.value]) : next.value;
-  }
+  return scanStream(scanner, buf, ended, it, state);
 }

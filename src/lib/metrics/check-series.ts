@@ -3,6 +3,9 @@
  * Typed arrays keep millions of checks compact (13 bytes a check).
  */
 import type { CheckStatus } from '../model/records.ts';
+import { lowerBound } from './lower-bound.ts';
+
+export { lowerBound };
 
 export const STATUS_UP = 0;
 export const STATUS_DEGRADED = 1;
@@ -26,18 +29,6 @@ export function seriesOf(checks: ReadonlyArray<{ timeMs: number; status: CheckSt
     statuses: Uint8Array.from(sorted, (c) => STATUS_CODES[c.status]),
     latenciesMs: Float32Array.from(sorted, (c) => (c.latencyMs === null ? Number.NaN : c.latencyMs)),
   };
-}
-
-/** Index of the first element ≥ x in an ascending array. */
-export function lowerBound(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

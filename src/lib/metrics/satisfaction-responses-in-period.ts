@@ -3,6 +3,7 @@
  * satisfaction figures, ticket join and comments start from them.
  */
 import type { SurveyResponse } from '../model/records.ts';
+import { lowerBound } from './lower-bound.ts';
 import type { PeriodBounds } from './periods.ts';
 
 /** What is known about one response array: whether it is in time order, and the last answer given. */
@@ -16,17 +17,6 @@ interface ResponseIndex {
 
 // Every period of a build passes the same response array (three times: figures, ticket join, comments).
 const indexes = new WeakMap<readonly Pick<SurveyResponse, 'timeMs'>[], ResponseIndex>();
-
-function lowerBound(sorted: Float64Array, ms: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The responses submitted in a period.

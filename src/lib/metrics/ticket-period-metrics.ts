@@ -7,6 +7,7 @@
 import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schema.ts';
 import type { TicketRecord } from '../model/records.ts';
 import { type SlaClock, slaClock } from './business-time.ts';
+import { lowerBound } from './lower-bound.ts';
 import type { PeriodBounds } from './periods.ts';
 import { selectKth } from './select-kth.ts';
 import { levelTargetSeconds } from './ticket-sla.ts';
@@ -356,18 +357,6 @@ function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
   };
   ticketIndexes.set(tickets, index);
   return index;
-}
-
-/** The first position in `sorted` (ascending) whose value is at least `ms`. */
-function lowerBound(sorted: Float64Array, ms: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The settle order of the tickets for one value of `responseRecorded`, cached in the index. */
