@@ -34,7 +34,7 @@ export function seriesOf(checks: ReadonlyArray<{ timeMs: number; status: CheckSt
 /**
  * Where the rollups read checks from, one service-probe time range at a time, so that only
  * the range in hand is in memory: the ingested store (ingest/check-store.ts, which keeps
- * series in a spill file) or, in tests and small tools, a map of series (checkSourceOf).
+ * series in a spill file).
  */
 export interface CheckSource {
   /** Services with at least one check, sorted. */
@@ -55,17 +55,4 @@ export function sliceSeries(s: CheckSeries, fromMs: number, toMs: number): Check
   const from = Math.max(0, lowerBound(s.timesMs, fromMs) - 1);
   const to = Math.max(from, lowerBound(s.timesMs, toMs));
   return { timesMs: s.timesMs.subarray(from, to), statuses: s.statuses.subarray(from, to), latenciesMs: s.latenciesMs.subarray(from, to) };
-}
-
-/** A CheckSource over series held in memory: service → probe → sorted series. */
-export function checkSourceOf(series: ReadonlyMap<string, ReadonlyMap<string, CheckSeries>>): CheckSource {
-  return {
-    services: () => [...series.keys()].sort(),
-    probes: (service) => [...(series.get(service)?.keys() ?? [])].sort(),
-    range(service, probe, fromMs, toMs) {
-      const s = series.get(service)?.get(probe);
-      if (!s) return { timesMs: new Float64Array(0), statuses: new Uint8Array(0), latenciesMs: new Float32Array(0) };
-      return sliceSeries(s, fromMs, toMs);
-    },
-  };
 }

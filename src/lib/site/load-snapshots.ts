@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { snapshotJson } from '../pipeline/atomic-write.ts';
 import type { PeriodStatus } from '../pipeline/build-review-data.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
@@ -70,7 +71,7 @@ function revisionFile(period: string, revision: number): string {
  * revision shows the snapshot inside that revision's file, which has to be written out on its own.
  */
 export function snapshotDownload(p: SitePeriod): string | Uint8Array<ArrayBuffer> {
-  return p.shownRevision === null ? fileBytes(path.join(DRAFT_DIR, `${p.id}.json`)) : `${JSON.stringify(p.shown, null, 2)}\n`;
+  return p.shownRevision === null ? fileBytes(path.join(DRAFT_DIR, `${p.id}.json`)) : snapshotJson(p.shown);
 }
 
 /** The JSON download of a published revision: its file (see snapshotDownload). */
