@@ -1,10 +1,11 @@
 // @ts-check
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { SEARCH_BUNDLES } from './src/lib/site/search-bundles.mjs';
 
 // Hosting under a sub-folder (e.g. GitHub Pages project sites): set REVIEW_BASE=/repo-name/.
 // Every link goes through href() (src/lib/site/load-snapshots.ts), which reads this base.
@@ -14,6 +15,13 @@ const rawBase = process.env.REVIEW_BASE ?? '/';
 delete process.env.BASE_URL;
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
+/** Threads that write the site and build the search index: one per shard of the index. */
+const WRITERS = SEARCH_BUNDLES.length;
+/** The endpoint of the service downloads (daily.csv, outages.csv, maintenance.csv of every service and period). */
+const SERVICE_CSV_ROUTE = 'src/pages/reviews/[period]/services/[service]/[table].csv.ts';
+/** Lets the build command stop the writer threads when Astro fails, before it deletes the half-built site. */
+const STOP_WRITERS = Symbol.for('service-review.stop-site-writers');
+
 /**
  * How the rendered routes reach dist/, and the site search index.
  *
@@ -21,17 +29,18 @@ const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
  * write, close), one route after the other; for this site's tens of thousands of small files
  * (every service of every month has a page and three CSVs) those round trips through Node's
  * thread pool took more time than rendering. A wrapper around Astro's prerenderer (the
- * integration API for taking over prerendering) writes each file itself, synchronously, to the
- * same place with the same bytes, and hands Astro the response without its body, so Astro writes
- * nothing more. (With --verbose, Astro therefore reports "file not created" for every route.)
- * Routes whose file Astro places specially (404/500 pages, redirects) are left to Astro.
+ * integration API for taking over prerendering) hands each route's bytes to a writer thread
+ * (src/lib/site/site-writer-worker.mjs), which writes the file to the same place with the same
+ * bytes while Astro renders the next route, and hands Astro the response without its body, so
+ * Astro writes nothing more. (With --verbose, Astro therefore reports "file not created" for every
+ * route.) Routes whose file Astro places specially (404/500 pages, redirects) are left to Astro.
  *
  * Search: Pagefind (its binary comes inside the npm package, nothing is downloaded) indexes every
- * page into dist/pagefind/, which the search box loads on demand. Pages go to the index as they
- * are rendered, not by reading dist/ again afterwards: each page's bytes are moved to a worker
- * thread (src/lib/site/search-index-worker.mjs), which feeds Pagefind's own process while Astro
- * renders the next pages. They reach it in the order Astro starts them, so the index is the same
- * on every build.
+ * page; the search box loads the index on demand. Pages go to the index as they are rendered,
+ * not by reading dist/ again afterwards. Each writer thread feeds a Pagefind process of its own
+ * with every other page, in the order Astro starts them, so the index comes in two shards
+ * (dist/pagefind/ and dist/pagefind-2/) that are the same on every build and are written at the
+ * same time; the search page merges them.
  * @returns {import('astro').AstroIntegration}
  */
 function sitePages() {
@@ -41,56 +50,100 @@ function sitePages() {
   let directoryFormat = false;
   /** Files of public/, copied into dist/ by Astro; a route never overwrites one (as in Astro's own writer). */
   const publicFiles = new Set();
-  const folders = new Set();
-  /** @param {string} file a path below dist/, starting with a slash @param {Uint8Array} bytes */
-  const write = (file, bytes) => {
-    const full = `${outDir}${file}`;
-    const folder = full.slice(0, full.lastIndexOf('/'));
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeFileSync(full, bytes);
-  };
 
-  /** @type {Worker | null} */
-  let worker = null;
+  /** @type {Worker[]} */
+  let writers = [];
   /** @type {unknown} */
   let failure = null;
-  /** Pages go to the worker one after the other, in the order Astro started them. */
+  /** Routes are handed on one after the other, in the order Astro started them. */
   let queue = Promise.resolve();
-  /** @type {{ url: string, html: Uint8Array<ArrayBuffer> | null }[]} */
-  let batch = [];
-  /** Pages are posted a few dozen at a time: waking the worker costs more than moving a page. */
-  const flush = () => {
-    if (!worker || !batch.length) return;
-    worker.postMessage(
-      { pages: batch },
-      batch.flatMap((p) => (p.html ? [p.html.buffer] : [])),
-    );
-    batch = [];
+  /** @typedef {{ file: string | null, bytes: Uint8Array<ArrayBuffer> | null, url: string | null }} Output */
+  /** What each writer is sent next; route N goes to writer N mod WRITERS, so both shards have pages even on a small site. */
+  /** @type {Output[][]} */
+  const batches = Array.from({ length: WRITERS }, () => []);
+  let handedOn = 0;
+  /** @param {Output} o */
+  const handOn = (o) => {
+    const k = handedOn++ % WRITERS;
+    const batch = /** @type {Output[]} */ (batches[k]);
+    batch.push(o);
+    if (batch.length >= 32) flush(k);
+  };
+  const flushAll = () => {
+    for (let k = 0; k < WRITERS; k++) flush(k);
+  };
+  /**
+   * Routes are posted a few dozen at a time, their bytes copied into one buffer that is moved,
+   * not copied, to the thread: waking a thread, and moving a buffer, cost more than copying a page.
+   * @param {number} k the writer
+   */
+  const flush = (k) => {
+    const batch = /** @type {Output[]} */ (batches[k]);
+    const writer = writers[k];
+    if (!batch.length || !writer) return;
+    const bytes = new Uint8Array(batch.reduce((a, f) => a + (f.bytes?.length ?? 0), 0));
+    let at = 0;
+    const files = batch.map((f) => {
+      const start = at;
+      if (f.bytes) {
+        bytes.set(f.bytes, at);
+        at += f.bytes.length;
+      }
+      return { file: f.file, url: f.url, start, end: f.bytes ? at : -1 };
+    });
+    writer.postMessage({ files, bytes }, [bytes.buffer]);
+    batches[k] = [];
   };
   /** Pages Astro is to render, and pages handed on so far. */
   let pagesToRender = Number.POSITIVE_INFINITY;
   let pagesHandedOn = 0;
-  /** @type {Promise<{ pages: number, errors: string[] }> | null} */
-  let written = null;
-  /** Once the last page is in, the index is written (while Astro renders the remaining downloads). */
-  const writeIndex = () => {
-    const w = worker;
-    if (!w) return Promise.reject(new Error('pagefind: the search index was not started'));
-    if (!written) {
-      flush();
-      w.ref();
-      written = new Promise((resolve, reject) => {
-        if (failure) reject(failure);
-        w.once('message', resolve);
-        w.once('error', reject);
-        w.postMessage({ write: `${outDir}/pagefind` });
-      });
-      written.catch(() => {}).finally(() => w.terminate());
+  let indexRequested = false;
+  /** Once the last page is in, the shards are written (while Astro renders the downloads). */
+  const requestIndex = () => {
+    if (indexRequested) return;
+    indexRequested = true;
+    flushAll();
+    writers.forEach((w, i) => {
+      w.postMessage({ index: `${outDir}/${SEARCH_BUNDLES[i]}` });
+    });
+  };
+  /** The service downloads' routes, left to the writer threads. */
+  /** @type {string[]} */
+  let serviceCsvsLeftOut = [];
+  /** @returns {Promise<{ pages: number, errors: string[] }>} */
+  const finish = async () => {
+    await queue;
+    requestIndex();
+    flushAll();
+    const results = await Promise.all(
+      writers.map(
+        (w) =>
+          /** @type {Promise<{ pages: number, errors: string[], serviceCsvs: string[] }>} */ (
+            new Promise((resolve, reject) => {
+              if (failure) reject(failure);
+              w.ref();
+              w.once('message', resolve);
+              w.once('error', reject);
+              w.postMessage({ finish: true });
+            })
+          ),
+      ),
+    ).finally(() => stop());
+    const errors = results.flatMap((r) => r.errors);
+    // The writers' service downloads must be exactly the routes left out of Astro's list.
+    const written = new Set(results.flatMap((r) => r.serviceCsvs));
+    const missing = serviceCsvsLeftOut.filter((f) => !written.has(f));
+    if (missing.length || written.size !== serviceCsvsLeftOut.length) {
+      errors.push(
+        `the service downloads written (${written.size}) are not the routes left to them (${serviceCsvsLeftOut.length}); missing: ${missing.slice(0, 3).join(', ')}`,
+      );
     }
-    return written;
+    return { pages: results.reduce((a, r) => a + r.pages, 0), errors };
+  };
+  const stop = async () => {
+    const all = writers;
+    writers = [];
+    await Promise.all(all.map((w) => w.terminate()));
   };
 
   return {
@@ -108,24 +161,34 @@ function sitePages() {
         }
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        const w = new Worker(new URL('./src/lib/site/search-index-worker.mjs', root ?? undefined));
-        // Until the index is written, the worker alone must not keep a failed build's process alive.
-        w.unref();
-        w.on('error', (e) => {
-          failure = e;
+        writers = Array.from({ length: WRITERS }, (_, shard) => {
+          const w = new Worker(new URL('./src/lib/site/site-writer-worker.mjs', root ?? undefined), {
+            workerData: { shard, shards: WRITERS, outDir },
+          });
+          // Until the end of the build, the threads alone must not keep a failed build's process alive.
+          w.unref();
+          w.on('error', (e) => {
+            failure = e;
+          });
+          return w;
         });
-        worker = w;
+        /** @type {Record<symbol, unknown>} */ (globalThis)[STOP_WRITERS] = stop;
         logger.info('routes are written by this integration; "file not created" below means Astro left the file to it');
         setPrerenderer((astro) => ({
           name: 'service-review:pages',
           setup: () => astro.setup?.() ?? Promise.resolve(),
           // Pages first, then the downloads (CSV, JSON): the search index, which needs every page, is then
           // written while the downloads are rendered. Each route's file is the same whatever the order.
+          // The service downloads are left out: the writer threads write them (site-writer-worker.mjs).
           getStaticPaths: async () => {
             const paths = await astro.getStaticPaths();
             const pages = paths.filter((p) => p.route.type === 'page');
             pagesToRender = pages.length;
-            return [...pages, ...paths.filter((p) => p.route.type !== 'page')];
+            const rest = paths.filter((p) => p.route.type !== 'page');
+            const byWriters = rest.filter((p) => p.route.component === SERVICE_CSV_ROUTE);
+            // A path's pathname is below the base (unlike the request URLs render() is given).
+            serviceCsvsLeftOut = byWriters.map((p) => decodeURI(p.pathname ?? ''));
+            return [...pages, ...rest.filter((p) => p.route.component !== SERVICE_CSV_ROUTE)];
           },
           collectStaticImages: astro.collectStaticImages && (() => astro.collectStaticImages?.() ?? Promise.resolve(new Map())),
           teardown: () => astro.teardown?.() ?? Promise.resolve(),
@@ -135,26 +198,23 @@ function sitePages() {
             // a page (reviews/2026-10/index.html → /reviews/2026-10/; the search page puts the base back).
             const path = decodeURI(new URL(request.url).pathname).slice(base.length - 1);
             const page = route.type === 'page';
-            /** @type {(html: Uint8Array<ArrayBuffer> | null) => void} */
+            /** @type {(output: Output | null) => void} */
             let rendered = () => {};
-            if (page) {
-              /** @type {Promise<Uint8Array<ArrayBuffer> | null>} */
-              const html = new Promise((resolve) => {
-                rendered = resolve;
+            /** @type {Promise<Output | null>} */
+            const output = new Promise((resolve) => {
+              rendered = resolve;
+            });
+            queue = queue
+              .then(() => output)
+              .then((o) => {
+                if (o) handOn(o);
+                if (page && ++pagesHandedOn === pagesToRender) requestIndex();
               });
-              queue = queue
-                .then(() => html)
-                .then((bytes) => {
-                  batch.push({ url: path, html: bytes });
-                  if (batch.length >= 32) flush();
-                  if (++pagesHandedOn === pagesToRender) writeIndex();
-                });
-            }
             try {
               const result = await astro.render(request, options);
               const response = result instanceof Response ? result : result.response;
               if (!response.body || (response.status >= 300 && response.status < 400)) {
-                rendered(null);
+                rendered(page ? { file: null, bytes: null, url: null } : null);
                 return result;
               }
               const bytes = new Uint8Array(await response.arrayBuffer());
@@ -167,13 +227,14 @@ function sitePages() {
                     ? `${path}index.html`
                     : null;
               if (file === null) {
-                rendered(page ? bytes.slice() : null);
+                rendered(page ? { file: null, bytes, url: path } : null);
                 const same = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
                 return result instanceof Response ? same : { ...result, response: same };
               }
-              if (publicFiles.has(file)) logger.warn(`Skipping ${route.component}: public/ has a file of the same name: ${file}`);
-              else write(file, bytes);
-              rendered(page ? bytes : null);
+              if (publicFiles.has(file)) {
+                logger.warn(`Skipping ${route.component}: public/ has a file of the same name: ${file}`);
+                rendered(page ? { file: null, bytes, url: path } : null);
+              } else rendered({ file: `${outDir}${file}`, bytes, url: page ? path : null });
               const emptied = new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
               return result instanceof Response ? emptied : { ...result, response: emptied };
             } catch (e) {
@@ -184,17 +245,18 @@ function sitePages() {
         }));
       },
       'astro:build:done': async ({ logger }) => {
-        await queue;
-        const result = await writeIndex();
-        if (result.errors.length) throw new Error(`pagefind: ${result.errors.join('; ')}`);
-        const out = `${outDir}/pagefind`;
-        // The site's own search box uses Pagefind's JS API (pagefind.js); its prebuilt UIs are not shipped.
-        for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
-          await rm(`${out}/${ui}.js`, { force: true });
-          await rm(`${out}/${ui}.css`, { force: true });
+        const result = await finish();
+        if (result.errors.length) throw new Error(`writing the site: ${result.errors.join('; ')}`);
+        // The site's own search box uses Pagefind's JS API (pagefind.js); its prebuilt UIs are not shipped,
+        // and the other shards need only their index files (the search page merges them into the first).
+        for (const [i, bundle] of SEARCH_BUNDLES.entries()) {
+          const out = `${outDir}/${bundle}`;
+          const unused = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
+          unused.push('pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js');
+          if (i > 0) unused.push('pagefind.js', 'pagefind-worker.js', ...readdirSync(out).filter((f) => f.startsWith('wasm.')));
+          for (const f of unused) await rm(`${out}/${f}`, { force: true });
         }
-        await rm(`${out}/pagefind-highlight.js`, { force: true });
-        logger.info(`search index: ${result.pages} pages`);
+        logger.info(`search index: ${result.pages} pages in ${SEARCH_BUNDLES.length} shards`);
       },
     },
   };

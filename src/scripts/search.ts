@@ -1,6 +1,8 @@
 /**
- * Search over the built site with Pagefind. The Pagefind bundle (dist/pagefind/) is imported only
- * when a reader first focuses a search box, so pages cost nothing until then. Results are built
+ * Search over the built site with Pagefind. The index comes in shards (dist/pagefind/ with the
+ * search code, and dist/pagefind-2/ with only index files; the build writes them at the same
+ * time), which Pagefind merges into one list of results ranked by score. The bundle is imported
+ * only when a reader first searches, so pages cost nothing until then. Results are built
  * with DOM methods and textContent: page titles and excerpts (which can hold text from exports,
  * such as ticket titles) never reach the page as HTML. Pagefind marks matches with <mark> in its
  * excerpts; those are parsed in an inert document and only their text is kept.
@@ -14,20 +16,27 @@ interface PagefindResultData {
 interface PagefindApi {
   options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o?: { baseUrl?: string }): Promise<void>;
   debouncedSearch(q: string, o?: unknown, ms?: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
   search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
 }
 
 const loaded = new Map<string, Promise<PagefindApi>>();
 
-/** Loads the Pagefind bundle once per page. */
-export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
+/**
+ * Loads the Pagefind bundle once per page, with the other shards of the index merged into it.
+ * @param bundles the shards' folders, the one with pagefind.js first
+ */
+export function loadPagefind(bundles: string[], base: string): Promise<PagefindApi> {
+  const [bundle, ...others] = bundles;
+  if (!bundle) return Promise.reject(new Error('no search index'));
   let p = loaded.get(bundle);
   if (!p) {
     p = (async () => {
       const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
       await api.options({ baseUrl: base, excerptLength: 24 });
       await api.init();
+      for (const other of others) await api.mergeIndex(other, { baseUrl: base });
       return api;
     })();
     loaded.set(bundle, p);

@@ -440,6 +440,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     // Search, offline from dist/: the header box is a plain form; the search page runs Pagefind.
     const pagefindBefore = home.scripts.filter((s) => s.url.includes('/pagefind/')).length;
     expect(pagefindBefore).toBe(0);
+    const indexFiles: string[] = [];
+    ctx.on('request', (r) => {
+      if (/\/pagefind(-2)?\//.test(r.url())) indexFiles.push(new URL(r.url()).pathname);
+    });
     await home.page.locator('#site-search').fill('payments');
     await home.page.locator('#site-search').press('Enter');
     await home.page.waitForURL(/\/review\/search\/\?q=payments/);
@@ -448,6 +452,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const target = (await first.getAttribute('href')) ?? '';
     expect(target).toMatch(/^\/review\/reviews\//);
     expect(await home.page.locator('[data-search-results]').innerHTML()).not.toMatch(/<(script|img|iframe)/i);
+    // The index comes in two shards, every other page in each (astro.config.mjs); the search page
+    // merges them, so the results shown draw on both (a result's text is a fragment of its shard).
+    const results = await home.page.locator('[data-search-results] a').count();
+    expect(results).toBeGreaterThan(4);
+    expect(
+      indexFiles.some((f) => f.startsWith('/review/pagefind/fragment/')),
+      indexFiles.join(' '),
+    ).toBe(true);
+    expect(
+      indexFiles.some((f) => f.startsWith('/review/pagefind-2/fragment/')),
+      indexFiles.join(' '),
+    ).toBe(true);
     await first.click();
     await home.page.waitForLoadState('load');
     expect(home.page.url()).toContain(target);

@@ -3,15 +3,12 @@
  * was computed by the pipeline before Astro runs. A published period shows its latest
  * published revision, never the draft, so last month's review does not change under readers.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { snapshotJson } from '../pipeline/atomic-write.ts';
 import type { PeriodStatus } from '../pipeline/build-review-data.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
-
-const DRAFT_DIR = process.env.REVIEW_SNAPSHOT_DIR ?? path.resolve('snapshots/draft');
-const PUBLISHED_DIR = process.env.REVIEW_PUBLISHED_DIR ?? path.resolve('snapshots/published');
+import { DRAFT_DIR, draftFile, readJson, readPeriodStatuses, revisionFile, shownRevisionOf } from './snapshot-files.ts';
 
 export interface SitePeriod {
   id: string;
@@ -25,23 +22,18 @@ export interface SitePeriod {
 
 let cache: SitePeriod[] | null = null;
 
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
 /** Every period, oldest first. */
 export function sitePeriods(): SitePeriod[] {
   if (cache) return cache;
-  const indexFile = path.join(DRAFT_DIR, 'index.json');
-  if (!existsSync(indexFile)) {
+  const statuses = readPeriodStatuses();
+  if (!statuses) {
     throw new Error(`no snapshots in ${DRAFT_DIR}: run \`npm run build\` (it writes the snapshots before the site)`);
   }
-  const index = readJson<{ periods: PeriodStatus[] }>(indexFile);
-  cache = index.periods.map((status) => {
-    const draft = readJson<PeriodSnapshot>(path.join(DRAFT_DIR, `${status.id}.json`));
-    const latest = status.revisions[status.revisions.length - 1];
-    const shown = latest ? revisionOf(status.id, latest.revision).snapshot : draft;
-    return { id: status.id, status, shown, shownRevision: latest?.revision ?? null, draft };
+  cache = statuses.map((status) => {
+    const draft = readJson<PeriodSnapshot>(draftFile(status.id));
+    const shownRevision = shownRevisionOf(status);
+    const shown = shownRevision === null ? draft : revisionOf(status.id, shownRevision).snapshot;
+    return { id: status.id, status, shown, shownRevision, draft };
   });
   return cache;
 }
@@ -59,10 +51,6 @@ export function revisionOf(period: string, revision: number): PublishedRevision 
   return rev;
 }
 
-function revisionFile(period: string, revision: number): string {
-  return path.join(PUBLISHED_DIR, period, `r${revision}.json`);
-}
-
 /**
  * The JSON download of what a period page shows, or of a published revision: the snapshot file
  * itself. The pipeline writes every snapshot and revision as snapshotJson (JSON.stringify with a
@@ -71,7 +59,7 @@ function revisionFile(period: string, revision: number): string {
  * revision shows the snapshot inside that revision's file, which has to be written out on its own.
  */
 export function snapshotDownload(p: SitePeriod): string | Uint8Array<ArrayBuffer> {
-  return p.shownRevision === null ? fileBytes(path.join(DRAFT_DIR, `${p.id}.json`)) : snapshotJson(p.shown);
+  return p.shownRevision === null ? fileBytes(draftFile(p.id)) : snapshotJson(p.shown);
 }
 
 /** The JSON download of a published revision: its file (see snapshotDownload). */

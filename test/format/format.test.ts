@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatMs } from '../../src/lib/format/format.ts';
+
+describe('formatCount and formatMs', () => {
+  it('group thousands with commas, as en-GB does', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatCount(-1234567)).toBe('-1,234,567');
+    expect(formatCount(null)).toBe('—');
+    expect(formatMs(123.4)).toBe('123 ms');
+    expect(formatMs(1234.5)).toBe('1,235 ms');
+    expect(formatMs(null)).toBe('—');
+  });
+
+  // The formatter is made once (the site formats hundreds of thousands of numbers); its text must
+  // stay what Number.prototype.toLocaleString('en-GB') gives, which the pages were built with.
+  it('give the same text as toLocaleString("en-GB")', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: false })), (n) => {
+        expect(formatCount(n)).toBe(n.toLocaleString('en-GB'));
+        expect(formatMs(n)).toBe(`${Math.round(n).toLocaleString('en-GB')} ms`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
