@@ -18,10 +18,18 @@ describe('formatCount and formatMs', () => {
   // stay what Number.prototype.toLocaleString('en-GB') gives, which the pages were built with.
   it('give the same text as toLocaleString("en-GB")', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: false })), (n) => {
-        expect(formatCount(n)).toBe(n.toLocaleString('en-GB'));
-        expect(formatMs(n)).toBe(`${Math.round(n).toLocaleString('en-GB')} ms`);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -2000, max: 2000 }),
+          fc.integer({ min: -1e12, max: 1e12 }),
+          fc.double({ noNaN: false }),
+          fc.constantFrom(-0, 0, 999, -999, 1000, -1000, 999.5, -999.5),
+        ),
+        (n) => {
+          expect(formatCount(n)).toBe(n.toLocaleString('en-GB'));
+          expect(formatMs(n)).toBe(`${Math.round(n).toLocaleString('en-GB')} ms`);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

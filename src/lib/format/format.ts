@@ -30,14 +30,23 @@ export function formatDuration(ms: number | null): string {
  */
 const groupedFormat = new Intl.NumberFormat('en-GB');
 
+/**
+ * groupedFormat's text; an integer between -999 and 999 (most counts and latencies) has no
+ * separator to add and is written as it is, without the cost of Intl (millions of table cells in
+ * a large archive). -0 goes to Intl, which writes it "-0".
+ */
+function grouped(n: number): string {
+  return Number.isInteger(n) && n < 1000 && n > -1000 && !Object.is(n, -0) ? String(n) : groupedFormat.format(n);
+}
+
 /** Integer with thin grouping: 12345 → "12,345". */
 export function formatCount(n: number | null): string {
-  return n === null ? '—' : groupedFormat.format(n);
+  return n === null ? '—' : grouped(n);
 }
 
 /** Latency: 123.4 → "123 ms". */
 export function formatMs(ms: number | null): string {
-  return ms === null ? '—' : `${groupedFormat.format(Math.round(ms))} ms`;
+  return ms === null ? '—' : `${grouped(Math.round(ms))} ms`;
 }
 
 /** One formatter per zone: making an Intl.DateTimeFormat costs far more than using one. */
