@@ -31,8 +31,8 @@ const STOP_WRITERS = Symbol.for('service-review.stop-site-writers');
  * thread pool took more time than rendering. A wrapper around Astro's prerenderer (the
  * integration API for taking over prerendering) hands each route's bytes to a writer thread
  * (src/lib/site/site-writer-worker.mjs), which writes the file to the same place with the same
- * bytes while Astro renders the next route, and hands Astro the response without its body, so
- * Astro writes nothing more. (With --verbose, Astro therefore reports "file not created" for every
+ * bytes while Astro renders the next route; the wrapper hands Astro the response without its
+ * body, so Astro writes nothing more. (With --verbose, Astro therefore reports "file not created" for every
  * route.) Routes whose file Astro places specially (404/500 pages, redirects) are left to Astro.
  *
  * Search: Pagefind (its binary comes inside the npm package, nothing is downloaded) indexes every
