@@ -13,12 +13,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configForPeriod } from '../src/lib/config/config-for-period.ts';
 import { loadConfig } from '../src/lib/config/load-config.ts';
+import { maintenanceWindows } from '../src/lib/config/maintenance-windows.ts';
 import { ingestSources } from '../src/lib/ingest/ingest-sources.ts';
-import { periodDays } from '../src/lib/metrics/period-days.ts';
-import type { DayRollup } from '../src/lib/metrics/service-day-rollups.ts';
-import { maintenanceWindows } from '../src/lib/pipeline/maintenance-windows.ts';
+import { computeServiceRollups } from '../src/lib/rollup/compute-service-rollups.ts';
+import type { DayRollup } from '../src/lib/rollup/service-day-rollups.ts';
 import { buildSnapshots, reviewMonths } from '../src/lib/snapshot/build-snapshots.ts';
-import { computeServiceRollups } from '../src/lib/snapshot/compute-service-figures.ts';
+import { periodDays } from '../src/lib/time/period-days.ts';
 import { BENCH_LATENCY_THRESHOLD_MS } from './bench-data.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewError } from '../lib/errors.ts';
-import { swapDirAtomic } from '../lib/pipeline/atomic-write.ts';
+import { swapDirAtomic } from '../lib/fs/atomic-write.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress, toolVersion } from './cli-support.ts';
 

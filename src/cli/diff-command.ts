@@ -1,7 +1,7 @@
 import { UsageError } from '../lib/errors.ts';
-import { readPublished } from '../lib/pipeline/published-store.ts';
 import type { PeriodSnapshot } from '../lib/snapshot/build-snapshots.ts';
 import { diffSnapshots } from '../lib/snapshot/diff-snapshots.ts';
+import { readPublished } from '../lib/snapshot/published-store.ts';
 import { COMMON_OPTIONS, type CommandContext, currentFigures, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review diff <YYYY-MM> [revA] [revB] [--json] [--config FILE]

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../lib/config/load-config.ts';
 import { ReviewError, UsageError } from '../lib/errors.ts';
-import { isMonthId } from '../lib/metrics/periods.ts';
-import { writeFileAtomic } from '../lib/pipeline/atomic-write.ts';
+import { writeFileAtomic } from '../lib/fs/atomic-write.ts';
+import { isMonthId } from '../lib/time/periods.ts';
 import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review new <YYYY-MM> [--config FILE]

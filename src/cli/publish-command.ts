@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { UsageError } from '../lib/errors.ts';
-import { isMonthId, isQuarterId, isYearId } from '../lib/metrics/periods.ts';
 import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
-import { readPublished, writeRevision } from '../lib/pipeline/published-store.ts';
+import { readPublished, writeRevision } from '../lib/snapshot/published-store.ts';
 import { nextRevision } from '../lib/snapshot/revisions.ts';
+import { isMonthId, isQuarterId, isYearId } from '../lib/time/periods.ts';
 import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
 
 const usage = `usage: service-review publish <YYYY-MM | YYYY-Qn | YYYY> [--revise "reason"] [--by NAME] [--message TEXT] [--config FILE]

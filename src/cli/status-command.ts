@@ -1,5 +1,5 @@
 import { ReviewError, UsageError } from '../lib/errors.ts';
-import { monthBounds } from '../lib/metrics/periods.ts';
+import { monthBounds } from '../lib/time/periods.ts';
 import { COMMON_OPTIONS, type CommandContext, currentFigures, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review status [--require-data YYYY-MM] [--json] [--config FILE]

@@ -29,11 +29,11 @@ import type { ReviewConfig } from '../../src/lib/config/config-schema.ts';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { availabilityFigures } from '../../src/lib/metrics/availability-figures.ts';
-import { type CheckSeries, STATUS_DOWN } from '../../src/lib/metrics/check-series.ts';
-import { mergeDayRollups } from '../../src/lib/metrics/merge-day-rollups.ts';
-import { periodDays } from '../../src/lib/metrics/period-days.ts';
-import { monthOf, monthsBetween } from '../../src/lib/metrics/periods.ts';
-import { type DayRollup, serviceDayRollups } from '../../src/lib/metrics/service-day-rollups.ts';
+import { type CheckSeries, STATUS_DOWN } from '../../src/lib/model/check-series.ts';
+import { mergeDayRollups } from '../../src/lib/rollup/merge-day-rollups.ts';
+import { type DayRollup, serviceDayRollups } from '../../src/lib/rollup/service-day-rollups.ts';
+import { periodDays } from '../../src/lib/time/period-days.ts';
+import { monthOf, monthsBetween } from '../../src/lib/time/periods.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
 const have = existsSync(path.join(DATA, 'upptime-toro')) && existsSync(path.join(DATA, 'upptime-manticore'));

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReviewError } from '../../src/lib/errors.ts';
 import { CheckStore } from '../../src/lib/ingest/check-store.ts';
-import { type CheckSeries, sliceSeries } from '../../src/lib/metrics/check-series.ts';
+import { type CheckSeries, sliceSeries } from '../../src/lib/model/check-series.ts';
 
 interface Check {
   service: string;

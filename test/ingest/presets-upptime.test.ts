@@ -16,7 +16,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { type CheckSeries, STATUS_CODES } from '../../src/lib/metrics/check-series.ts';
+import { type CheckSeries, STATUS_CODES } from '../../src/lib/model/check-series.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
 const have = existsSync(path.join(DATA, 'upptime-toro')) && existsSync(path.join(DATA, 'upptime-manticore'));

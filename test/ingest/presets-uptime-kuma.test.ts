@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { STATUS_CODES } from '../../src/lib/metrics/check-series.ts';
+import { STATUS_CODES } from '../../src/lib/model/check-series.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const utc = (iso: string) => Date.parse(iso);

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupRecurringIssues } from '../../src/lib/metrics/group-recurring-issues.ts';
-import { monthOf } from '../../src/lib/metrics/periods.ts';
 import { type PeriodTicket, recurringIssuesForPeriod } from '../../src/lib/metrics/recurring-issues-for-period.ts';
+import { monthOf } from '../../src/lib/time/periods.ts';
 
 type T = PeriodTicket & { title: string };
 const utc = Date.UTC;

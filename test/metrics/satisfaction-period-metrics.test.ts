@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthBounds } from '../../src/lib/metrics/periods.ts';
 import { satisfactionPeriodMetrics, type TicketLookup } from '../../src/lib/metrics/satisfaction-period-metrics.ts';
 import type { SurveyResponse } from '../../src/lib/model/records.ts';
+import { monthBounds } from '../../src/lib/time/periods.ts';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object') {

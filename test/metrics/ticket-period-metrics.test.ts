@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, calendarSchema, type PriorityLevelConfig, priorityLevelSchema } from '../../src/lib/config/config-schema.ts';
 import { slaClock } from '../../src/lib/metrics/business-time.ts';
-import { monthBounds } from '../../src/lib/metrics/periods.ts';
 import {
   type TicketFigures,
   type TicketPeriodMetrics,
@@ -11,6 +10,7 @@ import {
 } from '../../src/lib/metrics/ticket-period-metrics.ts';
 import { ticketSla } from '../../src/lib/metrics/ticket-sla.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
+import { monthBounds } from '../../src/lib/time/periods.ts';
 
 const utc = Date.UTC;
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
+import { maintenanceWindows } from '../../src/lib/config/maintenance-windows.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { maintenanceWindows } from '../../src/lib/pipeline/maintenance-windows.ts';
 import { buildSnapshots } from '../../src/lib/snapshot/build-snapshots.ts';
 import { periodSnapshotSchema, snapshotJsonSchema } from '../../src/lib/snapshot/snapshot-schema.ts';
 

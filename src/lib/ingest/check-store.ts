@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReviewError } from '../errors.ts';
-import { type CheckSeries, type CheckSource, STATUS_CODES, sliceSeries } from '../metrics/check-series.ts';
+import { type CheckSeries, type CheckSource, STATUS_CODES, sliceSeries } from '../model/check-series.ts';
 import type { CheckStatus } from '../model/records.ts';
 
 /** Bytes a check takes in the spill file and in a tail: time (8), latency (4), status (1). */

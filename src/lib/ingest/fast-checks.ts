@@ -12,7 +12,7 @@
  * up by their bytes in small caches, timestamps and numbers are read from the bytes.
  */
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
-import { STATUS_CODES } from '../metrics/check-series.ts';
+import { STATUS_CODES } from '../model/check-series.ts';
 import { type FileAccount, type RejectedRow, recordReject } from './file-account.ts';
 import { parseTimestamp, type TimestampOptions } from './parse-timestamp.ts';
 import { presetFor } from './presets.ts';

@@ -12,8 +12,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, ren
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
-import { writeFileAtomic } from '../pipeline/atomic-write.ts';
 import type { FileAccount } from './file-account.ts';
 import type { Preset } from './presets.ts';
 

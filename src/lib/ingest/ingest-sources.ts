@@ -13,7 +13,7 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
-import { STATUS_CODES } from '../metrics/check-series.ts';
+import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';

@@ -1,8 +1,8 @@
 /**
  * The published availability figures of one service over a span, from its totals.
  */
-import { histogramPercentile } from './latency-histogram.ts';
-import type { AvailabilityTotals } from './merge-day-rollups.ts';
+import { histogramPercentile } from '../rollup/latency-histogram.ts';
+import type { AvailabilityTotals } from '../rollup/merge-day-rollups.ts';
 
 export interface AvailabilityFigures {
   /** up / (up + down); null when no eligible time. */

@@ -3,8 +3,8 @@
  */
 import { median } from 'simple-statistics';
 import type { TicketRecord } from '../model/records.ts';
+import { type MonthId, previousMonth } from '../time/periods.ts';
 import type { IssueGroup, RecurringIssueGrouping } from './group-recurring-issues.ts';
-import { type MonthId, previousMonth } from './periods.ts';
 import { ticketGroupIndexes } from './recurring-ticket-groups.ts';
 
 /** What the period view reads from a ticket. */

@@ -3,10 +3,10 @@
  * (per priority, per category, per resolution-SLA outcome).
  */
 import type { SurveyResponse } from '../model/records.ts';
+import type { PeriodBounds } from '../time/periods.ts';
 import { type CesResult, type CesScale, ces, DEFAULT_CES_SCALE } from './ces.ts';
 import { type CsatResult, type CsatScale, csat, DEFAULT_CSAT_SCALE, DEFAULT_LOW_SAMPLE_BELOW } from './csat.ts';
 import { type NpsResult, nps } from './nps.ts';
-import type { PeriodBounds } from './periods.ts';
 import { responsesInPeriod } from './satisfaction-responses-in-period.ts';
 
 /** What a response needs to know about the ticket it names. */

@@ -3,8 +3,8 @@
  * satisfaction figures, ticket join and comments start from them.
  */
 import type { SurveyResponse } from '../model/records.ts';
-import { lowerBound } from './lower-bound.ts';
-import type { PeriodBounds } from './periods.ts';
+import type { PeriodBounds } from '../time/periods.ts';
+import { lowerBound } from '../util/lower-bound.ts';
 
 /** What is known about one response array: whether it is in time order, and the last answer given. */
 interface ResponseIndex {

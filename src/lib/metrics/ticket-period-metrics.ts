@@ -6,10 +6,10 @@
  */
 import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schema.ts';
 import type { TicketRecord } from '../model/records.ts';
+import type { PeriodBounds } from '../time/periods.ts';
+import { lowerBound } from '../util/lower-bound.ts';
+import { selectKth } from '../util/select-kth.ts';
 import { type SlaClock, slaClock } from './business-time.ts';
-import { lowerBound } from './lower-bound.ts';
-import type { PeriodBounds } from './periods.ts';
-import { selectKth } from './select-kth.ts';
 import { levelTargetSeconds } from './ticket-sla.ts';
 
 /** Counts of one SLA target (response or resolution) in a period, with the ratio. */

@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { maintenanceWindows } from '../config/maintenance-windows.ts';
 import { ReviewError } from '../errors.ts';
+import { replaceDirAtomic } from '../fs/atomic-write.ts';
 import { formatReject } from '../ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
 import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
-import type { FigureChange } from '../snapshot/diff-snapshots.ts';
-import { changesSincePublished, type PublishedRevision } from '../snapshot/revisions.ts';
+import { type PeriodStatus, periodStatuses } from '../snapshot/period-status.ts';
+import { readPublished } from '../snapshot/published-store.ts';
+import { snapshotJson } from '../snapshot/snapshot-json.ts';
 import { periodSnapshotSchema } from '../snapshot/snapshot-schema.ts';
-import { replaceDirAtomic, snapshotJson } from './atomic-write.ts';
-import { maintenanceWindows } from './maintenance-windows.ts';
-import { readPublished } from './published-store.ts';
 
 export interface Effects {
   info(message: string): void;
@@ -40,36 +40,11 @@ export interface BuildDataOptions {
   cache?: boolean;
 }
 
-export interface PeriodStatus {
-  id: string;
-  complete: boolean;
-  /** draft: never published; published: the draft equals the latest revision; changed: it differs. */
-  status: 'draft' | 'published' | 'changed';
-  /** Figures that differ between the draft and the latest revision. */
-  changes: FigureChange[];
-  revisions: Array<Omit<PublishedRevision, 'snapshot' | 'changes'> & { changeCount: number }>;
-}
-
 export interface BuildDataResult {
   config: ReviewConfig;
   ingest: IngestResult;
   snapshots: PeriodSnapshot[];
   statuses: PeriodStatus[];
-}
-
-/** Draft vs published, per period. */
-export function periodStatuses(drafts: readonly PeriodSnapshot[], published: Map<string, PublishedRevision[]>): PeriodStatus[] {
-  return drafts.map((d) => {
-    const revisions = published.get(d.period.id) ?? [];
-    const changes = changesSincePublished(d, revisions);
-    return {
-      id: d.period.id,
-      complete: d.period.complete,
-      status: revisions.length === 0 ? 'draft' : changes.length > 0 ? 'changed' : 'published',
-      changes,
-      revisions: revisions.map(({ snapshot: _s, changes: c, ...meta }) => ({ ...meta, changeCount: c.length })),
-    };
-  });
 }
 
 /** Where parsed files are cached, beside the config. */

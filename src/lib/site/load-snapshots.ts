@@ -4,10 +4,10 @@
  * published revision, never the draft, so last month's review does not change under readers.
  */
 import { readFileSync } from 'node:fs';
-import { snapshotJson } from '../pipeline/atomic-write.ts';
-import type { PeriodStatus } from '../pipeline/build-review-data.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import type { PeriodStatus } from '../snapshot/period-status.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
+import { snapshotJson } from '../snapshot/snapshot-json.ts';
 import { DRAFT_DIR, draftFile, readJson, readPeriodStatuses, revisionFile, shownRevisionOf } from './snapshot-files.ts';
 
 export interface SitePeriod {

@@ -77,7 +77,7 @@ export async function writeServiceCsvs(o) {
   const written = [];
   const statuses = readPeriodStatuses() ?? [];
   for (let i = o.shard; i < statuses.length; i += o.shards) {
-    const status = /** @type {import('../pipeline/build-review-data.ts').PeriodStatus} */ (statuses[i]);
+    const status = /** @type {import('../snapshot/period-status.ts').PeriodStatus} */ (statuses[i]);
     const snap = readShownSnapshot(status);
     for (const service of snap.services) {
       for (const table of SERVICE_TABLE_IDS) {

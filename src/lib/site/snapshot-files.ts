@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PeriodStatus } from '../pipeline/build-review-data.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import type { PeriodStatus } from '../snapshot/period-status.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
 
 /** The draft snapshots (the build command sets REVIEW_SNAPSHOT_DIR). */

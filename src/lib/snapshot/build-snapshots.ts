@@ -5,9 +5,12 @@
  */
 import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
+import type { MaintenanceWindow } from '../config/maintenance-windows.ts';
 import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
-import { periodDays } from '../metrics/period-days.ts';
+import { type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
+import { computeServiceRollups } from '../rollup/compute-service-rollups.ts';
+import { periodDays } from '../time/period-days.ts';
 import {
   type MonthId,
   monthBounds,
@@ -18,10 +21,8 @@ import {
   monthsOfYear,
   quarterOfMonth,
   yearOfMonth,
-} from '../metrics/periods.ts';
-import { type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
-import type { MaintenanceWindow } from '../pipeline/maintenance-windows.ts';
-import { computeServiceRollups, type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
+} from '../time/periods.ts';
+import { type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineSection, headlineSection } from './headline-section.ts';
 import { groupAllTickets, type RecurringSection, recurringSection } from './recurring-section.ts';
 import { type SatisfactionSection, satisfactionSection, ticketLookup } from './satisfaction-section.ts';

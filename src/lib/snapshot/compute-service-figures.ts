@@ -3,13 +3,12 @@
  * the service page charts. Pure: takes the ingested series and the config.
  */
 import type { ReviewConfig } from '../config/config-schema.ts';
-import { parseDurationSeconds } from '../config/config-schema.ts';
 import { type AvailabilityFigures, availabilityFigures } from '../metrics/availability-figures.ts';
-import type { CheckSource } from '../metrics/check-series.ts';
-import { histogramPercentile } from '../metrics/latency-histogram.ts';
-import { mergeDayRollups } from '../metrics/merge-day-rollups.ts';
-import type { TimeWindow } from '../metrics/merge-windows.ts';
-import { type DayRollup, type DaySpan, serviceDayRollups } from '../metrics/service-day-rollups.ts';
+import type { CheckSource } from '../model/check-series.ts';
+import { histogramPercentile } from '../rollup/latency-histogram.ts';
+import { mergeDayRollups } from '../rollup/merge-day-rollups.ts';
+import type { TimeWindow } from '../rollup/merge-windows.ts';
+import type { DayRollup } from '../rollup/service-day-rollups.ts';
 
 export interface DailyServiceRow {
   date: string;
@@ -52,35 +51,6 @@ export function dailyRow(d: DayRollup): DailyServiceRow {
     p99Ms: histogramPercentile(d.latency, 99),
     checks: d.checks,
   };
-}
-
-export function computeServiceRollups(
-  config: ReviewConfig,
-  checks: CheckSource,
-  days: readonly DaySpan[],
-  maintenance: ReadonlyArray<TimeWindow & { service: string; reason: string | null }>,
-): Map<string, DayRollup[]> {
-  const out = new Map<string, DayRollup[]>();
-  for (const s of config.services) {
-    // One service's probes for this period only: the store reads them back from its spill file.
-    const from = days.length > 0 ? (days[0] as DaySpan).startMs : 0;
-    const to = days.length > 0 ? (days[days.length - 1] as DaySpan).endMs : 0;
-    // Slot i: the buffer of the service's i-th probe is reused by the next service (the rollups keep no view of it).
-    const probes = checks.probes(s.id).map((p, i) => checks.range(s.id, p, from, to, i));
-    const gap = s.maxGap ? parseDurationSeconds(s.maxGap) : null;
-    out.set(
-      s.id,
-      serviceDayRollups({
-        probes,
-        days,
-        maintenance: maintenance.filter((m) => m.service === s.id || m.service === '*'),
-        maxGapMs: gap === null ? null : gap * 1000,
-        confirm: s.confirm ?? null,
-        latencyThresholdMs: s.latencyThresholdMs,
-      }),
-    );
-  }
-  return out;
 }
 
 export function serviceFigures(

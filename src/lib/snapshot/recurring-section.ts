@@ -5,9 +5,9 @@
  */
 import { groupRecurringIssues, type RecurringIssueGrouping } from '../metrics/group-recurring-issues.ts';
 import { maskPersonalData } from '../metrics/mask-personal-data.ts';
-import { isQuarterId, isYearId, previousQuarter, previousYear, quarterOfMonth, yearOfMonth } from '../metrics/periods.ts';
 import { type RecurringIssuesForPeriod, recurringIssuesForPeriod } from '../metrics/recurring-issues-for-period.ts';
 import type { TicketRecord } from '../model/records.ts';
+import { isQuarterId, isYearId, previousQuarter, previousYear, quarterOfMonth, yearOfMonth } from '../time/periods.ts';
 
 export type RecurringSection = RecurringIssuesForPeriod;
 

@@ -6,7 +6,6 @@
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { slaClock } from '../metrics/business-time.ts';
 import { maskPersonalData } from '../metrics/mask-personal-data.ts';
-import type { PeriodBounds } from '../metrics/periods.ts';
 import {
   type SatisfactionPeriodMetrics,
   satisfactionPeriodMetrics,
@@ -16,6 +15,7 @@ import {
 import { responsesInPeriod } from '../metrics/satisfaction-responses-in-period.ts';
 import { levelTargetSeconds, slaTargetOutcome } from '../metrics/ticket-sla.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { PeriodBounds } from '../time/periods.ts';
 
 export interface PublishedComment {
   /** Submission instant, epoch ms. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requestAvailability } from '../../src/lib/metrics/request-availability.ts';
 import {
   datesOfMonth,
   monthBounds,
@@ -12,8 +13,7 @@ import {
   previousYear,
   quarterOfMonth,
   yearOfMonth,
-} from '../../src/lib/metrics/periods.ts';
-import { requestAvailability } from '../../src/lib/metrics/request-availability.ts';
+} from '../../src/lib/time/periods.ts';
 
 const H = 3_600_000;
 
@@ -76,7 +76,7 @@ describe('request-based availability', () => {
 
 describe('median check interval and selection', () => {
   it('is the middle gap, or the mean of the two middle gaps', async () => {
-    const { medianCheckInterval } = await import('../../src/lib/metrics/median-check-interval.ts');
+    const { medianCheckInterval } = await import('../../src/lib/rollup/median-check-interval.ts');
     // gaps 60 s and 120 s → (60 + 120) / 2 = 90 s
     expect(medianCheckInterval(Float64Array.of(0, 60_000, 180_000), 0, 1e9)).toBe(90_000);
     // gaps 1, 1, 5, 100 s (whole ms, the counting path) → (1 + 5) / 2 = 3 s
@@ -89,7 +89,7 @@ describe('median check interval and selection', () => {
   });
 
   it('selectKth puts the k-th smallest value at k (property: equals sorting)', async () => {
-    const { selectKth } = await import('../../src/lib/metrics/select-kth.ts');
+    const { selectKth } = await import('../../src/lib/util/select-kth.ts');
     const fc = (await import('fast-check')).default;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, r) => {

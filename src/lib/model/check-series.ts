@@ -2,8 +2,9 @@
  * Columnar check series: the checks of one service from one probe, sorted by time.
  * Typed arrays keep millions of checks compact (13 bytes a check).
  */
-import type { CheckStatus } from '../model/records.ts';
-import { lowerBound } from './lower-bound.ts';
+
+import { lowerBound } from '../util/lower-bound.ts';
+import type { CheckStatus } from './records.ts';
 
 export { lowerBound };
 

@@ -1,5 +1,5 @@
-import { lowerBound } from './check-series.ts';
-import { selectKth } from './select-kth.ts';
+import { lowerBound } from '../model/check-series.ts';
+import { selectKth } from '../util/select-kth.ts';
 
 /**
  * Median interval between consecutive checks of one probe whose later check lies in

@@ -4,17 +4,12 @@
  * Day rollups partition the period exactly, so summing them gives the period's figures
  * (see merge-day-rollups.ts) and quarters sum months.
  */
-import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from './check-series.ts';
+
+import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from '../model/check-series.ts';
+import type { DaySpan } from '../time/period-days.ts';
 import { bucketIndex, type LatencyHistogram } from './latency-histogram.ts';
 import { medianCheckInterval } from './median-check-interval.ts';
 import { mergeWindows, type TimeWindow } from './merge-windows.ts';
-
-export interface DaySpan {
-  /** Local date, YYYY-MM-DD. */
-  date: string;
-  startMs: number;
-  endMs: number;
-}
 
 export interface DayRollup {
   /** Local date, YYYY-MM-DD, in the review zone. */

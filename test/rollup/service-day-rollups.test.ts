@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availabilityFigures } from '../../src/lib/metrics/availability-figures.ts';
-import { seriesOf } from '../../src/lib/metrics/check-series.ts';
-import { histogramOf, histogramPercentile } from '../../src/lib/metrics/latency-histogram.ts';
-import { mergeDayRollups } from '../../src/lib/metrics/merge-day-rollups.ts';
-import { periodDays } from '../../src/lib/metrics/period-days.ts';
-import { type DaySpan, serviceDayRollups } from '../../src/lib/metrics/service-day-rollups.ts';
+import { seriesOf } from '../../src/lib/model/check-series.ts';
 import type { CheckStatus } from '../../src/lib/model/records.ts';
+import { histogramOf, histogramPercentile } from '../../src/lib/rollup/latency-histogram.ts';
+import { mergeDayRollups } from '../../src/lib/rollup/merge-day-rollups.ts';
+import { serviceDayRollups } from '../../src/lib/rollup/service-day-rollups.ts';
+import type { DaySpan } from '../../src/lib/time/period-days.ts';
+import { periodDays } from '../../src/lib/time/period-days.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

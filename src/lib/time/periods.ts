@@ -3,7 +3,7 @@
  * from them. A month covers [first day 00:00, first day of next month 00:00) local time, so
  * a month holding a DST change is an hour shorter or longer in real elapsed time.
  */
-import { formatDate, localDateOf, nextDate, startOfLocalDay, zonedParts } from '../time/zoned-time.ts';
+import { formatDate, localDateOf, nextDate, startOfLocalDay, zonedParts } from './zoned-time.ts';
 
 /** A month id `YYYY-MM`. */
 export type MonthId = string;

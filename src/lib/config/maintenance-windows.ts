@@ -2,10 +2,11 @@
  * Maintenance windows from the config, as instants per service. Timestamps without an offset
  * are read in the review zone.
  */
-import type { ReviewConfig } from '../config/config-schema.ts';
+
 import { ReviewError } from '../errors.ts';
 import { parseTimestamp } from '../ingest/parse-timestamp.ts';
-import type { TimeWindow } from '../metrics/merge-windows.ts';
+import type { TimeWindow } from '../rollup/merge-windows.ts';
+import type { ReviewConfig } from './config-schema.ts';
 
 export interface MaintenanceWindow extends TimeWindow {
   service: string;

@@ -1,6 +1,12 @@
-import { nextDate, startOfLocalDay } from '../time/zoned-time.ts';
 import { datesOfMonth, type MonthId } from './periods.ts';
-import type { DaySpan } from './service-day-rollups.ts';
+import { nextDate, startOfLocalDay } from './zoned-time.ts';
+
+export interface DaySpan {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  startMs: number;
+  endMs: number;
+}
 
 /**
  * The local days of a month as real instants; a DST day is 23 or 25 hours long.

@@ -5,8 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewError } from '../errors.ts';
-import type { PublishedRevision } from '../snapshot/revisions.ts';
-import { snapshotJson, writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import type { PublishedRevision } from './revisions.ts';
+import { snapshotJson } from './snapshot-json.ts';
 
 const REVISION_FILE = /^r(\d+)\.json$/;
 

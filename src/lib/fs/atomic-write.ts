@@ -40,8 +40,3 @@ export function swapDirAtomic(ready: string, dir: string): void {
   renameSync(ready, dir);
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
-
-/** Stable JSON text of a snapshot or revision (two-space indent, trailing newline). */
-export function snapshotJson(s: unknown): string {
-  return `${JSON.stringify(s, null, 2)}\n`;
-}

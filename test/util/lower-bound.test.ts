@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lowerBound } from '../../src/lib/metrics/lower-bound.ts';
+import { lowerBound } from '../../src/lib/util/lower-bound.ts';
 
 describe('lowerBound', () => {
   it('gives the doc examples (hand-checked: the first 20 is at index 1; 25 goes after both)', () => {
