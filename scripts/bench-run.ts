@@ -11,9 +11,8 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { configForPeriod } from '../src/lib/config/config-for-period.ts';
 import { loadConfig } from '../src/lib/config/load-config.ts';
-import { maintenanceWindows } from '../src/lib/config/maintenance-windows.ts';
+import { resolveRules } from '../src/lib/config/resolve-rules.ts';
 import { ingestSources } from '../src/lib/ingest/ingest-sources.ts';
 import { computeServiceRollups } from '../src/lib/rollup/compute-service-rollups.ts';
 import type { DayRollup } from '../src/lib/rollup/service-day-rollups.ts';
@@ -71,14 +70,14 @@ async function runChecks(variant: string, configPath: string): Promise<Contender
       ...(process.env.BENCH_SMALL_BLOCKS ? { parallel: { minBytes: 0, blockBytes: 256 * 1024 } } : {}),
     },
   );
-  const maintenance = maintenanceWindows(config);
+  const rules = resolveRules(config);
   const rollups: Array<[string, DayRollup[]]> = [];
   for (const month of reviewMonths(config, ingest)) {
     const byService = computeServiceRollups(
-      configForPeriod(config, month),
+      rules.forMonth(month).services,
       ingest.checks,
       periodDays(month, config.review.timeZone),
-      maintenance,
+      rules.maintenance,
     );
     for (const [service, days] of byService) rollups.push([service, days]);
   }
@@ -182,7 +181,7 @@ async function runTickets(configPath: string): Promise<ContenderResult> {
   const started = performance.now();
   const ingest = await ingestSources(config, path.dirname(configPath), { info() {} }, { cacheDir: null, toolVersion: 'bench' });
   const parsed = performance.now();
-  const snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: 'bench', configSha256: '0' });
+  const snapshots = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: 'bench', configSha256: '0' });
   const seconds = (performance.now() - started) / 1000;
   // The peak of the work itself, before this script builds its comparison data (maxRSS is in KiB on Linux).
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;

@@ -158,3 +158,68 @@ describe('every problem at once', () => {
     ]);
   });
 });
+
+describe('maintenance windows and calendars are checked with the rest of the config', () => {
+  it('a reversed window, a non-existent and an ambiguous local time: each named with its path', () => {
+    // Europe/London: 2026-03-29 01:30 is skipped (clocks go forward at 01:00 GMT); 2026-10-25 01:30 happens twice.
+    const bad = {
+      ...good,
+      maintenance: [
+        { service: 'api', from: '2026-06-14T03:00:00+01:00', to: '2026-06-14T01:00:00+01:00' },
+        { service: 'api', from: '2026-03-29 01:30', to: '2026-03-29 04:00' },
+        { service: '*', from: '2026-10-25 01:30', to: '2026-10-25 03:00' },
+        { service: 'api', from: 'Sunday', to: '2026-10-25 03:00' },
+      ],
+    };
+    expect(problemsOf(bad)).toMatchInlineSnapshot(`
+      [
+        "maintenance[0].to: must be after from ("2026-06-14T03:00:00+01:00"); the window would be empty or reversed, got "2026-06-14T01:00:00+01:00"",
+        "maintenance[1].from: "2026-03-29 01:30" does not exist in Europe/London (clocks go forward), got "2026-03-29 01:30"",
+        "maintenance[2].from: "2026-10-25 01:30" is ambiguous in Europe/London (repeated hour when clocks go back); write it with its UTC offset, got "2026-10-25 01:30"",
+        "maintenance[3].from: expected a date like 2026-11-03 08:15, got "Sunday"",
+      ]
+    `);
+  });
+
+  it('`check` reports a bad maintenance window naming the config file, exit 1, no stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sr-config-'));
+    const file = path.join(dir, 'review.config.yaml');
+    writeFileSync(
+      file,
+      [
+        'review: { name: R, timeZone: Europe/London }',
+        'services: [{ id: api, name: API, owner: T, target: 0.999, latencyThresholdMs: 300 }]',
+        'priorities: [{ id: p1, name: P1, words: [P1], response: 15m, resolution: 4h }]',
+        'maintenance: [{ service: api, from: "2026-06-14T03:00:00+01:00", to: "2026-06-14T01:00:00+01:00" }]',
+        'sources: [{ id: mon, kind: checks, files: "data/*.csv" }]',
+        '',
+      ].join('\n'),
+    );
+    const err: string[] = [];
+    const code = await main(
+      ['check', '--config', file],
+      () => {},
+      (l) => err.push(l),
+    );
+    expect(code).toBe(1);
+    expect(err[0]).toBe(`error: ${file}: 1 problem in the config`);
+    expect(err.join('\n')).toContain('maintenance[0].to: must be after from');
+    expect(err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('working hours: an interval that ends before it starts, and a calendar with no hours', () => {
+    const bad = {
+      ...good,
+      priorities: [{ ...good.priorities[0], clock: 'business', calendar: 'office' }],
+      calendars: [
+        { id: 'office', timeZone: 'Europe/London', weeklyHours: { mon: [['17:00', '09:00']] } },
+        { id: 'never', timeZone: 'Europe/London', weeklyHours: {} },
+      ],
+    };
+    expect(problemsOf(bad)).toEqual([
+      'calendars[0].weeklyHours.mon[0]: a working interval must end after it starts, got 17:00–09:00',
+      'calendars[0].weeklyHours: needs working hours on at least one weekday, got a mapping',
+      'calendars[1].weeklyHours: needs working hours on at least one weekday, got a mapping',
+    ]);
+  });
+});

@@ -26,13 +26,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PriorityLevelConfig, ReviewConfig } from '../../src/lib/config/config-schema.ts';
-import { parseDurationSeconds } from '../../src/lib/config/config-schema.ts';
+import type { ReviewConfig } from '../../src/lib/config/config-schema.ts';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
+import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { type SlaClock, slaClock } from '../../src/lib/metrics/business-time.ts';
-import { ticketSla } from '../../src/lib/metrics/ticket-sla.ts';
+import { type SlaClock, slaClock, ticketSla } from '../../src/lib/metrics/index.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
+import type { PriorityRule } from '../../src/lib/model/rules.ts';
 import { offsetMinutesAt } from '../../src/lib/time/zoned-time.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
@@ -70,14 +70,17 @@ const wallMs = (ms: number) => ms + offsetMinutesAt(ms, ZONE) * 60_000;
  * where our 24×7 clock adds N × 24 h of elapsed time (an hour apart across a DST change); or
  * another target altogether (a per-case deadline).
  */
-function relation(level: PriorityLevelConfig, clock: SlaClock, t: TicketRecord, deadlineMs: number): Relation {
+function relation(level: PriorityRule, clock: SlaClock, t: TicketRecord, deadlineMs: number): Relation {
   const target = t.sourceDeadlineMs as number;
   if (Math.abs(target - deadlineMs) <= TOLERANCE_MS) return 'same instant';
   if (clock.kind === 'business' && Math.abs(clock.elapsedSeconds(deadlineMs, target)) * 1000 <= TOLERANCE_MS) return '17:00 vs next 08:30';
-  const days = (parseDurationSeconds(level.resolution) as number) * 1000;
+  const days = level.resolutionSeconds * 1000;
   if (clock.kind === '24x7' && Math.abs(wallMs(target) - wallMs(t.createdMs) - days) <= TOLERANCE_MS) return 'DST hour';
   return 'other target';
 }
+
+/** The priority levels as the tool resolves them (the extract's config has no date-effective changes). */
+const rulesOf = (config: ReviewConfig): PriorityRule[] => resolveRules(config).forMonth('2015-12').priorities;
 
 interface Comparison {
   judged: number;
@@ -92,12 +95,13 @@ interface Comparison {
 }
 
 function compare(config: ReviewConfig, tickets: readonly TicketRecord[], asOfMs: number): Comparison {
-  const levels = new Map(config.priorities.map((l) => [l.id, l]));
-  const clocks = new Map(config.priorities.map((l) => [l.id, slaClock(l, config.calendars)]));
+  const priorities = rulesOf(config);
+  const levels = new Map(priorities.map((l) => [l.id, l]));
+  const clocks = new Map(priorities.map((l) => [l.id, slaClock(l.clock)]));
   const out: Comparison = { judged: 0, agree: 0, pending: 0, comparable: 0, comparableAgree: 0, perType: {}, classes: {} };
   for (const t of tickets) {
     if (t.sourceOnTime === null) continue;
-    const level = levels.get(t.priority) as PriorityLevelConfig;
+    const level = levels.get(t.priority) as PriorityRule;
     const clock = clocks.get(t.priority) as SlaClock;
     const r = ticketSla(t, level, clock, asOfMs).resolution;
     if (r.outcome === 'pending') {
@@ -152,12 +156,13 @@ describe.skipIf(!have)(`Boston 311: our resolution verdict against OnTime_Status
   });
 
   it('our type-level targets reproduce most TARGET_DTs; the rest are per-case deadlines', () => {
-    const clocks = new Map(config.priorities.map((l) => [l.id, slaClock(l, config.calendars)]));
-    const levels = new Map(config.priorities.map((l) => [l.id, l]));
+    const priorities = rulesOf(config);
+    const clocks = new Map(priorities.map((l) => [l.id, slaClock(l.clock)]));
+    const levels = new Map(priorities.map((l) => [l.id, l]));
     const counts: Record<string, Partial<Record<Relation, number>>> = {};
     for (const t of result.tickets) {
       if (t.sourceDeadlineMs === null) continue;
-      const level = levels.get(t.priority) as PriorityLevelConfig;
+      const level = levels.get(t.priority) as PriorityRule;
       const clock = clocks.get(t.priority) as SlaClock;
       const rel = relation(level, clock, t, ticketSla(t, level, clock, AS_OF).resolution.deadlineMs);
       const row = (counts[t.priority] ??= {});

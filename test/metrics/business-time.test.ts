@@ -1,57 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarConfig, calendarSchema, type PriorityLevelConfig, priorityLevelSchema } from '../../src/lib/config/config-schema.ts';
 import {
   addBusinessMs,
   addBusinessSeconds,
   businessMsBetween,
   businessSecondsBetween,
   clock24x7,
+  clockCache,
   compileCalendar,
   slaClock,
-} from '../../src/lib/metrics/business-time.ts';
+} from '../../src/lib/metrics/index.ts';
 import { formatDate, nextDate, startOfLocalDay } from '../../src/lib/time/zoned-time.ts';
+import { CN_CALENDAR, calendarRules, UK_CALENDAR } from '../helpers/rules.ts';
 
 const H = 3600;
 const utc = Date.UTC;
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object') {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
-}
-
-function calendar(input: Record<string, unknown>): CalendarConfig {
-  return deepFreeze(calendarSchema.parse(input));
-}
+const calendar = calendarRules;
 
 const officeDay: [string, string][] = [['09:00', '17:30']];
 const allDay: [string, string][] = [['00:00', '24:00']];
 
 /** London office: Mon–Fri 09:00–17:30, Christmas 2026 holidays (25 Dec Fri, 28 Dec Mon substitute for Boxing Day). */
-const ukConfig = calendar({
-  id: 'uk',
-  timeZone: 'Europe/London',
-  weeklyHours: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay },
-  holidays: ['2026-12-25', '2026-12-28'],
-});
-const uk = compileCalendar(ukConfig);
+const ukRules = calendar(UK_CALENDAR);
+const uk = compileCalendar(ukRules);
 
 /** Shanghai office with lunch break; golden-week holidays and a make-up Saturday, 2026-10-10. */
-const cnDay: [string, string][] = [
-  ['09:00', '12:00'],
-  ['13:00', '18:00'],
-];
-const cnConfig = calendar({
-  id: 'cn',
-  timeZone: 'Asia/Shanghai',
-  weeklyHours: { mon: cnDay, tue: cnDay, wed: cnDay, thu: cnDay, fri: cnDay },
-  holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
-  extraWorkingDays: ['2026-10-10'],
-});
-const cn = compileCalendar(cnConfig);
+const cn = compileCalendar(calendar(CN_CALENDAR));
 
 /** Every hour of every day, in London: business time equals real elapsed time. */
 const always = compileCalendar(
@@ -70,10 +45,6 @@ const sevenDays = compileCalendar(
     weeklyHours: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay, sat: officeDay, sun: officeDay },
   }),
 );
-
-function level(input: Record<string, unknown>): PriorityLevelConfig {
-  return deepFreeze(priorityLevelSchema.parse({ id: 'p2', name: 'P2', words: ['P2'], response: '4h', resolution: '2d', ...input }));
-}
 
 describe('compileCalendar', () => {
   it('places wall-clock hours at the right instants in winter and summer', () => {
@@ -139,14 +110,7 @@ describe('compileCalendar', () => {
     expect(overlapping.intervalsOn('2026-11-02')).toEqual([[utc(2026, 10, 2, 9), utc(2026, 10, 2, 15)]]);
   });
 
-  it('returns the same compiled calendar for the same configuration object', () => {
-    expect(compileCalendar(ukConfig)).toBe(uk);
-  });
-
-  it('rejects intervals that end before they start, and calendars without any hours', () => {
-    expect(() => compileCalendar(calendar({ id: 'bad', timeZone: 'UTC', weeklyHours: { mon: [['17:00', '09:00']] } }))).toThrow(
-      'calendar "bad" mon: a working interval must end after it starts, got 17:00–09:00',
-    );
+  it('refuses a calendar without any hours (the config check reports it first: test/config/load-config.test.ts)', () => {
     expect(() => compileCalendar(calendar({ id: 'none', timeZone: 'UTC', weeklyHours: {} }))).toThrow(
       'calendar "none" needs working hours on at least one weekday',
     );
@@ -356,7 +320,7 @@ describe('addBusinessSeconds', () => {
 
 describe('slaClock', () => {
   it('24×7: plain elapsed time, 90000 s across the 25-hour London day', () => {
-    const clock = slaClock(level({ clock: '24x7' }), []);
+    const clock = slaClock({ kind: '24x7' });
     expect(clock).toBe(clock24x7);
     expect(clock.kind).toBe('24x7');
     expect(clock.calendarId).toBeNull();
@@ -364,18 +328,21 @@ describe('slaClock', () => {
     expect(clock.deadline(utc(2026, 9, 24, 23), 90_000)).toBe(utc(2026, 9, 26));
   });
 
-  it('business: the calendar named by the level', () => {
-    const clock = slaClock(level({ clock: 'business', calendar: 'uk' }), [cnConfig, ukConfig]);
+  it('business: the calendar of the rule', () => {
+    const clock = slaClock({ kind: 'business', calendar: ukRules });
     expect(clock.kind).toBe('business');
     expect(clock.calendarId).toBe('uk');
     expect(clock.elapsedSeconds(utc(2026, 10, 6, 17), utc(2026, 10, 9, 9, 30))).toBe(3600);
     expect(clock.deadline(utc(2026, 10, 6, 17), 3600)).toBe(utc(2026, 10, 9, 9, 30));
   });
 
-  it('says which calendar is missing', () => {
-    expect(() => slaClock(level({ clock: 'business', calendar: 'de' }), [ukConfig])).toThrow(
-      'slaClock: priority level "p2" uses calendar "de", which is not configured (known: uk)',
-    );
+  it('clockCache makes one clock per calendar (by its rules), so its day table is built once', () => {
+    const clockOf = clockCache();
+    expect(clockOf({ kind: '24x7' })).toBe(clock24x7);
+    const a = clockOf({ kind: 'business', calendar: ukRules });
+    // The same rules resolved again (a later month with no change) give the same clock.
+    expect(clockOf({ kind: 'business', calendar: calendar(UK_CALENDAR) })).toBe(a);
+    expect(clockOf({ kind: 'business', calendar: calendar({ ...UK_CALENDAR, holidays: [] }) })).not.toBe(a);
   });
 });
 

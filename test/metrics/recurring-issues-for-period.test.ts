@@ -4,9 +4,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupRecurringIssues } from '../../src/lib/metrics/group-recurring-issues.ts';
-import { type PeriodTicket, recurringIssuesForPeriod } from '../../src/lib/metrics/recurring-issues-for-period.ts';
-import { monthOf } from '../../src/lib/time/periods.ts';
+import {
+  groupRecurringIssues,
+  type PeriodTicket,
+  prepareRecurringTickets,
+  type RecurringIssueGrouping,
+  type RecurringIssuesForPeriodOptions,
+  recurringIssuesForPeriod as viewOfTable,
+} from '../../src/lib/metrics/index.ts';
+import { monthOf, previousMonth } from '../../src/lib/time/periods.ts';
+
+/** The view of one period, the tickets prepared afresh with months cut by `periodOf` (UTC unless given). */
+function recurringIssuesForPeriod(
+  grouping: RecurringIssueGrouping,
+  tickets: readonly PeriodTicket[],
+  options: Omit<RecurringIssuesForPeriodOptions, 'kind'> & { periodOf?: (ms: number) => string },
+) {
+  const { periodOf = (ms: number) => monthOf(ms, 'UTC'), ...rest } = options;
+  return viewOfTable(prepareRecurringTickets(grouping, tickets, { month: { periodOf, previousOf: previousMonth } }), rest);
+}
 
 type T = PeriodTicket & { title: string };
 const utc = Date.UTC;
@@ -140,7 +156,10 @@ describe('recurringIssuesForPeriod', () => {
   });
 
   it('the zone is the caller’s: in Shanghai L5 (23:00 UTC on 31 October) is a November ticket', () => {
-    const shanghai = recurringIssuesForPeriod(grouping, history, { period: '2026-10', periodOf: (ms) => monthOf(ms, 'Asia/Shanghai') });
+    const shanghai = recurringIssuesForPeriod(grouping, history, {
+      period: '2026-10',
+      periodOf: (ms: number) => monthOf(ms, 'Asia/Shanghai'),
+    });
     expect(shanghai.totalTickets).toBe(6);
     expect(shanghai.groups[0]).toMatchObject({ key: 'log portal', ticketCount: 2, ticketIds: ['L3', 'L4'] });
   });

@@ -1,10 +1,9 @@
 /**
- * Each ticket's issue group by position: from the ids, or as the grouping found it.
+ * Each ticket's issue group by position: from the ids, and as the grouping found it (the two agree).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupRecurringIssues } from '../../src/lib/metrics/group-recurring-issues.ts';
-import { ticketGroupIndexes } from '../../src/lib/metrics/recurring-ticket-groups.ts';
+import { groupRecurringIssues, groupTicketsByIssue, ticketGroupIndexes } from '../../src/lib/metrics/index.ts';
 
 const t = (id: string, createdMs: number, title: string) => ({ id, createdMs, title, category: null });
 
@@ -18,15 +17,9 @@ describe('ticketGroupIndexes', () => {
     expect([...ticketGroupIndexes(grouping, [{ id: 'T3' }, { id: 'T2' }, { id: 'T9' }])]).toEqual([0, 1, -1]);
   });
 
-  it('for the array that was grouped, gives what the grouping found (the same as by id)', () => {
+  it('for the array that was grouped, gives what the grouping found (groupOfTicket)', () => {
     expect([...ticketGroupIndexes(grouping, tickets)]).toEqual([0, 1, 0]);
-  });
-
-  it('keeps what it was given, per grouping and array', () => {
-    const other = [{ id: 'T1' }];
-    const given = Int32Array.of(1);
-    expect(ticketGroupIndexes(grouping, other, given)).toBe(given);
-    expect(ticketGroupIndexes(grouping, other)).toBe(given);
+    expect([...groupTicketsByIssue(tickets).groupOfTicket]).toEqual([0, 1, 0]);
   });
 
   it('property: the grouping hands over exactly the groups found by id', () => {
@@ -34,12 +27,12 @@ describe('ticketGroupIndexes', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), title), { maxLength: 30 }), (rows) => {
         const ts = rows.map(([ms, ti], i) => t(`X${i}`, ms, ti));
-        const g = groupRecurringIssues(ts);
+        const { grouping: g, groupOfTicket } = groupTicketsByIssue(ts);
         const byId = ticketGroupIndexes(
           g,
           ts.map((x) => ({ id: x.id })),
         );
-        expect([...ticketGroupIndexes(g, ts)]).toEqual([...byId]);
+        expect([...groupOfTicket]).toEqual([...byId]);
       }),
       { numRuns: 300 },
     );

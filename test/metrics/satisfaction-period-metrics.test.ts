@@ -4,17 +4,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { satisfactionPeriodMetrics, type TicketLookup } from '../../src/lib/metrics/satisfaction-period-metrics.ts';
+import {
+  satisfactionPeriodMetrics as metricsOfTable,
+  prepareResponses,
+  type SatisfactionPeriodOptions,
+  type TicketLookup,
+} from '../../src/lib/metrics/index.ts';
 import type { SurveyResponse } from '../../src/lib/model/records.ts';
 import { monthBounds } from '../../src/lib/time/periods.ts';
+import { deepFreeze } from '../helpers/rules.ts';
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object') {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
-}
+/** The figures of responses prepared afresh. */
+const satisfactionPeriodMetrics = (responses: readonly SurveyResponse[], tickets: TicketLookup, options: SatisfactionPeriodOptions) =>
+  metricsOfTable(prepareResponses(responses), tickets, options);
 
 const october = monthBounds('2026-10', 'Europe/London'); // 2026-09-30T23:00Z to 2026-11-01T00:00Z
 let seq = 0;

@@ -1,47 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarConfig, calendarSchema, type PriorityLevelConfig, priorityLevelSchema } from '../../src/lib/config/config-schema.ts';
-import { clock24x7, slaClock } from '../../src/lib/metrics/business-time.ts';
-import { levelTargetSeconds, slaTargetOutcome, ticketSla } from '../../src/lib/metrics/ticket-sla.ts';
+import { clock24x7, slaClock, slaTargetOutcome, ticketSla } from '../../src/lib/metrics/index.ts';
+import { CN_CALENDAR, deepFreeze, priorityRules, UK_CALENDAR } from '../helpers/rules.ts';
 
 const H = 3600;
 const utc = Date.UTC;
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object') {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
-}
-
-const officeDay: [string, string][] = [['09:00', '17:30']];
-const cnDay: [string, string][] = [
-  ['09:00', '12:00'],
-  ['13:00', '18:00'],
-];
-const calendars: CalendarConfig[] = deepFreeze([
-  calendarSchema.parse({
-    id: 'uk',
-    timeZone: 'Europe/London',
-    weeklyHours: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay },
-    holidays: ['2026-12-25', '2026-12-28'],
-  }),
-  calendarSchema.parse({
-    id: 'cn',
-    timeZone: 'Asia/Shanghai',
-    weeklyHours: { mon: cnDay, tue: cnDay, wed: cnDay, thu: cnDay, fri: cnDay },
-    extraWorkingDays: ['2026-10-10'],
-  }),
-]);
-
-function level(input: Record<string, unknown>): PriorityLevelConfig {
-  return deepFreeze(priorityLevelSchema.parse({ id: 'p2', name: 'P2 High', words: ['P2'], response: '4h', resolution: '17h', ...input }));
+/** A level made by the config resolver: P2 High, response 4 h, resolution 17 h, on the clock the input names. */
+function level(input: Record<string, unknown>) {
+  const [rule] = priorityRules(
+    [{ id: 'p2', name: 'P2 High', words: ['P2'], response: '4h', resolution: '17h', ...input }],
+    [UK_CALENDAR, CN_CALENDAR],
+  );
+  return rule as NonNullable<typeof rule>;
 }
 
 /** P2 on the London office calendar: response 4 business hours, resolution 17 (two 8.5 h days). */
 const p2 = level({ clock: 'business', calendar: 'uk' });
-const p2Clock = slaClock(p2, calendars);
+const p2Clock = slaClock(p2.clock);
 
 describe('slaTargetOutcome (24×7, 1 h target, created 10:00)', () => {
   const created = utc(2026, 10, 3, 10);
@@ -174,7 +150,7 @@ describe('ticketSla on business time', () => {
     const r = ticketSla(
       { createdMs: utc(2026, 9, 10, 3), firstResponseMs: null, resolvedMs: null },
       cnLevel,
-      slaClock(cnLevel, calendars),
+      slaClock(cnLevel.clock),
       utc(2026, 9, 12),
     );
     expect(r.response).toEqual({
@@ -191,7 +167,7 @@ describe('ticketSla on business time', () => {
     const r = ticketSla(
       { createdMs: utc(2026, 9, 24, 23), firstResponseMs: null, resolvedMs: null },
       daily,
-      slaClock(daily, calendars),
+      slaClock(daily.clock),
       utc(2026, 10, 1),
     );
     expect(r.response.deadlineMs).toBe(utc(2026, 9, 25, 23));
@@ -199,20 +175,10 @@ describe('ticketSla on business time', () => {
   });
 });
 
-describe('levelTargetSeconds', () => {
-  it('parses the targets', () => {
-    expect(levelTargetSeconds(level({ response: '30m', resolution: '1d' }))).toEqual({ responseSeconds: 1800, resolutionSeconds: 86_400 });
-    expect(levelTargetSeconds(level({ response: '1h30m', resolution: '2d' }))).toEqual({
-      responseSeconds: 5400,
-      resolutionSeconds: 172_800,
-    });
-  });
-
-  it('says which level has a bad target', () => {
-    const bad = { ...p2, id: 'p9', response: 'soon' };
-    expect(() => ticketSla({ createdMs: 0, firstResponseMs: null, resolvedMs: null }, bad, clock24x7, 1)).toThrow(
-      'priority level "p9" needs response and resolution targets like 4h, got "soon" and "17h"',
-    );
+describe('level targets', () => {
+  it('come from the config resolver in seconds (30m → 1800, 1d → 86400, 1h30m → 5400, 2d → 172800)', () => {
+    expect(level({ response: '30m', resolution: '1d' })).toMatchObject({ responseSeconds: 1800, resolutionSeconds: 86_400 });
+    expect(level({ response: '1h30m', resolution: '2d' })).toMatchObject({ responseSeconds: 5400, resolutionSeconds: 172_800 });
   });
 });
 

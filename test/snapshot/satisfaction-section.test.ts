@@ -4,18 +4,16 @@
  * Expected values are worked by hand beside the data.
  */
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/lib/config/load-config.ts';
+import { prepareTickets } from '../../src/lib/metrics/index.ts';
 import type { SurveyResponse, TicketRecord } from '../../src/lib/model/records.ts';
-import { satisfactionSection, ticketLookup } from '../../src/lib/snapshot/satisfaction-section.ts';
+import { prepareSatisfaction, satisfactionSection, ticketLookup } from '../../src/lib/snapshot/satisfaction-section.ts';
+import { reviewRules } from '../helpers/rules.ts';
 
-const config = validateConfig({
-  review: { name: 'Join', timeZone: 'UTC' },
-  services: [{ id: 'api', name: 'API', owner: 'P', target: 0.99, latencyThresholdMs: 200 }],
+const rules = reviewRules({
   priorities: [
     { id: 'p1', name: 'P1', words: ['P1'], response: '15m', resolution: '4h' },
     { id: 'p2', name: 'P2', words: ['P2'], response: '1h', resolution: '1d' },
   ],
-  sources: [{ id: 'desk', kind: 'tickets', files: 'x.csv' }],
 });
 
 const oct1 = Date.UTC(2026, 9, 1);
@@ -42,7 +40,7 @@ const tickets = [
   ticket('C', 'p2', Date.UTC(2026, 10, 30, 12), null, 'Billing'),
   ticket('D', 'p9', Date.UTC(2026, 10, 4, 9), null, 'Login'),
 ];
-const byId = new Map(tickets.map((t) => [t.id, t]));
+const ticketTable = prepareTickets(tickets);
 const response = (id: string, timeMs: number, ticketId: string | null, comment: string | null = null): SurveyResponse => ({
   id,
   timeMs,
@@ -75,8 +73,10 @@ describe('ticketLookup', () => {
     D: { priority: 'p9', category: 'Login', resolutionOutcome: null },
   };
 
+  const inputs = prepareSatisfaction(responses, ticketTable);
+
   it('judges the tickets the period’s responses name, as of the period end', () => {
-    expect(plainLookup(ticketLookup(config, byId, responses, november))).toEqual(expected);
+    expect(plainLookup(ticketLookup(inputs, rules, november))).toEqual(expected);
   });
 
   it('gives the same for responses out of time order', () => {
@@ -90,21 +90,19 @@ describe('ticketLookup', () => {
       responses[5],
       responses[3],
     ] as SurveyResponse[];
-    expect(plainLookup(ticketLookup(config, byId, shuffled, november))).toEqual(expected);
+    expect(plainLookup(ticketLookup(prepareSatisfaction(shuffled, ticketTable), rules, november))).toEqual(expected);
   });
 
   it('as of an earlier end: only the responses before it, judged then', () => {
     // Period 1–5 Nov 12:00: R1 (A) and R2 (B, 5 Nov 00:00); B's deadline 4 Nov 09:00 passed unresolved, so breached.
-    expect(plainLookup(ticketLookup(config, byId, responses, { startMs: november.startMs, endMs: Date.UTC(2026, 10, 5, 12) }))).toEqual({
+    expect(plainLookup(ticketLookup(inputs, rules, { startMs: november.startMs, endMs: Date.UTC(2026, 10, 5, 12) }))).toEqual({
       A: expected.A,
       B: expected.B,
     });
     // Period 1 Nov – 2 Nov 10:00: no response yet (R1 is at 12:00).
-    expect(plainLookup(ticketLookup(config, byId, responses, { startMs: november.startMs, endMs: Date.UTC(2026, 10, 2, 10) }))).toEqual({});
+    expect(plainLookup(ticketLookup(inputs, rules, { startMs: november.startMs, endMs: Date.UTC(2026, 10, 2, 10) }))).toEqual({});
     // Period 30 Nov 13:00 – 14:00: C, created 30 Nov 12:00 with a deadline on 1 Dec, is pending.
-    expect(
-      plainLookup(ticketLookup(config, byId, responses, { startMs: Date.UTC(2026, 10, 30, 13), endMs: Date.UTC(2026, 10, 30, 14) })),
-    ).toEqual({
+    expect(plainLookup(ticketLookup(inputs, rules, { startMs: Date.UTC(2026, 10, 30, 13), endMs: Date.UTC(2026, 10, 30, 14) }))).toEqual({
       C: expected.C,
     });
   });
@@ -112,7 +110,7 @@ describe('ticketLookup', () => {
 
 describe('satisfactionSection', () => {
   it('lists the period’s comments, masked, oldest first; the join counts matched and unmatched', () => {
-    const s = satisfactionSection(config, responses, ticketLookup(config, byId, responses, november), november);
+    const s = satisfactionSection(prepareSatisfaction(responses, ticketTable), rules, november);
     expect(s.comments.map((c) => c.text)).toEqual(['Mail me at [email]', 'Mail me at [email]', 'ok']);
     expect(s.comments.map((c) => c.ticketId)).toEqual(['A', 'A', 'D']);
     // R1–R7: six name a ticket, of which R6 (Z) matches nothing.

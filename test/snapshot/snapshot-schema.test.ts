@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
-import { maintenanceWindows } from '../../src/lib/config/maintenance-windows.ts';
+import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { buildSnapshots } from '../../src/lib/snapshot/build-snapshots.ts';
 import { periodSnapshotSchema, snapshotJsonSchema } from '../../src/lib/snapshot/snapshot-schema.ts';
@@ -17,7 +17,7 @@ describe('snapshot schema', () => {
   it('a built snapshot validates, and a tampered one does not', async () => {
     const config = loadConfig(path.join(MINI, 'review.config.yaml'));
     const ingest = await ingestSources(config, MINI, { info() {} });
-    const [snap] = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: 't', configSha256: 'x' });
+    const [snap] = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: 't', configSha256: 'x' });
     expect(periodSnapshotSchema.safeParse(snap).success).toBe(true);
     const tampered = structuredClone(snap) as unknown as { services: Array<Record<string, unknown>> };
     (tampered.services[0] as Record<string, unknown>).availability = 1.5;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { requestAvailability } from '../../src/lib/metrics/request-availability.ts';
 import {
   datesOfMonth,
   monthBounds,
@@ -56,52 +55,6 @@ describe('periods', () => {
   it('rejects malformed ids', () => {
     expect(() => previousMonth('2026-13')).toThrow('expected a month like 2026-10');
     expect(() => monthsOfQuarter('2026-Q5')).toThrow('expected a quarter like 2026-Q4');
-  });
-});
-
-describe('request-based availability', () => {
-  it('is 1 − Σerrors / Σrequests over the intervals', () => {
-    // (1 + 3) / (1000 + 3000) = 0.001 → 0.999
-    expect(
-      requestAvailability([
-        { requests: 1000, errors: 1 },
-        { requests: 3000, errors: 3 },
-      ]),
-    ).toBeCloseTo(0.999, 15);
-    expect(requestAvailability([{ requests: 10, errors: 10 }])).toBe(0);
-    expect(requestAvailability([])).toBeNull();
-    expect(requestAvailability([{ requests: 0, errors: 0 }])).toBeNull();
-  });
-});
-
-describe('median check interval and selection', () => {
-  it('is the middle gap, or the mean of the two middle gaps', async () => {
-    const { medianCheckInterval } = await import('../../src/lib/rollup/median-check-interval.ts');
-    // gaps 60 s and 120 s → (60 + 120) / 2 = 90 s
-    expect(medianCheckInterval(Float64Array.of(0, 60_000, 180_000), 0, 1e9)).toBe(90_000);
-    // gaps 1, 1, 5, 100 s (whole ms, the counting path) → (1 + 5) / 2 = 3 s
-    expect(medianCheckInterval(Float64Array.of(0, 1000, 2000, 7000, 107_000), 0, 1e9)).toBe(3000);
-    // fractional gaps 0.5, 1.5, 2.5 ms (the selection path) → 1.5 ms
-    expect(medianCheckInterval(Float64Array.of(0, 0.5, 2, 4.5), 0, 1e9)).toBe(1.5);
-    // only gaps whose later check is in [start, end): here 60 s (check at 60 000) only
-    expect(medianCheckInterval(Float64Array.of(0, 60_000, 180_000), 1, 100_000)).toBe(60_000);
-    expect(medianCheckInterval(Float64Array.of(5), 0, 1e9)).toBeNull();
-  });
-
-  it('selectKth puts the k-th smallest value at k (property: equals sorting)', async () => {
-    const { selectKth } = await import('../../src/lib/util/select-kth.ts');
-    const fc = (await import('fast-check')).default;
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, r) => {
-        const a = Float64Array.from(xs);
-        const k = r % a.length;
-        selectKth(a, k, 0, a.length);
-        const sorted = [...xs].sort((p, q) => p - q);
-        expect(a[k]).toBe(sorted[k]);
-        for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(a[k] as number);
-        for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(a[k] as number);
-      }),
-    );
   });
 });
 

@@ -291,6 +291,34 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
       seen.add(id);
     });
   }
+  // Working hours the business-time arithmetic can use: each interval ends after it starts, and
+  // some weekday has hours (else a business-time deadline would never come).
+  const minutes = (t: unknown) =>
+    typeof t === 'string' && /^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : null;
+  const checkHours = (hours: unknown, path: Array<string | number>): number => {
+    if (hours === null || typeof hours !== 'object') return 0;
+    let count = 0;
+    for (const [day, intervals] of Object.entries(hours as Loose)) {
+      if (!Array.isArray(intervals)) continue;
+      intervals.forEach((iv, k) => {
+        if (!Array.isArray(iv)) return;
+        const [from, to] = [minutes(iv[0]), minutes(iv[1])];
+        if (from === null || to === null) return;
+        if (to <= from)
+          out.push({ path: [...path, day, k], message: `a working interval must end after it starts, got ${iv[0]}–${iv[1]}` });
+        else count++;
+      });
+    }
+    return count;
+  };
+  calendars.forEach((c, i) => {
+    if (checkHours(c.weeklyHours, ['calendars', i, 'weeklyHours']) === 0 && c.weeklyHours !== undefined)
+      out.push({ path: ['calendars', i, 'weeklyHours'], message: 'needs working hours on at least one weekday' });
+    list(c.changes).forEach((ch, j) => {
+      if (checkHours(ch.weeklyHours, ['calendars', i, 'changes', j, 'weeklyHours']) === 0 && ch.weeklyHours !== undefined)
+        out.push({ path: ['calendars', i, 'changes', j, 'weeklyHours'], message: 'needs working hours on at least one weekday' });
+    });
+  });
   const serviceIds = new Set(list(cfg.services).map((s) => text(s.id)));
   list(cfg.maintenance).forEach((m, i) => {
     const sv = text(m.service);

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ReviewError } from '../errors.ts';
+import { isValidTimeZone } from '../time/zoned-time.ts';
 import { crossReferenceIssues, type ReviewConfig, reviewConfigSchema } from './config-schema.ts';
+import { maintenanceWindow } from './resolve-rules.ts';
 
 /** `services[2].target` from `['services', 2, 'target']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -45,20 +47,51 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
     const at = valueAt(raw, issue.path);
     if (!at.found || at.value === undefined) return `${path}: ${issue.message.replace(/, received undefined$/, '')} (missing)`;
     const message = issue.message.replace(/, received \w+$/, '');
+    // A message that quotes what it found already (a time that does not exist, an interval 17:00–09:00) says it once.
+    if (/\bgot\b/.test(message)) return `${path}: ${message}`;
     return `${path}: ${message}, got ${describeValue(at.value)}`;
   });
   return [...new Set(lines)];
 }
 
+type Loose = Record<string, unknown>;
+
+/**
+ * Maintenance windows that are not real windows: a time that cannot be read, does not exist or
+ * is ambiguous in the review zone (the clocks change), or an end not after the start. Read from
+ * the raw config, so these show with every other problem; the same function resolves the
+ * windows later (resolve-rules.ts), so validation and use never disagree.
+ */
+function maintenanceIssues(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
+  if (raw === null || typeof raw !== 'object') return [];
+  const cfg = raw as Loose;
+  const review = (cfg.review ?? {}) as Loose;
+  const zone = typeof review.timeZone === 'string' ? review.timeZone : 'UTC';
+  if (!isValidTimeZone(zone) || !Array.isArray(cfg.maintenance)) return [];
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  cfg.maintenance.forEach((m: unknown, i) => {
+    if (m === null || typeof m !== 'object') return;
+    const { service, from, to, reason } = m as Loose;
+    if (typeof from !== 'string' || typeof to !== 'string') return;
+    const r = maintenanceWindow({ service: String(service), from, to, reason: typeof reason === 'string' ? reason : undefined }, zone);
+    for (const p of r.problems) out.push({ path: ['maintenance', i, p.key], message: p.message });
+  });
+  return out;
+}
+
 /** Validates a parsed config object; throws a ReviewError listing every problem. */
 export function validateConfig(raw: unknown, file = 'review.config.yaml'): ReviewConfig {
   const result = reviewConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
+  const maintenance = maintenanceIssues(raw);
+  if (result.success && maintenance.length === 0) return result.data;
   // zod skips whole-config checks when the shape is wrong; run them on the raw input so every
   // problem shows at once (formatIssues drops the repeats when zod did run them).
-  const cross = crossReferenceIssues(raw);
+  const cross = [...(result.success ? [] : crossReferenceIssues(raw)), ...maintenance];
   const problems = formatIssues(
-    [...result.error.issues, ...cross.map((c) => ({ ...c, code: 'custom' as const, input: undefined }))] as z.core.$ZodIssue[],
+    [
+      ...(result.success ? [] : result.error.issues),
+      ...cross.map((c) => ({ ...c, code: 'custom' as const, input: undefined })),
+    ] as z.core.$ZodIssue[],
     raw,
   );
   throw new ReviewError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the config`, problems);

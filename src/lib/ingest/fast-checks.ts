@@ -13,8 +13,8 @@
  */
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
+import { parseTimestamp, type TimestampOptions } from '../time/parse-timestamp.ts';
 import { type FileAccount, type RejectedRow, recordReject } from './file-account.ts';
-import { parseTimestamp, type TimestampOptions } from './parse-timestamp.ts';
 import { presetFor } from './presets.ts';
 import type { RowContext } from './row-mappers.ts';
 import { normWord, serviceMapper, statusMapper } from './value-maps.ts';

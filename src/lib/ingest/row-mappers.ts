@@ -5,8 +5,8 @@
  */
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
+import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
-import { parseTimestamp } from './parse-timestamp.ts';
 import { presetFor } from './presets.ts';
 import { normWord, onTimeMapper, priorityMapper, scoreWordMapper, serviceMapper, statusMapper } from './value-maps.ts';
 

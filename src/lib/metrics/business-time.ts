@@ -21,7 +21,7 @@
  * costs a few microseconds, so a century takes well under a second; implausible timestamps
  * should be rejected at ingestion). A day is assumed to hold at most one UTC-offset change.
  */
-import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schema.ts';
+import type { CalendarRules, ClockRule, WallInterval } from '../model/rules.ts';
 import { formatDate, offsetMinutesAt, parseDate, startOfLocalDay } from '../time/zoned-time.ts';
 
 const DAY_MS = 86_400_000;
@@ -30,10 +30,6 @@ const MINUTE_MS = 60_000;
 const GROW_DAYS = 366;
 /** A deadline search gives up after this many days (about 2,700 years): a guard, never reached with valid calendars. */
 const MAX_SEARCH_DAYS = 1_000_000;
-const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-/** A working interval of a day as minutes after local midnight, [start, end), end ≤ 1440. */
-type WallInterval = readonly [number, number];
 
 /** A calendar ready for business-time arithmetic; build it with {@link compileCalendar}. */
 export interface CompiledCalendar {
@@ -60,32 +56,6 @@ export interface SlaClock {
   elapsedSeconds(startMs: number, endMs: number): number;
   /** The earliest instant at which `seconds` of this clock's time have elapsed since `startMs`. */
   deadline(startMs: number, seconds: number): number;
-}
-
-function clockMinutes(s: string, what: string): number {
-  const m = /^(\d{2}):(\d{2})$/.exec(s);
-  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
-  if (!(minutes >= 0 && minutes <= 1440 && Number(m?.[2]) < 60)) throw new Error(`${what}: expected a time like 09:00, got "${s}"`);
-  return minutes;
-}
-
-/** Validated, sorted and merged wall intervals of one weekday. */
-function compileDayHours(pairs: ReadonlyArray<readonly [string, string]>, what: string): WallInterval[] {
-  const out: Array<[number, number]> = [];
-  for (const [from, to] of pairs) {
-    const s = clockMinutes(from, what);
-    const e = clockMinutes(to, what);
-    if (s >= e) throw new Error(`${what}: a working interval must end after it starts, got ${from}–${to}`);
-    out.push([s, e]);
-  }
-  out.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const iv of out) {
-    const last = merged[merged.length - 1];
-    if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
-    else merged.push([iv[0], iv[1]]);
-  }
-  return merged;
 }
 
 function dayNumberOf(date: string, what: string): number {
@@ -119,8 +89,8 @@ function mergeFlat(pieces: Array<[number, number]>): number[] {
  */
 class DayTable {
   readonly zone: string;
-  readonly weekHours: WallInterval[][];
-  readonly extraHours: WallInterval[];
+  readonly weekHours: ReadonlyArray<readonly WallInterval[]>;
+  readonly extraHours: readonly WallInterval[];
   readonly holidays: ReadonlySet<number>;
   readonly extraDays: ReadonlySet<number>;
   lo = 0;
@@ -131,7 +101,13 @@ class DayTable {
   cum: number[] = [];
   ivs: number[][] = [];
 
-  constructor(zone: string, weekHours: WallInterval[][], extraHours: WallInterval[], holidays: Set<number>, extraDays: Set<number>) {
+  constructor(
+    zone: string,
+    weekHours: ReadonlyArray<readonly WallInterval[]>,
+    extraHours: readonly WallInterval[],
+    holidays: ReadonlySet<number>,
+    extraDays: ReadonlySet<number>,
+  ) {
     this.zone = zone;
     this.weekHours = weekHours;
     this.extraHours = extraHours;
@@ -140,11 +116,11 @@ class DayTable {
   }
 
   /** Wall intervals of day n: none on a holiday (a holiday wins over a make-up day), the make-up hours on an extra working day. */
-  hoursOf(n: number): WallInterval[] {
+  hoursOf(n: number): readonly WallInterval[] {
     if (this.holidays.has(n)) return [];
     if (this.extraDays.has(n)) return this.extraHours;
     // 1970-01-01 (day 0) was a Thursday, index 3 of mon…sun.
-    return this.weekHours[(((n + 3) % 7) + 7) % 7] as WallInterval[];
+    return this.weekHours[(((n + 3) % 7) + 7) % 7] as readonly WallInterval[];
   }
 
   /** First instant of day n and the offset there. */
@@ -298,39 +274,27 @@ function workMsBefore(flat: number[], t: number): number {
   return sum;
 }
 
-const compiled = new WeakMap<CalendarConfig, CompiledCalendar>();
-
 /**
  * Compiles a calendar for business-time arithmetic. The result caches the working intervals
- * of every day it has been asked about, so compile a calendar once and reuse it; compiling the
- * same configuration object again returns the same compiled calendar.
+ * of every day it has been asked about, so compile a calendar once and pass it on.
  *
- * Rules: each weekday has its intervals (`[["09:00","12:00"],["13:00","18:00"]]` for a lunch
- * break; "24:00" may end one); a holiday has no hours, even when it is also listed as an extra
- * working day; an extra working day (make-up day, e.g. a working Saturday) has the hours of the
- * weekday `extraDayHoursFrom` (default mon).
+ * Rules: each weekday has its intervals (`[[540, 720], [780, 1080]]` for 09:00–12:00 and
+ * 13:00–18:00, a lunch break); a holiday has no hours, even when it is also listed as an extra
+ * working day; an extra working day (make-up day, e.g. a working Saturday) has `extraDayHours`.
  *
- * @param cal the calendar configuration (defaults applied, as `calendarSchema` parses it)
+ * @param cal the calendar's rules (config/resolve-rules.ts resolves them from the config)
  * @returns the compiled calendar
- * @throws when a time is not HH:MM, an interval ends before it starts, a date is not
- *   YYYY-MM-DD, or no weekday has working hours (a deadline would never come)
+ * @throws when no weekday has working hours (a deadline would never come)
  * @example
- * const london = compileCalendar({ id: 'uk', timeZone: 'Europe/London',
+ * const london = compileCalendar(resolveCalendar({ id: 'uk', timeZone: 'Europe/London',
  *   weeklyHours: { mon: [['09:00', '17:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
- *   holidays: [], extraWorkingDays: [], extraDayHoursFrom: 'mon' });
+ *   holidays: [], extraWorkingDays: [], extraDayHoursFrom: 'mon', changes: [] }));
  * london.intervalsOn('2026-11-02') // [[Date.UTC(2026, 10, 2, 9), Date.UTC(2026, 10, 2, 17, 30)]]
  */
-export function compileCalendar(cal: CalendarConfig): CompiledCalendar {
-  const cached = compiled.get(cal);
-  if (cached) return cached;
-  const what = `calendar "${cal.id}"`;
-  const weekHours = WEEKDAY_KEYS.map((k) => compileDayHours(cal.weeklyHours[k] ?? [], `${what} ${k}`));
-  if (weekHours.every((h) => h.length === 0)) throw new Error(`${what} needs working hours on at least one weekday`);
-  const extraHours = weekHours[WEEKDAY_KEYS.indexOf(cal.extraDayHoursFrom ?? 'mon')] as WallInterval[];
-  const holidays = new Set((cal.holidays ?? []).map((d) => dayNumberOf(d, `${what} holidays`)));
-  const extraDays = new Set((cal.extraWorkingDays ?? []).map((d) => dayNumberOf(d, `${what} extraWorkingDays`)));
-  const table = new DayTable(cal.timeZone, weekHours, extraHours, holidays, extraDays);
-  const result: CompiledCalendar = {
+export function compileCalendar(cal: CalendarRules): CompiledCalendar {
+  if (cal.weekHours.every((h) => h.length === 0)) throw new Error(`calendar "${cal.id}" needs working hours on at least one weekday`);
+  const table = new DayTable(cal.timeZone, cal.weekHours, cal.extraDayHours, cal.holidays, cal.extraWorkingDays);
+  return {
     id: cal.id,
     timeZone: cal.timeZone,
     table,
@@ -343,8 +307,6 @@ export function compileCalendar(cal: CalendarConfig): CompiledCalendar {
       return out;
     },
   };
-  compiled.set(cal, result);
-  return result;
 }
 
 /**
@@ -469,33 +431,36 @@ export const clock24x7: SlaClock = {
 };
 
 /**
- * The clock a priority level's targets are measured on: business time of its calendar when
- * `clock` is `business`, else elapsed 24×7 time. Both offer the same two operations, so SLA
- * code never asks which one it has.
+ * The clock of a priority level's targets: business time of its calendar, or elapsed 24×7
+ * time. Both offer the same two operations, so SLA code never asks which one it has. A business
+ * clock compiles its calendar: make one clock per calendar and reuse it (see `clockCache`).
  *
- * @param level the priority level configuration
- * @param calendars the configured calendars (compiled once per configuration object and cached)
- * @returns the level's clock
- * @throws when the level names a calendar that is not configured, or a business clock has no calendar
- * @example
- * const clock = slaClock({ ...p1, clock: '24x7' }, []);
- * clock.elapsedSeconds(Date.UTC(2026, 9, 24, 23), Date.UTC(2026, 9, 25, 23)) // 86400
- * clock.deadline(0, 90) // 90000
+ * @param rule the level's clock rule
+ * @returns the clock
+ * @example slaClock({ kind: '24x7' }).deadline(0, 90) // 90000
  */
-export function slaClock(level: PriorityLevelConfig, calendars: readonly CalendarConfig[]): SlaClock {
-  if (level.clock !== 'business') return clock24x7;
-  const cal = calendars.find((c) => c.id === level.calendar);
-  if (!cal)
-    throw new Error(
-      `slaClock: priority level "${level.id}" uses calendar "${level.calendar ?? ''}", which is not configured (known: ${
-        calendars.map((c) => c.id).join(', ') || 'none'
-      })`,
-    );
-  const compiledCal = compileCalendar(cal);
+export function slaClock(rule: ClockRule): SlaClock {
+  if (rule.kind !== 'business') return clock24x7;
+  const compiledCal = compileCalendar(rule.calendar);
   return {
     kind: 'business',
-    calendarId: cal.id,
+    calendarId: rule.calendar.id,
     elapsedSeconds: (startMs, endMs) => businessSecondsBetween(startMs, endMs, compiledCal),
     deadline: (startMs, seconds) => addBusinessSeconds(startMs, seconds, compiledCal),
+  };
+}
+
+/**
+ * One clock per calendar, made on first use: what a structure prepared once for many periods
+ * keeps, so a calendar's day table is built once however many periods and levels use it.
+ * @example const clockOf = clockCache(); clockOf({ kind: '24x7' }) === clockOf({ kind: '24x7' }) // true
+ */
+export function clockCache(): (rule: ClockRule) => SlaClock {
+  const clocks = new Map<string, SlaClock>();
+  return (rule) => {
+    if (rule.kind !== 'business') return clock24x7;
+    let clock = clocks.get(rule.calendar.key);
+    if (!clock) clocks.set(rule.calendar.key, (clock = slaClock(rule)));
+    return clock;
   };
 }

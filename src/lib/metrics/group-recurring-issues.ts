@@ -4,7 +4,6 @@
  */
 import type { TicketRecord } from '../model/records.ts';
 import { normalizeTitle } from './normalize-title.ts';
-import { ticketGroupIndexes } from './recurring-ticket-groups.ts';
 import { segmentTitle } from './segment-title.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
@@ -49,6 +48,12 @@ export interface RecurringIssueGrouping {
   threshold: number;
   /** Groups in order of creation (by their leader's created time, then id). */
   groups: IssueGroup[];
+}
+
+/** A grouping with each ticket's group, as an index into `groups`, by position in the array that was grouped. */
+export interface TicketGrouping {
+  grouping: RecurringIssueGrouping;
+  groupOfTicket: Int32Array;
 }
 
 /** Code-unit order, independent of locale and ICU data. */
@@ -122,8 +127,8 @@ function groupName(titles: Map<TitleInfo, number>): string {
  * similarity 0), and J is computed from the shared-word counts — the same value as `jaccard`.
  * Ids compare by code unit. Each distinct title is normalized and segmented once, and each
  * distinct word set looks for its most similar leader again only after a group was added (the
- * leaders, and so the answer, change only then). Each ticket's group is handed to
- * `ticketGroupIndexes` for the array given, so the period views need not look ids up.
+ * leaders, and so the answer, change only then). {@link groupTicketsByIssue} also returns each
+ * ticket's group by position, so the period views need not look ids up.
  *
  * A ticket whose title has no words left (only ids, numbers, dates, stop words, or empty) cannot
  * be compared: all such tickets go to one group with key `(untitled)` and `untitled: true`, so
@@ -145,6 +150,14 @@ export function groupRecurringIssues(
   tickets: readonly GroupableTicket[],
   options: GroupRecurringIssuesOptions = {},
 ): RecurringIssueGrouping {
+  return groupTicketsByIssue(tickets, options).grouping;
+}
+
+/**
+ * {@link groupRecurringIssues}, with each ticket's group by its position in `tickets`.
+ * @example groupTicketsByIssue([{ id: 'T1', createdMs: 1, title: 'Printer jammed', category: null }]).groupOfTicket // Int32Array [0]
+ */
+export function groupTicketsByIssue(tickets: readonly GroupableTicket[], options: GroupRecurringIssuesOptions = {}): TicketGrouping {
   const threshold = options.threshold ?? DEFAULT_SIMILARITY_THRESHOLD;
   const stopWords = options.stopWords ?? STOP_WORDS;
   if (!(threshold > 0 && threshold <= 1))
@@ -249,7 +262,5 @@ export function groupRecurringIssues(
       lastCreatedMs: g.members[g.members.length - 1]!.createdMs,
     })),
   };
-  // The recurring-issues view reads each ticket's group: hand it what was found here.
-  ticketGroupIndexes(grouping, tickets, groupOfTicket);
-  return grouping;
+  return { grouping, groupOfTicket };
 }

@@ -3,21 +3,27 @@
  */
 import { median } from 'simple-statistics';
 import type { TicketRecord } from '../model/records.ts';
-import { type MonthId, previousMonth } from '../time/periods.ts';
+import type { MonthId } from '../time/periods.ts';
 import type { IssueGroup, RecurringIssueGrouping } from './group-recurring-issues.ts';
 import { ticketGroupIndexes } from './recurring-ticket-groups.ts';
 
 /** What the period view reads from a ticket. */
 export type PeriodTicket = Pick<TicketRecord, 'id' | 'createdMs' | 'resolvedMs' | 'service' | 'category'>;
 
+/** A kind of period the tickets are cut by: the period an instant falls in, and the period before one. */
+export interface PeriodKind {
+  /** The period an instant falls in, e.g. `(ms) => monthOf(ms, zone)`; keeps zones out of this module. Must be pure. */
+  periodOf: (ms: number) => string;
+  /** The period before an id, e.g. `previousMonth`. */
+  previousOf: (period: string) => string;
+}
+
 export interface RecurringIssuesForPeriodOptions {
-  /** The month to report, `YYYY-MM`. */
-  period: MonthId;
-  /** The month an instant falls in, e.g. `(ms) => monthOf(ms, zone)`; keeps zones out of this function. Must be pure. */
-  periodOf: (ms: number) => MonthId;
-  /** The period before an id (default: the previous calendar month); quarters pass previousQuarter. */
-  previousOf?: (period: string) => string;
-  /** How many months, ending with `period`, "periods seen" looks at (default 6). */
+  /** The period to report, e.g. `YYYY-MM`. */
+  period: string;
+  /** Which of the table's period kinds `period` is (default `month`). */
+  kind?: string;
+  /** How many periods, ending with `period`, "periods seen" looks at (default 6). */
   window?: number;
   /** A group is recurring when seen in at least this many months of the window (default 2)… */
   recurringMinPeriods?: number;
@@ -122,14 +128,21 @@ interface Bucket {
   categoryGroups: Map<string | null, Set<number>>;
 }
 
-/** The tickets of one grouping and ticket array: each one's group, and bucketed by period per `periodOf` function. */
-interface TicketGroups {
+/**
+ * The tickets of a grouping, prepared once for every period's view ({@link prepareRecurringTickets}):
+ * each ticket's group, and the tickets of each period per kind of period, bucketed on first use.
+ */
+export interface RecurringTicketTable {
+  readonly grouping: RecurringIssueGrouping;
+  readonly tickets: readonly PeriodTicket[];
   /** Ticket (by position in the array) → its group's index in the grouping. */
-  groupOf: Int32Array;
-  /** Per `periodOf` function: period → its tickets. */
-  byPeriodOf: WeakMap<(ms: number) => string, Map<string, Bucket>>;
+  readonly groupOf: Int32Array;
   /** True when the array is in the order the view lists tickets (created time, then id), so every run of positions is too. */
-  inListOrder: boolean;
+  readonly inListOrder: boolean;
+  /** The kinds of period the view can be asked for, by name (`month`, `quarter`, `year`). */
+  readonly kinds: Readonly<Record<string, PeriodKind>>;
+  /** Per kind: period → its tickets (filled on first use). */
+  readonly buckets: Map<string, Map<string, Bucket>>;
 }
 
 /** The order tickets are listed in: created time, then id (code-unit order). */
@@ -137,36 +150,44 @@ function byCreated(a: PeriodTicket, b: PeriodTicket): number {
   return a.createdMs - b.createdMs || compareStrings(a.id, b.id);
 }
 
-// Every period of a build passes the same grouping, ticket array and (pure) periodOf functions:
-// find each ticket's group and period once, not once per period.
-const ticketGroups = new WeakMap<RecurringIssueGrouping, WeakMap<readonly PeriodTicket[], TicketGroups>>();
-
-/** Each ticket's group, cached per grouping and ticket array (neither may change afterwards). */
-function ticketGroupsOf(grouping: RecurringIssueGrouping, tickets: readonly PeriodTicket[]): TicketGroups {
-  let byTickets = ticketGroups.get(grouping);
-  if (!byTickets) ticketGroups.set(grouping, (byTickets = new WeakMap()));
-  let found = byTickets.get(tickets);
-  if (!found) {
-    const groupOf = ticketGroupIndexes(grouping, tickets);
-    const missing = groupOf.indexOf(-1);
-    if (missing >= 0)
-      throw new Error(
-        `recurringIssuesForPeriod requires every ticket to be in the grouping; "${(tickets[missing] as PeriodTicket).id}" is not`,
-      );
-    let inListOrder = true;
-    for (let i = 1; i < tickets.length && inListOrder; i++)
-      if (byCreated(tickets[i - 1] as PeriodTicket, tickets[i] as PeriodTicket) > 0) inListOrder = false;
-    found = { groupOf, byPeriodOf: new WeakMap(), inListOrder };
-    byTickets.set(tickets, found);
-  }
-  return found;
+/**
+ * Prepares tickets for {@link recurringIssuesForPeriod}: once per build, then passed to every period.
+ *
+ * @param grouping the grouping of the whole history (`groupRecurringIssues`)
+ * @param tickets the tickets that were grouped (any order); every one must be in the grouping
+ * @param kinds the kinds of period the view will be asked for, e.g. `{ month: { periodOf, previousOf } }`
+ * @param groupOfTicket each ticket's group by position, when the caller has it (`groupTicketsByIssue` of these same tickets); else found by id
+ * @returns the table (it keeps the tickets: do not change them afterwards)
+ * @throws {Error} when a ticket is not in the grouping
+ * @example prepareRecurringTickets(grouping, tickets, { month: { periodOf: monthOfIn('UTC'), previousOf: previousMonth } }).groupOf // Int32Array [0, 0, 1, …]
+ */
+export function prepareRecurringTickets(
+  grouping: RecurringIssueGrouping,
+  tickets: readonly PeriodTicket[],
+  kinds: Readonly<Record<string, PeriodKind>>,
+  groupOfTicket?: Int32Array,
+): RecurringTicketTable {
+  const groupOf = groupOfTicket ?? ticketGroupIndexes(grouping, tickets);
+  const missing = groupOf.indexOf(-1);
+  if (missing >= 0)
+    throw new Error(
+      `recurringIssuesForPeriod requires every ticket to be in the grouping; "${(tickets[missing] as PeriodTicket).id}" is not`,
+    );
+  let inListOrder = true;
+  for (let i = 1; i < tickets.length && inListOrder; i++)
+    if (byCreated(tickets[i - 1] as PeriodTicket, tickets[i] as PeriodTicket) > 0) inListOrder = false;
+  return { grouping, tickets, groupOf, inListOrder, kinds, buckets: new Map() };
 }
 
-/** The tickets created in each period, cached per `periodOf` function (which must be pure). */
-function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[], periodOf: (ms: number) => string): Map<string, Bucket> {
-  let buckets = groups.byPeriodOf.get(periodOf);
+/** The tickets created in each period of a kind, bucketed on first use. */
+function ticketsByPeriod(table: RecurringTicketTable, kind: string): Map<string, Bucket> {
+  let buckets = table.buckets.get(kind);
   if (!buckets) {
+    const periodOf = table.kinds[kind]?.periodOf;
+    if (!periodOf)
+      throw new Error(`recurringIssuesForPeriod: the table has no period kind "${kind}" (has: ${Object.keys(table.kinds).join(', ')})`);
     buckets = new Map();
+    const tickets = table.tickets;
     // Tickets usually come in time order: runs of them fall in one period.
     let lastPeriod: string | null = null;
     let bucket: Bucket | undefined;
@@ -179,7 +200,7 @@ function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[],
         if (!bucket) buckets.set(p, (bucket = { count: 0, byGroup: new Map(), categoryCount: new Map(), categoryGroups: new Map() }));
       }
       bucket.count++;
-      const g = groups.groupOf[i] as number;
+      const g = table.groupOf[i] as number;
       const members = bucket.byGroup.get(g);
       if (members) members.push(i);
       else bucket.byGroup.set(g, [i]);
@@ -188,7 +209,7 @@ function ticketsByPeriod(groups: TicketGroups, tickets: readonly PeriodTicket[],
       if (gs) gs.add(g);
       else bucket.categoryGroups.set(t.category, new Set([g]));
     }
-    groups.byPeriodOf.set(periodOf, buckets);
+    table.buckets.set(kind, buckets);
   }
   return buckets;
 }
@@ -220,47 +241,40 @@ function increment<K>(map: Map<K, number>, key: K): void {
  * it was created. The median is simple-statistics' `median`. The category view counts each
  * ticket's own category.
  *
- * Each ticket's group (see `ticketGroupIndexes`), and the tickets of each period with their
- * counts per group and per category, are found once per grouping, ticket array and `periodOf`
- * function and cached (so the array must not change, and `periodOf` must be pure and the same
- * function object from period to period to be reused); a period then reads only its own
- * tickets, and of the other months of its window only which groups they hold.
+ * Each ticket's group, and the tickets of each period with their counts per group and per
+ * category, are found once per build in the prepared table ({@link prepareRecurringTickets});
+ * a period then reads only its own tickets, and of the other periods of its window only which
+ * groups they hold.
  *
- * @param grouping the grouping of the whole history
- * @param tickets the tickets that were grouped (any order); every one must be in the grouping
- * @param options the period, a pure `periodOf(ms)`, window (6) and recurring thresholds (2 periods, 3 tickets)
+ * @param table the grouped tickets, prepared once by {@link prepareRecurringTickets}
+ * @param options the period and its kind (default month), window (6) and recurring thresholds (2 periods, 3 tickets)
  * @returns ranked groups and top categories of the period (JSON-safe, deterministic)
- * @throws {Error} when a ticket is not in the grouping
  * @example
  * // grouping: one group 'log portal' holding T1 (2026-09) and T2, T3 (2026-10); 12 tickets in 2026-10 in all
- * recurringIssuesForPeriod(grouping, tickets, { period: '2026-10', periodOf: (ms) => monthOf(ms, 'UTC') }).groups[0]
+ * recurringIssuesForPeriod(prepareRecurringTickets(grouping, tickets, { month: { periodOf: monthOfIn('UTC'), previousOf: previousMonth } }), { period: '2026-10' }).groups[0]
  * // { key: 'log portal', ticketCount: 2, previousTicketCount: 1, change: 1, share: 0.16666666666666666,
  * //   periodsSeen: ['2026-09', '2026-10'], periodsSeenInWindow: 2, recurring: true, … }
  */
-export function recurringIssuesForPeriod(
-  grouping: RecurringIssueGrouping,
-  tickets: readonly PeriodTicket[],
-  options: RecurringIssuesForPeriodOptions,
-): RecurringIssuesForPeriod {
-  const { period, periodOf } = options;
+export function recurringIssuesForPeriod(table: RecurringTicketTable, options: RecurringIssuesForPeriodOptions): RecurringIssuesForPeriod {
+  const { period } = options;
+  const kind = options.kind ?? 'month';
+  const { grouping, tickets } = table;
   const windowSize = options.window ?? 6;
   const minPeriods = options.recurringMinPeriods ?? 2;
   const minTickets = options.recurringMinTickets ?? 3;
   if (!Number.isInteger(windowSize) || windowSize < 1)
     throw new RangeError(`recurringIssuesForPeriod requires a window of at least 1 month, got ${windowSize}`);
 
-  const window: MonthId[] = [period];
-  const previousOf = options.previousOf ?? previousMonth;
+  const buckets = ticketsByPeriod(table, kind);
+  const { periodOf, previousOf } = table.kinds[kind] as PeriodKind;
+  const window: string[] = [period];
   while (window.length < windowSize) window.unshift(previousOf(window[0]!));
   const inWindow = new Set(window);
   const previousPeriod = previousOf(period);
 
-  const groupsOf = ticketGroupsOf(grouping, tickets);
-  const buckets = ticketsByPeriod(groupsOf, tickets, periodOf);
-
   // Per group: months seen in the window; the previous month's counts (when it is in the
   // window) and this month's tickets come from their buckets.
-  const seen = new Map<number, MonthId[]>();
+  const seen = new Map<number, string[]>();
   for (const month of inWindow) {
     const bucket = buckets.get(month);
     if (bucket === undefined) continue;
@@ -279,7 +293,7 @@ export function recurringIssuesForPeriod(
     const group = grouping.groups[g] as IssueGroup;
     // Usually in order already (tickets sorted by created time, so every run of them): sort only when not.
     let order = positions;
-    for (let k = 1; k < positions.length && !groupsOf.inListOrder; k++)
+    for (let k = 1; k < positions.length && !table.inListOrder; k++)
       if (byCreated(tickets[positions[k - 1] as number] as PeriodTicket, tickets[positions[k] as number] as PeriodTicket) > 0) {
         order = [...positions].sort((x, y) => byCreated(tickets[x] as PeriodTicket, tickets[y] as PeriodTicket));
         break;

@@ -7,7 +7,7 @@ import type { PeriodBounds } from '../time/periods.ts';
 import { type CesResult, type CesScale, ces, DEFAULT_CES_SCALE } from './ces.ts';
 import { type CsatResult, type CsatScale, csat, DEFAULT_CSAT_SCALE, DEFAULT_LOW_SAMPLE_BELOW } from './csat.ts';
 import { type NpsResult, nps } from './nps.ts';
-import { responsesInPeriod } from './satisfaction-responses-in-period.ts';
+import { type ResponseTable, responsesInPeriod } from './satisfaction-responses-in-period.ts';
 
 /** What a response needs to know about the ticket it names. */
 export interface TicketJoinInfo {
@@ -133,22 +133,23 @@ function groupBy<T, K extends string | null>(items: readonly T[], keyOf: (item: 
  * category, and its resolution-SLA outcome (met against breached). A ticket id that matches no
  * ticket is counted and reported, not dropped.
  *
- * Method: the caller passes all responses and the period's bounds; this function keeps those
- * with startMs ≤ timeMs < endMs (half-open, like every period; `responsesInPeriod`). Figures
+ * Method: the caller prepares all responses once (`prepareResponses`) and passes the period's
+ * bounds; this function takes those with startMs ≤ timeMs < endMs (half-open, like every
+ * period; `responsesInPeriod`). Figures
  * are computed per set with `csat`, `nps` and `ces`. A response whose ticket id is not in
  * `tickets` stays in the overall and per-service figures, is left out of the ticket views, and
  * is counted in `ticketJoin.unmatched` with its ticket id listed. Ticket ids match exactly (case and spaces
  * included); normalising ids is ingestion's job. Every list is sorted by key in code-unit order
  * (null last), so the result is the same for any input order.
  *
- * @param responses survey responses, any order; those outside the period are ignored
+ * @param responses every survey response, prepared once (`prepareResponses`); those outside the period are ignored
  * @param tickets ticket id → priority, category and resolution outcome (a Map or a plain object)
  * @param options period bounds, scales (defaults 1–5 ≥ 4 and 1–7), low-sample threshold (default 30)
  * @returns plain-object figures for the period (JSON-safe)
  * @example
  * const r = satisfactionPeriodMetrics(
- *   [{ id: 'r1', timeMs: 10, service: 'web', ticketId: 'T1', csat: 5, nps: 10, ces: null, comment: null },
- *    { id: 'r2', timeMs: 20, service: 'web', ticketId: 'T9', csat: 2, nps: 3, ces: null, comment: null }],
+ *   prepareResponses([{ id: 'r1', timeMs: 10, service: 'web', ticketId: 'T1', csat: 5, nps: 10, ces: null, comment: null },
+ *    { id: 'r2', timeMs: 20, service: 'web', ticketId: 'T9', csat: 2, nps: 3, ces: null, comment: null }]),
  *   { T1: { priority: 'p1', category: 'Login', resolutionOutcome: 'met' } },
  *   { bounds: { startMs: 0, endMs: 100 } },
  * );
@@ -157,7 +158,7 @@ function groupBy<T, K extends string | null>(items: readonly T[], keyOf: (item: 
  * r.ticketJoin // { withoutTicketId: 0, withTicketId: 2, matched: 1, unmatched: 1, unmatchedTicketIds: ['T9'] }
  */
 export function satisfactionPeriodMetrics(
-  responses: readonly SurveyResponse[],
+  responses: ResponseTable,
   tickets: TicketLookup,
   options: SatisfactionPeriodOptions,
 ): SatisfactionPeriodMetrics {

@@ -6,58 +6,59 @@ import type { SurveyResponse } from '../model/records.ts';
 import type { PeriodBounds } from '../time/periods.ts';
 import { lowerBound } from '../util/lower-bound.ts';
 
-/** What is known about one response array: whether it is in time order, and the last answer given. */
-interface ResponseIndex {
-  /** True when submission times never decrease along the array (none is NaN). */
-  sorted: boolean;
-  /** Their submission times, when sorted. */
-  timesMs: Float64Array | null;
-  last: { startMs: number; endMs: number; responses: readonly unknown[] } | null;
+/**
+ * Survey responses in submission-time order, prepared once for every period of a build (see
+ * {@link prepareResponses}); a period is then a run of them, found by binary search.
+ */
+export interface ResponseTable<R extends Pick<SurveyResponse, 'timeMs'> = SurveyResponse> {
+  /** The responses, by submission time (stable: equal times keep their input order). */
+  readonly responses: readonly R[];
+  /** Their submission times, in the same order. */
+  readonly timesMs: Float64Array;
 }
 
-// Every period of a build passes the same response array (three times: figures, ticket join, comments).
-const indexes = new WeakMap<readonly Pick<SurveyResponse, 'timeMs'>[], ResponseIndex>();
+/**
+ * Orders responses by submission time for {@link responsesInPeriod}. A response whose time is
+ * not a number belongs to no period and is left out.
+ * @param responses survey responses, any order (ingestion returns them in time order: then nothing moves)
+ * @returns the table
+ * @example prepareResponses([{ timeMs: 20 }, { timeMs: 5 }]).timesMs // Float64Array [5, 20]
+ */
+export function prepareResponses<R extends Pick<SurveyResponse, 'timeMs'>>(responses: readonly R[]): ResponseTable<R> {
+  let sorted = true;
+  for (let i = 0; i < responses.length && sorted; i++) {
+    const t = (responses[i] as R).timeMs;
+    if (Number.isNaN(t) || (i > 0 && !((responses[i - 1] as R).timeMs <= t))) sorted = false;
+  }
+  const ordered = sorted ? responses : responses.filter((r) => !Number.isNaN(r.timeMs)).sort((a, b) => a.timeMs - b.timeMs);
+  return { responses: ordered, timesMs: Float64Array.from(ordered, (r) => r.timeMs) };
+}
+
+/**
+ * Where a period's responses are in the table: positions [from, to).
+ * @example periodRange(prepareResponses([{ timeMs: 5 }, { timeMs: 10 }, { timeMs: 20 }]), { startMs: 10, endMs: 30 }) // [1, 3]
+ */
+export function periodRange(table: ResponseTable<Pick<SurveyResponse, 'timeMs'>>, bounds: PeriodBounds): [number, number] {
+  if (Number.isNaN(bounds.startMs) || Number.isNaN(bounds.endMs)) return [0, 0];
+  const from = lowerBound(table.timesMs, bounds.startMs);
+  return [from, Math.max(from, lowerBound(table.timesMs, bounds.endMs))];
+}
 
 /**
  * The responses submitted in a period.
  *
  * Definition: the responses with startMs ≤ timeMs < endMs (half-open, like every period), in
- * their order in `responses` — exactly `responses.filter((r) => r.timeMs >= startMs && r.timeMs < endMs)`.
+ * submission-time order — exactly `responses.filter((r) => r.timeMs >= startMs && r.timeMs < endMs)`
+ * of the time-ordered responses.
+ * Method: two binary searches over the prepared times.
  *
- * Method: whether the array is in time order is found once per array (cached; the array and
- * the responses' times must not change afterwards). In time order (as ingestion returns them)
- * the period is found by binary search and copied out; else the array is filtered. The last
- * answer is kept per array, so asking again for the same period returns the same array:
- * callers must not change it.
- *
- * @param responses survey responses, any order
+ * @param table the responses, prepared once by {@link prepareResponses}
  * @param bounds the period
- * @returns the period's responses, in input order (a shared array: do not modify)
+ * @returns the period's responses, oldest first
  * @example
- * const rs = [{ timeMs: 5 }, { timeMs: 10 }, { timeMs: 20 }, { timeMs: 30 }] as SurveyResponse[];
- * responsesInPeriod(rs, { startMs: 10, endMs: 30 }).map((r) => r.timeMs) // [10, 20]
+ * responsesInPeriod(prepareResponses([{ timeMs: 5 }, { timeMs: 10 }, { timeMs: 20 }, { timeMs: 30 }]), { startMs: 10, endMs: 30 }).map((r) => r.timeMs) // [10, 20]
  */
-export function responsesInPeriod<R extends Pick<SurveyResponse, 'timeMs'>>(responses: readonly R[], bounds: PeriodBounds): readonly R[] {
-  const { startMs, endMs } = bounds;
-  let index = indexes.get(responses);
-  if (!index) {
-    let sorted = true;
-    for (let i = 0; i < responses.length && sorted; i++) {
-      const t = (responses[i] as R).timeMs;
-      if (Number.isNaN(t) || (i > 0 && !((responses[i - 1] as R).timeMs <= t))) sorted = false;
-    }
-    index = { sorted, timesMs: sorted ? Float64Array.from(responses, (r) => r.timeMs) : null, last: null };
-    indexes.set(responses, index);
-  }
-  const last = index.last;
-  if (last !== null && last.startMs === startMs && last.endMs === endMs) return last.responses as readonly R[];
-  let out: readonly R[];
-  if (index.timesMs !== null) {
-    // [first time ≥ start, first time ≥ end): the filter's answer, as the times ascend. NaN bounds select nothing, as in the filter.
-    const lo = lowerBound(index.timesMs, startMs);
-    const hi = Math.max(lo, lowerBound(index.timesMs, endMs));
-    out = Number.isNaN(startMs) || Number.isNaN(endMs) ? [] : responses.slice(lo, hi);
-  } else out = responses.filter((r) => r.timeMs >= startMs && r.timeMs < endMs);
-  index.last = { startMs, endMs, responses: out };
-  return out;
+export function responsesInPeriod<R extends Pick<SurveyResponse, 'timeMs'>>(table: ResponseTable<R>, bounds: PeriodBounds): readonly R[] {
+  const [from, to] = periodRange(table, bounds);
+  return table.responses.slice(from, to);
 }

@@ -4,13 +4,12 @@
  * resolved counts by category and by service. Pure: the result is plain JSON (numbers, strings,
  * null, arrays, objects), stored as is in snapshots.
  */
-import type { CalendarConfig, PriorityLevelConfig } from '../config/config-schema.ts';
 import type { TicketRecord } from '../model/records.ts';
+import type { ClockRule, PriorityRule } from '../model/rules.ts';
 import type { PeriodBounds } from '../time/periods.ts';
 import { lowerBound } from '../util/lower-bound.ts';
 import { selectKth } from '../util/select-kth.ts';
-import { type SlaClock, slaClock } from './business-time.ts';
-import { levelTargetSeconds } from './ticket-sla.ts';
+import { clockCache, type SlaClock } from './business-time.ts';
 
 /** Counts of one SLA target (response or resolution) in a period, with the ratio. */
 export interface SlaTargetFigures {
@@ -127,10 +126,8 @@ export interface TicketPeriodMetrics {
 
 /** Options of {@link ticketPeriodMetrics}. */
 export interface TicketPeriodOptions {
-  /** Priority levels, in the order the result lists them. */
-  levels: readonly PriorityLevelConfig[];
-  /** Business calendars the levels refer to. */
-  calendars: readonly CalendarConfig[];
+  /** Priority levels with their targets and clocks, in the order the result lists them. */
+  levels: readonly PriorityRule[];
   /** The period, `[startMs, endMs)`. */
   bounds: PeriodBounds;
   /** The previous period's figures, for the `change` fields. */
@@ -265,8 +262,15 @@ function intern(
   return { values, of };
 }
 
-/** Per-array index of the tickets, built once and shared by every period (see {@link ticketIndex}). */
-interface TicketIndex {
+/**
+ * The tickets of a build, indexed once for every period's figures: build it with
+ * {@link prepareTickets} and pass it to each call. It keeps what the periods share (each
+ * ticket's deadlines and clock times per level rules, and the figures of periods already
+ * computed), so the tickets and their records must not change after it is prepared.
+ */
+export interface TicketTable {
+  /** The tickets, as given. */
+  readonly tickets: readonly TicketRecord[];
   /** Distinct priorities, in order of first appearance. */
   priorities: string[];
   /** Ticket → index into `priorities`. */
@@ -286,6 +290,8 @@ interface TicketIndex {
   times: Map<string, LevelTimes>;
   /** Per rules (see {@link rulesKey}): the figures of the periods computed so far, by start instant (see {@link periodPartial}). */
   partials: Map<string, Map<number, PeriodPartial[]>>;
+  /** One clock per calendar, so a calendar's day table is built once for all periods and levels. */
+  clockOf: (rule: ClockRule) => SlaClock;
 }
 
 /**
@@ -323,13 +329,14 @@ interface LevelTimes {
   resolutionElapsed: Float64Array;
 }
 
-// One ticket array serves every period of a build: index it once, not once per period.
-const ticketIndexes = new WeakMap<readonly TicketRecord[], TicketIndex>();
-
-/** The index of a ticket array, cached per array: the array and its records must not change afterwards. */
-function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
-  let index = ticketIndexes.get(tickets);
-  if (index) return index;
+/**
+ * Indexes tickets for {@link ticketPeriodMetrics} and {@link ticketCountsByService}: once per
+ * build, then passed to every period.
+ * @param tickets the tickets, any order (the table keeps them; do not change them afterwards)
+ * @returns the table
+ * @example const table = prepareTickets(tickets); ticketPeriodMetrics(table, { levels, bounds: monthBounds('2026-10', 'UTC') })
+ */
+export function prepareTickets(tickets: readonly TicketRecord[]): TicketTable {
   const n = tickets.length;
   const { values, of: priorityOf } = intern(tickets, 'priority');
   const priorities = values as string[];
@@ -342,7 +349,8 @@ function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
   }
   const category = intern(tickets, 'category');
   const service = intern(tickets, 'service');
-  index = {
+  return {
+    tickets,
     priorities,
     priorityOf,
     positionInPriority,
@@ -354,13 +362,13 @@ function ticketIndex(tickets: readonly TicketRecord[]): TicketIndex {
     settle: new Map(),
     times: new Map(),
     partials: new Map(),
+    clockOf: clockCache(),
   };
-  ticketIndexes.set(tickets, index);
-  return index;
 }
 
-/** The settle order of the tickets for one value of `responseRecorded`, cached in the index. */
-function settleOrder(tickets: readonly TicketRecord[], index: TicketIndex, responseRecorded: boolean): SettleOrder {
+/** The settle order of the tickets for one value of `responseRecorded`, kept in the table. */
+function settleOrder(index: TicketTable, responseRecorded: boolean): SettleOrder {
+  const tickets = index.tickets;
   let settle = index.settle.get(responseRecorded);
   if (settle) return settle;
   const n = tickets.length;
@@ -401,22 +409,22 @@ function settleOrder(tickets: readonly TicketRecord[], index: TicketIndex, respo
   return settle;
 }
 
-/** Everything the SLA instants of a level's tickets depend on: its id, targets and clock (with the calendar's rules). */
-function levelKey(
-  level: PriorityLevelConfig,
-  targets: { responseSeconds: number; resolutionSeconds: number },
-  calendars: readonly CalendarConfig[],
-): string {
-  const calendar = level.clock === 'business' ? (calendars.find((c) => c.id === level.calendar) ?? null) : null;
-  return JSON.stringify([level.id, targets.responseSeconds, targets.resolutionSeconds, level.clock === 'business', calendar]);
+/** What a clock rule's times depend on: 24×7, or the calendar's rules. */
+function clockKey(rule: ClockRule): string {
+  return rule.kind === 'business' ? rule.calendar.key : '24x7';
 }
 
-/** Everything a period's figures depend on besides its bounds: the levels (in order), the calendars and `responseRecorded`. */
+/** Everything the SLA instants of a level's tickets depend on: its id, targets and clock. */
+function levelKey(level: PriorityRule): string {
+  return JSON.stringify([level.id, level.responseSeconds, level.resolutionSeconds, clockKey(level.clock)]);
+}
+
+/** Everything a period's figures depend on besides its bounds: the levels (in order, with names) and `responseRecorded`. */
 function rulesKey(options: TicketPeriodOptions): string {
-  return JSON.stringify([options.levels, options.calendars, options.responseRecorded ?? true]);
+  return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), options.responseRecorded ?? true]);
 }
 
-function levelTimes(index: TicketIndex, priority: number, key: string): LevelTimes {
+function levelTimes(index: TicketTable, priority: number, key: string): LevelTimes {
   let times = index.times.get(key);
   if (!times) {
     const n = index.countOf[priority] as number;
@@ -432,10 +440,8 @@ function levelTimes(index: TicketIndex, priority: number, key: string): LevelTim
 }
 
 interface LevelState {
-  level: PriorityLevelConfig;
+  level: PriorityRule;
   clock: SlaClock;
-  responseSeconds: number;
-  resolutionSeconds: number;
   acc: Acc;
 }
 
@@ -462,22 +468,16 @@ interface PeriodPartial {
  * The per-ticket rules of {@link ticketPeriodMetrics}, run over the tickets that concern the
  * period (see {@link SettleOrder}), into a new partial.
  */
-function scanPeriod(
-  tickets: readonly TicketRecord[],
-  options: TicketPeriodOptions,
-  index: TicketIndex,
-  settle: SettleOrder,
-): PeriodPartial {
+function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: SettleOrder): PeriodPartial {
+  const tickets = index.tickets;
   const { startMs, endMs } = options.bounds;
   const responseRecorded = options.responseRecorded ?? true;
   const levels: LevelState[] = [];
   const timesOf: Array<LevelTimes | null> = [];
   for (const level of options.levels) {
-    const clock: SlaClock = slaClock(level, options.calendars);
-    const targets = levelTargetSeconds(level);
     const p = index.priorities.indexOf(level.id);
-    timesOf.push(p < 0 ? null : levelTimes(index, p, levelKey(level, targets, options.calendars)));
-    levels.push({ level, clock, ...targets, acc: newAcc() });
+    timesOf.push(p < 0 ? null : levelTimes(index, p, levelKey(level)));
+    levels.push({ level, clock: index.clockOf(level.clock), acc: newAcc() });
   }
   // Priority index → its level (the last configured level with that id, as a Map by id keeps), or -1.
   const levelOfPriority = index.priorities.map((p) => levels.findLastIndex((l) => l.level.id === p));
@@ -561,7 +561,7 @@ function scanPeriod(
         overall.responseSeconds.push(Math.trunc(((respondedMs as number) - t.createdMs) / 1000));
       }
       let deadlineMs = times.responseDeadlineMs[pos] as number;
-      if (Number.isNaN(deadlineMs)) times.responseDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.responseSeconds);
+      if (Number.isNaN(deadlineMs)) times.responseDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.level.responseSeconds);
       // slaTargetOutcome as of the end: met at the event, breached at the deadline, else pending.
       const outcome =
         respondedMs !== null && respondedMs < endMs && respondedMs <= deadlineMs
@@ -580,7 +580,7 @@ function scanPeriod(
       }
     }
     let deadlineMs = times.resolutionDeadlineMs[pos] as number;
-    if (Number.isNaN(deadlineMs)) times.resolutionDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.resolutionSeconds);
+    if (Number.isNaN(deadlineMs)) times.resolutionDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.level.resolutionSeconds);
     const met = resolvedMs !== null && resolvedMs < endMs && resolvedMs <= deadlineMs;
     const breached = !met && deadlineMs < endMs;
     const outcome = met ? (resolvedMs >= startMs ? 'met' : null) : breached ? (deadlineMs >= startMs ? 'breached' : null) : 'pending';
@@ -700,10 +700,9 @@ function tiling(known: Map<number, PeriodPartial[]>, startMs: number, endMs: num
  * holding that event; it is not used when a ticket settles before it was created, since such a
  * ticket can be left out of the period it was created in.
  */
-function periodPartial(tickets: readonly TicketRecord[], options: TicketPeriodOptions): PeriodPartial {
+function periodPartial(index: TicketTable, options: TicketPeriodOptions): PeriodPartial {
   const { startMs, endMs } = options.bounds;
-  const index = ticketIndex(tickets);
-  const settle = settleOrder(tickets, index, options.responseRecorded ?? true);
+  const settle = settleOrder(index, options.responseRecorded ?? true);
   const key = rulesKey(options);
   let known = index.partials.get(key);
   if (!known) index.partials.set(key, (known = new Map()));
@@ -711,7 +710,7 @@ function periodPartial(tickets: readonly TicketRecord[], options: TicketPeriodOp
   let partial: PeriodPartial;
   if (parts !== null && parts.length === 1) return parts[0] as PeriodPartial;
   if (parts !== null && !settle.settlesBeforeCreation) partial = mergePartials(parts);
-  else partial = scanPeriod(tickets, options, index, settle);
+  else partial = scanPeriod(index, options, settle);
   const list = known.get(startMs);
   if (list) list.push(partial);
   else known.set(startMs, [partial]);
@@ -742,45 +741,42 @@ function periodPartial(tickets: readonly TicketRecord[], options: TicketPeriodOp
  * - An event recorded before creation counts as at creation (0 s).
  * Tickets with an unconfigured priority are counted in `unknownPriority` only.
  *
- * Method: the tickets are indexed once per array (cached; the array and its records must not
- * change afterwards) by created time and the instant they settle (the later of resolution and
+ * Method: the caller indexes the tickets once ({@link prepareTickets}) by created time and the instant they settle (the later of resolution and
  * first response), so a period reads only the tickets created before its end and settled at or
  * after its start or never settled (the others count in no figure but `unknownPriority`); their
  * deadlines and clock times are computed once per ticket and level rules (id, targets, clock,
- * calendar) and reused by every period. The figures of each period are kept with the index
- * (per rules: levels, calendars, `responseRecorded`): asked again, a period is not recomputed,
+ * calendar) and reused by every period. The figures of each period are kept in the table
+ * (per rules: levels and `responseRecorded`): asked again, a period is not recomputed,
  * and a period that earlier periods tile (a quarter after its months) is merged from them —
  * event counts and durations add up, figures as of an instant come from the first or last
  * period — which gives the same figures as reading its tickets.
  *
- * @param tickets the tickets (any order; the result does not depend on it)
- * @param options levels, calendars, the period bounds, optionally the previous period's result
+ * @param index the tickets, prepared once by {@link prepareTickets} (the result does not depend on their order)
+ * @param options levels, the period bounds, optionally the previous period's result
  * @returns the period's ticket figures, plain JSON
- * @throws when a level's target is not a duration or names an unknown calendar
  * @example
  * // One P1 ticket (24×7, response 1h, resolution 4h) created 2026-11-03 10:00 UTC, responded 10:20, resolved 16:00
- * const m = ticketPeriodMetrics([ticket], { levels: [p1], calendars: [], bounds: monthBounds('2026-11', 'UTC') });
+ * const m = ticketPeriodMetrics(prepareTickets([ticket]), { levels: [p1], bounds: monthBounds('2026-11', 'UTC') });
  * m.overall.response // { attainment: 1, met: 1, breached: 0, pending: 0 }
  * m.overall.resolution // { attainment: 0, met: 0, breached: 1, pending: 0 }
  * m.overall.timeToResolution // { n: 1, medianSeconds: 21600, p90Seconds: 21600 }
  */
-export function ticketPeriodMetrics(tickets: readonly TicketRecord[], options: TicketPeriodOptions): TicketPeriodMetrics {
+export function ticketPeriodMetrics(index: TicketTable, options: TicketPeriodOptions): TicketPeriodMetrics {
   const { startMs, endMs } = options.bounds;
   const responseRecorded = options.responseRecorded ?? true;
-  const partial = periodPartial(tickets, options);
-  const index = ticketIndex(tickets);
+  const partial = periodPartial(index, options);
   const previous = options.previous ?? null;
   return {
     startMs,
     endMs,
     overall: figures(partial.overall, responseRecorded, previous?.overall ?? null),
-    levels: partial.levels.map(({ level, clock, responseSeconds, resolutionSeconds, acc }) => ({
+    levels: partial.levels.map(({ level, clock, acc }) => ({
       levelId: level.id,
       name: level.name,
       clock: clock.kind,
       calendarId: clock.calendarId,
-      responseTargetSeconds: responseSeconds,
-      resolutionTargetSeconds: resolutionSeconds,
+      responseTargetSeconds: level.responseSeconds,
+      resolutionTargetSeconds: level.resolutionSeconds,
       ...figures(acc, responseRecorded, previous?.levels.find((p) => p.levelId === level.id) ?? null),
     })),
     byCategory: countsByKey(index.categories, partial.categoryCreated, partial.categoryResolved),
@@ -798,15 +794,13 @@ export type ServiceTicketCounts = Pick<TicketFigures, 'created' | 'resolved' | '
  * ticket by ticket), from the same reading of the tickets as {@link ticketPeriodMetrics} (so a
  * period asked for by both is read once).
  *
- * @param tickets the tickets (any order), cached per array like {@link ticketPeriodMetrics}
- * @param options levels, calendars, the period bounds (`previous` is not read)
- * @returns service id → its figures, for the services with a ticket of a configured level that concerns the period, in order of first appearance in `tickets`; tickets without a service are left out
- * @throws when a level's target is not a duration or names an unknown calendar
+ * @param index the tickets, prepared once by {@link prepareTickets}
+ * @param options levels, the period bounds (`previous` is not read)
+ * @returns service id → its figures, for the services with a ticket of a configured level that concerns the period, in order of first appearance in the tickets; tickets without a service are left out
  */
-export function ticketCountsByService(tickets: readonly TicketRecord[], options: TicketPeriodOptions): Map<string, ServiceTicketCounts> {
+export function ticketCountsByService(index: TicketTable, options: TicketPeriodOptions): Map<string, ServiceTicketCounts> {
   const responseRecorded = options.responseRecorded ?? true;
-  const partial = periodPartial(tickets, options);
-  const index = ticketIndex(tickets);
+  const partial = periodPartial(index, options);
   const out = new Map<string, ServiceTicketCounts>();
   partial.byServiceAcc.forEach((acc, s) => {
     if (acc === null) return;

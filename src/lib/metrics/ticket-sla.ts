@@ -2,8 +2,8 @@
  * Per-ticket SLA outcomes: for the response target and the resolution target, the deadline and
  * whether the target was met, breached, or is still pending as of an instant. Pure.
  */
-import { type PriorityLevelConfig, parseDurationSeconds } from '../config/config-schema.ts';
 import type { TicketRecord } from '../model/records.ts';
+import type { PriorityRule } from '../model/rules.ts';
 import type { SlaClock } from './business-time.ts';
 
 /** Outcome of one SLA target as of an instant. */
@@ -77,37 +77,25 @@ export function slaTargetOutcome(
  * response target like any other ticket without one: the resolution does not stand in for it.
  *
  * @param ticket the ticket's created, first-response and resolved instants
- * @param level the ticket's priority level (its `response` and `resolution` targets)
- * @param clock the level's clock, `slaClock(level, calendars)`
+ * @param level the ticket's priority level (its `responseSeconds` and `resolutionSeconds` targets)
+ * @param clock the level's clock, `slaClock(level.clock)`
  * @param asOfMs the instant the outcomes are judged at (exclusive), epoch ms
  * @returns the response and resolution outcomes
- * @throws when a target of the level is not a duration such as 4h
  * @example
  * // 24×7, response 1h, resolution 4h; created 10:00, responded 10:30, resolved 15:00; judged at 18:00
  * ticketSla({ createdMs: Date.UTC(2026, 10, 3, 10), firstResponseMs: Date.UTC(2026, 10, 3, 10, 30),
- *   resolvedMs: Date.UTC(2026, 10, 3, 15) }, { ...p2, response: '1h', resolution: '4h' }, clock24x7, Date.UTC(2026, 10, 3, 18))
+ *   resolvedMs: Date.UTC(2026, 10, 3, 15) }, { ...p2, responseSeconds: 3600, resolutionSeconds: 14400 }, clock24x7, Date.UTC(2026, 10, 3, 18))
  * // response:   { deadlineMs: Date.UTC(2026, 10, 3, 11), outcome: 'met', knownAtMs: Date.UTC(2026, 10, 3, 10, 30), elapsedSeconds: 1800 }
  * // resolution: { deadlineMs: Date.UTC(2026, 10, 3, 14), outcome: 'breached', knownAtMs: Date.UTC(2026, 10, 3, 14), elapsedSeconds: 18000 }
  */
-export function ticketSla(ticket: TicketTimes, level: PriorityLevelConfig, clock: SlaClock, asOfMs: number): TicketSla {
-  const { responseSeconds, resolutionSeconds } = levelTargetSeconds(level);
+export function ticketSla(
+  ticket: TicketTimes,
+  level: Pick<PriorityRule, 'responseSeconds' | 'resolutionSeconds'>,
+  clock: SlaClock,
+  asOfMs: number,
+): TicketSla {
   return {
-    response: slaTargetOutcome(ticket.createdMs, ticket.firstResponseMs, responseSeconds, clock, asOfMs),
-    resolution: slaTargetOutcome(ticket.createdMs, ticket.resolvedMs, resolutionSeconds, clock, asOfMs),
+    response: slaTargetOutcome(ticket.createdMs, ticket.firstResponseMs, level.responseSeconds, clock, asOfMs),
+    resolution: slaTargetOutcome(ticket.createdMs, ticket.resolvedMs, level.resolutionSeconds, clock, asOfMs),
   };
-}
-
-/**
- * A level's targets in seconds.
- * @throws when a target is not a positive duration such as 30m, 4h or 2d
- * @example levelTargetSeconds({ ...p1, response: '30m', resolution: '1d' }) // { responseSeconds: 1800, resolutionSeconds: 86400 }
- */
-export function levelTargetSeconds(level: PriorityLevelConfig): { responseSeconds: number; resolutionSeconds: number } {
-  const responseSeconds = parseDurationSeconds(level.response);
-  const resolutionSeconds = parseDurationSeconds(level.resolution);
-  if (responseSeconds === null || resolutionSeconds === null)
-    throw new Error(
-      `priority level "${level.id}" needs response and resolution targets like 4h, got "${level.response}" and "${level.resolution}"`,
-    );
-  return { responseSeconds, resolutionSeconds };
 }

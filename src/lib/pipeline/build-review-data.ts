@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { maintenanceWindows } from '../config/maintenance-windows.ts';
+import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
 import { replaceDirAtomic } from '../fs/atomic-write.ts';
 import { formatReject } from '../ingest/file-account.ts';
@@ -89,7 +89,7 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   }
   let snapshots: PeriodSnapshot[];
   try {
-    snapshots = buildSnapshots(config, ingest, maintenanceWindows(config), { toolVersion: opts.toolVersion, configSha256 });
+    snapshots = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: opts.toolVersion, configSha256 });
   } finally {
     // The rollups are in the snapshots: the checks' spill file is no longer needed.
     ingest.checks.close();

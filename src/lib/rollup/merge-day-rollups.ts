@@ -4,7 +4,7 @@
  * and histograms add bucket by bucket.
  */
 
-import { type LatencyHistogram, mergeHistograms } from './latency-histogram.ts';
+import { mergeHistograms } from './latency-histogram.ts';
 import type { DayRollup } from './service-day-rollups.ts';
 
 /** The totals of a longer span: a day rollup's fields summed, with the span's real length. */

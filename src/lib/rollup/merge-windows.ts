@@ -1,8 +1,4 @@
-/** A half-open time window [startMs, endMs). */
-export interface TimeWindow {
-  startMs: number;
-  endMs: number;
-}
+import type { TimeWindow } from '../model/rules.ts';
 
 /**
  * Sorts windows and merges those that overlap or touch, so every instant is counted once.

@@ -5,108 +5,31 @@
  */
 import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
-import type { MaintenanceWindow } from '../config/maintenance-windows.ts';
-import type { FileAccount } from '../ingest/file-account.ts';
+import type { RuleBook } from '../config/resolve-rules.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
-import { type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
+import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
+import type { MaintenanceWindow } from '../model/rules.ts';
 import { computeServiceRollups } from '../rollup/compute-service-rollups.ts';
 import { periodDays } from '../time/period-days.ts';
 import {
   type MonthId,
   monthBounds,
   monthOf,
-  monthOfIn,
   monthsBetween,
   monthsOfQuarter,
   monthsOfYear,
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
-import { type ServiceFigures, serviceFigures } from './compute-service-figures.ts';
-import { type HeadlineSection, headlineSection } from './headline-section.ts';
-import { groupAllTickets, type RecurringSection, recurringSection } from './recurring-section.ts';
-import { type SatisfactionSection, satisfactionSection, ticketLookup } from './satisfaction-section.ts';
+import { serviceFigures } from './compute-service-figures.ts';
+import { type HeadlineInput, headlineSection } from './headline-section.ts';
+import { prepareRecurring, recurringSection } from './recurring-section.ts';
+import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
+import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
+
+export type { InputProvenance, PeriodRules, PeriodSnapshot };
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
-
-/** An input file of the build: its hash, size and row accounting. */
-export type InputProvenance = Pick<
-  FileAccount,
-  'file' | 'source' | 'kind' | 'sha256' | 'bytes' | 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'firstMs' | 'lastMs'
->;
-
-export interface PeriodSnapshot {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  review: { name: string; organisation: string | null; timeZone: string };
-  period: {
-    /** YYYY-MM for a month, YYYY-Qn for a quarter. */
-    id: string;
-    kind: 'month' | 'quarter' | 'year';
-    /** The review months the period covers (a quarter at the edge of the review range may have fewer than 3). */
-    months: MonthId[];
-    startMs: number;
-    endMs: number;
-    /** The period before and after, of the same kind, within the review range. */
-    previous: string | null;
-    next: string | null;
-    /** False when the exports end before the period does: the figures are partial. */
-    complete: boolean;
-  };
-  /** SHA-256 of the config file's bytes. */
-  configSha256: string;
-  /** Every input file read for the build, with its row accounting. */
-  inputs: InputProvenance[];
-  services: Array<ServiceFigures & { tickets: ServiceTicketFigures }>;
-  tickets: TicketPeriodMetrics;
-  satisfaction: SatisfactionSection;
-  recurring: RecurringSection;
-  /** Headline figures with changes against the previous period, and the 12-period trend. */
-  headline: HeadlineSection;
-  /** The rules in force for this period (targets, calendars, scales), for the method page. */
-  rules: PeriodRules;
-  dataQuality: {
-    rows: number;
-    accepted: number;
-    rejected: number;
-    duplicates: number;
-    /** Files whose accepted rows touch this period (or that had no accepted row at all). */
-    files: Array<Pick<FileAccount, 'file' | 'source' | 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'rejects' | 'rejectsByReason'>>;
-  };
-}
-
-export interface PeriodRules {
-  services: Array<{
-    id: string;
-    name: string;
-    owner: string;
-    target: number;
-    latencyThresholdMs: number;
-    confirm: number | null;
-    maxGap: string | null;
-  }>;
-  priorities: Array<{
-    id: string;
-    name: string;
-    words: string[];
-    response: string;
-    resolution: string;
-    clock: '24x7' | 'business';
-    calendar: string | null;
-  }>;
-  calendars: Array<{
-    id: string;
-    timeZone: string;
-    weeklyHours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<[string, string]>>;
-    holidays: string[];
-    extraWorkingDays: string[];
-    extraDayHoursFrom: string;
-  }>;
-  maintenance: Array<{ service: string; startMs: number; endMs: number; reason: string | null }>;
-  surveys: { csat: { min: number; max: number; satisfiedAtLeast: number }; ces: { min: number; max: number } };
-  lowSampleBelow: number;
-  lowCoverageBelow: number;
-}
 
 /** The config parts that decide a period's figures, as plain data. */
 export function periodRules(
@@ -185,12 +108,17 @@ interface PeriodPlan {
   next: string | null;
 }
 
-export function buildSnapshots(
-  config: ReviewConfig,
-  ingest: IngestResult,
-  maintenance: readonly MaintenanceWindow[],
-  meta: SnapshotMeta,
-): PeriodSnapshot[] {
+/**
+ * Every period's snapshot: each month of the review, and each quarter and year its months
+ * touch. Structures every period reads (the tickets indexed, the responses in time order, the
+ * tickets grouped into issues, each month's day rollups) are prepared once here and passed on.
+ *
+ * @param config the validated config (its text goes into each snapshot's rules, for the method page)
+ * @param ingest what the exports gave
+ * @param rules the config resolved, per month
+ * @param meta tool version and config hash, for the provenance
+ */
+export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules: RuleBook, meta: SnapshotMeta): PeriodSnapshot[] {
   const zone = config.review.timeZone;
   const months = reviewMonths(config, ingest);
   const latestDataMs = Math.max(0, ...ingest.files.map((f) => f.lastMs ?? 0));
@@ -209,13 +137,15 @@ export function buildSnapshots(
   }));
   // Response figures only where an export records first responses (Boston 311, for one, does not).
   const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
-  const grouping = groupAllTickets(ingest.tickets);
-  const monthInZone = monthOfIn(zone);
-  const ticketsById = new Map(ingest.tickets.map((t) => [t.id, t]));
+  const ticketTable = prepareTickets(ingest.tickets);
+  const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable);
+  const recurringTable = prepareRecurring(ingest.tickets, zone);
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
   const monthRollups = new Map(
-    months.map((id) => [id, computeServiceRollups(configForPeriod(config, id), ingest.checks, periodDays(id, zone), maintenance)] as const),
+    months.map(
+      (id) => [id, computeServiceRollups(rules.forMonth(id).services, ingest.checks, periodDays(id, zone), rules.maintenance)] as const,
+    ),
   );
 
   const quarters = [...new Set(months.map(quarterOfMonth))];
@@ -249,30 +179,28 @@ export function buildSnapshots(
   ];
 
   const built: PeriodSnapshot[] = [];
-  const history = { month: [] as PeriodSnapshot[], quarter: [] as PeriodSnapshot[], year: [] as PeriodSnapshot[] };
+  const history = { month: [] as HeadlineInput[], quarter: [] as HeadlineInput[], year: [] as HeadlineInput[] };
   const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
   for (const plan of plans) {
     // Each period is computed with the rules in force in its (last) month: date-effective config.
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
-    const cfg = configForPeriod(config, lastMonth);
+    const r = rules.forMonth(lastMonth);
     const { bounds } = plan;
-    const rollups = new Map(cfg.services.map((s) => [s.id, plan.months.flatMap((m) => monthRollups.get(m)?.get(s.id) ?? [])] as const));
+    const rollups = new Map(r.services.map((s) => [s.id, plan.months.flatMap((m) => monthRollups.get(m)?.get(s.id) ?? [])] as const));
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
-    const tickets = ticketPeriodMetrics(ingest.tickets, {
-      levels: cfg.priorities,
-      calendars: cfg.calendars,
+    const tickets = ticketPeriodMetrics(ticketTable, {
+      levels: r.priorities,
       bounds,
       previous: previousTickets[plan.kind],
       responseRecorded,
     });
     previousTickets[plan.kind] = tickets;
     // Each service's own tickets, judged with the same rules, for its page: one pass for all services.
-    const serviceTickets = ticketCountsByService(ingest.tickets, {
-      levels: cfg.priorities,
-      calendars: cfg.calendars,
+    const serviceTickets = ticketCountsByService(ticketTable, {
+      levels: r.priorities,
       bounds,
       responseRecorded,
     });
@@ -283,7 +211,7 @@ export function buildSnapshots(
       response: responseRecorded ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
       resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
     });
-    const services = serviceFigures(cfg, rollups, ingest.checks, bounds, maintenance).map((sv) => {
+    const services = serviceFigures(r, rollups, ingest.checks, bounds).map((sv) => {
       const own = serviceTickets.get(sv.id) ?? noTickets();
       return {
         ...sv,
@@ -296,9 +224,10 @@ export function buildSnapshots(
         },
       };
     });
-    const satisfaction = satisfactionSection(cfg, ingest.surveys, ticketLookup(cfg, ticketsById, ingest.surveys, bounds), bounds);
-    const recurring = recurringSection(grouping, ingest.tickets, plan.id, monthInZone);
-    const headline = headlineSection({ period: { id: plan.id }, services, tickets, satisfaction, recurring }, history[plan.kind]);
+    const satisfaction = satisfactionSection(satisfactionInputs, r, bounds);
+    const recurring = recurringSection(recurringTable, plan.id);
+    const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring };
+    const headline = headlineSection(parts, history[plan.kind]);
     const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
@@ -320,7 +249,7 @@ export function buildSnapshots(
       satisfaction,
       recurring,
       headline,
-      rules: periodRules(cfg, maintenance, bounds),
+      rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {
         rows: sum('rows'),
         accepted: sum('accepted'),
@@ -338,7 +267,7 @@ export function buildSnapshots(
         })),
       },
     };
-    history[plan.kind].push(snapshot);
+    history[plan.kind].push(parts);
     built.push(snapshot);
   }
   return built;

@@ -1,13 +1,12 @@
 /**
  * Availability and latency figures of every service for one month, plus the day-by-day rows
- * the service page charts. Pure: takes the ingested series and the config.
+ * the service page charts. Pure: takes the day rollups and the rules in force.
  */
-import type { ReviewConfig } from '../config/config-schema.ts';
 import { type AvailabilityFigures, availabilityFigures } from '../metrics/availability-figures.ts';
 import type { CheckSource } from '../model/check-series.ts';
+import type { ReviewRules, TimeWindow } from '../model/rules.ts';
 import { histogramPercentile } from '../rollup/latency-histogram.ts';
 import { mergeDayRollups } from '../rollup/merge-day-rollups.ts';
-import type { TimeWindow } from '../rollup/merge-windows.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
 
 export interface DailyServiceRow {
@@ -54,15 +53,14 @@ export function dailyRow(d: DayRollup): DailyServiceRow {
 }
 
 export function serviceFigures(
-  config: ReviewConfig,
+  rules: ReviewRules,
   rollups: Map<string, DayRollup[]>,
   checks: CheckSource,
   bounds: TimeWindow,
-  maintenance: ReadonlyArray<TimeWindow & { service: string; reason: string | null }>,
 ): ServiceFigures[] {
-  return config.services.map((s) => {
+  return rules.services.map((s) => {
     const days = rollups.get(s.id) ?? [];
-    const figures = availabilityFigures(mergeDayRollups(days), s.target, s.latencyThresholdMs, config.review.lowCoverageBelow);
+    const figures = availabilityFigures(mergeDayRollups(days), s.target, s.latencyThresholdMs, rules.lowCoverageBelow);
     return {
       id: s.id,
       name: s.name,
@@ -70,7 +68,7 @@ export function serviceFigures(
       probes: checks.probes(s.id),
       ...figures,
       daily: days.map(dailyRow),
-      maintenance: maintenance
+      maintenance: rules.maintenance
         .filter((m) => (m.service === s.id || m.service === '*') && m.endMs > bounds.startMs && m.startMs < bounds.endMs)
         .map((m) => ({ startMs: m.startMs, endMs: m.endMs, reason: m.reason })),
     };

@@ -275,6 +275,13 @@ export const periodSnapshotSchema = obj({
   }),
 });
 
+/** A period snapshot: every figure the site shows for one period (the type is the schema's). */
+export type PeriodSnapshot = z.infer<typeof periodSnapshotSchema>;
+/** An input file of the build: its hash, size and row accounting. */
+export type InputProvenance = PeriodSnapshot['inputs'][number];
+/** The rules in force for a period (targets, calendars, scales), as the method page shows them. */
+export type PeriodRules = PeriodSnapshot['rules'];
+
 /** The snapshot schema as JSON Schema (draft 2020-12). */
 export function snapshotJsonSchema(): unknown {
   return {

@@ -8,7 +8,7 @@
  * zones that are UTC by definition need no offset at all. Failures are cold and build a human
  * reason for the reject line.
  */
-import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from '../time/zoned-time.ts';
+import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from './zoned-time.ts';
 
 /** Field order of day-first or month-first dates such as 03/11/2026 (year-first dates are always ymd). */
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBooleanWord, parseNumber, parseTimestamp, type TimestampOptions } from '../../src/lib/ingest/parse-timestamp.ts';
+import { parseBooleanWord, parseNumber, parseTimestamp, type TimestampOptions } from '../../src/lib/time/parse-timestamp.ts';
 import { resolveLocal, zonedParts } from '../../src/lib/time/zoned-time.ts';
 
 const UTC: TimestampOptions = Object.freeze({ timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
