@@ -1,3 +1,4 @@
+// About 470 lines: the day table and the three queries over it share its private layout, so they stay in one module.
 /**
  * Business time: elapsed working time under a calendar (zone, weekly hours, holidays, make-up
  * working days), its inverse (the deadline after a number of working seconds), and one clock
