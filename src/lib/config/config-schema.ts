@@ -333,8 +333,6 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
 }
 
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
-export type ServiceConfig = z.infer<typeof serviceSchema>;
-export type PriorityLevelConfig = z.infer<typeof priorityLevelSchema>;
 export type CalendarConfig = z.infer<typeof calendarSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;

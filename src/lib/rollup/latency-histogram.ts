@@ -22,11 +22,6 @@ export interface LatencyHistogram {
   counts: number[];
 }
 
-/** An empty histogram. */
-export function emptyHistogram(): LatencyHistogram {
-  return { count: 0, zeroCount: 0, indices: [], counts: [] };
-}
-
 /** Bucket index of a positive value. @example bucketIndex(100) // 233 */
 export function bucketIndex(valueMs: number): number {
   return Math.ceil(Math.log(valueMs) / LOG_GAMMA - 1e-9);

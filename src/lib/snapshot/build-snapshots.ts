@@ -73,15 +73,6 @@ export function periodRules(
   };
 }
 
-/** Tickets naming one service: counts and SLA attainment (all priorities, each in its own clock). */
-export interface ServiceTicketFigures {
-  created: number;
-  resolved: number;
-  backlogAtEnd: number;
-  response: TicketPeriodMetrics['overall']['response'];
-  resolution: TicketPeriodMetrics['overall']['resolution'];
-}
-
 export interface SnapshotMeta {
   toolVersion: string;
   configSha256: string;

@@ -3,7 +3,7 @@
  * from them. A month covers [first day 00:00, first day of next month 00:00) local time, so
  * a month holding a DST change is an hour shorter or longer in real elapsed time.
  */
-import { formatDate, localDateOf, nextDate, startOfLocalDay, zonedParts } from './zoned-time.ts';
+import { formatDate, nextDate, startOfLocalDay, zonedParts } from './zoned-time.ts';
 
 /** A month id `YYYY-MM`. */
 export type MonthId = string;
@@ -130,9 +130,6 @@ export function datesOfMonth(id: MonthId): string[] {
   for (let d = formatDate(y, m, 1); d.startsWith(id); d = nextDate(d)) out.push(d);
   return out;
 }
-
-/** The local date an instant falls on. Re-exported so metric code needs only this module for periods. */
-export const dateOf = localDateOf;
 
 /** Buckets a memoised month function indexes in an array (about 28 years, centred on the first instant asked for); others go to a map. */
 const MAX_DENSE_BUCKETS = 1_000_000;
