@@ -12,6 +12,7 @@ import { diffCommand } from './diff-command.ts';
 import { newCommand } from './new-command.ts';
 import { publishCommand } from './publish-command.ts';
 import { statusCommand } from './status-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   status: statusCommand,
   new: newCommand,
+  verify: verifyCommand,
 };
 
 function mainUsage(): string {

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import { UsageError } from '../lib/errors.ts';
 import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
+import { readCommentary } from '../lib/snapshot/commentary-files.ts';
 import { readPublished, writeRevision } from '../lib/snapshot/published-store.ts';
 import { nextRevision } from '../lib/snapshot/revisions.ts';
 import { isMonthId, isQuarterId, isYearId } from '../lib/time/periods.ts';
@@ -52,6 +54,7 @@ export const publishCommand = {
         configPath: paths.configPath,
         snapshotDir: paths.draftDir,
         publishedDir: paths.publishedDir,
+        contentDir: paths.contentDir,
         strict: values.strict,
         toolVersion: toolVersion(),
       },
@@ -60,17 +63,20 @@ export const publishCommand = {
     const draft = result.snapshots.find((s) => s.period.id === period);
     if (!draft)
       throw new UsageError(`no period ${period} in this review (periods: ${result.snapshots.map((s) => s.period.id).join(', ')})`);
+    const shown = (f: string) => path.relative(paths.baseDir, f) || f;
     const rev = nextRevision({
       period,
       draft,
-      existing: readPublished(paths.publishedDir).get(period) ?? [],
+      existing: readPublished(paths.publishedDir, () => {}, shown).get(period) ?? [],
+      commentary: readCommentary(paths.contentDir, paths.baseDir).get(period) ?? [],
       by: values.by ?? defaultPublisher(),
       at: new Date(),
       message: values.message,
       revise: values.revise ?? null,
     });
     const file = writeRevision(paths.publishedDir, rev);
-    ctx.out(`published ${period} revision ${rev.revision} → ${file}`);
+    ctx.out(`published ${period} revision ${rev.revision} → ${shown(file)}`);
+    if (rev.commentary.length) ctx.out(`with its commentary: ${rev.commentary.map((c) => c.file).join(', ')}`);
     if (rev.changes.length) ctx.out(`${rev.changes.length} figures changed since revision ${rev.revision - 1} (see: diff ${period})`);
     ctx.out('Commit this file; rebuild the site to show it.');
     return 0;

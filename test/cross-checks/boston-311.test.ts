@@ -23,24 +23,18 @@
  *     print(sum(1 for x in r if not x['CLOSED_DT'] and x['TARGET_DT'] and x['OnTime_Status']=='ONTIME'),
  *     sum(1 for x in r if not x['TARGET_DT'] and x['OnTime_Status']=='ONTIME'))"   → 212 907
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewConfig } from '../../src/lib/config/config-schema.ts';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { type SlaClock, slaClock, ticketSla } from '../../src/lib/metrics/index.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 import type { PriorityRule } from '../../src/lib/model/rules.ts';
 import { offsetMinutesAt } from '../../src/lib/time/zoned-time.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'boston-311-2015'));
-if (!have && process.env.CI === 'true')
-  throw new Error(`${DATA}/boston-311-2015 is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`cross-checks/boston-311: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('cross-checks/boston-311', 'boston-311-2015');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cross-checks');
 const CONFIG = path.join(FIXTURES, 'boston-311.config.yaml');
 
@@ -138,7 +132,7 @@ describe.skipIf(!have)(`Boston 311: our resolution verdict against OnTime_Status
   let config: ReviewConfig;
   let result: IngestResult;
   beforeAll(async () => {
-    config = loadConfig(CONFIG);
+    config = datasetConfig(CONFIG);
     result = await ingestSources(config, FIXTURES, { info() {} });
   });
 

@@ -17,23 +17,17 @@
  * (csv.DictReader, strptime('%d/%m/%Y %H:%M'); population = the rows our ingestion keeps: a Resolved
  * or Closed row with resolved_at "?" is rejected, each incident's last remaining row is its state).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewConfig } from '../../src/lib/config/config-schema.ts';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { clock24x7, ticketSla } from '../../src/lib/metrics/index.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 import type { PriorityRule } from '../../src/lib/model/rules.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'uci-incident-event-log'));
-if (!have && process.env.CI === 'true')
-  throw new Error(`${DATA}/uci-incident-event-log is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`cross-checks/servicenow-uci: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('cross-checks/servicenow-uci', 'uci-incident-event-log');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cross-checks');
 const CONFIG = path.join(FIXTURES, 'servicenow-uci.config.yaml');
 
@@ -96,7 +90,7 @@ describe.skipIf(!have)(`ServiceNow (UCI): made_sla against our resolution verdic
   let config: ReviewConfig;
   let result: IngestResult;
   beforeAll(async () => {
-    config = loadConfig(CONFIG);
+    config = datasetConfig(CONFIG);
     result = await ingestSources(config, FIXTURES, { info() {} });
   });
 

@@ -22,11 +22,10 @@
  *   python3 test/cross-checks/independent/upptime.py ../shared/datasets
  * (csv + json, its own implementation of the spec's availability rules).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewConfig } from '../../src/lib/config/config-schema.ts';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { availabilityFigures } from '../../src/lib/metrics/availability-figures.ts';
 import { type CheckSeries, STATUS_DOWN } from '../../src/lib/model/check-series.ts';
@@ -34,12 +33,9 @@ import { mergeDayRollups } from '../../src/lib/rollup/merge-day-rollups.ts';
 import { type DayRollup, serviceDayRollups } from '../../src/lib/rollup/service-day-rollups.ts';
 import { periodDays } from '../../src/lib/time/period-days.ts';
 import { monthOf, monthsBetween } from '../../src/lib/time/periods.ts';
+import { DATASETS as DATA, datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'upptime-toro')) && existsSync(path.join(DATA, 'upptime-manticore'));
-if (!have && process.env.CI === 'true') throw new Error(`${DATA}/upptime-* is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`cross-checks/upptime: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('cross-checks/upptime', 'upptime-toro', 'upptime-manticore');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cross-checks');
 
 const DAY = 86_400_000;
@@ -128,7 +124,7 @@ function rollups(
 
 async function loadSet(name: 'toro' | 'manticore') {
   const folder = path.join(DATA, name === 'toro' ? 'upptime-toro/upptime-history-final' : 'upptime-manticore/history');
-  const config: ReviewConfig = loadConfig(path.join(FIXTURES, `upptime-${name}.config.yaml`));
+  const config: ReviewConfig = datasetConfig(path.join(FIXTURES, `upptime-${name}.config.yaml`));
   const checks = (await ingestSources(config, FIXTURES, { info() {} })).checks.toMap();
   const summary = JSON.parse(readFileSync(path.join(folder, 'summary.json'), 'utf8')) as SummaryEntry[];
   const startOf = (slug: string) => {

@@ -11,6 +11,7 @@ import {
   slaClock,
 } from '../../src/lib/metrics/index.ts';
 import { formatDate, nextDate, startOfLocalDay } from '../../src/lib/time/zoned-time.ts';
+import { assertProperty } from '../helpers/property.ts';
 import { CN_CALENDAR, calendarRules, UK_CALENDAR } from '../helpers/rules.ts';
 
 const H = 3600;
@@ -353,7 +354,7 @@ describe('properties', () => {
   const cal = fc.constantFrom(...cals);
 
   it('is additive: (a, c) = (a, b) + (b, c)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(cal, instant, instant, instant, (c, x, y, z) => {
         const [a, b, d] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
         expect(businessSecondsBetween(a, d, c)).toBe(businessSecondsBetween(a, b, c) + businessSecondsBetween(b, d, c));
@@ -364,7 +365,7 @@ describe('properties', () => {
 
   it('is additive in ms for any instants, in any order', () => {
     const anyMs = fc.integer({ min: utc(2025, 0, 1), max: utc(2029, 0, 1) });
-    fc.assert(
+    assertProperty(
       fc.property(cal, anyMs, anyMs, anyMs, (c, a, b, d) => {
         expect(businessMsBetween(a, d, c)).toBe(businessMsBetween(a, b, c) + businessMsBetween(b, d, c));
       }),
@@ -373,7 +374,7 @@ describe('properties', () => {
   });
 
   it('never exceeds real elapsed time, and equals it on the 24×7 calendar', () => {
-    fc.assert(
+    assertProperty(
       fc.property(cal, instant, instant, (c, x, y) => {
         const [a, b] = x <= y ? [x, y] : [y, x];
         const s = businessSecondsBetween(a, b, c);
@@ -386,7 +387,7 @@ describe('properties', () => {
   });
 
   it('round-trips: businessSecondsBetween(a, addBusinessSeconds(a, s)) = s, and no earlier instant reaches s', () => {
-    fc.assert(
+    assertProperty(
       fc.property(cal, instant, fc.integer({ min: 0, max: 2_000 * H }), (c, a, s) => {
         const deadline = addBusinessSeconds(a, s, c);
         expect(deadline).toBeGreaterThanOrEqual(a);
@@ -409,7 +410,7 @@ describe('properties', () => {
     const date = fc
       .record({ y: fc.integer({ min: 2024, max: 2029 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
       .map(({ y, m, d }) => formatDate(y, m, d));
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: zones.length - 1 }), date, (k, day) => {
         const zone = zones[k] as string;
         const expected = [[startOfLocalDay(day, zone), startOfLocalDay(nextDate(day), zone)]];
@@ -420,7 +421,7 @@ describe('properties', () => {
   });
 
   it('deadlines are monotonic in the duration', () => {
-    fc.assert(
+    assertProperty(
       fc.property(cal, instant, fc.nat(500 * H), fc.nat(500 * H), (c, a, s1, s2) => {
         const [lo, hi] = s1 <= s2 ? [s1, s2] : [s2, s1];
         expect(addBusinessSeconds(a, lo, c)).toBeLessThanOrEqual(addBusinessSeconds(a, hi, c));

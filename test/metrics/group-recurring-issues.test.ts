@@ -8,6 +8,7 @@ import { type GroupableTicket, groupRecurringIssues, UNTITLED_GROUP_KEY } from '
 import { jaccard } from '../../src/lib/metrics/jaccard.ts';
 import { normalizeTitle } from '../../src/lib/metrics/normalize-title.ts';
 import { segmentTitle } from '../../src/lib/metrics/segment-title.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 /** The spec's procedure written out plainly: compare with every leader using jaccard(). */
 function referenceClusters(tickets: readonly GroupableTicket[], threshold = 0.5): string[][] {
@@ -186,7 +187,7 @@ describe('groupRecurringIssues', () => {
         maxLength: 5,
       })
       .map((w) => w.join(' '));
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 1e9 }), { maxLength: 40 }),
         fc.array(title, { minLength: 40, maxLength: 40 }),
@@ -208,7 +209,7 @@ describe('groupRecurringIssues', () => {
         maxLength: 5,
       })
       .map((w) => w.join(' '));
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(title, { maxLength: 60 }), fc.constantFrom(0.3, 0.5, 0.75, 1), (titles, threshold) => {
         const list = titles.map((t, i) => ({ id: `T${String(i).padStart(2, '0')}`, createdMs: i % 7, title: t, category: null }));
         expect(groupRecurringIssues(list, { threshold }).groups.map(ids)).toEqual(referenceClusters(list, threshold));
@@ -229,7 +230,7 @@ describe('groupRecurringIssues', () => {
           ...times.map((ms, i) => title.map((t) => ({ id: `T${i}`, createdMs: ms, title: t, category: i % 3 === 0 ? null : `c${i % 2}` }))),
         ),
       );
-    fc.assert(
+    assertProperty(
       fc.property(
         tickets.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
         ([list, shuffled]) => {
@@ -243,7 +244,7 @@ describe('groupRecurringIssues', () => {
     const title = fc
       .array(fc.constantFrom('login', 'portal', 'slow', 'vpn', 'printer', 'jammed'), { minLength: 1, maxLength: 4 })
       .map((w) => w.join(' '));
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(title, { minLength: 2, maxLength: 40 }), fc.nat(), (titles, cut) => {
         const list = titles.map((t, i) => ({ id: `T${String(i).padStart(3, '0')}`, createdMs: i, title: t, category: null }));
         const k = cut % list.length;

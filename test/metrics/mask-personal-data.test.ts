@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPersonalData } from '../../src/lib/metrics/mask-personal-data.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const cases = (rows: Array<[string, string]>) => rows.map(([input, expected]) => ({ input, expected }));
 
@@ -206,7 +207,7 @@ describe('maskPersonalData: found by the property tests', () => {
 
 describe('maskPersonalData: properties', () => {
   it('is idempotent', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.oneof(commentLike, fc.string(), fc.string({ unit: 'grapheme' })), (text) => {
         const once = maskPersonalData(text);
         expect(maskPersonalData(once)).toBe(once);
@@ -224,7 +225,7 @@ describe('maskPersonalData: properties', () => {
       )
       .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
     const text = fc.array(fc.oneof(email, piece), { maxLength: 12 }).map((parts) => parts.join(''));
-    fc.assert(
+    assertProperty(
       fc.property(fc.oneof(text, commentLike), (t) => !SIMPLE_EMAIL.test(maskPersonalData(t))),
       { numRuns: 2000 },
     );
@@ -234,7 +235,7 @@ describe('maskPersonalData: properties', () => {
     // what the masking keeps on purpose: ISO and day-month-year dates, clock times, year and day ranges
     const kept =
       /(?<!\d)(?:(?:19|20)\d\d-\d\d?-\d\d?|\d\d?-\d\d?-(?:19|20)\d\d|\d\d?:\d\d(?::\d\d)?|(?:19|20)\d\d-(?:19|20)\d\d|\d\d?-\d\d?,? (?:19|20)\d\d)(?!\d)/g;
-    fc.assert(
+    assertProperty(
       fc.property(commentLike, (t) => {
         const masked = maskPersonalData(t).replace(kept, '#');
         return !/\d(?:[ -]?\d){7}/.test(masked);
@@ -244,7 +245,7 @@ describe('maskPersonalData: properties', () => {
   });
 
   it('leaves text without digits or @ as it is', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.string().filter((s) => !/[\d@０-９]/.test(s)),
         (t) => maskPersonalData(t) === t,

@@ -13,6 +13,7 @@ import {
   recurringIssuesForPeriod as viewOfTable,
 } from '../../src/lib/metrics/index.ts';
 import { monthOf, previousMonth } from '../../src/lib/time/periods.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 /** The view of one period, the tickets prepared afresh with months cut by `periodOf` (UTC unless given). */
 function recurringIssuesForPeriod(
@@ -225,7 +226,7 @@ describe('recurringIssuesForPeriod', () => {
         ),
       ),
     );
-    fc.assert(
+    assertProperty(
       fc.property(
         list
           .map((ts) => ts.map((x) => ({ ...x, resolvedMs: x.resolvedMs === null ? null : x.createdMs + x.resolvedMs })))

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupRecurringIssues, groupTicketsByIssue, ticketGroupIndexes } from '../../src/lib/metrics/index.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const t = (id: string, createdMs: number, title: string) => ({ id, createdMs, title, category: null });
 
@@ -24,7 +25,7 @@ describe('ticketGroupIndexes', () => {
 
   it('property: the grouping hands over exactly the groups found by id', () => {
     const title = fc.constantFrom('Cannot log in', 'Log in fails', 'Printer jammed', 'Printer out of paper', 'VPN 连接失败', '', 'INC0012');
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), title), { maxLength: 30 }), (rows) => {
         const ts = rows.map(([ms, ti], i) => t(`X${i}`, ms, ti));
         const { grouping: g, groupOfTicket } = groupTicketsByIssue(ts);

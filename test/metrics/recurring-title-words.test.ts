@@ -8,6 +8,7 @@ import { jaccard } from '../../src/lib/metrics/jaccard.ts';
 import { normalizeTitle } from '../../src/lib/metrics/normalize-title.ts';
 import { segmentTitle } from '../../src/lib/metrics/segment-title.ts';
 import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS, isStopWord, STOP_WORDS } from '../../src/lib/metrics/stop-words.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const words = (title: string) => segmentTitle(normalizeTitle(title));
 
@@ -69,7 +70,7 @@ describe('normalizeTitle', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: 'grapheme' }), (t) => normalizeTitle(normalizeTitle(t)) === normalizeTitle(t)),
       { numRuns: 1000 },
     );
@@ -156,7 +157,7 @@ describe('jaccard', () => {
 
   it('property: symmetric, in [0, 1], 1 for equal non-empty sets', () => {
     const set = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', '登录'), { maxLength: 8 });
-    fc.assert(
+    assertProperty(
       fc.property(set, set, (a, b) => {
         const j = jaccard(a, b);
         expect(jaccard(b, a)).toBe(j);

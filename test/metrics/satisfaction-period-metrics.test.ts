@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/metrics/index.ts';
 import type { SurveyResponse } from '../../src/lib/model/records.ts';
 import { monthBounds } from '../../src/lib/time/periods.ts';
+import { assertProperty } from '../helpers/property.ts';
 import { deepFreeze } from '../helpers/rules.ts';
 
 /** The figures of responses prepared afresh. */
@@ -163,7 +164,7 @@ describe('satisfactionPeriodMetrics', () => {
       ces: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
       comment: fc.constant(null),
     });
-    fc.assert(
+    assertProperty(
       fc.property(
         fc
           .array(arbResponse, { maxLength: 60 })

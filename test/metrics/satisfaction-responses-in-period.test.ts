@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { periodRange, prepareResponses, responsesInPeriod } from '../../src/lib/metrics/index.ts';
 import type { SurveyResponse } from '../../src/lib/model/records.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const r = (id: string, timeMs: number): SurveyResponse => ({
   id,
@@ -45,7 +46,7 @@ describe('responsesInPeriod', () => {
 
   it('property: equals the filter of the responses in time order, for any times and bounds', () => {
     const time = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constant(Number.NaN));
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(time, { maxLength: 30 }),
         fc.boolean(),

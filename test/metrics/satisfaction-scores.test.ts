@@ -8,6 +8,7 @@ import { ces } from '../../src/lib/metrics/ces.ts';
 import { csat } from '../../src/lib/metrics/csat.ts';
 import { nps } from '../../src/lib/metrics/nps.ts';
 import { wilsonInterval, Z_95 } from '../../src/lib/metrics/wilson-interval.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const Z2 = Z_95 * Z_95;
 const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }, () => value);
@@ -65,7 +66,7 @@ describe('wilsonInterval', () => {
   });
 
   it('property: 0 ≤ lower ≤ p̂ ≤ upper ≤ 1', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
         ([s, n]) => {
@@ -142,7 +143,7 @@ describe('csat', () => {
   });
 
   it('property: share and interval in [0, 1], lower ≤ share ≤ upper; order does not matter', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), { maxLength: 200 }), (scores) => {
         const r = csat(scores);
         const shuffled = csat([...scores].reverse());
@@ -219,7 +220,7 @@ describe('nps', () => {
   });
 
   it('property: score within [−100, 100], margin ≥ 0, order does not matter', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), { maxLength: 300 }), (scores) => {
         const r = nps(scores);
         expect(nps([...scores].reverse())).toEqual(r);
@@ -253,7 +254,7 @@ describe('ces', () => {
   });
 
   it('property: mean within the scale and independent of order (also for fractional scores)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.double({ min: 1, max: 7, noNaN: true }), { minLength: 1, maxLength: 100 }), (scores) => {
         const r = ces(scores);
         expect(ces([...scores].reverse())).toEqual(r);

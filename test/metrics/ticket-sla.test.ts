@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clock24x7, slaClock, slaTargetOutcome, ticketSla } from '../../src/lib/metrics/index.ts';
+import { assertProperty } from '../helpers/property.ts';
 import { CN_CALENDAR, deepFreeze, priorityRules, UK_CALENDAR } from '../helpers/rules.ts';
 
 const H = 3600;
@@ -188,7 +189,7 @@ describe('properties', () => {
   const target = fc.integer({ min: 60, max: 40 * H });
 
   it('outcome rules: known iff before asOf; met ⇒ event ≤ deadline; breached ⇒ deadline < asOf', () => {
-    fc.assert(
+    assertProperty(
       fc.property(clock, instant, fc.option(instant), target, instant, (c, created, event, seconds, asOf) => {
         const r = slaTargetOutcome(created, event, seconds, c, asOf);
         expect(r.deadlineMs).toBeGreaterThanOrEqual(created);
@@ -203,7 +204,7 @@ describe('properties', () => {
   });
 
   it('once known, an outcome never changes with a later asOf', () => {
-    fc.assert(
+    assertProperty(
       fc.property(clock, instant, fc.option(instant), target, instant, instant, (c, created, event, seconds, x, y) => {
         const [early, late] = x <= y ? [x, y] : [y, x];
         const a = slaTargetOutcome(created, event, seconds, c, early);

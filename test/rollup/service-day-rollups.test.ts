@@ -8,6 +8,7 @@ import { mergeDayRollups } from '../../src/lib/rollup/merge-day-rollups.ts';
 import { serviceDayRollups } from '../../src/lib/rollup/service-day-rollups.ts';
 import type { DaySpan } from '../../src/lib/time/period-days.ts';
 import { periodDays } from '../../src/lib/time/period-days.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -145,7 +146,7 @@ describe('serviceDayRollups', () => {
   });
 
   it('property: day rollups computed one day at a time merge to the two-day figures (fixed max_gap)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 48 * 60 - 1 }), fc.constantFrom<CheckStatus>('up', 'down', 'degraded')), {
           maxLength: 200,
@@ -171,7 +172,7 @@ describe('serviceDayRollups', () => {
   });
 
   it('property: the order of input checks changes nothing', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 24 * 60 - 1 }), { maxLength: 100 }), fc.integer(), (minutes, seed) => {
         const checks = minutes.map((m) => ({ timeMs: m * MIN, status: (m % 3 === 0 ? 'down' : 'up') as CheckStatus, latencyMs: m }));
         const shuffled = [...checks].sort((a, b) => ((a.timeMs * 31 + seed) % 97) - ((b.timeMs * 31 + seed) % 97));
@@ -185,7 +186,7 @@ describe('serviceDayRollups', () => {
 
 describe('latency histogram', () => {
   it('nearest-rank percentiles within 1 % of the exact value (property)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 60_000 }), { minLength: 1, maxLength: 500 }),
         fc.constantFrom(50, 95, 99),

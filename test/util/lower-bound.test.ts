@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lowerBound } from '../../src/lib/util/lower-bound.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 describe('lowerBound', () => {
   it('gives the doc examples (hand-checked: the first 20 is at index 1; 25 goes after both)', () => {
@@ -11,7 +12,7 @@ describe('lowerBound', () => {
   });
 
   it('equals the count of smaller elements in any sorted array', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.integer({ min: -50, max: 50 })), fc.integer({ min: -60, max: 60 }), (xs, x) => {
         const sorted = [...xs].sort((a, b) => a - b);
         expect(lowerBound(sorted, x)).toBe(sorted.filter((v) => v < x).length);

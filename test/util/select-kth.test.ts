@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectKth } from '../../src/lib/util/select-kth.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 describe('selectKth', () => {
   it('selectKth puts the k-th smallest value at k (property: equals sorting)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 200 }), fc.nat(), (xs, r) => {
         const a = Float64Array.from(xs);
         const k = r % a.length;

@@ -13,6 +13,7 @@ import { replaceDirAtomic } from '../fs/atomic-write.ts';
 import { formatReject } from '../ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
 import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { readCommentary } from '../snapshot/commentary-files.ts';
 import { type PeriodStatus, periodStatuses } from '../snapshot/period-status.ts';
 import { readPublished } from '../snapshot/published-store.ts';
 import { snapshotJson } from '../snapshot/snapshot-json.ts';
@@ -32,6 +33,8 @@ export interface BuildDataOptions {
   snapshotDir: string | null;
   /** Folder of published revisions (read only here). */
   publishedDir: string;
+  /** Folder of the commentary (default content/reviews beside the config): compared with what revisions pinned. */
+  contentDir?: string;
   /** Fail on any rejected row. */
   strict: boolean;
   /** Version written into each snapshot. */
@@ -77,6 +80,11 @@ export function rejectLines(ingest: IngestResult, limit: number): string[] {
 }
 
 export async function buildReviewData(opts: BuildDataOptions, effects: Effects): Promise<BuildDataResult> {
+  // The published revisions are checked first: an edited, damaged or missing one stops the build before any work.
+  const reviewDir = path.dirname(path.resolve(opts.configPath));
+  const shown = (f: string) => path.relative(reviewDir, f) || f;
+  const published = readPublished(opts.publishedDir, effects.warn, shown);
+  const commentary = readCommentary(opts.contentDir ?? path.join(reviewDir, 'content/reviews'), reviewDir);
   const { config, ingest, configSha256 } = await loadAndIngest(opts.configPath, effects, {
     cache: opts.cache ?? true,
     toolVersion: opts.toolVersion,
@@ -103,15 +111,20 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
       throw new Error(`snapshot ${snap.period.id} does not match its schema: ${where.join('; ')}`);
     }
   }
-  const statuses = periodStatuses(snapshots, readPublished(opts.publishedDir));
+  const statuses = periodStatuses(snapshots, published, commentary);
   for (const st of statuses) {
-    if (st.status === 'changed') {
-      const latest = st.revisions[st.revisions.length - 1];
+    if (st.status !== 'changed') continue;
+    const latest = st.revisions[st.revisions.length - 1];
+    if (st.changes.length > 0)
       effects.warn(
         `${st.id}: the exports now give ${st.changes.length} figure${st.changes.length === 1 ? '' : 's'} different from published revision ${latest?.revision}; ` +
           `the site keeps showing revision ${latest?.revision}. Review with \`diff ${st.id}\`, then record it with \`publish ${st.id} --revise "reason"\`.`,
       );
-    }
+    if (st.commentaryChanged)
+      effects.warn(
+        `${st.id}: the commentary changed since published revision ${latest?.revision}; its pages keep the commentary they were published with, ` +
+          `the draft shows the new text. Record it with \`publish ${st.id} --revise "reason"\`.`,
+      );
   }
   const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
   files.push({ name: 'index.json', content: snapshotJson({ periods: statuses }) });
