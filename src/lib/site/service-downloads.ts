@@ -74,7 +74,9 @@ export function serviceDownloadAt(folders: SnapshotFolders, pathBelowBase: strin
 export function serviceDownloadsMiddleware(folders: SnapshotFolders, base: string) {
   const prefix = base.replace(/\/$/, '');
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const pathname = decodeURI(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // The address as requested: Astro's dev server takes the base path off req.url before this runs (connect keeps originalUrl).
+    const requested = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const pathname = decodeURI(new URL(requested, 'http://localhost').pathname);
     const below = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : null;
     const text = below === null || (req.method !== 'GET' && req.method !== 'HEAD') ? null : serviceDownloadAt(folders, below);
     if (text === null) {
