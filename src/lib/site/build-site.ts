@@ -32,7 +32,7 @@ export interface BuildSiteOptions {
   /** Where the site is served: the path below the origin, and the origin. */
   base: string;
   site: string;
-  /** Astro's own log: every route (verbose) or warnings and errors only. */
+  /** Astro's own log: every route and errors' stack traces (verbose), or warnings and errors only. */
   verbose: boolean;
   /** Rebuild Astro's content store from nothing (the build's --no-cache). */
   force: boolean;
@@ -53,6 +53,7 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     site: o.site,
     outDir: buildDir,
     cacheDir: o.cacheDir,
+    log: { level: o.verbose ? 'info' : 'warn', stacks: o.verbose },
   });
   try {
     // The whole config is given here: astro.config.mjs (the project's defaults, for `astro dev`) is not read.

@@ -18,6 +18,8 @@ export interface SiteConfigOptions extends ReviewSiteOptions {
   outDir?: string;
   /** Astro's and Vite's caches (default: Astro's, under <root>/node_modules/); a build gives the review's own. */
   cacheDir?: string;
+  /** Astro's log through site-log.mjs (without stack traces unless `stacks`); default: Astro's own. */
+  log?: { level: 'info' | 'warn'; stacks: boolean };
 }
 
 /** The config, and the integration in it (whose stop() ends a failed build's writer threads). */
@@ -34,6 +36,7 @@ export function reviewSiteConfig(o: SiteConfigOptions): { config: AstroUserConfi
     publicDir: path.join(o.root, 'public'),
     outDir: o.outDir ?? path.join(o.root, 'dist'),
     ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}),
+    ...(o.log ? { logger: { entrypoint: new URL('./site-log.mjs', import.meta.url), config: o.log } } : {}),
     site: o.site,
     base: normalizeBase(o.base),
     trailingSlash: 'always',

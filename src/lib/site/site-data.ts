@@ -5,13 +5,15 @@
  * from the environment. Only Astro (through Vite) can load this module; tests use
  * load-snapshots.ts and site-links.ts, which take the folders and the base as arguments.
  */
-import { base, publishedDir, snapshotDir } from 'virtual:service-review/site';
+import { base, contentDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
+/** The review's commentary folder (content/reviews/). */
+export { contentDir };
 
 const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
