@@ -457,7 +457,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const target = (await first.getAttribute('href')) ?? '';
     expect(target).toMatch(/^\/review\/reviews\//);
     expect(await home.page.locator('[data-search-results]').innerHTML()).not.toMatch(/<(script|img|iframe)/i);
-    // The index comes in two shards, every other page in each (astro.config.mjs); the search page
+    // The index comes in two shards, every other page in each (src/lib/site/site-writers.ts); the search page
     // merges them, so the results shown draw on both (a result's text is a fragment of its shard).
     const results = await home.page.locator('[data-search-results] a').count();
     expect(results).toBeGreaterThan(4);

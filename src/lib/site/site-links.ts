@@ -5,7 +5,7 @@
  */
 import type { SitePeriod } from './load-snapshots.ts';
 
-/** The base path without its trailing slash ('' at the root); `base` is normalized ('/', '/review/'). */
+/** Links under a base path (normalized, '/' or '/review/'): hrefUnder('/review/')('/method/') is '/review/method/'. */
 export function hrefUnder(base: string): (p: string) => string {
   const prefix = base.replace(/\/$/, '');
   return (p) => `${prefix}/${p.startsWith('/') ? p.slice(1) : p}`;
