@@ -14,9 +14,10 @@ options:
   --config FILE   review config (default: review.config.yaml)
   --strict        fail (exit 1) on any rejected row instead of reporting it
   --data-only     write the snapshots but do not build the site
-  --no-cache      parse every export again and rebuild the commentary (by default unchanged files are
-                  replayed from .cache/)
-  --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
+  --no-cache      parse every export again (unchanged files are otherwise replayed from .cache/ingest/)
+                  and rebuild Astro's content store (.cache/astro/)
+  --verbose       print progress per file (shown anyway at a terminal, outside CI), and Astro's log of
+                  every route, with the stack trace of an error`;
 
 export const buildCommand = {
   summary: 'build snapshots, then the site (dist/)',

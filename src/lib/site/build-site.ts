@@ -56,7 +56,8 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     log: { level: o.verbose ? 'info' : 'warn', stacks: o.verbose },
   });
   try {
-    // The whole config is given here: astro.config.mjs (the project's defaults, for `astro dev`) is not read.
+    // The whole config is given here and astro.config.mjs (the project's own, for `astro dev`) is not read:
+    // Astro would merge it with this one, and arrays add up, so its integrations would run twice.
     await inWorkingDir(o.toolRoot, () => build({ ...config, configFile: false, logLevel: o.verbose ? 'info' : 'warn', force: o.force }));
     if (buildDir !== outDir) moveDir(buildDir, outDir);
   } catch (e) {
