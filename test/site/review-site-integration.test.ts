@@ -46,11 +46,17 @@ const html = (title: string) =>
 
 /** A stand-in for Astro's default prerenderer: the routes below, in Astro's order (a download first). */
 function defaultPrerenderer(): AstroPrerenderer & { rendered: string[] } {
+  // A service page for every service of every period, as the site has (each has its downloads).
+  const folders = { snapshotDir: FIXTURE, publishedDir: path.join(FIXTURE, 'none') };
+  const servicePages = (readPeriodStatuses(folders) ?? []).flatMap((status) =>
+    readShownSnapshot(folders, status).services.map(
+      (s): PathWithRoute => ({ pathname: `/reviews/${status.id}/services/${s.id}`, route: SERVICE_PAGE }),
+    ),
+  );
   const paths: PathWithRoute[] = [
     { pathname: '/reviews/2026-10/services.csv', route: TABLE },
     { pathname: '/reviews/2026-10', route: PERIOD_PAGE },
-    { pathname: '/reviews/2026-10/services/api', route: SERVICE_PAGE },
-    { pathname: '/reviews/2026-10/services/web', route: SERVICE_PAGE },
+    ...servicePages,
     { pathname: '/404', route: NOT_FOUND },
   ];
   const rendered: string[] = [];
@@ -149,6 +155,10 @@ describe('reviewSite (the site integration)', () => {
       '/reviews/2026-10',
       '/reviews/2026-10/services/api',
       '/reviews/2026-10/services/web',
+      '/reviews/2026-Q4/services/api',
+      '/reviews/2026-Q4/services/web',
+      '/reviews/2026/services/api',
+      '/reviews/2026/services/web',
       '/404',
       '/reviews/2026-10/services.csv',
     ]);
@@ -185,8 +195,8 @@ describe('reviewSite (the site integration)', () => {
     const entry = (shard: string) => JSON.parse(readFileSync(path.join(outDir, shard, 'pagefind-entry.json'), 'utf8'));
     const indexed = Object.values(entry('pagefind').languages as Record<string, { page_count: number }>)[0]?.page_count ?? 0;
     const indexed2 = Object.values(entry('pagefind-2').languages as Record<string, { page_count: number }>)[0]?.page_count ?? 0;
-    // The four pages (the stand-in's 404 page is searchable too) dealt out in turn, two to each shard.
-    expect([indexed, indexed2]).toEqual([2, 2]);
+    // The eight pages (the stand-in's 404 page is searchable too) dealt out in turn, four to each shard.
+    expect([indexed, indexed2]).toEqual([4, 4]);
   });
 
   it('stop() ends the writer threads: they write nothing more, and the build cannot finish', async () => {
@@ -203,14 +213,17 @@ describe('reviewSite (the site integration)', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
-  it('one producer per address: a route making a service download, or a service page without its downloads, fails the build', () => {
+  it('one producer per address: a route making a service download, or service downloads and pages that do not match, fail the build', () => {
     const csvs = ['/reviews/2026-10/services/api/daily.csv', '/reviews/2026-10/services/api/outages.csv'];
     expect(serviceDownloadProblems(csvs, new Set(['/reviews/2026-10/index.html']), ['/reviews/2026-10/services/api/'])).toEqual([]);
-    expect(serviceDownloadProblems(csvs, new Set([csvs[0] as string]), [])).toEqual([
+    expect(serviceDownloadProblems(csvs, new Set([csvs[0] as string]), ['/reviews/2026-10/services/api/'])).toEqual([
       '1 service downloads were also made by an Astro route: /reviews/2026-10/services/api/daily.csv',
     ]);
-    expect(serviceDownloadProblems(csvs, new Set(), ['/reviews/2026-10/services/web/'])).toEqual([
+    expect(serviceDownloadProblems(csvs, new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/services/web/'])).toEqual([
       '1 service pages have no downloads: /reviews/2026-10/services/web/',
+    ]);
+    expect(serviceDownloadProblems(csvs, new Set(), [])).toEqual([
+      '1 service downloads folders have no service page: /reviews/2026-10/services/api/',
     ]);
   });
 });

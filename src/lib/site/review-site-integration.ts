@@ -133,8 +133,9 @@ function folderOf(p: PathWithRoute): string {
 }
 
 /**
- * One producer per address: no route made a file the threads wrote as a service download, and
- * every service page has its three downloads (the links on it).
+ * One producer per address: no route made a file the threads wrote as a service download; and
+ * the service downloads go with the service pages, each page with its downloads (the links on
+ * it) and no downloads without their page.
  */
 export function serviceDownloadProblems(
   serviceCsvs: readonly string[],
@@ -151,6 +152,9 @@ export function serviceDownloadProblems(
   }
   const missing = servicePages.filter((p) => !folders.has(p));
   if (missing.length) problems.push(`${missing.length} service pages have no downloads: ${missing.slice(0, 3).join(', ')}`);
+  const pages = new Set(servicePages);
+  const orphans = [...folders.keys()].filter((f) => !pages.has(f));
+  if (orphans.length) problems.push(`${orphans.length} service downloads folders have no service page: ${orphans.slice(0, 3).join(', ')}`);
   return problems;
 }
 
