@@ -10,9 +10,9 @@
  * system). Astro's content store and Vite's caches are the review's (<review>/.cache/astro/), so
  * two reviews built from one installation never share them; what Astro keeps at <tool>/.astro/
  * (the list of content modules, collection schemas) it rewrites on every build, so builds from
- * one installation run one at a time.
+ * one installation run one at a time (lockInstallation).
  */
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { swapDirAtomic } from '../fs/atomic-write.ts';
 import { inWorkingDir } from './astro-prerender-bridge.ts';
@@ -55,6 +55,7 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     cacheDir: o.cacheDir,
     log: { level: o.verbose ? 'info' : 'warn', stacks: o.verbose },
   });
+  const unlock = lockInstallation(o.toolRoot);
   try {
     // The whole config is given here and astro.config.mjs (the project's own, for `astro dev`) is not read:
     // Astro would merge it with this one, and arrays add up, so its integrations would run twice.
@@ -66,8 +67,55 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     rmSync(buildDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
     throw e;
+  } finally {
+    unlock();
   }
   swapDirAtomic(outDir, o.distDir);
+}
+
+/**
+ * Takes the installation's build lock (<tool>/.astro/service-review-build.lock, holding the
+ * process id), or fails naming the build that holds it; a lock left by a process that no longer
+ * runs is taken over. Returns the release.
+ */
+export function lockInstallation(toolRoot: string): () => void {
+  const dir = path.join(toolRoot, '.astro');
+  const file = path.join(dir, 'service-review-build.lock');
+  mkdirSync(dir, { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = holderOf(file);
+    if (holder === null) continue; // released meanwhile
+    if (holder > 0 && holder !== process.pid && running(holder)) {
+      throw new Error(
+        `another site build from this installation is running (process ${holder}); Astro shares ${dir} between builds, so they run one at a time`,
+      );
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+function holderOf(file: string): number | null {
+  try {
+    return Number.parseInt(readFileSync(file, 'utf8'), 10);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Renames a folder, or copies it when the target is on another file system. */

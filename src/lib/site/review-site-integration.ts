@@ -37,6 +37,7 @@ export const SITE_MODULE = 'virtual:service-review/site';
 /** The page of a service in a period; each has its three service downloads. */
 const SERVICE_PAGE_ROUTE = '/reviews/[period]/services/[service]';
 
+/** The integration for one build (or one dev server) of a review's site. */
 export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   let outDir = '';
   let directoryFormat = false;
@@ -48,7 +49,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   let pagesHandedOn = 0;
   /** The files Astro's routes made (written by the threads or by Astro), below the site folder. */
   const routeFiles = new Set<string>();
-  /** The folders of the service pages, below the site folder: each must have its downloads. */
+  /** The folders of the service pages, below the site folder: they and the service downloads must match. */
   let servicePages: string[] = [];
 
   const stop = async () => {
