@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that run whole Astro builds share the project's .astro/ folder, so they run one file
-// at a time; everything else runs in parallel.
-const serial = ['test/build/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/bench/**/*.test.ts'];
+// Tests that run whole Astro builds run one file at a time: builds from one installation share
+// the tool's .astro/ folder, which Astro rewrites on every build (src/lib/site/build-site.ts), and
+// they are the heaviest on two cores. Everything else runs in parallel.
+const serial = [
+  'test/build/**/*.test.ts',
+  'test/browser/**/*.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/site/astro-prerender-bridge.test.ts',
+];
 
 export default defineConfig({
   test: {

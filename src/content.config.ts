@@ -1,10 +1,14 @@
 import { defineCollection } from 'astro:content';
+import { contentDir } from 'virtual:service-review/site';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-/** Analysts' commentary: one MDX file per period in content/reviews/, e.g. content/reviews/2026-10.mdx. */
+/**
+ * Analysts' commentary: one MDX file per period in the review's content/reviews/, e.g.
+ * content/reviews/2026-10.mdx. The folder is the one the site integration was given.
+ */
 const reviews = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: process.env.REVIEW_CONTENT_DIR ?? './content/reviews' }),
+  loader: glob({ pattern: '*.mdx', base: contentDir }),
   schema: z.object({
     /** The period the commentary belongs to, YYYY-MM; must match the file name. */
     period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-10'),

@@ -2,5 +2,19 @@ declare namespace App {
   interface Locals {
     /** The snapshot a period page renders; MDX commentary components read their figures from it. */
     reviewSnapshot?: import('./lib/snapshot/build-snapshots.ts').PeriodSnapshot;
+    /** The commentary file a period page renders: MDX commentary components name it in their errors. */
+    commentaryFile?: string;
   }
+}
+
+/** The review a site build renders, served by the site integration (src/lib/site/review-site-integration.ts). */
+declare module 'virtual:service-review/site' {
+  /** The draft snapshots (snapshots/draft/ of the review). */
+  export const snapshotDir: string;
+  /** The published revisions (snapshots/published/ of the review). */
+  export const publishedDir: string;
+  /** The MDX commentary (content/reviews/ of the review). */
+  export const contentDir: string;
+  /** The path the site is served under, with both slashes: '/' or '/review/'. */
+  export const base: string;
 }

@@ -1,8 +1,8 @@
-import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ReviewError } from '../lib/errors.ts';
-import { swapDirAtomic } from '../lib/fs/atomic-write.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
+import { buildSite } from '../lib/site/build-site.ts';
+import { siteAddress } from '../lib/site/site-config.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress, toolVersion } from './cli-support.ts';
 
 const usage = `usage: service-review build [--config FILE] [--strict] [--data-only] [--verbose]
@@ -14,8 +14,10 @@ options:
   --config FILE   review config (default: review.config.yaml)
   --strict        fail (exit 1) on any rejected row instead of reporting it
   --data-only     write the snapshots but do not build the site
-  --no-cache      parse every export again (by default unchanged files are replayed from .cache/)
-  --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
+  --no-cache      parse every export again (unchanged files are otherwise replayed from .cache/ingest/)
+                  and rebuild Astro's content store (.cache/astro/)
+  --verbose       print progress per file (shown anyway at a terminal, outside CI), and Astro's log of
+                  every route, with the stack trace of an error`;
 
 export const buildCommand = {
   summary: 'build snapshots, then the site (dist/)',
@@ -42,34 +44,24 @@ export const buildCommand = {
       }),
     );
     if (values['data-only']) return 0;
-    // Astro's telemetry would call out to the web; the build must work offline.
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.REVIEW_SNAPSHOT_DIR = paths.draftDir;
-    process.env.REVIEW_PUBLISHED_DIR = paths.publishedDir;
-    process.env.REVIEW_CONTENT_DIR = paths.contentDir;
-    const { build } = await import('astro');
-    // The site is built beside dist/ and swapped in whole, so a failed build never leaves half a site.
-    // The site's code lives with the tool; the data (and so dist/) lives with the config. Astro moves
-    // files out of <tool>/.astro by renaming, which cannot cross file systems, so the site is built
-    // beside the tool and then moved beside dist/ (the same folder when the config is the tool's).
-    const root = path.resolve(import.meta.dirname, '../..');
-    const buildDir = path.join(root, `dist.${process.pid}.tmp`);
-    const outDir = `${paths.distDir}.${process.pid}.tmp`;
     try {
-      await build({ root, outDir: buildDir, logLevel: values.verbose ? 'info' : 'warn' });
-      if (buildDir !== outDir) moveDir(buildDir, outDir);
+      await buildSite({
+        toolRoot: path.resolve(import.meta.dirname, '../..'),
+        snapshotDir: paths.draftDir,
+        publishedDir: paths.publishedDir,
+        contentDir: paths.contentDir,
+        distDir: paths.distDir,
+        cacheDir: paths.siteCacheDir,
+        ...siteAddress(process.env),
+        verbose: values.verbose as boolean,
+        force: values['no-cache'] as boolean,
+      });
     } catch (e) {
-      // The threads that write the site (astro.config.mjs) stop first, so none writes into the folder being deleted.
-      const stopWriters = (globalThis as Record<symbol, unknown>)[Symbol.for('service-review.stop-site-writers')];
-      if (typeof stopWriters === 'function') await stopWriters();
-      rmSync(buildDir, { recursive: true, force: true });
-      rmSync(outDir, { recursive: true, force: true });
       // Astro has printed the details (file and line of a bad MDX component, say); the snapshots stand.
       throw new ReviewError(`the site build failed: ${(e as Error).message.split('\n')[0]}`, [
         'The snapshots were written and the previous dist/ is untouched; fix the page or commentary named above and run the build again.',
       ]);
     }
-    swapDirAtomic(outDir, paths.distDir);
     ctx.out(`site: ${path.relative(process.cwd(), paths.distDir) || '.'}/`);
     return 0;
   },
@@ -86,16 +78,4 @@ async function buildData(o: Parameters<typeof buildReviewData>[0] & { effects: P
   const result = await buildReviewData(o, o.effects);
   const rows = result.ingest.files.reduce((a, f) => a + f.rows, 0);
   return `snapshots: ${result.snapshots.length} periods from ${result.ingest.files.length} files (${rows} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-}
-
-/** Renames a folder, or copies it when the target is on another file system. */
-function moveDir(from: string, to: string): void {
-  rmSync(to, { recursive: true, force: true });
-  try {
-    renameSync(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
 }

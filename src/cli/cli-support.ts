@@ -39,6 +39,8 @@ export interface ProjectPaths {
   publishedDir: string;
   distDir: string;
   contentDir: string;
+  /** Astro's content store and Vite's caches for this review's site (beside the parsed exports in .cache/ingest/). */
+  siteCacheDir: string;
 }
 
 /** Where everything lives, from the config file's path. */
@@ -51,6 +53,7 @@ export function projectPaths(configPath: string): ProjectPaths {
     publishedDir: path.join(baseDir, 'snapshots/published'),
     distDir: path.join(baseDir, 'dist'),
     contentDir: path.join(baseDir, 'content/reviews'),
+    siteCacheDir: path.join(baseDir, '.cache/astro'),
   };
 }
 

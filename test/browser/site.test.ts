@@ -1,7 +1,8 @@
 /**
  * The built site in a real browser: Debian's Chromium driven by playwright-core, against dist/
- * served on 127.0.0.1. Two builds of the bundled sample through the real CLI:
- *   A. `build` as a user runs it, into dist/, served at /;
+ * served on 127.0.0.1. Two builds of copies of the bundled sample (config, exports, commentary)
+ * through the real CLI, each in a temporary folder of its own:
+ *   A. `build` as a user runs it, into its dist/, served at /;
  *   B. a copy with September published (so revision pages exist), built with REVIEW_BASE=/review/
  *      and served under /review/ only (a link that forgets the base path gets a 404).
  * Checks: every page type loads with no console error, failed request or request off 127.0.0.1;
@@ -166,18 +167,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-browser-'));
-    const cache = path.join(work, 'astro-cache');
+    const sample = (name: string) => {
+      const dir = path.join(work, name);
+      mkdirSync(dir);
+      for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+      return dir;
+    };
     // A: the bundled sample, as `npm run build` makes it.
-    runCli(['build'], { REVIEW_BASE: undefined, REVIEW_ASTRO_CACHE_DIR: cache });
+    const a = sample('a');
+    runCli(['build', '--config', path.join(a, 'review.config.yaml')], { REVIEW_BASE: undefined });
     // B: a copy with 2026-09 published, hosted under /review/.
-    const copy = path.join(work, 'site');
-    mkdirSync(copy);
-    for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(copy, f), { recursive: true });
-    const config = path.join(copy, 'review.config.yaml');
+    const b = sample('b');
+    const config = path.join(b, 'review.config.yaml');
     runCli(['publish', '2026-09', '--config', config, '--by', 'Browser test', '--message', 'Signed off at the monthly review'], {});
-    runCli(['build', '--config', config], { REVIEW_BASE: '/review/', REVIEW_ASTRO_CACHE_DIR: cache });
-    siteA = { server: await serveStatic(path.join(ROOT, 'dist'), '/'), dist: path.join(ROOT, 'dist'), base: '/' };
-    siteB = { server: await serveStatic(path.join(copy, 'dist'), '/review/'), dist: path.join(copy, 'dist'), base: '/review/' };
+    runCli(['build', '--config', config], { REVIEW_BASE: '/review/' });
+    siteA = { server: await serveStatic(path.join(a, 'dist'), '/'), dist: path.join(a, 'dist'), base: '/' };
+    siteB = { server: await serveStatic(path.join(b, 'dist'), '/review/'), dist: path.join(b, 'dist'), base: '/review/' };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -304,7 +309,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     expect(await text(page, '[data-card="nps"] [data-field="value"]')).toBe(formatNumber(h.nps.value, 1));
     // Downloads: the JSON is the snapshot; the CSV carries its raw values.
     const json = await (await ctx.request.get(siteA.server.url('/reviews/2026-10/snapshot.json'))).json();
-    expect(json).toEqual(JSON.parse(readFileSync(path.join(ROOT, 'snapshots/draft/2026-10.json'), 'utf8')));
+    expect(json).toEqual(JSON.parse(readFileSync(path.join(siteA.dist, '../snapshots/draft/2026-10.json'), 'utf8')));
     const csvRes = await ctx.request.get(siteA.server.url('/reviews/2026-10/services.csv'));
     expect(csvRes.headers()['content-type']).toContain('text/csv');
     const rows = csvObjects(await csvRes.text());
@@ -452,7 +457,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const target = (await first.getAttribute('href')) ?? '';
     expect(target).toMatch(/^\/review\/reviews\//);
     expect(await home.page.locator('[data-search-results]').innerHTML()).not.toMatch(/<(script|img|iframe)/i);
-    // The index comes in two shards, every other page in each (astro.config.mjs); the search page
+    // The index comes in two shards, every other page in each (src/lib/site/site-writers.ts); the search page
     // merges them, so the results shown draw on both (a result's text is a fragment of its shard).
     const results = await home.page.locator('[data-search-results] a').count();
     expect(results).toBeGreaterThan(4);

@@ -6,16 +6,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/main.ts');
 
-function runCli(args: string[], tz = 'Pacific/Auckland') {
+/** The CLI in a process of its own, as a user runs it (by default from the tool's folder, without REVIEW_BASE or REVIEW_SITE). */
+function runCli(args: string[], o: { tz?: string; cwd?: string } = {}) {
+  const { REVIEW_BASE: _base, REVIEW_SITE: _site, ...env } = process.env;
   return spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
-    cwd: ROOT,
+    cwd: o.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, TZ: tz },
+    env: { ...env, TZ: o.tz ?? 'Pacific/Auckland' },
   });
 }
 
@@ -32,16 +34,45 @@ function textOf(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** A folder of its own for a test, removed after the file's tests. */
+const made: string[] = [];
+function tempDir(prefix: string, parent = tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of a folder (the fixture, or a built review) that one test may change. */
+function copyOf(dir: string, prefix: string): string {
+  const copy = tempDir(prefix);
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+/** Nothing of a build is left beside the review's dist/ or in the tool's folder. */
+function expectNoLeftovers(review: string, pid: number | undefined) {
+  expect(readdirSync(review).filter((f) => f.startsWith('dist.'))).toEqual([]);
+  expect(existsSync(path.join(ROOT, `dist.${pid}.tmp`))).toBe(false);
+}
+
 describe('whole build of test/fixtures/mini', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'sr-build-'));
-  cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-  const config = path.join(work, 'review.config.yaml');
+  // Every test reads this build or builds a copy of it: the tests pass in any order, and alone.
+  let work = '';
+  let built: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    work = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-build-');
+    built = runCli(['build', '--config', path.join(work, 'review.config.yaml')]);
+  });
 
   it('builds snapshots and pages with the hand-computed figures', () => {
-    const r = runCli(['build', '--config', config]);
+    const r = built;
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning: 5 rejected rows');
+    expectNoLeftovers(work, r.pid);
     const snap = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
     const api = snap.services.find((s: { id: string }) => s.id === 'api');
     // Checks every 10 min from 00:00Z to 23:50Z, max_gap 20 min → covered 24 h 10 min = 87 000 s;
@@ -70,20 +101,23 @@ describe('whole build of test/fixtures/mini', () => {
     const review = textOf(readFileSync(path.join(work, 'dist/reviews/2026-10/index.html'), 'utf8'));
     expect(review).toContain('5 rejected');
     expect(review).toContain('50.0 % (1 of 2)');
+    // Each service's downloads (written by the site's writer threads, not an Astro route).
+    expect(readFileSync(path.join(work, 'dist/reviews/2026-10/services/api/daily.csv'), 'utf8')).toMatch(/^\uFEFFservice_id,date,/);
   });
 
   it('matches the golden snapshots in test/fixtures/mini/expected (UPDATE_GOLDEN=1 rewrites them after a reviewed change)', () => {
+    expect(built.status, built.stderr).toBe(0);
     const expectedDir = path.join(ROOT, 'test/fixtures/mini/expected');
-    const built = path.join(work, 'snapshots/draft');
-    const names = readdirSync(built).sort();
+    const snapshots = path.join(work, 'snapshots/draft');
+    const names = readdirSync(snapshots).sort();
     if (process.env.UPDATE_GOLDEN === '1') {
       rmSync(expectedDir, { recursive: true, force: true });
-      cpSync(built, expectedDir, { recursive: true });
+      cpSync(snapshots, expectedDir, { recursive: true });
     }
     expect(names).toEqual(readdirSync(expectedDir).sort());
     for (const name of names) {
       const want = JSON.parse(readFileSync(path.join(expectedDir, name), 'utf8'));
-      const got = JSON.parse(readFileSync(path.join(built, name), 'utf8'));
+      const got = JSON.parse(readFileSync(path.join(snapshots, name), 'utf8'));
       // The tool's version is provenance, not a figure: a release must not fail the golden test.
       if (want.tool) want.tool.version = got.tool.version;
       expect(got, name).toEqual(want);
@@ -91,29 +125,33 @@ describe('whole build of test/fixtures/mini', () => {
   });
 
   it('rebuilds byte-identically (snapshots and pages), whatever the machine zone', () => {
+    expect(built.status, built.stderr).toBe(0);
     const read = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
-    const before = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
-    rmSync(path.join(work, 'dist'), { recursive: true });
-    const r = runCli(['build', '--config', config], 'America/Los_Angeles');
+    const again = copyOf(work, 'sr-rebuild-');
+    rmSync(path.join(again, 'dist'), { recursive: true });
+    rmSync(path.join(again, '.cache'), { recursive: true });
+    const r = runCli(['build', '--config', path.join(again, 'review.config.yaml')], { tz: 'America/Los_Angeles' });
     expect(r.status, r.stderr).toBe(0);
-    const after = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
+    const before = { snaps: read(path.join(work, 'snapshots/draft')), site: read(path.join(work, 'dist')) };
+    const after = { snaps: read(path.join(again, 'snapshots/draft')), site: read(path.join(again, 'dist')) };
     expect(Object.keys(after.site).sort()).toEqual(Object.keys(before.site).sort());
     for (const [f, bytes] of Object.entries(before.snaps)) expect(after.snaps[f]?.equals(bytes), f).toBe(true);
     for (const [f, bytes] of Object.entries(before.site)) expect(after.site[f]?.equals(bytes), f).toBe(true);
   });
 
   it('--strict fails on rejected rows and leaves earlier outputs untouched', () => {
-    const before = readFileSync(path.join(work, 'snapshots/draft/2026-10.json'));
-    const r = runCli(['build', '--strict', '--config', config]);
+    expect(built.status, built.stderr).toBe(0);
+    const review = copyOf(work, 'sr-strict-');
+    const before = readFileSync(path.join(review, 'snapshots/draft/2026-10.json'));
+    const r = runCli(['build', '--strict', '--config', path.join(review, 'review.config.yaml')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('--strict: 5 rejected rows');
     expect(r.stderr).toContain('data/tickets.csv:4:2 Created: expected a date like 2026-11-03 08:15, got "31/02/2026"');
-    expect(readFileSync(path.join(work, 'snapshots/draft/2026-10.json')).equals(before)).toBe(true);
+    expect(readFileSync(path.join(review, 'snapshots/draft/2026-10.json')).equals(before)).toBe(true);
   });
 
   it('a missing required column is one clear message, exit 1, no stack trace', () => {
-    const broken = mkdtempSync(path.join(tmpdir(), 'sr-broken-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), broken, { recursive: true });
+    const broken = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-broken-');
     execFileSync('sed', ['-i', '1s/status/state_of_thing/', path.join(broken, 'data/checks.csv')]);
     const r = runCli(['check', '--config', path.join(broken, 'review.config.yaml')]);
     expect(r.status).toBe(1);
@@ -122,9 +160,9 @@ describe('whole build of test/fixtures/mini', () => {
   });
 
   it('an empty or binary export stops the build with one message per file, and earlier outputs stay', () => {
-    const before = readFileSync(path.join(work, 'snapshots/draft/2026-10.json'));
-    const broken = mkdtempSync(path.join(tmpdir(), 'sr-files-'));
-    cpSync(work, broken, { recursive: true });
+    expect(built.status, built.stderr).toBe(0);
+    const broken = copyOf(work, 'sr-files-');
+    const before = readFileSync(path.join(broken, 'snapshots/draft/2026-10.json'));
     writeFileSync(path.join(broken, 'data/tickets.csv'), '');
     writeFileSync(path.join(broken, 'data/checks.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0]));
     const r = runCli(['build', '--config', path.join(broken, 'review.config.yaml')]);
@@ -137,8 +175,8 @@ describe('whole build of test/fixtures/mini', () => {
   });
 
   it('a broken commentary fails the site build with a clear message and leaves the previous dist/ whole', () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'sr-mdx-'));
-    cpSync(work, site, { recursive: true });
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-mdx-');
     const before = readFileSync(path.join(site, 'dist/index.html'));
     mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
     writeFileSync(
@@ -148,28 +186,55 @@ describe('whole build of test/fixtures/mini', () => {
     const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('the site build failed');
+    // One message naming the file and the mistake, no stack trace.
+    expect(r.stderr).toContain(`${path.join(site, 'content/reviews/2026-10.mdx')}: <Figure metric="availability"> needs service=`);
     expect(r.stderr).toContain('no-such-service');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(site, 'dist/index.html')).equals(before)).toBe(true);
-    expect(readdirSync(site).filter((f) => f.startsWith('dist.'))).toEqual([]);
+    expectNoLeftovers(site, r.pid);
   });
 });
 
-// Astro moves built files out of <tool>/.astro by renaming, which fails across file systems (EXDEV);
-// the build command builds beside the tool and then moves the site. /dev/shm is a tmpfs on Linux.
+describe('two reviews built from one installation', () => {
+  const commentary = (text: string) => `---\nperiod: "2026-10"\nsummary: "Summary of the month"\n---\n\n${text}\n`;
+  const reviewText = (review: string) => textOf(readFileSync(path.join(review, 'dist/reviews/2026-10/index.html'), 'utf8'));
+
+  it('never see each other’s commentary: each keeps its own Astro content store', () => {
+    // Two copies with the same commentary file: Astro keys its content store by entry and content,
+    // so with one store for the installation the second review would render the first one's file.
+    const a = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-review-a-');
+    const b = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-review-b-');
+    for (const review of [a, b]) {
+      mkdirSync(path.join(review, 'content/reviews'), { recursive: true });
+      writeFileSync(path.join(review, 'content/reviews/2026-10.mdx'), commentary('The same words in both reviews.'));
+    }
+    // Each built as its analyst would, from the review's own folder.
+    for (const review of [a, b]) expect(runCli(['build'], { cwd: review }).status).toBe(0);
+    // A's commentary changes; B, rebuilt, still shows its own file.
+    writeFileSync(path.join(a, 'content/reviews/2026-10.mdx'), commentary('Words only review A has.'));
+    const r = runCli(['build'], { cwd: b });
+    expect(r.status, r.stderr).toBe(0);
+    expect(reviewText(b)).toContain('The same words in both reviews.');
+    expect(reviewText(b)).not.toContain('Words only review A has.');
+    expect(runCli(['build'], { cwd: a }).status).toBe(0);
+    expect(reviewText(a)).toContain('Words only review A has.');
+    // Astro's caches are the reviews' own.
+    for (const review of [a, b]) expect(existsSync(path.join(review, '.cache/astro/data-store.json')), review).toBe(true);
+  });
+});
+
+// Astro bundles the pages' code into the site folder it builds, and renames files out of that
+// bundle; the bundle must sit under the tool's node_modules/. So the site is built in the tool's
+// folder and then moved to the review, copied across file systems (EXDEV). /dev/shm is a tmpfs on Linux.
 const otherFs = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(ROOT).dev ? '/dev/shm' : null;
 describe.skipIf(otherFs === null)('a config on another file system than the tool', () => {
   it('builds its site there', () => {
-    const work = mkdtempSync(path.join(otherFs as string, 'sr-exdev-'));
-    try {
-      cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-      const r = runCli(['build', '--config', path.join(work, 'review.config.yaml')]);
-      expect(r.stderr).not.toContain('EXDEV');
-      expect(r.status, r.stderr).toBe(0);
-      expect(readFileSync(path.join(work, 'dist/index.html'), 'utf8')).toContain('<html');
-      expect(readdirSync(work).filter((f) => f.startsWith('dist.'))).toEqual([]);
-      expect(readdirSync(ROOT).filter((f) => /^dist\.\d+\.tmp$/.test(f))).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    const work = tempDir('sr-exdev-', otherFs as string);
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+    const r = runCli(['build', '--config', path.join(work, 'review.config.yaml')]);
+    expect(r.stderr).not.toContain('EXDEV');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(path.join(work, 'dist/index.html'), 'utf8')).toContain('<html');
+    expectNoLeftovers(work, r.pid);
   });
 });

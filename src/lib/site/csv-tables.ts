@@ -1,4 +1,6 @@
 /**
+ * Over 400 lines on purpose: one column list per download (22 of them), each short and on its own.
+ *
  * The CSV download of every table the site shows. A CSV carries the snapshot's own values (ratios
  * as ratios, durations in ms or s as the snapshot stores them, instants as ISO 8601 UTC with the
  * review zone's wall time beside them), never the page's display text, so a spreadsheet can sum

@@ -1,35 +1,42 @@
 /**
  * Which period the home page shows, and the addresses of pages and downloads, so every page
- * links the same way and honours the base path (REVIEW_BASE).
+ * links the same way and honours the base path the site is built for (the `base` option of the
+ * site integration; site-data.ts binds these to it).
  */
-import { href, latestPeriod, type SitePeriod, sitePeriods } from './load-snapshots.ts';
+import type { SitePeriod } from './load-snapshots.ts';
+
+/** Links under a base path (normalized, '/' or '/review/'): hrefUnder('/review/')('/method/') is '/review/method/'. */
+export function hrefUnder(base: string): (p: string) => string {
+  const prefix = base.replace(/\/$/, '');
+  return (p) => `${prefix}/${p.startsWith('/') ? p.slice(1) : p}`;
+}
+
+/** The base path as the site configuration takes it: a leading and a trailing slash ('/' at the root). */
+export function normalizeBase(raw: string): string {
+  return `/${raw.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
 
 /**
  * The home page's period: the latest period with a published revision (readers see what was
  * signed off), else the latest complete period as a draft, clearly marked as one.
  */
-export function homePeriod(): SitePeriod {
-  const published = months().filter((p) => p.shownRevision !== null);
-  return published[published.length - 1] ?? latestPeriod();
+export function homePeriod(periods: readonly SitePeriod[], latest: SitePeriod): SitePeriod {
+  const published = months(periods).filter((p) => p.shownRevision !== null);
+  return published[published.length - 1] ?? latest;
 }
 
 /** Months newer than the home page's that exist only as drafts. */
-export function newerDrafts(than: SitePeriod): SitePeriod[] {
-  return months().filter((p) => p.id > than.id && p.shownRevision === null);
+export function newerDrafts(periods: readonly SitePeriod[], than: SitePeriod): SitePeriod[] {
+  return months(periods).filter((p) => p.id > than.id && p.shownRevision === null);
 }
 
-function months(): SitePeriod[] {
-  return sitePeriods().filter((p) => /^\d{4}-\d{2}$/.test(p.id));
+function months(periods: readonly SitePeriod[]): SitePeriod[] {
+  return periods.filter((p) => /^\d{4}-\d{2}$/.test(p.id));
 }
 
 /** Folder of a period review, or of one of its frozen revisions: /reviews/2026-10/ or /reviews/2026-10/r2/. */
 export function reviewPath(period: string, revision: number | null = null): string {
   return `/reviews/${period}/${revision === null ? '' : `r${revision}/`}`;
-}
-
-/** Link to a period review (or a frozen revision). */
-export function reviewHref(period: string, revision: number | null = null): string {
-  return href(reviewPath(period, revision));
 }
 
 /**
@@ -38,9 +45,4 @@ export function reviewHref(period: string, revision: number | null = null): stri
  */
 export function downloadsBase(period: string, revision: number | null, frozen: boolean): string {
   return reviewPath(period, frozen ? revision : null);
-}
-
-/** Link to a CSV download in a folder. */
-export function csvHref(folder: string, table: string): string {
-  return href(`${folder}${table}.csv`);
 }

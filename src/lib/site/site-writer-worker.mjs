@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * One of the threads that take the rendered site off Astro's thread (see astro.config.mjs): it
- * writes the files it is sent into dist/ and builds one shard of the site search index (Pagefind)
- * from the pages among them. The build renders on one thread; writing tens of thousands of small
- * files and feeding Pagefind happen here, on the other core, while Astro renders the next pages.
+ * One of the threads that take the rendered site off Astro's thread (see site-writers.ts): it
+ * writes the files it is sent into the site folder and builds one shard of the site search index
+ * (Pagefind) from the pages among them. The build renders on one thread; writing tens of thousands
+ * of small files and feeding Pagefind happen here, on the other core, while Astro renders the next
+ * pages.
  *
  * Search shards: Pagefind adds pages one at a time and then writes its index on one thread, and
  * that last write came after every page was rendered. Each writer thread has a Pagefind process
@@ -13,14 +14,13 @@
  * same on every build.
  *
  * Service downloads: every service of every period has its three CSV tables (daily figures,
- * outages, maintenance): three quarters of the site's files. They are the same tables the
- * endpoint src/pages/reviews/[period]/services/[service]/[table].csv.ts serves (the dev server
- * uses it), made by the same functions from the same snapshots, but written here, each thread
- * every other period, from the start of the build: while Astro is starting up, the second core
- * has nothing else to do. The build leaves those routes out of Astro's list and checks that the
- * files written here are exactly the routes it left out.
+ * outages, maintenance): three quarters of the site's files. service-downloads.ts makes them (it
+ * is their only producer; they are not Astro routes); each thread writes those of every other
+ * period, from the start of the build: while Astro is starting up, the second core has nothing
+ * else to do.
  *
- * workerData: { shard, shards, outDir } (outDir: dist/ without the trailing slash).
+ * workerData: { shard, shards, outDir, snapshots } (outDir: the site folder without the trailing
+ * slash; snapshots: the review's snapshot folders, { snapshotDir, publishedDir }).
  *
  * Messages in:
  * - { files: [{ file, url, start, end }], bytes }: write each file, bytes.subarray(start, end)
@@ -28,15 +28,12 @@
  *   the base) adds the page to this shard; end -1 marks a page that failed to render.
  * - { index: folder }: every page has been sent; write this shard's index into folder.
  * - { finish: true }: nothing more comes; reply { pages, errors, serviceCsvs } once the files and
- *   the index are written (serviceCsvs: the service downloads written, as paths below dist/).
+ *   the index are written (serviceCsvs: the service downloads written, as paths below the site folder).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
-import { toCsv } from '../format/csv.ts';
-import { SERVICE_TABLE_IDS, SERVICE_TABLES } from './csv-tables.ts';
-import { readPeriodStatuses, readShownSnapshot } from './snapshot-files.ts';
+import { writeServiceDownloads } from './service-downloads.ts';
 
 /**
  * What Pagefind is sent of a page. Its time, in adding a page and in writing the index, goes with
@@ -66,31 +63,6 @@ export function searchMarkup(html) {
   return `${open}<body>${body}</body></html>`;
 }
 
-/**
- * Writes the service downloads of every `shards`-th period, starting with the `shard`-th, one
- * period at a time (between periods, the pages sent meanwhile are written and indexed).
- * @param {{ shard: number, shards: number, outDir: string, write: (file: string, bytes: string) => void }} o
- * @returns {Promise<string[]>} the files written, as paths below dist/
- */
-export async function writeServiceCsvs(o) {
-  /** @type {string[]} */
-  const written = [];
-  const statuses = readPeriodStatuses() ?? [];
-  for (let i = o.shard; i < statuses.length; i += o.shards) {
-    const status = /** @type {import('../snapshot/period-status.ts').PeriodStatus} */ (statuses[i]);
-    const snap = readShownSnapshot(status);
-    for (const service of snap.services) {
-      for (const table of SERVICE_TABLE_IDS) {
-        const file = `/reviews/${status.id}/services/${service.id}/${table}.csv`;
-        o.write(`${o.outDir}${file}`, toCsv(SERVICE_TABLES[table].build(snap, service.id)));
-        written.push(file);
-      }
-    }
-    await nextTurn();
-  }
-  return written;
-}
-
 if (parentPort) {
   const port = parentPort;
   const utf8 = new TextDecoder();
@@ -107,9 +79,15 @@ if (parentPort) {
     }
     writeFileSync(file, bytes);
   };
-  const { shard, shards, outDir } = /** @type {{ shard: number, shards: number, outDir: string }} */ (workerData);
+  const { shard, shards, outDir, snapshots } =
+    /** @type {{ shard: number, shards: number, outDir: string, snapshots: import('./snapshot-files.ts').SnapshotFolders }} */ (workerData);
   /** @type {Promise<string[]>} */
-  const serviceCsvs = writeServiceCsvs({ shard, shards, outDir, write }).catch((e) => {
+  const serviceCsvs = writeServiceDownloads({
+    folders: snapshots,
+    shard,
+    shards,
+    write: (file, text) => write(`${outDir}${file}`, text),
+  }).catch((e) => {
     errors.push(`service downloads: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   });

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { type SitePeriod, sitePeriods, snapshotDownload } from '../../../lib/site/load-snapshots.ts';
+import { type SitePeriod, sitePeriods, snapshotDownload } from '../../../lib/site/site-data.ts';
 
 export function getStaticPaths() {
   return sitePeriods().map((period) => ({ params: { period: period.id }, props: { period } }));

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { csvResponse } from '../../../../lib/format/csv.ts';
 import { changesTable, PERIOD_TABLE_IDS, PERIOD_TABLES, type PeriodTableId } from '../../../../lib/site/csv-tables.ts';
-import { revisionOf, sitePeriods } from '../../../../lib/site/load-snapshots.ts';
+import { revisionOf, sitePeriods } from '../../../../lib/site/site-data.ts';
 
 type Table = PeriodTableId | 'changes';
 

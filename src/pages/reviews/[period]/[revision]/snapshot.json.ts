@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { revisionDownload, sitePeriods } from '../../../../lib/site/load-snapshots.ts';
+import { revisionDownload, sitePeriods } from '../../../../lib/site/site-data.ts';
 
 export function getStaticPaths() {
   return sitePeriods().flatMap((period) =>

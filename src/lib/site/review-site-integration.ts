@@ -1,0 +1,179 @@
+/**
+ * The site of one review, as an Astro integration: it takes the review's folders and base path as
+ * options and gives them to the pages (the virtual module below), writes the built routes through
+ * the writer threads (site-writers.ts) with the search index, and makes the service downloads
+ * (service-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
+ * every address of the site has one producer. site-config.ts puts it in an Astro config.
+ */
+import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, PathWithRoute } from 'astro';
+import type { Plugin } from 'vite';
+import { publicFiles, tapPrerenderer } from './astro-prerender-bridge.ts';
+import { SEARCH_BUNDLES } from './search-bundles.mjs';
+import { serviceDownloadsMiddleware } from './service-downloads.ts';
+import { SiteWriters } from './site-writers.ts';
+import type { SnapshotFolders } from './snapshot-files.ts';
+
+/** What the site of a review is built from. */
+export interface ReviewSiteOptions extends SnapshotFolders {
+  /** The review's MDX commentary, one file per period (content/reviews/). */
+  contentDir: string;
+  /** The path the site is served under, with both slashes: '/' or '/review/' (normalizeBase). */
+  base: string;
+}
+
+export interface ReviewSiteIntegration extends AstroIntegration {
+  /**
+   * Stops the writer threads now (they may be writing files, and the search index, into the site
+   * folder): for a build that failed, before its folder is deleted. Harmless when none runs.
+   */
+  stop(): Promise<void>;
+}
+
+/** The module the pages read the review's folders and base path from (declared in src/env.d.ts). */
+export const SITE_MODULE = 'virtual:service-review/site';
+/** The page of a service in a period; each has its three service downloads. */
+const SERVICE_PAGE_ROUTE = '/reviews/[period]/services/[service]';
+
+/** The integration for one build (or one dev server) of a review's site. */
+export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
+  let outDir = '';
+  let directoryFormat = false;
+  let publicDir = '';
+  let writers: SiteWriters | null = null;
+  let settled: () => Promise<void> = () => Promise.resolve();
+  /** Pages Astro is to render, and pages handed on so far: once the last is in, the index is written. */
+  let pagesToRender = Number.POSITIVE_INFINITY;
+  let pagesHandedOn = 0;
+  /** The files Astro's routes made (written by the threads or by Astro), below the site folder. */
+  const routeFiles = new Set<string>();
+  /** The folders of the service pages, below the site folder: they and the service downloads must match. */
+  let servicePages: string[] = [];
+
+  const stop = async () => {
+    const w = writers;
+    writers = null;
+    await w?.stop();
+  };
+
+  return {
+    name: 'service-review:site',
+    stop,
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [siteModule(options)] } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        directoryFormat = config.build.format === 'directory';
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        const started = new SiteWriters(outDir, options);
+        writers = started;
+        logger.info('routes are written by this integration; "file not created" below means Astro left the file to it');
+        setPrerenderer((astro) => {
+          const tapped = tapPrerenderer(astro, {
+            base: options.base,
+            directoryFormat,
+            publicFiles: publicFiles(publicDir),
+            logger,
+            // Pages first, then the downloads (CSV, JSON): the search index, which needs every page, is then
+            // written while the downloads are rendered. Each route's file is the same whatever the order.
+            order: (paths) => {
+              const pages = paths.filter((p) => p.route.type === 'page');
+              pagesToRender = pages.length;
+              servicePages = pages.filter((p) => p.route.route === SERVICE_PAGE_ROUTE).map((p) => folderOf(p));
+              return [...pages, ...paths.filter((p) => p.route.type !== 'page')];
+            },
+            onOutput: (o) => {
+              if (o.file !== null) routeFiles.add(o.file);
+              // Every page goes to a thread (it counts in the deal of pages to shards); a download only when the thread writes it.
+              if (o.page || o.file !== null) {
+                started.handOn({
+                  file: o.file === null ? null : `${outDir}${o.file}`,
+                  bytes: o.bytes,
+                  url: o.page && o.bytes ? o.path : null,
+                });
+              }
+              if (o.page && ++pagesHandedOn === pagesToRender) started.requestIndex();
+            },
+          });
+          settled = tapped.settled;
+          return tapped.prerenderer;
+        });
+      },
+      'astro:build:done': async ({ logger }) => {
+        const current = writers;
+        if (!current) throw new Error('the site writers were stopped before the build finished');
+        await settled();
+        const result = await current.finish();
+        writers = null;
+        const errors = [...result.errors, ...serviceDownloadProblems(result.serviceCsvs, routeFiles, servicePages)];
+        if (errors.length) throw new Error(`writing the site: ${errors.join('; ')}`);
+        // The site's own search box uses Pagefind's JS API (pagefind.js); its prebuilt UIs are not shipped,
+        // and the other shards need only their index files (the search page merges them into the first).
+        for (const [i, bundle] of SEARCH_BUNDLES.entries()) {
+          const out = `${outDir}/${bundle}`;
+          const unused = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
+          unused.push('pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js');
+          if (i > 0) unused.push('pagefind.js', 'pagefind-worker.js', ...readdirSync(out).filter((f) => f.startsWith('wasm.')));
+          for (const f of unused) await rm(`${out}/${f}`, { force: true });
+        }
+        logger.info(`search index: ${result.pages} pages in ${SEARCH_BUNDLES.length} shards`);
+      },
+    },
+  };
+}
+
+/** A page's folder below the site folder: '/reviews/2026-10/services/search/'. */
+function folderOf(p: PathWithRoute): string {
+  return `/${p.pathname.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+/**
+ * One producer per address: no route made a file the threads wrote as a service download; and
+ * the service downloads go with the service pages, each page with its downloads (the links on
+ * it) and no downloads without their page.
+ */
+export function serviceDownloadProblems(
+  serviceCsvs: readonly string[],
+  routeFiles: ReadonlySet<string>,
+  servicePages: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  const twice = serviceCsvs.filter((f) => routeFiles.has(f));
+  if (twice.length) problems.push(`${twice.length} service downloads were also made by an Astro route: ${twice.slice(0, 3).join(', ')}`);
+  const folders = new Map<string, number>();
+  for (const f of serviceCsvs) {
+    const folder = f.slice(0, f.lastIndexOf('/') + 1);
+    folders.set(folder, (folders.get(folder) ?? 0) + 1);
+  }
+  const missing = servicePages.filter((p) => !folders.has(p));
+  if (missing.length) problems.push(`${missing.length} service pages have no downloads: ${missing.slice(0, 3).join(', ')}`);
+  const pages = new Set(servicePages);
+  const orphans = [...folders.keys()].filter((f) => !pages.has(f));
+  if (orphans.length) problems.push(`${orphans.length} service downloads folders have no service page: ${orphans.slice(0, 3).join(', ')}`);
+  return problems;
+}
+
+/** The Vite plugin behind the virtual module, and the dev server's service downloads. */
+function siteModule(options: ReviewSiteOptions): Plugin {
+  const resolved = `\0${SITE_MODULE}`;
+  const source = [
+    `export const snapshotDir = ${JSON.stringify(options.snapshotDir)};`,
+    `export const publishedDir = ${JSON.stringify(options.publishedDir)};`,
+    `export const contentDir = ${JSON.stringify(options.contentDir)};`,
+    `export const base = ${JSON.stringify(options.base)};`,
+  ].join('\n');
+  return {
+    name: 'service-review:site',
+    resolveId: (id) => (id === SITE_MODULE ? resolved : undefined),
+    load: (id) => (id === resolved ? source : undefined),
+    configureServer(server) {
+      server.middlewares.use(serviceDownloadsMiddleware(options, options.base));
+    },
+  };
+}
