@@ -1,6 +1,7 @@
 import { ReviewError } from '../lib/errors.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
 import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
@@ -29,7 +30,7 @@ export const checkCommand = {
       verbose: { type: 'boolean', default: false },
     });
     const limit = Number(values.rejects);
-    const { ingest } = await loadAndIngest(values.config as string, {
+    const { config, ingest } = await loadAndIngest(values.config as string, {
       info: showProgress(values.verbose) ? ctx.err : () => {},
       warn: ctx.err,
     });
@@ -57,6 +58,11 @@ export const checkCommand = {
       ctx.out(
         `total: ${ingest.files.length} files, ${t.rows} rows, ${t.accepted} accepted, ${t.rejected} rejected, ${t.duplicates} duplicates`,
       );
+    if (!values.json)
+      for (const h of sourceHorizons(config, ingest))
+        ctx.out(
+          `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
+        );
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },

@@ -76,6 +76,7 @@ describe.skipIf(!have)(`boston-311 preset on the 2015 extract${SKIPPED}`, () => 
     // TARGET_DT 05/02/2015 10:28:25 AM is 2 May, EDT (UTC−4) → 14:28:25Z; CLOSED_DT 03/05/2015 02:57:39 PM is
     // 5 March, still EST (DST began 8 March) → 19:57:39Z.
     expect(byId.get('101001241135')).toEqual({
+      source: 'boston-311',
       id: '101001241135',
       createdMs: utc('2015-01-02T15:28:25Z'),
       firstResponseMs: null,

@@ -39,6 +39,7 @@ describe('jira-service-management preset on a hand-written Jira export', () => {
     const byId = new Map(result.tickets.map((t) => [t.id, t]));
     // ITSD-101: Created 2026-11-02 09:12, Resolved 2026-11-02 15:30 Berlin → 08:12Z and 14:30Z.
     expect(byId.get('ITSD-101')).toEqual({
+      source: 'jira-itsd',
       id: 'ITSD-101',
       createdMs: utc('2026-11-02T08:12:00Z'),
       firstResponseMs: null,

@@ -90,6 +90,7 @@ describe.skipIf(!have)(`servicenow-incident preset on the UCI incident event log
   it('reads day-first dates without a zone in the configured zone (UTC)', () => {
     // INC0000045, line 5 (final row): opened_at 29/2/2016 01:16, resolved_at 29/2/2016 11:29.
     expect(byId.get('INC0000045')).toEqual({
+      source: 'uci-incidents',
       id: 'INC0000045',
       createdMs: utc('2016-02-29T01:16:00Z'),
       firstResponseMs: null,

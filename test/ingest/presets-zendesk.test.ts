@@ -44,6 +44,7 @@ describe('zendesk preset on a hand-written Zendesk export', () => {
     // 4811: Created at 2026-11-02 09:05:12 New York (EST, UTC−5; DST ended 1 November) → 14:05:12Z;
     // first reply 18 minutes later → 14:23:12Z; Solved at 10:47:40 → 15:47:40Z.
     expect(byId.get('4811')).toEqual({
+      source: 'zendesk',
       id: '4811',
       createdMs: utc('2026-11-02T14:05:12Z'),
       firstResponseMs: utc('2026-11-02T14:23:12Z'),

@@ -39,6 +39,7 @@ const november = monthBounds('2026-11', 'Europe/London');
 
 function ticket(t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'priority' | 'createdMs'>): TicketRecord {
   return {
+    source: 'desk',
     firstResponseMs: null,
     resolvedMs: null,
     category: null,
@@ -501,5 +502,30 @@ describe('ticketCountsByService', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('data horizon (a source’s export taken before the period ends)', () => {
+  // P1 (24×7, resolution 4 h) tickets created Tue 3 Nov 10:00 UTC, never resolved: the deadline is 14:00.
+  const open = (id: string, source: string) => ticket({ id, source, priority: 'p1', createdMs: utc(2026, 10, 3, 10) });
+  const tickets = [open('A', 'desk'), open('B', 'other')];
+
+  it('judges a source’s tickets as of its horizon: open at export, not breached after it', () => {
+    // desk's export was taken at 12:00, before the 14:00 deadline: A is pending (open at export); other has no horizon: B breached.
+    const m = metricsOf(tickets, { ...options, horizons: new Map([['desk', utc(2026, 10, 3, 12)]]) });
+    expect(m.overall.resolution).toEqual({ attainment: 0, met: 0, breached: 1, pending: 1 });
+    expect(m.overall.openBreachedAtEnd).toBe(1);
+    expect(m.overall.backlogAtEnd).toBe(2);
+    // Without horizons both are breached at 14:00.
+    expect(metricsOf(tickets, options).overall.resolution).toEqual({ attainment: 0, met: 0, breached: 2, pending: 0 });
+  });
+
+  it('a horizon after the period end changes nothing; a resolution after the horizon is not known', () => {
+    expect(metricsOf(tickets, { ...options, horizons: new Map([['desk', utc(2027, 0, 1)]]) })).toEqual(metricsOf(tickets, options));
+    // Resolved 13:00 (met) but the export was taken at 12:00: as of the horizon it is still open, not yet met.
+    const late = [ticket({ id: 'C', source: 'desk', priority: 'p1', createdMs: utc(2026, 10, 3, 10), resolvedMs: utc(2026, 10, 3, 13) })];
+    const m = metricsOf(late, { ...options, horizons: new Map([['desk', utc(2026, 10, 3, 12)]]) });
+    expect(m.overall.resolution).toEqual({ attainment: null, met: 0, breached: 0, pending: 1 });
+    expect(m.overall.backlogAtEnd).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ const rules = reviewRules({
 const oct1 = Date.UTC(2026, 9, 1);
 const november = { startMs: Date.UTC(2026, 10, 1), endMs: Date.UTC(2026, 11, 1) };
 const ticket = (id: string, priority: string, createdMs: number, resolvedMs: number | null, category: string | null): TicketRecord => ({
+  source: 'desk',
   id,
   createdMs,
   firstResponseMs: null,

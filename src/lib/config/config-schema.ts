@@ -229,6 +229,12 @@ export const sourceSchema = z
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
     encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
+    asOf: z
+      .string()
+      .optional()
+      .describe(
+        "When the export was taken (ISO 8601 with offset, or local in the review zone): the source's data horizon; default the latest timestamp in its files. Tickets open then are open at export, not breached later.",
+      ),
   })
   .strict();
 

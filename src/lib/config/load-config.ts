@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ReviewError } from '../errors.ts';
 import { isValidTimeZone } from '../time/zoned-time.ts';
 import { crossReferenceIssues, type ReviewConfig, reviewConfigSchema } from './config-schema.ts';
-import { maintenanceWindow } from './resolve-rules.ts';
+import { maintenanceWindow, sourceAsOf } from './resolve-rules.ts';
 
 /** `services[2].target` from `['services', 2, 'target']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -57,8 +57,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
 type Loose = Record<string, unknown>;
 
 /**
- * Maintenance windows that are not real windows: a time that cannot be read, does not exist or
- * is ambiguous in the review zone (the clocks change), or an end not after the start. Read from
+ * Times in the config that are not real instants: maintenance windows (a time that cannot be read,
+ * does not exist or is ambiguous in the review zone, or an end not after the start) and sources'
+ * `asOf` horizons. Read from
  * the raw config, so these show with every other problem; the same function resolves the
  * windows later (resolve-rules.ts), so validation and use never disagree.
  */
@@ -67,8 +68,16 @@ function maintenanceIssues(raw: unknown): Array<{ path: Array<string | number>; 
   const cfg = raw as Loose;
   const review = (cfg.review ?? {}) as Loose;
   const zone = typeof review.timeZone === 'string' ? review.timeZone : 'UTC';
-  if (!isValidTimeZone(zone) || !Array.isArray(cfg.maintenance)) return [];
+  if (!isValidTimeZone(zone)) return [];
   const out: Array<{ path: Array<string | number>; message: string }> = [];
+  if (Array.isArray(cfg.sources))
+    cfg.sources.forEach((src: unknown, i) => {
+      const asOf = (src as Loose | null)?.asOf;
+      if (typeof asOf !== 'string') return;
+      const r = sourceAsOf(asOf, zone);
+      if ('problem' in r) out.push({ path: ['sources', i, 'asOf'], message: r.problem });
+    });
+  if (!Array.isArray(cfg.maintenance)) return out;
   cfg.maintenance.forEach((m: unknown, i) => {
     if (m === null || typeof m !== 'object') return;
     const { service, from, to, reason } = m as Loose;

@@ -95,6 +95,16 @@ export function maintenanceWindow(
   return { window: { service: m.service, startMs: from.ms, endMs: to.ms, reason: m.reason ?? null }, problems: [] };
 }
 
+/**
+ * A source's configured data horizon (`asOf`) as an instant, or why it cannot be one. Read like a
+ * maintenance time: an offset, or local in the review zone (a time that does not exist or is
+ * ambiguous there is a problem).
+ */
+export function sourceAsOf(text: string, timeZone: string): { ms: number } | { problem: string } {
+  const r = parseTimestamp(text, { timeZone, dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
+  return r.ok ? { ms: r.ms } : { problem: r.reason.replace(/; set ambiguous: earlier or later$/, '; write it with its UTC offset') };
+}
+
 /** The rules of every month of a review, resolved on first use and kept (they are asked for per period). */
 export interface RuleBook {
   /** The rules in force in a month (YYYY-MM). */

@@ -18,7 +18,7 @@ import type { FileAccount } from './file-account.ts';
 import type { Preset } from './presets.ts';
 
 /** Bump when the cached layout or the meaning of parsed records changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;

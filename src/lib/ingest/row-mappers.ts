@@ -237,6 +237,7 @@ export function rowMapperFor(
             : (mapOnTime(onTimeRaw) ??
               fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
         const ticket: TicketRecord = {
+          source: source.id,
           id,
           createdMs,
           firstResponseMs,

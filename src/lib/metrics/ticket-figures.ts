@@ -131,6 +131,12 @@ export interface TicketPeriodOptions {
   previous?: TicketPeriodMetrics | null;
   /** False when the export has no first-response column: response figures are then null instead of all breached (default true). */
   responseRecorded?: boolean;
+  /**
+   * Each source's data horizon (source id → epoch ms): its tickets are judged as of the earlier
+   * of the period's end and the horizon, so a ticket with no outcome by then is open at export,
+   * neither met nor breached later. Sources not named have no horizon.
+   */
+  horizons?: ReadonlyMap<string, number>;
 }
 
 export interface Acc {

@@ -60,6 +60,8 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
   const serviceResolved = new Int32Array(index.services.length);
   const byServiceAcc: Array<Acc | null> = index.services.map(() => null);
   const inPeriod = (t: number | null): t is number => t !== null && t >= startMs && t < endMs;
+  // The instant each source's tickets are judged at: the period's end, or the source's data horizon when earlier.
+  const asOfOfSource = index.sources.map((src) => Math.min(endMs, options.horizons?.get(src) ?? Number.POSITIVE_INFINITY));
 
   const visit = (i: number): void => {
     const t = tickets[i] as TicketRecord;
@@ -79,7 +81,8 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
     const pos = index.positionInPriority[i] as number;
     const createdIn = t.createdMs >= startMs;
     const resolvedIn = inPeriod(t.resolvedMs);
-    const openAtEnd = t.resolvedMs === null || t.resolvedMs >= endMs;
+    const asOf = asOfOfSource[index.sourceOf[i] as number] as number;
+    const openAtEnd = t.resolvedMs === null || t.resolvedMs >= asOf;
     const openAtStart = t.createdMs < startMs && (t.resolvedMs === null || t.resolvedMs >= startMs);
     if (createdIn) {
       acc.created++;
@@ -132,13 +135,13 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
       }
       let deadlineMs = times.responseDeadlineMs[pos] as number;
       if (Number.isNaN(deadlineMs)) times.responseDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.level.responseSeconds);
-      // slaTargetOutcome as of the end: met at the event, breached at the deadline, else pending.
+      // slaTargetOutcome as of the end (or the horizon): met at the event, breached at the deadline, else pending.
       const outcome =
-        respondedMs !== null && respondedMs < endMs && respondedMs <= deadlineMs
+        respondedMs !== null && respondedMs < asOf && respondedMs <= deadlineMs
           ? respondedMs >= startMs
             ? 'met'
             : null
-          : deadlineMs < endMs
+          : deadlineMs < asOf
             ? deadlineMs >= startMs
               ? 'breached'
               : null
@@ -151,8 +154,8 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
     }
     let deadlineMs = times.resolutionDeadlineMs[pos] as number;
     if (Number.isNaN(deadlineMs)) times.resolutionDeadlineMs[pos] = deadlineMs = clock.deadline(t.createdMs, lv.level.resolutionSeconds);
-    const met = resolvedMs !== null && resolvedMs < endMs && resolvedMs <= deadlineMs;
-    const breached = !met && deadlineMs < endMs;
+    const met = resolvedMs !== null && resolvedMs < asOf && resolvedMs <= deadlineMs;
+    const breached = !met && deadlineMs < asOf;
     const outcome = met ? (resolvedMs >= startMs ? 'met' : null) : breached ? (deadlineMs >= startMs ? 'breached' : null) : 'pending';
     if (outcome !== null) {
       acc.resolution[outcome]++;

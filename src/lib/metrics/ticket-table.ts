@@ -11,7 +11,7 @@ import type { PeriodPartial, TicketPeriodOptions } from './ticket-figures.ts';
 /** Distinct values of a ticket field, in order of first appearance, and each ticket's index into them. */
 function intern(
   tickets: readonly TicketRecord[],
-  field: 'priority' | 'category' | 'service',
+  field: 'priority' | 'category' | 'service' | 'source',
 ): { values: (string | null)[]; of: Uint32Array } {
   const values: (string | null)[] = [];
   const ids = new Map<string | null, number>();
@@ -60,6 +60,9 @@ export interface TicketTable {
   categoryOf: Uint32Array;
   services: (string | null)[];
   serviceOf: Uint32Array;
+  /** Distinct sources, and each ticket's index into them (for its source's data horizon). */
+  sources: string[];
+  sourceOf: Uint32Array;
   /** Per value of `responseRecorded`: the order in which tickets settle (see {@link settleOrder}). */
   settle: Map<boolean, SettleOrder>;
   /** Per level rules (see {@link levelKey}): SLA instants of that priority's tickets. */
@@ -125,6 +128,7 @@ export function prepareTickets(tickets: readonly TicketRecord[]): TicketTable {
   }
   const category = intern(tickets, 'category');
   const service = intern(tickets, 'service');
+  const source = intern(tickets, 'source');
   return {
     tickets,
     priorities,
@@ -135,6 +139,8 @@ export function prepareTickets(tickets: readonly TicketRecord[]): TicketTable {
     categoryOf: category.of,
     services: service.values,
     serviceOf: service.of,
+    sources: source.values as string[],
+    sourceOf: source.of,
     settle: new Map(),
     times: new Map(),
     partials: new Map(),
@@ -195,9 +201,10 @@ export function levelKey(level: PriorityRule): string {
   return JSON.stringify([level.id, level.responseSeconds, level.resolutionSeconds, clockKey(level.clock)]);
 }
 
-/** Everything a period's figures depend on besides its bounds: the levels (in order, with names) and `responseRecorded`. */
+/** Everything a period's figures depend on besides its bounds: the levels (in order, with names), `responseRecorded` and the horizons. */
 export function rulesKey(options: TicketPeriodOptions): string {
-  return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), options.responseRecorded ?? true]);
+  const horizons = [...(options.horizons ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), options.responseRecorded ?? true, horizons]);
 }
 
 export function levelTimes(index: TicketTable, priority: number, key: string): LevelTimes {

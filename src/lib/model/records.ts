@@ -26,6 +26,8 @@ export const checkRecordSchema = z.object({
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
 
 export const ticketRecordSchema = z.object({
+  /** Id of the configured source (export) the ticket was read from; its data horizon applies. */
+  source: z.string().min(1).describe('Id of the configured source the ticket was read from.'),
   /** Ticket id as the source system writes it; the duplicate key. */
   id: z.string().min(1).describe('Ticket id as the source system writes it; the duplicate key.'),
   /** Instant the ticket was created, epoch milliseconds. */

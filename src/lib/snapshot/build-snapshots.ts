@@ -26,6 +26,7 @@ import { type HeadlineInput, headlineSection } from './headline-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
+import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
 
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
 
@@ -78,15 +79,20 @@ export interface SnapshotMeta {
   configSha256: string;
 }
 
-/** The months to review: configured bounds, else from the first to the last month with data. */
-export function reviewMonths(config: ReviewConfig, ingest: IngestResult): MonthId[] {
+/**
+ * The months to review: configured bounds, else from the first to the last month with data; a
+ * month that starts after every source's data horizon is not reviewed (nothing can be known of it).
+ */
+export function reviewMonths(config: ReviewConfig, ingest: IngestResult, horizons: readonly SourceHorizon[] = []): MonthId[] {
   const zone = config.review.timeZone;
   const accepted = ingest.files.filter((f) => f.firstMs !== null);
   const first =
     config.review.firstPeriod ?? (accepted.length ? monthOf(Math.min(...accepted.map((f) => f.firstMs as number)), zone) : null);
   const last = config.review.lastPeriod ?? (accepted.length ? monthOf(Math.max(...accepted.map((f) => f.lastMs as number)), zone) : null);
   if (!first || !last || first > last) return [];
-  return monthsBetween(first, last);
+  const known = horizons.map((h) => h.asOfMs).filter((ms): ms is number => ms !== null);
+  const latestHorizon = known.length ? Math.max(...known) : Number.POSITIVE_INFINITY;
+  return monthsBetween(first, last).filter((m) => monthBounds(m, zone).startMs < latestHorizon);
 }
 
 interface PeriodPlan {
@@ -111,8 +117,12 @@ interface PeriodPlan {
  */
 export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules: RuleBook, meta: SnapshotMeta): PeriodSnapshot[] {
   const zone = config.review.timeZone;
-  const months = reviewMonths(config, ingest);
-  const latestDataMs = Math.max(0, ...ingest.files.map((f) => f.lastMs ?? 0));
+  const horizons = sourceHorizons(config, ingest);
+  const months = reviewMonths(config, ingest, horizons);
+  // Ticket sources' horizons: their tickets are judged as of the earlier of a period's end and these.
+  const ticketHorizons = new Map(
+    horizons.filter((h) => h.kind === 'tickets' && h.asOfMs !== null).map((h) => [h.source, h.asOfMs as number] as const),
+  );
   const inputs: InputProvenance[] = ingest.files.map((f) => ({
     file: f.file,
     source: f.source,
@@ -177,6 +187,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
     const r = rules.forMonth(lastMonth);
     const { bounds } = plan;
+    const incomplete = incompleteSources(horizons, bounds.endMs);
     const rollups = new Map(r.services.map((s) => [s.id, plan.months.flatMap((m) => monthRollups.get(m)?.get(s.id) ?? [])] as const));
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
@@ -184,6 +195,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
     const tickets = ticketPeriodMetrics(ticketTable, {
       levels: r.priorities,
+      horizons: ticketHorizons,
       bounds,
       previous: previousTickets[plan.kind],
       responseRecorded,
@@ -192,6 +204,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
     // Each service's own tickets, judged with the same rules, for its page: one pass for all services.
     const serviceTickets = ticketCountsByService(ticketTable, {
       levels: r.priorities,
+      horizons: ticketHorizons,
       bounds,
       responseRecorded,
     });
@@ -215,7 +228,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
         },
       };
     });
-    const satisfaction = satisfactionSection(satisfactionInputs, r, bounds);
+    const satisfaction = satisfactionSection(satisfactionInputs, r, bounds, ticketHorizons);
     const recurring = recurringSection(recurringTable, plan.id);
     const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring };
     const headline = headlineSection(parts, history[plan.kind]);
@@ -231,9 +244,11 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
         endMs: bounds.endMs,
         previous: plan.previous,
         next: plan.next,
-        complete: latestDataMs >= bounds.endMs - 86_400_000 && plan.months.length === { month: 1, quarter: 3, year: 12 }[plan.kind],
+        complete: incomplete.length === 0 && plan.months.length === { month: 1, quarter: 3, year: 12 }[plan.kind],
+        incompleteSources: incomplete,
       },
       configSha256: meta.configSha256,
+      horizons,
       inputs,
       services,
       tickets,

@@ -65,7 +65,12 @@ export function prepareSatisfaction(responses: readonly SurveyResponse[], ticket
  * period's responses name (only those: judging every ticket for every period would cost
  * O(tickets × periods)). Only the resolution outcome is judged (`slaTargetOutcome`).
  */
-export function ticketLookup(inputs: SatisfactionInputs, rules: ReviewRules, bounds: PeriodBounds): TicketLookup {
+export function ticketLookup(
+  inputs: SatisfactionInputs,
+  rules: ReviewRules,
+  bounds: PeriodBounds,
+  horizons: ReadonlyMap<string, number> = new Map(),
+): TicketLookup {
   const levels = new Map(rules.priorities.map((l) => [l.id, l]));
   const out = new Map<string, TicketJoinInfo>();
   // The few distinct (priority, category, outcome) values are shared, not made once per ticket.
@@ -78,7 +83,14 @@ export function ticketLookup(inputs: SatisfactionInputs, rules: ReviewRules, bou
     if (r.ticketId === null || !t) continue;
     const level = levels.get(t.priority);
     const resolutionOutcome = level
-      ? slaTargetOutcome(t.createdMs, t.resolvedMs, level.resolutionSeconds, inputs.tickets.clockOf(level.clock), bounds.endMs).outcome
+      ? slaTargetOutcome(
+          t.createdMs,
+          t.resolvedMs,
+          level.resolutionSeconds,
+          inputs.tickets.clockOf(level.clock),
+          // As of the period's end, or the ticket source's data horizon when earlier (as the ticket figures are).
+          Math.min(bounds.endMs, horizons.get(t.source) ?? Number.POSITIVE_INFINITY),
+        ).outcome
       : null;
     const key = JSON.stringify([t.priority, t.category, resolutionOutcome]);
     let info = infos.get(key);
@@ -88,8 +100,13 @@ export function ticketLookup(inputs: SatisfactionInputs, rules: ReviewRules, bou
   return out;
 }
 
-export function satisfactionSection(inputs: SatisfactionInputs, rules: ReviewRules, bounds: PeriodBounds): SatisfactionSection {
-  const figures = satisfactionPeriodMetrics(inputs.responses, ticketLookup(inputs, rules, bounds), {
+export function satisfactionSection(
+  inputs: SatisfactionInputs,
+  rules: ReviewRules,
+  bounds: PeriodBounds,
+  horizons: ReadonlyMap<string, number> = new Map(),
+): SatisfactionSection {
+  const figures = satisfactionPeriodMetrics(inputs.responses, ticketLookup(inputs, rules, bounds, horizons), {
     bounds,
     csatScale: rules.surveys.csat,
     cesScale: rules.surveys.ces,

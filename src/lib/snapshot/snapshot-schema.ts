@@ -229,9 +229,20 @@ export const periodSnapshotSchema = obj({
     endMs: n.describe('First instant after the period, epoch ms.'),
     previous: nstr,
     next: nstr,
-    complete: z.boolean().describe('False when the exports end before the period does.'),
+    complete: z.boolean().describe('False when a source’s data ends before the period does (or a quarter or year lacks months).'),
+    incompleteSources: z.array(str).describe('Sources whose data horizon falls before the period’s end: their figures stop there.'),
   }),
   configSha256: str.describe('SHA-256 of the config file.'),
+  horizons: z
+    .array(
+      obj({
+        source: str,
+        kind: z.enum(['checks', 'tickets', 'surveys']),
+        asOfMs: nn.describe('The source’s data horizon, epoch ms; null without data.'),
+        from: z.enum(['config', 'data']).describe('From the config’s asOf, or the latest timestamp in the data.'),
+      }),
+    )
+    .describe('Each source’s data horizon: figures are as of the earlier of the period end and it.'),
   inputs: z
     .array(
       obj({

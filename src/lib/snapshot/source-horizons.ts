@@ -1,0 +1,47 @@
+/**
+ * Each source's data horizon: when its export was taken, as far as the review knows. The config
+ * may say (`asOf`); else it is the latest timestamp in the source's accepted rows (for tickets,
+ * the latest of created, first response and resolved). Figures are as of the earlier of a
+ * period's end and the horizon, so nothing is judged past what the export could know.
+ */
+import type { ReviewConfig } from '../config/config-schema.ts';
+import { sourceAsOf } from '../config/resolve-rules.ts';
+import type { IngestResult } from '../ingest/ingest-sources.ts';
+
+export interface SourceHorizon {
+  /** Source id. */
+  source: string;
+  kind: 'checks' | 'tickets' | 'surveys';
+  /** The horizon, epoch ms; null when the source has no accepted row and no `asOf`. */
+  asOfMs: number | null;
+  /** Where it comes from: the config's `asOf`, or the data. */
+  from: 'config' | 'data';
+}
+
+/** A data-derived horizon within this of a period's end counts as covering it (exports are rarely taken at midnight sharp). */
+export const DATA_HORIZON_SLACK_MS = 86_400_000;
+
+export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): SourceHorizon[] {
+  const latestTicket = new Map<string, number>();
+  for (const t of ingest.tickets) {
+    const latest = Math.max(t.createdMs, t.firstResponseMs ?? t.createdMs, t.resolvedMs ?? t.createdMs);
+    if (latest > (latestTicket.get(t.source) ?? Number.NEGATIVE_INFINITY)) latestTicket.set(t.source, latest);
+  }
+  return config.sources.map((src) => {
+    if (src.asOf !== undefined) {
+      const r = sourceAsOf(src.asOf, config.review.timeZone);
+      // The config was validated: an unreadable asOf cannot get here.
+      return { source: src.id, kind: src.kind, asOfMs: 'ms' in r ? r.ms : null, from: 'config' as const };
+    }
+    let latest = src.kind === 'tickets' ? (latestTicket.get(src.id) ?? null) : null;
+    for (const f of ingest.files) if (f.source === src.id && f.lastMs !== null && (latest === null || f.lastMs > latest)) latest = f.lastMs;
+    return { source: src.id, kind: src.kind, asOfMs: latest, from: 'data' as const };
+  });
+}
+
+/** The sources whose horizon falls before a period's end: for them the period is incomplete. */
+export function incompleteSources(horizons: readonly SourceHorizon[], endMs: number): string[] {
+  return horizons
+    .filter((h) => h.asOfMs !== null && h.asOfMs < endMs - (h.from === 'data' ? DATA_HORIZON_SLACK_MS : 0))
+    .map((h) => h.source);
+}
