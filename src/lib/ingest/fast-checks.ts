@@ -11,11 +11,10 @@
  * It never builds a string for a row it accepts: service, probe and status cells are looked
  * up by their bytes in small caches, timestamps and numbers are read from the bytes.
  */
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import { type FileAccount, type RejectedRow, recordReject } from './file-account.ts';
 import { parseTimestamp, type TimestampOptions } from './parse-timestamp.ts';
-import { presetFor } from './presets.ts';
+import type { ResolvedSource } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
 import { normWord, serviceMapper, statusMapper } from './value-maps.ts';
 
@@ -50,22 +49,13 @@ const VALUE_LIKE = /^[\d.,:+\-TZz ]*$/;
 
 /**
  * The plan for a checks source, or null when the fast path does not apply (then the general
- * path reads the file). The same inputs as rowMapperFor.
+ * path reads the file). Made from the same resolved source as the row mapper.
  */
-export function fastChecksPlan(
-  source: SourceConfig,
-  config: ReviewConfig,
-  indices: Record<string, number>,
-  header: readonly string[],
-  delimiter: string,
-): FastChecksPlan | null {
-  if (source.kind !== 'checks' || delimiter.length !== 1 || header.length > MAX_FIELDS) return null;
-  const preset = source.preset ? presetFor(source.preset) : null;
-  const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
-  const missing = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
-  const rejectWords = new Map(
-    Object.entries(preset?.rejectWords ?? {}).map(([field, words]) => [field, new Set(Object.keys(words).map(normWord))]),
-  );
+export function fastChecksPlan(resolved: ResolvedSource, delimiter: string): FastChecksPlan | null {
+  const { options, header, indices } = resolved;
+  if (options.kind !== 'checks' || delimiter.length !== 1 || header.length > MAX_FIELDS) return null;
+  const missing = new Set(options.missingWords);
+  const rejectWords = new Map(Object.entries(options.rejectWords).map(([field, words]) => [field, new Set(Object.keys(words))]));
   // A "missing" or reject word that looks like a number or timestamp would be read as one here.
   for (const w of missing) if (VALUE_LIKE.test(w)) return null;
   for (const f of ['timeMs', 'latencyMs']) for (const w of rejectWords.get(f) ?? []) if (VALUE_LIKE.test(w)) return null;
@@ -77,18 +67,12 @@ export function fastChecksPlan(
     probe: indices.probe ?? -1,
     status: indices.status ?? -1,
     latency: indices.latencyMs ?? -1,
-    defaultService: source.defaultService ?? null,
-    tsOpts: {
-      timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
-      // Exactly as rowMapperFor reads it.
-      dateOrder: (source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd')) as TimestampOptions['dateOrder'],
-      ambiguous: source.ambiguous,
-      epochUnit: source.epochUnit,
-    },
+    defaultService: options.defaultService,
+    tsOpts: options.timestamps,
     missing,
     rejectWords,
-    mapService: serviceMapper(config, valueMap('service')),
-    mapStatus: statusMapper(valueMap('status')),
+    mapService: serviceMapper(options.services, options.values.service ?? {}),
+    mapStatus: statusMapper(options.values.status ?? {}),
   };
 }
 

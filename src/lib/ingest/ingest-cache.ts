@@ -11,14 +11,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { FileAccount } from './file-account.ts';
-import type { Preset } from './presets.ts';
+import type { SourceOptions } from './resolve-source.ts';
 
 /** Bump when the cached layout or the meaning of parsed records changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;
@@ -42,19 +41,16 @@ export interface CachedFile {
   surveys: Array<{ survey: SurveyResponse; contentKey: string }>;
 }
 
-/** The cache key: file content, the source's mapping and everything it consults, and the tool version. */
-export function cacheKey(sha256: string, source: SourceConfig, preset: Preset | null, config: ReviewConfig, toolVersion: string): string {
-  const mapping = {
-    format: CACHE_FORMAT,
-    toolVersion,
-    source,
-    preset,
-    timeZone: config.review.timeZone,
-    services: config.services.map((s) => [s.id, s.name, s.aliases]),
-    priorities: config.priorities.map((p) => [p.id, p.words]),
-    surveys: config.surveys,
-  };
-  return createHash('sha256').update(sha256).update(JSON.stringify(mapping)).digest('hex');
+/**
+ * The cache key: file content, the source's resolved options (everything a reader consults:
+ * preset and review defaults applied, the services and priority words the value maps resolve
+ * to), and the tool version.
+ */
+export function cacheKey(sha256: string, options: SourceOptions, toolVersion: string): string {
+  return createHash('sha256')
+    .update(sha256)
+    .update(JSON.stringify({ format: CACHE_FORMAT, toolVersion, options }))
+    .digest('hex');
 }
 
 /** Collects one file's accepted records in arrival order, for the cache; checks go straight to the sidecar. */

@@ -11,11 +11,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
-import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
 import { type CheckSink, FastCheckScanner, fastChecksPlan, type ScanResult } from './fast-checks.ts';
 import { FastRecordScanner } from './fast-records.ts';
@@ -23,7 +22,14 @@ import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, t
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
 import { ExportReadError, openExport } from './open-export.ts';
-import { presetFor } from './presets.ts';
+import {
+  missingColumnsMessage,
+  providedFields,
+  type ResolvedSource,
+  resolveSource,
+  resolveSourceOptions,
+  type SourceOptions,
+} from './resolve-source.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
 
 export interface IngestLogger {
@@ -66,8 +72,8 @@ export interface IngestResult {
 }
 
 /** Files of a source, relative to `baseDir`, in path order. */
-export function sourceFiles(source: SourceConfig, baseDir: string): string[] {
-  const patterns = Array.isArray(source.files) ? source.files : [source.files];
+export function sourceFiles(files: string | string[], baseDir: string): string[] {
+  const patterns = Array.isArray(files) ? files : [files];
   const found = new Set<string>();
   for (const pattern of patterns) for (const f of globSync(pattern, { cwd: baseDir })) found.add(f.split(path.sep).join('/'));
   return [...found].sort();
@@ -96,28 +102,6 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** Resolves each canonical field to a column index; lists what is missing. */
-function resolveColumns(source: SourceConfig, header: string[]): { indices: Record<string, number>; missing: string[] } {
-  const fields = CANONICAL_FIELDS[source.kind];
-  const preset = source.preset ? presetFor(source.preset) : null;
-  const normalized = header.map((h) => h.trim().toLowerCase());
-  const indices: Record<string, number> = {};
-  const missing: string[] = [];
-  for (const [field, info] of Object.entries(fields)) {
-    const configured = source.columns[field] ?? preset?.columns[field];
-    const names = configured === undefined ? info.headers : Array.isArray(configured) ? configured : [configured];
-    const idx = names.map((n) => normalized.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
-    if (idx !== undefined) indices[field] = idx;
-    else if (info.required && !(field === 'service' && source.defaultService))
-      missing.push(`${field} (${names.map((n) => `"${n}"`).join(' or ')})`);
-  }
-  if (source.kind === 'checks' && indices.service === undefined && !source.defaultService)
-    missing.push(`service (${(source.columns.service ?? fields.service?.headers ?? []).toString()}, or set defaultService)`);
-  if (source.kind === 'surveys' && indices.csat === undefined && indices.nps === undefined && indices.ces === undefined)
-    missing.push('at least one of csat, nps, ces');
-  return { indices, missing };
-}
-
 /**
  * Reads every configured source. File-level problems (unreadable, empty, binary, missing
  * columns) are collected across all files and thrown together as one ReviewError.
@@ -136,14 +120,14 @@ export async function ingestSources(
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
 
   for (const source of config.sources) {
-    const paths = sourceFiles(source, baseDir);
+    const { options: sourceOptions, problem } = resolveSourceOptions(source, config);
+    const paths = sourceFiles(sourceOptions.files, baseDir);
     if (paths.length === 0) {
-      problems.push(`source "${source.id}": no file matches ${JSON.stringify(source.files)} (relative to ${baseDir})`);
+      problems.push(`source "${sourceOptions.id}": no file matches ${JSON.stringify(sourceOptions.files)} (relative to ${baseDir})`);
       continue;
     }
-    const preset = source.preset ? presetFor(source.preset) : null;
-    if (source.preset && !preset) {
-      problems.push(`source "${source.id}": unknown preset "${source.preset}"`);
+    if (problem !== null) {
+      problems.push(problem);
       continue;
     }
     for (const rel of paths) {
@@ -160,7 +144,7 @@ export async function ingestSources(
         continue;
       }
       const { sha256, bytes } = hashed;
-      const account = newFileAccount({ file: rel, source: source.id, kind: source.kind, sha256, bytes });
+      const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256, bytes });
       const fileIndex = files.length;
       files.push(account);
       const accept = (ctx: RowContext) => {
@@ -183,7 +167,7 @@ export async function ingestSources(
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         }
       };
-      const key = options.cacheDir ? cacheKey(sha256, source, preset, config, options.toolVersion) : null;
+      const key = options.cacheDir ? cacheKey(sha256, sourceOptions, options.toolVersion) : null;
       const cached = key && options.cacheDir ? readCache(options.cacheDir, key) : null;
       if (cached) {
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
@@ -199,7 +183,7 @@ export async function ingestSources(
         continue;
       }
       const recorder = key && options.cacheDir ? new FileRecorder(options.cacheDir, key) : null;
-      const sink = source.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
+      const sink = sourceOptions.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
       const acceptRecorded = (ctx: RowContext) => {
         if (recorder) {
           if (ctx.kind === 'check')
@@ -222,8 +206,7 @@ export async function ingestSources(
           (await readChecksParallel(
             abs,
             rel,
-            source,
-            config,
+            sourceOptions,
             account,
             { store: checkStore, fileIndex, recorder },
             {
@@ -243,8 +226,7 @@ export async function ingestSources(
           await readOneFile(
             abs,
             rel,
-            source,
-            config,
+            sourceOptions,
             account,
             sink,
             options.fastPath !== false,
@@ -318,6 +300,7 @@ function checkSink(store: CheckStore, fileIndex: number, recorder: FileRecorder 
 /** Where csv-parse takes over: the header and mapper once known, and the physical line before its first line. */
 interface ParseState {
   header: string[] | null;
+  resolved: ResolvedSource | null;
   map: ((fields: string[], line: number) => RowContext | RejectedRow) | null;
   lineOffset: number;
   /** The record delimiter csv-parse detected on the header line; null to let it detect. */
@@ -330,8 +313,7 @@ const FAST_READ_BYTES = 1 << 20;
 async function readOneFile(
   abs: string,
   rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
+  options: SourceOptions,
   account: FileAccount,
   sink: CheckSink | null,
   fastPath: boolean,
@@ -339,44 +321,32 @@ async function readOneFile(
   accept: (ctx: RowContext) => void,
 ): Promise<void> {
   // Tickets and surveys take their own fast path (fast-records.ts), with the same fallback to csv-parse.
-  const records = fastPath && source.kind !== 'checks';
+  const records = fastPath && options.kind !== 'checks';
   const fast = sink !== null || records;
   const opened = await openExport(abs, {
-    encoding: source.encoding,
-    delimiter: source.delimiter,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
     preferBytes: fast,
     ...(fast ? { highWaterMark: readBytes } : {}),
   });
   account.encoding = opened.encoding;
   account.delimiter = opened.delimiter;
-  const state: ParseState = { header: null, map: null, lineOffset: 0, recordDelimiter: null };
+  const state: ParseState = { header: null, resolved: null, map: null, lineOffset: 0, recordDelimiter: null };
   let text: Readable | null = opened.stream;
-  if (opened.bytes && sink !== null)
-    text = await readChecksFast(opened.stream, rel, source, config, account, sink, opened.delimiter, state);
-  else if (opened.bytes && records)
-    text = await readRecordsFast(opened.stream, rel, source, config, account, accept, opened.delimiter, state);
-  if (text !== null) await parseCsv(text, rel, source, config, account, accept, opened.delimiter, state);
+  if (opened.bytes && sink !== null) text = await readChecksFast(opened.stream, rel, options, account, sink, opened.delimiter, state);
+  else if (opened.bytes && records) text = await readRecordsFast(opened.stream, rel, options, account, accept, opened.delimiter, state);
+  if (text !== null) await parseCsv(text, rel, options, account, accept, opened.delimiter, state);
   if (state.header === null) throw new ReviewError(`${rel}: the file has no header line, expected a CSV export with a header`);
 }
 
 /** The header's canonical columns and the row mapper, or the missing-columns error. */
-function startFile(
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  header: string[],
-  state: ParseState,
-): void {
-  const { indices, missing } = resolveColumns(source, header);
-  if (missing.length > 0) {
-    throw new ReviewError(
-      `${rel}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
-    );
-  }
-  account.fields = Object.keys(indices).sort();
+function startFile(rel: string, options: SourceOptions, account: FileAccount, header: string[], state: ParseState): void {
+  const resolved = resolveSource(options, header);
+  if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(rel, resolved.missing, header));
+  account.fields = providedFields(resolved);
   state.header = header;
-  state.map = rowMapperFor(source, config, indices, header);
+  state.resolved = resolved;
+  state.map = rowMapperFor(resolved);
 }
 
 /** The rest of a UTF-8 byte stream as text, for csv-parse. */
@@ -467,8 +437,7 @@ async function scanStream(
 async function readChecksFast(
   stream: Readable,
   rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
+  options: SourceOptions,
   account: FileAccount,
   sink: CheckSink,
   delimiter: string,
@@ -480,10 +449,10 @@ async function readChecksFast(
   // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
   if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
   const header = headerBytes.toString('utf8').split(delimiter);
-  startFile(rel, source, config, account, header, state);
+  startFile(rel, options, account, header, state);
   state.lineOffset = 1;
   state.recordDelimiter = crlf ? '\r\n' : '\n';
-  const plan = fastChecksPlan(source, config, resolveColumns(source, header).indices, header, delimiter);
+  const plan = fastChecksPlan(state.resolved as ResolvedSource, delimiter);
   buf = buf.subarray(nl + 1);
   if (plan === null) return textFrom(buf, it);
   const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
@@ -499,8 +468,7 @@ async function readChecksFast(
 async function readChecksParallel(
   abs: string,
   rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
+  options: SourceOptions,
   account: FileAccount,
   target: { store: CheckStore; fileIndex: number; recorder: FileRecorder | null },
   how: { workers: number; minBytes: number; blockBytes: number },
@@ -508,7 +476,7 @@ async function readChecksParallel(
 ): Promise<{ sha256: string; bytes: number } | false> {
   const fileSize = statSync(abs).size;
   if (fileSize < how.minBytes) return false;
-  const opened = await openExport(abs, { encoding: source.encoding, delimiter: source.delimiter, preferBytes: true });
+  const opened = await openExport(abs, { encoding: options.encoding, delimiter: options.delimiter, preferBytes: true });
   const it = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = opened.bytes && !opened.compressed ? await it.next() : null;
   opened.stream.destroy();
@@ -519,19 +487,19 @@ async function readChecksParallel(
   const headerBytes = nl < 0 ? head : head.subarray(0, crlf ? nl - 1 : nl);
   if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return false;
   const header = headerBytes.toString('utf8').split(opened.delimiter);
-  const { indices } = resolveColumns(source, header);
-  if (fastChecksPlan(source, config, indices, header, opened.delimiter) === null) return false;
+  const resolved = resolveSource(options, header);
+  if ('missing' in resolved || fastChecksPlan(resolved, opened.delimiter) === null) return false;
   account.encoding = opened.encoding;
   account.delimiter = opened.delimiter;
-  const state: ParseState = { header: null, map: null, lineOffset: 1, recordDelimiter: crlf ? '\r\n' : '\n' };
-  startFile(rel, source, config, account, header, state);
+  const state: ParseState = { header: null, resolved: null, map: null, lineOffset: 1, recordDelimiter: crlf ? '\r\n' : '\n' };
+  startFile(rel, options, account, header, state);
   // The BOM, when there is one, was taken off the head.
   const bom = (await fileStartsWithBom(abs)) ? 3 : 0;
   const { store, fileIndex, recorder } = target;
   const read = await readBlocksInParallel(
     abs,
     bom + nl + 1,
-    { crlf, source, config, indices, header, delimiter: opened.delimiter },
+    { crlf, resolved, delimiter: opened.delimiter },
     how.workers,
     how.blockBytes,
     (r, linesBefore) => {
@@ -565,8 +533,7 @@ async function readChecksParallel(
     await parseCsv(
       textFrom(Buffer.alloc(0), rest[Symbol.asyncIterator]() as AsyncIterator<Buffer>),
       rel,
-      source,
-      config,
+      options,
       account,
       accept,
       opened.delimiter,
@@ -590,8 +557,7 @@ async function fileStartsWithBom(abs: string): Promise<boolean> {
 async function parseCsv(
   text: Readable,
   rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
+  options: SourceOptions,
   account: FileAccount,
   accept: (ctx: RowContext) => void,
   delimiter: string,
@@ -617,7 +583,7 @@ async function parseCsv(
       prevLines = info.lines;
       prevEmpty = info.empty_lines;
       if (state.header === null) {
-        startFile(rel, source, config, account, record, state);
+        startFile(rel, options, account, record, state);
         continue;
       }
       account.rows++;
@@ -650,8 +616,7 @@ async function parseCsv(
 async function readRecordsFast(
   stream: Readable,
   rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
+  options: SourceOptions,
   account: FileAccount,
   accept: (ctx: RowContext) => void,
   delimiter: string,
@@ -672,7 +637,7 @@ async function readRecordsFast(
   )
     return textFrom(buf, it);
   const header = headerBytes.toString('utf8').split(delimiter);
-  startFile(rel, source, config, account, header, state);
+  startFile(rel, options, account, header, state);
   state.lineOffset = 1;
   state.recordDelimiter = crlf ? '\r\n' : '\n';
   buf = buf.subarray(nl + 1);

@@ -124,9 +124,10 @@ function runBlock(task: BlockTask): BlockResult {
 
 parentPort?.on('message', (msg: { setup?: WorkerSetup } | BlockTask) => {
   if ('setup' in msg && msg.setup) {
-    const { source, config, indices, header, delimiter, crlf } = msg.setup;
-    const plan = fastChecksPlan(source, config, indices, header, delimiter) as FastChecksPlan;
-    const map = rowMapperFor(source, config, indices, header);
+    // The plan and the mapper are functions, which cannot cross threads: made here from the same resolved source.
+    const { resolved, delimiter, crlf } = msg.setup;
+    const plan = fastChecksPlan(resolved, delimiter) as FastChecksPlan;
+    const map = rowMapperFor(resolved);
     scanner = new FastCheckScanner(
       plan,
       map,

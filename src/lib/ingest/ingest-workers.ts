@@ -12,21 +12,18 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import type { RejectedRow } from './file-account.ts';
+import type { ResolvedSource } from './resolve-source.ts';
 
 /** Files smaller than this are read on the main thread: starting workers would cost more than it saves. */
 export const MIN_PARALLEL_BYTES = 48 * 1024 * 1024;
 /** Bytes per block: small enough to keep memory flat, large enough to amortise a message. */
 export const BLOCK_BYTES = 2 * 1024 * 1024;
 
-/** What every worker needs to read blocks of one file (sent once). */
+/** What every worker needs to read blocks of one file (sent once; plain data, so it crosses threads as is). */
 export interface WorkerSetup {
   crlf: boolean;
-  source: SourceConfig;
-  config: ReviewConfig;
-  indices: Record<string, number>;
-  header: string[];
+  resolved: ResolvedSource;
   delimiter: string;
 }
 
