@@ -12,7 +12,7 @@
  * up by their bytes in small caches, timestamps and numbers are read from the bytes.
  */
 import { STATUS_CODES } from '../model/check-series.ts';
-import { type FileAccount, type RejectedRow, recordReject } from './file-account.ts';
+import type { RejectedRow, RowAccount } from './file-account.ts';
 import { parseTimestamp, type TimestampOptions } from './parse-timestamp.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
@@ -201,7 +201,7 @@ export class FastCheckScanner {
   private readonly plan: FastChecksPlan;
   private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
   private readonly sink: CheckSink;
-  private account: FileAccount;
+  private account: RowAccount;
   private readonly crlf: boolean;
   private readonly starts = new Int32Array(MAX_FIELDS + 1);
   private readonly services = new ByteCache<string | null>();
@@ -230,7 +230,7 @@ export class FastCheckScanner {
     plan: FastChecksPlan,
     map: (fields: string[], line: number) => RowContext | RejectedRow,
     sink: CheckSink,
-    account: FileAccount,
+    account: RowAccount,
     firstLine: number,
     crlf: boolean,
   ) {
@@ -245,7 +245,7 @@ export class FastCheckScanner {
   }
 
   /** Carries on with another account and line count (a worker's next block), keeping the caches. */
-  restart(account: FileAccount, firstLine: number): void {
+  restart(account: RowAccount, firstLine: number): void {
     this.account = account;
     this.line = firstLine;
   }
@@ -262,7 +262,6 @@ export class FastCheckScanner {
     // Delimiters to find byte by byte: those that end the columns the row mapper reads. The
     // rest of the line is checked with native searches (its field count must still match).
     const needed = Math.min(this.lastUsed + 1, nFields - 1);
-    const account = this.account;
     const crlf = this.crlf;
     // A quote, or a CR outside a CR LF line end, hands the line over: find them natively, once.
     let quoteAt = buf.indexOf(QUOTE, start);
@@ -320,7 +319,6 @@ export class FastCheckScanner {
       count++;
       starts[count] = lineEnd + 1;
       const line = this.line;
-      account.rows++;
       if (count !== nFields || !this.fastRow(buf)) this.slowRow(buf, pos, lineEnd, line);
       this.line++;
       pos = nl + 1;
@@ -393,10 +391,7 @@ export class FastCheckScanner {
       ref.handle = handle;
     }
     this.sink.add(handle, timeMs, status, latencyMs);
-    const account = this.account;
-    account.accepted++;
-    if (account.firstMs === null || timeMs < account.firstMs) account.firstMs = timeMs;
-    if (account.lastMs === null || timeMs > account.lastMs) account.lastMs = timeMs;
+    this.account.accept(timeMs);
     return true;
   }
 
@@ -453,17 +448,15 @@ export class FastCheckScanner {
       }
     }
     const out = this.map(fields, line);
-    const account = this.account;
     if ('reason' in out) {
-      recordReject(account, out);
+      this.account.reject(out);
       return;
     }
+    this.account.accept(out.timeMs);
+    // A checks source's mapper makes only checks.
     if (out.kind !== 'check') return;
     const c = out.check;
     this.sink.add(this.sink.seriesHandle(c.service, c.probe), c.timeMs, STATUS_CODES[c.status], c.latencyMs ?? Number.NaN);
-    account.accepted++;
-    if (account.firstMs === null || out.timeMs < account.firstMs) account.firstMs = out.timeMs;
-    if (account.lastMs === null || out.timeMs > account.lastMs) account.lastMs = out.timeMs;
   }
 
   /**

@@ -15,7 +15,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ScanResult } from './fast-checks.ts';
-import { type FileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
+import type { RejectedRow, RowAccount } from './file-account.ts';
 import type { RowContext } from './row-mappers.ts';
 
 const QUOTE = 34;
@@ -32,7 +32,7 @@ export class FastRecordScanner {
   line: number;
   private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
   private readonly accept: (ctx: RowContext) => void;
-  private readonly account: FileAccount;
+  private readonly account: RowAccount;
   private readonly crlf: boolean;
   /** The delimiter's byte. */
   private readonly delimiter: number;
@@ -48,7 +48,7 @@ export class FastRecordScanner {
   constructor(
     map: (fields: string[], line: number) => RowContext | RejectedRow,
     accept: (ctx: RowContext) => void,
-    account: FileAccount,
+    account: RowAccount,
     firstLine: number,
     crlf: boolean,
     delimiter: string,
@@ -107,7 +107,6 @@ export class FastRecordScanner {
         pos = next;
         continue;
       }
-      account.rows++;
       // The cells between delimiter bytes (a delimiter is ASCII, so never inside a UTF-8 character), each decoded on its own.
       const fields: string[] = [];
       let a = pos;
@@ -118,10 +117,9 @@ export class FastRecordScanner {
         }
       fields.push(buf.toString('utf8', a, lineEnd));
       const out = this.map(fields, line);
-      if ('reason' in out) recordReject(account, out);
+      if ('reason' in out) account.reject(out);
       else {
-        account.accepted++;
-        noteAcceptedTime(account, out.timeMs);
+        account.accept(out.timeMs);
         this.accept(out);
       }
       pos = next;

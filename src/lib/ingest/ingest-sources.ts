@@ -18,7 +18,7 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
 import { type CheckSink, FastCheckScanner, fastChecksPlan, type ScanResult } from './fast-checks.ts';
 import { FastRecordScanner } from './fast-records.ts';
-import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
+import { type FileAccount, newFileAccount, type RejectedRow, RowAccount } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
 import { ExportReadError, openExport } from './open-export.ts';
@@ -114,6 +114,7 @@ export async function ingestSources(
 ): Promise<IngestResult> {
   const cache = { hits: 0, parsed: 0 };
   const files: FileAccount[] = [];
+  const accounts: RowAccount[] = [];
   const problems: string[] = [];
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
@@ -144,26 +145,19 @@ export async function ingestSources(
         continue;
       }
       const { sha256, bytes } = hashed;
-      const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256, bytes });
+      let account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256, bytes });
       const fileIndex = files.length;
-      files.push(account);
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
         } else if (ctx.kind === 'ticket') {
           const earlier = tickets.get(ctx.ticket.id);
-          if (earlier) {
-            (files[earlier.file] as FileAccount).duplicates++;
-            (files[earlier.file] as FileAccount).accepted--;
-          }
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
         } else {
           const key = ctx.survey.id ?? ctx.contentKey;
           const earlier = surveys.get(key);
-          if (earlier) {
-            (files[earlier.file] as FileAccount).duplicates++;
-            (files[earlier.file] as FileAccount).accepted--;
-          }
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         }
       };
@@ -171,7 +165,9 @@ export async function ingestSources(
       const cached = key && options.cacheDir ? readCache(options.cacheDir, key) : null;
       if (cached) {
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
-        Object.assign(account, structuredClone(cached.account), { file: rel });
+        account = { ...structuredClone(cached.account), file: rel };
+        files.push(account);
+        accounts.push(new RowAccount(account));
         if (cached.checks && options.cacheDir && key)
           replayChecks(options.cacheDir, key, cached.checks, (service, probe, times, statuses, latencies) =>
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
@@ -182,6 +178,9 @@ export async function ingestSources(
         logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
         continue;
       }
+      files.push(account);
+      const rowAccount = new RowAccount(account);
+      accounts.push(rowAccount);
       const recorder = key && options.cacheDir ? new FileRecorder(options.cacheDir, key) : null;
       const sink = sourceOptions.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
       const acceptRecorded = (ctx: RowContext) => {
@@ -207,7 +206,7 @@ export async function ingestSources(
             abs,
             rel,
             sourceOptions,
-            account,
+            rowAccount,
             { store: checkStore, fileIndex, recorder },
             {
               workers,
@@ -227,7 +226,7 @@ export async function ingestSources(
             abs,
             rel,
             sourceOptions,
-            account,
+            rowAccount,
             sink,
             options.fastPath !== false,
             options.readChunkBytes ?? FAST_READ_BYTES,
@@ -263,9 +262,7 @@ export async function ingestSources(
   const checkDuplicates: number[] = files.map(() => 0);
   const checks = checkStore.finish(checkDuplicates);
   checkDuplicates.forEach((d, i) => {
-    const f = files[i] as FileAccount;
-    f.duplicates += d;
-    f.accepted -= d;
+    if (d > 0) (accounts[i] as RowAccount).duplicates(d);
   });
   const byTime =
     <T extends { record: { id: string | null } }>(get: (t: T) => number) =>
@@ -314,7 +311,7 @@ async function readOneFile(
   abs: string,
   rel: string,
   options: SourceOptions,
-  account: FileAccount,
+  account: RowAccount,
   sink: CheckSink | null,
   fastPath: boolean,
   readBytes: number,
@@ -329,8 +326,8 @@ async function readOneFile(
     preferBytes: fast,
     ...(fast ? { highWaterMark: readBytes } : {}),
   });
-  account.encoding = opened.encoding;
-  account.delimiter = opened.delimiter;
+  account.file.encoding = opened.encoding;
+  account.file.delimiter = opened.delimiter;
   const state: ParseState = { header: null, resolved: null, map: null, lineOffset: 0, recordDelimiter: null };
   let text: Readable | null = opened.stream;
   if (opened.bytes && sink !== null) text = await readChecksFast(opened.stream, rel, options, account, sink, opened.delimiter, state);
@@ -340,10 +337,10 @@ async function readOneFile(
 }
 
 /** The header's canonical columns and the row mapper, or the missing-columns error. */
-function startFile(rel: string, options: SourceOptions, account: FileAccount, header: string[], state: ParseState): void {
+function startFile(rel: string, options: SourceOptions, account: RowAccount, header: string[], state: ParseState): void {
   const resolved = resolveSource(options, header);
   if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(rel, resolved.missing, header));
-  account.fields = providedFields(resolved);
+  account.file.fields = providedFields(resolved);
   state.header = header;
   state.resolved = resolved;
   state.map = rowMapperFor(resolved);
@@ -438,7 +435,7 @@ async function readChecksFast(
   stream: Readable,
   rel: string,
   options: SourceOptions,
-  account: FileAccount,
+  account: RowAccount,
   sink: CheckSink,
   delimiter: string,
   state: ParseState,
@@ -469,7 +466,7 @@ async function readChecksParallel(
   abs: string,
   rel: string,
   options: SourceOptions,
-  account: FileAccount,
+  account: RowAccount,
   target: { store: CheckStore; fileIndex: number; recorder: FileRecorder | null },
   how: { workers: number; minBytes: number; blockBytes: number },
   accept: (ctx: RowContext) => void,
@@ -489,8 +486,8 @@ async function readChecksParallel(
   const header = headerBytes.toString('utf8').split(opened.delimiter);
   const resolved = resolveSource(options, header);
   if ('missing' in resolved || fastChecksPlan(resolved, opened.delimiter) === null) return false;
-  account.encoding = opened.encoding;
-  account.delimiter = opened.delimiter;
+  account.file.encoding = opened.encoding;
+  account.file.delimiter = opened.delimiter;
   const state: ParseState = { header: null, resolved: null, map: null, lineOffset: 1, recordDelimiter: crlf ? '\r\n' : '\n' };
   startFile(rel, options, account, header, state);
   // The BOM, when there is one, was taken off the head.
@@ -503,15 +500,7 @@ async function readChecksParallel(
     how.workers,
     how.blockBytes,
     (r, linesBefore) => {
-      const a = r.account;
-      account.rows += a.rows;
-      account.accepted += a.accepted;
-      account.rejected += a.rejected;
-      if (a.firstMs !== null) noteAcceptedTime(account, a.firstMs);
-      if (a.lastMs !== null) noteAcceptedTime(account, a.lastMs);
-      for (const [cls, n] of Object.entries(a.rejectsByReason)) account.rejectsByReason[cls] = (account.rejectsByReason[cls] ?? 0) + n;
-      for (const rej of a.rejects)
-        if (account.rejects.length < MAX_REJECTS_KEPT) account.rejects.push({ ...rej, line: rej.line + linesBefore });
+      account.add(r.account, linesBefore);
       const c = r.checks;
       let at = 0;
       c.series.forEach(([service, probe], k) => {
@@ -558,7 +547,7 @@ async function parseCsv(
   text: Readable,
   rel: string,
   options: SourceOptions,
-  account: FileAccount,
+  account: RowAccount,
   accept: (ctx: RowContext) => void,
   delimiter: string,
   state: ParseState,
@@ -586,12 +575,10 @@ async function parseCsv(
         startFile(rel, options, account, record, state);
         continue;
       }
-      account.rows++;
       const out = (state.map as NonNullable<ParseState['map']>)(record, line);
-      if ('reason' in out) recordReject(account, out);
+      if ('reason' in out) account.reject(out);
       else {
-        account.accepted++;
-        noteAcceptedTime(account, out.timeMs);
+        account.accept(out.timeMs);
         accept(out);
       }
     }
@@ -617,7 +604,7 @@ async function readRecordsFast(
   stream: Readable,
   rel: string,
   options: SourceOptions,
-  account: FileAccount,
+  account: RowAccount,
   accept: (ctx: RowContext) => void,
   delimiter: string,
   state: ParseState,

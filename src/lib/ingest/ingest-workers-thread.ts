@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { type CheckSink, FastCheckScanner, type FastChecksPlan, fastChecksPlan } from './fast-checks.ts';
-import { type FileAccount, newFileAccount } from './file-account.ts';
+import { newFileAccount, RowAccount } from './file-account.ts';
 import type { BlockResult, BlockTask, PackedChecks, SpareColumns, WorkerSetup } from './ingest-workers.ts';
 import { rowMapperFor } from './row-mappers.ts';
 
@@ -99,9 +99,9 @@ const sink = new BlockSink();
 let scanner: FastCheckScanner | null = null;
 
 function runBlock(task: BlockTask): BlockResult {
-  const account: FileAccount = newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 });
+  const part = newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 });
   if (scanner === null) throw new Error('ingest worker: a block came before the setup');
-  scanner.restart(account, 1);
+  scanner.restart(new RowAccount(part), 1);
   const buf = Buffer.from(task.buffer, 0, task.length);
   const r = scanner.scan(buf, 0, task.length, task.final);
   return {
@@ -110,13 +110,13 @@ function runBlock(task: BlockTask): BlockResult {
     lines: scanner.line - 1,
     handoverAt: r.handover ? r.consumed : null,
     account: {
-      rows: account.rows,
-      accepted: account.accepted,
-      rejected: account.rejected,
-      firstMs: account.firstMs,
-      lastMs: account.lastMs,
-      rejects: account.rejects,
-      rejectsByReason: account.rejectsByReason,
+      rows: part.rows,
+      accepted: part.accepted,
+      rejected: part.rejected,
+      firstMs: part.firstMs,
+      lastMs: part.lastMs,
+      rejects: part.rejects,
+      rejectsByReason: part.rejectsByReason,
     },
     checks: sink.take(task.spare),
   };
@@ -132,7 +132,7 @@ parentPort?.on('message', (msg: { setup?: WorkerSetup } | BlockTask) => {
       plan,
       map,
       sink,
-      newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 }),
+      new RowAccount(newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 })),
       1,
       crlf,
     );

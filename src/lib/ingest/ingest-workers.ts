@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RejectedRow } from './file-account.ts';
+import type { AccountPart } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 
 /** Files smaller than this are read on the main thread: starting workers would cost more than it saves. */
@@ -63,16 +63,8 @@ export interface BlockResult {
   lines: number;
   /** Offset in the block of the line handed over to csv-parse, or null when the block was read whole. */
   handoverAt: number | null;
-  account: {
-    rows: number;
-    accepted: number;
-    rejected: number;
-    firstMs: number | null;
-    lastMs: number | null;
-    /** Line numbers local to the block (its first line is 1). */
-    rejects: RejectedRow[];
-    rejectsByReason: Record<string, number>;
-  };
+  /** The block's rows; reject lines are local to the block (its first line is 1). */
+  account: AccountPart;
   checks: PackedChecks;
 }
 
