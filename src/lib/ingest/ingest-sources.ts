@@ -3,7 +3,6 @@
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
  * row with its reason, and the per-file accounts go into the snapshot.
  */
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, globSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -16,11 +15,12 @@ import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
-import { type CheckSink, FastCheckScanner, fastChecksPlan, type ScanResult } from './fast-checks.ts';
-import { FastRecordScanner } from './fast-records.ts';
+import { type CheckSink, FastCheckRows, fastChecksPlan } from './fast-checks.ts';
+import { FastRecordRows } from './fast-records.ts';
 import { type FileAccount, newFileAccount, type RejectedRow, RowAccount } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
+import { LineLoop, loopOverStream, plainHeader, readHeaderLine } from './line-loop.ts';
 import { ExportReadError, openExport } from './open-export.ts';
 import {
   missingColumnsMessage,
@@ -364,66 +364,18 @@ function textFrom(first: Buffer, it: AsyncIterator<Buffer>): Readable {
   return Readable.from(decode());
 }
 
-/** The first line of a byte stream: its bytes without the line end, the buffer read so far, and whether the stream ended. */
-async function readHeaderLine(
-  it: AsyncIterator<Buffer>,
-): Promise<{ buf: Buffer; ended: boolean; nl: number; crlf: boolean; headerBytes: Buffer }> {
-  let buf: Buffer = Buffer.alloc(0);
-  let ended = false;
-  while (!ended && buf.indexOf(10) < 0) {
-    const r = await it.next();
-    if (r.done) ended = true;
-    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
-  }
-  const nl = buf.indexOf(10);
-  const crlf = nl > 0 && buf[nl - 1] === 13;
-  return { buf, ended, nl, crlf, headerBytes: nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl) };
-}
-
-/**
- * Feeds the rest of a byte stream (from `buf`) to a line scanner. Returns null when the whole
- * stream was read, or the rest as text from the first line the scanner hands over, for csv-parse,
- * with `state.lineOffset` saying where it starts.
- */
+/** Hands the rest of a byte stream to the line loop; the rest from a handed-over line on as text for csv-parse, or null. */
 async function scanStream(
-  scanner: { line: number; scan(buf: Buffer, start: number, end: number, final: boolean): ScanResult },
+  loop: LineLoop,
   first: Buffer,
-  endedAtStart: boolean,
+  ended: boolean,
   it: AsyncIterator<Buffer>,
   state: ParseState,
 ): Promise<Readable | null> {
-  let buf = first;
-  let ended = endedAtStart;
-  for (;;) {
-    const r = scanner.scan(buf, 0, buf.length, ended);
-    if (r.handover) {
-      state.lineOffset = scanner.line - 1;
-      return textFrom(buf.subarray(r.consumed), it);
-    }
-    if (ended) return null;
-    const rest = buf.subarray(r.consumed);
-    const next = await it.next();
-    if (next.done) {
-      ended = true;
-      buf = rest;
-      continue;
-    }
-    let chunk: Buffer = next.value;
-    const nl = rest.length > 0 ? chunk.indexOf(10) : -1;
-    if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
-    else if (rest.length > 0) {
-      // Only the line cut by the read is joined and scanned apart: copying the whole chunk onto
-      // the cut line would double the garbage per read.
-      const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
-      const j = scanner.scan(joined, 0, joined.length, false);
-      if (j.handover) {
-        state.lineOffset = scanner.line - 1;
-        return textFrom(Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]), it);
-      }
-      chunk = j.consumed === joined.length ? chunk.subarray(nl + 1) : Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]);
-    }
-    buf = chunk;
-  }
+  const handover = await loopOverStream(loop, first, ended, it);
+  if (handover === null) return null;
+  state.lineOffset = handover.linesBefore;
+  return textFrom(handover.rest, it);
 }
 
 /**
@@ -443,8 +395,7 @@ async function readChecksFast(
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
   let buf = head;
-  // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
-  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
+  if (!plainHeader(headerBytes, nl, delimiter)) return textFrom(buf, it);
   const header = headerBytes.toString('utf8').split(delimiter);
   startFile(rel, options, account, header, state);
   state.lineOffset = 1;
@@ -452,8 +403,8 @@ async function readChecksFast(
   const plan = fastChecksPlan(state.resolved as ResolvedSource, delimiter);
   buf = buf.subarray(nl + 1);
   if (plan === null) return textFrom(buf, it);
-  const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
-  return scanStream(scanner, buf, ended, it, state);
+  const rows = new FastCheckRows(plan, state.map as NonNullable<ParseState['map']>, sink, account);
+  return scanStream(new LineLoop(rows, 2, crlf), buf, ended, it, state);
 }
 
 /**
@@ -482,7 +433,7 @@ async function readChecksParallel(
   const nl = head.indexOf(10);
   const crlf = nl > 0 && head[nl - 1] === 13;
   const headerBytes = nl < 0 ? head : head.subarray(0, crlf ? nl - 1 : nl);
-  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return false;
+  if (!plainHeader(headerBytes, nl, opened.delimiter)) return false;
   const header = headerBytes.toString('utf8').split(opened.delimiter);
   const resolved = resolveSource(options, header);
   if ('missing' in resolved || fastChecksPlan(resolved, opened.delimiter) === null) return false;
@@ -612,22 +563,12 @@ async function readRecordsFast(
   const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
   let buf = head;
-  // A header that is quoted, blank, alone in the file, with a stray CR or not UTF-8: csv-parse reads the file.
-  if (
-    nl < 0 ||
-    delimiter.length !== 1 ||
-    delimiter.charCodeAt(0) > 0x7f ||
-    headerBytes.length === 0 ||
-    headerBytes.includes(34) ||
-    headerBytes.includes(13) ||
-    !isUtf8(headerBytes)
-  )
-    return textFrom(buf, it);
+  if (!plainHeader(headerBytes, nl, delimiter)) return textFrom(buf, it);
   const header = headerBytes.toString('utf8').split(delimiter);
   startFile(rel, options, account, header, state);
   state.lineOffset = 1;
   state.recordDelimiter = crlf ? '\r\n' : '\n';
   buf = buf.subarray(nl + 1);
-  const scanner = new FastRecordScanner(state.map as NonNullable<ParseState['map']>, accept, account, 2, crlf, delimiter);
-  return scanStream(scanner, buf, ended, it, state);
+  const rows = new FastRecordRows(state.map as NonNullable<ParseState['map']>, accept, account, delimiter);
+  return scanStream(new LineLoop(rows, 2, crlf), buf, ended, it, state);
 }
