@@ -38,6 +38,8 @@ export interface OpenedExport {
   compressed: boolean;
   /** True when `stream` yields UTF-8 Buffers (only with `preferBytes`), false when it yields strings. */
   bytes: boolean;
+  /** Bytes of the byte-order mark removed from the start (0 without one). */
+  bomBytes: number;
 }
 
 /** An export that cannot be read as CSV text; the message starts with the file and says what was expected. */
@@ -254,7 +256,7 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
     }
     const byteStream = Readable.from(bytes(), { objectMode: true });
     byteStream.once('close', () => source.destroy());
-    return { stream: byteStream, encoding, delimiter, compressed, bytes: true };
+    return { stream: byteStream, encoding, delimiter, compressed, bytes: true, bomBytes: bom?.bytes.length ?? 0 };
   }
 
   async function* text(): AsyncGenerator<string> {
@@ -294,5 +296,5 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
   const stream = Readable.from(text());
   // A stream destroyed before its first read never enters the generator, so its finally cannot run.
   stream.once('close', () => source.destroy());
-  return { stream, encoding, delimiter, compressed, bytes: false };
+  return { stream, encoding, delimiter, compressed, bytes: false, bomBytes: bom?.bytes.length ?? 0 };
 }
