@@ -1,7 +1,10 @@
 /**
  * Parsed-file cache keyed by content: a file whose bytes (SHA-256) and mapping are unchanged
  * is not parsed again; its accepted records and row accounting are replayed from the cache.
- * So adding next month's exports parses only the new files. An entry is a v8-serialised
+ * So adding next month's exports parses only the new files. The hash of a file that is not
+ * read comes from its unchanged stat fingerprint (KnownHashes in export-files.ts); a file that
+ * is read is hashed while it is parsed, so its entry's key is known only at the end (the
+ * recorder writes under a temp name until then). An entry is a v8-serialised
  * object (the account, tickets, surveys) and, for checks, a binary sidecar written while the
  * file is read and replayed in chunks, so neither recording nor replaying holds a file's
  * checks in memory. Both are written through temp files and renames; an unreadable or
@@ -53,6 +56,9 @@ export function cacheKey(sha256: string, options: SourceOptions, toolVersion: st
     .digest('hex');
 }
 
+/** Recordings started by this process, for their temp names. */
+let recordings = 0;
+
 /** Collects one file's accepted records in arrival order, for the cache; checks go straight to the sidecar. */
 export class FileRecorder {
   private readonly seriesIds = new Map<string, number>();
@@ -69,12 +75,11 @@ export class FileRecorder {
   readonly tickets: TicketRecord[] = [];
   readonly surveys: Array<{ survey: SurveyResponse; contentKey: string }> = [];
   private readonly dir: string;
-  private readonly key: string;
 
-  constructor(dir: string, key: string) {
+  /** Records into `dir`; the entry's key (made from the file's hash) is given at the end, once the file is read. */
+  constructor(dir: string) {
     this.dir = dir;
-    this.key = key;
-    this.tmp = path.join(dir, `${key}.checks.${process.pid}.tmp`);
+    this.tmp = path.join(dir, `recording-${process.pid}-${++recordings}.checks.tmp`);
   }
 
   /** The recorder's index of a (service, probe) series. */
@@ -131,14 +136,14 @@ export class FileRecorder {
     this.n = 0;
   }
 
-  /** Ends recording; the sidecar is in place (renamed) before the entry that names it is written. */
-  finish(account: FileAccount): CachedFile {
+  /** Ends recording under `key`; the sidecar is in place (renamed) before the entry that names it is written. */
+  finish(key: string, account: FileAccount): CachedFile {
     this.flush();
     let checks: CachedChecks | null = null;
     if (this.fd !== null) {
       closeSync(this.fd);
       this.fd = null;
-      renameSync(this.tmp, sidecarPath(this.dir, this.key));
+      renameSync(this.tmp, sidecarPath(this.dir, key));
       checks = { series: this.series, count: this.count };
     }
     return { format: CACHE_FORMAT, account: structuredClone(account), checks, tickets: this.tickets, surveys: this.surveys };

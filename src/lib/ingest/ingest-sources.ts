@@ -12,12 +12,12 @@ import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
-import { hashFile, sourceFiles } from './export-files.ts';
+import { ExportFile, type FileHash, KnownHashes, type StatFingerprint, sourceFiles, wallClockNs } from './export-files.ts';
 import type { CheckSink } from './fast-checks.ts';
 import { type FileAccount, newFileAccount, RowAccount } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES } from './ingest-workers.ts';
-import { ExportReadError } from './open-export.ts';
+import { ExportReadError, readError } from './open-export.ts';
 import { type ReadHow, type RecordSink, readExport } from './read-export.ts';
 import { resolveSourceOptions } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
@@ -49,6 +49,8 @@ export interface IngestOptions {
   workers?: number;
   /** Smallest file read with workers, and their block size (tests make both tiny). */
   parallel?: { minBytes: number; blockBytes: number };
+  /** The wall clock in nanoseconds, for the cache's racy-fingerprint rule (tests move it on). */
+  clockNs?: () => bigint;
 }
 
 export interface IngestResult {
@@ -81,6 +83,9 @@ export async function ingestSources(
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
+  const cacheDir = options.cacheDir;
+  const knownHashes = cacheDir !== null ? KnownHashes.load(cacheDir) : null;
+  const clock = options.clockNs ?? wallClockNs;
   const how: ReadHow = {
     fastPath: options.fastPath !== false,
     readChunkBytes: options.readChunkBytes ?? FAST_READ_BYTES,
@@ -103,18 +108,6 @@ export async function ingestSources(
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
-      // With the cache the hash is its key, so it comes first; without, it is taken while the file is read.
-      const hashing = options.cacheDir ? hashFile(abs) : null;
-      let hashed = { sha256: '', bytes: 0 };
-      try {
-        if (hashing) hashed = await hashing;
-      } catch (e) {
-        if (!(e instanceof ExportReadError)) throw e;
-        problems.push(e.message.split(abs).join(rel));
-        continue;
-      }
-      const { sha256, bytes } = hashed;
-      let account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256, bytes });
       const fileIndex = files.length;
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
@@ -130,15 +123,39 @@ export async function ingestSources(
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         }
       };
-      const key = options.cacheDir ? cacheKey(sha256, sourceOptions, options.toolVersion) : null;
-      const cached = key && options.cacheDir ? readCache(options.cacheDir, key) : null;
-      if (cached) {
+      // A file whose stat fingerprint is unchanged since a run that read it has a known hash
+      // (KnownHashes in export-files.ts): without being opened, or, for a fingerprint taken
+      // within the racy window, after hashing its bytes again. Any other file is read once,
+      // hashed on the way, and its hash is known only at the end.
+      let file: ExportFile | null = null;
+      let hash: FileHash | null = null;
+      try {
+        const known = knownHashes?.lookup(abs) ?? null;
+        if (known?.settled) hash = known.hash;
+        else if (known !== null && knownHashes !== null) {
+          file = await ExportFile.open(abs, clock);
+          const now = await file.digest();
+          const fingerprint = await file.unchanged();
+          if (now.sha256 === known.hash.sha256 && fingerprint !== null) {
+            hash = now;
+            knownHashes.record(abs, fingerprint, file.openedAtNs, now);
+          }
+        }
+      } catch (e) {
+        await file?.close();
+        problems.push(readError(abs, e, false).message.split(abs).join(rel));
+        continue;
+      }
+      const knownKey = hash !== null ? cacheKey(hash.sha256, sourceOptions, options.toolVersion) : null;
+      const cached = cacheDir !== null && knownKey !== null ? readCache(cacheDir, knownKey) : null;
+      if (cacheDir !== null && knownKey !== null && cached !== null) {
+        await file?.close();
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
-        account = { ...structuredClone(cached.account), file: rel };
+        const account = { ...structuredClone(cached.account), file: rel };
         files.push(account);
         accounts.push(new RowAccount(account));
-        if (cached.checks && options.cacheDir && key)
-          replayChecks(options.cacheDir, key, cached.checks, (service, probe, times, statuses, latencies) =>
+        if (cached.checks)
+          replayChecks(cacheDir, knownKey, cached.checks, (service, probe, times, statuses, latencies) =>
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
           );
         for (const ticket of cached.tickets) accept({ kind: 'ticket', ticket, timeMs: ticket.createdMs });
@@ -147,10 +164,19 @@ export async function ingestSources(
         logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
         continue;
       }
+      if (file === null) {
+        try {
+          file = await ExportFile.open(abs, clock);
+        } catch (e) {
+          problems.push(readError(abs, e, false).message.split(abs).join(rel));
+          continue;
+        }
+      }
+      const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256: '', bytes: 0 });
       files.push(account);
       const rowAccount = new RowAccount(account);
       accounts.push(rowAccount);
-      const recorder = key && options.cacheDir ? new FileRecorder(options.cacheDir, key) : null;
+      const recorder = cacheDir !== null ? new FileRecorder(cacheDir) : null;
       const sink: RecordSink = {
         checks: checkSink(checkStore, fileIndex, recorder),
         addChecks(service, probe, times, statuses, latencies) {
@@ -173,10 +199,11 @@ export async function ingestSources(
           accept(ctx);
         },
       };
+      let fingerprint: StatFingerprint | null;
       try {
-        const read = { path: abs, name: rel, options: sourceOptions, account: rowAccount, sink, how };
-        const hashed = await readExport(read, !options.cacheDir);
-        if (hashed) Object.assign(account, hashed);
+        await readExport({ file, name: rel, options: sourceOptions, account: rowAccount, sink, how });
+        Object.assign(account, await file.digest());
+        fingerprint = await file.unchanged();
       } catch (e) {
         recorder?.abandon();
         if (e instanceof ExportReadError || e instanceof ReviewError) {
@@ -185,11 +212,16 @@ export async function ingestSources(
           continue;
         }
         throw e;
+      } finally {
+        await file.close();
       }
       cache.parsed++;
-      if (recorder && key && options.cacheDir) {
+      if (recorder !== null && cacheDir !== null) {
+        const key = cacheKey(account.sha256, sourceOptions, options.toolVersion);
         // Cache the file as read: duplicates found so far are within the file and are replayed.
-        writeCache(options.cacheDir, key, recorder.finish({ ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
+        writeCache(cacheDir, key, recorder.finish(key, { ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
+        // A file that changed while it was read has no fingerprint to trust.
+        if (fingerprint !== null) knownHashes?.record(abs, fingerprint, file.openedAtNs, { sha256: account.sha256, bytes: account.bytes });
       }
       const seconds = (performance.now() - started) / 1000;
       logger.info(
@@ -198,6 +230,7 @@ export async function ingestSources(
       );
     }
   }
+  knownHashes?.save();
   if (problems.length > 0) {
     throw new ReviewError(`cannot read the exports: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   }

@@ -1,5 +1,6 @@
 /**
- * How one export file is read: opened once (open-export.ts), its header resolved against the
+ * How one export file is read: through one ExportFile (opened once, hashed as it is read;
+ * export-files.ts), decoded by openExportBytes (open-export.ts), its header resolved against the
  * source (resolve-source.ts), then its rows read by the fastest reader that takes them — the
  * checks fast path on worker threads for a large uncompressed file, the fast paths on this
  * thread (fast-checks.ts, fast-records.ts, through the shared line loop), or csv-parse
@@ -7,16 +8,16 @@
  * does not take. Every row is accepted or rejected through the file's RowAccount; accepted
  * records go to the file's RecordSink.
  */
-import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { ReviewError } from '../errors.ts';
 import { readCsvRecords, textFrom } from './csv-stream.ts';
-import { hashFile } from './export-files.ts';
+import type { ExportFile } from './export-files.ts';
 import { type CheckSink, FastCheckRows, fastChecksPlan } from './fast-checks.ts';
 import { FastRecordRows } from './fast-records.ts';
 import type { RejectedRow, RowAccount } from './file-account.ts';
 import { readBlocksInParallel } from './ingest-workers.ts';
 import { LineLoop, type LineRows, loopOverStream, plainHeader, readHeaderLine } from './line-loop.ts';
-import { openExport } from './open-export.ts';
+import { openExportBytes } from './open-export.ts';
 import { missingColumnsMessage, providedFields, type ResolvedSource, resolveSource, type SourceOptions } from './resolve-source.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
 
@@ -45,8 +46,8 @@ export interface ReadHow {
 
 /** Everything the reading of one file needs. */
 export interface ReadContext {
-  /** The file as opened (absolute). */
-  path: string;
+  /** The file, opened once; every reader reads through it, so it is hashed on the way. */
+  file: ExportFile;
   /** The file as messages name it (relative to the config folder). */
   name: string;
   options: SourceOptions;
@@ -55,39 +56,20 @@ export interface ReadContext {
   how: ReadHow;
 }
 
-/** SHA-256 and size of a file's bytes as stored. */
-export interface FileHash {
-  sha256: string;
-  bytes: number;
-}
-
 type RowMapper = (fields: string[], line: number) => RowContext | RejectedRow;
 
 /**
- * Reads one file's rows into its account and sink. With `hash`, returns the file's hash, taken
- * while reading: by the worker threads' reader, else by a read alongside.
+ * Reads one file's rows into its account and sink.
  * @throws ReviewError for missing columns, no header line or broken CSV; ExportReadError when the file cannot be read
  */
-export async function readExport(ctx: ReadContext, hash: boolean): Promise<FileHash | null> {
-  let hashing: Promise<FileHash> | null = null;
-  const read = await readRows(ctx, () => {
-    hashing = hashFile(ctx.path);
-    hashing.catch(() => {});
-  });
-  return hash ? (read ?? (await (hashing ?? hashFile(ctx.path)))) : null;
-}
-
-async function readRows(ctx: ReadContext, onThisThread: () => void): Promise<FileHash | null> {
-  const { options, how, account, name } = ctx;
-  const opened = await openExport(ctx.path, {
+export async function readExport(ctx: ReadContext): Promise<void> {
+  const { options, how, account, name, file } = ctx;
+  const opened = await openExportBytes(file, {
     encoding: options.encoding,
     delimiter: options.delimiter,
-    preferBytes: how.fastPath,
     ...(how.fastPath ? { highWaterMark: how.readChunkBytes } : {}),
   });
   const delimiter = opened.delimiter;
-  const parallel = options.kind === 'checks' && how.workers > 0 && !opened.compressed && statSync(ctx.path).size >= how.minParallelBytes;
-  if (!parallel) onThisThread();
   account.file.encoding = opened.encoding;
   account.file.delimiter = delimiter;
   let map: RowMapper | null = null;
@@ -98,7 +80,7 @@ async function readRows(ctx: ReadContext, onThisThread: () => void): Promise<Fil
     map = rowMapperFor(resolved);
     return { resolved, map };
   };
-  const csv = async (text: Parameters<typeof readCsvRecords>[0], recordDelimiter: string | null, linesBefore: number) => {
+  const csv = async (text: Readable, recordDelimiter: string | null, linesBefore: number) => {
     await readCsvRecords(text, name, { delimiter, recordDelimiter, linesBefore }, (record, line) => {
       if (map === null) start(record);
       else settle(map(record, line), account, ctx.sink);
@@ -106,18 +88,12 @@ async function readRows(ctx: ReadContext, onThisThread: () => void): Promise<Fil
     if (map === null) throw new ReviewError(`${name}: the file has no header line, expected a CSV export with a header`);
   };
 
-  if (!opened.bytes) {
-    if (parallel) onThisThread();
-    await csv(opened.stream, null, 0);
-    return null;
-  }
-  const it = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  if (!opened.bytes) return csv(opened.stream, null, 0);
+  const it = opened.chunks;
+  // Without the fast paths csv-parse reads the whole file (it strips the BOM openExport left out).
+  if (!how.fastPath) return csv(textFrom(Buffer.alloc(0), it), null, 0);
   const { buf, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
-  if (!plainHeader(headerBytes, nl, delimiter)) {
-    if (parallel) onThisThread();
-    await csv(textFrom(buf, it), null, 0);
-    return null;
-  }
+  if (!plainHeader(headerBytes, nl, delimiter)) return csv(textFrom(buf, it), null, 0);
   const header = headerBytes.toString('utf8').split(delimiter);
   const { resolved, map: rowMap } = start(header);
   const recordDelimiter = crlf ? '\r\n' : '\n';
@@ -125,29 +101,19 @@ async function readRows(ctx: ReadContext, onThisThread: () => void): Promise<Fil
   let rows: LineRows;
   if (options.kind === 'checks') {
     const plan = fastChecksPlan(resolved, delimiter);
-    if (plan === null) {
-      if (parallel) onThisThread();
-      await csv(textFrom(body, it), recordDelimiter, 1);
-      return null;
-    }
-    if (parallel) {
-      opened.stream.destroy();
-      return readInParallel(ctx, resolved, { dataStart: opened.bomBytes + nl + 1, crlf, delimiter }, (offset, linesBefore) =>
-        csv(
-          textFrom(
-            Buffer.alloc(0),
-            createReadStream(ctx.path, { start: offset, highWaterMark: how.readChunkBytes })[Symbol.asyncIterator](),
-          ),
-          recordDelimiter,
-          linesBefore,
-        ),
+    if (plan === null) return csv(textFrom(body, it), recordDelimiter, 1);
+    if (how.workers > 0 && !opened.compressed && file.size >= how.minParallelBytes) {
+      // The blocks start with the bytes read so far and go on reading through the same file (no read is in flight).
+      await it.return(undefined);
+      const data = { start: opened.bomBytes + nl + 1, head: body };
+      return readInParallel(ctx, resolved, { data, crlf, delimiter }, (offset, linesBefore) =>
+        csv(textFrom(Buffer.alloc(0), file.chunks(offset, how.readChunkBytes)), recordDelimiter, linesBefore),
       );
     }
     rows = new FastCheckRows(plan, rowMap, ctx.sink.checks, account);
   } else rows = new FastRecordRows(rowMap, (out) => ctx.sink.accept(out), account, delimiter);
   const handover = await loopOverStream(new LineLoop(rows, 2, crlf), body, ended, it);
   if (handover !== null) await csv(textFrom(handover.rest, it), recordDelimiter, handover.linesBefore);
-  return null;
 }
 
 /** A row mapper's verdict into the account and, when accepted, the sink. */
@@ -160,21 +126,20 @@ function settle(out: RowContext | RejectedRow, account: RowAccount, sink: Record
 }
 
 /**
- * The data lines of a large checks file, from `dataStart`, on worker threads (ingest-workers.ts),
- * hashing the file on the way. From a line a worker hands over, `rest` reads the file with
- * csv-parse on this thread.
+ * The data lines of a large checks file, from `dataStart`, on worker threads (ingest-workers.ts).
+ * From a line a worker hands over, `rest` reads the file with csv-parse on this thread.
  */
 async function readInParallel(
   ctx: ReadContext,
   resolved: ResolvedSource,
-  file: { dataStart: number; crlf: boolean; delimiter: string },
+  layout: { data: { start: number; head: Buffer }; crlf: boolean; delimiter: string },
   rest: (offset: number, linesBefore: number) => Promise<void>,
-): Promise<FileHash | null> {
+): Promise<void> {
   const { account, sink } = ctx;
-  const read = await readBlocksInParallel(
-    ctx.path,
-    file.dataStart,
-    { crlf: file.crlf, resolved, delimiter: file.delimiter },
+  const handover = await readBlocksInParallel(
+    ctx.file,
+    layout.data,
+    { crlf: layout.crlf, resolved, delimiter: layout.delimiter },
     ctx.how.workers,
     ctx.how.blockBytes,
     (r, linesBefore) => {
@@ -189,6 +154,5 @@ async function readInParallel(
       });
     },
   );
-  if (read.handover) await rest(read.handover.offset, read.handover.linesBefore);
-  return read.hash;
+  if (handover !== null) await rest(handover.offset, handover.linesBefore);
 }
