@@ -53,8 +53,10 @@ export async function readCsvRecords(
     if (e instanceof ReviewError) throw e;
     const err = e as { code?: string; message?: string; lines?: number };
     if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      // csv-parse counts lines from the start of the text it was given: shift them to the file's.
+      const detail = (err.message ?? err.code).replace(/\bline (\d+)/g, (_, n: string) => `line ${Number(n) + offset}`);
       throw new ReviewError(
-        `${name}:${err.lines === undefined ? '?' : err.lines + offset}: cannot parse the CSV (${err.message ?? err.code}); rows from there on were not read`,
+        `${name}:${err.lines === undefined ? '?' : err.lines + offset}: cannot parse the CSV (${detail}); rows from there on were not read`,
       );
     }
     throw e;

@@ -303,24 +303,28 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
   }
   const { ended } = sniffed;
   let head = sniffed.head;
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
+  // Reads may bring more than 64 KiB: only the first 64 KiB are judged, whatever the read size,
+  // so every reading path detects the same encoding.
+  const window = head.subarray(bom?.bytes.length ?? 0, SNIFF_BYTES);
+  const windowEnded = ended && head.length <= SNIFF_BYTES;
 
   let encoding = configured;
-  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
   if (bom) {
     encoding = bom.encoding;
     head = head.subarray(bom.bytes.length);
   } else if (encoding === 'auto') {
-    encoding = isUtf8(head, ended) ? 'utf-8' : 'gb18030';
+    encoding = isUtf8(window, windowEnded) ? 'utf-8' : 'gb18030';
   }
 
   // Text in UTF-16 or UTF-32 has NUL bytes in every ASCII character; anywhere else they mean binary data.
   const wide = /^(utf-?(16|32)|ucs-?(2|4))/.test(encoding);
-  if (!wide && head.includes(0)) {
+  if (!wide && window.includes(0)) {
     const gzHint = !compressed && filePath.endsWith('.gz') ? ' (it is named .gz but is not gzip data)' : '';
     fail(
       new ExportReadError(
         filePath,
-        `looks like a binary file (NUL bytes in the first 64 KiB)${gzHint}, expected a CSV export${utf16Hint(head)}`,
+        `looks like a binary file (NUL bytes in the first 64 KiB)${gzHint}, expected a CSV export${utf16Hint(window)}`,
       ),
     );
   }
