@@ -127,25 +127,15 @@ export async function ingestSources(
       // (KnownHashes in export-files.ts): without being opened, or, for a fingerprint taken
       // within the racy window, after hashing its bytes again. Any other file is read once,
       // hashed on the way, and its hash is known only at the end.
-      let file: ExportFile | null = null;
-      let hash: FileHash | null = null;
+      let known: { hash: FileHash | null; file: ExportFile | null };
       try {
-        const known = knownHashes?.lookup(abs) ?? null;
-        if (known?.settled) hash = known.hash;
-        else if (known !== null && knownHashes !== null) {
-          file = await ExportFile.open(abs, clock);
-          const now = await file.digest();
-          const fingerprint = await file.unchanged();
-          if (now.sha256 === known.hash.sha256 && fingerprint !== null) {
-            hash = now;
-            knownHashes.record(abs, fingerprint, file.openedAtNs, now);
-          }
-        }
+        known = knownHashes !== null ? await knownHash(abs, knownHashes, clock) : { hash: null, file: null };
       } catch (e) {
-        await file?.close();
         problems.push(readError(abs, e, false).message.split(abs).join(rel));
         continue;
       }
+      let { file } = known;
+      const { hash } = known;
       const knownKey = hash !== null ? cacheKey(hash.sha256, sourceOptions, options.toolVersion) : null;
       const cached = cacheDir !== null && knownKey !== null ? readCache(cacheDir, knownKey) : null;
       if (cacheDir !== null && knownKey !== null && cached !== null) {
@@ -177,28 +167,7 @@ export async function ingestSources(
       const rowAccount = new RowAccount(account);
       accounts.push(rowAccount);
       const recorder = cacheDir !== null ? new FileRecorder(cacheDir) : null;
-      const sink: RecordSink = {
-        checks: checkSink(checkStore, fileIndex, recorder),
-        addChecks(service, probe, times, statuses, latencies) {
-          // Each worker numbers series its own way: take the store's handle by name.
-          checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex);
-          recorder?.addChecks(recorder.seriesId(service, probe), times, statuses, latencies);
-        },
-        accept(ctx) {
-          if (recorder) {
-            if (ctx.kind === 'check')
-              recorder.addCheck(
-                recorder.seriesId(ctx.check.service, ctx.check.probe),
-                ctx.check.timeMs,
-                STATUS_CODES[ctx.check.status],
-                ctx.check.latencyMs ?? Number.NaN,
-              );
-            else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-            else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
-          }
-          accept(ctx);
-        },
-      };
+      const sink = recordSink(checkStore, fileIndex, recorder, accept);
       let fingerprint: StatFingerprint | null;
       try {
         await readExport({ file, name: rel, options: sourceOptions, account: rowAccount, sink, how });
@@ -206,9 +175,9 @@ export async function ingestSources(
         fingerprint = await file.unchanged();
       } catch (e) {
         recorder?.abandon();
-        if (e instanceof ExportReadError || e instanceof ReviewError) {
+        if (e instanceof ExportReadError || e instanceof ReviewError || isSystemError(e)) {
           // Name the file as the config does (relative), not by the absolute path it was opened with.
-          problems.push(e.message.split(abs).join(rel));
+          problems.push((e instanceof ReviewError ? e : readError(abs, e, false)).message.split(abs).join(rel));
           continue;
         }
         throw e;
@@ -251,6 +220,66 @@ export async function ingestSources(
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
   };
+}
+
+/**
+ * The hash of a file that KnownHashes knows, found without parsing it: as recorded when its
+ * fingerprint was settled (the file is not opened), or, when the fingerprint was taken within the
+ * racy window, by hashing the file again (it stays open, for a parse if its bytes changed).
+ * `hash` is null when the file must be parsed.
+ */
+async function knownHash(
+  abs: string,
+  knownHashes: KnownHashes,
+  clock: () => bigint,
+): Promise<{ hash: FileHash | null; file: ExportFile | null }> {
+  const known = knownHashes.lookup(abs);
+  if (known === null) return { hash: null, file: null };
+  if (known.settled) return { hash: known.hash, file: null };
+  const file = await ExportFile.open(abs, clock);
+  try {
+    const now = await file.digest();
+    const fingerprint = await file.unchanged();
+    if (now.sha256 !== known.hash.sha256 || fingerprint === null) return { hash: null, file };
+    knownHashes.record(abs, fingerprint, file.openedAtNs, now);
+    return { hash: now, file };
+  } catch (e) {
+    await file.close();
+    throw e;
+  }
+}
+
+/** Where one parsed file's accepted records go: the check store or the ticket and survey maps (`accept`), and the file's cache recorder. */
+function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder | null, accept: (ctx: RowContext) => void): RecordSink {
+  return {
+    checks: checkSink(store, fileIndex, recorder),
+    addChecks(service, probe, times, statuses, latencies) {
+      // Each worker numbers series its own way: take the store's handle by name.
+      store.pushBatch(store.handle(service, probe), times, statuses, latencies, fileIndex);
+      recorder?.addChecks(recorder.seriesId(service, probe), times, statuses, latencies);
+    },
+    accept(ctx) {
+      if (recorder) {
+        if (ctx.kind === 'check')
+          recorder.addCheck(
+            recorder.seriesId(ctx.check.service, ctx.check.probe),
+            ctx.check.timeMs,
+            STATUS_CODES[ctx.check.status],
+            ctx.check.latencyMs ?? Number.NaN,
+          );
+        else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
+        else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+      }
+      accept(ctx);
+    },
+  };
+}
+
+/** A failed system call (a read error, say): the user's to fix, reported as a message. */
+function isSystemError(e: unknown): boolean {
+  return (
+    e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** Accepted checks of one file into the store (and the file's cache recorder), by series handle. */

@@ -90,7 +90,7 @@ export async function readExport(ctx: ReadContext): Promise<void> {
 
   if (!opened.bytes) return csv(opened.stream, null, 0);
   const it = opened.chunks;
-  // Without the fast paths csv-parse reads the whole file (it strips the BOM openExport left out).
+  // Without the fast paths csv-parse reads the whole file (from after the BOM, which openExport took off).
   if (!how.fastPath) return csv(textFrom(Buffer.alloc(0), it), null, 0);
   const { buf, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
   if (!plainHeader(headerBytes, nl, delimiter)) return csv(textFrom(buf, it), null, 0);
@@ -126,7 +126,8 @@ function settle(out: RowContext | RejectedRow, account: RowAccount, sink: Record
 }
 
 /**
- * The data lines of a large checks file, from `dataStart`, on worker threads (ingest-workers.ts).
+ * The data lines of a large checks file, from `data.start` (with `data.head` read already), on
+ * worker threads (ingest-workers.ts).
  * From a line a worker hands over, `rest` reads the file with csv-parse on this thread.
  */
 async function readInParallel(
