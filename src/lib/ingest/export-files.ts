@@ -214,14 +214,36 @@ export class ExportFile {
     }
   }
 
-  /** The file from `start` to its end, in new buffers of up to `size` bytes. */
-  async *chunks(start: number, size: number): AsyncGenerator<Buffer> {
-    for (let position = start; ; ) {
-      const buf = Buffer.allocUnsafe(size);
-      const n = await this.read(buf, 0, size, position);
-      if (n === 0) return;
-      position += n;
-      yield n === size ? buf : buf.subarray(0, n);
+  /**
+   * The file from `start` to its end, in new buffers of up to `size` bytes. From the second
+   * buffer on, the next read is under way while the reader works on the current one (reads
+   * from the page cache take about as long as scanning a buffer); the first is read alone, so
+   * a reader that stops after it (the header, before the worker threads take over) leaves
+   * nothing read ahead. When the generator ends, no read of it is in flight. The first buffer
+   * may be asked smaller (`firstSize`).
+   */
+  async *chunks(start: number, size: number, firstSize = size): AsyncGenerator<Buffer> {
+    const readAt = async (position: number, want: number): Promise<Buffer> => {
+      const buf = Buffer.allocUnsafe(want);
+      const n = await this.read(buf, 0, want, position);
+      return n === want ? buf : buf.subarray(0, n);
+    };
+    let ahead: Promise<Buffer> | null = null;
+    try {
+      for (let position = start, first = true; ; first = false) {
+        const chunk = ahead === null ? await readAt(position, first ? firstSize : size) : await ahead;
+        ahead = null;
+        if (chunk.length === 0) return;
+        position += chunk.length;
+        if (!first) {
+          ahead = readAt(position, size);
+          // Its failure reaches the reader at the next chunk, or nobody when the reader stops first.
+          ahead.catch(() => {});
+        }
+        yield chunk;
+      }
+    } finally {
+      if (ahead !== null) await ahead.catch(() => {});
     }
   }
 

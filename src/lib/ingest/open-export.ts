@@ -251,7 +251,8 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
   const owned = typeof file === 'string' ? exportFile : null;
   try {
     // The magic bytes come from the first reads, which the stream then starts with: no byte is read twice.
-    const raw = exportFile.chunks(0, highWaterMark);
+    // The first read no larger than the sniff: a reader that stops after the header holds no more.
+    const raw = exportFile.chunks(0, highWaterMark, Math.min(highWaterMark, SNIFF_BYTES));
     const first: Buffer[] = [];
     let got = 0;
     while (got < 2) {
