@@ -1,7 +1,9 @@
 /**
- * Opens an export as a stream of decoded text: gunzips when the bytes say gzip, detects the
- * encoding and the delimiter from the first 64 KiB, and never holds more than that (plus one
- * chunk) in memory, so a multi-gigabyte export costs no more than a small one.
+ * Opens an export as a stream of decoded text (openExport), or of its bytes when it is UTF-8
+ * (openExportBytes, for the fast paths): reads it through its ExportFile (export-files.ts, so
+ * it is hashed on the way), gunzips when the bytes say gzip, detects the encoding and the
+ * delimiter from the first 64 KiB, and never holds more than that (plus a chunk or two) in
+ * memory, so a multi-gigabyte export costs no more than a small one.
  */
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
