@@ -4,12 +4,18 @@
  * same checks and accounting as parsing, over several chunks (40,000 checks, chunks of
  * 16,384), through the fast path, the worker threads and csv-parse; a sidecar cut short
  * (a crash between writes) is a miss, never an error.
+ *
+ * Which files are opened and read, by the rule of src/lib/ingest/export-files.ts (KnownHashes):
+ * a parsed file is opened once and each byte read once; an unchanged file whose fingerprint
+ * has settled is replayed unopened; one read moments ago is hashed again first; an edited file
+ * of the same size is parsed again.
  */
-import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
+import { ExportFile, RACY_WINDOW_NS, wallClockNs } from '../../src/lib/ingest/export-files.ts';
 import { type IngestOptions, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 
 const dirs: string[] = [];
@@ -50,6 +56,9 @@ function setup(): { config: string; dir: string } {
   writeFileSync(path.join(dir, 'review.config.yaml'), CONFIG);
   return { config: path.join(dir, 'review.config.yaml'), dir };
 }
+
+/** A clock past the racy window, so files written a moment ago count as settled (as they will be in a real next run). */
+const LATER = { clockNs: () => wallClockNs() + 5n * RACY_WINDOW_NS };
 
 async function ingest(dir: string, options: Partial<IngestOptions>) {
   const r = await ingestSources(
@@ -103,5 +112,93 @@ describe('parsed-file cache of checks', () => {
     expect(again.cache).toEqual({ hits: 0, parsed: 1 });
     expect(again.checks).toEqual(parsed.checks);
     expect((await ingest(dir, {})).cache).toEqual({ hits: 1, parsed: 0 });
+  });
+});
+
+describe('which files are opened and read', () => {
+  /** The ExportFiles ingestion opens, recorded. */
+  function watchOpens(): ExportFile[] {
+    const opened: ExportFile[] = [];
+    const open = ExportFile.open.bind(ExportFile);
+    vi.spyOn(ExportFile, 'open').mockImplementation(async (...args) => {
+      const f = await open(...args);
+      opened.push(f);
+      return f;
+    });
+    return opened;
+  }
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** The test file without its one quoted cell, so no reader hands over (a handover re-reads the blocks in flight). */
+  function plainSetup(): string {
+    const { dir } = setup();
+    writeFileSync(path.join(dir, 'checks-1.csv'), checksCsv().replace('"31"', '31'));
+    return dir;
+  }
+
+  for (const [name, options] of [
+    ['fast path', {}],
+    ['worker threads', { workers: 2, parallel: { minBytes: 0, blockBytes: 64 * 1024 } }],
+    ['csv-parse', { fastPath: false }],
+  ] as Array<[string, Partial<IngestOptions>]>)
+    it(`opens a parsed file once and reads each byte once (${name}), cache on or off`, async () => {
+      for (const cacheDir of [undefined, null]) {
+        const dir = plainSetup();
+        const opened = watchOpens();
+        const r = await ingest(dir, { ...options, ...(cacheDir === null ? { cacheDir } : {}) });
+        const size = statSync(path.join(dir, 'checks-1.csv')).size;
+        expect(opened.map((f) => f.bytesRead)).toEqual([size]);
+        expect(r.files[0]?.bytes).toBe(size);
+        vi.restoreAllMocks();
+      }
+    });
+
+  it('replays a file unchanged since a settled read without opening it', async () => {
+    const dir = plainSetup();
+    const parsed = await ingest(dir, LATER);
+    const opened = watchOpens();
+    const replayed = await ingest(dir, LATER);
+    expect(opened).toEqual([]);
+    expect(replayed.cache).toEqual({ hits: 1, parsed: 0 });
+    expect(replayed.files).toEqual(parsed.files);
+    expect(replayed.checks).toEqual(parsed.checks);
+  });
+
+  it('hashes a file read moments after it was written again before replaying it (racy fingerprint)', async () => {
+    const dir = plainSetup();
+    await ingest(dir, {});
+    const opened = watchOpens();
+    const again = await ingest(dir, {});
+    // Read for its hash (each byte once), not parsed: a cache hit.
+    expect(again.cache).toEqual({ hits: 1, parsed: 0 });
+    expect(opened.map((f) => f.bytesRead)).toEqual([statSync(path.join(dir, 'checks-1.csv')).size]);
+  });
+
+  it('parses a file edited in place with the same size again, however soon', async () => {
+    const dir = plainSetup();
+    const file = path.join(dir, 'checks-1.csv');
+    const before = await ingest(dir, {});
+    const text = checksCsv().replace('"31"', '31');
+    // Same length: one status word for another of the same length.
+    const edited = text.replaceAll(',weird,', ',error,');
+    expect(edited.length).toBe(text.length);
+    writeFileSync(file, edited);
+    const after = await ingest(dir, {});
+    expect(after.cache).toEqual({ hits: 0, parsed: 1 });
+    expect(after.files[0]?.sha256).not.toBe(before.files[0]?.sha256);
+    expect(after.files[0]?.rejected).toBe((before.files[0]?.rejected ?? 0) - 2);
+  });
+
+  it('parses a file replaced by another of the same size again, even after a settled read', async () => {
+    const dir = plainSetup();
+    const file = path.join(dir, 'checks-1.csv');
+    await ingest(dir, LATER);
+    // An editor's save: a new file renamed over the old one (a new inode).
+    writeFileSync(`${file}.new`, checksCsv().replace('"31"', '31').replaceAll(',weird,', ',error,'));
+    renameSync(`${file}.new`, file);
+    const after = await ingest(dir, LATER);
+    expect(after.cache).toEqual({ hits: 0, parsed: 1 });
   });
 });

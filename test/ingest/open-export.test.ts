@@ -178,6 +178,19 @@ describe('openExport: large files and chunk boundaries', () => {
     expect(await readAll(opened.stream)).toBe(bigText);
   });
 
+  it('judges the encoding and binary data by the first 64 KiB only, whatever the read size', async () => {
+    // A Latin-1 é and a NUL past 64 KiB: a 1 MiB read brings them into the first chunk, yet only
+    // the first 64 KiB count (so the fast paths, which read 1 MiB, detect what csv-parse's 64 KiB reads detect).
+    const head = `id,title\n${'1,plain text\n'.repeat(6000)}`;
+    const path = await write('late-bytes.csv', Buffer.concat([Buffer.from(head), Buffer.from([0xe9, 0x00]), Buffer.from('\n')]));
+    expect(head.length).toBeGreaterThan(SNIFF_BYTES);
+    for (const highWaterMark of [undefined, 1 << 20]) {
+      const opened = await openExport(path, { ...AUTO, ...(highWaterMark ? { highWaterMark } : {}) });
+      expect(opened.encoding).toBe('utf-8');
+      opened.stream.destroy();
+    }
+  });
+
   it('still detects UTF-8 when the 64 KiB sniff ends inside a character', async () => {
     // '无' (3 bytes) starts one byte before the sniff limit, so the sniffed bytes end mid-character.
     const prefix = 'id,title\n1,';

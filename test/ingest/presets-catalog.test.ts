@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { CANONICAL_FIELDS } from '../../src/lib/ingest/canonical-fields.ts';
-import { PRESETS, presetFor } from '../../src/lib/ingest/presets.ts';
+import { PRESETS } from '../../src/lib/ingest/presets.ts';
+import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 import { rowMapperFor } from '../../src/lib/ingest/row-mappers.ts';
 
 const config = (source: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -22,20 +23,12 @@ const config = (source: Record<string, unknown>, extra: Record<string, unknown> 
     ...extra,
   });
 
-/** A mapper over `header` for the config's only source. */
+/** A mapper over `header` for the config's only source, resolved as ingestion resolves it. */
 function mapper(source: Record<string, unknown>, header: string[], extra: Record<string, unknown> = {}) {
   const cfg = config(source, extra);
-  const src = cfg.sources[0] as SourceConfig;
-  const fields = CANONICAL_FIELDS[src.kind];
-  const preset = src.preset ? presetFor(src.preset) : null;
-  const indices: Record<string, number> = {};
-  for (const [field, info] of Object.entries(fields)) {
-    const configured = src.columns[field] ?? preset?.columns[field];
-    const names = configured === undefined ? info.headers : Array.isArray(configured) ? configured : [configured];
-    const i = names.map((n) => header.findIndex((h) => h.toLowerCase() === n.toLowerCase())).find((x) => x >= 0);
-    if (i !== undefined) indices[field] = i;
-  }
-  return rowMapperFor(src, cfg, indices, header);
+  const resolved = resolveSource(resolveSourceOptions(cfg.sources[0] as SourceConfig, cfg).options, header);
+  if ('missing' in resolved) throw new Error(`missing columns: ${resolved.missing.join('; ')}`);
+  return rowMapperFor(resolved);
 }
 
 describe('the preset catalogue', () => {

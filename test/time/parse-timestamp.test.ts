@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBooleanWord, parseNumber, parseTimestamp, type TimestampOptions } from '../../src/lib/time/parse-timestamp.ts';
+import { parseTimestamp, type TimestampOptions } from '../../src/lib/time/parse-timestamp.ts';
 import { resolveLocal, zonedParts } from '../../src/lib/time/zoned-time.ts';
 
 const UTC: TimestampOptions = Object.freeze({ timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
@@ -336,62 +336,6 @@ describe('parseTimestamp: rejects', () => {
   it('names the accepted forms of the configured order', () => {
     expect(reason('x', { ...UTC, dateOrder: 'dmy' })).toBe('expected a date like 2026-11-03 08:15 or 03/11/2026 08:15, got "x"');
     expect(reason('x', { ...UTC, dateOrder: 'mdy' })).toBe('expected a date like 2026-11-03 08:15 or 11/03/2026 08:15, got "x"');
-  });
-});
-
-describe('parseNumber', () => {
-  it.each([
-    ['12', 12],
-    ['12.5', 12.5],
-    ['-12.50', -12.5],
-    [' 7 ', 7],
-    ['007', 7],
-    ['0.001', 0.001],
-    ['.5', 0.5],
-    ['-0', 0],
-  ])('%j → %d', (text, value) => {
-    expect(parseNumber(text)).toEqual({ ok: true, value });
-  });
-
-  it.each(['1,5', '1,234.5'])('rejects %j with a separator hint', (text) => {
-    expect(parseNumber(text)).toEqual({
-      ok: false,
-      empty: false,
-      reason: `expected a number like 12.5, got "${text}" (use a dot for decimals, no thousands separators)`,
-    });
-  });
-
-  it.each(['NaN', 'Infinity', '12abc', 'abc', '-', '.', '5.', '1e3', '+5', '--5', '1.2.3', '0x10'])('rejects %j', (text) => {
-    expect(parseNumber(text)).toEqual({ ok: false, empty: false, reason: `expected a number like 12.5, got "${text}"` });
-  });
-
-  it('marks an empty cell', () => {
-    expect(parseNumber('')).toEqual({ ok: false, empty: true, reason: 'the value is empty' });
-    expect(parseNumber('   ')).toMatchObject({ ok: false, empty: true });
-  });
-});
-
-describe('parseBooleanWord', () => {
-  it.each([
-    ['yes', true],
-    ['YES', true],
-    [' Yes ', true],
-    ['true', true],
-    ['True', true],
-    ['y', true],
-    ['Y', true],
-    ['1', true],
-    ['no', false],
-    ['NO', false],
-    ['false', false],
-    ['n', false],
-    ['0', false],
-  ])('%j → %s', (text, value) => {
-    expect(parseBooleanWord(text)).toBe(value);
-  });
-
-  it.each(['', ' ', 'maybe', 'ja', '2', 'yes please', 'constructor', 'toString'])('%j → null', (text) => {
-    expect(parseBooleanWord(text)).toBeNull();
   });
 });
 

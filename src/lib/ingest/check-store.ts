@@ -1,8 +1,8 @@
 /**
  * Accepted checks, held per service and probe so that memory does not grow with the input:
  * each series keeps a small tail in memory (13 bytes a check: time, status, latency) and,
- * when the tail is full, appends it as a chunk to one spill file (an unlinked temp file, so
- * nothing is left behind). The rollups then read one service's probes for one month at a
+ * when the tail is full, appends it as a chunk to one spill file (spill-file.ts: an unlinked
+ * temp file, so nothing is left behind). The rollups then read one service's probes for one month at a
  * time (`StoredChecks.range`), so peak memory is one month of one service, not every row.
  *
  * A series whose checks arrived in strictly increasing time (the usual export) is read back
@@ -10,116 +10,17 @@
  * `finish`, in memory (that series alone) and written back sorted: the later row wins and
  * the earlier one is counted against its file as a duplicate.
  */
-import { closeSync, openSync, readSync, unlinkSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ReviewError } from '../errors.ts';
 import { type CheckSeries, type CheckSource, STATUS_CODES, sliceSeries } from '../model/check-series.ts';
 import type { CheckStatus } from '../model/records.ts';
+import { BYTES_PER_CHECK, SpillFile } from './spill-file.ts';
 
-/** Bytes a check takes in the spill file and in a tail: time (8), latency (4), status (1). */
-const BYTES_PER_CHECK = 13;
 /** Memory all tails may take together; a series' tail is this over the series count, within the bounds below. */
 const TAIL_BUDGET_BYTES = 4 << 20;
 const MAX_TAIL_CHECKS = 2048;
 const MIN_TAIL_CHECKS = 256;
 
 const EMPTY: CheckSeries = { timesMs: new Float64Array(0), statuses: new Uint8Array(0), latenciesMs: new Float32Array(0) };
-
-/** One append-only temp file for every series' chunks. */
-class SpillFile {
-  private fd: number | null = null;
-  private file: string | null = null;
-  size = 0;
-  private readonly dir: string;
-  private readBuffer = new ArrayBuffer(0);
-
-  constructor(dir: string) {
-    this.dir = dir;
-  }
-
-  /** Appends the columns of a chunk; returns its offset. A full or unwritable temp folder is the user's to fix: a message. */
-  append(times: Float64Array, latencies: Float32Array, statuses: Uint8Array): number {
-    try {
-      return this.appendOrThrow(times, latencies, statuses);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new ReviewError(`cannot keep the checks in the temp folder ${this.dir} (${code}); free space there or point TMPDIR elsewhere`);
-    }
-  }
-
-  private appendOrThrow(times: Float64Array, latencies: Float32Array, statuses: Uint8Array): number {
-    if (this.fd === null) {
-      this.file = path.join(this.dir, `service-review-checks-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.bin`);
-      this.fd = openSync(this.file, 'w+', 0o600);
-      try {
-        // Open files stay readable once unlinked (POSIX): the spill is gone however the process ends.
-        unlinkSync(this.file);
-        this.file = null;
-      } catch {
-        // Windows keeps the name until close.
-      }
-    }
-    const at = this.size;
-    const parts = [
-      new Uint8Array(times.buffer, times.byteOffset, times.byteLength),
-      new Uint8Array(latencies.buffer, latencies.byteOffset, latencies.byteLength),
-      new Uint8Array(statuses.buffer, statuses.byteOffset, statuses.byteLength),
-    ];
-    let written = 0;
-    const want = times.byteLength + latencies.byteLength + statuses.byteLength;
-    while (written < want) {
-      // writev may write part of the data; continue from where it stopped.
-      let skip = written;
-      const rest = parts.flatMap((p) => {
-        if (skip >= p.byteLength) {
-          skip -= p.byteLength;
-          return [];
-        }
-        const view = p.subarray(skip);
-        skip = 0;
-        return [view];
-      });
-      written += writevSync(this.fd, rest, at + written);
-    }
-    this.size += want;
-    return at;
-  }
-
-  /** Reads `count` checks of the chunk at `offset` into the arrays at `into`: one read, then three copies. */
-  read(offset: number, count: number, times: Float64Array, latencies: Float32Array, statuses: Uint8Array, into: number): void {
-    const bytes = count * BYTES_PER_CHECK;
-    if (this.readBuffer.byteLength < bytes) this.readBuffer = new ArrayBuffer(Math.max(bytes, this.readBuffer.byteLength * 2));
-    const raw = this.readBuffer;
-    readFully(this.fd as number, new Uint8Array(raw, 0, bytes), offset);
-    // The chunk's columns start at multiples of 8 and 4 bytes (times first), so typed views fit.
-    times.set(new Float64Array(raw, 0, count), into);
-    latencies.set(new Float32Array(raw, count * 8, count), into);
-    statuses.set(new Uint8Array(raw, count * 12, count), into);
-  }
-
-  close(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
-    if (this.file !== null) {
-      try {
-        unlinkSync(this.file);
-      } catch {
-        // Already gone.
-      }
-    }
-  }
-}
-
-function readFully(fd: number, into: Uint8Array, position: number): void {
-  let done = 0;
-  while (done < into.byteLength) {
-    const n = readSync(fd, into, done, into.byteLength - done, position + done);
-    if (n === 0) throw new Error('check spill file: unexpected end of file');
-    done += n;
-  }
-}
 
 /** Read buffers that are grown, never shrunk, and handed out as views: no garbage per read. */
 class Scratch {

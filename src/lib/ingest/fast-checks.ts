@@ -1,21 +1,22 @@
 /**
- * The fast path for monitoring-check exports: a byte-level scanner for the rows that need no
- * CSV parser (no quote, one line each) and whose cells are in the common forms (ISO timestamps
- * with `Z` or an offset, known service and status words, plain-number latencies). Every other
- * row is decoded and handed to the row mapper (row-mappers.ts), which is the reference for
- * validation; at the first quote, or a line ending the scanner does not take for certain,
- * the rest of the file goes to csv-parse (see ingest-sources.ts). So the accepted records,
- * the rejects with their line numbers and the row accounting are the same as the general
- * path's; test/ingest/fast-checks.test.ts checks that on the same inputs.
+ * The fast path for monitoring-check exports: byte-level row work for the lines the shared line
+ * loop (line-loop.ts) takes, accepting the rows whose cells are in the common forms (ISO
+ * timestamps with `Z` or an offset, known service and status words, plain-number latencies)
+ * without a CSV parser. Every other row is decoded and handed to the row mapper
+ * (row-mappers.ts), which is the reference for validation; the loop hands the rest of the file
+ * to csv-parse at the first line it does not take. So the accepted records, the rejects with
+ * their line numbers and the row accounting are the same as the general path's;
+ * test/ingest/fast-checks.test.ts and test/ingest/paths-agree.test.ts check that.
  *
  * It never builds a string for a row it accepts: service, probe and status cells are looked
- * up by their bytes in small caches, timestamps and numbers are read from the bytes.
+ * up by their bytes in small caches (byte-cells.ts), timestamps and numbers are read from the bytes.
  */
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import { parseTimestamp, type TimestampOptions } from '../time/parse-timestamp.ts';
-import { type FileAccount, type RejectedRow, recordReject } from './file-account.ts';
-import { presetFor } from './presets.ts';
+import { ByteCache, type HourCache, isoTimeFromBytes, readNumber } from './byte-cells.ts';
+import type { RejectedRow, RowAccount } from './file-account.ts';
+import type { LineRows } from './line-loop.ts';
+import type { ResolvedSource } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
 import { normWord, serviceMapper, statusMapper } from './value-maps.ts';
 
@@ -50,22 +51,13 @@ const VALUE_LIKE = /^[\d.,:+\-TZz ]*$/;
 
 /**
  * The plan for a checks source, or null when the fast path does not apply (then the general
- * path reads the file). The same inputs as rowMapperFor.
+ * path reads the file). Made from the same resolved source as the row mapper.
  */
-export function fastChecksPlan(
-  source: SourceConfig,
-  config: ReviewConfig,
-  indices: Record<string, number>,
-  header: readonly string[],
-  delimiter: string,
-): FastChecksPlan | null {
-  if (source.kind !== 'checks' || delimiter.length !== 1 || header.length > MAX_FIELDS) return null;
-  const preset = source.preset ? presetFor(source.preset) : null;
-  const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
-  const missing = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
-  const rejectWords = new Map(
-    Object.entries(preset?.rejectWords ?? {}).map(([field, words]) => [field, new Set(Object.keys(words).map(normWord))]),
-  );
+export function fastChecksPlan(resolved: ResolvedSource, delimiter: string): FastChecksPlan | null {
+  const { options, header, indices } = resolved;
+  if (options.kind !== 'checks' || delimiter.length !== 1 || header.length > MAX_FIELDS) return null;
+  const missing = new Set(options.missingWords);
+  const rejectWords = new Map(Object.entries(options.rejectWords).map(([field, words]) => [field, new Set(Object.keys(words))]));
   // A "missing" or reject word that looks like a number or timestamp would be read as one here.
   for (const w of missing) if (VALUE_LIKE.test(w)) return null;
   for (const f of ['timeMs', 'latencyMs']) for (const w of rejectWords.get(f) ?? []) if (VALUE_LIKE.test(w)) return null;
@@ -77,110 +69,13 @@ export function fastChecksPlan(
     probe: indices.probe ?? -1,
     status: indices.status ?? -1,
     latency: indices.latencyMs ?? -1,
-    defaultService: source.defaultService ?? null,
-    tsOpts: {
-      timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
-      // Exactly as rowMapperFor reads it.
-      dateOrder: (source.dateOrder !== 'ymd' ? source.dateOrder : (preset?.dateOrder ?? 'ymd')) as TimestampOptions['dateOrder'],
-      ambiguous: source.ambiguous,
-      epochUnit: source.epochUnit,
-    },
+    defaultService: options.defaultService,
+    tsOpts: options.timestamps,
     missing,
     rejectWords,
-    mapService: serviceMapper(config, valueMap('service')),
-    mapStatus: statusMapper(valueMap('status')),
+    mapService: serviceMapper(options.services, options.values.service ?? {}),
+    mapStatus: statusMapper(options.values.status ?? {}),
   };
-}
-
-/**
- * A small hash table from a cell's bytes to a value computed once per distinct cell. Bounded:
- * past `limit` distinct cells new ones are not cached (they still resolve, just slower).
- */
-class ByteCache<V> {
-  private table = new Int32Array(1024);
-  private readonly keys: Buffer[] = [];
-  private readonly hashes: number[] = [];
-  readonly values: V[] = [];
-  private readonly limit: number;
-
-  constructor(limit = 50_000) {
-    this.limit = limit;
-  }
-
-  /** FNV-1a over short cells; over longer ones, of their length and three 4-byte words. */
-  static hash(buf: Buffer, a: number, b: number): number {
-    const n = b - a;
-    let h = 0x811c9dc5;
-    if (n < 12) {
-      for (let i = a; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
-      return h >>> 0;
-    }
-    h = Math.imul(h ^ n, 16777619);
-    h = Math.imul(h ^ word(buf, a), 16777619);
-    h = Math.imul(h ^ word(buf, a + (n >> 1) - 2), 16777619);
-    h = Math.imul(h ^ word(buf, b - 4), 16777619);
-    return (h ^ (h >>> 15)) >>> 0;
-  }
-
-  /** FNV-1a over every 4-byte word of the cells (then the bytes left): for keys that differ anywhere. */
-  static hashAll(buf: Buffer, a: number, b: number): number {
-    let h = Math.imul(0x811c9dc5 ^ (b - a), 16777619);
-    let i = a;
-    for (; i + 4 <= b; i += 4) h = Math.imul(h ^ word(buf, i), 16777619);
-    for (; i < b; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
-    return (h ^ (h >>> 15)) >>> 0;
-  }
-
-  /** Whether entry `e` is the cell's. */
-  matches(e: number, buf: Buffer, a: number, b: number): boolean {
-    const k = this.keys[e] as Buffer;
-    const len = b - a;
-    if (k.length !== len) return false;
-    for (let i = 0; i < len; i++) if (k[i] !== buf[a + i]) return false;
-    return true;
-  }
-
-  /** Index of the cell's entry, or -1. */
-  find(buf: Buffer, a: number, b: number, h: number): number {
-    const mask = this.table.length - 1;
-    const len = b - a;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const e = (this.table[slot] as number) - 1;
-      if (e < 0) return -1;
-      if (this.hashes[e] !== h) continue;
-      const k = this.keys[e] as Buffer;
-      if (k.length !== len) continue;
-      let i = 0;
-      while (i < len && k[i] === buf[a + i]) i++;
-      if (i === len) return e;
-    }
-  }
-
-  /** Adds an entry (the caller found none); returns its index, or -1 when the cache is full. */
-  add(buf: Buffer, a: number, b: number, h: number, value: V): number {
-    if (this.keys.length >= this.limit) return -1;
-    if ((this.keys.length + 1) * 2 > this.table.length) this.rehash();
-    const e = this.keys.length;
-    this.keys.push(Buffer.from(buf.subarray(a, b)));
-    this.hashes.push(h);
-    this.values.push(value);
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    while ((this.table[slot] as number) !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = e + 1;
-    return e;
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    this.hashes.forEach((h, e) => {
-      let slot = h & mask;
-      while ((table[slot] as number) !== 0) slot = (slot + 1) & mask;
-      table[slot] = e + 1;
-    });
-    this.table = table;
-  }
 }
 
 const MAX_FIELDS = 256;
@@ -194,31 +89,16 @@ interface SeriesRef {
 }
 /** seriesRef's answer when a cell cache is full: the row goes to the row mapper, and nothing is cached. */
 const FULL: SeriesRef = { key: -1, service: '', probe: '', handle: -1 };
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-
-/** Result of scanning a buffer. */
-export interface ScanResult {
-  /** Offset of the first byte not consumed: the partial last line, or the line handed over. */
-  consumed: number;
-  /** True when the scanner stopped at a line it hands to the full parser (a quote, a stray CR). */
-  handover: boolean;
-}
-
 /**
- * Scans data lines of a checks export. Keeps the physical line number across calls, so the
- * caller feeds buffers in file order (after the header line) and reads `line` to know where
- * a handover starts.
+ * The per-row work of the checks fast path, fed by the shared line loop (line-loop.ts). Its
+ * caches live as long as the reader, across blocks and accounts.
  */
-export class FastCheckScanner {
-  /** Physical 1-based number of the next line to read. */
-  line: number;
+export class FastCheckRows implements LineRows {
   private readonly plan: FastChecksPlan;
   private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
   private readonly sink: CheckSink;
-  private account: FileAccount;
-  private readonly crlf: boolean;
+  /** Where rows are counted; a worker gives each block its own. */
+  account: RowAccount;
   private readonly starts = new Int32Array(MAX_FIELDS + 1);
   private readonly services = new ByteCache<string | null>();
   private readonly probes = new ByteCache<string | null>();
@@ -232,116 +112,60 @@ export class FastCheckScanner {
    * between them) → their series, one lookup instead of two; null when the fast path does not take them.
    */
   private readonly pairs: ByteCache<SeriesRef | null> | null;
-  /** Highest column index the row mapper reads. */
-  private readonly lastUsed: number;
-  // Last hour start resolved for an ISO timestamp, keyed by its packed fields.
-  private hourKey = -1;
-  private hourMs = 0;
-
   /**
-   * @param firstLine physical line number of the first data line (the header is line 1)
-   * @param crlf whether lines end in CR LF (decided from the header line, as csv-parse does)
+   * Delimiters to find byte by byte: those that end the columns the row mapper reads. The rest
+   * of the line is checked with native searches (its field count must still match).
    */
+  private readonly needed: number;
+  private readonly hour: HourCache = { key: -1, ms: 0 };
+
   constructor(
     plan: FastChecksPlan,
     map: (fields: string[], line: number) => RowContext | RejectedRow,
     sink: CheckSink,
-    account: FileAccount,
-    firstLine: number,
-    crlf: boolean,
+    account: RowAccount,
   ) {
     this.plan = plan;
     this.map = map;
     this.sink = sink;
     this.account = account;
-    this.line = firstLine;
-    this.crlf = crlf;
-    this.lastUsed = Math.max(plan.time, plan.service, plan.probe, plan.status, plan.latency);
+    const lastUsed = Math.max(plan.time, plan.service, plan.probe, plan.status, plan.latency);
+    this.needed = Math.min(lastUsed + 1, plan.headerLength - 1);
     this.pairs = plan.service >= 0 && plan.probe === plan.service + 1 ? new ByteCache<SeriesRef | null>() : null;
   }
 
-  /** Carries on with another account and line count (a worker's next block), keeping the caches. */
-  restart(account: FileAccount, firstLine: number): void {
-    this.account = account;
-    this.line = firstLine;
-  }
-
-  /**
-   * Reads the complete lines of `buf[start, end)`; with `final`, the last line needs no line
-   * ending. Stops before a line it cannot take for certain (handover).
-   */
-  scan(buf: Buffer, start: number, end: number, final: boolean): ScanResult {
-    const plan = this.plan;
-    const delim = plan.delimiter;
+  /** One data line `buf[pos, lineEnd)`: accepted here in the common forms, else judged by the row mapper. */
+  row(buf: Buffer, pos: number, lineEnd: number, line: number): void {
+    const delim = this.plan.delimiter;
     const starts = this.starts;
-    const nFields = plan.headerLength;
-    // Delimiters to find byte by byte: those that end the columns the row mapper reads. The
-    // rest of the line is checked with native searches (its field count must still match).
-    const needed = Math.min(this.lastUsed + 1, nFields - 1);
-    const account = this.account;
-    const crlf = this.crlf;
-    // A quote, or a CR outside a CR LF line end, hands the line over: find them natively, once.
-    let quoteAt = buf.indexOf(QUOTE, start);
-    if (quoteAt < 0 || quoteAt >= end) quoteAt = end;
-    let crAt = crlf ? end : buf.indexOf(CR, start);
-    if (crAt < 0 || crAt >= end) crAt = end;
-    let pos = start;
-    while (pos < end) {
-      let nl = buf.indexOf(LF, pos);
-      if (nl < 0 || nl >= end) {
-        if (!final) return { consumed: pos, handover: false };
-        nl = end;
-      }
-      if (quoteAt < nl || crAt < nl) return { consumed: pos, handover: true };
-      let lineEnd = nl;
-      if (crlf) {
-        if (nl < end) {
-          // A bare LF in a CR LF file is not a record end for csv-parse: hand it over.
-          if (lineEnd === pos || buf[lineEnd - 1] !== CR) return { consumed: pos, handover: true };
-          lineEnd--;
-        }
-        const cr = buf.indexOf(CR, pos);
-        if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
-      }
-      if (lineEnd === pos) {
-        // A blank line: skipped, not a row, but a physical line.
-        this.line++;
-        pos = nl + 1;
-        continue;
-      }
-      let count = 0;
-      starts[0] = pos;
-      let i = pos;
-      if (needed > 0) {
-        // The first cell (usually a timestamp, the longest) with a native search.
-        const d = buf.indexOf(delim, pos);
-        if (d >= 0 && d < lineEnd) {
-          i = d + 1;
-          starts[++count] = i;
-        } else i = lineEnd;
-      }
-      while (count < needed) {
-        while (i < lineEnd && buf[i] !== delim) i++;
-        if (i >= lineEnd) break;
-        starts[++count] = ++i;
-      }
-      if (count === needed) {
-        while (count < MAX_FIELDS) {
-          const d = buf.indexOf(delim, i);
-          if (d < 0 || d >= lineEnd) break;
-          starts[++count] = d + 1;
-          i = d + 1;
-        }
-      }
-      count++;
-      starts[count] = lineEnd + 1;
-      const line = this.line;
-      account.rows++;
-      if (count !== nFields || !this.fastRow(buf)) this.slowRow(buf, pos, lineEnd, line);
-      this.line++;
-      pos = nl + 1;
+    const needed = this.needed;
+    let count = 0;
+    starts[0] = pos;
+    let i = pos;
+    if (needed > 0) {
+      // The first cell (usually a timestamp, the longest) with a native search.
+      const d = buf.indexOf(delim, pos);
+      if (d >= 0 && d < lineEnd) {
+        i = d + 1;
+        starts[++count] = i;
+      } else i = lineEnd;
     }
-    return { consumed: pos, handover: false };
+    while (count < needed) {
+      while (i < lineEnd && buf[i] !== delim) i++;
+      if (i >= lineEnd) break;
+      starts[++count] = ++i;
+    }
+    if (count === needed) {
+      while (count < MAX_FIELDS) {
+        const d = buf.indexOf(delim, i);
+        if (d < 0 || d >= lineEnd) break;
+        starts[++count] = d + 1;
+        i = d + 1;
+      }
+    }
+    count++;
+    starts[count] = lineEnd + 1;
+    if (count !== this.plan.headerLength || !this.fastRow(buf)) this.slowRow(buf, pos, lineEnd, line);
   }
 
   /** Accepts a row in the common forms; false when the row mapper must judge it. */
@@ -350,8 +174,10 @@ export class FastCheckScanner {
     const starts = this.starts;
 
     // Timestamp.
-    const ts = plan.time;
-    const timeMs = this.isoTime(buf, starts[ts] as number, (starts[ts + 1] as number) - 1);
+    const ta = starts[plan.time] as number;
+    const tb = (starts[plan.time + 1] as number) - 1;
+    let timeMs = isoTimeFromBytes(buf, ta, tb, this.hour);
+    if (Number.isNaN(timeMs)) timeMs = this.slowTime(buf, ta, tb);
     if (Number.isNaN(timeMs)) return false;
 
     // Service and probe.
@@ -409,10 +235,7 @@ export class FastCheckScanner {
       ref.handle = handle;
     }
     this.sink.add(handle, timeMs, status, latencyMs);
-    const account = this.account;
-    account.accepted++;
-    if (account.firstMs === null || timeMs < account.firstMs) account.firstMs = timeMs;
-    if (account.lastMs === null || timeMs > account.lastMs) account.lastMs = timeMs;
+    this.account.accept(timeMs);
     return true;
   }
 
@@ -469,17 +292,15 @@ export class FastCheckScanner {
       }
     }
     const out = this.map(fields, line);
-    const account = this.account;
     if ('reason' in out) {
-      recordReject(account, out);
+      this.account.reject(out);
       return;
     }
+    this.account.accept(out.timeMs);
+    // A checks source's mapper makes only checks.
     if (out.kind !== 'check') return;
     const c = out.check;
     this.sink.add(this.sink.seriesHandle(c.service, c.probe), c.timeMs, STATUS_CODES[c.status], c.latencyMs ?? Number.NaN);
-    account.accepted++;
-    if (account.firstMs === null || out.timeMs < account.firstMs) account.firstMs = out.timeMs;
-    if (account.lastMs === null || out.timeMs > account.lastMs) account.lastMs = out.timeMs;
   }
 
   /**
@@ -513,116 +334,11 @@ export class FastCheckScanner {
     return s === null ? -1 : STATUS_CODES[s];
   }
 
-  /**
-   * An ISO timestamp `YYYY-MM-DD[T ]HH:MM:SS[.fff…](Z|±HH:MM)` read from bytes, equal to what
-   * parseTimestamp returns for it; other forms go through parseTimestamp itself. NaN when the
-   * cell is not a valid timestamp (the row mapper then gives the reason).
-   */
-  private isoTime(buf: Buffer, a: number, b: number): number {
-    const n = b - a;
-    if (
-      n >= 20 &&
-      buf[a + 4] === 45 &&
-      buf[a + 7] === 45 &&
-      (buf[a + 10] === 84 || buf[a + 10] === 32) &&
-      buf[a + 13] === 58 &&
-      buf[a + 16] === 58
-    ) {
-      const year = d4(buf, a);
-      const month = d2(buf, a + 5);
-      const day = d2(buf, a + 8);
-      const hour = d2(buf, a + 11);
-      const minute = d2(buf, a + 14);
-      const second = d2(buf, a + 17);
-      if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
-        let p = a + 19;
-        let milli = 0;
-        const fc = p < b ? buf[p] : -1;
-        if (fc === 46 || fc === 44) {
-          p++;
-          let digits = 0;
-          let frac = 0;
-          while (p < b) {
-            const d = (buf[p] as number) - 48;
-            if (d < 0 || d > 9) break;
-            if (digits < 3) frac = frac * 10 + d;
-            digits++;
-            p++;
-          }
-          if (digits === 0) return this.slowTime(buf, a, b);
-          milli = digits === 1 ? frac * 100 : digits === 2 ? frac * 10 : frac;
-        }
-        let offsetMin = 0;
-        const z = p < b ? buf[p] : -1;
-        if (p + 1 === b && (z === 90 || z === 122)) {
-          // Z
-        } else if (p + 6 === b && (z === 43 || z === 45) && buf[p + 3] === 58) {
-          const oh = d2(buf, p + 1);
-          const om = d2(buf, p + 4);
-          if (oh < 0 || om < 0 || oh > 18 || om > 59) return this.slowTime(buf, a, b);
-          offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
-        } else {
-          return this.slowTime(buf, a, b);
-        }
-        const key = ((year * 16 + month) * 32 + day) * 32 + hour;
-        if (key !== this.hourKey) {
-          this.hourKey = key;
-          this.hourMs = Date.UTC(year, month - 1, day, hour);
-        }
-        return this.hourMs + minute * 60_000 + second * 1000 + milli - offsetMin * 60_000;
-      }
-    }
-    return this.slowTime(buf, a, b);
-  }
-
+  /** A timestamp in any other form, through parseTimestamp; NaN when it is not one (the row mapper then gives the reason). */
   private slowTime(buf: Buffer, a: number, b: number): number {
     const v = this.plainCell(buf, a, b, 'timeMs');
     if (v === null) return Number.NaN;
     const r = parseTimestamp(v, this.plan.tsOpts);
     return r.ok ? r.ms : Number.NaN;
   }
-}
-
-function word(buf: Buffer, i: number): number {
-  return (buf[i] as number) | ((buf[i + 1] as number) << 8) | ((buf[i + 2] as number) << 16) | ((buf[i + 3] as number) << 24);
-}
-
-/** Two ASCII digits, or -1. */
-function d2(buf: Buffer, i: number): number {
-  const x = (buf[i] as number) - 48;
-  const y = (buf[i + 1] as number) - 48;
-  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
-}
-
-function d4(buf: Buffer, i: number): number {
-  const x = d2(buf, i);
-  const y = d2(buf, i + 2);
-  return x < 0 || y < 0 ? -1 : x * 100 + y;
-}
-
-/**
- * A plain non-negative decimal (`123`, `12.5`, `12.`, `.5`) as Number() reads it; -1 for
- * anything else (signs, exponents, spaces, words), which the row mapper then judges.
- */
-function readNumber(buf: Buffer, a: number, b: number): number {
-  let v = 0;
-  let i = a;
-  while (i < b) {
-    const d = (buf[i] as number) - 48;
-    if (d < 0 || d > 9) break;
-    v = v * 10 + d;
-    i++;
-  }
-  if (i === b) return i - a <= 15 ? v : -1;
-  if (buf[i] !== 46) return -1;
-  const intDigits = i - a;
-  i++;
-  const fracStart = i;
-  while (i < b) {
-    const d = (buf[i] as number) - 48;
-    if (d < 0 || d > 9) return -1;
-    i++;
-  }
-  if (intDigits + (i - fracStart) === 0 || intDigits > 15) return -1;
-  return Number(buf.toString('latin1', a, b));
 }

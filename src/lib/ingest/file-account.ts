@@ -70,16 +70,59 @@ export function reasonClass(reason: string): string {
   return reason.replace(/"[^"]*"/g, '"…"');
 }
 
-export function recordReject(account: FileAccount, reject: RejectedRow): void {
-  account.rejected++;
-  const cls = `${reject.field ? `${reject.field}: ` : ''}${reasonClass(reject.reason)}`;
-  account.rejectsByReason[cls] = (account.rejectsByReason[cls] ?? 0) + 1;
-  if (account.rejects.length < MAX_REJECTS_KEPT) account.rejects.push(reject);
-}
+/** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
+export type AccountPart = Pick<FileAccount, 'rows' | 'accepted' | 'rejected' | 'firstMs' | 'lastMs' | 'rejects' | 'rejectsByReason'>;
 
-export function noteAcceptedTime(account: FileAccount, ms: number): void {
-  if (account.firstMs === null || ms < account.firstMs) account.firstMs = ms;
-  if (account.lastMs === null || ms > account.lastMs) account.lastMs = ms;
+/**
+ * The only writer of a file's row counts. Every row read is accepted or rejected here, and an
+ * accepted row later replaced by a row with the same key moves to duplicates, so
+ * accepted + rejected + duplicates = rows holds by construction. Scanners, the CSV reader and
+ * the duplicate rules report to it; none of them touches a counter.
+ */
+export class RowAccount {
+  /** The account as stored in the snapshot. */
+  readonly file: FileAccount;
+
+  constructor(file: FileAccount) {
+    this.file = file;
+  }
+
+  /** A row read and accepted, with its record's time. */
+  accept(timeMs: number): void {
+    const a = this.file;
+    a.rows++;
+    a.accepted++;
+    if (a.firstMs === null || timeMs < a.firstMs) a.firstMs = timeMs;
+    if (a.lastMs === null || timeMs > a.lastMs) a.lastMs = timeMs;
+  }
+
+  /** A row read and rejected, with its reason. */
+  reject(row: RejectedRow): void {
+    const a = this.file;
+    a.rows++;
+    a.rejected++;
+    const cls = `${row.field ? `${row.field}: ` : ''}${reasonClass(row.reason)}`;
+    a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + 1;
+    if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push(row);
+  }
+
+  /** `n` accepted rows of this file replaced by later rows with the same key. */
+  duplicates(n = 1): void {
+    this.file.accepted -= n;
+    this.file.duplicates += n;
+  }
+
+  /** Adds a part of the file read elsewhere; its reject lines are shifted by `linesBefore`, the physical lines before the part. */
+  add(part: AccountPart, linesBefore: number): void {
+    const a = this.file;
+    a.rows += part.rows;
+    a.accepted += part.accepted;
+    a.rejected += part.rejected;
+    if (part.firstMs !== null && (a.firstMs === null || part.firstMs < a.firstMs)) a.firstMs = part.firstMs;
+    if (part.lastMs !== null && (a.lastMs === null || part.lastMs > a.lastMs)) a.lastMs = part.lastMs;
+    for (const [cls, n] of Object.entries(part.rejectsByReason)) a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + n;
+    for (const r of part.rejects) if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push({ ...r, line: r.line + linesBefore });
+  }
 }
 
 /** Formats a reject the way messages cite it: `tickets.csv:42:7 created: expected …`. */

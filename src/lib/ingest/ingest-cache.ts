@@ -1,7 +1,10 @@
 /**
  * Parsed-file cache keyed by content: a file whose bytes (SHA-256) and mapping are unchanged
  * is not parsed again; its accepted records and row accounting are replayed from the cache.
- * So adding next month's exports parses only the new files. An entry is a v8-serialised
+ * So adding next month's exports parses only the new files. The hash of a file that is not
+ * read comes from its unchanged stat fingerprint (KnownHashes in export-files.ts); a file that
+ * is read is hashed while it is parsed, so its entry's key is known only at the end (the
+ * recorder writes under a temp name until then). An entry is a v8-serialised
  * object (the account, tickets, surveys) and, for checks, a binary sidecar written while the
  * file is read and replayed in chunks, so neither recording nor replaying holds a file's
  * checks in memory. Both are written through temp files and renames; an unreadable or
@@ -11,14 +14,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { FileAccount } from './file-account.ts';
-import type { Preset } from './presets.ts';
+import type { SourceOptions } from './resolve-source.ts';
 
 /** Bump when the cached layout or the meaning of parsed records changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;
@@ -42,20 +44,20 @@ export interface CachedFile {
   surveys: Array<{ survey: SurveyResponse; contentKey: string }>;
 }
 
-/** The cache key: file content, the source's mapping and everything it consults, and the tool version. */
-export function cacheKey(sha256: string, source: SourceConfig, preset: Preset | null, config: ReviewConfig, toolVersion: string): string {
-  const mapping = {
-    format: CACHE_FORMAT,
-    toolVersion,
-    source,
-    preset,
-    timeZone: config.review.timeZone,
-    services: config.services.map((s) => [s.id, s.name, s.aliases]),
-    priorities: config.priorities.map((p) => [p.id, p.words]),
-    surveys: config.surveys,
-  };
-  return createHash('sha256').update(sha256).update(JSON.stringify(mapping)).digest('hex');
+/**
+ * The cache key: file content, the source's resolved options (everything a reader consults:
+ * preset and review defaults applied, the services and priority words the value maps resolve
+ * to), and the tool version.
+ */
+export function cacheKey(sha256: string, options: SourceOptions, toolVersion: string): string {
+  return createHash('sha256')
+    .update(sha256)
+    .update(JSON.stringify({ format: CACHE_FORMAT, toolVersion, options }))
+    .digest('hex');
 }
+
+/** Recordings started by this process, for their temp names. */
+let recordings = 0;
 
 /** Collects one file's accepted records in arrival order, for the cache; checks go straight to the sidecar. */
 export class FileRecorder {
@@ -73,12 +75,11 @@ export class FileRecorder {
   readonly tickets: TicketRecord[] = [];
   readonly surveys: Array<{ survey: SurveyResponse; contentKey: string }> = [];
   private readonly dir: string;
-  private readonly key: string;
 
-  constructor(dir: string, key: string) {
+  /** Records into `dir`; the entry's key (made from the file's hash) is given at the end, once the file is read. */
+  constructor(dir: string) {
     this.dir = dir;
-    this.key = key;
-    this.tmp = path.join(dir, `${key}.checks.${process.pid}.tmp`);
+    this.tmp = path.join(dir, `recording-${process.pid}-${++recordings}.checks.tmp`);
   }
 
   /** The recorder's index of a (service, probe) series. */
@@ -135,14 +136,14 @@ export class FileRecorder {
     this.n = 0;
   }
 
-  /** Ends recording; the sidecar is in place (renamed) before the entry that names it is written. */
-  finish(account: FileAccount): CachedFile {
+  /** Ends recording under `key`; the sidecar is in place (renamed) before the entry that names it is written. */
+  finish(key: string, account: FileAccount): CachedFile {
     this.flush();
     let checks: CachedChecks | null = null;
     if (this.fd !== null) {
       closeSync(this.fd);
       this.fd = null;
-      renameSync(this.tmp, sidecarPath(this.dir, this.key));
+      renameSync(this.tmp, sidecarPath(this.dir, key));
       checks = { series: this.series, count: this.count };
     }
     return { format: CACHE_FORMAT, account: structuredClone(account), checks, tickets: this.tickets, surveys: this.surveys };

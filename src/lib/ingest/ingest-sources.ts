@@ -1,30 +1,29 @@
 /**
  * Ingestion: the only code that reads exports. Each configured source's files are read in
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
- * row with its reason, and the per-file accounts go into the snapshot.
+ * row with its reason, and the per-file accounts go into the snapshot. This file runs the
+ * sources and files: which files (export-files.ts), the parsed-file cache (ingest-cache.ts),
+ * where records go and how duplicates across files settle; how one file is read is
+ * read-export.ts.
  */
-import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { createReadStream, globSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
-import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
-import { type CheckSink, FastCheckScanner, fastChecksPlan, type ScanResult } from './fast-checks.ts';
-import { FastRecordScanner } from './fast-records.ts';
-import { type FileAccount, MAX_REJECTS_KEPT, newFileAccount, noteAcceptedTime, type RejectedRow, recordReject } from './file-account.ts';
+import { ExportFile, type FileHash, KnownHashes, type StatFingerprint, sourceFiles, wallClockNs } from './export-files.ts';
+import type { CheckSink } from './fast-checks.ts';
+import { type FileAccount, newFileAccount, RowAccount } from './file-account.ts';
 import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './ingest-cache.ts';
-import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES, readBlocksInParallel } from './ingest-workers.ts';
-import { ExportReadError, openExport } from './open-export.ts';
-import { presetFor } from './presets.ts';
-import { type RowContext, rowMapperFor } from './row-mappers.ts';
+import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES } from './ingest-workers.ts';
+import { ExportReadError, readError } from './open-export.ts';
+import { type ReadHow, type RecordSink, readExport } from './read-export.ts';
+import { resolveSourceOptions } from './resolve-source.ts';
+import type { RowContext } from './row-mappers.ts';
+
+/** Read-ahead of the fast paths: large reads cost fewer turns of the event loop. */
+const FAST_READ_BYTES = 1 << 20;
 
 export interface IngestLogger {
   /** Progress and summaries; silent in tests. */
@@ -37,7 +36,7 @@ export interface IngestOptions {
   /** Part of the cache key, so a new tool version re-parses. */
   toolVersion: string;
   /**
-   * Read checks exports with the byte-level fast path (fast-checks.ts), which hands anything
+   * Read exports with the fast paths (fast-checks.ts, fast-records.ts), which hand anything
    * unusual to the row mapper and csv-parse; default true. False reads every file with csv-parse.
    */
   fastPath?: boolean;
@@ -50,6 +49,8 @@ export interface IngestOptions {
   workers?: number;
   /** Smallest file read with workers, and their block size (tests make both tiny). */
   parallel?: { minBytes: number; blockBytes: number };
+  /** The wall clock in nanoseconds, for the cache's racy-fingerprint rule (tests move it on). */
+  clockNs?: () => bigint;
 }
 
 export interface IngestResult {
@@ -65,59 +66,6 @@ export interface IngestResult {
   surveys: SurveyResponse[];
 }
 
-/** Files of a source, relative to `baseDir`, in path order. */
-export function sourceFiles(source: SourceConfig, baseDir: string): string[] {
-  const patterns = Array.isArray(source.files) ? source.files : [source.files];
-  const found = new Set<string>();
-  for (const pattern of patterns) for (const f of globSync(pattern, { cwd: baseDir })) found.add(f.split(path.sep).join('/'));
-  return [...found].sort();
-}
-
-/** SHA-256 and size of a file, read through one reused buffer (a stream's fresh 1 MiB chunks would pile up as garbage). */
-export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let handle: Awaited<ReturnType<typeof open>> | null = null;
-  try {
-    handle = await open(file, 'r');
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      bytes += bytesRead;
-    }
-  } catch (e) {
-    // An unreadable file (missing, a folder, no permission) is the user's to fix: a message, not a trace.
-    throw new ExportReadError(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
-  } finally {
-    await handle?.close();
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
-/** Resolves each canonical field to a column index; lists what is missing. */
-function resolveColumns(source: SourceConfig, header: string[]): { indices: Record<string, number>; missing: string[] } {
-  const fields = CANONICAL_FIELDS[source.kind];
-  const preset = source.preset ? presetFor(source.preset) : null;
-  const normalized = header.map((h) => h.trim().toLowerCase());
-  const indices: Record<string, number> = {};
-  const missing: string[] = [];
-  for (const [field, info] of Object.entries(fields)) {
-    const configured = source.columns[field] ?? preset?.columns[field];
-    const names = configured === undefined ? info.headers : Array.isArray(configured) ? configured : [configured];
-    const idx = names.map((n) => normalized.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
-    if (idx !== undefined) indices[field] = idx;
-    else if (info.required && !(field === 'service' && source.defaultService))
-      missing.push(`${field} (${names.map((n) => `"${n}"`).join(' or ')})`);
-  }
-  if (source.kind === 'checks' && indices.service === undefined && !source.defaultService)
-    missing.push(`service (${(source.columns.service ?? fields.service?.headers ?? []).toString()}, or set defaultService)`);
-  if (source.kind === 'surveys' && indices.csat === undefined && indices.nps === undefined && indices.ces === undefined)
-    missing.push('at least one of csat, nps, ces');
-  return { indices, missing };
-}
-
 /**
  * Reads every configured source. File-level problems (unreadable, empty, binary, missing
  * columns) are collected across all files and thrown together as one ReviewError.
@@ -130,66 +78,74 @@ export async function ingestSources(
 ): Promise<IngestResult> {
   const cache = { hits: 0, parsed: 0 };
   const files: FileAccount[] = [];
+  const accounts: RowAccount[] = [];
   const problems: string[] = [];
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
+  const cacheDir = options.cacheDir;
+  const knownHashes = cacheDir !== null ? KnownHashes.load(cacheDir) : null;
+  const clock = options.clockNs ?? wallClockNs;
+  const how: ReadHow = {
+    fastPath: options.fastPath !== false,
+    readChunkBytes: options.readChunkBytes ?? FAST_READ_BYTES,
+    workers: options.workers ?? defaultWorkers(),
+    minParallelBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
+    blockBytes: options.parallel?.blockBytes ?? BLOCK_BYTES,
+  };
 
   for (const source of config.sources) {
-    const paths = sourceFiles(source, baseDir);
+    const { options: sourceOptions, problem } = resolveSourceOptions(source, config);
+    const paths = sourceFiles(sourceOptions.files, baseDir);
     if (paths.length === 0) {
-      problems.push(`source "${source.id}": no file matches ${JSON.stringify(source.files)} (relative to ${baseDir})`);
+      problems.push(`source "${sourceOptions.id}": no file matches ${JSON.stringify(sourceOptions.files)} (relative to ${baseDir})`);
       continue;
     }
-    const preset = source.preset ? presetFor(source.preset) : null;
-    if (source.preset && !preset) {
-      problems.push(`source "${source.id}": unknown preset "${source.preset}"`);
+    if (problem !== null) {
+      problems.push(problem);
       continue;
     }
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
-      // With the cache the hash is its key, so it comes first; without, it is taken while the file is read.
-      let hashing: Promise<{ sha256: string; bytes: number }> | null = options.cacheDir ? hashFile(abs) : null;
-      let hashed = { sha256: '', bytes: 0 };
-      try {
-        if (hashing) hashed = await hashing;
-      } catch (e) {
-        if (!(e instanceof ExportReadError)) throw e;
-        problems.push(e.message.split(abs).join(rel));
-        continue;
-      }
-      const { sha256, bytes } = hashed;
-      const account = newFileAccount({ file: rel, source: source.id, kind: source.kind, sha256, bytes });
       const fileIndex = files.length;
-      files.push(account);
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
         } else if (ctx.kind === 'ticket') {
           const earlier = tickets.get(ctx.ticket.id);
-          if (earlier) {
-            (files[earlier.file] as FileAccount).duplicates++;
-            (files[earlier.file] as FileAccount).accepted--;
-          }
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
         } else {
           const key = ctx.survey.id ?? ctx.contentKey;
           const earlier = surveys.get(key);
-          if (earlier) {
-            (files[earlier.file] as FileAccount).duplicates++;
-            (files[earlier.file] as FileAccount).accepted--;
-          }
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         }
       };
-      const key = options.cacheDir ? cacheKey(sha256, source, preset, config, options.toolVersion) : null;
-      const cached = key && options.cacheDir ? readCache(options.cacheDir, key) : null;
-      if (cached) {
+      // A file whose stat fingerprint is unchanged since a run that read it has a known hash
+      // (KnownHashes in export-files.ts): without being opened, or, for a fingerprint taken
+      // within the racy window, after hashing its bytes again. Any other file is read once,
+      // hashed on the way, and its hash is known only at the end.
+      let known: { hash: FileHash | null; file: ExportFile | null };
+      try {
+        known = knownHashes !== null ? await knownHash(abs, knownHashes, clock) : { hash: null, file: null };
+      } catch (e) {
+        problems.push(readError(abs, e, false).message.split(abs).join(rel));
+        continue;
+      }
+      let { file } = known;
+      const { hash } = known;
+      const knownKey = hash !== null ? cacheKey(hash.sha256, sourceOptions, options.toolVersion) : null;
+      const cached = cacheDir !== null && knownKey !== null ? readCache(cacheDir, knownKey) : null;
+      if (cacheDir !== null && knownKey !== null && cached !== null) {
+        await file?.close();
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
-        Object.assign(account, structuredClone(cached.account), { file: rel });
-        if (cached.checks && options.cacheDir && key)
-          replayChecks(options.cacheDir, key, cached.checks, (service, probe, times, statuses, latencies) =>
+        const account = { ...structuredClone(cached.account), file: rel };
+        files.push(account);
+        accounts.push(new RowAccount(account));
+        if (cached.checks)
+          replayChecks(cacheDir, knownKey, cached.checks, (service, probe, times, statuses, latencies) =>
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
           );
         for (const ticket of cached.tickets) accept({ kind: 'ticket', ticket, timeMs: ticket.createdMs });
@@ -198,74 +154,43 @@ export async function ingestSources(
         logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
         continue;
       }
-      const recorder = key && options.cacheDir ? new FileRecorder(options.cacheDir, key) : null;
-      const sink = source.kind === 'checks' && options.fastPath !== false ? checkSink(checkStore, fileIndex, recorder) : null;
-      const acceptRecorded = (ctx: RowContext) => {
-        if (recorder) {
-          if (ctx.kind === 'check')
-            recorder.addCheck(
-              recorder.seriesId(ctx.check.service, ctx.check.probe),
-              ctx.check.timeMs,
-              STATUS_CODES[ctx.check.status],
-              ctx.check.latencyMs ?? Number.NaN,
-            );
-          else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-          else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+      if (file === null) {
+        try {
+          file = await ExportFile.open(abs, clock);
+        } catch (e) {
+          problems.push(readError(abs, e, false).message.split(abs).join(rel));
+          continue;
         }
-        accept(ctx);
-      };
+      }
+      const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256: '', bytes: 0 });
+      files.push(account);
+      const rowAccount = new RowAccount(account);
+      accounts.push(rowAccount);
+      const recorder = cacheDir !== null ? new FileRecorder(cacheDir) : null;
+      const sink = recordSink(checkStore, fileIndex, recorder, accept);
+      let fingerprint: StatFingerprint | null;
       try {
-        const workers = options.workers ?? defaultWorkers();
-        const parallel =
-          sink !== null &&
-          workers > 0 &&
-          (await readChecksParallel(
-            abs,
-            rel,
-            source,
-            config,
-            account,
-            { store: checkStore, fileIndex, recorder },
-            {
-              workers,
-              minBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
-              blockBytes: options.parallel?.blockBytes ?? BLOCK_BYTES,
-            },
-            acceptRecorded,
-          ));
-        if (parallel) {
-          if (!options.cacheDir) Object.assign(account, parallel);
-        } else {
-          if (!hashing) {
-            hashing = hashFile(abs);
-            hashing.catch(() => {});
-          }
-          await readOneFile(
-            abs,
-            rel,
-            source,
-            config,
-            account,
-            sink,
-            options.fastPath !== false,
-            options.readChunkBytes ?? FAST_READ_BYTES,
-            acceptRecorded,
-          );
-          if (!options.cacheDir) Object.assign(account, await hashing);
-        }
+        await readExport({ file, name: rel, options: sourceOptions, account: rowAccount, sink, how });
+        Object.assign(account, await file.digest());
+        fingerprint = await file.unchanged();
       } catch (e) {
         recorder?.abandon();
-        if (e instanceof ExportReadError || e instanceof ReviewError) {
+        if (e instanceof ExportReadError || e instanceof ReviewError || isSystemError(e)) {
           // Name the file as the config does (relative), not by the absolute path it was opened with.
-          problems.push(e.message.split(abs).join(rel));
+          problems.push((e instanceof ReviewError ? e : readError(abs, e, false)).message.split(abs).join(rel));
           continue;
         }
         throw e;
+      } finally {
+        await file.close();
       }
       cache.parsed++;
-      if (recorder && key && options.cacheDir) {
+      if (recorder !== null && cacheDir !== null) {
+        const key = cacheKey(account.sha256, sourceOptions, options.toolVersion);
         // Cache the file as read: duplicates found so far are within the file and are replayed.
-        writeCache(options.cacheDir, key, recorder.finish({ ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
+        writeCache(cacheDir, key, recorder.finish(key, { ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
+        // A file that changed while it was read has no fingerprint to trust.
+        if (fingerprint !== null) knownHashes?.record(abs, fingerprint, file.openedAtNs, { sha256: account.sha256, bytes: account.bytes });
       }
       const seconds = (performance.now() - started) / 1000;
       logger.info(
@@ -274,6 +199,7 @@ export async function ingestSources(
       );
     }
   }
+  knownHashes?.save();
   if (problems.length > 0) {
     throw new ReviewError(`cannot read the exports: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   }
@@ -281,9 +207,7 @@ export async function ingestSources(
   const checkDuplicates: number[] = files.map(() => 0);
   const checks = checkStore.finish(checkDuplicates);
   checkDuplicates.forEach((d, i) => {
-    const f = files[i] as FileAccount;
-    f.duplicates += d;
-    f.accepted -= d;
+    if (d > 0) (accounts[i] as RowAccount).duplicates(d);
   });
   const byTime =
     <T extends { record: { id: string | null } }>(get: (t: T) => number) =>
@@ -296,6 +220,66 @@ export async function ingestSources(
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
   };
+}
+
+/**
+ * The hash of a file that KnownHashes knows, found without parsing it: as recorded when its
+ * fingerprint was settled (the file is not opened), or, when the fingerprint was taken within the
+ * racy window, by hashing the file again (it stays open, for a parse if its bytes changed).
+ * `hash` is null when the file must be parsed.
+ */
+async function knownHash(
+  abs: string,
+  knownHashes: KnownHashes,
+  clock: () => bigint,
+): Promise<{ hash: FileHash | null; file: ExportFile | null }> {
+  const known = knownHashes.lookup(abs);
+  if (known === null) return { hash: null, file: null };
+  if (known.settled) return { hash: known.hash, file: null };
+  const file = await ExportFile.open(abs, clock);
+  try {
+    const now = await file.digest();
+    const fingerprint = await file.unchanged();
+    if (now.sha256 !== known.hash.sha256 || fingerprint === null) return { hash: null, file };
+    knownHashes.record(abs, fingerprint, file.openedAtNs, now);
+    return { hash: now, file };
+  } catch (e) {
+    await file.close();
+    throw e;
+  }
+}
+
+/** Where one parsed file's accepted records go: the check store or the ticket and survey maps (`accept`), and the file's cache recorder. */
+function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder | null, accept: (ctx: RowContext) => void): RecordSink {
+  return {
+    checks: checkSink(store, fileIndex, recorder),
+    addChecks(service, probe, times, statuses, latencies) {
+      // Each worker numbers series its own way: take the store's handle by name.
+      store.pushBatch(store.handle(service, probe), times, statuses, latencies, fileIndex);
+      recorder?.addChecks(recorder.seriesId(service, probe), times, statuses, latencies);
+    },
+    accept(ctx) {
+      if (recorder) {
+        if (ctx.kind === 'check')
+          recorder.addCheck(
+            recorder.seriesId(ctx.check.service, ctx.check.probe),
+            ctx.check.timeMs,
+            STATUS_CODES[ctx.check.status],
+            ctx.check.latencyMs ?? Number.NaN,
+          );
+        else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
+        else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+      }
+      accept(ctx);
+    },
+  };
+}
+
+/** A failed system call (a read error, say): the user's to fix, reported as a message. */
+function isSystemError(e: unknown): boolean {
+  return (
+    e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** Accepted checks of one file into the store (and the file's cache recorder), by series handle. */
@@ -313,369 +297,4 @@ function checkSink(store: CheckStore, fileIndex: number, recorder: FileRecorder 
       recorder?.addCheck(recorded[handle] as number, timeMs, status, latencyMs);
     },
   };
-}
-
-/** Where csv-parse takes over: the header and mapper once known, and the physical line before its first line. */
-interface ParseState {
-  header: string[] | null;
-  map: ((fields: string[], line: number) => RowContext | RejectedRow) | null;
-  lineOffset: number;
-  /** The record delimiter csv-parse detected on the header line; null to let it detect. */
-  recordDelimiter: string | null;
-}
-
-/** Read-ahead of the fast path: large reads cost fewer turns of the event loop. */
-const FAST_READ_BYTES = 1 << 20;
-
-async function readOneFile(
-  abs: string,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  sink: CheckSink | null,
-  fastPath: boolean,
-  readBytes: number,
-  accept: (ctx: RowContext) => void,
-): Promise<void> {
-  // Tickets and surveys take their own fast path (fast-records.ts), with the same fallback to csv-parse.
-  const records = fastPath && source.kind !== 'checks';
-  const fast = sink !== null || records;
-  const opened = await openExport(abs, {
-    encoding: source.encoding,
-    delimiter: source.delimiter,
-    preferBytes: fast,
-    ...(fast ? { highWaterMark: readBytes } : {}),
-  });
-  account.encoding = opened.encoding;
-  account.delimiter = opened.delimiter;
-  const state: ParseState = { header: null, map: null, lineOffset: 0, recordDelimiter: null };
-  let text: Readable | null = opened.stream;
-  if (opened.bytes && sink !== null)
-    text = await readChecksFast(opened.stream, rel, source, config, account, sink, opened.delimiter, state);
-  else if (opened.bytes && records)
-    text = await readRecordsFast(opened.stream, rel, source, config, account, accept, opened.delimiter, state);
-  if (text !== null) await parseCsv(text, rel, source, config, account, accept, opened.delimiter, state);
-  if (state.header === null) throw new ReviewError(`${rel}: the file has no header line, expected a CSV export with a header`);
-}
-
-/** The header's canonical columns and the row mapper, or the missing-columns error. */
-function startFile(
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  header: string[],
-  state: ParseState,
-): void {
-  const { indices, missing } = resolveColumns(source, header);
-  if (missing.length > 0) {
-    throw new ReviewError(
-      `${rel}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`,
-    );
-  }
-  account.fields = Object.keys(indices).sort();
-  state.header = header;
-  state.map = rowMapperFor(source, config, indices, header);
-}
-
-/** The rest of a UTF-8 byte stream as text, for csv-parse. */
-function textFrom(first: Buffer, it: AsyncIterator<Buffer>): Readable {
-  async function* decode(): AsyncGenerator<string> {
-    const decoder = iconv.getDecoder('utf-8', { stripBOM: false });
-    const head = decoder.write(first);
-    if (head) yield head;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      const s = decoder.write(r.value);
-      if (s) yield s;
-    }
-    const tail = decoder.end();
-    if (tail) yield tail;
-  }
-  return Readable.from(decode());
-}
-
-/** The first line of a byte stream: its bytes without the line end, the buffer read so far, and whether the stream ended. */
-async function readHeaderLine(
-  it: AsyncIterator<Buffer>,
-): Promise<{ buf: Buffer; ended: boolean; nl: number; crlf: boolean; headerBytes: Buffer }> {
-  let buf: Buffer = Buffer.alloc(0);
-  let ended = false;
-  while (!ended && buf.indexOf(10) < 0) {
-    const r = await it.next();
-    if (r.done) ended = true;
-    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
-  }
-  const nl = buf.indexOf(10);
-  const crlf = nl > 0 && buf[nl - 1] === 13;
-  return { buf, ended, nl, crlf, headerBytes: nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl) };
-}
-
-/**
- * Feeds the rest of a byte stream (from `buf`) to a line scanner. Returns null when the whole
- * stream was read, or the rest as text from the first line the scanner hands over, for csv-parse,
- * with `state.lineOffset` saying where it starts.
- */
-async function scanStream(
-  scanner: { line: number; scan(buf: Buffer, start: number, end: number, final: boolean): ScanResult },
-  first: Buffer,
-  endedAtStart: boolean,
-  it: AsyncIterator<Buffer>,
-  state: ParseState,
-): Promise<Readable | null> {
-  let buf = first;
-  let ended = endedAtStart;
-  for (;;) {
-    const r = scanner.scan(buf, 0, buf.length, ended);
-    if (r.handover) {
-      state.lineOffset = scanner.line - 1;
-      return textFrom(buf.subarray(r.consumed), it);
-    }
-    if (ended) return null;
-    const rest = buf.subarray(r.consumed);
-    const next = await it.next();
-    if (next.done) {
-      ended = true;
-      buf = rest;
-      continue;
-    }
-    let chunk: Buffer = next.value;
-    const nl = rest.length > 0 ? chunk.indexOf(10) : -1;
-    if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
-    else if (rest.length > 0) {
-      // Only the line cut by the read is joined and scanned apart: copying the whole chunk onto
-      // the cut line would double the garbage per read.
-      const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
-      const j = scanner.scan(joined, 0, joined.length, false);
-      if (j.handover) {
-        state.lineOffset = scanner.line - 1;
-        return textFrom(Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]), it);
-      }
-      chunk = j.consumed === joined.length ? chunk.subarray(nl + 1) : Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]);
-    }
-    buf = chunk;
-  }
-}
-
-/**
- * Reads a UTF-8 checks export with the byte-level scanner. Returns null when the whole file
- * was read, or the rest of the file as text (from the first line the scanner does not take)
- * for csv-parse, with `state` saying where it starts.
- */
-async function readChecksFast(
-  stream: Readable,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  sink: CheckSink,
-  delimiter: string,
-  state: ParseState,
-): Promise<Readable | null> {
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
-  let buf = head;
-  // A header that is quoted, blank, alone in the file or with a stray CR: csv-parse reads the file.
-  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return textFrom(buf, it);
-  const header = headerBytes.toString('utf8').split(delimiter);
-  startFile(rel, source, config, account, header, state);
-  state.lineOffset = 1;
-  state.recordDelimiter = crlf ? '\r\n' : '\n';
-  const plan = fastChecksPlan(source, config, resolveColumns(source, header).indices, header, delimiter);
-  buf = buf.subarray(nl + 1);
-  if (plan === null) return textFrom(buf, it);
-  const scanner = new FastCheckScanner(plan, state.map as NonNullable<ParseState['map']>, sink, account, 2, crlf);
-  return scanStream(scanner, buf, ended, it, state);
-}
-
-/**
- * Reads a large uncompressed UTF-8 checks export with worker threads (ingest-workers.ts),
- * hashing it on the way; false when the file is not such a file (the caller then reads it on
- * this thread), else the file's SHA-256 and size. The header is read here, as readChecksFast
- * does; from a line a worker hands over, csv-parse reads the rest of the file here.
- */
-async function readChecksParallel(
-  abs: string,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  target: { store: CheckStore; fileIndex: number; recorder: FileRecorder | null },
-  how: { workers: number; minBytes: number; blockBytes: number },
-  accept: (ctx: RowContext) => void,
-): Promise<{ sha256: string; bytes: number } | false> {
-  const fileSize = statSync(abs).size;
-  if (fileSize < how.minBytes) return false;
-  const opened = await openExport(abs, { encoding: source.encoding, delimiter: source.delimiter, preferBytes: true });
-  const it = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = opened.bytes && !opened.compressed ? await it.next() : null;
-  opened.stream.destroy();
-  if (!first || first.done) return false;
-  const head = first.value;
-  const nl = head.indexOf(10);
-  const crlf = nl > 0 && head[nl - 1] === 13;
-  const headerBytes = nl < 0 ? head : head.subarray(0, crlf ? nl - 1 : nl);
-  if (nl < 0 || headerBytes.length === 0 || headerBytes.includes(34) || headerBytes.includes(13)) return false;
-  const header = headerBytes.toString('utf8').split(opened.delimiter);
-  const { indices } = resolveColumns(source, header);
-  if (fastChecksPlan(source, config, indices, header, opened.delimiter) === null) return false;
-  account.encoding = opened.encoding;
-  account.delimiter = opened.delimiter;
-  const state: ParseState = { header: null, map: null, lineOffset: 1, recordDelimiter: crlf ? '\r\n' : '\n' };
-  startFile(rel, source, config, account, header, state);
-  // The BOM, when there is one, was taken off the head.
-  const bom = (await fileStartsWithBom(abs)) ? 3 : 0;
-  const { store, fileIndex, recorder } = target;
-  const read = await readBlocksInParallel(
-    abs,
-    bom + nl + 1,
-    { crlf, source, config, indices, header, delimiter: opened.delimiter },
-    how.workers,
-    how.blockBytes,
-    (r, linesBefore) => {
-      const a = r.account;
-      account.rows += a.rows;
-      account.accepted += a.accepted;
-      account.rejected += a.rejected;
-      if (a.firstMs !== null) noteAcceptedTime(account, a.firstMs);
-      if (a.lastMs !== null) noteAcceptedTime(account, a.lastMs);
-      for (const [cls, n] of Object.entries(a.rejectsByReason)) account.rejectsByReason[cls] = (account.rejectsByReason[cls] ?? 0) + n;
-      for (const rej of a.rejects)
-        if (account.rejects.length < MAX_REJECTS_KEPT) account.rejects.push({ ...rej, line: rej.line + linesBefore });
-      const c = r.checks;
-      let at = 0;
-      c.series.forEach(([service, probe], k) => {
-        const n = c.counts[k] as number;
-        if (n === 0) return;
-        // Each worker numbers series its own way: take the store's handle by name.
-        const times = c.times.subarray(at, at + n);
-        const statuses = c.statuses.subarray(at, at + n);
-        const latencies = c.latencies.subarray(at, at + n);
-        store.pushBatch(store.handle(service, probe), times, statuses, latencies, fileIndex);
-        recorder?.addChecks(recorder.seriesId(service, probe), times, statuses, latencies);
-        at += n;
-      });
-    },
-  );
-  if (read.handover) {
-    state.lineOffset = read.handover.linesBefore;
-    const rest = createReadStream(abs, { start: read.handover.offset, highWaterMark: FAST_READ_BYTES });
-    await parseCsv(
-      textFrom(Buffer.alloc(0), rest[Symbol.asyncIterator]() as AsyncIterator<Buffer>),
-      rel,
-      source,
-      config,
-      account,
-      accept,
-      opened.delimiter,
-      state,
-    );
-  }
-  return read.hash ?? (await hashFile(abs));
-}
-
-async function fileStartsWithBom(abs: string): Promise<boolean> {
-  const handle = await open(abs, 'r');
-  try {
-    const b = Buffer.alloc(3);
-    const { bytesRead } = await handle.read(b, 0, 3, 0);
-    return bytesRead === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function parseCsv(
-  text: Readable,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  accept: (ctx: RowContext) => void,
-  delimiter: string,
-  state: ParseState,
-): Promise<void> {
-  const parser = text.pipe(
-    parse({
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // Taking over mid-file: the delimiter csv-parse found on the header line, and no BOM to strip.
-      ...(state.recordDelimiter !== null ? { record_delimiter: state.recordDelimiter, bom: false } : { bom: true }),
-    }),
-  );
-  let prevLines = 0;
-  let prevEmpty = 0;
-  const offset = state.lineOffset;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
-      const line = offset + prevLines + 1 + (info.empty_lines - prevEmpty);
-      prevLines = info.lines;
-      prevEmpty = info.empty_lines;
-      if (state.header === null) {
-        startFile(rel, source, config, account, record, state);
-        continue;
-      }
-      account.rows++;
-      const out = (state.map as NonNullable<ParseState['map']>)(record, line);
-      if ('reason' in out) recordReject(account, out);
-      else {
-        account.accepted++;
-        noteAcceptedTime(account, out.timeMs);
-        accept(out);
-      }
-    }
-  } catch (e) {
-    if (e instanceof ReviewError) throw e;
-    const err = e as { code?: string; message?: string; lines?: number };
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-      throw new ReviewError(
-        `${rel}:${err.lines === undefined ? '?' : err.lines + offset}: cannot parse the CSV (${err.message ?? err.code}); rows from there on were not read`,
-      );
-    }
-    throw e;
-  }
-}
-
-/**
- * Reads a UTF-8 ticket or survey export with the line scanner of fast-records.ts. Returns null
- * when the whole file was read, or the rest of the file as text (from the first line the
- * scanner does not take) for csv-parse, with `state` saying where it starts. The header is read
- * as readChecksFast reads it.
- */
-async function readRecordsFast(
-  stream: Readable,
-  rel: string,
-  source: SourceConfig,
-  config: ReviewConfig,
-  account: FileAccount,
-  accept: (ctx: RowContext) => void,
-  delimiter: string,
-  state: ParseState,
-): Promise<Readable | null> {
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const { buf: head, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
-  let buf = head;
-  // A header that is quoted, blank, alone in the file, with a stray CR or not UTF-8: csv-parse reads the file.
-  if (
-    nl < 0 ||
-    delimiter.length !== 1 ||
-    delimiter.charCodeAt(0) > 0x7f ||
-    headerBytes.length === 0 ||
-    headerBytes.includes(34) ||
-    headerBytes.includes(13) ||
-    !isUtf8(headerBytes)
-  )
-    return textFrom(buf, it);
-  const header = headerBytes.toString('utf8').split(delimiter);
-  startFile(rel, source, config, account, header, state);
-  state.lineOffset = 1;
-  state.recordDelimiter = crlf ? '\r\n' : '\n';
-  buf = buf.subarray(nl + 1);
-  const scanner = new FastRecordScanner(state.map as NonNullable<ParseState['map']>, accept, account, 2, crlf, delimiter);
-  return scanStream(scanner, buf, ended, it, state);
 }

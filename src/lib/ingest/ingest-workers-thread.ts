@@ -1,13 +1,14 @@
 /**
  * Worker side of ingest-workers.ts: reads blocks of whole lines of one UTF-8 checks export
- * with the fast-path scanner and posts back, per block, the accepted checks grouped by series
- * (in arrival order) and the block's row accounting. Line numbers are local to the block; the
- * main thread adds the lines before it.
+ * with the shared line loop (line-loop.ts) and the checks fast path's row work, and posts back,
+ * per block, the accepted checks grouped by series (in arrival order) and the block's row
+ * accounting. Line numbers are local to the block; the main thread adds the lines before it.
  */
 import { parentPort } from 'node:worker_threads';
-import { type CheckSink, FastCheckScanner, type FastChecksPlan, fastChecksPlan } from './fast-checks.ts';
-import { type FileAccount, newFileAccount } from './file-account.ts';
+import { type CheckSink, FastCheckRows, type FastChecksPlan, fastChecksPlan } from './fast-checks.ts';
+import { newFileAccount, RowAccount } from './file-account.ts';
 import type { BlockResult, BlockTask, PackedChecks, SpareColumns, WorkerSetup } from './ingest-workers.ts';
+import { LineLoop } from './line-loop.ts';
 import { rowMapperFor } from './row-mappers.ts';
 
 /** Checks of one block in arrival order, then grouped by series with a counting sort. */
@@ -93,30 +94,32 @@ class BlockSink implements CheckSink {
   }
 }
 
-// One sink and scanner for the worker's life: the series table only grows, so handles (and the
-// scanner's caches of them) stay valid across blocks.
+// One sink and row reader for the worker's life: the series table only grows, so handles (and the
+// reader's caches of them) stay valid across blocks.
 const sink = new BlockSink();
-let scanner: FastCheckScanner | null = null;
+let reader: { rows: FastCheckRows; crlf: boolean } | null = null;
 
 function runBlock(task: BlockTask): BlockResult {
-  const account: FileAccount = newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 });
-  if (scanner === null) throw new Error('ingest worker: a block came before the setup');
-  scanner.restart(account, 1);
+  if (reader === null) throw new Error('ingest worker: a block came before the setup');
+  // Each block is counted on its own, its lines from 1; the main thread shifts them.
+  const part = newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 });
+  reader.rows.account = new RowAccount(part);
+  const loop = new LineLoop(reader.rows, 1, reader.crlf);
   const buf = Buffer.from(task.buffer, 0, task.length);
-  const r = scanner.scan(buf, 0, task.length, task.final);
+  const r = loop.scan(buf, 0, task.length, task.final);
   return {
     index: task.index,
     buffer: task.buffer,
-    lines: scanner.line - 1,
+    lines: loop.line - 1,
     handoverAt: r.handover ? r.consumed : null,
     account: {
-      rows: account.rows,
-      accepted: account.accepted,
-      rejected: account.rejected,
-      firstMs: account.firstMs,
-      lastMs: account.lastMs,
-      rejects: account.rejects,
-      rejectsByReason: account.rejectsByReason,
+      rows: part.rows,
+      accepted: part.accepted,
+      rejected: part.rejected,
+      firstMs: part.firstMs,
+      lastMs: part.lastMs,
+      rejects: part.rejects,
+      rejectsByReason: part.rejectsByReason,
     },
     checks: sink.take(task.spare),
   };
@@ -124,17 +127,11 @@ function runBlock(task: BlockTask): BlockResult {
 
 parentPort?.on('message', (msg: { setup?: WorkerSetup } | BlockTask) => {
   if ('setup' in msg && msg.setup) {
-    const { source, config, indices, header, delimiter, crlf } = msg.setup;
-    const plan = fastChecksPlan(source, config, indices, header, delimiter) as FastChecksPlan;
-    const map = rowMapperFor(source, config, indices, header);
-    scanner = new FastCheckScanner(
-      plan,
-      map,
-      sink,
-      newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 }),
-      1,
-      crlf,
-    );
+    // The plan and the mapper are functions, which cannot cross threads: made here from the same resolved source.
+    const { resolved, delimiter, crlf } = msg.setup;
+    const plan = fastChecksPlan(resolved, delimiter) as FastChecksPlan;
+    const account = new RowAccount(newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 }));
+    reader = { rows: new FastCheckRows(plan, rowMapperFor(resolved), sink, account), crlf };
     return;
   }
   const result = runBlock(msg as BlockTask);

@@ -1,32 +1,28 @@
 /**
  * Reads one large uncompressed checks export on several cores. The main thread reads the file
- * once, in blocks cut at line ends, hashes it (SHA-256, for the provenance) and hands the
- * blocks to worker threads (ingest-workers-thread.ts), which read them with the fast-path
+ * once, in blocks cut at line ends, through its ExportFile (which hashes it on the way) and
+ * hands the blocks to worker threads (ingest-workers-thread.ts), which read them with the fast-path
  * scanner. The main thread takes the results strictly in file order, so the checks of each
  * series arrive in the same order as on one thread (duplicates resolve the same way) and the
  * line numbers are the same. When a block meets a line the scanner does not take (a quote, a
  * stray CR), everything from that line on goes to csv-parse on the main thread and the later
  * blocks are dropped, since a quoted field may run across their starts.
  */
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
-import type { RejectedRow } from './file-account.ts';
+import type { ExportFile } from './export-files.ts';
+import type { AccountPart } from './file-account.ts';
+import type { ResolvedSource } from './resolve-source.ts';
 
 /** Files smaller than this are read on the main thread: starting workers would cost more than it saves. */
 export const MIN_PARALLEL_BYTES = 48 * 1024 * 1024;
 /** Bytes per block: small enough to keep memory flat, large enough to amortise a message. */
 export const BLOCK_BYTES = 2 * 1024 * 1024;
 
-/** What every worker needs to read blocks of one file (sent once). */
+/** What every worker needs to read blocks of one file (sent once; plain data, so it crosses threads as is). */
 export interface WorkerSetup {
   crlf: boolean;
-  source: SourceConfig;
-  config: ReviewConfig;
-  indices: Record<string, number>;
-  header: string[];
+  resolved: ResolvedSource;
   delimiter: string;
 }
 
@@ -66,16 +62,8 @@ export interface BlockResult {
   lines: number;
   /** Offset in the block of the line handed over to csv-parse, or null when the block was read whole. */
   handoverAt: number | null;
-  account: {
-    rows: number;
-    accepted: number;
-    rejected: number;
-    firstMs: number | null;
-    lastMs: number | null;
-    /** Line numbers local to the block (its first line is 1). */
-    rejects: RejectedRow[];
-    rejectsByReason: Record<string, number>;
-  };
+  /** The block's rows; reject lines are local to the block (its first line is 1). */
+  account: AccountPart;
   checks: PackedChecks;
 }
 
@@ -84,26 +72,26 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-export interface ParallelRead {
-  /** SHA-256 and size of the whole file; null after a handover (the caller hashes the file itself). */
-  hash: { sha256: string; bytes: number } | null;
-  /** The first line handed over: its file offset and the physical line before it; null when none. */
-  handover: { offset: number; linesBefore: number } | null;
+/** The first line a worker handed over: its file offset and the physical line before it. */
+export interface Handover {
+  offset: number;
+  linesBefore: number;
 }
 
 /**
- * Reads the data lines of `file` from `dataStart` with `workers` threads. `onBlock` gets each
- * block's result in file order with the physical line number just before the block.
+ * Reads the data lines of `file` from `data.start` with `workers` threads; `data.head` holds the
+ * bytes from there that the caller has read already (they are not read again). `onBlock` gets each
+ * block's result in file order with the physical line number just before the block. Returns
+ * the first line handed over, or null when the workers read every line.
  */
 export async function readBlocksInParallel(
-  file: string,
-  dataStart: number,
+  file: ExportFile,
+  data: { start: number; head: Buffer },
   setup: WorkerSetup,
   workers: number,
   blockBytes: number,
   onBlock: (result: BlockResult, linesBefore: number) => void,
-): Promise<ParallelRead> {
-  const handle = await open(file, 'r');
+): Promise<Handover | null> {
   const pool = Array.from({ length: Math.max(1, workers) }, () => {
     const w = new Worker(new URL('./ingest-workers-thread.ts', import.meta.url));
     w.postMessage({ setup });
@@ -117,7 +105,7 @@ export async function readBlocksInParallel(
   let nextResult = 0;
   let sent = 0;
   let linesBefore = 1;
-  let handover: ParallelRead['handover'] = null;
+  let handover: Handover | null = null;
   let failure: unknown = null;
   let finished = false;
   let wake: (() => void) | null = null;
@@ -190,13 +178,8 @@ export async function readBlocksInParallel(
           wake = check;
         });
   try {
-    const hash = createHash('sha256');
-    // The bytes before the data (BOM, header) count in the hash too.
-    const head = Buffer.allocUnsafe(dataStart);
-    if (dataStart > 0) await handle.read(head, 0, dataStart, 0);
-    hash.update(head);
-    let pos = dataStart;
-    let carry: Buffer = Buffer.alloc(0);
+    let pos = data.start + data.head.length;
+    let carry: Buffer = data.head;
     let index = 0;
     while (!finished) {
       await waitFor(() => failure !== null || handover !== null || sent - nextResult < limit);
@@ -208,8 +191,7 @@ export async function readBlocksInParallel(
       }
       carry.copy(buf, 0);
       const start = pos - carry.length;
-      const { bytesRead } = await handle.read(buf, carry.length, buf.length - carry.length, pos);
-      hash.update(buf.subarray(carry.length, carry.length + bytesRead));
+      const bytesRead = await file.read(buf, carry.length, buf.length - carry.length, pos);
       pos += bytesRead;
       const len = carry.length + bytesRead;
       let cut = len;
@@ -234,10 +216,9 @@ export async function readBlocksInParallel(
     }
     await waitFor(() => failure !== null || handover !== null || nextResult === sent);
     if (failure !== null) throw failure;
-    return { hash: handover === null ? { sha256: hash.digest('hex'), bytes: pos } : null, handover };
+    return handover;
   } finally {
     // Workers are told to stop but not waited for: their teardown overlaps the caller's next work.
     for (const w of pool) void w.terminate();
-    await handle.close();
   }
 }

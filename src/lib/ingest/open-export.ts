@@ -1,12 +1,14 @@
 /**
- * Opens an export as a stream of decoded text: gunzips when the bytes say gzip, detects the
- * encoding and the delimiter from the first 64 KiB, and never holds more than that (plus one
- * chunk) in memory, so a multi-gigabyte export costs no more than a small one.
+ * Opens an export as a stream of decoded text (openExport), or of its bytes when it is UTF-8
+ * (openExportBytes, for the fast paths): reads it through its ExportFile (export-files.ts, so
+ * it is hashed on the way), gunzips when the bytes say gzip, detects the encoding and the
+ * delimiter from the first 64 KiB, and never holds more than that (plus a chunk or two) in
+ * memory, so a multi-gigabyte export costs no more than a small one.
  */
-import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { ExportFile } from './export-files.ts';
 
 /** Bytes read ahead to detect the encoding, binary data and the header line. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -20,25 +22,35 @@ export interface OpenExportOptions {
   delimiter: DelimiterOption;
   /** Read chunk size in bytes; tests make it tiny to split characters across chunks. */
   highWaterMark?: number;
-  /**
-   * When the text turns out to be UTF-8, hand over the bytes (BOM removed) instead of decoded
-   * text, for the byte-level fast path; `bytes` in the result says which one the stream yields.
-   */
-  preferBytes?: boolean;
 }
 
-export interface OpenedExport {
-  /** Decoded text chunks (strings), BOM removed, line endings untouched; no chunk splits a surrogate pair. */
-  stream: Readable;
+/** What openExport found out about a file. */
+export interface ExportFormat {
   /** Encoding the bytes were decoded with: utf-8, utf-16le, utf-16be, gb18030, or the configured name. */
   encoding: string;
   /** Field delimiter: the configured one, or the one detected from the header line. */
   delimiter: ',' | ';' | '\t';
   /** True when the file was gzip data (detected by its magic bytes, whatever its name). */
   compressed: boolean;
-  /** True when `stream` yields UTF-8 Buffers (only with `preferBytes`), false when it yields strings. */
-  bytes: boolean;
+  /** Bytes of the byte-order mark removed from the start (0 without one). */
+  bomBytes: number;
 }
+
+export interface OpenedExport extends ExportFormat {
+  /** Decoded text chunks (strings), BOM removed, line endings untouched; no chunk splits a surrogate pair. */
+  stream: Readable;
+}
+
+/** A UTF-8 export as bytes (openExportBytes), or as text when it is in another encoding. */
+export type OpenedBytes = ExportFormat &
+  (
+    | {
+        bytes: true;
+        /** The bytes after the BOM, in file order, read only when asked (no read-ahead); `return()` releases them. */
+        chunks: AsyncGenerator<Buffer>;
+      }
+    | { bytes: false; stream: Readable }
+  );
 
 /** An export that cannot be read as CSV text; the message starts with the file and says what was expected. */
 export class ExportReadError extends Error {
@@ -83,7 +95,7 @@ function isZlibError(err: unknown): boolean {
 }
 
 /** Turns a low-level read failure into an ExportReadError that names the file and the problem. */
-function readError(file: string, err: unknown, compressed: boolean): ExportReadError {
+export function readError(file: string, err: unknown, compressed: boolean): ExportReadError {
   if (err instanceof ExportReadError) return err;
   const detail = err instanceof Error ? err.message : String(err);
   if (compressed && isZlibError(err)) return new ExportReadError(file, `the gzip data is corrupt or truncated (${detail})`, { cause: err });
@@ -158,7 +170,7 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
  * encoding Chinese-locale spreadsheets save in. A byte-order mark wins over a configured
  * encoding, since it cannot be there by accident; the mark itself is removed.
  *
- * @param path the file; messages name it as given
+ * @param file the file, opened (its owner closes it) or a path (closed with the stream); messages name it by its path
  * @param opts the source's encoding and delimiter settings
  * @returns the text stream with what was detected; the stream fails with ExportReadError if the
  *   gzip data turns out corrupt further in
@@ -166,34 +178,123 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
  * @example const { stream, encoding, delimiter } = await openExport('data/tickets.csv.gz', { encoding: 'auto', delimiter: 'auto' })
  * // encoding: 'gb18030', delimiter: ',' for a gzipped Excel export saved on a Chinese-locale PC
  */
-export async function openExport(path: string, opts: OpenExportOptions): Promise<OpenedExport> {
-  const configured = normaliseEncoding(path, opts.encoding);
+export async function openExport(file: string | ExportFile, opts: OpenExportOptions): Promise<OpenedExport> {
+  const sniffed = await sniff(file, opts);
+  return { ...sniffed.format, stream: textStream(sniffed) };
+}
+
+/**
+ * As openExport, but a UTF-8 export comes as its bytes (BOM removed), for the byte-level fast
+ * paths; an export in another encoding comes as text.
+ */
+export async function openExportBytes(file: ExportFile, opts: OpenExportOptions): Promise<OpenedBytes> {
+  const sniffed = await sniff(file, opts);
+  if (sniffed.format.encoding !== 'utf-8') return { ...sniffed.format, bytes: false, stream: textStream(sniffed) };
+  const { head, it, release, compressed, path } = sniffed;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length > 0) yield head;
+      for (;;) {
+        let r: IteratorResult<Buffer>;
+        try {
+          r = await it.next();
+        } catch (err) {
+          throw readError(path, err, compressed);
+        }
+        if (r.done) break;
+        yield r.value;
+      }
+    } finally {
+      release();
+    }
+  }
+  return { ...sniffed.format, bytes: true, chunks: bytes() };
+}
+
+/** `first`, then the rest of `rest`. */
+async function* prepend(first: Buffer[], rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
+}
+
+/** A file after its first 64 KiB were looked at: what they showed, and the way on from them. */
+interface Sniffed {
+  format: ExportFormat;
+  path: string;
+  compressed: boolean;
+  /** The bytes read so far (after the BOM), then the rest (gunzipped when compressed). */
+  head: Buffer;
+  it: AsyncIterator<Buffer>;
+  /** Decodes the rest; `headText` is `head` decoded by it. */
+  decoder: ReturnType<typeof iconv.getDecoder>;
+  headText: string;
+  /** Stops reading (and closes the file when openExport opened it); once, however often it is called. */
+  release: () => void;
+}
+
+async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promise<Sniffed> {
+  const filePath = typeof file === 'string' ? file : file.path;
+  const configured = normaliseEncoding(filePath, opts.encoding);
   const highWaterMark = opts.highWaterMark ?? SNIFF_BYTES;
 
   let compressed = false;
-  let source: Readable;
+  let exportFile: ExportFile;
+  let it: AsyncIterator<Buffer>;
+  let stop: () => void;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const magic = Buffer.alloc(2);
-      const { bytesRead } = await handle.read(magic, 0, 2, 0);
-      compressed = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-    } catch (err) {
-      await handle.close();
-      throw err;
-    }
-    // The stream owns the handle from here and closes it when it ends or is destroyed.
-    const raw = handle.createReadStream({ start: 0, highWaterMark });
-    // pipeline (unlike pipe) fails the gunzip side on a read error and closes the file when the
-    // gunzip side is destroyed early; the error itself reaches the caller through the iterator.
-    source = compressed ? pipeline(raw, createGunzip({ chunkSize: Math.max(highWaterMark, 64) }), () => {}) : raw;
+    exportFile = typeof file === 'string' ? await ExportFile.open(file) : file;
   } catch (err) {
-    throw readError(path, err, false);
+    throw readError(filePath, err, false);
   }
+  const owned = typeof file === 'string' ? exportFile : null;
+  try {
+    // The magic bytes come from the first reads, which the stream then starts with: no byte is read twice.
+    // The first read no larger than the sniff: a reader that stops after the header holds no more.
+    const raw = exportFile.chunks(0, highWaterMark, Math.min(highWaterMark, SNIFF_BYTES));
+    const first: Buffer[] = [];
+    let got = 0;
+    while (got < 2) {
+      const r = await raw.next();
+      if (r.done) break;
+      first.push(r.value);
+      got += r.value.length;
+    }
+    const magic = Buffer.concat(first);
+    compressed = magic.length >= 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    const chunks = prepend(first, raw);
+    if (compressed) {
+      // pipeline (unlike pipe) fails the gunzip side on a read error and stops reading when the
+      // gunzip side is destroyed early; the error itself reaches the caller through the iterator.
+      const gunzip = pipeline(
+        Readable.from(chunks, { objectMode: false }),
+        createGunzip({ chunkSize: Math.max(highWaterMark, 64) }),
+        () => {},
+      );
+      it = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      stop = () => gunzip.destroy();
+    } else {
+      it = chunks;
+      stop = () => void chunks.return(undefined);
+    }
+  } catch (err) {
+    await owned?.close();
+    throw readError(filePath, err, false);
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    stop();
+    // A read in flight finishes first: the file's reads are queued.
+    owned?.close().catch(() => {});
+  };
 
-  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const fail = (err: ExportReadError): never => {
-    source.destroy();
+    release();
     throw err;
   };
 
@@ -201,28 +302,32 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
   try {
     sniffed = await peek(it, SNIFF_BYTES);
   } catch (err) {
-    return fail(readError(path, err, compressed));
+    return fail(readError(filePath, err, compressed));
   }
   const { ended } = sniffed;
   let head = sniffed.head;
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
+  // Reads may bring more than 64 KiB: only the first 64 KiB are judged, whatever the read size,
+  // so every reading path detects the same encoding.
+  const window = head.subarray(bom?.bytes.length ?? 0, SNIFF_BYTES);
+  const windowEnded = ended && head.length <= SNIFF_BYTES;
 
   let encoding = configured;
-  const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
   if (bom) {
     encoding = bom.encoding;
     head = head.subarray(bom.bytes.length);
   } else if (encoding === 'auto') {
-    encoding = isUtf8(head, ended) ? 'utf-8' : 'gb18030';
+    encoding = isUtf8(window, windowEnded) ? 'utf-8' : 'gb18030';
   }
 
   // Text in UTF-16 or UTF-32 has NUL bytes in every ASCII character; anywhere else they mean binary data.
   const wide = /^(utf-?(16|32)|ucs-?(2|4))/.test(encoding);
-  if (!wide && head.includes(0)) {
-    const gzHint = !compressed && path.endsWith('.gz') ? ' (it is named .gz but is not gzip data)' : '';
+  if (!wide && window.includes(0)) {
+    const gzHint = !compressed && filePath.endsWith('.gz') ? ' (it is named .gz but is not gzip data)' : '';
     fail(
       new ExportReadError(
-        path,
-        `looks like a binary file (NUL bytes in the first 64 KiB)${gzHint}, expected a CSV export${utf16Hint(head)}`,
+        filePath,
+        `looks like a binary file (NUL bytes in the first 64 KiB)${gzHint}, expected a CSV export${utf16Hint(window)}`,
       ),
     );
   }
@@ -230,39 +335,29 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
   // The decoder keeps partial characters between writes, so chunk boundaries may fall anywhere.
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
   const headText = decoder.write(head);
-  if (ended && headText.trim() === '') fail(new ExportReadError(path, 'the file is empty, expected a header line'));
+  if (ended && headText.trim() === '') fail(new ExportReadError(filePath, 'the file is empty, expected a header line'));
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
+  return {
+    format: { encoding, delimiter, compressed, bomBytes: bom?.bytes.length ?? 0 },
+    path: filePath,
+    compressed,
+    head,
+    it,
+    decoder,
+    headText,
+    release,
+  };
+}
 
-  if (opts.preferBytes && encoding === 'utf-8') {
-    const firstBytes = head;
-    async function* bytes(): AsyncGenerator<Buffer> {
-      try {
-        if (firstBytes.length > 0) yield firstBytes;
-        for (;;) {
-          let r: IteratorResult<Buffer>;
-          try {
-            r = await it.next();
-          } catch (err) {
-            throw readError(path, err, compressed);
-          }
-          if (r.done) break;
-          yield r.value;
-        }
-      } finally {
-        source.destroy();
-      }
-    }
-    const byteStream = Readable.from(bytes(), { objectMode: true });
-    byteStream.once('close', () => source.destroy());
-    return { stream: byteStream, encoding, delimiter, compressed, bytes: true };
-  }
-
+/** The sniffed file as decoded text. */
+function textStream(sniffed: Sniffed): Readable {
+  const { it, release, compressed, path, decoder, headText } = sniffed;
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
     // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
     // each half into U+FFFD, so the high surrogate waits for the next chunk.
     let carry = '';
-    const release = (decoded: string): string => {
+    const hold = (decoded: string): string => {
       const s = carry + decoded;
       const last = s.charCodeAt(s.length - 1);
       const split = last >= 0xd800 && last <= 0xdbff;
@@ -270,7 +365,7 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
       return split ? s.slice(0, -1) : s;
     };
     try {
-      const first = release(headText);
+      const first = hold(headText);
       if (first) yield first;
       for (;;) {
         let r: IteratorResult<Buffer>;
@@ -280,19 +375,19 @@ export async function openExport(path: string, opts: OpenExportOptions): Promise
           throw readError(path, err, compressed);
         }
         if (r.done) break;
-        const s = release(decoder.write(r.value));
+        const s = hold(decoder.write(r.value));
         if (s) yield s;
       }
       const tail = carry + (decoder.end() ?? '');
       if (tail) yield tail;
     } finally {
       // Reached on early exit too (the consumer destroyed the stream): release the file.
-      source.destroy();
+      release();
     }
   }
 
   const stream = Readable.from(text());
   // A stream destroyed before its first read never enters the generator, so its finally cannot run.
-  stream.once('close', () => source.destroy());
-  return { stream, encoding, delimiter, compressed, bytes: false };
+  stream.once('close', release);
+  return stream;
 }

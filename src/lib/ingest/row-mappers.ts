@@ -3,11 +3,10 @@
  * the record or the first problem with its column, value and reason: impossible values are
  * rejected, never repaired.
  */
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
-import { presetFor } from './presets.ts';
+import type { ResolvedSource } from './resolve-source.ts';
 import { normWord, onTimeMapper, priorityMapper, scoreWordMapper, serviceMapper, statusMapper } from './value-maps.ts';
 
 export type RowContext =
@@ -75,7 +74,7 @@ function reopenedValue(raw: string): boolean | undefined {
 }
 
 /**
- * Builds the row mapper for a source once its header is known.
+ * Builds the row mapper for a source once its header is known (resolve-source.ts).
  *
  * The mapper runs once per row, millions of times per build: value maps and reject words are
  * resolved here once, and the word maps (priority, service, status, on-time, score words,
@@ -87,35 +86,19 @@ function reopenedValue(raw: string): boolean | undefined {
  * fast path's loop was optimized: under --cpu-prof a valid ticket row ~5,000 rows in came out
  * rejected by the surveys branch (gone with --no-turbo-escape).
  */
-export function rowMapperFor(
-  source: SourceConfig,
-  config: ReviewConfig,
-  indices: Record<string, number>,
-  header: readonly string[],
-): (fields: string[], line: number) => RowContext | RejectedRow {
+export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | RejectedRow {
+  const { options, header, indices } = resolved;
+  const { kind, timestamps: tsOpts, values, defaultService } = options;
   const headerLength = header.length;
-  const preset = source.preset ? presetFor(source.preset) : null;
-  const valueMap = (field: string): Record<string, string> => ({ ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) });
-  const tsOpts = {
-    timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
-    dateOrder: source.dateOrder ?? preset?.dateOrder ?? 'ymd',
-    ambiguous: source.ambiguous,
-    epochUnit: source.epochUnit,
-  };
+  const valueMap = (field: string): Record<string, string> => values[field] ?? {};
   const mapStatus = cached(statusMapper(valueMap('status')));
-  const mapPriority = cached(priorityMapper(config, valueMap('priority')));
-  const mapService = cached(serviceMapper(config, valueMap('service')));
-  const missingWords = new Set((preset?.missing ?? []).map((w) => w.toLowerCase()));
+  const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
+  const mapService = cached(serviceMapper(options.services, valueMap('service')));
+  const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
-  const resolvedStatuses = new Set((preset?.resolvedStatuses ?? []).map(normWord));
-  const rejectWords = new Map(
-    Object.entries(preset?.rejectWords ?? {}).map(([field, words]) => [
-      field,
-      new Map(Object.entries(words).map(([w, why]) => [normWord(w), why])),
-    ]),
-  );
-  // A source that maps the field to a column of its own has told us what that column holds.
-  const minutesAfterCreated = new Set((preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined));
+  const resolvedStatuses = new Set(options.resolvedStatuses);
+  const rejectWords = new Map(Object.entries(options.rejectWords).map(([field, words]) => [field, new Map(Object.entries(words))]));
+  const minutesAfterCreated = new Set(options.minutesAfterCreated);
   const mapOnTime = cached(onTimeMapper(valueMap('sourceOnTime')));
   const scoreWords = {
     csat: cached(scoreWordMapper(valueMap('csat'))),
@@ -126,8 +109,8 @@ export function rowMapperFor(
   // Categories and statuses repeat a few words: keep one string per distinct cell, not one per row.
   const sameCategory = cached((w: string) => w);
   const sameStatus = cached((w: string) => w);
-  const csatScale = config.surveys.csat;
-  const cesScale = config.surveys.ces;
+  const csatScale = options.scales.csat;
+  const cesScale = options.scales.ces;
 
   const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
   const resolvedAfter = minutesAfterCreated.has('resolvedMs');
@@ -196,11 +179,11 @@ export function rowMapperFor(
     };
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
-      if (v === null) return source.defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
+      if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
       return mapService(v) ?? fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
     };
     try {
-      if (source.kind === 'checks') {
+      if (kind === 'checks') {
         const timeMs = time('timeMs', true) as number;
         const s = service(true) as string;
         const word = required('status', 'status');
@@ -208,7 +191,7 @@ export function rowMapperFor(
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
         return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
       }
-      if (source.kind === 'tickets') {
+      if (kind === 'tickets') {
         const id = required('id', 'ticket id');
         const createdMs = time('createdMs', true) as number;
         const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
@@ -237,7 +220,7 @@ export function rowMapperFor(
             : (mapOnTime(onTimeRaw) ??
               fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
         const ticket: TicketRecord = {
-          source: source.id,
+          source: options.id,
           id,
           createdMs,
           firstResponseMs,

@@ -8,8 +8,20 @@
  * without knowing the config's level ids, and a map to a target that names nothing configured
  * rejects the row instead of inventing a level, service or status.
  */
-import type { ReviewConfig } from '../config/config-schema.ts';
 import type { CheckStatus } from '../model/records.ts';
+
+/** What a service is called, for the service value map. */
+export interface ServiceNames {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/** A priority level's words, for the priority value map. */
+export interface PriorityWords {
+  id: string;
+  words: string[];
+}
 
 const DEFAULT_STATUS_WORDS: Record<string, CheckStatus> = {};
 for (const w of ['up', 'ok', 'success', 'pass', 'true', '1']) DEFAULT_STATUS_WORDS[w] = 'up';
@@ -45,9 +57,9 @@ export function statusMapper(sourceMap: Record<string, string> = {}): (word: str
 }
 
 /** Maps priority words to level ids: the source's map (to a level id or word), then each level's `words`, then the level ids. */
-export function priorityMapper(config: ReviewConfig, sourceMap: Record<string, string> = {}): (word: string) => string | null {
+export function priorityMapper(priorities: PriorityWords[], sourceMap: Record<string, string> = {}): (word: string) => string | null {
   const m = new Map<string, string>();
-  for (const level of config.priorities) {
+  for (const level of priorities) {
     m.set(normWord(level.id), level.id);
     for (const w of level.words) m.set(normWord(w), level.id);
   }
@@ -60,9 +72,9 @@ export function priorityMapper(config: ReviewConfig, sourceMap: Record<string, s
 }
 
 /** Maps service names to service ids: the source's map (to an id, alias or name), then ids, aliases and display names. */
-export function serviceMapper(config: ReviewConfig, sourceMap: Record<string, string> = {}): (word: string) => string | null {
+export function serviceMapper(services: ServiceNames[], sourceMap: Record<string, string> = {}): (word: string) => string | null {
   const m = new Map<string, string>();
-  for (const s of config.services) {
+  for (const s of services) {
     m.set(normWord(s.name), s.id);
     for (const a of s.aliases) m.set(normWord(a), s.id);
     m.set(normWord(s.id), s.id);

@@ -1,5 +1,6 @@
+// Over 400 lines: one scanner for every accepted timestamp form, whose parts share its cursor and zone-offset cache.
 /**
- * Cell parsers for exports: timestamps, plain numbers and yes/no words.
+ * The timestamp cell parser of exports.
  *
  * `parseTimestamp` runs once per timestamp cell, millions of times per build, so it scans
  * char codes by hand (no regex, no allocation on success) and caches the zone offset per
@@ -36,7 +37,6 @@ export interface ParseFailure {
 }
 
 export type TimestampResult = { ok: true; ms: number } | ParseFailure;
-export type NumberResult = { ok: true; value: number } | ParseFailure;
 
 const EMPTY: ParseFailure = Object.freeze({ ok: false, empty: true, reason: 'the value is empty' });
 
@@ -441,60 +441,4 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
   if (opts.ambiguous === 'earlier') return { ok: true, ms: r.earlierMs };
   if (opts.ambiguous === 'later') return { ok: true, ms: r.laterMs };
   return fail(`${quote(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
-}
-
-/**
- * Reads a plain decimal number: optional minus, digits, optional `.` and digits. No
- * thousands separators, decimal commas, exponents, `NaN` or `Infinity`, because an export
- * that writes them would otherwise be misread silently (`1,5` is 1.5 in one locale, 15 in another).
- *
- * @param text the cell as exported; surrounding spaces are ignored
- * @returns `{ ok: true, value }`, or `{ ok: false, empty, reason }`
- * @example parseNumber(' -12.50 ') // { ok: true, value: -12.5 }
- * @example parseNumber('1,5') // { ok: false, empty: false, reason: 'expected a number like 12.5, got "1,5" (use a dot for decimals, no thousands separators)' }
- */
-export function parseNumber(text: string): NumberResult {
-  const s = text.trim();
-  const n = s.length;
-  if (n === 0) return EMPTY;
-  let i = s.charCodeAt(0) === C_DASH ? 1 : 0;
-  let intDigits = 0;
-  let fracDigits = -1;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= C_0 && c <= C_0 + 9) {
-      if (fracDigits < 0) intDigits++;
-      else fracDigits++;
-    } else if (c === C_DOT && fracDigits < 0) fracDigits = 0;
-    else break;
-  }
-  if (i !== n || fracDigits === 0 || (intDigits === 0 && fracDigits < 0)) {
-    const hint = s.includes(',') ? ' (use a dot for decimals, no thousands separators)' : '';
-    return fail(`expected a number like 12.5, got ${quote(s)}${hint}`);
-  }
-  const value = Number(s);
-  // -0 would print as "0" anyway but compares oddly with Object.is in tests and snapshots.
-  return { ok: true, value: value === 0 ? 0 : value };
-}
-
-const BOOLEAN_WORDS = new Map<string, boolean>([
-  ['yes', true],
-  ['no', false],
-  ['true', true],
-  ['false', false],
-  ['y', true],
-  ['n', false],
-  ['1', true],
-  ['0', false],
-]);
-
-/**
- * Reads a yes/no word: yes, no, true, false, y, n, 1, 0 (any case, surrounding spaces ignored).
- *
- * @returns the boolean, or null for anything else (including an empty cell)
- * @example parseBooleanWord(' Yes ') // true
- * @example parseBooleanWord('maybe') // null
- */
-export function parseBooleanWord(text: string): boolean | null {
-  return BOOLEAN_WORDS.get(text.trim().toLowerCase()) ?? null;
 }

@@ -1,0 +1,173 @@
+/**
+ * The line loop of both fast scanners (fast-checks.ts, fast-records.ts): it cuts a UTF-8 byte
+ * stream into data lines, numbers them, and decides which lines a scanner may read without a
+ * CSV parser. Each scanner supplies only its per-row work (`LineRows`).
+ *
+ * A line is taken when csv-parse (relax_column_count, skip_empty_lines, and the record
+ * delimiter it detected on the header line) would read it as exactly the text between its
+ * delimiters:
+ * - it holds no quote, and no CR other than the one of a CR LF line end in a CR LF file
+ *   (in a CR LF file a bare LF is no record end either);
+ * - it is valid UTF-8 (csv-parse's decoder replaces bad bytes, with its own chunking).
+ * At the first line that fails, the loop stops and hands the rest of the file over to csv-parse
+ * (csv-stream.ts), with the physical line number before it. An empty line is no row, but a
+ * physical line. A line cut by a read waits for the next read.
+ */
+import { isUtf8 } from 'node:buffer';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/** A scanner's per-row work: the bytes of one data line, without its line ending, and its physical line number. */
+export interface LineRows {
+  row(buf: Buffer, start: number, end: number, line: number): void;
+}
+
+/** Result of scanning a buffer. */
+export interface ScanResult {
+  /** Offset of the first byte not consumed: the partial last line, or the line handed over. */
+  consumed: number;
+  /** True when the loop stopped at a line it hands to csv-parse. */
+  handover: boolean;
+}
+
+export class LineLoop {
+  /** Physical 1-based number of the next line to read. */
+  line: number;
+  private readonly rows: LineRows;
+  private readonly crlf: boolean;
+
+  /**
+   * @param firstLine physical line number of the first data line (the header is line 1)
+   * @param crlf whether lines end in CR LF (decided from the header line, as csv-parse does)
+   */
+  constructor(rows: LineRows, firstLine: number, crlf: boolean) {
+    this.rows = rows;
+    this.line = firstLine;
+    this.crlf = crlf;
+  }
+
+  /**
+   * Reads the complete lines of `buf[start, end)`; with `final`, the last line needs no line
+   * ending. Stops before a line it hands over.
+   */
+  scan(buf: Buffer, start: number, end: number, final: boolean): ScanResult {
+    let stop = end;
+    if (!final) {
+      const lastLf = buf.lastIndexOf(LF, end - 1);
+      if (lastLf < start) return { consumed: start, handover: false };
+      stop = lastLf + 1;
+    }
+    // LF never occurs inside a UTF-8 character, so the lines before a bad one decode alike either way.
+    const badAt = isUtf8(buf.subarray(start, stop)) ? stop : firstBadLine(buf, start, stop);
+    const crlf = this.crlf;
+    const rows = this.rows;
+    // Quotes and stray CRs, found natively once per buffer.
+    let quoteAt = buf.indexOf(QUOTE, start);
+    if (quoteAt < 0 || quoteAt >= stop) quoteAt = stop;
+    let crAt = crlf ? stop : buf.indexOf(CR, start);
+    if (crAt < 0 || crAt >= stop) crAt = stop;
+    let pos = start;
+    while (pos < stop) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl < 0 || nl >= stop) nl = stop;
+      if (quoteAt < nl || crAt < nl || pos >= badAt) return { consumed: pos, handover: true };
+      let lineEnd = nl;
+      if (crlf) {
+        if (nl < stop) {
+          if (lineEnd === pos || buf[lineEnd - 1] !== CR) return { consumed: pos, handover: true };
+          lineEnd--;
+        }
+        const cr = buf.indexOf(CR, pos);
+        if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
+      }
+      const line = this.line++;
+      if (lineEnd > pos) rows.row(buf, pos, lineEnd, line);
+      pos = nl + 1;
+    }
+    return { consumed: stop, handover: false };
+  }
+}
+
+/** Start of the first line of `buf[start, stop)` that is not valid UTF-8 (the range holds one). */
+function firstBadLine(buf: Buffer, start: number, stop: number): number {
+  for (let pos = start; pos < stop; ) {
+    let nl = buf.indexOf(LF, pos);
+    if (nl < 0 || nl >= stop) nl = stop - 1;
+    if (!isUtf8(buf.subarray(pos, nl + 1))) return pos;
+    pos = nl + 1;
+  }
+  return stop;
+}
+
+/** The first line of a byte stream: its bytes without the line end, the buffer read so far, and whether the stream ended. */
+export async function readHeaderLine(
+  it: AsyncIterator<Buffer>,
+): Promise<{ buf: Buffer; ended: boolean; nl: number; crlf: boolean; headerBytes: Buffer }> {
+  let buf: Buffer = Buffer.alloc(0);
+  let ended = false;
+  while (!ended && buf.indexOf(LF) < 0) {
+    const r = await it.next();
+    if (r.done) ended = true;
+    else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
+  }
+  const nl = buf.indexOf(LF);
+  const crlf = nl > 0 && buf[nl - 1] === CR;
+  return { buf, ended, nl, crlf, headerBytes: nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl) };
+}
+
+/**
+ * Whether the fast scanners can take a file with this header line: one unquoted line of UTF-8
+ * without a stray CR, and a one-byte delimiter. Otherwise csv-parse reads the whole file.
+ */
+export function plainHeader(headerBytes: Buffer, nl: number, delimiter: string): boolean {
+  return (
+    nl >= 0 &&
+    delimiter.length === 1 &&
+    delimiter.charCodeAt(0) <= 0x7f &&
+    headerBytes.length > 0 &&
+    !headerBytes.includes(QUOTE) &&
+    !headerBytes.includes(CR) &&
+    isUtf8(headerBytes)
+  );
+}
+
+/**
+ * Feeds the rest of a byte stream (from `first`) to the loop, joining lines cut by reads.
+ * Returns null when the whole stream was read, or where the loop handed over: the bytes from
+ * the handed-over line on (the rest of the stream follows in `it`) and the physical line before it.
+ */
+export async function loopOverStream(
+  loop: LineLoop,
+  first: Buffer,
+  endedAtStart: boolean,
+  it: AsyncIterator<Buffer>,
+): Promise<{ rest: Buffer; linesBefore: number } | null> {
+  let buf = first;
+  let ended = endedAtStart;
+  for (;;) {
+    const r = loop.scan(buf, 0, buf.length, ended);
+    if (r.handover) return { rest: buf.subarray(r.consumed), linesBefore: loop.line - 1 };
+    if (ended) return null;
+    const rest = buf.subarray(r.consumed);
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      buf = rest;
+      continue;
+    }
+    let chunk: Buffer = next.value;
+    const nl = rest.length > 0 ? chunk.indexOf(LF) : -1;
+    if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
+    else if (rest.length > 0) {
+      // Only the line cut by the read is joined and scanned apart: copying the whole chunk onto
+      // the cut line would double the garbage per read.
+      const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
+      const j = loop.scan(joined, 0, joined.length, false);
+      if (j.handover) return { rest: Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]), linesBefore: loop.line - 1 };
+      chunk = j.consumed === joined.length ? chunk.subarray(nl + 1) : Buffer.concat([joined.subarray(j.consumed), chunk.subarray(nl + 1)]);
+    }
+    buf = chunk;
+  }
+}

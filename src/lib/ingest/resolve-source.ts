@@ -1,0 +1,135 @@
+/**
+ * The one place where a source's configuration is read: its own options, its preset's and the
+ * review's defaults become a `SourceOptions` object, with every default applied once, and a
+ * file's header turns that into a `ResolvedSource` (which column holds which field). The row
+ * mapper, both fast scanners, the worker threads and the parsed-file cache key take only these
+ * objects, so the paths cannot disagree on an option (issue #12: the fast path once defaulted
+ * `dateOrder` on its own and read 03/11/2026 as 11 March where the general path asked for it).
+ *
+ * Both objects are plain data: they are sent to worker threads as they are, and their JSON is
+ * part of the cache key.
+ */
+import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import type { TimestampOptions } from '../time/parse-timestamp.ts';
+import { CANONICAL_FIELDS, type ExportKind } from './canonical-fields.ts';
+import type { DelimiterOption } from './open-export.ts';
+import { presetFor } from './presets.ts';
+import { normWord, type PriorityWords, type ServiceNames } from './value-maps.ts';
+
+/** A source's options with the preset's and the review's defaults applied: everything a reader consults. */
+export interface SourceOptions {
+  id: string;
+  kind: ExportKind;
+  /** Glob pattern(s) of its files, relative to the config folder, as configured. */
+  files: string | string[];
+  /** `auto` or an encoding name, as openExport takes it. */
+  encoding: string;
+  delimiter: DelimiterOption;
+  /** Per canonical field, the header names that may hold it, in order (the source's, else the preset's, else the built-in names). */
+  columns: Record<string, string[]>;
+  timestamps: TimestampOptions;
+  /** Per field, source word → canonical word: the preset's map with the source's on top. */
+  values: Record<string, Record<string, string>>;
+  /** Lower-cased words that mean "no value". */
+  missingWords: string[];
+  /** Per field, normalised word (normWord) → why a row with it is rejected. */
+  rejectWords: Record<string, Record<string, string>>;
+  /** Normalised ticket status words that mean resolved. */
+  resolvedStatuses: string[];
+  /** Time fields whose column holds minutes after creation (the preset's, unless the source maps the field itself). */
+  minutesAfterCreated: Array<'firstResponseMs' | 'resolvedMs'>;
+  defaultService: string | null;
+  /** Survey scales the scores are checked against. */
+  scales: { csat: { min: number; max: number }; ces: { min: number; max: number } };
+  services: ServiceNames[];
+  priorities: PriorityWords[];
+}
+
+/** The options and a file's header: which column holds each canonical field. */
+export interface ResolvedSource {
+  options: SourceOptions;
+  /** The header's cells as read. */
+  header: string[];
+  /** Canonical field → 0-based column. */
+  indices: Record<string, number>;
+}
+
+/** A source's options, and why the source cannot be read (an unknown preset), or null. */
+export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig): { options: SourceOptions; problem: string | null } {
+  const preset = source.preset === undefined ? null : presetFor(source.preset);
+  const problem = source.preset !== undefined && preset === null ? `source "${source.id}": unknown preset "${source.preset}"` : null;
+  const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+  const columns: Record<string, string[]> = {};
+  for (const [field, info] of Object.entries(CANONICAL_FIELDS[source.kind])) {
+    const configured = source.columns[field] ?? preset?.columns[field];
+    columns[field] = configured === undefined ? info.headers : list(configured);
+  }
+  const values: Record<string, Record<string, string>> = {};
+  for (const field of new Set([...Object.keys(preset?.values ?? {}), ...Object.keys(source.values)]))
+    values[field] = { ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) };
+  const rejectWords: Record<string, Record<string, string>> = {};
+  for (const [field, words] of Object.entries(preset?.rejectWords ?? {}))
+    rejectWords[field] = Object.fromEntries(Object.entries(words).map(([w, why]) => [normWord(w), why]));
+  const options: SourceOptions = {
+    id: source.id,
+    kind: source.kind,
+    files: source.files,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    columns,
+    timestamps: {
+      // The source's own setting, else the preset's (where the tool fixes it), else the review's zone / year-first dates.
+      timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
+      dateOrder: source.dateOrder ?? preset?.dateOrder ?? 'ymd',
+      ambiguous: source.ambiguous,
+      epochUnit: source.epochUnit,
+    },
+    values,
+    missingWords: (preset?.missing ?? []).map((w) => w.toLowerCase()),
+    rejectWords,
+    resolvedStatuses: (preset?.resolvedStatuses ?? []).map(normWord),
+    // A source that maps the field to a column of its own has told us what that column holds.
+    minutesAfterCreated: (preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined),
+    defaultService: source.defaultService ?? null,
+    scales: {
+      csat: { min: config.surveys.csat.min, max: config.surveys.csat.max },
+      ces: { min: config.surveys.ces.min, max: config.surveys.ces.max },
+    },
+    services: config.services.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
+    priorities: config.priorities.map((p) => ({ id: p.id, words: p.words })),
+  };
+  return { options, problem };
+}
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(' or ');
+
+/**
+ * The source as a file with this header reads it, or the required columns the header lacks
+ * (each with the names looked for).
+ */
+export function resolveSource(options: SourceOptions, header: readonly string[]): ResolvedSource | { missing: string[] } {
+  const normalized = header.map((h) => h.trim().toLowerCase());
+  const indices: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const [field, info] of Object.entries(CANONICAL_FIELDS[options.kind])) {
+    const names = options.columns[field] ?? [];
+    const idx = names.map((n) => normalized.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
+    if (idx !== undefined) indices[field] = idx;
+    else if (info.required && !(field === 'service' && options.defaultService !== null)) missing.push(`${field} (${quoted(names)})`);
+  }
+  if (options.kind === 'checks' && indices.service === undefined && options.defaultService === null)
+    missing.push(`service (${quoted(options.columns.service ?? [])}, or set defaultService)`);
+  if (options.kind === 'surveys' && indices.csat === undefined && indices.nps === undefined && indices.ces === undefined)
+    missing.push('at least one of csat, nps, ces');
+  return missing.length > 0 ? { missing } : { options, header: [...header], indices };
+}
+
+/** The message for a header that lacks required columns. */
+export function missingColumnsMessage(file: string, missing: string[], header: readonly string[]): string {
+  return `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`;
+}
+
+/** The canonical fields a resolved file provides, sorted (the account's `fields`). */
+export function providedFields(resolved: ResolvedSource): string[] {
+  return Object.keys(resolved.indices).sort();
+}

@@ -1,0 +1,51 @@
+/**
+ * RowAccount (src/lib/ingest/file-account.ts), the only writer of a file's row counts: the
+ * invariant accepted + rejected + duplicates = rows (the FileAccount doc), first/last accepted
+ * times, the 200 rejects kept in full (MAX_REJECTS_KEPT) with the rest counted by reason, and a
+ * worker block's part added with its lines shifted.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_REJECTS_KEPT, newFileAccount, type RejectedRow, RowAccount } from '../../src/lib/ingest/file-account.ts';
+
+const fresh = () => new RowAccount(newFileAccount({ file: 'f.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
+const reject = (line: number, value: string): RejectedRow => ({
+  line,
+  column: 2,
+  field: 'priority',
+  value,
+  reason: `unknown priority "${value}"`,
+});
+
+describe('RowAccount', () => {
+  it('keeps accepted + rejected + duplicates = rows', () => {
+    const a = fresh();
+    a.accept(30);
+    a.accept(10);
+    a.accept(20);
+    a.reject(reject(5, 'P9'));
+    a.duplicates();
+    const f = a.file;
+    expect([f.rows, f.accepted, f.rejected, f.duplicates]).toEqual([4, 2, 1, 1]);
+    expect(f.accepted + f.rejected + f.duplicates).toBe(f.rows);
+    expect([f.firstMs, f.lastMs]).toEqual([10, 30]);
+  });
+
+  it('keeps the first rejects in full and counts every one by its reason class', () => {
+    const a = fresh();
+    for (let i = 0; i < MAX_REJECTS_KEPT + 5; i++) a.reject(reject(i + 2, `P${i}`));
+    expect(a.file.rejects).toHaveLength(MAX_REJECTS_KEPT);
+    expect(a.file.rejected).toBe(MAX_REJECTS_KEPT + 5);
+    expect(a.file.rejectsByReason).toEqual({ 'priority: unknown priority "…"': MAX_REJECTS_KEPT + 5 });
+  });
+
+  it('adds a part read elsewhere with its reject lines shifted', () => {
+    const a = fresh();
+    a.accept(100);
+    const part = fresh();
+    part.accept(50);
+    part.reject(reject(3, 'x'));
+    a.add(part.file, 40);
+    expect(a.file).toMatchObject({ rows: 3, accepted: 2, rejected: 1, firstMs: 50, lastMs: 100 });
+    expect(a.file.rejects.map((r) => r.line)).toEqual([43]);
+  });
+});

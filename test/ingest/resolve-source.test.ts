@@ -1,0 +1,92 @@
+/**
+ * resolveSourceOptions and resolveSource (src/lib/ingest/resolve-source.ts): each option is
+ * defaulted once, in the order the config reference gives (docs/config.md: "default: the preset's,
+ * else ymd" for dateOrder, "default: the review zone" for timeZone; docs/presets.md: a source's own
+ * columns, values, timeZone and dateOrder override its preset), and both the row mapper and the
+ * fast-path plan read the very same timestamp options.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
+import { validateConfig } from '../../src/lib/config/load-config.ts';
+import { fastChecksPlan } from '../../src/lib/ingest/fast-checks.ts';
+import { missingColumnsMessage, resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
+
+const config = (source: Record<string, unknown>) =>
+  validateConfig({
+    review: { name: 'Resolve', timeZone: 'Europe/London' },
+    services: [{ id: 'api', name: 'API', owner: 'P', target: 0.99, latencyThresholdMs: 200, aliases: ['gw'] }],
+    priorities: [{ id: 'p1', name: 'P1', words: ['Critical'], response: '15m', resolution: '4h' }],
+    sources: [{ id: 's', files: 'x.csv', ...source }],
+  });
+
+const optionsOf = (source: Record<string, unknown>) => {
+  const cfg = config(source);
+  return resolveSourceOptions(cfg.sources[0] as SourceConfig, cfg);
+};
+
+describe('resolveSourceOptions', () => {
+  it('defaults the timestamp options: the source, else the preset, else the review', () => {
+    expect(optionsOf({ kind: 'checks' }).options.timestamps).toEqual({
+      timeZone: 'Europe/London',
+      dateOrder: 'ymd',
+      ambiguous: 'reject',
+      epochUnit: 'auto',
+    });
+    // boston-311 fixes America/New_York and month-first dates.
+    expect(optionsOf({ kind: 'tickets', preset: 'boston-311' }).options.timestamps).toMatchObject({
+      timeZone: 'America/New_York',
+      dateOrder: 'mdy',
+    });
+    // An explicit ymd wins over the preset's order (the old fast-path rule let the preset win).
+    expect(
+      optionsOf({ kind: 'tickets', preset: 'servicenow-incident', dateOrder: 'ymd', timeZone: 'UTC' }).options.timestamps,
+    ).toMatchObject({ timeZone: 'UTC', dateOrder: 'ymd' });
+  });
+
+  it('lays the source over the preset for columns and values, and normalises preset words once', () => {
+    const { options } = optionsOf({
+      kind: 'checks',
+      preset: 'uptime-kuma',
+      columns: { latencyMs: 'rtt' },
+      values: { status: { '2': 'down', PAUSED: 'down' } },
+    });
+    expect(options.columns.latencyMs).toEqual(['rtt']);
+    expect(options.columns.service).toEqual(['name', 'monitor_name', 'monitor']);
+    expect(options.columns.probe).toEqual(['probe', 'location', 'region']);
+    expect(options.values.status).toEqual({ '0': 'down', '1': 'up', '2': 'down', PAUSED: 'down' });
+    expect(Object.keys(options.rejectWords.status ?? {})).toEqual(['3']);
+  });
+
+  it('keeps minutes-after-creation fields only where the source does not map the column itself', () => {
+    expect(optionsOf({ kind: 'tickets', preset: 'zendesk' }).options.minutesAfterCreated).toEqual(['firstResponseMs']);
+    expect(
+      optionsOf({ kind: 'tickets', preset: 'zendesk', columns: { firstResponseMs: 'First reply at' } }).options.minutesAfterCreated,
+    ).toEqual([]);
+  });
+
+  it('reports an unknown preset', () => {
+    expect(optionsOf({ kind: 'checks', preset: 'nagios' }).problem).toBe('source "s": unknown preset "nagios"');
+  });
+});
+
+describe('resolveSource', () => {
+  it('finds columns by name, trimmed and in any case', () => {
+    const r = resolveSource(optionsOf({ kind: 'checks' }).options, [' Timestamp ', 'SERVICE', 'status', 'latency_ms']);
+    expect('missing' in r ? r.missing : r.indices).toEqual({ timeMs: 0, service: 1, status: 2, latencyMs: 3 });
+  });
+
+  it('names the headers it looked for when a required column is missing', () => {
+    const r = resolveSource(optionsOf({ kind: 'checks', preset: 'uptime-kuma' }).options, ['when', 'status']);
+    expect('missing' in r && missingColumnsMessage('k.csv', r.missing, ['when', 'status'])).toBe(
+      'k.csv: missing required columns timeMs ("time"); service ("name" or "monitor_name" or "monitor", or set defaultService); the header has "when", "status"',
+    );
+    expect('missing' in resolveSource(optionsOf({ kind: 'checks', defaultService: 'api' }).options, ['time', 'status'])).toBe(false);
+  });
+
+  it('gives the fast-path plan the same timestamp options the row mapper reads', () => {
+    const { options } = optionsOf({ kind: 'checks', dateOrder: 'dmy' });
+    const r = resolveSource(options, ['time', 'service', 'status']);
+    if ('missing' in r) throw new Error('unexpected');
+    expect(fastChecksPlan(r, ',')?.tsOpts).toBe(options.timestamps);
+  });
+});
