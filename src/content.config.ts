@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { contentDir } from 'virtual:service-review/site';
+import { contentDir, pinnedDir } from 'virtual:service-review/site';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
@@ -21,4 +21,19 @@ const reviews = defineCollection({
   }),
 });
 
-export const collections = { reviews };
+/**
+ * The commentary each published revision pinned, as the site integration wrote it from the
+ * revision files: <pinnedDir>/<period>/r<N>.mdx. A revision's pages render it, so prose written
+ * after publishing never appears on them.
+ */
+const pinned = defineCollection({
+  loader: glob({ pattern: '*/r*.mdx', base: pinnedDir }),
+  schema: z.object({
+    period: z.string(),
+    title: z.string().default('Commentary'),
+    summary: z.string(),
+    author: z.string().optional(),
+  }),
+});
+
+export const collections = { reviews, pinned };

@@ -15,6 +15,8 @@ declare module 'virtual:service-review/site' {
   export const publishedDir: string;
   /** The MDX commentary (content/reviews/ of the review). */
   export const contentDir: string;
+  /** The pinned commentary of published revisions, <period>/r<N>.mdx (written by the site integration). */
+  export const pinnedDir: string;
   /** The path the site is served under, with both slashes: '/' or '/review/'. */
   export const base: string;
 }

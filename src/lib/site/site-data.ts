@@ -5,7 +5,7 @@
  * from the environment. Only Astro (through Vite) can load this module; tests use
  * load-snapshots.ts and site-links.ts, which take the folders and the base as arguments.
  */
-import { base, contentDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
+import { base, contentDir, pinnedDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
@@ -13,11 +13,12 @@ import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } f
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
 /** The review's commentary folder (content/reviews/). */
-export { contentDir };
+/** The pinned commentary of published revisions (pinned-commentary.ts). */
+export { contentDir, pinnedDir };
 
 const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
-export const { sitePeriods, revisionOf, snapshotDownload, revisionDownload, latestPeriod } = snapshots;
+export const { sitePeriods, revisionOf, snapshotDownload, draftDownload, revisionDownload, latestPeriod } = snapshots;
 
 /** The snapshots the site shows, oldest first. */
 export function loadSnapshots(): PeriodSnapshot[] {
