@@ -94,6 +94,20 @@ describe('a published month stays as published, and every page says what changed
     );
     // The revision's permanent page never changes.
     expect(page('reviews/2026-10/r1')).toContain('First words: Web resolved 0.0 % of its tickets.');
+    // Pages agree or say why: Q4 and the year are built from the new exports, October shows r1; both sides say so and link the diff.
+    const n = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/index.json'), 'utf8')).periods[0].changes.length;
+    expect(n).toBeGreaterThan(0);
+    const quarter = page('reviews/2026-Q4');
+    expect(quarter).toContain(
+      `October 2026 ’s published revision 1 differs from the figures this quarter is built from: ${n} figures, e.g. `,
+    );
+    expect(quarter).toContain('e.g. services[web].tickets.resolved , services[web].tickets.backlogAtEnd ,');
+    expect(readFileSync(path.join(work, 'dist/reviews/2026-Q4/index.html'), 'utf8')).toContain('href="/reviews/2026-10/draft/changes.csv"');
+    expect(page('reviews/2026')).toContain(
+      `October 2026 ’s published revision 1 differs from the figures this year is built from: ${n} figures`,
+    );
+    expect(current).toContain(`Q4 2026 is built from the current exports, which differ from this revision in ${n} figures.`);
+    expect(current).toContain(`Year 2026 is built from the current exports, which differ from this revision in ${n} figures.`);
   });
 
   it('publish --revise: r2 is shown, and r1 says it was superseded and keeps its words', () => {
@@ -112,6 +126,9 @@ describe('a published month stays as published, and every page says what changed
     expect(old).not.toContain('Second words');
     expect(page('reviews/2026-10/r2')).not.toContain('Superseded');
     expect(existsSync(path.join(work, 'dist/reviews/2026-10/draft'))).toBe(false);
+    // Revised, October agrees with the quarter again: neither page has a notice.
+    expect(page('reviews/2026-Q4')).not.toContain('differs from the figures');
+    expect(page('reviews/2026-10')).not.toContain('is built from the current exports');
   });
 
   it('a revision edited by hand stops the build, naming the file; restored, the build passes', () => {

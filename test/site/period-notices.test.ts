@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasDraftView, supersededBy, unpublishedChanges } from '../../src/lib/site/period-notices.ts';
+import {
+  hasDraftView,
+  monthsDiffering,
+  periodsBuiltFromNewer,
+  supersededBy,
+  unpublishedChanges,
+} from '../../src/lib/site/period-notices.ts';
 import { isPinnedEntry, pinnedFile, writePinnedCommentary } from '../../src/lib/site/pinned-commentary.ts';
 import type { PeriodStatus, RevisionSummary } from '../../src/lib/snapshot/period-status.ts';
 
@@ -77,5 +83,55 @@ describe('pinned commentary files', () => {
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.mdx', '2026-10', 1)).toBe(true);
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.fr.mdx', '2026-10', 1)).toBe(false);
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r11.mdx', '2026-10', 1)).toBe(false);
+  });
+});
+
+describe('pages agree or say why', () => {
+  const status = (s: PeriodStatus['status'], changes: string[], revisions: RevisionSummary[]) => ({
+    status: s,
+    changes: changes.map(change),
+    commentaryChanged: false,
+    revisions,
+  });
+  const october = {
+    id: '2026-10',
+    kind: 'month',
+    months: ['2026-10'],
+    shownRevision: 1,
+    status: status('changed', ['a', 'b', 'c', 'd', 'e', 'f'], [rev(1, 'x', null)]),
+  };
+  const november = {
+    id: '2026-11',
+    kind: 'month',
+    months: ['2026-11'],
+    shownRevision: 1,
+    status: status('published', [], [rev(1, 'x', null)]),
+  };
+  const december = { id: '2026-12', kind: 'month', months: ['2026-12'], shownRevision: null, status: status('draft', [], []) };
+  const q4 = {
+    id: '2026-Q4',
+    kind: 'quarter',
+    months: ['2026-10', '2026-11', '2026-12'],
+    shownRevision: null,
+    status: status('draft', [], []),
+  };
+  const publishedYear = {
+    id: '2026',
+    kind: 'year',
+    months: ['2026-10', '2026-11', '2026-12'],
+    shownRevision: 1,
+    status: status('published', [], [rev(1, 'x', null)]),
+  };
+  const all = [october, november, december, q4, publishedYear];
+
+  it('a quarter names its months whose published revision differs, with up to five figures', () => {
+    expect(monthsDiffering(q4, all)).toEqual([{ month: '2026-10', revision: 1, count: 6, examples: ['a', 'b', 'c', 'd', 'e'] }]);
+    expect(monthsDiffering(october, all)).toEqual([]);
+  });
+
+  it('the month names the quarters and years built from the current exports (not a published year)', () => {
+    expect(periodsBuiltFromNewer(october, all)).toEqual(['2026-Q4']);
+    expect(periodsBuiltFromNewer(november, all)).toEqual([]);
+    expect(periodsBuiltFromNewer(december, all)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * one. Pure: pages format and link what these return.
  */
 import type { PeriodStatus } from '../snapshot/period-status.ts';
+import type { SitePeriod } from './load-snapshots.ts';
 
 type Status = Pick<PeriodStatus, 'status' | 'changes' | 'commentaryChanged' | 'revisions'>;
 
@@ -38,4 +39,52 @@ export function supersededBy(status: Status, revision: number): Supersession | n
   if (!next) return null;
   const latest = status.revisions[status.revisions.length - 1]?.revision ?? next.revision;
   return { by: next.revision, date: next.publishedAt.slice(0, 10), reason: next.reason, latest: latest === next.revision ? null : latest };
+}
+
+/** A month in a quarter or year whose published revision differs from the figures the exports give now. */
+export interface MonthDisagreement {
+  month: string;
+  /** The month's latest published revision. */
+  revision: number;
+  /** How many figures differ, and the first few of their paths. */
+  count: number;
+  examples: string[];
+}
+
+type PeriodLike = { id: string; status: Status; shownRevision: number | null; months: readonly string[]; kind: string };
+
+/** How many figure paths a notice names before "…". */
+export const EXAMPLE_FIGURES = 5;
+
+/**
+ * The months of a quarter or year built from the current exports whose published revision says
+ * otherwise: the quarter's page must say so, since its reader would otherwise take the two for
+ * the same figures.
+ */
+export function monthsDiffering(period: Pick<PeriodLike, 'months' | 'kind'>, all: readonly PeriodLike[]): MonthDisagreement[] {
+  if (period.kind === 'month') return [];
+  return period.months.flatMap((id) => {
+    const month = all.find((p) => p.id === id);
+    if (!month || month.shownRevision === null || month.status.status !== 'changed' || month.status.changes.length === 0) return [];
+    const changes = month.status.changes;
+    return [
+      { month: id, revision: month.shownRevision, count: changes.length, examples: changes.slice(0, EXAMPLE_FIGURES).map((c) => c.path) },
+    ];
+  });
+}
+
+/**
+ * The quarters and years that include a published month and are built from the current exports
+ * (they show their draft), when the month's exports changed since its revision: its page says
+ * they differ from it.
+ */
+export function periodsBuiltFromNewer(month: PeriodLike, all: readonly PeriodLike[]): string[] {
+  if (month.kind !== 'month' || month.shownRevision === null || month.status.status !== 'changed' || month.status.changes.length === 0)
+    return [];
+  return all.filter((p) => p.kind !== 'month' && p.shownRevision === null && p.months.includes(month.id)).map((p) => p.id);
+}
+
+/** The facts of a site period these notices read (its kind and months are the draft's: they never change). */
+export function periodFacts(p: SitePeriod): PeriodLike {
+  return { id: p.id, status: p.status, shownRevision: p.shownRevision, months: p.draft.period.months, kind: p.draft.period.kind };
 }
