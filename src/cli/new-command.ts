@@ -5,12 +5,12 @@ import { ReviewError, UsageError } from '../lib/errors.ts';
 import { writeFileAtomic } from '../lib/fs/atomic-write.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
 import type { PeriodSnapshot } from '../lib/snapshot/build-snapshots.ts';
-import { isMonthId } from '../lib/time/periods.ts';
+import { isMonthId, isQuarterId, isYearId } from '../lib/time/periods.ts';
 import { COMMON_OPTIONS, type CommandContext, parseCommandArgs, projectPaths, toolVersion } from './cli-support.ts';
 
-const usage = `usage: service-review new <YYYY-MM> [--config FILE]
+const usage = `usage: service-review new <YYYY-MM | YYYY-Qn | YYYY> [--config FILE]
 
-Scaffolds content/reviews/<YYYY-MM>.mdx, the analysts' commentary for a period, with key
+Scaffolds content/reviews/<period>.mdx, the analysts' commentary for a month, quarter or year, with key
 figures placed as components (they read the period's snapshot when the site is built, so the
 prose never carries pasted numbers): only figures the period has data for (availability of the
 services with checks, ticket figures with tickets, satisfaction with answers), read from its
@@ -75,7 +75,7 @@ export function commentaryScaffold(period: string, data: ScaffoldData): string {
   return `---
 period: "${period}"
 title: "Commentary"
-summary: "One or two sentences for the home page: what mattered this month."
+summary: "One or two sentences: what mattered this period."
 author: "Your name"
 ---
 
@@ -106,7 +106,9 @@ export const newCommand = {
   async run(ctx: CommandContext): Promise<number> {
     const { values, positionals } = parseCommandArgs(ctx.args, COMMON_OPTIONS);
     const [period] = positionals;
-    if (!period || positionals.length > 1 || !isMonthId(period)) throw new UsageError('new needs one period like 2026-10');
+    if (!period || positionals.length > 1 || !(isMonthId(period) || isQuarterId(period) || isYearId(period))) {
+      throw new UsageError('new needs one period like 2026-10, 2026-Q4 or 2026');
+    }
     const paths = projectPaths(values.config);
     loadConfig(paths.configPath);
     const file = path.join(paths.contentDir, `${period}.mdx`);

@@ -131,6 +131,24 @@ describe('a published month stays as published, and every page says what changed
     expect(page('reviews/2026-10')).not.toContain('is built from the current exports');
   });
 
+  it('a quarter has commentary of its own, pinned when it is published like a month', () => {
+    const q4 = (words: string) =>
+      `---\nperiod: "2026-Q4"\nsummary: "The quarter."\n---\n\n${words}: <Figure metric="created" /> tickets this quarter.\n`;
+    writeFileSync(path.join(work, 'content/reviews/2026-Q4.mdx'), q4('Quarter words'));
+    expect(build().status).toBe(0);
+    expect(page('reviews/2026-Q4')).toContain('Quarter words: 2 tickets this quarter.');
+    const p = runCli(['publish', '2026-Q4', '--message', 'Q4 review', '--config', config]);
+    expect(p.status, p.stderr).toBe(0);
+    writeFileSync(path.join(work, 'content/reviews/2026-Q4.mdx'), q4('Later quarter words'));
+    const b = build();
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toContain('warning: 2026-Q4: the commentary changed since published revision 1');
+    expect(page('reviews/2026-Q4')).toContain('Quarter words: 2 tickets this quarter.');
+    expect(page('reviews/2026-Q4')).toContain('Changes not yet published: the commentary.');
+    expect(page('reviews/2026-Q4/r1')).toContain('Quarter words: 2 tickets this quarter.');
+    expect(page('reviews/2026-Q4/draft')).toContain('Later quarter words: 2 tickets this quarter.');
+  });
+
   it('a revision edited by hand stops the build, naming the file; restored, the build passes', () => {
     const original = readFileSync(r1(), 'utf8');
     writeFileSync(r1(), original.replace('"availability": 0.9793103448275862', '"availability": 0.999'));

@@ -10,7 +10,7 @@ import {
   supersededBy,
   unpublishedChanges,
 } from '../../src/lib/site/period-notices.ts';
-import { isPinnedEntry, pinnedFile, writePinnedCommentary } from '../../src/lib/site/pinned-commentary.ts';
+import { isCurrentEntry, isPinnedEntry, pinnedFile, writePinnedCommentary } from '../../src/lib/site/pinned-commentary.ts';
 import type { PeriodStatus, RevisionSummary } from '../../src/lib/snapshot/period-status.ts';
 
 const rev = (revision: number, publishedAt: string, reason: string | null): RevisionSummary => ({
@@ -83,6 +83,10 @@ describe('pinned commentary files', () => {
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.mdx', '2026-10', 1)).toBe(true);
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.fr.mdx', '2026-10', 1)).toBe(false);
     expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r11.mdx', '2026-10', 1)).toBe(false);
+    // The current commentary is the file without a language: 2026-10.fr.mdx is pinned, not shown.
+    expect(isCurrentEntry('../../x/content/reviews/2026-10.mdx', '2026-10')).toBe(true);
+    expect(isCurrentEntry('../../x/content/reviews/2026-10.fr.mdx', '2026-10')).toBe(false);
+    expect(isCurrentEntry('../../x/content/reviews/2026-Q4.mdx', '2026-Q4')).toBe(true);
   });
 });
 

@@ -29,6 +29,11 @@ export function isPinnedEntry(filePath: string | undefined, period: string, revi
   return parts[parts.length - 2] === period && parts[parts.length - 1] === pinnedFileName(revision, null);
 }
 
+/** Whether a content entry's file is a period's current commentary (content/reviews/2026-10.mdx, not 2026-10.fr.mdx). */
+export function isCurrentEntry(filePath: string | undefined, period: string): boolean {
+  return filePath !== undefined && filePath.split(/[\\/]/).pop() === `${period}.mdx`;
+}
+
 /**
  * Writes the pinned commentary of every published revision into pinnedDir, replacing what was
  * there (a deleted revision leaves no page behind). Returns how many files were written.
