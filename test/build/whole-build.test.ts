@@ -231,6 +231,17 @@ describe('whole build of test/fixtures/mini', () => {
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  it('a misspelt service in a <Trend> fails the same way', () => {
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-trend-bad-');
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    const file = path.join(site, 'content/reviews/2026-10.mdx');
+    writeFileSync(file, '---\nperiod: "2026-10"\nsummary: "x"\n---\n\n<Trend metric="availability" service="apx" />\n');
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${file}:6: <Trend metric="availability" service="apx" />: unknown service "apx"; valid: api, web`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('two reviews built from one installation', () => {

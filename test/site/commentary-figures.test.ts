@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figureLine, figureMessage, figureText, parseFigureAttributes, summaryText } from '../../src/lib/site/commentary-figures.ts';
+import {
+  figureLine,
+  figureMessage,
+  figureText,
+  parseFigureAttributes,
+  summaryText,
+  trendProblem,
+} from '../../src/lib/site/commentary-figures.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -137,5 +144,31 @@ describe('figure tags in MDX source', () => {
     expect(summaryText(snap, 'x <Figure metric="availability" service="apx" />', 'f.mdx', wrong)).toEqual({
       error: 'f.mdx:2: <Figure metric="availability" service="apx" />: unknown service "apx"; valid: api, web',
     });
+  });
+});
+
+describe('trendProblem', () => {
+  it('availability needs a known service; other metrics are for the whole review', () => {
+    const snap = october();
+    expect(trendProblem(snap, { metric: 'availability', service: 'api' })).toBeNull();
+    expect(trendProblem(snap, { metric: 'csat' })).toBeNull();
+    expect(trendProblem(snap, { metric: 'availability', service: 'isd' })).toEqual({
+      error: 'unknown service "isd"',
+      valid: ['api', 'web'],
+    });
+    expect(trendProblem(snap, { metric: 'availability' })).toEqual({
+      error: 'metric "availability" needs service=',
+      valid: ['api', 'web'],
+    });
+    expect(trendProblem(snap, { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
+    expect(trendProblem(snap, { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
+  });
+
+  it('its message names the <Trend> tag and its line', () => {
+    const source = 'a\n<Figure metric="csat" />\n<Trend metric="availability" service="isd" />\n';
+    expect(figureLine(source, { metric: 'availability', service: 'isd' }, 'Trend')).toBe(3);
+    expect(
+      figureMessage('f.mdx', 3, { metric: 'availability', service: 'isd' }, { error: 'unknown service "isd"', valid: ['api'] }, 'Trend'),
+    ).toBe('f.mdx:3: <Trend metric="availability" service="isd" />: unknown service "isd"; valid: api');
   });
 });

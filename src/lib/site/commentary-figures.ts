@@ -119,7 +119,8 @@ function noResponses(like: SatisfactionFigures): SatisfactionFigures {
   };
 }
 
-const TAG = /<Figure\b([^<>]*?)\/?>/g;
+const tagPattern = (component: string) => new RegExp(`<${component}\\b([^<>]*?)\\/?>`, 'g');
+const TAG = tagPattern('Figure');
 const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*"([^"]*)"\s*\}|\{\s*'([^']*)'\s*\})/g;
 
 /** The attributes of one <Figure …/> tag's text (string literals only: commentary holds no code). */
@@ -136,17 +137,17 @@ const sameFigure = (a: FigureAttributes, b: FigureAttributes) =>
  * The 1-based line of the first <Figure> in an MDX source with these attributes; null when none
  * matches. Astro gives a component no source position, so the error finds its tag by its text.
  */
-export function figureLine(source: string, attrs: FigureAttributes): number | null {
-  for (const m of source.matchAll(TAG)) {
+export function figureLine(source: string, attrs: FigureAttributes, component = 'Figure'): number | null {
+  for (const m of source.matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
     if (sameFigure(parseFigureAttributes(m[1] as string), attrs)) return source.slice(0, m.index).split('\n').length;
   }
   return null;
 }
 
 /** How a figure's tag reads in a message: the attributes it was given, in a fixed order. */
-export function figureTag(attrs: FigureAttributes): string {
+export function figureTag(attrs: FigureAttributes, component = 'Figure'): string {
   const parts = (['metric', 'service', 'priority'] as const).filter((k) => attrs[k] !== undefined).map((k) => `${k}="${attrs[k]}"`);
-  return `<Figure${parts.map((p) => ` ${p}`).join('')} />`;
+  return `<${component}${parts.map((p) => ` ${p}`).join('')} />`;
 }
 
 /** One line for the analyst: file and line, the tag, what is wrong, and what would be valid. */
@@ -155,10 +156,11 @@ export function figureMessage(
   line: number | null,
   attrs: FigureAttributes,
   failure: { error: string; valid: string[] },
+  component = 'Figure',
 ): string {
   const where = line === null ? file : `${file}:${line}`;
   const valid = failure.valid.length > 0 ? failure.valid.join(', ') : 'none in this period';
-  return `${where}: ${figureTag(attrs)}: ${failure.error}; valid: ${valid}`;
+  return `${where}: ${figureTag(attrs, component)}: ${failure.error}; valid: ${valid}`;
 }
 
 /**
@@ -209,4 +211,35 @@ export function summaryOrError(snap: PeriodSnapshot, summary: string, file: stri
   if (!summary.includes('<Figure')) return { text: summary };
   const r = summaryText(snap, summary, file, sourceOf(file));
   return 'text' in r ? r : { error: new Error(r.error) };
+}
+
+export const TREND_METRICS = ['availability', 'responseAttainment', 'resolutionAttainment', 'csat', 'nps', 'ticketsCreated'] as const;
+
+/**
+ * Why a <Trend> cannot be drawn, or null when it can: the trend keeps availability per service
+ * and every other figure for the whole review only, so service= goes with availability alone.
+ */
+export function trendProblem(snap: PeriodSnapshot, attrs: FigureAttributes): { error: string; valid: string[] } | null {
+  const { metric, service, priority } = attrs;
+  if (metric === undefined || !is(TREND_METRICS, metric)) {
+    return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...TREND_METRICS] };
+  }
+  const serviceIds = snap.services.map((s) => s.id);
+  if (priority !== undefined) return { error: '<Trend> does not take priority=', valid: ['metric=', 'service='] };
+  if (metric === 'availability') {
+    if (service === undefined) return { error: 'metric "availability" needs service=', valid: serviceIds };
+    if (!serviceIds.includes(service)) return { error: `unknown service "${service}"`, valid: serviceIds };
+    return null;
+  }
+  if (service !== undefined)
+    return { error: `metric "${metric}" does not take service= (the trend has it for the whole review)`, valid: ['availability'] };
+  return null;
+}
+
+/** trendProblem for a page: null, or an Error naming the commentary file and line. */
+export function trendError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): Error | null {
+  const problem = trendProblem(snap, attrs);
+  if (!problem) return null;
+  const source = sourceOf(file);
+  return new Error(figureMessage(file, source === null ? null : figureLine(source, attrs, 'Trend'), attrs, problem, 'Trend'));
 }
