@@ -4,6 +4,8 @@ declare namespace App {
     reviewSnapshot?: import('./lib/snapshot/build-snapshots.ts').PeriodSnapshot;
     /** The commentary file a period page renders: MDX commentary components name it in their errors. */
     commentaryFile?: string;
+    /** Set when that commentary is a published revision's pinned source (commentary-figures.ts: unresolvedFigure). */
+    pinnedCommentary?: import('./lib/site/commentary-figures.ts').PinnedContext;
   }
 }
 

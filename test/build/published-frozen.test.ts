@@ -50,7 +50,9 @@ describe('a published month stays as published, and every page says what changed
     mkdirSync(path.join(work, 'content/reviews'), { recursive: true });
     writeFileSync(path.join(work, 'content/reviews/2026-10.mdx'), commentary('First words'));
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('publishes October with its commentary', () => {
     expect(build().status).toBe(0);
@@ -172,5 +174,40 @@ describe('a published month stays as published, and every page says what changed
     const b = build();
     expect(b.status).toBe(1);
     expect(b.stderr).toContain('snapshots/published/2026-10/r1.json: missing — 2026-10 has revision 2 but not revision 1');
+  });
+});
+
+describe('a figure a pinned commentary cannot resolve', () => {
+  let work = '';
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails the build while its revision is the latest, and is marked once a revision corrects it', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-bad-'));
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+    const config = path.join(work, 'review.config.yaml');
+    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
+    mkdirSync(path.dirname(mdx), { recursive: true });
+    const words = (service: string) =>
+      `---\nperiod: "2026-10"\nsummary: "x"\n---\n\nCreated: <Figure metric="created" service="${service}" />.\n`;
+    writeFileSync(mdx, words('isd'));
+    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
+    expect(runCli(['publish', '2026-10', '--message', 'October', '--config', config]).status).toBe(0);
+    const failed = runCli(['build', '--config', config]);
+    expect(failed.status).toBe(1);
+    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
+    expect(failed.stderr).toContain(
+      `pinned/2026-10/r1.mdx:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web (pinned by ${r1}: correct content/reviews/ and publish a revision with --revise)`,
+    );
+    writeFileSync(mdx, words('web'));
+    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
+    expect(runCli(['publish', '2026-10', '--revise', 'Corrected figure', '--config', config]).status).toBe(0);
+    const b = runCli(['build', '--config', config]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toContain(`(pinned by ${r1}, superseded; shown as "[figure unavailable]")`);
+    const text = (p: string) => textOf(readFileSync(path.join(work, 'dist', p, 'index.html'), 'utf8'));
+    expect(text('reviews/2026-10/r1')).toContain('Created: [figure unavailable] .');
+    expect(text('reviews/2026-10')).toContain('Created: 1 .');
   });
 });

@@ -13,6 +13,7 @@ import {
   parseFigureAttributes,
   summaryText,
   trendProblem,
+  unresolvedFigure,
 } from '../../src/lib/site/commentary-figures.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
 
@@ -143,6 +144,7 @@ describe('figure tags in MDX source', () => {
     const wrong = '---\nsummary: "x <Figure metric=\\"availability\\" service=\\"apx\\" />"\n---\n';
     expect(summaryText(snap, 'x <Figure metric="availability" service="apx" />', 'f.mdx', wrong)).toEqual({
       error: 'f.mdx:2: <Figure metric="availability" service="apx" />: unknown service "apx"; valid: api, web',
+      marked: 'x [figure unavailable]',
     });
   });
 });
@@ -170,5 +172,19 @@ describe('trendProblem', () => {
     expect(
       figureMessage('f.mdx', 3, { metric: 'availability', service: 'isd' }, { error: 'unknown service "isd"', valid: ['api'] }, 'Trend'),
     ).toBe('f.mdx:3: <Trend metric="availability" service="isd" />: unknown service "isd"; valid: api');
+  });
+});
+
+describe('unresolvedFigure', () => {
+  const error = new Error('p/r1.mdx:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web');
+  it('current commentary fails; the latest revision fails saying how to fix it; a superseded one warns', () => {
+    expect(unresolvedFigure(error, undefined)).toEqual({ fail: error });
+    const latest = unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: false });
+    expect('fail' in latest && latest.fail.message).toBe(
+      `${error.message} (pinned by snapshots/published/2026-10/r1.json: correct content/reviews/ and publish a revision with --revise)`,
+    );
+    expect(unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: true })).toEqual({
+      warning: `${error.message} (pinned by snapshots/published/2026-10/r1.json, superseded; shown as "[figure unavailable]")`,
+    });
   });
 });

@@ -173,17 +173,41 @@ export function summaryText(
   summary: string,
   file: string,
   source: string | null,
-): { text: string } | { error: string } {
+): { text: string } | { error: string; marked: string } {
   let error: string | null = null;
-  const text = summary.replace(TAG, (_all, inside: string) => {
+  const marked = summary.replace(TAG, (_all, inside: string) => {
     const attrs = parseFigureAttributes(inside);
     const r = figureText(snap, attrs);
     if ('text' in r) return r.text;
     // In YAML a double-quoted summary escapes its quotes; unescaped, the tag reads as written.
     error ??= figureMessage(file, source === null ? null : figureLine(source.replaceAll('\\"', '"'), attrs), attrs, r);
-    return '';
+    return UNAVAILABLE;
   });
-  return error === null ? { text } : { error };
+  return error === null ? { text: marked } : { error, marked };
+}
+
+/** What a superseded revision's page shows for a figure its pinned commentary cannot resolve. */
+export const UNAVAILABLE = '[figure unavailable]';
+
+/** Where a page's commentary came from when it is a published revision's pinned source. */
+export interface PinnedContext {
+  /** The revision file that pinned it (named in messages: the .mdx under .cache/ is a copy). */
+  revisionFile: string;
+  /** Whether a later revision replaced it. */
+  superseded: boolean;
+}
+
+/**
+ * What a page does with a figure it cannot resolve. Current commentary fails the build; so does
+ * the latest revision's pinned commentary, saying that a revision with corrected commentary is
+ * the fix. A superseded revision can never change and its fix is published, so its page marks the
+ * figure and the build warns: failing would stop every build for good.
+ */
+export function unresolvedFigure(error: Error, pinned: PinnedContext | undefined): { fail: Error } | { warning: string } {
+  if (!pinned) return { fail: error };
+  const where = `pinned by ${pinned.revisionFile}`;
+  if (pinned.superseded) return { warning: `${error.message} (${where}, superseded; shown as "${UNAVAILABLE}")` };
+  return { fail: new Error(`${error.message} (${where}: correct content/reviews/ and publish a revision with --revise)`) };
 }
 
 /** The source of a commentary file for an error message; null when it cannot be read. */
@@ -206,11 +230,18 @@ export function figureOrError(snap: PeriodSnapshot, attrs: FigureAttributes, fil
   return { error: new Error(figureMessage(file, source === null ? null : figureLine(source, attrs), attrs, r)) };
 }
 
-/** summaryText for a page: the summary's text, or an Error naming the commentary file and line. */
-export function summaryOrError(snap: PeriodSnapshot, summary: string, file: string): { text: string } | { error: Error } {
+/** summaryText for a page: the summary's text (a superseded revision's with marks and a warning), or an Error. */
+export function summaryOrError(
+  snap: PeriodSnapshot,
+  summary: string,
+  file: string,
+  pinned?: PinnedContext,
+): { text: string; warning?: string } | { error: Error } {
   if (!summary.includes('<Figure')) return { text: summary };
   const r = summaryText(snap, summary, file, sourceOf(file));
-  return 'text' in r ? r : { error: new Error(r.error) };
+  if ('text' in r) return r;
+  const u = unresolvedFigure(new Error(r.error), pinned);
+  return 'fail' in u ? { error: u.fail } : { text: r.marked, warning: u.warning };
 }
 
 export const TREND_METRICS = ['availability', 'responseAttainment', 'resolutionAttainment', 'csat', 'nps', 'ticketsCreated'] as const;

@@ -9,6 +9,7 @@ import { base, contentDir, pinnedDir, publishedDir, snapshotDir } from 'virtual:
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
+import { revisionFile } from './snapshot-files.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
@@ -41,6 +42,11 @@ export function newerDrafts(than: SitePeriod): SitePeriod[] {
 /** Link to a period review (or a frozen revision). */
 export function reviewHref(period: string, revision: number | null = null): string {
   return href(reviewPath(period, revision));
+}
+
+/** The file of a published revision, for messages. */
+export function revisionPath(period: string, revision: number): string {
+  return revisionFile({ snapshotDir, publishedDir }, period, revision);
 }
 
 /** Link to a CSV download in a folder. */
