@@ -4,6 +4,8 @@ declare namespace App {
     reviewSnapshot?: import('./lib/snapshot/build-snapshots.ts').PeriodSnapshot;
     /** The commentary file a period page renders: MDX commentary components name it in their errors. */
     commentaryFile?: string;
+    /** Set when that commentary is a published revision's pinned source (commentary-figures.ts: unresolvedFigure). */
+    pinnedCommentary?: import('./lib/site/commentary-figures.ts').PinnedContext;
   }
 }
 
@@ -15,6 +17,8 @@ declare module 'virtual:service-review/site' {
   export const publishedDir: string;
   /** The MDX commentary (content/reviews/ of the review). */
   export const contentDir: string;
+  /** The pinned commentary of published revisions, <period>/r<N>.mdx (written by the site integration). */
+  export const pinnedDir: string;
   /** The path the site is served under, with both slashes: '/' or '/review/'. */
   export const base: string;
 }

@@ -187,11 +187,60 @@ describe('whole build of test/fixtures/mini', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('the site build failed');
     // One message naming the file and the mistake, no stack trace.
-    expect(r.stderr).toContain(`${path.join(site, 'content/reviews/2026-10.mdx')}: <Figure metric="availability"> needs service=`);
-    expect(r.stderr).toContain('no-such-service');
+    expect(r.stderr).toContain(
+      `${path.join(site, 'content/reviews/2026-10.mdx')}:6: <Figure metric="availability" service="no-such-service" />: unknown service "no-such-service"; valid: api, web`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(site, 'dist/index.html')).equals(before)).toBe(true);
     expectNoLeftovers(site, r.pid);
+  });
+
+  it('commentary figures honour service= and priority=, and figures in the summary render as text', () => {
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-fig-');
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'content/reviews/2026-10.mdx'),
+      '---\nperiod: "2026-10"\nsummary: \'API was up <Figure metric="availability" service="api" /> of the time.\'\n---\n\n' +
+        'Web resolved <Figure metric="resolutionAttainment" service="web" />, API <Figure metric="resolutionAttainment" service="api" />, ' +
+        'P2 <Figure metric="backlog" priority="p2" /> open, overall <Figure metric="resolutionAttainment" />.\n',
+    );
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status, r.stderr).toBe(0);
+    const page = textOf(readFileSync(path.join(site, 'dist/reviews/2026-10/index.html'), 'utf8'));
+    // T-2 (web, P2) breached and is open; T-1 (api, P1) met: the overall 50.0 % is neither.
+    expect(page).toContain('Web resolved 0.0 % , API 100.0 % , P2 1 open, overall 50.0 % .');
+    expect(page).toContain('API was up 97.931 % of the time.');
+    expect(textOf(readFileSync(path.join(site, 'dist/index.html'), 'utf8'))).toContain('API was up 97.931 % of the time.');
+    expect(readFileSync(path.join(site, 'dist/index.html'), 'utf8')).not.toContain('&lt;Figure');
+  });
+
+  it('a misspelt metric or priority fails with file, line and the valid values, no stack trace', () => {
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-fig-bad-');
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    const file = path.join(site, 'content/reviews/2026-10.mdx');
+    writeFileSync(
+      file,
+      '---\nperiod: "2026-10"\nsummary: "x"\n---\n\nOK <Figure metric="created" />.\n\nBad <Figure metric="resolutionAttainmnt" />.\n',
+    );
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:8: <Figure metric="resolutionAttainmnt" />: unknown metric "resolutionAttainmnt"; valid: availability, target,`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('a misspelt service in a <Trend> fails the same way', () => {
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-trend-bad-');
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    const file = path.join(site, 'content/reviews/2026-10.mdx');
+    writeFileSync(file, '---\nperiod: "2026-10"\nsummary: "x"\n---\n\n<Trend metric="availability" service="apx" />\n');
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${file}:6: <Trend metric="availability" service="apx" />: unknown service "apx"; valid: api, web`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

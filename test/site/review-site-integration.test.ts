@@ -92,6 +92,7 @@ describe('reviewSite (the site integration)', () => {
       snapshotDir: FIXTURE,
       publishedDir: path.join(work, 'no-published-revisions'),
       contentDir: path.join(work, 'content/reviews'),
+      pinnedDir: path.join(work, 'pinned'),
       base,
     };
     const site = reviewSite(options);
@@ -133,6 +134,7 @@ describe('reviewSite (the site integration)', () => {
       snapshotDir: options.snapshotDir,
       publishedDir: options.publishedDir,
       contentDir: options.contentDir,
+      pinnedDir: options.pinnedDir,
       base: '/review/',
     });
   });

@@ -29,6 +29,8 @@ export interface SiteSnapshots {
   revisionOf(period: string, revision: number): PublishedRevision;
   /** The JSON download of what a period page shows (see below). */
   snapshotDownload(p: SitePeriod): string | Uint8Array<ArrayBuffer>;
+  /** The JSON download of a period's draft (its draft view, /reviews/<period>/draft/): its file. */
+  draftDownload(p: SitePeriod): Uint8Array<ArrayBuffer>;
   /** The JSON download of a published revision: its file. */
   revisionDownload(period: string, revision: number): Uint8Array<ArrayBuffer>;
   /** The latest complete month, else the latest month. */
@@ -75,6 +77,7 @@ export function siteSnapshots(folders: SnapshotFolders): SiteSnapshots {
      * revision shows the snapshot inside that revision's file, which has to be written out on its own.
      */
     snapshotDownload: (p) => (p.shownRevision === null ? fileBytes(draftFile(folders, p.id)) : snapshotJson(p.shown)),
+    draftDownload: (p) => fileBytes(draftFile(folders, p.id)),
     revisionDownload: (period, revision) => fileBytes(revisionFile(folders, period, revision)),
     latestPeriod: () => {
       const all = sitePeriods().filter((p) => p.shown.period.kind === 'month');

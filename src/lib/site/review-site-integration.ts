@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute } from 'astro';
 import type { Plugin } from 'vite';
 import { publicFiles, tapPrerenderer } from './astro-prerender-bridge.ts';
+import { writePinnedCommentary } from './pinned-commentary.ts';
 import { SEARCH_BUNDLES } from './search-bundles.mjs';
 import { serviceDownloadsMiddleware } from './service-downloads.ts';
 import { SiteWriters } from './site-writers.ts';
@@ -20,6 +21,8 @@ import type { SnapshotFolders } from './snapshot-files.ts';
 export interface ReviewSiteOptions extends SnapshotFolders {
   /** The review's MDX commentary, one file per period (content/reviews/). */
   contentDir: string;
+  /** Where the pinned commentary of each published revision is written for Astro to read (pinned-commentary.ts). */
+  pinnedDir: string;
   /** The path the site is served under, with both slashes: '/' or '/review/' (normalizeBase). */
   base: string;
 }
@@ -63,6 +66,8 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
     stop,
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
+        // Before Astro syncs its content: the `pinned` collection reads these files.
+        writePinnedCommentary(options, options.pinnedDir);
         updateConfig({ vite: { plugins: [siteModule(options)] } });
       },
       'astro:config:done': ({ config }) => {
@@ -166,6 +171,7 @@ function siteModule(options: ReviewSiteOptions): Plugin {
     `export const snapshotDir = ${JSON.stringify(options.snapshotDir)};`,
     `export const publishedDir = ${JSON.stringify(options.publishedDir)};`,
     `export const contentDir = ${JSON.stringify(options.contentDir)};`,
+    `export const pinnedDir = ${JSON.stringify(options.pinnedDir)};`,
     `export const base = ${JSON.stringify(options.base)};`,
   ].join('\n');
   return {

@@ -9,7 +9,7 @@ import type { AstroUserConfig } from 'astro';
 import { type ReviewSiteIntegration, type ReviewSiteOptions, reviewSite } from './review-site-integration.ts';
 import { normalizeBase } from './site-links.ts';
 
-export interface SiteConfigOptions extends ReviewSiteOptions {
+export interface SiteConfigOptions extends Omit<ReviewSiteOptions, 'pinnedDir'> {
   /** The tool's folder (src/, public/, node_modules/): Astro's root. */
   root: string;
   /** The site's origin, for absolute URLs. */
@@ -28,6 +28,8 @@ export function reviewSiteConfig(o: SiteConfigOptions): { config: AstroUserConfi
     snapshotDir: o.snapshotDir,
     publishedDir: o.publishedDir,
     contentDir: o.contentDir,
+    // Pinned commentary is derived from the revision files, so it lives with the review's other caches.
+    pinnedDir: path.join(o.cacheDir ?? path.join(o.root, '.cache/astro'), 'pinned'),
     base: normalizeBase(o.base),
   });
   const config: AstroUserConfig = {

@@ -5,19 +5,21 @@
  * from the environment. Only Astro (through Vite) can load this module; tests use
  * load-snapshots.ts and site-links.ts, which take the folders and the base as arguments.
  */
-import { base, contentDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
+import { base, contentDir, pinnedDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
+import { revisionFile } from './snapshot-files.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
 /** The review's commentary folder (content/reviews/). */
-export { contentDir };
+/** The pinned commentary of published revisions (pinned-commentary.ts). */
+export { contentDir, pinnedDir };
 
 const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
-export const { sitePeriods, revisionOf, snapshotDownload, revisionDownload, latestPeriod } = snapshots;
+export const { sitePeriods, revisionOf, snapshotDownload, draftDownload, revisionDownload, latestPeriod } = snapshots;
 
 /** The snapshots the site shows, oldest first. */
 export function loadSnapshots(): PeriodSnapshot[] {
@@ -40,6 +42,11 @@ export function newerDrafts(than: SitePeriod): SitePeriod[] {
 /** Link to a period review (or a frozen revision). */
 export function reviewHref(period: string, revision: number | null = null): string {
   return href(reviewPath(period, revision));
+}
+
+/** The file of a published revision, for messages. */
+export function revisionPath(period: string, revision: number): string {
+  return revisionFile({ snapshotDir, publishedDir }, period, revision);
 }
 
 /** Link to a CSV download in a folder. */

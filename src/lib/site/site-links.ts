@@ -39,6 +39,11 @@ export function reviewPath(period: string, revision: number | null = null): stri
   return `/reviews/${period}/${revision === null ? '' : `r${revision}/`}`;
 }
 
+/** The draft view of a published period whose figures or commentary changed since: /reviews/2026-10/draft/. */
+export function draftPath(period: string): string {
+  return `/reviews/${period}/draft/`;
+}
+
 /**
  * Where the downloads of what a page shows live: the period's own folder for the current view,
  * the revision's folder for a frozen revision (so a revision's CSVs never change either).

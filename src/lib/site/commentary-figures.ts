@@ -1,0 +1,276 @@
+/**
+ * The text of a commentary <Figure>, resolved from the snapshot the page shows. Pure, so the
+ * rules a figure follows (which metric takes service= or priority=, what is valid) are tested
+ * here and the MDX component only prints the result or the error.
+ */
+import { readFileSync } from 'node:fs';
+import { formatCount, formatDuration, formatNumber, formatPercent } from '../format/format.ts';
+import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+
+export const SERVICE_METRICS = ['availability', 'target', 'downtime', 'outages'] as const;
+export const TICKET_METRICS = ['responseAttainment', 'resolutionAttainment', 'created', 'backlog'] as const;
+export const SATISFACTION_METRICS = ['csat', 'nps', 'ces'] as const;
+export const FIGURE_METRICS = [...SERVICE_METRICS, ...TICKET_METRICS, ...SATISFACTION_METRICS] as const;
+export type FigureMetric = (typeof FIGURE_METRICS)[number];
+
+export interface FigureAttributes {
+  metric?: string;
+  service?: string;
+  priority?: string;
+}
+
+export type FigureResult = { text: string } | { error: string; valid: string[] };
+
+type TicketFigures = {
+  created: number;
+  backlogAtEnd: number;
+  response: { attainment: number | null } | null;
+  resolution: { attainment: number | null };
+};
+type SatisfactionFigures = PeriodSnapshot['satisfaction']['overall'];
+
+const is = <T extends string>(list: readonly T[], x: string): x is T => (list as readonly string[]).includes(x);
+
+function ticketText(metric: (typeof TICKET_METRICS)[number], t: TicketFigures): string {
+  switch (metric) {
+    case 'responseAttainment':
+      return formatPercent(t.response?.attainment ?? null, 1);
+    case 'resolutionAttainment':
+      return formatPercent(t.resolution.attainment, 1);
+    case 'created':
+      return formatCount(t.created);
+    case 'backlog':
+      return formatCount(t.backlogAtEnd);
+  }
+}
+
+function satisfactionText(metric: (typeof SATISFACTION_METRICS)[number], f: SatisfactionFigures): string {
+  switch (metric) {
+    case 'csat':
+      return `${formatPercent(f.csat.share, 1)} (n = ${f.csat.n})`;
+    case 'nps':
+      return `${formatNumber(f.nps.score, 1)} (n = ${f.nps.n})`;
+    case 'ces':
+      return `${formatNumber(f.ces.mean, 2)} (n = ${f.ces.n})`;
+  }
+}
+
+/**
+ * The figure's text, or why it cannot be shown with the values that would be valid. Every
+ * metric honours service=; priority= applies to the ticket metrics only (the snapshot has no
+ * per-priority availability, and no service × priority split).
+ */
+export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes): FigureResult {
+  const { metric, service, priority } = attrs;
+  if (metric === undefined || !is(FIGURE_METRICS, metric)) {
+    return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...FIGURE_METRICS] };
+  }
+  const serviceIds = snap.services.map((s) => s.id);
+  if (service !== undefined && !serviceIds.includes(service)) {
+    return { error: `unknown service "${service}"`, valid: serviceIds };
+  }
+  const s = service === undefined ? undefined : snap.services.find((x) => x.id === service);
+  if (priority !== undefined) {
+    if (!is(TICKET_METRICS, metric)) return { error: `metric "${metric}" does not take priority=`, valid: [...TICKET_METRICS] };
+    const levelIds = snap.tickets.levels.map((l) => l.levelId);
+    if (!levelIds.includes(priority)) return { error: `unknown priority "${priority}"`, valid: levelIds };
+    if (service !== undefined) return { error: 'takes service= or priority=, not both', valid: ['service=', 'priority='] };
+  }
+  if (is(SERVICE_METRICS, metric)) {
+    if (!s) return { error: `metric "${metric}" needs service=`, valid: serviceIds };
+    switch (metric) {
+      case 'availability':
+        return { text: formatPercent(s.availability) };
+      case 'target':
+        return { text: formatPercent(s.target, 2) };
+      case 'downtime':
+        return { text: formatDuration(s.downMs) };
+      case 'outages':
+        return { text: formatCount(s.outages.count) };
+    }
+  }
+  if (is(TICKET_METRICS, metric)) {
+    const level = priority === undefined ? undefined : snap.tickets.levels.find((l) => l.levelId === priority);
+    return { text: ticketText(metric, level ?? s?.tickets ?? snap.tickets.overall) };
+  }
+  const sat = snap.satisfaction;
+  // A service nobody rated has no row: its figures are those of zero responses.
+  const figures = s ? (sat.byService.find((b) => b.service === s.id) ?? noResponses(sat.overall)) : sat.overall;
+  return { text: satisfactionText(metric, figures) };
+}
+
+function noResponses(like: SatisfactionFigures): SatisfactionFigures {
+  return {
+    responses: 0,
+    csat: { n: 0, satisfied: 0, share: null, interval: null, lowSample: true, outOfScale: 0 },
+    nps: {
+      n: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      promoterShare: null,
+      detractorShare: null,
+      score: null,
+      marginOfError: null,
+      lowSample: true,
+      outOfScale: 0,
+    },
+    ces: { n: 0, mean: null, scale: like.ces.scale, lowSample: true, outOfScale: 0 },
+  };
+}
+
+const tagPattern = (component: string) => new RegExp(`<${component}\\b([^<>]*?)\\/?>`, 'g');
+const TAG = tagPattern('Figure');
+const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*"([^"]*)"\s*\}|\{\s*'([^']*)'\s*\})/g;
+
+/** The attributes of one <Figure …/> tag's text (string literals only: commentary holds no code). */
+export function parseFigureAttributes(inside: string): FigureAttributes {
+  const attrs: Record<string, string> = {};
+  for (const m of inside.matchAll(ATTR)) attrs[m[1] as string] = m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
+  return { metric: attrs.metric, service: attrs.service, priority: attrs.priority };
+}
+
+const sameFigure = (a: FigureAttributes, b: FigureAttributes) =>
+  a.metric === b.metric && a.service === b.service && a.priority === b.priority;
+
+/**
+ * The 1-based line of the first <Figure> in an MDX source with these attributes; null when none
+ * matches. Astro gives a component no source position, so the error finds its tag by its text.
+ */
+export function figureLine(source: string, attrs: FigureAttributes, component = 'Figure'): number | null {
+  for (const m of source.matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
+    if (sameFigure(parseFigureAttributes(m[1] as string), attrs)) return source.slice(0, m.index).split('\n').length;
+  }
+  return null;
+}
+
+/** How a figure's tag reads in a message: the attributes it was given, in a fixed order. */
+export function figureTag(attrs: FigureAttributes, component = 'Figure'): string {
+  const parts = (['metric', 'service', 'priority'] as const).filter((k) => attrs[k] !== undefined).map((k) => `${k}="${attrs[k]}"`);
+  return `<${component}${parts.map((p) => ` ${p}`).join('')} />`;
+}
+
+/** One line for the analyst: file and line, the tag, what is wrong, and what would be valid. */
+export function figureMessage(
+  file: string,
+  line: number | null,
+  attrs: FigureAttributes,
+  failure: { error: string; valid: string[] },
+  component = 'Figure',
+): string {
+  const where = line === null ? file : `${file}:${line}`;
+  const valid = failure.valid.length > 0 ? failure.valid.join(', ') : 'none in this period';
+  return `${where}: ${figureTag(attrs, component)}: ${failure.error}; valid: ${valid}`;
+}
+
+/**
+ * The front-matter summary with each <Figure …/> tag replaced by its text. Plain text in and out
+ * (the page escapes it), so a summary can carry figures but never markup. A tag that cannot be
+ * resolved is an error message like a figure in the body's.
+ */
+export function summaryText(
+  snap: PeriodSnapshot,
+  summary: string,
+  file: string,
+  source: string | null,
+): { text: string } | { error: string; marked: string } {
+  let error: string | null = null;
+  const marked = summary.replace(TAG, (_all, inside: string) => {
+    const attrs = parseFigureAttributes(inside);
+    const r = figureText(snap, attrs);
+    if ('text' in r) return r.text;
+    // In YAML a double-quoted summary escapes its quotes; unescaped, the tag reads as written.
+    error ??= figureMessage(file, source === null ? null : figureLine(source.replaceAll('\\"', '"'), attrs), attrs, r);
+    return UNAVAILABLE;
+  });
+  return error === null ? { text: marked } : { error, marked };
+}
+
+/** What a superseded revision's page shows for a figure its pinned commentary cannot resolve. */
+export const UNAVAILABLE = '[figure unavailable]';
+
+/** Where a page's commentary came from when it is a published revision's pinned source. */
+export interface PinnedContext {
+  /** The revision file that pinned it (named in messages: the .mdx under .cache/ is a copy). */
+  revisionFile: string;
+  /** Whether a later revision replaced it. */
+  superseded: boolean;
+}
+
+/**
+ * What a page does with a figure it cannot resolve. Current commentary fails the build; so does
+ * the latest revision's pinned commentary, saying that a revision with corrected commentary is
+ * the fix. A superseded revision can never change and its fix is published, so its page marks the
+ * figure and the build warns: failing would stop every build for good.
+ */
+export function unresolvedFigure(error: Error, pinned: PinnedContext | undefined): { fail: Error } | { warning: string } {
+  if (!pinned) return { fail: error };
+  const where = `pinned by ${pinned.revisionFile}`;
+  if (pinned.superseded) return { warning: `${error.message} (${where}, superseded; shown as "${UNAVAILABLE}")` };
+  return { fail: new Error(`${error.message} (${where}: correct content/reviews/ and publish a revision with --revise)`) };
+}
+
+/** The source of a commentary file for an error message; null when it cannot be read. */
+function sourceOf(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The text of a <Figure> on a page, or an Error whose message is the whole story (the site log
+ * drops stack lines). Reads the commentary file only when there is something to report.
+ */
+export function figureOrError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): { text: string } | { error: Error } {
+  const r = figureText(snap, attrs);
+  if ('text' in r) return r;
+  const source = sourceOf(file);
+  return { error: new Error(figureMessage(file, source === null ? null : figureLine(source, attrs), attrs, r)) };
+}
+
+/** summaryText for a page: the summary's text (a superseded revision's with marks and a warning), or an Error. */
+export function summaryOrError(
+  snap: PeriodSnapshot,
+  summary: string,
+  file: string,
+  pinned?: PinnedContext,
+): { text: string; warning?: string } | { error: Error } {
+  if (!summary.includes('<Figure')) return { text: summary };
+  const r = summaryText(snap, summary, file, sourceOf(file));
+  if ('text' in r) return r;
+  const u = unresolvedFigure(new Error(r.error), pinned);
+  return 'fail' in u ? { error: u.fail } : { text: r.marked, warning: u.warning };
+}
+
+export const TREND_METRICS = ['availability', 'responseAttainment', 'resolutionAttainment', 'csat', 'nps', 'ticketsCreated'] as const;
+
+/**
+ * Why a <Trend> cannot be drawn, or null when it can: the trend keeps availability per service
+ * and every other figure for the whole review only, so service= goes with availability alone.
+ */
+export function trendProblem(snap: PeriodSnapshot, attrs: FigureAttributes): { error: string; valid: string[] } | null {
+  const { metric, service, priority } = attrs;
+  if (metric === undefined || !is(TREND_METRICS, metric)) {
+    return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...TREND_METRICS] };
+  }
+  const serviceIds = snap.services.map((s) => s.id);
+  if (priority !== undefined) return { error: '<Trend> does not take priority=', valid: ['metric=', 'service='] };
+  if (metric === 'availability') {
+    if (service === undefined) return { error: 'metric "availability" needs service=', valid: serviceIds };
+    if (!serviceIds.includes(service)) return { error: `unknown service "${service}"`, valid: serviceIds };
+    return null;
+  }
+  if (service !== undefined)
+    return { error: `metric "${metric}" does not take service= (the trend has it for the whole review)`, valid: ['availability'] };
+  return null;
+}
+
+/** trendProblem for a page: null, or an Error naming the commentary file and line. */
+export function trendError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): Error | null {
+  const problem = trendProblem(snap, attrs);
+  if (!problem) return null;
+  const source = sourceOf(file);
+  return new Error(figureMessage(file, source === null ? null : figureLine(source, attrs, 'Trend'), attrs, problem, 'Trend'));
+}

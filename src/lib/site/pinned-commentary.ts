@@ -1,0 +1,58 @@
+/**
+ * A revision's commentary is rendered from the source pinned in its revision file, never from
+ * content/reviews/ (which holds the commentary as it is now). Before Astro reads its content,
+ * the site integration writes each pinned source to <review>/.cache/astro/pinned/<period>/r<N>.mdx
+ * (r<N>.<locale>.mdx for another language), which the `pinned` content collection serves.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PublishedRevision } from '../snapshot/revisions.ts';
+import { readJson, readPeriodStatuses, revisionFile, type SnapshotFolders } from './snapshot-files.ts';
+
+/** The file name of a revision's pinned commentary in one language: r2.mdx, r2.fr.mdx. */
+export function pinnedFileName(revision: number, locale: string | null): string {
+  return `r${revision}${locale === null ? '' : `.${locale}`}.mdx`;
+}
+
+/** The pinned file of a revision (in the review's only language): <pinnedDir>/2026-10/r2.mdx. */
+export function pinnedFile(pinnedDir: string, period: string, revision: number): string {
+  return path.join(pinnedDir, period, pinnedFileName(revision, null));
+}
+
+/**
+ * Whether a content entry's file is a period's pinned revision: matched by its last two path
+ * segments, because Astro gives an entry's file relative to its own root.
+ */
+export function isPinnedEntry(filePath: string | undefined, period: string, revision: number): boolean {
+  if (!filePath) return false;
+  const parts = filePath.split(/[\\/]/);
+  return parts[parts.length - 2] === period && parts[parts.length - 1] === pinnedFileName(revision, null);
+}
+
+/** Whether a content entry's file is a period's current commentary (content/reviews/2026-10.mdx, not 2026-10.fr.mdx). */
+export function isCurrentEntry(filePath: string | undefined, period: string): boolean {
+  return filePath !== undefined && filePath.split(/[\\/]/).pop() === `${period}.mdx`;
+}
+
+/**
+ * Writes the pinned commentary of every published revision into pinnedDir, replacing what was
+ * there (a deleted revision leaves no page behind). Returns how many files were written.
+ */
+export function writePinnedCommentary(folders: SnapshotFolders, pinnedDir: string): number {
+  rmSync(pinnedDir, { recursive: true, force: true });
+  mkdirSync(pinnedDir, { recursive: true });
+  let written = 0;
+  for (const status of readPeriodStatuses(folders) ?? []) {
+    for (const r of status.revisions) {
+      if (!r.hasCommentary) continue;
+      const rev = readJson<PublishedRevision>(revisionFile(folders, status.id, r.revision));
+      for (const c of rev.commentary) {
+        const file = path.join(pinnedDir, status.id, pinnedFileName(r.revision, c.locale));
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, c.source);
+        written++;
+      }
+    }
+  }
+  return written;
+}

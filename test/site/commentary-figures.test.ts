@@ -1,0 +1,190 @@
+/**
+ * Commentary figures: every metric honours service= (and priority= for tickets), and a wrong
+ * attribute is one message with file, line and the valid values. Values are those of the mini
+ * fixture's October, checked by hand against its two exports.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  figureLine,
+  figureMessage,
+  figureText,
+  parseFigureAttributes,
+  summaryText,
+  trendProblem,
+  unresolvedFigure,
+} from '../../src/lib/site/commentary-figures.ts';
+import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const october = (): PeriodSnapshot => JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/mini/expected/2026-10.json'), 'utf8'));
+
+/** October with survey answers: 3 for api (2 satisfied), none for web; 5 overall (4 satisfied). */
+function withSatisfaction(): PeriodSnapshot {
+  const snap = october();
+  const figures = (n: number, satisfied: number, nps: number, ces: number) => ({
+    responses: n,
+    csat: { n, satisfied, share: satisfied / n, interval: null, lowSample: true, outOfScale: 0 },
+    nps: {
+      n,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      promoterShare: null,
+      detractorShare: null,
+      score: nps,
+      marginOfError: null,
+      lowSample: true,
+      outOfScale: 0,
+    },
+    ces: { n, mean: ces, scale: { min: 1, max: 7 }, lowSample: true, outOfScale: 0 },
+  });
+  snap.satisfaction.overall = figures(5, 4, 20, 2.4);
+  snap.satisfaction.byService = [{ service: 'api', ...figures(3, 2, -33.3333, 3) }];
+  return snap;
+}
+
+const text = (snap: PeriodSnapshot, attrs: Parameters<typeof figureText>[1]) => {
+  const r = figureText(snap, attrs);
+  if (!('text' in r)) throw new Error(r.error);
+  return r.text;
+};
+
+describe('figureText', () => {
+  it('service figures: api was down 02:00–02:30Z of 24 h 10 min covered', () => {
+    const snap = october();
+    // 85 200 / 87 000 = 0.979310…
+    expect(text(snap, { metric: 'availability', service: 'api' })).toBe('97.931 %');
+    expect(text(snap, { metric: 'target', service: 'web' })).toBe('99.90 %');
+    expect(text(snap, { metric: 'downtime', service: 'api' })).toBe('30 min');
+    expect(text(snap, { metric: 'outages', service: 'api' })).toBe('1');
+    expect(text(snap, { metric: 'outages', service: 'web' })).toBe('0');
+  });
+
+  it('ticket figures honour service=: T-1 (api) met both targets, T-2 (web) breached both and is open', () => {
+    const snap = october();
+    expect(text(snap, { metric: 'resolutionAttainment' })).toBe('50.0 %');
+    expect(text(snap, { metric: 'resolutionAttainment', service: 'api' })).toBe('100.0 %');
+    expect(text(snap, { metric: 'resolutionAttainment', service: 'web' })).toBe('0.0 %');
+    expect(text(snap, { metric: 'responseAttainment', service: 'web' })).toBe('0.0 %');
+    expect(text(snap, { metric: 'created' })).toBe('2');
+    expect(text(snap, { metric: 'created', service: 'web' })).toBe('1');
+    expect(text(snap, { metric: 'backlog', service: 'api' })).toBe('0');
+    expect(text(snap, { metric: 'backlog', service: 'web' })).toBe('1');
+  });
+
+  it('ticket figures honour priority=: p1 is T-1, p2 is T-2', () => {
+    const snap = october();
+    expect(text(snap, { metric: 'responseAttainment', priority: 'p1' })).toBe('100.0 %');
+    expect(text(snap, { metric: 'resolutionAttainment', priority: 'p2' })).toBe('0.0 %');
+    expect(text(snap, { metric: 'backlog', priority: 'p2' })).toBe('1');
+  });
+
+  it('satisfaction figures honour service=, and a service nobody rated shows n = 0', () => {
+    const snap = withSatisfaction();
+    expect(text(snap, { metric: 'csat' })).toBe('80.0 % (n = 5)');
+    expect(text(snap, { metric: 'csat', service: 'api' })).toBe('66.7 % (n = 3)');
+    expect(text(snap, { metric: 'nps', service: 'api' })).toBe('-33.3 (n = 3)');
+    expect(text(snap, { metric: 'ces', service: 'api' })).toBe('3.00 (n = 3)');
+    expect(text(snap, { metric: 'csat', service: 'web' })).toBe('no data (n = 0)');
+  });
+
+  it('names what is wrong and the valid values', () => {
+    const snap = october();
+    expect(figureText(snap, { metric: 'resolutionAttainment', service: 'isd' })).toEqual({
+      error: 'unknown service "isd"',
+      valid: ['api', 'web'],
+    });
+    expect(figureText(snap, { metric: 'availability' })).toEqual({ error: 'metric "availability" needs service=', valid: ['api', 'web'] });
+    expect(figureText(snap, { metric: 'availabilty', service: 'api' })).toMatchObject({ error: 'unknown metric "availabilty"' });
+    expect(figureText(snap, { metric: 'created', priority: 'p9' })).toEqual({ error: 'unknown priority "p9"', valid: ['p1', 'p2'] });
+    expect(figureText(snap, { metric: 'csat', priority: 'p1' })).toMatchObject({ error: 'metric "csat" does not take priority=' });
+    expect(figureText(snap, { metric: 'availability', service: 'api', priority: 'p1' })).toMatchObject({
+      error: 'metric "availability" does not take priority=',
+    });
+    expect(figureText(snap, { metric: 'created', service: 'api', priority: 'p1' })).toMatchObject({
+      error: 'takes service= or priority=, not both',
+    });
+  });
+});
+
+describe('figure tags in MDX source', () => {
+  const source =
+    '---\nperiod: "2026-10"\nsummary: \'API at <Figure metric="availability" service="api" />\'\n---\n\nText\n\nResolved <Figure metric="created" service=\'web\'/> and {1}\n<Figure metric={"csat"} />\n';
+
+  it('parses literal attributes in any quoting', () => {
+    expect(parseFigureAttributes(' metric="created" service=\'web\'')).toEqual({ metric: 'created', service: 'web', priority: undefined });
+    expect(parseFigureAttributes(' metric={"csat"} ')).toEqual({ metric: 'csat', service: undefined, priority: undefined });
+  });
+
+  it('finds the line of a tag by its attributes', () => {
+    expect(figureLine(source, { metric: 'availability', service: 'api' })).toBe(3);
+    expect(figureLine(source, { metric: 'created', service: 'web' })).toBe(8);
+    expect(figureLine(source, { metric: 'csat' })).toBe(9);
+    expect(figureLine(source, { metric: 'nps' })).toBeNull();
+  });
+
+  it('one message: file:line, the tag, the mistake, the valid values', () => {
+    expect(
+      figureMessage(
+        'content/reviews/2026-10.mdx',
+        8,
+        { metric: 'created', service: 'isd' },
+        { error: 'unknown service "isd"', valid: ['api', 'web'] },
+      ),
+    ).toBe('content/reviews/2026-10.mdx:8: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web');
+  });
+
+  it('a summary shows figures as text, and a wrong tag in it is the same message', () => {
+    const snap = october();
+    expect(summaryText(snap, 'API at <Figure metric="availability" service="api" />, <b>bold</b>', 'f.mdx', source)).toEqual({
+      text: 'API at 97.931 %, <b>bold</b>',
+    });
+    const wrong = '---\nsummary: "x <Figure metric=\\"availability\\" service=\\"apx\\" />"\n---\n';
+    expect(summaryText(snap, 'x <Figure metric="availability" service="apx" />', 'f.mdx', wrong)).toEqual({
+      error: 'f.mdx:2: <Figure metric="availability" service="apx" />: unknown service "apx"; valid: api, web',
+      marked: 'x [figure unavailable]',
+    });
+  });
+});
+
+describe('trendProblem', () => {
+  it('availability needs a known service; other metrics are for the whole review', () => {
+    const snap = october();
+    expect(trendProblem(snap, { metric: 'availability', service: 'api' })).toBeNull();
+    expect(trendProblem(snap, { metric: 'csat' })).toBeNull();
+    expect(trendProblem(snap, { metric: 'availability', service: 'isd' })).toEqual({
+      error: 'unknown service "isd"',
+      valid: ['api', 'web'],
+    });
+    expect(trendProblem(snap, { metric: 'availability' })).toEqual({
+      error: 'metric "availability" needs service=',
+      valid: ['api', 'web'],
+    });
+    expect(trendProblem(snap, { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
+    expect(trendProblem(snap, { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
+  });
+
+  it('its message names the <Trend> tag and its line', () => {
+    const source = 'a\n<Figure metric="csat" />\n<Trend metric="availability" service="isd" />\n';
+    expect(figureLine(source, { metric: 'availability', service: 'isd' }, 'Trend')).toBe(3);
+    expect(
+      figureMessage('f.mdx', 3, { metric: 'availability', service: 'isd' }, { error: 'unknown service "isd"', valid: ['api'] }, 'Trend'),
+    ).toBe('f.mdx:3: <Trend metric="availability" service="isd" />: unknown service "isd"; valid: api');
+  });
+});
+
+describe('unresolvedFigure', () => {
+  const error = new Error('p/r1.mdx:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web');
+  it('current commentary fails; the latest revision fails saying how to fix it; a superseded one warns', () => {
+    expect(unresolvedFigure(error, undefined)).toEqual({ fail: error });
+    const latest = unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: false });
+    expect('fail' in latest && latest.fail.message).toBe(
+      `${error.message} (pinned by snapshots/published/2026-10/r1.json: correct content/reviews/ and publish a revision with --revise)`,
+    );
+    expect(unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: true })).toEqual({
+      warning: `${error.message} (pinned by snapshots/published/2026-10/r1.json, superseded; shown as "[figure unavailable]")`,
+    });
+  });
+});

@@ -1,0 +1,141 @@
+/** What a period's pages say beside published figures: unpublished changes, and supersession. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  hasDraftView,
+  monthsDiffering,
+  periodsBuiltFromNewer,
+  supersededBy,
+  unpublishedChanges,
+} from '../../src/lib/site/period-notices.ts';
+import { isCurrentEntry, isPinnedEntry, pinnedFile, writePinnedCommentary } from '../../src/lib/site/pinned-commentary.ts';
+import type { PeriodStatus, RevisionSummary } from '../../src/lib/snapshot/period-status.ts';
+
+const rev = (revision: number, publishedAt: string, reason: string | null): RevisionSummary => ({
+  revision,
+  publishedAt,
+  publishedBy: 'ana',
+  message: 'm',
+  reason,
+  changeCount: 0,
+  hasCommentary: true,
+  digest: `d${revision}`,
+});
+const change = (p: string) => ({ path: p, old: 1, new: 0.99 });
+
+describe('period notices', () => {
+  it('a changed published period has a draft view naming what is not yet published', () => {
+    const base = { revisions: [rev(1, '2026-11-03T09:00:00.000Z', null)] };
+    expect(unpublishedChanges({ ...base, status: 'changed', changes: [change('a'), change('b')], commentaryChanged: true })).toBe(
+      '2 figures, the commentary',
+    );
+    expect(unpublishedChanges({ ...base, status: 'changed', changes: [change('a')], commentaryChanged: false })).toBe('1 figure');
+    expect(unpublishedChanges({ ...base, status: 'changed', changes: [], commentaryChanged: true })).toBe('the commentary');
+    expect(unpublishedChanges({ ...base, status: 'published', changes: [], commentaryChanged: false })).toBeNull();
+    expect(hasDraftView({ revisions: [], status: 'draft', changes: [], commentaryChanged: false })).toBe(false);
+  });
+
+  it('a revision is superseded by the next one, with its date and reason', () => {
+    const status: Pick<PeriodStatus, 'status' | 'changes' | 'commentaryChanged' | 'revisions'> = {
+      status: 'published',
+      changes: [],
+      commentaryChanged: false,
+      revisions: [
+        rev(1, '2026-11-03T09:00:00.000Z', null),
+        rev(2, '2026-11-20T16:30:00.000Z', 'Corrected export'),
+        rev(3, '2026-12-01T08:00:00.000Z', 'Late tickets'),
+      ],
+    };
+    expect(supersededBy(status, 1)).toEqual({ by: 2, date: '2026-11-20', reason: 'Corrected export', latest: 3 });
+    expect(supersededBy(status, 2)).toEqual({ by: 3, date: '2026-12-01', reason: 'Late tickets', latest: null });
+    expect(supersededBy(status, 3)).toBeNull();
+  });
+});
+
+describe('pinned commentary files', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('writes each revision’s pinned source, and nothing of revisions that are gone', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-'));
+    dirs.push(work);
+    const folders = { snapshotDir: path.join(work, 'draft'), publishedDir: path.join(work, 'published') };
+    mkdirSync(path.join(folders.publishedDir, '2026-10'), { recursive: true });
+    mkdirSync(folders.snapshotDir, { recursive: true });
+    const status = { id: '2026-10', revisions: [rev(1, 'x', null), { ...rev(2, 'y', 'r'), hasCommentary: false }] };
+    writeFileSync(path.join(folders.snapshotDir, 'index.json'), JSON.stringify({ periods: [status] }));
+    const commentary = [
+      { file: 'content/reviews/2026-10.mdx', locale: null, source: 'words of r1' },
+      { file: 'content/reviews/2026-10.fr.mdx', locale: 'fr', source: 'mots' },
+    ];
+    writeFileSync(path.join(folders.publishedDir, '2026-10/r1.json'), JSON.stringify({ commentary }));
+    const pinned = path.join(work, 'pinned');
+    mkdirSync(path.join(pinned, '2026-09'), { recursive: true });
+    writeFileSync(path.join(pinned, '2026-09/r1.mdx'), 'stale');
+    expect(writePinnedCommentary(folders, pinned)).toBe(2);
+    expect(readdirSync(pinned)).toEqual(['2026-10']);
+    expect(readdirSync(path.join(pinned, '2026-10')).sort()).toEqual(['r1.fr.mdx', 'r1.mdx']);
+    expect(readFileSync(pinnedFile(pinned, '2026-10', 1), 'utf8')).toBe('words of r1');
+    expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.mdx', '2026-10', 1)).toBe(true);
+    expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r1.fr.mdx', '2026-10', 1)).toBe(false);
+    expect(isPinnedEntry('../../x/.cache/astro/pinned/2026-10/r11.mdx', '2026-10', 1)).toBe(false);
+    // The current commentary is the file without a language: 2026-10.fr.mdx is pinned, not shown.
+    expect(isCurrentEntry('../../x/content/reviews/2026-10.mdx', '2026-10')).toBe(true);
+    expect(isCurrentEntry('../../x/content/reviews/2026-10.fr.mdx', '2026-10')).toBe(false);
+    expect(isCurrentEntry('../../x/content/reviews/2026-Q4.mdx', '2026-Q4')).toBe(true);
+  });
+});
+
+describe('pages agree or say why', () => {
+  const status = (s: PeriodStatus['status'], changes: string[], revisions: RevisionSummary[]) => ({
+    status: s,
+    changes: changes.map(change),
+    commentaryChanged: false,
+    revisions,
+  });
+  const october = {
+    id: '2026-10',
+    kind: 'month',
+    months: ['2026-10'],
+    shownRevision: 1,
+    status: status('changed', ['a', 'b', 'c', 'd', 'e', 'f'], [rev(1, 'x', null)]),
+  };
+  const november = {
+    id: '2026-11',
+    kind: 'month',
+    months: ['2026-11'],
+    shownRevision: 1,
+    status: status('published', [], [rev(1, 'x', null)]),
+  };
+  const december = { id: '2026-12', kind: 'month', months: ['2026-12'], shownRevision: null, status: status('draft', [], []) };
+  const q4 = {
+    id: '2026-Q4',
+    kind: 'quarter',
+    months: ['2026-10', '2026-11', '2026-12'],
+    shownRevision: null,
+    status: status('draft', [], []),
+  };
+  const publishedYear = {
+    id: '2026',
+    kind: 'year',
+    months: ['2026-10', '2026-11', '2026-12'],
+    shownRevision: 1,
+    status: status('published', [], [rev(1, 'x', null)]),
+  };
+  const all = [october, november, december, q4, publishedYear];
+
+  it('a quarter names its months whose published revision differs, with up to five figures', () => {
+    expect(monthsDiffering(q4, all)).toEqual([{ month: '2026-10', revision: 1, count: 6, examples: ['a', 'b', 'c', 'd', 'e'] }]);
+    expect(monthsDiffering(october, all)).toEqual([]);
+  });
+
+  it('the month names the quarters and years built from the current exports (not a published year)', () => {
+    expect(periodsBuiltFromNewer(october, all)).toEqual(['2026-Q4']);
+    expect(periodsBuiltFromNewer(november, all)).toEqual([]);
+    expect(periodsBuiltFromNewer(december, all)).toEqual([]);
+  });
+});
