@@ -11,19 +11,13 @@
  *   cross-check: of the accepted rows, 10,020 are closed with both a TARGET_DT and an
  *     OnTime_Status, and on all 10,020 the city's verdict equals CLOSED_DT <= TARGET_DT.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'boston-311-2015'));
-if (!have && process.env.CI === 'true')
-  throw new Error(`${DATA}/boston-311-2015 is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`presets-boston-311: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('presets-boston-311', 'boston-311-2015');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const CONFIG = path.join(FIXTURES, 'boston-311.config.yaml');
 const utc = (iso: string) => Date.parse(iso);
@@ -32,7 +26,7 @@ describe.skipIf(!have)(`boston-311 preset on the 2015 extract${SKIPPED}`, () => 
   let result: IngestResult;
   let byId: Map<string, TicketRecord>;
   beforeAll(async () => {
-    result = await ingestSources(loadConfig(CONFIG), FIXTURES, { info() {} });
+    result = await ingestSources(datasetConfig(CONFIG), FIXTURES, { info() {} });
     byId = new Map(result.tickets.map((t) => [t.id, t]));
   });
 

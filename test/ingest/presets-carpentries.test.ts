@@ -14,19 +14,13 @@
  *     e.g. lines 22 and 32, two Calgary trainees at 8/31/18 18:36 who both gave 8 and "Strongly
  *     Agree" — which is why the mapper hands ingestion the whole row as RowContext.contentKey.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ReviewError } from '../../src/lib/errors.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'carpentries-surveys'));
-if (!have && process.env.CI === 'true')
-  throw new Error(`${DATA}/carpentries-surveys is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`presets-carpentries: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('presets-carpentries', 'carpentries-surveys');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const CONFIG = path.join(FIXTURES, 'carpentries.config.yaml');
 const utc = (iso: string) => Date.parse(iso);
@@ -34,7 +28,7 @@ const utc = (iso: string) => Date.parse(iso);
 describe.skipIf(!have)(`carpentries-survey preset on the instructor-training post-survey${SKIPPED}`, () => {
   let result: IngestResult;
   beforeAll(async () => {
-    result = await ingestSources(loadConfig(CONFIG), FIXTURES, { info() {} });
+    result = await ingestSources(datasetConfig(CONFIG), FIXTURES, { info() {} });
   });
 
   it('accounts for every row', () => {
@@ -88,7 +82,7 @@ describe.skipIf(!have)(`carpentries-survey preset on the instructor-training pos
     // longterm_October2017.csv has NPS (Likely-To-Recommend) but no time at all, only the bucket
     // How-Long-Ago; a response without a time belongs to no period, so the file is not ingestible.
     // carpentries-longterm.config.yaml maps its NPS column (Likely-To-Recommend) over the preset's.
-    const config = loadConfig(path.join(FIXTURES, 'carpentries-longterm.config.yaml'));
+    const config = datasetConfig(path.join(FIXTURES, 'carpentries-longterm.config.yaml'));
     const error = await ingestSources(config, FIXTURES, { info() {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReviewError);
     expect((error as ReviewError).message).toBe('cannot read the exports: 1 problem');

@@ -14,26 +14,19 @@
  * row wins" takes the final state. The 4 incidents SOURCE.md names as out of sys_mod_count order
  * (INC0000130, INC0000134, INC0000135, INC0000164) only have a high count on their first row.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'uci-incident-event-log'));
-if (!have && process.env.CI === 'true')
-  throw new Error(`${DATA}/uci-incident-event-log is missing: under CI=true the real-dataset tests must run`);
+const { have, SKIPPED } = datasets('presets-servicenow', 'uci-incident-event-log');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const CONFIG = path.join(FIXTURES, 'servicenow-uci.config.yaml');
 
-const ingest = (): Promise<IngestResult> => ingestSources(loadConfig(CONFIG), FIXTURES, { info() {} });
+const ingest = (): Promise<IngestResult> => ingestSources(datasetConfig(CONFIG), FIXTURES, { info() {} });
 const utc = (iso: string) => Date.parse(iso);
-
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`presets-servicenow: real-dataset tests skipped because ${DATA} is absent`);
 
 describe.skipIf(!have)(`servicenow-incident preset on the UCI incident event log${SKIPPED}`, () => {
   let result: IngestResult;

@@ -11,18 +11,13 @@
  *     332 accepted: up 285 (code 200 ×270, 302 ×15 — slack-community), down 47 (0 ×27, 502 ×11,
  *     504 ×5, 500 ×2, 503 ×2); 18 services; 0 duplicates.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { type CheckSeries, STATUS_CODES } from '../../src/lib/model/check-series.ts';
+import { datasetConfig, datasets } from '../helpers/datasets.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/datasets');
-const have = existsSync(path.join(DATA, 'upptime-toro')) && existsSync(path.join(DATA, 'upptime-manticore'));
-if (!have && process.env.CI === 'true') throw new Error(`${DATA}/upptime-* is missing: under CI=true the real-dataset tests must run`);
-const SKIPPED = have ? '' : ` (skipped: ${DATA} is absent)`;
-if (!have) console.warn(`presets-upptime: real-dataset tests skipped because ${DATA} is absent`);
+const { have, SKIPPED } = datasets('presets-upptime', 'upptime-toro', 'upptime-manticore');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/presets');
 const utc = (iso: string) => Date.parse(iso);
 
@@ -53,7 +48,7 @@ function checkAt(result: IngestResult, service: string, iso: string): [string, n
 describe.skipIf(!have)(`upptime preset on TORO-Server's history${SKIPPED}`, () => {
   let result: IngestResult;
   beforeAll(async () => {
-    result = await ingestSources(loadConfig(path.join(FIXTURES, 'upptime-toro.config.yaml')), FIXTURES, { info() {} });
+    result = await ingestSources(datasetConfig(path.join(FIXTURES, 'upptime-toro.config.yaml')), FIXTURES, { info() {} });
   });
 
   it('accounts for every row', () => {
@@ -77,7 +72,7 @@ describe.skipIf(!have)(`upptime preset on TORO-Server's history${SKIPPED}`, () =
 describe.skipIf(!have)(`upptime preset on Manticore's history${SKIPPED}`, () => {
   let result: IngestResult;
   beforeAll(async () => {
-    result = await ingestSources(loadConfig(path.join(FIXTURES, 'upptime-manticore.config.yaml')), FIXTURES, { info() {} });
+    result = await ingestSources(datasetConfig(path.join(FIXTURES, 'upptime-manticore.config.yaml')), FIXTURES, { info() {} });
   });
 
   it('accounts for every row', () => {
@@ -104,7 +99,7 @@ describe.skipIf(!have)(`upptime preset on Manticore's history${SKIPPED}`, () => 
   it('reads commit_date with its mixed offsets when a source takes it as the time', async () => {
     // commit_date mixes +00:00 (bot) and +07:00 (18 accepted rows of one human commit); it is
     // unique per service too, so the accounting is the same as with lastUpdated.
-    const config = loadConfig(path.join(FIXTURES, 'upptime-manticore.config.yaml'));
+    const config = datasetConfig(path.join(FIXTURES, 'upptime-manticore.config.yaml'));
     const source = config.sources[0];
     if (!source) throw new Error('the config has a source');
     source.columns = { timeMs: 'commit_date' };

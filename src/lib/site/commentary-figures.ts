@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { formatCount, formatDuration, formatNumber, formatPercent } from '../format/format.ts';
+import { ces, csat, nps } from '../metrics/index.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 
 export const SERVICE_METRICS = ['availability', 'target', 'downtime', 'outages'] as const;
@@ -99,24 +100,9 @@ export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes): Figur
   return { text: satisfactionText(metric, figures) };
 }
 
+/** The figures of zero responses, as the metrics give them. */
 function noResponses(like: SatisfactionFigures): SatisfactionFigures {
-  return {
-    responses: 0,
-    csat: { n: 0, satisfied: 0, share: null, interval: null, lowSample: true, outOfScale: 0 },
-    nps: {
-      n: 0,
-      promoters: 0,
-      passives: 0,
-      detractors: 0,
-      promoterShare: null,
-      detractorShare: null,
-      score: null,
-      marginOfError: null,
-      lowSample: true,
-      outOfScale: 0,
-    },
-    ces: { n: 0, mean: null, scale: like.ces.scale, lowSample: true, outOfScale: 0 },
-  };
+  return { responses: 0, csat: csat([]), nps: nps([]), ces: ces([], { scale: like.ces.scale }) };
 }
 
 const tagPattern = (component: string) => new RegExp(`<${component}\\b([^<>]*?)\\/?>`, 'g');
