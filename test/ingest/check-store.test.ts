@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ReviewError } from '../../src/lib/errors.ts';
 import { CheckStore } from '../../src/lib/ingest/check-store.ts';
 import { type CheckSeries, sliceSeries } from '../../src/lib/model/check-series.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 interface Check {
   service: string;
@@ -108,7 +109,7 @@ const checkArb = (ordered: boolean) =>
 describe('CheckStore', () => {
   for (const ordered of [true, false])
     it(`gives the reference's series, duplicates and ranges (${ordered ? 'time-ordered' : 'any order'} input)`, () => {
-      fc.assert(
+      assertProperty(
         fc.property(
           checkArb(ordered),
           fc.integer({ min: 1, max: 5 }),

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { assertAsyncProperty } from '../helpers/property.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -278,7 +279,7 @@ describe('fast path equals the general path on random files', () => {
   );
 
   it('gives the same checks, rejects and accounting', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (rows, eol, finalEol) => {
         const content = `${HEADER}${eol}${rows.join(eol)}${finalEol ? eol : ''}`;
         const r = await both(setup({ 'checks.csv': content }));

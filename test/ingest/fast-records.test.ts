@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { assertAsyncProperty } from '../helpers/property.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -323,7 +324,7 @@ describe('fast path equals the general path on random files', () => {
   );
 
   it('gives the same records, rejects and accounting', async () => {
-    await fc.assert(
+    await assertAsyncProperty(
       fc.asyncProperty(
         fc.array(ticketRow, { maxLength: 30 }),
         fc.array(surveyRow, { maxLength: 20 }),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp, type TimestampOptions } from '../../src/lib/time/parse-timestamp.ts';
 import { resolveLocal, zonedParts } from '../../src/lib/time/zoned-time.ts';
+import { assertProperty } from '../helpers/property.ts';
 
 const UTC: TimestampOptions = Object.freeze({ timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
 const LONDON: TimestampOptions = Object.freeze({ ...UTC, timeZone: 'Europe/London' });
@@ -100,7 +101,7 @@ describe('parseTimestamp: the common form YYYY-MM-DD HH:MM:SS, read at fixed pos
         fc.constantFrom('', 'Z', 'z'),
       )
       .map(([y, mo, d, sep, h, mi, se, z]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${se}${z}`);
-    fc.assert(
+    assertProperty(
       fc.property(text, fc.constantFrom(UTC, LONDON, SHANGHAI), (t, opts) => {
         expect(parseTimestamp(t, opts)).toEqual(parseTimestamp(` ${t}`, opts));
       }),
@@ -220,7 +221,7 @@ describe('parseTimestamp: round trip through wall-clock time', () => {
   const zones = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Shanghai', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago'];
 
   it('reads back every instant from its local wall time (one of earlier/later when repeated)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }),
         fc.constantFrom(...zones),
@@ -241,7 +242,7 @@ describe('parseTimestamp: round trip through wall-clock time', () => {
   });
 
   it('reads back every instant from its ISO string', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
         expect(parseTimestamp(new Date(ms).toISOString(), UTC)).toEqual({ ok: true, ms });
       }),
