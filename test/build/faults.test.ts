@@ -47,6 +47,26 @@ describe('leftovers of a killed run', () => {
   });
 });
 
+describe('leftovers of a killed site build', () => {
+  it('are removed by the next full build: the tool’s dist.<pid>.tmp and the review’s dist.<pid>.tmp', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sr-faults-site-'));
+    cpSync(MINI, work, { recursive: true, filter: (s) => !s.includes(`${path.sep}expected`) });
+    const dead = deadPid();
+    const toolLeftover = path.join(ROOT, `dist.${dead}.tmp`);
+    const reviewLeftover = path.join(work, `dist.${dead}.tmp`);
+    for (const d of [toolLeftover, reviewLeftover]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(path.join(d, 'index.html'), '<p>half a site');
+    }
+    const r = cli(['build', '--config', path.join(work, 'review.config.yaml')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(toolLeftover)).toBe(false);
+    expect(existsSync(reviewLeftover)).toBe(false);
+    expect(existsSync(path.join(work, 'dist/index.html'))).toBe(true);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+
 describe('a full disk while the snapshots are written', () => {
   const mount = path.join(tmpdir(), `sr-full-${process.pid}`);
   mkdirSync(mount, { recursive: true });

@@ -14,7 +14,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { swapDirAtomic } from '../fs/atomic-write.ts';
+import { removeLeftovers, swapDirAtomic } from '../fs/atomic-write.ts';
 import { inWorkingDir } from './astro-prerender-bridge.ts';
 import { reviewSiteConfig } from './site-config.ts';
 
@@ -56,6 +56,9 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     log: { level: o.verbose ? 'info' : 'warn', stacks: o.verbose },
   });
   const unlock = lockInstallation(o.toolRoot);
+  // What a killed build left behind (its process no longer runs): the tool's build folder and the review's new site.
+  removeLeftovers(path.join(o.toolRoot, 'dist'));
+  removeLeftovers(o.distDir);
   try {
     // The whole config is given here and astro.config.mjs (the project's own, for `astro dev`) is not read:
     // Astro would merge it with this one, and arrays add up, so its integrations would run twice.
