@@ -174,7 +174,7 @@ describe('maintenance windows and calendars are checked with the rest of the con
     expect(problemsOf(bad)).toMatchInlineSnapshot(`
       [
         "maintenance[0].to: must be after from ("2026-06-14T03:00:00+01:00"); the window would be empty or reversed, got "2026-06-14T01:00:00+01:00"",
-        "maintenance[1].from: "2026-03-29 01:30" does not exist in Europe/London (clocks go forward), got "2026-03-29 01:30"",
+        "maintenance[1].from: "2026-03-29 01:30" does not exist in Europe/London (clocks go forward); write it with its UTC offset, got "2026-03-29 01:30"",
         "maintenance[2].from: "2026-10-25 01:30" is ambiguous in Europe/London (repeated hour when clocks go back); write it with its UTC offset, got "2026-10-25 01:30"",
         "maintenance[3].from: expected a date like 2026-11-03 08:15, got "Sunday"",
       ]

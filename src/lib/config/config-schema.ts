@@ -225,7 +225,12 @@ export const sourceSchema = z
       .optional()
       .describe("Field order of slash dates such as 03/11/2026 (default: the preset's, else ymd)."),
     ambiguous: z.enum(['reject', 'earlier', 'later']).default('reject').describe('What a local time in the repeated DST hour means.'),
-    epochUnit: z.enum(['auto', 's', 'ms']).default('auto').describe('Unit of bare-number timestamps (auto: ms from 10^11 up).'),
+    epochUnit: z
+      .enum(['auto', 's', 'ms', 'excel-serial'])
+      .default('auto')
+      .describe(
+        'Unit of bare-number timestamps (auto: 9–10 digits are seconds, 12–13 milliseconds, anything else rejected; excel-serial: spreadsheet serial dates in the source zone).',
+      ),
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
     encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
