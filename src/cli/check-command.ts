@@ -1,6 +1,7 @@
 import { ReviewError } from '../lib/errors.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
 import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
 
@@ -34,13 +35,28 @@ export const checkCommand = {
       info: showProgress(values.verbose) ? ctx.err : () => {},
       warn: ctx.err,
     });
+    const horizons = sourceHorizons(config, ingest);
+    const months = reviewMonths(config, ingest, horizons);
+    const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
     if (values.json) {
-      ctx.out(JSON.stringify(ingest.files, null, 2));
+      ctx.out(
+        JSON.stringify(
+          ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0 })),
+          null,
+          2,
+        ),
+      );
     } else {
+      if (months.length) ctx.out(`review periods: ${months[0]} … ${months[months.length - 1]} (${months.length} months)`);
       for (const f of ingest.files) {
+        const out = outside.get(f.file);
         ctx.out(
           `${f.file} [${f.source}, ${f.kind}, ${f.encoding}, "${f.delimiter === '\t' ? '\\t' : f.delimiter}"]: ${f.rows} rows, ${f.accepted} accepted, ${f.rejected} rejected, ${f.duplicates} duplicates; ${iso(f.firstMs)} … ${iso(f.lastMs)}`,
         );
+        if (out)
+          ctx.out(
+            `  ${out} accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod): not given periods`,
+          );
         for (const r of f.rejects.slice(0, limit)) ctx.out(`  ${formatReject(f.file, r)}`);
         if (f.rejected > limit) ctx.out(`  … and ${f.rejected - Math.min(limit, f.rejects.length)} more`);
       }
@@ -59,7 +75,7 @@ export const checkCommand = {
         `total: ${ingest.files.length} files, ${t.rows} rows, ${t.accepted} accepted, ${t.rejected} rejected, ${t.duplicates} duplicates`,
       );
     if (!values.json)
-      for (const h of sourceHorizons(config, ingest))
+      for (const h of horizons)
         ctx.out(
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
         );
