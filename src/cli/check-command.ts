@@ -79,6 +79,11 @@ export const checkCommand = {
         ctx.out(
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
         );
+    // A header and no rows is a visible warning (an export cut short, or a wrong filter), an error under --strict.
+    const headerOnly = ingest.files.filter((f) => f.rows === 0);
+    for (const f of headerOnly) ctx.err(`warning: ${f.file}: a header and no rows`);
+    if (values.strict && headerOnly.length > 0)
+      throw new ReviewError(`--strict: ${headerOnly.length} file${headerOnly.length > 1 ? 's have' : ' has'} a header and no rows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },

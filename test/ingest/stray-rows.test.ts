@@ -5,7 +5,7 @@
  * the bulk of the data (review-range.ts): rows far outside stay accepted, are reported by
  * `check`, and get no period. An 11-digit epoch is rejected outright (parse-timestamp.ts).
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
@@ -72,5 +72,20 @@ describe('through the CLI', () => {
     }>;
     const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
     expect(tickets).toMatchObject({ rows: 3, accepted: 2, rejected: 1, outsideReview: 1 });
+  });
+});
+
+// Issue #13: before, a file with a header and no rows passed check silently with exit 0.
+describe('a header-only file', () => {
+  it('is a warning, and an error under --strict', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    writeFileSync(path.join(dir, 'data/tickets.csv'), 'id,created,first_response,resolved,priority,title\n');
+    const r = await runCli(['check', '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning: data/tickets.csv: a header and no rows');
+    const strict = await runCli(['check', '--strict', '--config', config]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('--strict: 1 file has a header and no rows');
   });
 });
