@@ -1,5 +1,6 @@
 import { ReviewError } from '../lib/errors.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
+import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
@@ -31,17 +32,30 @@ export const checkCommand = {
       verbose: { type: 'boolean', default: false },
     });
     const limit = Number(values.rejects);
-    const { config, ingest } = await loadAndIngest(values.config as string, {
-      info: showProgress(values.verbose) ? ctx.err : () => {},
-      warn: ctx.err,
-    });
+    let loaded: Awaited<ReturnType<typeof loadAndIngest>>;
+    try {
+      loaded = await loadAndIngest(values.config as string, {
+        info: showProgress(values.verbose) ? ctx.err : () => {},
+        warn: ctx.err,
+      });
+    } catch (e) {
+      // check --json reports every file even when some cannot be read: the failed ones with their error.
+      if (values.json && e instanceof ExportsError) {
+        const failed = new Map(e.fileErrors.map((f) => [f.file, f.error]));
+        const read = e.files.map((f) => ({ ...f, error: failed.get(f.file) ?? null }));
+        const unread = e.fileErrors.filter((f) => !e.files.some((a) => a.file === f.file));
+        ctx.out(JSON.stringify([...read, ...unread], null, 2));
+      }
+      throw e;
+    }
+    const { config, ingest } = loaded;
     const horizons = sourceHorizons(config, ingest);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
     if (values.json) {
       ctx.out(
         JSON.stringify(
-          ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0 })),
+          ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })),
           null,
           2,
         ),

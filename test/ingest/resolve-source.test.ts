@@ -69,8 +69,17 @@ describe('resolveSourceOptions', () => {
     ).toEqual([]);
   });
 
-  it('reports an unknown preset', () => {
-    expect(optionsOf({ kind: 'checks', preset: 'nagios' }).problem).toBe('source "s": unknown preset "nagios"');
+  // Issue #13: before, an unknown preset was reported without the valid ones.
+  it('reports an unknown preset as a config problem listing the known ones', () => {
+    let problems: string[] = [];
+    try {
+      optionsOf({ kind: 'checks', preset: 'nagios' });
+    } catch (e) {
+      problems = (e as { problems: string[] }).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^sources\[0\]\.preset: unknown preset "nagios"; known presets: [a-z0-9-]+(, [a-z0-9-]+)+/);
+    expect(problems[0]).toContain('jira-service-management');
   });
 });
 

@@ -89,3 +89,20 @@ describe('a header-only file', () => {
     expect(strict.err).toContain('--strict: 1 file has a header and no rows');
   });
 });
+
+// Issue #13: before, check --json printed nothing when one file failed, hiding every other file's accounting.
+describe('check --json', () => {
+  it('reports every file when one cannot be read, the failed one with its error', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    writeFileSync(path.join(dir, 'data/tickets.csv'), 'id,created,priority,title,Priority\nT-1,2026-09-10 12:05,P1,x,P2\n');
+    const r = await runCli(['check', '--json', '--config', config]);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.out) as Array<{ file: string; rows: number; error: string | null }>;
+    expect(files.map((f) => f.file).sort()).toEqual(['data/checks-2026-09.csv', 'data/checks-2026-10.csv', 'data/tickets.csv']);
+    expect(files.find((f) => f.file === 'data/checks-2026-09.csv')).toMatchObject({ rows: 4320, error: null });
+    expect(files.find((f) => f.file === 'data/tickets.csv')?.error).toBe(
+      'data/tickets.csv: the header names a column twice: "priority" (priority) is both column 3 and column 5; rename or remove one',
+    );
+  });
+});
