@@ -60,7 +60,7 @@ describe('through the CLI', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.out).toContain('review periods: 2026-09 … 2026-10 (2 months)');
     expect(check.out).toContain("1 accepted rows lie outside the review's periods");
-    expect(check.out).toContain('"17621577001" has 11 digits');
+    expect(check.out).toContain('created: "[phone]" has 11 digits'); // a rejected 11-digit value is masked like a phone number
     const json = await runCli(['check', '--json', '--config', config]);
     const files = JSON.parse(json.out) as Array<{
       file: string;

@@ -2,6 +2,7 @@
  * Row accounting for one export file: every row read is accepted, rejected with a reason,
  * or a counted duplicate; accepted + rejected + duplicates = rows.
  */
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 export interface RejectedRow {
   /** Physical 1-based line where the record starts (the header is line 1). */
   line: number;
@@ -53,6 +54,14 @@ export interface FileAccount {
 }
 
 export const MAX_REJECTS_KEPT = 200;
+
+/**
+ * A rejected value shaped like a date or time (`2026-08-32T09:15`, `31/02/2026 10:00`): a
+ * malformed date, not a phone or card number, so only e-mail addresses are masked in it and
+ * its digits stay for the reader to fix it.
+ */
+const DATE_SHAPED = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})[-/.]\d{2,4})(?:[T ]|$)/;
+const maskEmails = (text: string) => text.replace(/[^\s@"<>(),;]+@[^\s@"<>(),;]+\.[^\s@"<>(),;]+/gu, '[email]');
 /** Width of an account's time bins: 30 days. */
 export const TIME_BIN_MS = 30 * 86_400_000;
 
@@ -123,8 +132,14 @@ export class RowAccount {
     if (timeMs > bin[2]) bin[2] = timeMs;
   }
 
-  /** A row read and rejected, with its reason. */
-  reject(row: RejectedRow): void {
+  /**
+   * A row read and rejected, with its reason. The value and the reason (which quotes it) are
+   * masked (maskPersonalData) here, the one place every reading path reports to: an e-mail typed
+   * into a score cell is never published in accounts, rejects CSVs, snapshots or pages.
+   */
+  reject(rejected: RejectedRow): void {
+    const mask = rejected.value !== null && DATE_SHAPED.test(rejected.value) ? maskEmails : maskPersonalData;
+    const row = { ...rejected, value: rejected.value === null ? null : mask(rejected.value), reason: mask(rejected.reason) };
     const a = this.file;
     a.rows++;
     a.rejected++;
