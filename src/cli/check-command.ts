@@ -1,6 +1,8 @@
 import { ReviewError } from '../lib/errors.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
+import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
 import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
 
@@ -30,17 +32,45 @@ export const checkCommand = {
       verbose: { type: 'boolean', default: false },
     });
     const limit = Number(values.rejects);
-    const { config, ingest } = await loadAndIngest(values.config as string, {
-      info: showProgress(values.verbose) ? ctx.err : () => {},
-      warn: ctx.err,
-    });
+    let loaded: Awaited<ReturnType<typeof loadAndIngest>>;
+    try {
+      loaded = await loadAndIngest(values.config as string, {
+        info: showProgress(values.verbose) ? ctx.err : () => {},
+        warn: ctx.err,
+      });
+    } catch (e) {
+      // check --json reports every file even when some cannot be read: the failed ones with their error.
+      if (values.json && e instanceof ExportsError) {
+        const failed = new Map(e.fileErrors.map((f) => [f.file, f.error]));
+        const read = e.files.map((f) => ({ ...f, error: failed.get(f.file) ?? null }));
+        const unread = e.fileErrors.filter((f) => !e.files.some((a) => a.file === f.file));
+        ctx.out(JSON.stringify([...read, ...unread], null, 2));
+      }
+      throw e;
+    }
+    const { config, ingest } = loaded;
+    const horizons = sourceHorizons(config, ingest);
+    const months = reviewMonths(config, ingest, horizons);
+    const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
     if (values.json) {
-      ctx.out(JSON.stringify(ingest.files, null, 2));
+      ctx.out(
+        JSON.stringify(
+          ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })),
+          null,
+          2,
+        ),
+      );
     } else {
+      if (months.length) ctx.out(`review periods: ${months[0]} … ${months[months.length - 1]} (${months.length} months)`);
       for (const f of ingest.files) {
+        const out = outside.get(f.file);
         ctx.out(
           `${f.file} [${f.source}, ${f.kind}, ${f.encoding}, "${f.delimiter === '\t' ? '\\t' : f.delimiter}"]: ${f.rows} rows, ${f.accepted} accepted, ${f.rejected} rejected, ${f.duplicates} duplicates; ${iso(f.firstMs)} … ${iso(f.lastMs)}`,
         );
+        if (out)
+          ctx.out(
+            `  ${out} accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod): not given periods`,
+          );
         for (const r of f.rejects.slice(0, limit)) ctx.out(`  ${formatReject(f.file, r)}`);
         if (f.rejected > limit) ctx.out(`  … and ${f.rejected - Math.min(limit, f.rejects.length)} more`);
       }
@@ -59,10 +89,15 @@ export const checkCommand = {
         `total: ${ingest.files.length} files, ${t.rows} rows, ${t.accepted} accepted, ${t.rejected} rejected, ${t.duplicates} duplicates`,
       );
     if (!values.json)
-      for (const h of sourceHorizons(config, ingest))
+      for (const h of horizons)
         ctx.out(
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
         );
+    // A header and no rows is a visible warning (an export cut short, or a wrong filter), an error under --strict.
+    const headerOnly = ingest.files.filter((f) => f.rows === 0);
+    for (const f of headerOnly) ctx.err(`warning: ${f.file}: a header and no rows`);
+    if (values.strict && headerOnly.length > 0)
+      throw new ReviewError(`--strict: ${headerOnly.length} file${headerOnly.length > 1 ? 's have' : ' has'} a header and no rows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },

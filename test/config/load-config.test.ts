@@ -64,6 +64,26 @@ describe('review config', () => {
     `);
   });
 
+  // Issue #13: before, a word on two priority levels was accepted and the first level silently
+  // won (every P1 ticket counted as P2); a service alias could name another service.
+  it('refuses a word claimed by two levels or two services, naming both', () => {
+    const bad = {
+      ...good,
+      priorities: [
+        { ...good.priorities[0], id: 'p2', words: ['P2', 'p1'] },
+        { ...good.priorities[0], id: 'p1', words: ['P1'] },
+      ],
+      services: [
+        { ...good.services[0], id: 'api', name: 'API', aliases: ['gateway'] },
+        { ...good.services[0], id: 'web', name: 'Web', aliases: ['Gateway'] },
+      ],
+    };
+    expect(problemsOf(bad)).toEqual([
+      'priorities[1].id: priority word "p1" is also claimed by priorities[0] (words); a word can mean one level only, got "p1"',
+      'services[1].aliases[0]: service name "Gateway" is also claimed by services[0] (aliases); a word can mean one level only, got "Gateway"',
+    ]);
+  });
+
   it('checks cross-references once the shape is right', () => {
     const bad = {
       ...good,
@@ -174,7 +194,7 @@ describe('maintenance windows and calendars are checked with the rest of the con
     expect(problemsOf(bad)).toMatchInlineSnapshot(`
       [
         "maintenance[0].to: must be after from ("2026-06-14T03:00:00+01:00"); the window would be empty or reversed, got "2026-06-14T01:00:00+01:00"",
-        "maintenance[1].from: "2026-03-29 01:30" does not exist in Europe/London (clocks go forward), got "2026-03-29 01:30"",
+        "maintenance[1].from: "2026-03-29 01:30" does not exist in Europe/London (clocks go forward); write it with its UTC offset, got "2026-03-29 01:30"",
         "maintenance[2].from: "2026-10-25 01:30" is ambiguous in Europe/London (repeated hour when clocks go back); write it with its UTC offset, got "2026-10-25 01:30"",
         "maintenance[3].from: expected a date like 2026-11-03 08:15, got "Sunday"",
       ]

@@ -49,3 +49,33 @@ describe('RowAccount', () => {
     expect(a.file.rejects.map((r) => r.line)).toEqual([43]);
   });
 });
+
+// Issue #13: before, rejected values were kept and published unmasked (an e-mail typed into a score cell).
+describe('RowAccount masks rejected values', () => {
+  it('masks the value and the reason quoting it', () => {
+    const a = newFileAccount({ file: 's.csv', source: 's', kind: 'surveys', sha256: '', bytes: 0 });
+    new RowAccount(a).reject({
+      line: 2,
+      column: 3,
+      field: 'csat',
+      value: 'jo.doe@example.com',
+      reason: 'expected a score, got "jo.doe@example.com"',
+    });
+    expect(a.rejects[0]).toMatchObject({ value: '[email]', reason: 'expected a score, got "[email]"' });
+    expect(JSON.stringify(a)).not.toContain('example.com');
+  });
+});
+
+describe('RowAccount keeps the digits of a malformed date', () => {
+  it('masks only e-mail addresses in a date-shaped value', () => {
+    const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
+    new RowAccount(a).reject({
+      line: 2,
+      column: 2,
+      field: 'created',
+      value: '2026-08-32T09:15:00+01:00',
+      reason: '"2026-08-32T09:15:00+01:00" is not a real date',
+    });
+    expect(a.rejects[0]).toMatchObject({ value: '2026-08-32T09:15:00+01:00' });
+  });
+});

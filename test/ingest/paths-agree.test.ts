@@ -263,11 +263,13 @@ function filler(kind: 'checks' | 'tickets' | 'surveys'): string[] {
   return rows;
 }
 
+/** `mixed` (issue #13): a CR LF header, then rows ending in LF or CR LF by turns. */
 function fileBytes(header: string, rows: Row[], eol: string, finalEol: boolean, bom: boolean): Buffer {
-  const parts: Buffer[] = [Buffer.from(`${bom ? '\ufeff' : ''}${header}${eol}`)];
+  const end = (i: number) => (eol === 'mixed' ? (i % 3 === 0 ? '\r\n' : '\n') : eol);
+  const parts: Buffer[] = [Buffer.from(`${bom ? '\ufeff' : ''}${header}${end(0)}`)];
   rows.forEach((r, i) => {
     parts.push(typeof r === 'string' ? Buffer.from(r) : r);
-    if (i < rows.length - 1 || finalEol) parts.push(Buffer.from(eol));
+    if (i < rows.length - 1 || finalEol) parts.push(Buffer.from(end(i + 1)));
   });
   return Buffer.concat(parts);
 }
@@ -278,7 +280,7 @@ interface Settings {
   zone: string;
   dateOrder: 'ymd' | 'dmy' | 'mdy' | null;
   ambiguous: 'reject' | 'earlier' | 'later';
-  epochUnit: 'auto' | 's' | 'ms';
+  epochUnit: 'auto' | 's' | 'ms' | 'excel-serial';
 }
 
 function config(s: Settings) {
@@ -353,7 +355,7 @@ describe(`every reading path gives what csv-parse gives (seed ${SEED}, ${RUNS} r
             zone: fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Asia/Kolkata'),
             dateOrder: fc.constantFrom(null, 'ymd', 'dmy', 'mdy'),
             ambiguous: fc.constantFrom('reject', 'earlier', 'later'),
-            epochUnit: fc.constantFrom('auto', 's', 'ms'),
+            epochUnit: fc.constantFrom('auto', 's', 'ms', 'excel-serial'),
           }) as fc.Arbitrary<Settings>
         ).chain((settings) => {
           const order = settings.dateOrder ?? 'ymd';
@@ -362,7 +364,7 @@ describe(`every reading path gives what csv-parse gives (seed ${SEED}, ${RUNS} r
             checks: fc.array(checkRow(order), { maxLength: 60, size: 'max' }),
             tickets: fc.array(ticketRow(order), { maxLength: 40, size: 'max' }),
             surveys: fc.array(surveyRow(order), { maxLength: 40, size: 'max' }),
-            eol: fc.constantFrom('\n', '\r\n'),
+            eol: fc.constantFrom('\n', '\r\n', 'mixed'),
             finalEol: fc.boolean(),
             bom: fc.boolean(),
             padded: fc.boolean(),

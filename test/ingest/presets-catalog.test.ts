@@ -28,6 +28,7 @@ function mapper(source: Record<string, unknown>, header: string[], extra: Record
   const cfg = config(source, extra);
   const resolved = resolveSource(resolveSourceOptions(cfg.sources[0] as SourceConfig, cfg).options, header);
   if ('missing' in resolved) throw new Error(`missing columns: ${resolved.missing.join('; ')}`);
+  if ('duplicates' in resolved) throw new Error(resolved.duplicates.join('; '));
   return rowMapperFor(resolved);
 }
 

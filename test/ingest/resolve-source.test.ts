@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { fastChecksPlan } from '../../src/lib/ingest/fast-checks.ts';
-import { missingColumnsMessage, resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
+import {
+  duplicateColumnsMessage,
+  missingColumnsMessage,
+  resolveSource,
+  resolveSourceOptions,
+} from '../../src/lib/ingest/resolve-source.ts';
 
 const config = (source: Record<string, unknown>) =>
   validateConfig({
@@ -64,15 +69,24 @@ describe('resolveSourceOptions', () => {
     ).toEqual([]);
   });
 
-  it('reports an unknown preset', () => {
-    expect(optionsOf({ kind: 'checks', preset: 'nagios' }).problem).toBe('source "s": unknown preset "nagios"');
+  // Issue #13: before, an unknown preset was reported without the valid ones.
+  it('reports an unknown preset as a config problem listing the known ones', () => {
+    let problems: string[] = [];
+    try {
+      optionsOf({ kind: 'checks', preset: 'nagios' });
+    } catch (e) {
+      problems = (e as { problems: string[] }).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^sources\[0\]\.preset: unknown preset "nagios"; known presets: [a-z0-9-]+(, [a-z0-9-]+)+/);
+    expect(problems[0]).toContain('jira-service-management');
   });
 });
 
 describe('resolveSource', () => {
   it('finds columns by name, trimmed and in any case', () => {
     const r = resolveSource(optionsOf({ kind: 'checks' }).options, [' Timestamp ', 'SERVICE', 'status', 'latency_ms']);
-    expect('missing' in r ? r.missing : r.indices).toEqual({ timeMs: 0, service: 1, status: 2, latencyMs: 3 });
+    expect('indices' in r && r.indices).toEqual({ timeMs: 0, service: 1, status: 2, latencyMs: 3 });
   });
 
   it('names the headers it looked for when a required column is missing', () => {
@@ -86,7 +100,18 @@ describe('resolveSource', () => {
   it('gives the fast-path plan the same timestamp options the row mapper reads', () => {
     const { options } = optionsOf({ kind: 'checks', dateOrder: 'dmy' });
     const r = resolveSource(options, ['time', 'service', 'status']);
-    if ('missing' in r) throw new Error('unexpected');
+    if (!('indices' in r)) throw new Error('unexpected');
     expect(fastChecksPlan(r, ',')?.tsOpts).toBe(options.timestamps);
+  });
+
+  // Issue #13: before, a header naming status twice silently used the first.
+  it('refuses a header that names a column it reads twice, naming both positions', () => {
+    const header = ['time', 'service', 'Status', 'latency_ms', 'status'];
+    const r = resolveSource(optionsOf({ kind: 'checks' }).options, header);
+    expect('duplicates' in r && duplicateColumnsMessage('c.csv', r.duplicates)).toBe(
+      'c.csv: the header names a column twice: "Status" (status) is both column 3 and column 5; rename or remove one',
+    );
+    // Columns the source does not read may repeat (Jira exports repeat "Labels", "Watchers").
+    expect('indices' in resolveSource(optionsOf({ kind: 'checks' }).options, ['time', 'service', 'status', 'x', 'x'])).toBe(true);
   });
 });

@@ -175,10 +175,22 @@ describe('parseTimestamp: spreadsheet forms', () => {
 });
 
 describe('parseTimestamp: DST in Europe/London', () => {
-  it('rejects a time in the skipped hour', () => {
-    expect(reason('2026-03-29 01:30', LONDON)).toBe('"2026-03-29 01:30" does not exist in Europe/London (clocks go forward)');
+  it('rejects a time in the skipped hour by default', () => {
+    expect(reason('2026-03-29 01:30', LONDON)).toBe(
+      '"2026-03-29 01:30" does not exist in Europe/London (clocks go forward); set ambiguous: earlier or later to read it',
+    );
     expect(reason('2026-03-29 01:00', LONDON)).toMatch(/does not exist/);
-    expect(reason('2026-03-29 01:30', { ...LONDON, ambiguous: 'earlier' })).toMatch(/does not exist/);
+  });
+
+  // Issue #13: before, a time in the gap was rejected even under ambiguous: earlier or later.
+  it('reads a time in the skipped hour as Temporal does when the source says earlier or later', () => {
+    // 01:30 does not exist; earlier = 00:30 GMT (moved back by the gap), later = 02:30 BST.
+    expect(iso('2026-03-29 01:30', { ...LONDON, ambiguous: 'earlier' })).toBe('2026-03-29T00:30:00.000Z');
+    expect(iso('2026-03-29 01:30', { ...LONDON, ambiguous: 'later' })).toBe('2026-03-29T01:30:00.000Z');
+    const ny = { ...LONDON, timeZone: 'America/New_York' };
+    // 02:30 EST/EDT gap: earlier = 01:30 EST = 06:30Z, later = 03:30 EDT = 07:30Z.
+    expect(iso('2026-03-08 02:30', { ...ny, ambiguous: 'earlier' })).toBe('2026-03-08T06:30:00.000Z');
+    expect(iso('2026-03-08 02:30', { ...ny, ambiguous: 'later' })).toBe('2026-03-08T07:30:00.000Z');
   });
 
   it('reads the minutes either side of the gap', () => {
@@ -209,8 +221,7 @@ describe('parseTimestamp: DST in Europe/London', () => {
         const text = `${date} ${String(hour).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
         const want = resolveLocal({ year: y, month: m, day: d, hour, minute: min, second: 0, millisecond: 0 }, 'Europe/London');
         const got = parseTimestamp(text, { ...LONDON, ambiguous: 'later' });
-        if (want.kind === 'nonexistent') expect(got.ok).toBe(false);
-        else expect(got).toEqual({ ok: true, ms: want.kind === 'ok' ? want.ms : want.laterMs });
+        expect(got).toEqual({ ok: true, ms: want.kind === 'ok' ? want.ms : want.laterMs });
       }
     }
   });
@@ -243,7 +254,7 @@ describe('parseTimestamp: round trip through wall-clock time', () => {
 
   it('reads back every instant from its ISO string', () => {
     assertProperty(
-      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2199, 11, 31, 23, 59, 59, 999) }), (ms) => {
         expect(parseTimestamp(new Date(ms).toISOString(), UTC)).toEqual({ ok: true, ms });
       }),
     );
@@ -251,25 +262,47 @@ describe('parseTimestamp: round trip through wall-clock time', () => {
 });
 
 describe('parseTimestamp: epoch numbers', () => {
-  it('reads ≥ 10^11 as milliseconds and anything below as seconds', () => {
-    expect(iso('99999999999')).toBe('5138-11-16T09:46:39.000Z');
+  it('reads 9–10 digits as seconds and 12–13 as milliseconds', () => {
+    expect(iso('999999999')).toBe('2001-09-09T01:46:39.000Z');
     expect(iso('100000000000')).toBe('1973-03-03T09:46:40.000Z');
     expect(iso('1762157700')).toBe('2025-11-03T08:15:00.000Z');
     expect(iso('1762157700123')).toBe('2025-11-03T08:15:00.123Z');
-    expect(iso('0')).toBe('1970-01-01T00:00:00.000Z');
   });
 
-  it('reads fractions, rounded to whole milliseconds', () => {
-    expect(iso('1762157700.5')).toBe('2025-11-03T08:15:00.500Z');
-    expect(iso('1762157700.1234')).toBe('2025-11-03T08:15:00.123Z');
-    expect(iso('1762157700123.6')).toBe('2025-11-03T08:15:00.124Z');
+  // Issue #13: before, the 11-digit typo read as seconds in year 2537 (and '0' as 1970); each
+  // such row then stretched the review over hundreds of empty periods.
+  it('never guesses a unit for other digit counts', () => {
+    expect(reason('17621577001')).toBe(
+      '"17621577001" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths',
+    );
+    expect(reason('99999999999')).toMatch(/has 11 digits/);
+    expect(reason('17621577001234')).toMatch(/has 14 digits.*epochUnit/);
+    expect(reason('0')).toMatch(/has 1 digits.*excel-serial/);
   });
 
-  it('follows a configured unit', () => {
+  // Issue #13: before, '46308.3333' (a spreadsheet serial) read as seconds after 1970 and
+  // fractional epochs were rounded silently.
+  it('rejects fractions and spreadsheet serials unless the source names the unit', () => {
+    expect(reason('46308.3333')).toMatch(/^"46308.3333" is a fractional number.*epochUnit: excel-serial$/);
+    expect(reason('1762157700.5')).toMatch(/is a fractional number/);
+    expect(iso('1762157700.5', { ...UTC, epochUnit: 's' })).toBe('2025-11-03T08:15:00.500Z');
+    expect(iso('1762157700.1234', { ...UTC, epochUnit: 's' })).toBe('2025-11-03T08:15:00.123Z');
+    expect(iso('1762157700123.6', { ...UTC, epochUnit: 'ms' })).toBe('2025-11-03T08:15:00.124Z');
+  });
+
+  it('reads spreadsheet serial dates in the source zone under epochUnit: excel-serial', () => {
+    expect(iso('46308.3333333333', { ...UTC, epochUnit: 'excel-serial' })).toBe('2026-10-13T08:00:00.000Z');
+    expect(iso('46308', { ...SHANGHAI, epochUnit: 'excel-serial' })).toBe('2026-10-12T16:00:00.000Z');
+    expect(reason('4630800', { ...UTC, epochUnit: 'excel-serial' })).toMatch(/out of range/);
+  });
+
+  it('follows a configured unit within the sane range of years', () => {
     expect(iso('1762157700123', { ...UTC, epochUnit: 'ms' })).toBe('2025-11-03T08:15:00.123Z');
     expect(iso('1762157700', { ...UTC, epochUnit: 'ms' })).toBe('1970-01-21T09:29:17.700Z');
-    expect(iso('100000000000', { ...UTC, epochUnit: 's' })).toBe('5138-11-16T09:46:40.000Z');
-    expect(reason('1762157700123', { ...UTC, epochUnit: 's' })).toBe('"1762157700123" is too large for epoch seconds (after year 9999)');
+    expect(reason('100000000000', { ...UTC, epochUnit: 's' })).toBe(
+      '"100000000000" read as epoch seconds is out of range: year 5138 (expected 1970–2199); check epochUnit',
+    );
+    expect(reason('1762157700123', { ...UTC, epochUnit: 's' })).toMatch(/out of range: year 57810/);
   });
 
   it('is not confused by the source zone', () => {
@@ -293,7 +326,10 @@ describe('parseTimestamp: rejects', () => {
     ['2026-11-03 24:00', '"2026-11-03 24:00" is not a real time: 24:00 is not a time of day, write 00:00 of the next day'],
     ['2026-11-03 08:60', '"2026-11-03 08:60" is not a real time: there is no minute 60'],
     ['2026-11-03 08:15:60', '"2026-11-03 08:15:60" is not a real time: there is no second 60'],
-    ['0001-01-01 00:00', '"0001-01-01 00:00" is out of range: year 1 (expected 1000–9999)'],
+    ['0001-01-01 00:00', '"0001-01-01 00:00" is out of range: year 1 (expected 1970–2199)'],
+    // Issue #13: before, years 1000–9999 were all accepted and one typo stretched the review.
+    ['2537-01-01 00:00', '"2537-01-01 00:00" is out of range: year 2537 (expected 1970–2199)'],
+    ['1969-12-31 23:59:59', '"1969-12-31 23:59:59" is out of range: year 1969 (expected 1970–2199)'],
     ['2026-11-03T08:15:00+19:00', '"2026-11-03T08:15:00+19:00" has an impossible UTC offset'],
     ['2026-11-03T08:15:00+08:60', '"2026-11-03T08:15:00+08:60" has an impossible UTC offset'],
     ['31/02/2026', 'expected a date like 2026-11-03 08:15, got "31/02/2026"; for day- or month-first dates set dateOrder: dmy or mdy'],

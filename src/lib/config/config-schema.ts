@@ -4,6 +4,7 @@
  * (`npm run docs:config`) and checked in step by a test.
  */
 import { z } from 'zod';
+import { PRESETS } from '../ingest/presets.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
 
 const timeZone = z
@@ -225,7 +226,12 @@ export const sourceSchema = z
       .optional()
       .describe("Field order of slash dates such as 03/11/2026 (default: the preset's, else ymd)."),
     ambiguous: z.enum(['reject', 'earlier', 'later']).default('reject').describe('What a local time in the repeated DST hour means.'),
-    epochUnit: z.enum(['auto', 's', 'ms']).default('auto').describe('Unit of bare-number timestamps (auto: ms from 10^11 up).'),
+    epochUnit: z
+      .enum(['auto', 's', 'ms', 'excel-serial'])
+      .default('auto')
+      .describe(
+        'Unit of bare-number timestamps (auto: 9–10 digits are seconds, 12–13 milliseconds, anything else rejected; excel-serial: spreadsheet serial dates in the source zone).',
+      ),
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
     encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
@@ -297,6 +303,38 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
       seen.add(id);
     });
   }
+  // A word claimed twice: the same source word (or id) on two priority levels, the same id, name
+  // or alias on two services. Before issue #13 the first level silently won (every P1 counted as P2).
+  const claimed = (where: 'priorities' | 'services', keys: string[], what: string) => {
+    const owner = new Map<string, { i: number; key: string }>();
+    list(cfg[where]).forEach((item, i) => {
+      const mine = new Set<string>();
+      for (const key of keys) {
+        const values = Array.isArray(item[key]) ? (item[key] as unknown[]) : [item[key]];
+        values.forEach((v, j) => {
+          const word = text(v)?.trim().toLowerCase();
+          if (!word || mine.has(word)) return;
+          mine.add(word);
+          const first = owner.get(word);
+          // The same id twice is already a duplicate id.
+          if (first && first.i !== i && !(key === 'id' && first.key === 'id'))
+            out.push({
+              path: Array.isArray(item[key]) ? [where, i, key, j] : [where, i, key],
+              message: `${what} "${text(v)}" is also claimed by ${where}[${first.i}] (${first.key}); a word can mean one level only`,
+            });
+          else if (!first) owner.set(word, { i, key });
+        });
+      }
+    });
+  };
+  claimed('priorities', ['id', 'words'], 'priority word');
+  claimed('services', ['id', 'name', 'aliases'], 'service name');
+  const presetIds = PRESETS.map((p) => p.id);
+  list(cfg.sources).forEach((src, i) => {
+    const preset = text(src.preset);
+    if (preset !== null && !presetIds.includes(preset))
+      out.push({ path: ['sources', i, 'preset'], message: `unknown preset "${preset}"; known presets: ${presetIds.join(', ')}` });
+  });
   // Working hours the business-time arithmetic can use: each interval ends after it starts, and
   // some weekday has hours (else a business-time deadline would never come).
   const minutes = (t: unknown) =>

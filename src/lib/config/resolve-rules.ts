@@ -86,7 +86,8 @@ export function maintenanceWindow(
   const to = parseTimestamp(m.to, opts);
   const problems: Array<{ key: 'from' | 'to'; message: string }> = [];
   // The config has no `ambiguous` rule for its own times: an offset says which of the two is meant.
-  const reason = (r: { reason: string }) => r.reason.replace(/; set ambiguous: earlier or later$/, '; write it with its UTC offset');
+  const reason = (r: { reason: string }) =>
+    r.reason.replace(/; set ambiguous: earlier or later( to read it)?$/, '; write it with its UTC offset');
   if (!from.ok) problems.push({ key: 'from', message: reason(from) });
   if (!to.ok) problems.push({ key: 'to', message: reason(to) });
   if (from.ok && to.ok && to.ms <= from.ms)
@@ -102,7 +103,9 @@ export function maintenanceWindow(
  */
 export function sourceAsOf(text: string, timeZone: string): { ms: number } | { problem: string } {
   const r = parseTimestamp(text, { timeZone, dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
-  return r.ok ? { ms: r.ms } : { problem: r.reason.replace(/; set ambiguous: earlier or later$/, '; write it with its UTC offset') };
+  return r.ok
+    ? { ms: r.ms }
+    : { problem: r.reason.replace(/; set ambiguous: earlier or later( to read it)?$/, '; write it with its UTC offset') };
 }
 
 /** The rules of every month of a review, resolved on first use and kept (they are asked for per period). */

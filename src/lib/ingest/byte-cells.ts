@@ -123,7 +123,7 @@ export function isoTimeFromBytes(buf: Buffer, a: number, b: number, cache: HourC
     const hour = d2(buf, a + 11);
     const minute = d2(buf, a + 14);
     const second = d2(buf, a + 17);
-    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+    if (year >= 1970 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
       let p = a + 19;
       let milli = 0;
       const fc = p < b ? buf[p] : -1;

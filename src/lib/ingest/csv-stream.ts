@@ -36,7 +36,9 @@ export async function readCsvRecords(
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      ...(place.recordDelimiter !== null ? { record_delimiter: place.recordDelimiter, bom: false } : { bom: true }),
+      // CR LF and LF both end a record, mixed in one file (a CR LF header does not make LF lines one record).
+      record_delimiter: ['\r\n', '\n'],
+      bom: place.recordDelimiter === null,
     }),
   );
   let prevLines = 0;

@@ -2,6 +2,7 @@
  * Row accounting for one export file: every row read is accepted, rejected with a reason,
  * or a counted duplicate; accepted + rejected + duplicates = rows.
  */
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 export interface RejectedRow {
   /** Physical 1-based line where the record starts (the header is line 1). */
   line: number;
@@ -40,6 +41,12 @@ export interface FileAccount {
   /** First and last accepted timestamp, epoch ms; null without accepted rows. */
   firstMs: number | null;
   lastMs: number | null;
+  /**
+   * Accepted rows per 30-day bin of their time (bin = floor(ms / TIME_BIN_MS)): count, first and
+   * last ms. The review's period range is decided on these, so a single stray row far from the
+   * bulk of the data cannot stretch it (see dataRange in snapshot/review-range.ts).
+   */
+  timeBins: Record<string, [count: number, firstMs: number, lastMs: number]>;
   /** Rejected rows in file order (the first 200 kept in full; the rest only counted). */
   rejects: RejectedRow[];
   /** Rejects per reason class (the reason with the value taken out), for the data-quality page. */
@@ -47,6 +54,16 @@ export interface FileAccount {
 }
 
 export const MAX_REJECTS_KEPT = 200;
+
+/**
+ * A rejected value shaped like a date or time (`2026-08-32T09:15`, `31/02/2026 10:00`): a
+ * malformed date, not a phone or card number, so only e-mail addresses are masked in it and
+ * its digits stay for the reader to fix it.
+ */
+const DATE_SHAPED = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})[-/.]\d{2,4})(?:[T ]|$)/;
+const maskEmails = (text: string) => text.replace(/[^\s@"<>(),;]+@[^\s@"<>(),;]+\.[^\s@"<>(),;]+/gu, '[email]');
+/** Width of an account's time bins: 30 days. */
+export const TIME_BIN_MS = 30 * 86_400_000;
 
 export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind' | 'sha256' | 'bytes'>): FileAccount {
   return {
@@ -60,6 +77,7 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
     duplicates: 0,
     firstMs: null,
     lastMs: null,
+    timeBins: {},
     rejects: [],
     rejectsByReason: {},
   };
@@ -71,7 +89,10 @@ export function reasonClass(reason: string): string {
 }
 
 /** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
-export type AccountPart = Pick<FileAccount, 'rows' | 'accepted' | 'rejected' | 'firstMs' | 'lastMs' | 'rejects' | 'rejectsByReason'>;
+export type AccountPart = Pick<
+  FileAccount,
+  'rows' | 'accepted' | 'rejected' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
+>;
 
 /**
  * The only writer of a file's row counts. Every row read is accepted or rejected here, and an
@@ -82,6 +103,9 @@ export type AccountPart = Pick<FileAccount, 'rows' | 'accepted' | 'rejected' | '
 export class RowAccount {
   /** The account as stored in the snapshot. */
   readonly file: FileAccount;
+  // The bin of the last accepted row: rows come in time order mostly, so this saves a lookup.
+  private binKey = Number.NaN;
+  private bin: [number, number, number] = [0, 0, 0];
 
   constructor(file: FileAccount) {
     this.file = file;
@@ -94,10 +118,28 @@ export class RowAccount {
     a.accepted++;
     if (a.firstMs === null || timeMs < a.firstMs) a.firstMs = timeMs;
     if (a.lastMs === null || timeMs > a.lastMs) a.lastMs = timeMs;
+    const key = Math.floor(timeMs / TIME_BIN_MS);
+    let bin = this.bin;
+    if (key !== this.binKey) {
+      const found = a.timeBins[key];
+      if (found) bin = found;
+      else a.timeBins[key] = bin = [0, timeMs, timeMs];
+      this.bin = bin;
+      this.binKey = key;
+    }
+    bin[0]++;
+    if (timeMs < bin[1]) bin[1] = timeMs;
+    if (timeMs > bin[2]) bin[2] = timeMs;
   }
 
-  /** A row read and rejected, with its reason. */
-  reject(row: RejectedRow): void {
+  /**
+   * A row read and rejected, with its reason. The value and the reason (which quotes it) are
+   * masked (maskPersonalData) here, the one place every reading path reports to: an e-mail typed
+   * into a score cell is never published in accounts, rejects CSVs, snapshots or pages.
+   */
+  reject(rejected: RejectedRow): void {
+    const mask = rejected.value !== null && DATE_SHAPED.test(rejected.value) ? maskEmails : maskPersonalData;
+    const row = { ...rejected, value: rejected.value === null ? null : mask(rejected.value), reason: mask(rejected.reason) };
     const a = this.file;
     a.rows++;
     a.rejected++;
@@ -120,6 +162,15 @@ export class RowAccount {
     a.rejected += part.rejected;
     if (part.firstMs !== null && (a.firstMs === null || part.firstMs < a.firstMs)) a.firstMs = part.firstMs;
     if (part.lastMs !== null && (a.lastMs === null || part.lastMs > a.lastMs)) a.lastMs = part.lastMs;
+    for (const [key, [n, lo, hi]] of Object.entries(part.timeBins)) {
+      const bin = a.timeBins[key];
+      if (!bin) a.timeBins[key] = [n, lo, hi];
+      else {
+        bin[0] += n;
+        if (lo < bin[1]) bin[1] = lo;
+        if (hi > bin[2]) bin[2] = hi;
+      }
+    }
     for (const [cls, n] of Object.entries(part.rejectsByReason)) a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + n;
     for (const r of part.rejects) if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push({ ...r, line: r.line + linesBefore });
   }

@@ -25,6 +25,22 @@ import type { RowContext } from './row-mappers.ts';
 /** Read-ahead of the fast paths: large reads cost fewer turns of the event loop. */
 const FAST_READ_BYTES = 1 << 20;
 
+/** The exports could not all be read: every problem, with the accounts of every file read and each failed file's error. */
+export class ExportsError extends ReviewError {
+  readonly files: FileAccount[];
+  readonly fileErrors: Array<{ file: string; source: string; error: string }>;
+  constructor(
+    message: string,
+    problems: string[],
+    files: FileAccount[],
+    fileErrors: Array<{ file: string; source: string; error: string }>,
+  ) {
+    super(message, problems);
+    this.files = files;
+    this.fileErrors = fileErrors;
+  }
+}
+
 export interface IngestLogger {
   /** Progress and summaries; silent in tests. */
   info(message: string): void;
@@ -80,6 +96,8 @@ export async function ingestSources(
   const files: FileAccount[] = [];
   const accounts: RowAccount[] = [];
   const problems: string[] = [];
+  // The files each problem belongs to, for check --json (every file reported, failed ones with their error).
+  const fileErrors: Array<{ file: string; source: string; error: string }> = [];
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
@@ -132,6 +150,7 @@ export async function ingestSources(
         known = knownHashes !== null ? await knownHash(abs, knownHashes, clock) : { hash: null, file: null };
       } catch (e) {
         problems.push(readError(abs, e, false).message.split(abs).join(rel));
+        fileErrors.push({ file: rel, source: sourceOptions.id, error: problems[problems.length - 1] as string });
         continue;
       }
       let { file } = known;
@@ -159,6 +178,7 @@ export async function ingestSources(
           file = await ExportFile.open(abs, clock);
         } catch (e) {
           problems.push(readError(abs, e, false).message.split(abs).join(rel));
+          fileErrors.push({ file: rel, source: sourceOptions.id, error: problems[problems.length - 1] as string });
           continue;
         }
       }
@@ -178,6 +198,7 @@ export async function ingestSources(
         if (e instanceof ExportReadError || e instanceof ReviewError || isSystemError(e)) {
           // Name the file as the config does (relative), not by the absolute path it was opened with.
           problems.push((e instanceof ReviewError ? e : readError(abs, e, false)).message.split(abs).join(rel));
+          fileErrors.push({ file: rel, source: sourceOptions.id, error: problems[problems.length - 1] as string });
           continue;
         }
         throw e;
@@ -201,7 +222,12 @@ export async function ingestSources(
   }
   knownHashes?.save();
   if (problems.length > 0) {
-    throw new ReviewError(`cannot read the exports: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
+    throw new ExportsError(
+      `cannot read the exports: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      problems,
+      files,
+      fileErrors,
+    );
   }
 
   const checkDuplicates: number[] = files.map(() => 0);

@@ -118,6 +118,7 @@ function runBlock(task: BlockTask): BlockResult {
       rejected: part.rejected,
       firstMs: part.firstMs,
       lastMs: part.lastMs,
+      timeBins: part.timeBins,
       rejects: part.rejects,
       rejectsByReason: part.rejectsByReason,
     },

@@ -6,8 +6,8 @@
  * A line is taken when csv-parse (relax_column_count, skip_empty_lines, and the record
  * delimiter it detected on the header line) would read it as exactly the text between its
  * delimiters:
- * - it holds no quote, and no CR other than the one of a CR LF line end in a CR LF file
- *   (in a CR LF file a bare LF is no record end either);
+ * - it holds no quote, and no CR other than the one of a CR LF line end (CR LF and LF both
+ *   end a line, mixed in one file, as csv-parse reads them with record_delimiter [CR LF, LF]);
  * - it is valid UTF-8 (csv-parse's decoder replaces bad bytes, with its own chunking).
  * At the first line that fails, the loop stops and hands the rest of the file over to csv-parse
  * (csv-stream.ts), with the physical line number before it. An empty line is no row, but a
@@ -36,16 +36,14 @@ export class LineLoop {
   /** Physical 1-based number of the next line to read. */
   line: number;
   private readonly rows: LineRows;
-  private readonly crlf: boolean;
 
   /**
    * @param firstLine physical line number of the first data line (the header is line 1)
-   * @param crlf whether lines end in CR LF (decided from the header line, as csv-parse does)
+   * @param _crlf the header line's line end; no longer used (CR LF and LF both end every line)
    */
-  constructor(rows: LineRows, firstLine: number, crlf: boolean) {
+  constructor(rows: LineRows, firstLine: number, _crlf?: boolean) {
     this.rows = rows;
     this.line = firstLine;
-    this.crlf = crlf;
   }
 
   /**
@@ -61,27 +59,19 @@ export class LineLoop {
     }
     // LF never occurs inside a UTF-8 character, so the lines before a bad one decode alike either way.
     const badAt = isUtf8(buf.subarray(start, stop)) ? stop : firstBadLine(buf, start, stop);
-    const crlf = this.crlf;
     const rows = this.rows;
-    // Quotes and stray CRs, found natively once per buffer.
+    // Quotes and CRs, found natively once per buffer.
     let quoteAt = buf.indexOf(QUOTE, start);
     if (quoteAt < 0 || quoteAt >= stop) quoteAt = stop;
-    let crAt = crlf ? stop : buf.indexOf(CR, start);
-    if (crAt < 0 || crAt >= stop) crAt = stop;
     let pos = start;
     while (pos < stop) {
       let nl = buf.indexOf(LF, pos);
       if (nl < 0 || nl >= stop) nl = stop;
-      if (quoteAt < nl || crAt < nl || pos >= badAt) return { consumed: pos, handover: true };
-      let lineEnd = nl;
-      if (crlf) {
-        if (nl < stop) {
-          if (lineEnd === pos || buf[lineEnd - 1] !== CR) return { consumed: pos, handover: true };
-          lineEnd--;
-        }
-        const cr = buf.indexOf(CR, pos);
-        if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
-      }
+      if (quoteAt < nl || pos >= badAt) return { consumed: pos, handover: true };
+      // CR LF and LF both end a line, mixed in one file; any other CR goes to csv-parse.
+      const lineEnd = nl < stop && nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      const cr = buf.indexOf(CR, pos);
+      if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
       const line = this.line++;
       if (lineEnd > pos) rows.row(buf, pos, lineEnd, line);
       pos = nl + 1;

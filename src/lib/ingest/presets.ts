@@ -24,6 +24,11 @@ export interface Preset {
   /** Words that mean "no value" (e.g. ServiceNow's "?"). */
   missing?: string[];
   /**
+   * Columns the tool repeats for a multi-value field (Jira's Component/s): the first is read.
+   * Any other column the source reads that the header names twice is a file error.
+   */
+  repeatedColumns?: string[];
+  /**
    * Ticket status words that mean the ticket is resolved or closed. A row with such a status
    * and no resolved time is rejected: taking it would report a closed ticket as open forever.
    */
@@ -149,6 +154,7 @@ export const PRESETS: Preset[] = [
     // Jira's priority names (Highest, High, Medium, Low, Lowest) are words the config's levels list.
     values: {},
     resolvedStatuses: ['Resolved', 'Closed', 'Done'],
+    repeatedColumns: ['Component/s'],
   },
   {
     id: 'zendesk',

@@ -18,7 +18,14 @@ import type { RejectedRow, RowAccount } from './file-account.ts';
 import { readBlocksInParallel } from './ingest-workers.ts';
 import { LineLoop, type LineRows, loopOverStream, plainHeader, readHeaderLine } from './line-loop.ts';
 import { openExportBytes } from './open-export.ts';
-import { missingColumnsMessage, providedFields, type ResolvedSource, resolveSource, type SourceOptions } from './resolve-source.ts';
+import {
+  duplicateColumnsMessage,
+  missingColumnsMessage,
+  providedFields,
+  type ResolvedSource,
+  resolveSource,
+  type SourceOptions,
+} from './resolve-source.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
 
 /** Where a file's accepted records go. */
@@ -75,6 +82,7 @@ export async function readExport(ctx: ReadContext): Promise<void> {
   let map: RowMapper | null = null;
   const start = (header: string[]): { resolved: ResolvedSource; map: RowMapper } => {
     const resolved = resolveSource(options, header);
+    if ('duplicates' in resolved) throw new ReviewError(duplicateColumnsMessage(name, resolved.duplicates));
     if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(name, resolved.missing, header));
     account.file.fields = providedFields(resolved);
     map = rowMapperFor(resolved);

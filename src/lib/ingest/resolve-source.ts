@@ -32,6 +32,8 @@ export interface SourceOptions {
   values: Record<string, Record<string, string>>;
   /** Lower-cased words that mean "no value". */
   missingWords: string[];
+  /** Lower-cased column names the preset says may repeat (multi-value fields); the first is read. */
+  repeatedColumns: string[];
   /** Per field, normalised word (normWord) → why a row with it is rejected. */
   rejectWords: Record<string, Record<string, string>>;
   /** Normalised ticket status words that mean resolved. */
@@ -86,6 +88,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     },
     values,
     missingWords: (preset?.missing ?? []).map((w) => w.toLowerCase()),
+    repeatedColumns: (preset?.repeatedColumns ?? []).map((w) => w.toLowerCase()),
     rejectWords,
     resolvedStatuses: (preset?.resolvedStatuses ?? []).map(normWord),
     // A source that maps the field to a column of its own has told us what that column holds.
@@ -107,13 +110,21 @@ const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(' or ');
  * The source as a file with this header reads it, or the required columns the header lacks
  * (each with the names looked for).
  */
-export function resolveSource(options: SourceOptions, header: readonly string[]): ResolvedSource | { missing: string[] } {
+export function resolveSource(
+  options: SourceOptions,
+  header: readonly string[],
+): ResolvedSource | { missing: string[] } | { duplicates: string[] } {
   const normalized = header.map((h) => h.trim().toLowerCase());
   const indices: Record<string, number> = {};
   const missing: string[] = [];
+  const duplicates: string[] = [];
   for (const [field, info] of Object.entries(CANONICAL_FIELDS[options.kind])) {
     const names = options.columns[field] ?? [];
     const idx = names.map((n) => normalized.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
+    // A column the source reads, named twice: which one is meant cannot be known (issue #13: the first was used).
+    const again = idx === undefined ? -1 : normalized.indexOf(normalized[idx] as string, idx + 1);
+    if (idx !== undefined && again >= 0 && !options.repeatedColumns.includes(normalized[idx] as string))
+      duplicates.push(`"${header[idx]}" (${field}) is both column ${idx + 1} and column ${again + 1}`);
     if (idx !== undefined) indices[field] = idx;
     else if (info.required && !(field === 'service' && options.defaultService !== null)) missing.push(`${field} (${quoted(names)})`);
   }
@@ -121,12 +132,18 @@ export function resolveSource(options: SourceOptions, header: readonly string[])
     missing.push(`service (${quoted(options.columns.service ?? [])}, or set defaultService)`);
   if (options.kind === 'surveys' && indices.csat === undefined && indices.nps === undefined && indices.ces === undefined)
     missing.push('at least one of csat, nps, ces');
+  if (duplicates.length > 0) return { duplicates };
   return missing.length > 0 ? { missing } : { options, header: [...header], indices };
 }
 
 /** The message for a header that lacks required columns. */
 export function missingColumnsMessage(file: string, missing: string[], header: readonly string[]): string {
   return `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`;
+}
+
+/** The message for a header that names a column the source reads twice. */
+export function duplicateColumnsMessage(file: string, duplicates: string[]): string {
+  return `${file}: the header names a column twice: ${duplicates.join('; ')}; rename or remove one`;
 }
 
 /** The canonical fields a resolved file provides, sorted (the account's `fields`). */

@@ -4,9 +4,9 @@
  * comment gives its definition, method and an example with its result. Tests import from here.
  */
 
+export { maskPersonalData } from '../util/mask-personal-data.ts';
 // Availability (from day rollups: see src/lib/rollup/)
 export { AT_RISK_BUDGET_USED, type AvailabilityFigures, availabilityFigures } from './availability-figures.ts';
-
 // Business time and SLA clocks
 export {
   addBusinessMs,
@@ -36,7 +36,6 @@ export {
   UNTITLED_GROUP_KEY,
 } from './group-recurring-issues.ts';
 export { jaccard } from './jaccard.ts';
-export { maskPersonalData } from './mask-personal-data.ts';
 export { normalizeTitle } from './normalize-title.ts';
 export { NPS_MARGIN_Z, type NpsOptions, type NpsResult, nps } from './nps.ts';
 export {

@@ -24,6 +24,7 @@ import {
 import { serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineInput, headlineSection } from './headline-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
+import { dataRange, rowsOutside } from './review-range.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
@@ -80,19 +81,34 @@ export interface SnapshotMeta {
 }
 
 /**
- * The months to review: configured bounds, else from the first to the last month with data; a
- * month that starts after every source's data horizon is not reviewed (nothing can be known of it).
+ * The months to review: configured bounds, else from the first to the last month of the bulk of
+ * the data (dataRange: a stray row far from the rest never creates periods); a month that starts
+ * after every source's data horizon is not reviewed (nothing can be known of it).
  */
 export function reviewMonths(config: ReviewConfig, ingest: IngestResult, horizons: readonly SourceHorizon[] = []): MonthId[] {
   const zone = config.review.timeZone;
-  const accepted = ingest.files.filter((f) => f.firstMs !== null);
-  const first =
-    config.review.firstPeriod ?? (accepted.length ? monthOf(Math.min(...accepted.map((f) => f.firstMs as number)), zone) : null);
-  const last = config.review.lastPeriod ?? (accepted.length ? monthOf(Math.max(...accepted.map((f) => f.lastMs as number)), zone) : null);
+  const range = dataRange(ingest);
+  const first = config.review.firstPeriod ?? (range ? monthOf(range.firstMs, zone) : null);
+  const last = config.review.lastPeriod ?? (range ? monthOf(range.lastMs, zone) : null);
   if (!first || !last || first > last) return [];
   const known = horizons.map((h) => h.asOfMs).filter((ms): ms is number => ms !== null);
   const latestHorizon = known.length ? Math.max(...known) : Number.POSITIVE_INFINITY;
   return monthsBetween(first, last).filter((m) => monthBounds(m, zone).startMs < latestHorizon);
+}
+
+/** Accepted rows per file outside the reviewed months (reported by check and the build; never given periods). */
+export function rowsOutsideReview(
+  config: ReviewConfig,
+  ingest: IngestResult,
+  months: readonly MonthId[],
+): Array<{ file: string; rows: number }> {
+  if (months.length === 0) return [];
+  const zone = config.review.timeZone;
+  return rowsOutside(
+    ingest,
+    monthBounds(months[0] as MonthId, zone).startMs,
+    monthBounds(months[months.length - 1] as MonthId, zone).endMs,
+  );
 }
 
 interface PeriodPlan {

@@ -4,7 +4,6 @@
  * and "periods seen in the last 6"), then cut per month, quarter or year by created time.
  */
 import { groupTicketsByIssue } from '../metrics/group-recurring-issues.ts';
-import { maskPersonalData } from '../metrics/mask-personal-data.ts';
 import {
   type PeriodKind,
   prepareRecurringTickets,
@@ -23,6 +22,7 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 
 export type RecurringSection = RecurringIssuesForPeriod;
 

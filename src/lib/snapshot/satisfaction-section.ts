@@ -3,7 +3,7 @@
  * tickets) and the period's comments, masked for personal data before they are stored, so
  * no unmasked comment ever reaches a snapshot, a page or a download.
  */
-import { maskPersonalData } from '../metrics/mask-personal-data.ts';
+
 import {
   type SatisfactionPeriodMetrics,
   satisfactionPeriodMetrics,
@@ -16,6 +16,7 @@ import { slaTargetOutcome } from '../metrics/ticket-sla.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { ReviewRules } from '../model/rules.ts';
 import type { PeriodBounds } from '../time/periods.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 
 export interface PublishedComment {
   /** Submission instant, epoch ms. */

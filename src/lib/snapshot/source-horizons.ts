@@ -7,6 +7,10 @@
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { sourceAsOf } from '../config/resolve-rules.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
+import { dataRange, MAX_EMPTY_BINS } from './review-range.ts';
+
+/** A data horizon this far past the bulk of the data comes from a stray row (see dataRange). */
+const STRAY_AFTER_MS = (MAX_EMPTY_BINS + 1) * 30 * 86_400_000;
 
 export interface SourceHorizon {
   /** Source id. */
@@ -27,6 +31,7 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
     const latest = Math.max(t.createdMs, t.firstResponseMs ?? t.createdMs, t.resolvedMs ?? t.createdMs);
     if (latest > (latestTicket.get(t.source) ?? Number.NEGATIVE_INFINITY)) latestTicket.set(t.source, latest);
   }
+  const range = dataRange(ingest);
   return config.sources.map((src) => {
     if (src.asOf !== undefined) {
       const r = sourceAsOf(src.asOf, config.review.timeZone);
@@ -35,6 +40,8 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
     }
     let latest = src.kind === 'tickets' ? (latestTicket.get(src.id) ?? null) : null;
     for (const f of ingest.files) if (f.source === src.id && f.lastMs !== null && (latest === null || f.lastMs > latest)) latest = f.lastMs;
+    // A stray row past the bulk of the data (outside dataRange) does not move the horizon.
+    if (latest !== null && range && latest > range.lastMs + STRAY_AFTER_MS) latest = range.lastMs;
     return { source: src.id, kind: src.kind, asOfMs: latest, from: 'data' as const };
   });
 }

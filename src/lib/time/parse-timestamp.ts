@@ -15,8 +15,13 @@ import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolv
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 /** What a local time inside the repeated DST hour means. */
 export type AmbiguousPolicy = 'reject' | 'earlier' | 'later';
-/** Unit of bare-number timestamps; `auto` reads ≥ 10^11 as milliseconds, else seconds. */
-export type EpochUnit = 'auto' | 's' | 'ms';
+/**
+ * Unit of bare-number timestamps. `auto` reads 9–10 integer digits as seconds and 12–13 as
+ * milliseconds and rejects any other length and any fraction (a unit typo, or a spreadsheet
+ * serial, is never guessed); `s` and `ms` read any whole or fractional number in that unit;
+ * `excel-serial` reads spreadsheet serial dates (days since 1899-12-30, local time).
+ */
+export type EpochUnit = 'auto' | 's' | 'ms' | 'excel-serial';
 
 /** How to read one source's timestamps; mirrors the fields of the source config. */
 export interface TimestampOptions {
@@ -41,12 +46,17 @@ export type TimestampResult = { ok: true; ms: number } | ParseFailure;
 const EMPTY: ParseFailure = Object.freeze({ ok: false, empty: true, reason: 'the value is empty' });
 
 const HOUR_MS = 3_600_000;
-/** 9999-12-31T23:59:59.999Z: four-digit years only, so epoch values in the wrong unit are caught. */
-const MAX_MS = 253_402_300_799_999;
-/** Year 1000: Date.UTC maps years 0–99 to 1900–1999, and earlier years are never service data. */
-const MIN_YEAR = 1000;
-/** `auto` epoch rule: 10^11 s is year 5138, 10^11 ms is 1973, so the ranges do not overlap in practice. */
-const EPOCH_MS_FROM = 1e11;
+/**
+ * The sane range of service data: years 1970–2199. Anything outside is a typo (an epoch in the
+ * wrong unit gives year 2537 or 1970-01-21), rejected with a reason rather than given periods.
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2199;
+/** 1970-01-01T00:00:00Z and 2200-01-01T00:00:00Z: the instants of the sane range. */
+const MIN_MS = 0;
+const END_MS = 7_258_118_400_000;
+/** Spreadsheet serial day 0 (1899-12-30), as wall-clock ms read as UTC. */
+const EXCEL_DAY0_MS = -2_209_161_600_000;
 const MAX_CACHED_HOURS = 100_000;
 
 const C_0 = 48;
@@ -131,8 +141,8 @@ const MONTH_NAMES = [
 
 /** Why fields that scanned well are still not a real date and time; null when they are. Cold path. */
 function invalidFields(t: LocalDateTime): string | null {
-  if (isValidLocalDateTime(t) && t.year >= MIN_YEAR) return null;
-  if (t.year < MIN_YEAR || t.year > 9999) return `is out of range: year ${t.year} (expected 1000–9999)`;
+  if (isValidLocalDateTime(t) && t.year >= MIN_YEAR && t.year <= MAX_YEAR) return null;
+  if (t.year < MIN_YEAR || t.year > MAX_YEAR) return `is out of range: year ${t.year} (expected ${MIN_YEAR}–${MAX_YEAR})`;
   if (t.month < 1 || t.month > 12) return `is not a real date: there is no month ${t.month}`;
   const dim = daysIn(t.year, t.month);
   if (t.day < 1 || t.day > dim) return `is not a real date: ${MONTH_NAMES[t.month - 1]} ${t.year} has ${dim} days`;
@@ -178,13 +188,70 @@ function hourOffsetMs(zone: string, year: number, month: number, day: number, ho
   return off;
 }
 
+function outOfRange(s: string, ms: number, unit: string): ParseFailure {
+  const year = ms < MIN_MS ? 'before 1970' : `year ${new Date(ms).getUTCFullYear() || 'after 9999'}`;
+  return fail(`${quote(s)} read as ${unit} is out of range: ${year} (expected ${MIN_YEAR}–${MAX_YEAR}); check epochUnit`);
+}
+
+/** A spreadsheet serial date (days since 1899-12-30, fraction = time of day) in the source's zone. */
+function parseSerial(s: string, value: number, opts: TimestampOptions): TimestampResult {
+  const wall = Math.round((EXCEL_DAY0_MS + value * 86_400_000) / 1000) * 1000;
+  const d = new Date(wall);
+  const local = {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: 0,
+  };
+  if (!(local.year >= MIN_YEAR && local.year <= MAX_YEAR)) return outOfRange(s, wall, 'a spreadsheet serial date');
+  return resolved(s, local, opts);
+}
+
+/**
+ * A bare number. `auto` takes only the digit counts of a unit: 9–10 integer digits are
+ * seconds, 12–13 milliseconds; other lengths, fractions and spreadsheet serials are rejected
+ * with a reason naming epochUnit. A named unit reads any number in it. Either way the instant
+ * must fall in the sane range.
+ */
 function parseEpoch(s: string, intValue: number, intEnd: number, opts: TimestampOptions): TimestampResult {
+  const fractional = intEnd !== s.length;
   // Integers up to 15 digits are exact as scanned; anything longer or fractional goes through Number.
-  const value = intEnd === s.length && intEnd <= 15 ? intValue : Number(s);
-  const asMs = opts.epochUnit === 'ms' || (opts.epochUnit === 'auto' && value >= EPOCH_MS_FROM);
+  const value = !fractional && intEnd <= 15 ? intValue : Number(s);
+  if (opts.epochUnit === 'excel-serial') return parseSerial(s, value, opts);
+  let asMs: boolean;
+  if (opts.epochUnit === 'auto') {
+    if (fractional) {
+      const serial = intEnd === 5 ? '; a spreadsheet serial date needs epochUnit: excel-serial' : '';
+      return fail(
+        `${quote(s)} is a fractional number; epoch timestamps are whole seconds (10 digits) or milliseconds (13 digits) unless epochUnit names the unit${serial}`,
+      );
+    }
+    if (intEnd === 9 || intEnd === 10) asMs = false;
+    else if (intEnd === 12 || intEnd === 13) asMs = true;
+    else
+      return fail(
+        `${quote(s)} has ${intEnd} digits; epoch timestamps have 10 (seconds) or 13 (milliseconds)${intEnd <= 5 ? ', and a spreadsheet serial date needs epochUnit: excel-serial' : ''}; set epochUnit to read other lengths`,
+      );
+  } else asMs = opts.epochUnit === 'ms';
   const ms = Math.round(asMs ? value : value * 1000);
-  if (!(ms <= MAX_MS)) return fail(`${quote(s)} is too large for epoch ${asMs ? 'milliseconds' : 'seconds'} (after year 9999)`);
+  if (!(ms >= MIN_MS && ms < END_MS)) return outOfRange(s, ms, asMs ? 'epoch milliseconds' : 'epoch seconds');
   return { ok: true, ms };
+}
+
+/** A valid local wall-clock time to its instant, by the source's zone and ambiguous rule (cold path). */
+function resolved(s: string, local: LocalDateTime, opts: TimestampOptions): TimestampResult {
+  const r = resolveLocal(local, opts.timeZone);
+  if (r.kind === 'ok') return { ok: true, ms: r.ms };
+  // As the Temporal proposal's disambiguation: in a skipped hour, `earlier` moves the wall time
+  // back by the gap (the offset after the jump), `later` forward (the offset before it).
+  if (opts.ambiguous === 'earlier') return { ok: true, ms: r.earlierMs };
+  if (opts.ambiguous === 'later') return { ok: true, ms: r.laterMs };
+  if (r.kind === 'nonexistent')
+    return fail(`${quote(s)} does not exist in ${opts.timeZone} (clocks go forward); set ambiguous: earlier or later to read it`);
+  return fail(`${quote(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
 }
 
 const MONTH_NUMBERS: Record<string, number> = {
@@ -253,7 +320,8 @@ function isoSecondsMs(s: string, zone: string): number {
   const second = d2(s, 17);
   if (y1 < 0 || y2 < 0 || hour < 0 || minute < 0 || second < 0) return Number.NaN;
   const year = y1 * 100 + y2;
-  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59)
+    return Number.NaN;
   // Date.UTC(year, month − 1, day, hour), by the days-from-civil count of the proleptic Gregorian calendar.
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -419,7 +487,7 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
   }
 
   // Cheap range check first; the exact (and slower) check only runs when it might fail.
-  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59 || year < MIN_YEAR) {
+  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59 || year < MIN_YEAR || year > MAX_YEAR) {
     const why = invalidFields({ year, month, day, hour, minute, second, millisecond: milli });
     if (why) return fail(`${quote(s)} ${why}`);
   }
@@ -435,10 +503,5 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
   const local = { year, month, day, hour, minute, second, millisecond: milli };
   // A date alone names a day, whose start always exists even where midnight itself is skipped.
   if (dateOnly) return { ok: true, ms: localToInstantLenient(local, opts.timeZone) };
-  const r = resolveLocal(local, opts.timeZone);
-  if (r.kind === 'ok') return { ok: true, ms: r.ms };
-  if (r.kind === 'nonexistent') return fail(`${quote(s)} does not exist in ${opts.timeZone} (clocks go forward)`);
-  if (opts.ambiguous === 'earlier') return { ok: true, ms: r.earlierMs };
-  if (opts.ambiguous === 'later') return { ok: true, ms: r.laterMs };
-  return fail(`${quote(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
+  return resolved(s, local, opts);
 }

@@ -24,7 +24,8 @@ export interface ZonedParts extends LocalDateTime {
 
 export type LocalResolution =
   | { kind: 'ok'; ms: number }
-  | { kind: 'nonexistent' }
+  /** In a skipped hour: `earlierMs` reads it with the offset after the jump, `laterMs` with the one before (as Temporal). */
+  | { kind: 'nonexistent'; earlierMs: number; laterMs: number }
   | { kind: 'ambiguous'; earlierMs: number; laterMs: number };
 
 const MINUTE_MS = 60_000;
@@ -142,7 +143,10 @@ export function resolveLocal(t: LocalDateTime, zone: string): LocalResolution {
     if (offsetMinutesAt(candidate, zone) === o && !hits.includes(candidate)) hits.push(candidate);
   }
   hits.sort((a, b) => a - b);
-  if (hits.length === 0) return { kind: 'nonexistent' };
+  if (hits.length === 0) {
+    const shifted = [...offsets].map((o) => asUtc - o * MINUTE_MS);
+    return { kind: 'nonexistent', earlierMs: Math.min(...shifted), laterMs: Math.max(...shifted) };
+  }
   if (hits.length === 1) return { kind: 'ok', ms: hits[0] as number };
   return { kind: 'ambiguous', earlierMs: hits[0] as number, laterMs: hits[hits.length - 1] as number };
 }

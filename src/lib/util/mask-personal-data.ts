@@ -1,0 +1,185 @@
+/**
+ * Masking of personal data in free-text survey comments before they are published.
+ */
+
+// Character classes (used with the `u` flag). Full-width digits count as digits so a Chinese
+// comment typed with an IME's full-width digits is masked too.
+const D = '[0-9\\uFF10-\\uFF19]';
+/** Single separators inside a digit run: spaces (incl. no-break and ideographic) and dashes. */
+const RUN_SEP = '[ \\u00A0\\u202F\\u3000\\-\\u2010-\\u2014\\uFF0D]';
+const DASH = '[\\-\\u2010-\\u2014\\uFF0D]';
+/** Separators inside a phone number: a space, a dot or a dash. */
+const PHONE_SEP = '[ \\u00A0\\u202F.\\-\\u2010-\\u2014\\uFF0D]';
+const PLUS = '[+\\uFF0B]';
+/** Letters that may appear in an address: Latin (incl. accented), Greek, Cyrillic, combining marks. Not CJK, see below. */
+const ADDRESS_LETTER = '\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{M}';
+const LOCAL_CHAR = `[${ADDRESS_LETTER}0-9._%+\\-]`;
+const DOMAIN_CHAR = `[${ADDRESS_LETTER}0-9.\\-]`;
+
+/**
+ * An e-mail address. Matching is leftmost, so the local part starts at the beginning of a run of
+ * address characters and `x.y@z.com` is masked whole, never as `x.[email]`. (No look-behind: it
+ * would see the end of the previous match and miss an address glued to it.) CJK characters are
+ * not address characters, so in `请发到zhang@example.cn谢谢` only the address is masked.
+ */
+const EMAIL = new RegExp(`${LOCAL_CHAR}+@${DOMAIN_CHAR}+\\.\\p{sc=Latin}{2,}`, 'gu');
+
+/**
+ * A phone number is not glued to other digits: no digit, or digit and a single space or dash,
+ * just before (so no phone is carved out of a card number); no digit, dash and digit, or a
+ * space and a group of 4+ digits, just after (a short number may follow: "… 0958 3 times").
+ */
+const NOT_AFTER_DIGITS = `(?<!${D}|${D}${RUN_SEP})`;
+/** Not the tail of a Latin word: `INC0012345678` is an id (masked as a number), not a phone. */
+const NOT_AFTER_LATIN = '(?<![\\p{sc=Latin}_])';
+const NOT_BEFORE_DIGITS = `(?!${D}|${DASH}${D}|${RUN_SEP}${D}{4})`;
+
+/**
+ * A date is only a date when it is not glued by a space or dash to further digits (then it is part
+ * of a longer run, such as an account number that happens to contain 2016-11-03); a clock time may
+ * follow it (`2026-11-03 08:15`).
+ */
+const DATE_BEFORE = `(?<!${D}|${D}${RUN_SEP})`;
+const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
+
+/**
+ * Dates and times that must survive masking although their digits are dash-separated:
+ * ISO dates `2026-11-03`, day-month-year or month-day-year `03-11-2026`, clock times
+ * `08:15`, `08:15:00.250`, year ranges `2019-2026`, and day ranges with a year (`Nov 24-25 2016`,
+ * as event listings write them). Times only matter where a space joins them to other digits
+ * (`2026-11-03 08:15`).
+ */
+const PROTECTED = new RegExp(
+  [
+    `${DATE_BEFORE}(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])${DATE_AFTER}`,
+    `${DATE_BEFORE}(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d${DATE_AFTER}`,
+    `(?<!${D})(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?!${D})`,
+    `(?<!${D}|${D}${RUN_SEP})(?:19|20)\\d\\d${DASH}(?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
+    `(?<!${D}|${D}${RUN_SEP})(?:0?[1-9]|[12]\\d|3[01])${DASH}(?:0?[1-9]|[12]\\d|3[01]),? (?:19|20)\\d\\d(?!${D}|${RUN_SEP}${D})`,
+  ].join('|'),
+  'gu',
+);
+
+/** Phone patterns, most specific first; each match is checked for its digit count. */
+const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }> = [
+  // International: +44 20 7946 0958, +1-617-555-0123, +86 138 0013 8000, +44 (0)20 7946 0958. E.164 allows up to 15 digits.
+  {
+    re: new RegExp(`${NOT_AFTER_LATIN}(?<!${D})${PLUS}${D}{1,3}(?:${PHONE_SEP}?(?:\\(${D}{1,4}\\)|${D}{2,5}))+${NOT_BEFORE_DIGITS}`, 'gu'),
+    minDigits: 8,
+    maxDigits: 15,
+  },
+  // North American national: (617) 555-0123, 617-555-0123, 617.555.0123, 1-800-555-0199.
+  {
+    re: new RegExp(
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:1${PHONE_SEP})?(?:\\(${D}{3}\\)${PHONE_SEP}?|${D}{3}${PHONE_SEP})${D}{3}${PHONE_SEP}${D}{4}${NOT_BEFORE_DIGITS}`,
+      'gu',
+    ),
+    minDigits: 10,
+    maxDigits: 11,
+  },
+  // Chinese mobile: 13800138000, 138 0013 8000, 138-0013-8000 (also in full-width digits).
+  {
+    re: new RegExp(
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}[1\\uFF11][3-9\\uFF13-\\uFF19]${D}${PHONE_SEP}?${D}{4}${PHONE_SEP}?${D}{4}${NOT_BEFORE_DIGITS}`,
+      'gu',
+    ),
+    minDigits: 11,
+    maxDigits: 11,
+  },
+  // National with a trunk 0: 020 7946 0958, (020) 7946 0958, 010-12345678, 0755-8888 6666.
+  {
+    re: new RegExp(
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:\\(0${D}{1,4}\\)|0${D}{1,4})${PHONE_SEP}?${D}{3,4}${PHONE_SEP}?${D}{3,4}${NOT_BEFORE_DIGITS}`,
+      'gu',
+    ),
+    minDigits: 10,
+    maxDigits: 12,
+  },
+];
+
+/** A maximal run of digits joined by single spaces or dashes. */
+const DIGIT_RUN = new RegExp(`${D}+(?:${RUN_SEP}${D}+)*`, 'gu');
+const DIGIT = new RegExp(D, 'gu');
+
+function countDigits(s: string): number {
+  return s.match(DIGIT)?.length ?? 0;
+}
+
+/** Applies `fn` to the text between protected dates and times, keeping those verbatim. */
+function outsideProtected(text: string, fn: (segment: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED)) {
+    out += fn(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fn(text.slice(last));
+}
+
+function phonesThenNumbers(segment: string): string {
+  let s = segment;
+  for (const { re, minDigits, maxDigits } of PHONES)
+    s = s.replace(re, (m) => {
+      const digits = countDigits(m);
+      return digits >= minDigits && digits <= maxDigits ? '[phone]' : m;
+    });
+  return s.replace(DIGIT_RUN, (m) => (countDigits(m) >= 8 ? '[number]' : m));
+}
+
+/**
+ * Rules 3 and 4 until nothing changes. A mask can uncover a match next to it (the digit that
+ * kept a `+` number from matching may itself be masked), so one pass is not always final;
+ * repeating makes masking idempotent. Each change removes digits, so this ends.
+ */
+function maskPhonesAndNumbers(segment: string): string {
+  let previous: string;
+  let s = segment;
+  do {
+    previous = s;
+    s = phonesThenNumbers(s);
+  } while (s !== previous);
+  return s;
+}
+
+/**
+ * Masks personal data in a free-text comment: e-mail addresses → `[email]`, phone numbers →
+ * `[phone]`, runs of 8 or more digits → `[number]`.
+ *
+ * Definition (spec "Satisfaction"): e-mail addresses, phone numbers (international `+` forms
+ * and national forms such as `(617) 555-0123`), and runs of 8 or more digits counting digits
+ * separated by single spaces or dashes (IDs, card numbers) are replaced.
+ *
+ * Method, in this order:
+ * 1. E-mail addresses, on the whole text first: their local part and domain may hold digits
+ *    (`j.smith1984@…`, `…@mail2.example.com`) that a later rule would otherwise cut out, leaving
+ *    a broken but still identifying address.
+ * 2. Dates and times are set aside (`2026-11-03`, `03-11-2026`, `08:15`, `2019-2026`,
+ *    `Nov 24-25 2016`): their digits are dash- or space-separated and would otherwise count
+ *    toward an 8-digit run. Nothing in them is masked, and no run or phone number extends
+ *    across them.
+ * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
+ *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
+ *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
+ *    trunk-0 national forms (`020 7946 0958`, `010-12345678`), each with a digit-count check, not
+ *    glued to further digit groups (so none is carved out of a card number), and not the tail of
+ *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
+ *    to rule 4 and masked as `[number]`.
+ * 4. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
+ *
+ * Rules 3 and 4 repeat until nothing changes (a mask can uncover a match beside it). Replacements
+ * hold no digits and no `@`, so masking twice gives the same text as masking once.
+ * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
+ * run such as `10 000 000` (8 digits) is, by the definition, masked. Known limits: addresses whose
+ * local part is written in CJK characters are not recognised (Chinese mail services use Latin
+ * local parts), nor are phone numbers written with CJK numerals or spelled out.
+ *
+ * @param text a comment as written
+ * @returns the comment with personal data replaced; everything else unchanged
+ * @example
+ * maskPersonalData('Call me on +44 20 7946 0958 or mail jo.doe@example.com, card 4111 1111 1111 1111')
+ * // 'Call me on [phone] or mail [email], card [number]'
+ * maskPersonalData('请联系13800138000，2026-11-03 下午3点前') // '请联系[phone]，2026-11-03 下午3点前'
+ */
+export function maskPersonalData(text: string): string {
+  return outsideProtected(text.replace(EMAIL, '[email]'), maskPhonesAndNumbers);
+}

@@ -1,0 +1,108 @@
+/**
+ * Issue #13: "no single row can create periods". Before, the review's period range ran from the
+ * first to the last accepted timestamp, so one stray row (an epoch typo read as year 2537, a
+ * far-future date) created every month up to it: one build wrote 8,687 periods. Now the range is
+ * the bulk of the data (review-range.ts): rows far outside stay accepted, are reported by
+ * `check`, and get no period. An 11-digit epoch is rejected outright (parse-timestamp.ts).
+ */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
+import { dataRange, rowsOutside } from '../../src/lib/snapshot/review-range.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { makeReview } from '../helpers/small-review.ts';
+
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+function fileWith(name: string, times: number[]) {
+  const a = newFileAccount({ file: name, source: 's', kind: 'tickets', sha256: '', bytes: 0 });
+  const acc = new RowAccount(a);
+  for (const t of times) acc.accept(t);
+  return a;
+}
+
+describe('the review range comes from the bulk of the data', () => {
+  const bulk = Array.from({ length: 200 }, (_, i) => Date.UTC(2026, 8, 1) + i * 6 * 3_600_000);
+
+  it('one far-future row does not move it, and is counted outside', () => {
+    const stray = Date.UTC(2199, 5, 1);
+    const ingest = { files: [fileWith('a.csv', [...bulk, stray])] };
+    expect(dataRange(ingest)).toEqual({ firstMs: bulk[0], lastMs: bulk[bulk.length - 1] });
+    const r = dataRange(ingest) as { firstMs: number; lastMs: number };
+    expect(rowsOutside(ingest, r.firstMs, r.lastMs + 1)).toEqual([{ file: 'a.csv', rows: 1 }]);
+  });
+
+  it('one far-past row in another file does not move it either', () => {
+    const ingest = { files: [fileWith('a.csv', bulk), fileWith('b.csv', [Date.UTC(1971, 0, 1)])] };
+    expect(dataRange(ingest)).toEqual({ firstMs: bulk[0], lastMs: bulk[bulk.length - 1] });
+  });
+
+  it('a quiet stretch shorter than about 90 days stays inside', () => {
+    const later = Date.UTC(2027, 0, 15);
+    expect(dataRange({ files: [fileWith('a.csv', [...bulk, later])] })).toEqual({ firstMs: bulk[0], lastMs: later });
+  });
+
+  it('is null without accepted rows', () => {
+    expect(dataRange({ files: [fileWith('a.csv', [])] })).toBeNull();
+  });
+});
+
+describe('through the CLI', () => {
+  it('a far-future ticket and an 11-digit epoch leave the period list unchanged and are reported', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    appendFileSync(path.join(dir, 'data/tickets.csv'), 'T-2,2199-06-01 12:05,,,P1,typo\nT-3,17621577001,,,P1,epoch typo\n');
+    const r = await runCli(['build', '--data-only', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    const index = readJson(path.join(dir, 'snapshots/draft/index.json'));
+    expect(index.periods.map((p: { id: string }) => p.id)).toEqual(['2026-09', '2026-10', '2026-Q3', '2026-Q4', '2026']);
+    const check = await runCli(['check', '--config', config]);
+    expect(check.out).toContain('review periods: 2026-09 … 2026-10 (2 months)');
+    expect(check.out).toContain("1 accepted rows lie outside the review's periods");
+    expect(check.out).toContain('created: "[phone]" has 11 digits'); // a rejected 11-digit value is masked like a phone number
+    const json = await runCli(['check', '--json', '--config', config]);
+    const files = JSON.parse(json.out) as Array<{
+      file: string;
+      outsideReview: number;
+      rows: number;
+      accepted: number;
+      rejected: number;
+      duplicates: number;
+    }>;
+    const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
+    expect(tickets).toMatchObject({ rows: 3, accepted: 2, rejected: 1, outsideReview: 1 });
+  });
+});
+
+// Issue #13: before, a file with a header and no rows passed check silently with exit 0.
+describe('a header-only file', () => {
+  it('is a warning, and an error under --strict', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    writeFileSync(path.join(dir, 'data/tickets.csv'), 'id,created,first_response,resolved,priority,title\n');
+    const r = await runCli(['check', '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning: data/tickets.csv: a header and no rows');
+    const strict = await runCli(['check', '--strict', '--config', config]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('--strict: 1 file has a header and no rows');
+  });
+});
+
+// Issue #13: before, check --json printed nothing when one file failed, hiding every other file's accounting.
+describe('check --json', () => {
+  it('reports every file when one cannot be read, the failed one with its error', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    writeFileSync(path.join(dir, 'data/tickets.csv'), 'id,created,priority,title,Priority\nT-1,2026-09-10 12:05,P1,x,P2\n');
+    const r = await runCli(['check', '--json', '--config', config]);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.out) as Array<{ file: string; rows: number; error: string | null }>;
+    expect(files.map((f) => f.file).sort()).toEqual(['data/checks-2026-09.csv', 'data/checks-2026-10.csv', 'data/tickets.csv']);
+    expect(files.find((f) => f.file === 'data/checks-2026-09.csv')).toMatchObject({ rows: 4320, error: null });
+    expect(files.find((f) => f.file === 'data/tickets.csv')?.error).toBe(
+      'data/tickets.csv: the header names a column twice: "priority" (priority) is both column 3 and column 5; rename or remove one',
+    );
+  });
+});
