@@ -4,8 +4,8 @@
  * (`npm run docs:config`) and checked in step by a test.
  */
 import { z } from 'zod';
-import { PRESETS } from '../ingest/presets.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
+import { PRESETS } from './presets.ts';
 
 const timeZone = z
   .string()

@@ -10,10 +10,10 @@
  * part of the cache key.
  */
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import { presetFor } from '../config/presets.ts';
 import type { TimestampOptions } from '../time/parse-timestamp.ts';
 import { CANONICAL_FIELDS, type ExportKind } from './canonical-fields.ts';
 import type { DelimiterOption } from './open-export.ts';
-import { presetFor } from './presets.ts';
 import { normWord, type PriorityWords, type ServiceNames } from './value-maps.ts';
 
 /** A source's options with the preset's and the review's defaults applied: everything a reader consults. */
