@@ -63,6 +63,10 @@ export class LineLoop {
     // Quotes and CRs, found natively once per buffer.
     let quoteAt = buf.indexOf(QUOTE, start);
     if (quoteAt < 0 || quoteAt >= stop) quoteAt = stop;
+    // The next CR, searched again only once a line end has passed it: one scan per buffer for LF
+    // files (a search from every line to the end of the buffer made reading quadratic).
+    let crAt = buf.indexOf(CR, start);
+    if (crAt < 0 || crAt >= stop) crAt = stop;
     let pos = start;
     while (pos < stop) {
       let nl = buf.indexOf(LF, pos);
@@ -70,8 +74,11 @@ export class LineLoop {
       if (quoteAt < nl || pos >= badAt) return { consumed: pos, handover: true };
       // CR LF and LF both end a line, mixed in one file; any other CR goes to csv-parse.
       const lineEnd = nl < stop && nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-      const cr = buf.indexOf(CR, pos);
-      if (cr >= 0 && cr < lineEnd) return { consumed: pos, handover: true };
+      if (crAt < pos) {
+        crAt = buf.indexOf(CR, pos);
+        if (crAt < 0 || crAt >= stop) crAt = stop;
+      }
+      if (crAt < lineEnd) return { consumed: pos, handover: true };
       const line = this.line++;
       if (lineEnd > pos) rows.row(buf, pos, lineEnd, line);
       pos = nl + 1;
