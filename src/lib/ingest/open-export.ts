@@ -190,25 +190,30 @@ export async function openExport(file: string | ExportFile, opts: OpenExportOpti
 export async function openExportBytes(file: ExportFile, opts: OpenExportOptions): Promise<OpenedBytes> {
   const sniffed = await sniff(file, opts);
   if (sniffed.format.encoding !== 'utf-8') return { ...sniffed.format, bytes: false, stream: textStream(sniffed) };
-  const { head, it, release, compressed, path } = sniffed;
+  const { head, release } = sniffed;
   async function* bytes(): AsyncGenerator<Buffer> {
     try {
       if (head.length > 0) yield head;
-      for (;;) {
-        let r: IteratorResult<Buffer>;
-        try {
-          r = await it.next();
-        } catch (err) {
-          throw readError(path, err, compressed);
-        }
-        if (r.done) break;
-        yield r.value;
-      }
+      yield* rest(sniffed);
     } finally {
       release();
     }
   }
   return { ...sniffed.format, bytes: true, chunks: bytes() };
+}
+
+/** The file's chunks after the sniffed head; a read failure (a truncated gzip, say) becomes an ExportReadError naming the file. */
+async function* rest(sniffed: Pick<Sniffed, 'it' | 'path' | 'compressed'>): AsyncGenerator<Buffer> {
+  for (;;) {
+    let r: IteratorResult<Buffer>;
+    try {
+      r = await sniffed.it.next();
+    } catch (err) {
+      throw readError(sniffed.path, err, sniffed.compressed);
+    }
+    if (r.done) return;
+    yield r.value;
+  }
 }
 
 /** `first`, then the rest of `rest`. */
@@ -351,7 +356,7 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
 
 /** The sniffed file as decoded text. */
 function textStream(sniffed: Sniffed): Readable {
-  const { it, release, compressed, path, decoder, headText } = sniffed;
+  const { release, decoder, headText } = sniffed;
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
     // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
@@ -367,15 +372,8 @@ function textStream(sniffed: Sniffed): Readable {
     try {
       const first = hold(headText);
       if (first) yield first;
-      for (;;) {
-        let r: IteratorResult<Buffer>;
-        try {
-          r = await it.next();
-        } catch (err) {
-          throw readError(path, err, compressed);
-        }
-        if (r.done) break;
-        const s = hold(decoder.write(r.value));
+      for await (const chunk of rest(sniffed)) {
+        const s = hold(decoder.write(chunk));
         if (s) yield s;
       }
       const tail = carry + (decoder.end() ?? '');
