@@ -103,7 +103,9 @@ describe('review config', () => {
     const file = path.join(dir, 'review.config.yaml');
     writeFileSync(
       file,
-      'review:\n  name: R\nservices:\n  - { id: api, name: API, owner: T, target: "99.9%", latencyThresholdMs: 300 }\npriorities: []\nsources: []\n',
+      'review:\n  name: R\nservices:\n  - { id: api, name: API, owner: T, target: "99.9%", latencyThresholdMs: 300 }\npriorities: []\nsources: []\n' +
+        // Priorities may be empty (issue #15), but not for a review with a ticket source.
+        'unknownKey: 1\n',
     );
     const out: string[] = [];
     const err: string[] = [];
@@ -115,8 +117,8 @@ describe('review config', () => {
     expect(code).toBe(1);
     const text = err.join('\n');
     expect(text).toContain('services[0].target: expected a number between 0 and 1, got "99.9%"');
-    expect(text).toContain('priorities: expected at least one priority level');
     expect(text).toContain('sources: expected at least one source');
+    expect(text).toContain('unknownKey');
     expect(text).not.toMatch(/\n\s+at /);
   });
 

@@ -144,7 +144,8 @@ function compareSet(set: Awaited<ReturnType<typeof loadSet>>, maxGapMs: number |
   const windowStart = isoDay(endMs - 364 * DAY);
   for (const entry of summary) {
     const service = config.services.find((s) => s.id === entry.slug);
-    if (!service) throw new Error(`no configured service ${entry.slug}`);
+    if (!service || service.target === undefined || service.latencyThresholdMs === undefined)
+      throw new Error(`no configured monitored service ${entry.slug}`);
     const startMs = startOf(entry.slug);
     const series = seriesOf(entry.slug);
     const days = rollups(series, startMs, endMs, maxGapMs, service.latencyThresholdMs);

@@ -25,5 +25,6 @@ export function configForPeriod(config: ReviewConfig, month: string): ReviewConf
     services: config.services.map((s) => applyChanges(s, month)),
     priorities: config.priorities.map((p) => applyChanges(p, month)),
     calendars: config.calendars.map((c) => applyChanges(c, month)),
+    targets: applyChanges(config.targets, month),
   };
 }

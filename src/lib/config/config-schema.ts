@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
-import { PRESETS } from './presets.ts';
+import { crossReferenceIssues } from './cross-references.ts';
 
 const timeZone = z
   .string()
@@ -69,6 +69,12 @@ export const reviewSchema = z
       ),
     lowSampleBelow: z.number().int().positive().default(30).describe('Figures from fewer responses than this are flagged low-sample.'),
     lowCoverageBelow: ratio('Availability with coverage below this share is flagged low-coverage (default 0.9).').default(0.9),
+    unknownServices: z
+      .enum(['accept', 'reject'])
+      .default('accept')
+      .describe(
+        'Ticket and survey rows naming a service the config does not list: accept them under the exported name (listed on the data-quality page), or reject the row. Checks always need a configured, monitored service.',
+      ),
   })
   .strict();
 
@@ -90,11 +96,14 @@ export const serviceSchema = z
     id: id.describe('Service id, as it appears in the exports (or mapped to by a source).'),
     name: z.string().min(1).describe('Display name.'),
     owner: z.string().min(1).describe('Team or person accountable for the service.'),
-    target: ratio('Availability target as a ratio, e.g. 0.999 for 99.9 %.'),
+    target: ratio(
+      'Availability target as a ratio, e.g. 0.999 for 99.9 %. Giving it (with latencyThresholdMs) makes the service monitored: only monitored services take checks and have availability figures.',
+    ).optional(),
     latencyThresholdMs: z
       .number({ error: 'expected a number of milliseconds' })
       .positive('expected a number of milliseconds above 0')
-      .describe('Latency SLO threshold in milliseconds: a check at or below it is fast.'),
+      .optional()
+      .describe('Latency SLO threshold in milliseconds: a check at or below it is fast. Required with target (monitored services only).'),
     aliases: z.array(z.string()).default([]).describe('Other names exports use for this service (matched case-insensitively).'),
     confirm: z
       .number()
@@ -132,6 +141,12 @@ export const priorityLevelSchema = z
     resolution: duration.describe('Resolution target.'),
     clock: z.enum(['24x7', 'business']).default('24x7').describe('Measure targets in elapsed 24×7 time or in business time of `calendar`.'),
     calendar: id.optional().describe('Business calendar id; required when clock is business.'),
+    sources: z
+      .array(id)
+      .optional()
+      .describe(
+        'Ticket sources whose priority scheme this level belongs to (default: every ticket source). Levels of different sources may share words.',
+      ),
     changes: z.array(priorityChangeSchema).default([]).describe('Date-effective changes of targets, clock or calendar.'),
   })
   .strict();
@@ -204,6 +219,27 @@ export const maintenanceSchema = z
   })
   .strict();
 
+const targetShape = {
+  responseAttainment: ratio('Share of judged tickets meeting their first-response target, e.g. 0.9.').optional(),
+  resolutionAttainment: ratio('Share of judged tickets meeting their resolution target, e.g. 0.9.').optional(),
+  csat: ratio('CSAT target: share of satisfied responses, e.g. 0.8.').optional(),
+  nps: z
+    .number({ error: 'expected a number from -100 to 100' })
+    .min(-100, 'expected a number from -100 to 100')
+    .max(100, 'expected a number from -100 to 100')
+    .optional()
+    .describe('NPS target, −100 … 100.'),
+};
+
+export const targetChangeSchema = z.object({ from: month.describe('First month the new targets apply to.'), ...targetShape }).strict();
+
+export const targetsSchema = z
+  .object({
+    ...targetShape,
+    changes: z.array(targetChangeSchema).default([]).describe('Date-effective changes of these targets; earlier months are not restated.'),
+  })
+  .strict();
+
 export const sourceKindSchema = z.enum(['checks', 'tickets', 'surveys']).describe('What the export holds.');
 
 export const sourceSchema = z
@@ -250,8 +286,11 @@ export const reviewConfigSchema = z
     services: z.array(serviceSchema).min(1, 'expected at least one service').describe('Services under review.'),
     priorities: z
       .array(priorityLevelSchema)
-      .min(1, 'expected at least one priority level')
-      .describe('Ticket priority levels with their targets.'),
+      .default([])
+      .describe('Ticket priority levels with their targets (needed when a source holds tickets); each may belong to some sources only.'),
+    targets: targetsSchema
+      .default({ changes: [] })
+      .describe('Targets of the headline ticket and satisfaction figures (optional; a figure without one has no verdict).'),
     calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
     surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),
     maintenance: z.array(maintenanceSchema).default([]).describe('Planned maintenance windows, excluded from availability.'),
@@ -262,119 +301,7 @@ export const reviewConfigSchema = z
     for (const issue of crossReferenceIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
-type Loose = Record<string, unknown>;
-const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === 'object') : []);
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/**
- * Problems that span several keys: references to calendars and services, duplicate ids.
- * Works on the raw YAML as well, so a config with shape errors still gets these reported in
- * the same pass (every problem at once).
- */
-export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
-  const out: Array<{ path: Array<string | number>; message: string }> = [];
-  if (raw === null || typeof raw !== 'object') return out;
-  const cfg = raw as Loose;
-  const calendars = list(cfg.calendars);
-  const calendarIds = new Set(calendars.map((c) => text(c.id)).filter((x): x is string => x !== null));
-  const known = () => [...calendarIds].join(', ') || 'none';
-  list(cfg.priorities).forEach((p, i) => {
-    if (
-      (p.clock === 'business' || list(p.changes).some((c) => c.clock === 'business')) &&
-      !text(p.calendar) &&
-      !list(p.changes).some((c) => text(c.calendar))
-    )
-      out.push({ path: ['priorities', i, 'calendar'], message: 'required when clock is business' });
-    const cal = text(p.calendar);
-    if (cal && !calendarIds.has(cal))
-      out.push({ path: ['priorities', i, 'calendar'], message: `no calendar with id "${cal}" (known: ${known()})` });
-    list(p.changes).forEach((c, j) => {
-      const cc = text(c.calendar);
-      if (cc && !calendarIds.has(cc))
-        out.push({ path: ['priorities', i, 'changes', j, 'calendar'], message: `no calendar with id "${cc}" (known: ${known()})` });
-    });
-  });
-  for (const where of ['services', 'priorities', 'calendars', 'sources']) {
-    const seen = new Set<string>();
-    list(cfg[where]).forEach((item, i) => {
-      const id = text(item.id);
-      if (id === null) return;
-      if (seen.has(id)) out.push({ path: [where, i, 'id'], message: `duplicate id "${id}"` });
-      seen.add(id);
-    });
-  }
-  // A word claimed twice: the same source word (or id) on two priority levels, the same id, name
-  // or alias on two services. Before issue #13 the first level silently won (every P1 counted as P2).
-  const claimed = (where: 'priorities' | 'services', keys: string[], what: string) => {
-    const owner = new Map<string, { i: number; key: string }>();
-    list(cfg[where]).forEach((item, i) => {
-      const mine = new Set<string>();
-      for (const key of keys) {
-        const values = Array.isArray(item[key]) ? (item[key] as unknown[]) : [item[key]];
-        values.forEach((v, j) => {
-          const word = text(v)?.trim().toLowerCase();
-          if (!word || mine.has(word)) return;
-          mine.add(word);
-          const first = owner.get(word);
-          // The same id twice is already a duplicate id.
-          if (first && first.i !== i && !(key === 'id' && first.key === 'id'))
-            out.push({
-              path: Array.isArray(item[key]) ? [where, i, key, j] : [where, i, key],
-              message: `${what} "${text(v)}" is also claimed by ${where}[${first.i}] (${first.key}); a word can mean one level only`,
-            });
-          else if (!first) owner.set(word, { i, key });
-        });
-      }
-    });
-  };
-  claimed('priorities', ['id', 'words'], 'priority word');
-  claimed('services', ['id', 'name', 'aliases'], 'service name');
-  const presetIds = PRESETS.map((p) => p.id);
-  list(cfg.sources).forEach((src, i) => {
-    const preset = text(src.preset);
-    if (preset !== null && !presetIds.includes(preset))
-      out.push({ path: ['sources', i, 'preset'], message: `unknown preset "${preset}"; known presets: ${presetIds.join(', ')}` });
-  });
-  // Working hours the business-time arithmetic can use: each interval ends after it starts, and
-  // some weekday has hours (else a business-time deadline would never come).
-  const minutes = (t: unknown) =>
-    typeof t === 'string' && /^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : null;
-  const checkHours = (hours: unknown, path: Array<string | number>): number => {
-    if (hours === null || typeof hours !== 'object') return 0;
-    let count = 0;
-    for (const [day, intervals] of Object.entries(hours as Loose)) {
-      if (!Array.isArray(intervals)) continue;
-      intervals.forEach((iv, k) => {
-        if (!Array.isArray(iv)) return;
-        const [from, to] = [minutes(iv[0]), minutes(iv[1])];
-        if (from === null || to === null) return;
-        if (to <= from)
-          out.push({ path: [...path, day, k], message: `a working interval must end after it starts, got ${iv[0]}–${iv[1]}` });
-        else count++;
-      });
-    }
-    return count;
-  };
-  calendars.forEach((c, i) => {
-    if (checkHours(c.weeklyHours, ['calendars', i, 'weeklyHours']) === 0 && c.weeklyHours !== undefined)
-      out.push({ path: ['calendars', i, 'weeklyHours'], message: 'needs working hours on at least one weekday' });
-    list(c.changes).forEach((ch, j) => {
-      if (checkHours(ch.weeklyHours, ['calendars', i, 'changes', j, 'weeklyHours']) === 0 && ch.weeklyHours !== undefined)
-        out.push({ path: ['calendars', i, 'changes', j, 'weeklyHours'], message: 'needs working hours on at least one weekday' });
-    });
-  });
-  const serviceIds = new Set(list(cfg.services).map((s) => text(s.id)));
-  list(cfg.maintenance).forEach((m, i) => {
-    const sv = text(m.service);
-    if (sv !== null && sv !== '*' && !serviceIds.has(sv))
-      out.push({ path: ['maintenance', i, 'service'], message: `no service with id "${sv}"` });
-  });
-  list(cfg.sources).forEach((src, i) => {
-    const sv = text(src.defaultService);
-    if (sv !== null && !serviceIds.has(sv)) out.push({ path: ['sources', i, 'defaultService'], message: `no service with id "${sv}"` });
-  });
-  return out;
-}
+export { crossReferenceIssues };
 
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
 export type CalendarConfig = z.infer<typeof calendarSchema>;

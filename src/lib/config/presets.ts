@@ -45,6 +45,11 @@ export interface Preset {
    * suggesting a mapping.
    */
   rejectWords?: Record<string, Record<string, string>>;
+  /**
+   * Where the tool's own on-time verdict (`sourceOnTime`) may differ from ours, in a sentence:
+   * shown beside the agreement rate (docs/cross-checks.md measures and explains it).
+   */
+  sourceVerdictNote?: string;
 }
 
 /** ServiceNow priorities are "N - Word"; the number is the level, so they map to P1–P5, which config levels name as ids or words. */
@@ -82,8 +87,11 @@ export const PRESETS: Preset[] = [
       title: 'short_description',
       status: ['incident_state', 'state'],
       reopened: 'reopen_count',
+      sourceOnTime: 'made_sla',
     },
     values: { priority: SERVICENOW_PRIORITY },
+    sourceVerdictNote:
+      'made_sla measures the time to closure (closed_at), not to resolution: an incident resolved in time but closed days later is late for ServiceNow and on time for us.',
     // ServiceNow writes dates in the instance's format; the UCI event log (and the default dd/MM/yyyy locales) are day-first.
     dateOrder: 'dmy',
     missing: ['?'],
@@ -109,6 +117,8 @@ export const PRESETS: Preset[] = [
       sourceDeadlineMs: 'TARGET_DT',
     },
     values: { sourceOnTime: { ONTIME: 'true', OVERDUE: 'false' } },
+    sourceVerdictNote:
+      'The city marks cases without a deadline on time whatever happens, judges open cases when the data was extracted, and gives some cases deadlines of their own; we judge every case against its type’s configured target.',
     dateOrder: 'mdy',
     // Boston 311 times are Boston wall-clock times without an offset.
     timeZone: 'America/New_York',

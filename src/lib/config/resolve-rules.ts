@@ -143,15 +143,22 @@ export function resolveRules(config: ReviewConfig): RuleBook {
       const cfg = configForPeriod(config, month);
       const cals = cfg.calendars.map(calendar);
       const byId = new Map(cals.map((c) => [c.id, c]));
-      const services: ServiceRule[] = cfg.services.map((s) => ({
-        id: s.id,
-        name: s.name,
-        owner: s.owner,
-        target: s.target,
-        latencyThresholdMs: s.latencyThresholdMs,
-        confirm: s.confirm ?? null,
-        maxGapMs: s.maxGap ? durationSeconds(s.maxGap) * 1000 : null,
-      }));
+      // Monitored services are those with availability settings (the schema has both or neither).
+      const services: ServiceRule[] = cfg.services.flatMap((s) =>
+        s.target === undefined || s.latencyThresholdMs === undefined
+          ? []
+          : [
+              {
+                id: s.id,
+                name: s.name,
+                owner: s.owner,
+                target: s.target,
+                latencyThresholdMs: s.latencyThresholdMs,
+                confirm: s.confirm ?? null,
+                maxGapMs: s.maxGap ? durationSeconds(s.maxGap) * 1000 : null,
+              },
+            ],
+      );
       const priorities: PriorityRule[] = cfg.priorities.map((p) => {
         const clock: ClockRule =
           p.clock === 'business'
@@ -164,13 +171,21 @@ export function resolveRules(config: ReviewConfig): RuleBook {
           responseSeconds: durationSeconds(p.response),
           resolutionSeconds: durationSeconds(p.resolution),
           clock,
+          sources: p.sources ?? null,
         };
       });
       const rules: ReviewRules = {
         month,
         timeZone: zone,
         services,
+        serviceNames: cfg.services.map((s) => ({ id: s.id, name: s.name, owner: s.owner })),
         priorities,
+        targets: {
+          responseAttainment: cfg.targets.responseAttainment ?? null,
+          resolutionAttainment: cfg.targets.resolutionAttainment ?? null,
+          csat: cfg.targets.csat ?? null,
+          nps: cfg.targets.nps ?? null,
+        },
         calendars: cals,
         surveys: cfg.surveys,
         maintenance,

@@ -57,7 +57,7 @@ export class FastRecordRows implements LineRows {
     const out = this.map(fields, line);
     if ('reason' in out) this.account.reject(out);
     else {
-      this.account.accept(out.timeMs);
+      this.account.accept(out.timeMs, out.kind === 'check' ? undefined : out.unconfigured);
       this.accept(out);
     }
   }

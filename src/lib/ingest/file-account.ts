@@ -51,6 +51,12 @@ export interface FileAccount {
   rejects: RejectedRow[];
   /** Rejects per reason class (the reason with the value taken out), for the data-quality page. */
   rejectsByReason: Record<string, number>;
+  /**
+   * Services the config does not list, accepted under their exported names (ticket and survey
+   * rows, `review.unknownServices: accept`): id given to them → the name as exported and the
+   * rows naming it. Absent in accounts cached before issue #15.
+   */
+  unknownServices?: Record<string, { name: string; rows: number }>;
 }
 
 export const MAX_REJECTS_KEPT = 200;
@@ -80,6 +86,7 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
     timeBins: {},
     rejects: [],
     rejectsByReason: {},
+    unknownServices: {},
   };
 }
 
@@ -111,9 +118,15 @@ export class RowAccount {
     this.file = file;
   }
 
-  /** A row read and accepted, with its record's time. */
-  accept(timeMs: number): void {
+  /** A row read and accepted, with its record's time (and the service it names when the config lacks it). */
+  accept(timeMs: number, unconfigured?: { id: string; name: string }): void {
     const a = this.file;
+    if (unconfigured !== undefined) {
+      a.unknownServices ??= {};
+      const known = a.unknownServices[unconfigured.id];
+      if (known) known.rows++;
+      else a.unknownServices[unconfigured.id] = { name: unconfigured.name, rows: 1 };
+    }
     a.rows++;
     a.accepted++;
     if (a.firstMs === null || timeMs < a.firstMs) a.firstMs = timeMs;

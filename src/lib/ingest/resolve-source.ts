@@ -43,8 +43,12 @@ export interface SourceOptions {
   defaultService: string | null;
   /** Survey scales the scores are checked against. */
   scales: { csat: { min: number; max: number }; ces: { min: number; max: number } };
+  /** The services a row may name: every configured one, or for checks only the monitored ones (with availability settings). */
   services: ServiceNames[];
+  /** The priority levels of this source's scheme (levels without `sources`, or naming this one). */
   priorities: PriorityWords[];
+  /** Ticket and survey rows naming a service the config lacks: accepted under the exported name, or rejected. */
+  unknownServices: 'accept' | 'reject';
 }
 
 /** The options and a file's header: which column holds each canonical field. */
@@ -98,8 +102,13 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
       csat: { min: config.surveys.csat.min, max: config.surveys.csat.max },
       ces: { min: config.surveys.ces.min, max: config.surveys.ces.max },
     },
-    services: config.services.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
-    priorities: config.priorities.map((p) => ({ id: p.id, words: p.words })),
+    services: config.services
+      .filter((s) => source.kind !== 'checks' || (s.target !== undefined && s.latencyThresholdMs !== undefined))
+      .map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
+    priorities: config.priorities
+      .filter((p) => p.sources === undefined || p.sources.includes(source.id))
+      .map((p) => ({ id: p.id, words: p.words })),
+    unknownServices: source.kind === 'checks' ? 'reject' : config.review.unknownServices,
   };
   return { options, problem };
 }

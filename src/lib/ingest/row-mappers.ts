@@ -7,15 +7,25 @@ import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
-import { normWord, onTimeMapper, priorityMapper, scoreWordMapper, serviceMapper, statusMapper } from './value-maps.ts';
+import {
+  normWord,
+  onTimeMapper,
+  priorityMapper,
+  scoreWordMapper,
+  serviceMapper,
+  statusMapper,
+  unconfiguredServiceId,
+} from './value-maps.ts';
 
 export type RowContext =
   | { kind: 'check'; check: CheckRecord; timeMs: number }
-  | { kind: 'ticket'; ticket: TicketRecord; timeMs: number }
+  | { kind: 'ticket'; ticket: TicketRecord; timeMs: number; unconfigured?: { id: string; name: string } }
   | {
       kind: 'survey';
       survey: SurveyResponse;
       timeMs: number;
+      /** The service the row names when the config lacks it (accepted under its exported name). */
+      unconfigured?: { id: string; name: string };
       /**
        * The whole row's content, for the duplicate key of responses without an id: the mapped
        * record alone makes two respondents who answered alike in the same minute "identical".
@@ -94,6 +104,13 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const mapStatus = cached(statusMapper(valueMap('status')));
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
   const mapService = cached(serviceMapper(options.services, valueMap('service')));
+  const acceptUnknown = options.unknownServices === 'accept';
+  const configuredIds = new Set(options.services.map((s) => s.id));
+  // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
+  const unknownId = cached((v: string) => {
+    const id = unconfiguredServiceId(v);
+    return configuredIds.has(id) ? `!unknown service "${v}" reads like the configured id "${id}": add "${v}" to its aliases` : id;
+  });
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
   const resolvedStatuses = new Set(options.resolvedStatuses);
@@ -177,10 +194,17 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = raw('category');
       return v === null ? null : sameCategory(v);
     };
+    let unconfigured: { id: string; name: string } | undefined;
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
       if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
-      return mapService(v) ?? fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+      const known = mapService(v);
+      if (known !== null) return known;
+      if (!acceptUnknown) return fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+      const id = unknownId(v);
+      if (id.startsWith('!')) return fail('service', v, id.slice(1));
+      unconfigured = { id, name: v.replace(/\s+/g, ' ') };
+      return id;
     };
     try {
       if (kind === 'checks') {
@@ -234,7 +258,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
           sourceOnTime,
           sourceDeadlineMs: time('sourceDeadlineMs', false),
         };
-        return { kind: 'ticket', timeMs: createdMs, ticket };
+        return unconfigured ? { kind: 'ticket', timeMs: createdMs, ticket, unconfigured } : { kind: 'ticket', timeMs: createdMs, ticket };
       }
       const timeMs = time('timeMs', true) as number;
       // Score words (Likert labels) go through the value map and are then checked like a number in the cell.
@@ -255,7 +279,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       };
       if (survey.csat === null && survey.nps === null && survey.ces === null)
         return { line, column: null, field: null, value: null, reason: 'no score: csat, nps and ces are all empty' };
-      return { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
+      const ctx: RowContext = { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
+      if (unconfigured) ctx.unconfigured = unconfigured;
+      return ctx;
     } catch (e) {
       if (e instanceof Reject) return e.row;
       throw e;

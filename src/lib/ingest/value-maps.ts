@@ -110,3 +110,22 @@ export function onTimeMapper(sourceMap: Record<string, string> = {}): (word: str
     return ON_TIME_WORDS.get(target === undefined ? w : normWord(target)) ?? null;
   };
 }
+
+/**
+ * The id a service the config does not list is accepted under: its exported name in lower case,
+ * accents dropped, every other run of characters but letters and digits as one dash (ids are
+ * used in URLs). A name with no such letters (e.g. written in Chinese) gets `service-` and a
+ * hash of the name, so two such names stay apart.
+ * @example unconfiguredServiceId("Mayor's 24 Hour Hotline") // "mayor-s-24-hour-hotline"
+ */
+export function unconfiguredServiceId(name: string): string {
+  const slug = normWord(name)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug !== '') return slug;
+  let h = 0x811c9dc5;
+  for (const ch of normWord(name)) h = Math.imul(h ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
+  return `service-${h.toString(16).padStart(8, '0')}`;
+}

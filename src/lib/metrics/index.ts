@@ -63,6 +63,7 @@ export {
 export { periodRange, prepareResponses, type ResponseTable, responsesInPeriod } from './satisfaction-responses-in-period.ts';
 export { segmentTitle } from './segment-title.ts';
 export { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS, isStopWord, STOP_WORDS } from './stop-words.ts';
+export { type TargetVerdict, targetVerdict } from './target-verdict.ts';
 // Tickets
 export {
   type DurationFigures,

@@ -54,6 +54,24 @@ export interface PriorityRule {
   /** Resolution target, seconds on the level's clock. */
   resolutionSeconds: number;
   clock: ClockRule;
+  /** Ticket sources whose scheme the level belongs to; null: every ticket source. */
+  sources: readonly string[] | null;
+}
+
+/** A service as the config names it (monitored or not). */
+export interface ServiceName {
+  id: string;
+  name: string;
+  owner: string;
+}
+
+/** Targets of the headline ticket and satisfaction figures in force; null where the config sets none. */
+export interface HeadlineTargets {
+  responseAttainment: number | null;
+  resolutionAttainment: number | null;
+  csat: number | null;
+  /** NPS target, −100 … 100. */
+  nps: number | null;
 }
 
 /** A monitored service with its availability and latency targets. */
@@ -83,8 +101,12 @@ export interface ReviewRules {
   month: string;
   /** The review's zone: it cuts months and days. */
   timeZone: string;
+  /** Monitored services (those with availability settings): the ones checks are judged for. */
   services: ServiceRule[];
+  /** Every configured service, monitored or not, in config order. */
+  serviceNames: ServiceName[];
   priorities: PriorityRule[];
+  targets: HeadlineTargets;
   calendars: CalendarRules[];
   surveys: SurveyScales;
   /** Every maintenance window of the config (not only this month's), as instants. */

@@ -12,7 +12,7 @@ import { ReviewError } from '../errors.ts';
 import { replaceDirAtomic } from '../fs/atomic-write.ts';
 import { formatReject } from '../ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
-import { buildSnapshots, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { buildSnapshots, monthsWithoutData, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { readCommentary } from '../snapshot/commentary-files.ts';
 import { type PeriodStatus, periodStatuses } from '../snapshot/period-status.ts';
 import { readPublished } from '../snapshot/published-store.ts';
@@ -97,7 +97,9 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   }
   let snapshots: PeriodSnapshot[];
   try {
-    snapshots = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: opts.toolVersion, configSha256 });
+    // Months with published revisions are built even without data: a published review stays on the site.
+    const keepMonths = new Set([...published.keys()].filter((id) => /^\d{4}-\d{2}$/.test(id)));
+    snapshots = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: opts.toolVersion, configSha256, keepMonths });
   } finally {
     // The rollups are in the snapshots: the checks' spill file is no longer needed.
     ingest.checks.close();
@@ -127,7 +129,8 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
       );
   }
   const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
-  files.push({ name: 'index.json', content: snapshotJson({ periods: statuses }) });
+  const emptyMonths = monthsWithoutData(config, ingest, snapshots);
+  files.push({ name: 'index.json', content: snapshotJson({ periods: statuses, emptyMonths }) });
   if (opts.snapshotDir !== null) {
     replaceDirAtomic(opts.snapshotDir, files);
     effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);

@@ -43,6 +43,16 @@ export function readPeriodStatuses(folders: SnapshotFolders): PeriodStatus[] | n
   }
 }
 
+/** The review months without data (no page; one line in the archive), oldest first; [] for snapshots written before issue #15. */
+export function readEmptyMonths(folders: SnapshotFolders): string[] {
+  try {
+    return readJson<{ emptyMonths?: string[] }>(path.join(folders.snapshotDir, 'index.json')).emptyMonths ?? [];
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
 /** The revision a period shows: its latest published one, or null for the draft. */
 export function shownRevisionOf(status: PeriodStatus): number | null {
   return status.revisions[status.revisions.length - 1]?.revision ?? null;

@@ -5,11 +5,13 @@
  */
 import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
+import { presetFor } from '../config/presets.ts';
 import type { RuleBook } from '../config/resolve-rules.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../model/rules.ts';
 import { computeServiceRollups } from '../rollup/compute-service-rollups.ts';
+import type { DayRollup } from '../rollup/service-day-rollups.ts';
 import { periodDays } from '../time/period-days.ts';
 import {
   type MonthId,
@@ -21,9 +23,11 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
+import { attentionSection } from './attention-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineInput, headlineSection } from './headline-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
+import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
@@ -44,8 +48,8 @@ export function periodRules(
       id: s.id,
       name: s.name,
       owner: s.owner,
-      target: s.target,
-      latencyThresholdMs: s.latencyThresholdMs,
+      target: s.target ?? null,
+      latencyThresholdMs: s.latencyThresholdMs ?? null,
       confirm: s.confirm ?? null,
       maxGap: s.maxGap ?? null,
     })),
@@ -57,7 +61,14 @@ export function periodRules(
       resolution: p.resolution,
       clock: p.clock,
       calendar: p.calendar ?? null,
+      sources: p.sources ?? null,
     })),
+    targets: {
+      responseAttainment: cfg.targets.responseAttainment ?? null,
+      resolutionAttainment: cfg.targets.resolutionAttainment ?? null,
+      csat: cfg.targets.csat ?? null,
+      nps: cfg.targets.nps ?? null,
+    },
     calendars: cfg.calendars.map((c) => ({
       id: c.id,
       timeZone: c.timeZone,
@@ -78,6 +89,8 @@ export function periodRules(
 export interface SnapshotMeta {
   toolVersion: string;
   configSha256: string;
+  /** Months built even without data: those with published revisions, which stay on the site as published. */
+  keepMonths?: ReadonlySet<string>;
 }
 
 /**
@@ -135,7 +148,39 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const zone = config.review.timeZone;
   const horizons = sourceHorizons(config, ingest);
   const months = reviewMonths(config, ingest, horizons);
-  // Ticket sources' horizons: their tickets are judged as of the earlier of a period's end and these.
+
+  // Day rollups per month, computed once: months use them directly, quarters concatenate them.
+  const monthRollups = new Map(
+    months.map(
+      (id) => [id, computeServiceRollups(rules.forMonth(id).services, ingest.checks, periodDays(id, zone), rules.maintenance)] as const,
+    ),
+  );
+
+  // Only periods with data (issue #15): a month no source covers is listed in the archive, not built.
+  const withData = monthsWithData(months, zone, ingest, monthRollups, meta.keepMonths ?? new Set());
+  const reviewed = months.filter((m) => withData.has(m));
+  return buildPeriods(config, ingest, rules, meta, reviewed, monthRollups, horizons);
+}
+
+/**
+ * The months of the review that no source covers: no check, ticket (created or resolved) or
+ * survey response falls in them. The archive lists them on one line; they get no page.
+ */
+export function monthsWithoutData(config: ReviewConfig, ingest: IngestResult, built: readonly PeriodSnapshot[]): MonthId[] {
+  const have = new Set(built.filter((s) => s.period.kind === 'month').map((s) => s.period.id));
+  return reviewMonths(config, ingest, sourceHorizons(config, ingest)).filter((m) => !have.has(m));
+}
+
+function buildPeriods(
+  config: ReviewConfig,
+  ingest: IngestResult,
+  rules: RuleBook,
+  meta: SnapshotMeta,
+  months: MonthId[],
+  monthRollups: Map<MonthId, Map<string, DayRollup[]>>,
+  horizons: SourceHorizon[],
+): PeriodSnapshot[] {
+  const zone = config.review.timeZone;
   const ticketHorizons = new Map(
     horizons.filter((h) => h.kind === 'tickets' && h.asOfMs !== null).map((h) => [h.source, h.asOfMs as number] as const),
   );
@@ -157,19 +202,17 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const ticketTable = prepareTickets(ingest.tickets);
   const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable);
   const recurringTable = prepareRecurring(ingest.tickets, zone);
+  const unknownServices = unknownServiceRows(ingest);
+  // Ingest gives the tickets in created order: each period's are found by binary search.
+  const createdTimes = Float64Array.from(ingest.tickets, (t) => t.createdMs);
+  const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
 
-  // Day rollups per month, computed once: months use them directly, quarters concatenate them.
-  const monthRollups = new Map(
-    months.map(
-      (id) => [id, computeServiceRollups(rules.forMonth(id).services, ingest.checks, periodDays(id, zone), rules.maintenance)] as const,
-    ),
-  );
-
+  const reviewed = new Set(months);
   const quarters = [...new Set(months.map(quarterOfMonth))];
   const years = [...new Set(months.map(yearOfMonth))];
   const aggregate = (kind: 'quarter' | 'year', ids: string[], monthsOf: (id: string) => MonthId[]) =>
     ids.map((id, i) => {
-      const inRange = monthsOf(id).filter((m) => monthRollups.has(m));
+      const inRange = monthsOf(id).filter((m) => reviewed.has(m));
       return {
         id,
         kind,
@@ -198,6 +241,16 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const built: PeriodSnapshot[] = [];
   const history = { month: [] as HeadlineInput[], quarter: [] as HeadlineInput[], year: [] as HeadlineInput[] };
   const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
+  // Ticket sources with tickets in a period (created in it, or open across it): their schemes' levels apply.
+  const ticketSourcesIn = (bounds: { startMs: number; endMs: number }) =>
+    new Set(
+      ingest.files
+        .filter(
+          (f) =>
+            f.kind === 'tickets' && f.firstMs !== null && (f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs,
+        )
+        .map((f) => f.source),
+    );
   for (const plan of plans) {
     // Each period is computed with the rules in force in its (last) month: date-effective config.
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
@@ -209,8 +262,10 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
+    const active = ticketSourcesIn(bounds);
+    const levels = r.priorities.filter((l) => (l.sources === null ? active.size > 0 : l.sources.some((x) => active.has(x))));
     const tickets = ticketPeriodMetrics(ticketTable, {
-      levels: r.priorities,
+      levels,
       horizons: ticketHorizons,
       bounds,
       previous: previousTickets[plan.kind],
@@ -246,8 +301,9 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
     });
     const satisfaction = satisfactionSection(satisfactionInputs, r, bounds, ticketHorizons);
     const recurring = recurringSection(recurringTable, plan.id);
-    const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring };
+    const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring, targets: r.targets };
     const headline = headlineSection(parts, history[plan.kind]);
+    const sourceAgreement = sourceAgreementSection(ticketTable, createdTimes, bounds, r.priorities, ticketHorizons, notes);
     const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
@@ -266,8 +322,14 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       configSha256: meta.configSha256,
       horizons,
       inputs,
+      attention: attentionSection(headline, services, recurring),
+      catalog: serviceCatalog(r, services, tickets, satisfaction, unknownServices),
       services,
-      tickets,
+      tickets: {
+        ...tickets,
+        levels: tickets.levels.map((lv) => ({ ...lv, sources: levels.find((l) => l.id === lv.levelId)?.sources?.slice() ?? null })),
+        sourceAgreement,
+      },
       satisfaction,
       recurring,
       headline,
@@ -287,6 +349,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
           rejects: f.rejects,
           rejectsByReason: f.rejectsByReason,
         })),
+        unknownServices: unknownServices.filter((u) => files.some((f) => f.source === u.source)),
       },
     };
     history[plan.kind].push(parts);

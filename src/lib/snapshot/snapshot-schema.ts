@@ -1,3 +1,4 @@
+// Over 400 lines: the whole published snapshot format in one schema, so its JSON Schema and its docs come from one place.
 /**
  * The period snapshot as a zod schema: every figure the site shows for a month, with one-line
  * docs. Snapshots are validated against it before they are written, and it is published as
@@ -15,6 +16,7 @@ const str = z.string();
 const nstr = z.string().nullable();
 const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
+const verdict = z.enum(['met', 'at-risk', 'breached', 'no-data']);
 const slaFigures = obj({ attainment: nratio, met: int, breached: int, pending: int });
 
 const dailyRow = obj({
@@ -39,7 +41,7 @@ const serviceSchema = obj({
   probes: z.array(str).describe('Probes seen for the service.'),
   availability: nratio.describe('up / (up + down); null without eligible time.'),
   target: ratio.describe('Target in force for the period.'),
-  verdict: z.enum(['met', 'at-risk', 'breached', 'no-data']),
+  verdict,
   eligibleMs: n.describe('up + down, ms.'),
   coverage: nratio.describe('eligible / (period − maintenance).'),
   lowCoverage: z.boolean(),
@@ -83,20 +85,38 @@ const ticketsSchema = obj({
   startMs: n,
   endMs: n,
   overall: obj(ticketFigureShape),
-  levels: z.array(
-    obj({
-      ...ticketFigureShape,
-      levelId: str,
-      name: str,
-      clock: z.enum(['24x7', 'business']),
-      calendarId: nstr,
-      responseTargetSeconds: int,
-      resolutionTargetSeconds: int,
-    }),
-  ),
+  levels: z
+    .array(
+      obj({
+        ...ticketFigureShape,
+        levelId: str,
+        name: str,
+        clock: z.enum(['24x7', 'business']),
+        calendarId: nstr,
+        responseTargetSeconds: int,
+        resolutionTargetSeconds: int,
+        sources: z.array(str).nullable().describe('Ticket sources whose priority scheme the level belongs to; null: every source.'),
+      }),
+    )
+    .describe('The levels of the schemes that apply: those of the ticket sources with data in the period.'),
   byCategory: z.array(obj({ key: nstr, created: int, resolved: int })),
   byService: z.array(obj({ key: nstr, created: int, resolved: int })),
   unknownPriority: int,
+  sourceAgreement: z
+    .array(
+      obj({
+        source: str,
+        compared: int.describe('Tickets of the period (by creation) judged by us (met or breached) that carry the source verdict.'),
+        agree: int,
+        rate: nratio.describe('agree / compared.'),
+        oursMet: nratio.describe('Our resolution attainment on the compared tickets.'),
+        theirsMet: nratio.describe('Share of the compared tickets the source system calls on time.'),
+        oursMetBreachedTheirs: int.describe('Tickets we call met and the source calls late.'),
+        oursBreachedMetTheirs: int.describe('Tickets we call breached and the source calls on time.'),
+        reason: str.describe('Why the two may differ, in a sentence.'),
+      }),
+    )
+    .describe('Our resolution verdict against the source system’s own, per ticket source whose export carries one.'),
 });
 
 const csat = obj({
@@ -166,15 +186,38 @@ const recurringSchema = obj({
 });
 
 const headlineValue = obj({ value: nn, n: int, change: nn, lowSample: z.boolean() });
+const judgedValue = headlineValue.extend({
+  target: nn.describe('Target in force for the period; null when the config sets none.'),
+  verdict: verdict.nullable().describe('Against the target (see the method page); null without a target.'),
+});
+const figureVerdicts = obj({
+  responseAttainment: verdict.nullable(),
+  resolutionAttainment: verdict.nullable(),
+  csat: verdict.nullable(),
+  nps: verdict.nullable(),
+});
+const figureTargets = obj({ responseAttainment: nratio, resolutionAttainment: nratio, csat: nratio, nps: nn });
+const verdictCount = obj({
+  met: int,
+  atRisk: int,
+  breached: int,
+  judged: int.describe('Met + at risk + breached: the figures with data.'),
+});
 const headlineSchema = obj({
   services: z.array(
     obj({ id: str, name: str, availability: headlineValue, target: ratio, verdict: z.enum(['met', 'at-risk', 'breached', 'no-data']) }),
   ),
-  responseAttainment: headlineValue,
-  resolutionAttainment: headlineValue,
-  csat: headlineValue,
-  nps: headlineValue,
+  responseAttainment: judgedValue,
+  resolutionAttainment: judgedValue,
+  csat: judgedValue,
+  nps: judgedValue,
   ces: headlineValue,
+  counts: obj({
+    availability: verdictCount.describe(
+      'Monitored services by availability verdict; services without checks in the period are not counted.',
+    ),
+    figures: verdictCount.describe('Ticket and satisfaction headline figures with a target, by verdict.'),
+  }),
   ticketsCreated: headlineValue,
   backlogAtEnd: headlineValue,
   trend: z.array(
@@ -187,18 +230,72 @@ const headlineSchema = obj({
       csat: nratio,
       nps: nn,
       ticketsCreated: int,
+      availabilityVerdicts: z.record(str, verdict).describe('Availability verdict per service that period.'),
+      figureTargets,
+      figureVerdicts,
     }),
   ),
 });
 
+const attentionSchema = z
+  .array(
+    obj({
+      kind: z.enum(['breach', 'at-risk', 'budget-exhausted', 'adverse-change', 'recurring']),
+      figure: str.describe('What the item is about: availability:<service>, resolutionAttainment, csat, backlogAtEnd, recurring:<key>, …'),
+      label: str.describe('What a reader calls it: a service or figure name, or the recurring issue’s title (masked).'),
+      unit: z.enum(['ratio', 'score', 'count']),
+      anchor: str.describe('Link to the detail, relative to the period page (e.g. #tickets or services/api/).'),
+      value: nn,
+      previous: nn.describe('The previous period’s value; null without one.'),
+      target: nn,
+      budgetUsed: nn.describe('Error budget used (availability), 1 = all of it.'),
+    }),
+  )
+  .describe(
+    'What needs discussion, most serious first: breaches, exhausted error budgets, the largest adverse changes, new or growing recurring issues.',
+  );
+
+const catalogSchema = z
+  .array(
+    obj({
+      id: str,
+      name: str,
+      owner: nstr,
+      configured: z.boolean().describe('False for a service only the exports name (accepted under its exported name).'),
+      monitored: z.boolean().describe('Has availability settings (target and latency threshold) and so takes checks.'),
+      checks: z.boolean().describe('Checks for it were seen in the review.'),
+      tickets: int.describe('Tickets naming it created in the period.'),
+      responses: int.describe('Survey responses naming it in the period.'),
+    }),
+  )
+  .describe('Every service of the period and what its data has: checks → availability, tickets → ticket SLA, surveys → satisfaction.');
+
 const hours = z.array(z.tuple([str, str]));
 const rulesSchema = obj({
   services: z.array(
-    obj({ id: str, name: str, owner: str, target: ratio, latencyThresholdMs: n, confirm: z.number().int().nullable(), maxGap: nstr }),
+    obj({
+      id: str,
+      name: str,
+      owner: str,
+      target: nratio.describe('Null for a service without availability settings (not monitored).'),
+      latencyThresholdMs: nn,
+      confirm: z.number().int().nullable(),
+      maxGap: nstr,
+    }),
   ),
   priorities: z.array(
-    obj({ id: str, name: str, words: z.array(str), response: str, resolution: str, clock: z.enum(['24x7', 'business']), calendar: nstr }),
+    obj({
+      id: str,
+      name: str,
+      words: z.array(str),
+      response: str,
+      resolution: str,
+      clock: z.enum(['24x7', 'business']),
+      calendar: nstr,
+      sources: z.array(str).nullable(),
+    }),
   ),
+  targets: figureTargets.describe('Targets of the headline ticket and satisfaction figures in force; null where none is set.'),
   calendars: z.array(
     obj({
       id: str,
@@ -260,7 +357,9 @@ export const periodSnapshotSchema = obj({
       }),
     )
     .describe('Every input file of the build with its hash and row accounting.'),
-  services: z.array(serviceSchema),
+  attention: attentionSchema,
+  catalog: catalogSchema,
+  services: z.array(serviceSchema).describe('Monitored services (with availability settings) and their availability figures.'),
   tickets: ticketsSchema,
   satisfaction: satisfactionSchema,
   recurring: recurringSchema,
@@ -283,6 +382,9 @@ export const periodSnapshotSchema = obj({
         rejectsByReason: z.record(str, int),
       }),
     ),
+    unknownServices: z
+      .array(obj({ id: str, name: str, source: str, rows: int }))
+      .describe('Services the config does not list, accepted under their exported names (review.unknownServices: accept).'),
   }),
 });
 
