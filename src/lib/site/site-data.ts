@@ -9,7 +9,7 @@ import { base, contentDir, pinnedDir, publishedDir, snapshotDir } from 'virtual:
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
-import { revisionFile } from './snapshot-files.ts';
+import { readEmptyMonths, revisionFile } from './snapshot-files.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
@@ -52,4 +52,9 @@ export function revisionPath(period: string, revision: number): string {
 /** Link to a CSV download in a folder. */
 export function csvHref(folder: string, table: string): string {
   return href(`${folder}${table}.csv`);
+}
+
+/** The review months no source covers (no page; one line in the archive), ascending. */
+export function emptyMonths(): string[] {
+  return readEmptyMonths({ snapshotDir, publishedDir });
 }

@@ -53,14 +53,14 @@ const RANK: Record<AttentionItem['kind'], number> = { breach: 0, 'budget-exhaust
  * @param recurring the period's recurring issues
  * @example
  * // Resolution attainment 0.82 (0.88 the month before) against a 0.9 target, nothing else:
- * attentionSection(headline, [], { groups: [] })
+ * attentionSection(headline, [], { groups: [], previousTotalTickets: 0 })
  * // [{ kind: 'breach', figure: 'resolutionAttainment', label: 'Resolution SLA met', unit: 'ratio', anchor: '#tickets',
  * //    value: 0.82, previous: 0.88, target: 0.9, budgetUsed: null }]
  */
 export function attentionSection(
   headline: Pick<HeadlineSection, 'services' | JudgedFigure | 'backlogAtEnd'>,
   services: readonly ServiceFigures[],
-  recurring: Pick<RecurringSection, 'groups'>,
+  recurring: Pick<RecurringSection, 'groups' | 'previousTotalTickets'>,
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
   const adverse: Array<{ size: number; item: AttentionItem }> = [];
@@ -123,7 +123,8 @@ export function attentionSection(
     });
   adverse.sort((x, y) => y.size - x.size || (x.item.figure < y.item.figure ? -1 : 1));
   items.push(...adverse.slice(0, MAX_ADVERSE).map((a) => a.item));
-  const growing = recurring.groups
+  // New or growing needs a previous period with tickets: in the first one every issue would be "new".
+  const growing = (recurring.previousTotalTickets > 0 ? recurring.groups : [])
     .filter((g) => g.recurring && !g.untitled && g.change > 0)
     .sort(
       (x, y) =>

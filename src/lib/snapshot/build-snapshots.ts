@@ -286,19 +286,23 @@ function buildPeriods(
       response: responseRecorded ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
       resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
     });
-    const services = serviceFigures(r, rollups, ingest.checks, bounds).map((sv) => {
-      const own = serviceTickets.get(sv.id) ?? noTickets();
-      return {
-        ...sv,
-        tickets: {
-          created: own.created,
-          resolved: own.resolved,
-          backlogAtEnd: own.backlogAtEnd,
-          response: own.response,
-          resolution: own.resolution,
-        },
-      };
-    });
+    // A service has what its data has (issue #15): availability only for monitored services with checks in the period.
+    const monitored = serviceFigures(r, rollups, ingest.checks, bounds);
+    const services = monitored
+      .filter((sv) => sv.checks > 0)
+      .map((sv) => {
+        const own = serviceTickets.get(sv.id) ?? noTickets();
+        return {
+          ...sv,
+          tickets: {
+            created: own.created,
+            resolved: own.resolved,
+            backlogAtEnd: own.backlogAtEnd,
+            response: own.response,
+            resolution: own.resolution,
+          },
+        };
+      });
     const satisfaction = satisfactionSection(satisfactionInputs, r, bounds, ticketHorizons);
     const recurring = recurringSection(recurringTable, plan.id);
     const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring, targets: r.targets };
@@ -323,7 +327,7 @@ function buildPeriods(
       horizons,
       inputs,
       attention: attentionSection(headline, services, recurring),
-      catalog: serviceCatalog(r, services, tickets, satisfaction, unknownServices),
+      catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       services,
       tickets: {
         ...tickets,

@@ -150,8 +150,8 @@ export function headlineSection(current: HeadlineInput, history: readonly Headli
   const judged = (x: { met: number; breached: number } | null) => (x ? x.met + x.breached : 0);
   const verdicts = figureVerdicts(current);
   const judge = (k: JudgedFigure, v: HeadlineValue): JudgedValue => ({ ...v, target: current.targets[k], verdict: verdicts[k] });
-  // Cards and charts only for services that have checks: a service has what its data has (issue #15).
-  const withChecks = current.services.filter((s) => s.probes.length > 0);
+  // Cards and charts only for services with checks in the period: a service has what its data has (issue #15).
+  const withChecks = current.services.filter((s) => s.checks > 0);
   return {
     services: withChecks.map((s) => ({
       id: s.id,

@@ -5,12 +5,13 @@
  */
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { type SourceAgreement, sourceVerdictAgreement } from '../metrics/source-verdict-agreement.ts';
-import type { TicketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
+import type { ServiceTicketCounts, TicketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { TicketTable } from '../metrics/ticket-table.ts';
 import type { PriorityRule, ReviewRules } from '../model/rules.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
 import { lowerBound } from '../util/lower-bound.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 import type { ServiceFigures } from './compute-service-figures.ts';
 import type { SatisfactionSection } from './satisfaction-section.ts';
 
@@ -65,7 +66,8 @@ export function unknownServiceRows(ingest: Pick<IngestResult, 'files'>): Unknown
       const key = `${f.source}\u0000${id}`;
       const known = rows.get(key);
       if (known) known.rows += u.rows;
-      else rows.set(key, { id, name: u.name, source: f.source, rows: u.rows });
+      // The name is exported text: masked like every other before it is published.
+      else rows.set(key, { id, name: maskPersonalData(u.name), source: f.source, rows: u.rows });
     }
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.source < b.source ? -1 : 1));
 }
@@ -78,21 +80,27 @@ export interface CatalogEntry {
   monitored: boolean;
   checks: boolean;
   tickets: number;
+  ticketFigures: ServiceTicketCounts | null;
   responses: number;
 }
 
 /**
  * Every service of a period with what its data has: the configured ones in config order, then
  * those only the exports name (by id).
+ * @param monitored the services with availability settings
+ * @param withChecks those of them with checks in the period
  */
 export function serviceCatalog(
   rules: Pick<ReviewRules, 'serviceNames'>,
-  monitored: readonly ServiceFigures[],
+  monitored: ReadonlyArray<Pick<ServiceFigures, 'id'>>,
+  withChecks: ReadonlyArray<Pick<ServiceFigures, 'id'>>,
   tickets: Pick<TicketPeriodMetrics, 'byService'>,
+  serviceTickets: ReadonlyMap<string, ServiceTicketCounts>,
   satisfaction: Pick<SatisfactionSection, 'byService'>,
   unknown: readonly UnknownServiceRow[],
 ): CatalogEntry[] {
-  const figures = new Map(monitored.map((s) => [s.id, s]));
+  const isMonitored = new Set(monitored.map((s) => s.id));
+  const hasChecks = new Set(withChecks.map((s) => s.id));
   const created = new Map(tickets.byService.map((b) => [b.key, b.created]));
   const responses = new Map(satisfaction.byService.map((b) => [b.service, b.responses]));
   const entry = (id: string, name: string, owner: string | null, configured: boolean): CatalogEntry => ({
@@ -100,9 +108,10 @@ export function serviceCatalog(
     name,
     owner,
     configured,
-    monitored: figures.has(id),
-    checks: (figures.get(id)?.probes.length ?? 0) > 0,
+    monitored: isMonitored.has(id),
+    checks: hasChecks.has(id),
     tickets: created.get(id) ?? 0,
+    ticketFigures: pickTickets(serviceTickets.get(id)),
     responses: responses.get(id) ?? 0,
   });
   const out = rules.serviceNames.map((s) => entry(s.id, s.name, s.owner, true));
@@ -113,6 +122,13 @@ export function serviceCatalog(
     out.push(entry(u.id, u.name, null, false));
   }
   return out;
+}
+
+/** The published fields of a service's ticket figures (the metric's object may hold more). */
+function pickTickets(t: ServiceTicketCounts | undefined): ServiceTicketCounts | null {
+  return t === undefined
+    ? null
+    : { created: t.created, resolved: t.resolved, backlogAtEnd: t.backlogAtEnd, response: t.response, resolution: t.resolution };
 }
 
 export interface SourceAgreementRow extends SourceAgreement {

@@ -19,6 +19,8 @@ const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 const verdict = z.enum(['met', 'at-risk', 'breached', 'no-data']);
 const slaFigures = obj({ attainment: nratio, met: int, breached: int, pending: int });
 
+const serviceTickets = obj({ created: int, resolved: int, backlogAtEnd: int, response: slaFigures.nullable(), resolution: slaFigures });
+
 const dailyRow = obj({
   date: str.describe('Local date, YYYY-MM-DD.'),
   availability: nratio.describe('up / (up + down) for the day; null without eligible time.'),
@@ -62,9 +64,7 @@ const serviceSchema = obj({
   checks: int,
   daily: z.array(dailyRow),
   maintenance: z.array(obj({ startMs: n, endMs: n, reason: nstr })),
-  tickets: obj({ created: int, resolved: int, backlogAtEnd: int, response: slaFigures.nullable(), resolution: slaFigures }).describe(
-    'Tickets naming this service, with SLA attainment.',
-  ),
+  tickets: serviceTickets.describe('Tickets naming this service, with SLA attainment.'),
 });
 
 const durationFigures = obj({ n: int, medianSeconds: nn, p90Seconds: nn });
@@ -263,8 +263,9 @@ const catalogSchema = z
       owner: nstr,
       configured: z.boolean().describe('False for a service only the exports name (accepted under its exported name).'),
       monitored: z.boolean().describe('Has availability settings (target and latency threshold) and so takes checks.'),
-      checks: z.boolean().describe('Checks for it were seen in the review.'),
+      checks: z.boolean().describe('Checks for it ran in the period (so it has availability figures).'),
       tickets: int.describe('Tickets naming it created in the period.'),
+      ticketFigures: serviceTickets.nullable().describe('Its tickets with SLA attainment (as on a monitored service); null without any.'),
       responses: int.describe('Survey responses naming it in the period.'),
     }),
   )
@@ -359,7 +360,9 @@ export const periodSnapshotSchema = obj({
     .describe('Every input file of the build with its hash and row accounting.'),
   attention: attentionSchema,
   catalog: catalogSchema,
-  services: z.array(serviceSchema).describe('Monitored services (with availability settings) and their availability figures.'),
+  services: z
+    .array(serviceSchema)
+    .describe('Monitored services (with availability settings) with checks in the period, and their availability figures.'),
   tickets: ticketsSchema,
   satisfaction: satisfactionSchema,
   recurring: recurringSchema,

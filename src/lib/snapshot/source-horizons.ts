@@ -31,7 +31,6 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
     const latest = Math.max(t.createdMs, t.firstResponseMs ?? t.createdMs, t.resolvedMs ?? t.createdMs);
     if (latest > (latestTicket.get(t.source) ?? Number.NEGATIVE_INFINITY)) latestTicket.set(t.source, latest);
   }
-  const range = dataRange(ingest);
   return config.sources.map((src) => {
     if (src.asOf !== undefined) {
       const r = sourceAsOf(src.asOf, config.review.timeZone);
@@ -40,7 +39,9 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
     }
     let latest = src.kind === 'tickets' ? (latestTicket.get(src.id) ?? null) : null;
     for (const f of ingest.files) if (f.source === src.id && f.lastMs !== null && (latest === null || f.lastMs > latest)) latest = f.lastMs;
-    // A stray row past the bulk of the data (outside dataRange) does not move the horizon.
+    // A stray row past the bulk of the source's own data (outside its dataRange) does not move the horizon. The
+    // source's own: sources of one review may cover years apart (issue #15: Boston 2015, Upptime 2024–2026).
+    const range = dataRange({ files: ingest.files.filter((f) => f.source === src.id) });
     if (latest !== null && range && latest > range.lastMs + STRAY_AFTER_MS) latest = range.lastMs;
     return { source: src.id, kind: src.kind, asOfMs: latest, from: 'data' as const };
   });
