@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadConfig, validateConfig } from '../../src/lib/config/load-config.ts';
-import { ReviewError } from '../../src/lib/errors.ts';
+import { problemsOf } from '../helpers/config-problems.ts';
 
 const good = {
   review: { name: 'R', timeZone: 'Europe/London' },
@@ -12,16 +12,6 @@ const good = {
   priorities: [{ id: 'p1', name: 'P1', words: ['P1'], response: '15m', resolution: '4h' }],
   sources: [{ id: 'mon', kind: 'checks', files: 'data/*.csv' }],
 };
-
-function problemsOf(raw: unknown): string[] {
-  try {
-    validateConfig(raw);
-  } catch (e) {
-    if (e instanceof ReviewError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 
 describe('review config', () => {
   it('accepts the bundled sample config', () => {

@@ -5,17 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
-import { ReviewError } from '../../src/lib/errors.ts';
+import { problemsOf } from '../helpers/config-problems.ts';
 
-function problemsOf(raw: unknown): string[] {
-  try {
-    validateConfig(raw);
-  } catch (e) {
-    if (e instanceof ReviewError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 const review = { name: 'R' };
 const desk = { id: 'desk', name: 'Desk', owner: 'Team' };
 const api = { id: 'api', name: 'API', owner: 'Team', target: 0.999, latencyThresholdMs: 300 };
