@@ -326,8 +326,6 @@ function buildPeriods(
       configSha256: meta.configSha256,
       horizons,
       inputs,
-      attention: attentionSection(headline, services, recurring),
-      catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       services,
       tickets: {
         ...tickets,
@@ -336,6 +334,8 @@ function buildPeriods(
       },
       satisfaction,
       recurring,
+      attention: attentionSection(headline, services, recurring),
+      catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {

@@ -111,7 +111,8 @@ export function serviceCatalog(
     monitored: isMonitored.has(id),
     checks: hasChecks.has(id),
     tickets: created.get(id) ?? 0,
-    ticketFigures: pickTickets(serviceTickets.get(id)),
+    // A service with availability figures has its ticket figures there: not twice in one snapshot.
+    ticketFigures: hasChecks.has(id) ? null : pickTickets(serviceTickets.get(id)),
     responses: responses.get(id) ?? 0,
   });
   const out = rules.serviceNames.map((s) => entry(s.id, s.name, s.owner, true));

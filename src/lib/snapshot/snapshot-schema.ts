@@ -265,7 +265,9 @@ const catalogSchema = z
       monitored: z.boolean().describe('Has availability settings (target and latency threshold) and so takes checks.'),
       checks: z.boolean().describe('Checks for it ran in the period (so it has availability figures).'),
       tickets: int.describe('Tickets naming it created in the period.'),
-      ticketFigures: serviceTickets.nullable().describe('Its tickets with SLA attainment (as on a monitored service); null without any.'),
+      ticketFigures: serviceTickets
+        .nullable()
+        .describe('Its tickets with SLA attainment; null without any, or when it is in `services` (its ticket figures are there).'),
       responses: int.describe('Survey responses naming it in the period.'),
     }),
   )
@@ -358,14 +360,14 @@ export const periodSnapshotSchema = obj({
       }),
     )
     .describe('Every input file of the build with its hash and row accounting.'),
-  attention: attentionSchema,
-  catalog: catalogSchema,
   services: z
     .array(serviceSchema)
     .describe('Monitored services (with availability settings) with checks in the period, and their availability figures.'),
   tickets: ticketsSchema,
   satisfaction: satisfactionSchema,
   recurring: recurringSchema,
+  attention: attentionSchema,
+  catalog: catalogSchema,
   headline: headlineSchema,
   rules: rulesSchema,
   dataQuality: obj({
