@@ -87,6 +87,16 @@ describe.skipIf(!have)(`four real exports in one review${SKIPPED}`, () => {
     expect(byId.has('2015')).toBe(true);
   });
 
+  it('does not call a period partial for a source that ended years before it', () => {
+    // Boston's data ends in January 2016: TORO's complete months of 2025 are complete, not "partial data".
+    const m = byId.get('2025-06') as PeriodSnapshot;
+    expect(m.period.incompleteSources).toEqual([]);
+    expect(m.period.complete).toBe(true);
+    // December 2015 still names Boston: its last resolutions run into January 2016, but the other sources
+    // (ServiceNow from February 2016, the survey from June 2016) have not started, so they are not "ended".
+    expect((byId.get('2015-12') as PeriodSnapshot).period.incompleteSources).toEqual([]);
+  });
+
   it('has no availability card, chart or row for a service without checks in the period', () => {
     for (const s of snaps) {
       const withChecks = new Set(s.services.filter((x) => x.checks > 0).map((x) => x.id));

@@ -7,6 +7,7 @@ import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 import { archiveRows } from '../../src/lib/site/archive-rows.ts';
 import { monthsWithData, unknownServiceRows } from '../../src/lib/snapshot/review-coverage.ts';
+import { incompleteSources } from '../../src/lib/snapshot/source-horizons.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const ticket = (created: string, resolved: string | null) =>
@@ -79,5 +80,24 @@ describe('archiveRows', () => {
       '2026-02…2026-04 (3)',
       '2026-01',
     ]);
+  });
+});
+
+describe('incompleteSources', () => {
+  const D = 86_400_000;
+  const start = Date.UTC(2025, 5, 1);
+  const end = Date.UTC(2025, 6, 1);
+  const h = (source: string, asOfMs: number, from: 'data' | 'config' = 'data') => ({ source, kind: 'tickets' as const, asOfMs, from });
+  it('names a source ending in the period or shortly before it, not one that ended long before', () => {
+    const horizons = [
+      h('mid-month', start + 10 * D), // ends inside June: partial
+      h('just-before', start - 30 * D), // ended in May: June lacks it
+      h('years-ago', Date.UTC(2016, 0, 12)), // another era: does not cover June at all
+      h('config-years-ago', Date.UTC(2016, 0, 12), 'config'), // an asOf the config states always counts
+      h('after', end + D), // covers June
+    ];
+    expect(incompleteSources(horizons, end, start)).toEqual(['mid-month', 'just-before', 'config-years-ago']);
+    // Without a start (the old call), every source ending before the end counts.
+    expect(incompleteSources(horizons, end)).toEqual(['mid-month', 'just-before', 'years-ago', 'config-years-ago']);
   });
 });

@@ -256,7 +256,7 @@ function buildPeriods(
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
     const r = rules.forMonth(lastMonth);
     const { bounds } = plan;
-    const incomplete = incompleteSources(horizons, bounds.endMs);
+    const incomplete = incompleteSources(horizons, bounds.endMs, bounds.startMs);
     const rollups = new Map(r.services.map((s) => [s.id, plan.months.flatMap((m) => monthRollups.get(m)?.get(s.id) ?? [])] as const));
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),

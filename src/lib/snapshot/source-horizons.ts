@@ -47,9 +47,16 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
   });
 }
 
-/** The sources whose horizon falls before a period's end: for them the period is incomplete. */
-export function incompleteSources(horizons: readonly SourceHorizon[], endMs: number): string[] {
+/**
+ * The sources whose horizon falls before a period's end: for them the period is incomplete. A
+ * source whose data ended long before the period began (more than the silence that splits a
+ * source's data, about 120 days: issue #15, sources of one review years apart) does not cover
+ * the period at all, so it does not make it incomplete.
+ * @param startMs the period's start; without it every source ending before the end counts
+ */
+export function incompleteSources(horizons: readonly SourceHorizon[], endMs: number, startMs = Number.NEGATIVE_INFINITY): string[] {
   return horizons
     .filter((h) => h.asOfMs !== null && h.asOfMs < endMs - (h.from === 'data' ? DATA_HORIZON_SLACK_MS : 0))
+    .filter((h) => h.from === 'config' || (h.asOfMs as number) >= startMs - STRAY_AFTER_MS)
     .map((h) => h.source);
 }
