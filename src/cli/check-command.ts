@@ -71,6 +71,13 @@ export const checkCommand = {
           ctx.out(
             `  ${out} accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod): not given periods`,
           );
+        const unknown = Object.entries(f.unknownServices ?? {});
+        if (unknown.length > 0)
+          ctx.out(
+            `  services not in the config, accepted under their exported names (review.unknownServices: reject refuses them): ${unknown
+              .map(([id, u]) => `"${u.name}" as ${id} (${u.rows} rows)`)
+              .join(', ')}`,
+          );
         for (const r of f.rejects.slice(0, limit)) ctx.out(`  ${formatReject(f.file, r)}`);
         if (f.rejected > limit) ctx.out(`  … and ${f.rejected - Math.min(limit, f.rejects.length)} more`);
       }

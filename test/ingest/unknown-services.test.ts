@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { unconfiguredServiceId } from '../../src/lib/ingest/value-maps.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -36,7 +37,8 @@ const DESK =
 const CITY = 'id,created,priority,service,title\nC1,2026-01-06 10:00,High,public works,d\nC2,2026-01-06 11:00,High,Mayor’s Hotline,e\n';
 const CHECKS = 'time,service,status\n2026-01-05T00:00:00Z,api,up\n2026-01-05T00:05:00Z,public-works,up\n';
 
-async function ingest(unknown: 'accept' | 'reject', quoteHeaders = false) {
+/** Writes the exports and the config into a new folder; returns its config path. */
+function setup(unknown: 'accept' | 'reject', quoteHeaders = false): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'unknown-services-'));
   dirs.push(dir);
   const q = (s: string) => (quoteHeaders ? `"${s.slice(0, s.indexOf(','))}"${s.slice(s.indexOf(','))}` : s);
@@ -44,7 +46,12 @@ async function ingest(unknown: 'accept' | 'reject', quoteHeaders = false) {
   writeFileSync(path.join(dir, 'city.csv'), q(CITY));
   writeFileSync(path.join(dir, 'checks.csv'), q(CHECKS));
   writeFileSync(path.join(dir, 'review.config.yaml'), CONFIG(unknown));
-  const r = await ingestSources(loadConfig(path.join(dir, 'review.config.yaml')), dir, { info() {} });
+  return path.join(dir, 'review.config.yaml');
+}
+
+async function ingest(unknown: 'accept' | 'reject', quoteHeaders = false) {
+  const config = setup(unknown, quoteHeaders);
+  const r = await ingestSources(loadConfig(config), path.dirname(config), { info() {} });
   r.checks.close();
   return r;
 }
@@ -77,6 +84,13 @@ describe('services the config does not list', () => {
     // Checks need a monitored service: public-works has no availability settings.
     const checks = r.files.find((f) => f.source === 'mon');
     expect(checks?.rejects.map((x) => x.reason)).toEqual(['unknown service "public-works" (not a configured id, alias or name)']);
+  });
+
+  it('`check` lists them per file', async () => {
+    const r = await runCli(['check', '--config', setup('accept')]);
+    expect(r.out).toContain(
+      'services not in the config, accepted under their exported names (review.unknownServices: reject refuses them): "Parks Dept." as parks-dept (2 rows)',
+    );
   });
 
   it('rejects them with unknownServices: reject', async () => {
