@@ -101,6 +101,14 @@ describe('whole build of test/fixtures/mini', () => {
     const review = textOf(readFileSync(path.join(work, 'dist/reviews/2026-10/index.html'), 'utf8'));
     expect(review).toContain('5 rejected');
     expect(review).toContain('50.0 % (1 of 2)');
+    // Attention first (issue #15): the API breach (97.931 % < 99 %, budget 15 min, down 30 min → 207 %) opens the review, before the headline.
+    expect(review).toContain(
+      'Needs attention Availability met 1 of 2 monitored services. ✗ breached API : 97.931 % against a target of 99.000 %; error budget used 207 %',
+    );
+    expect(review.indexOf('Needs attention')).toBeLessThan(review.indexOf('Headline'));
+    // The archive counts availability over monitored services with checks only.
+    const archive = textOf(readFileSync(path.join(work, 'dist/reviews/index.html'), 'utf8'));
+    expect(archive).toContain('October 2026 draft (partial data) 1 of 2');
     // Each service's downloads (written by the site's writer threads, not an Astro route).
     expect(readFileSync(path.join(work, 'dist/reviews/2026-10/services/api/daily.csv'), 'utf8')).toMatch(/^\uFEFFservice_id,date,/);
   });
