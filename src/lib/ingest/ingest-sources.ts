@@ -11,7 +11,9 @@ import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { RollupRecord } from '../model/rollup-record.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
+import { isParquet, readWithDuckdb } from './duckdb-sources.ts';
 import { ExportFile, type FileHash, KnownHashes, type StatFingerprint, sourceFiles, wallClockNs } from './export-files.ts';
 import type { CheckSink } from './fast-checks.ts';
 import { type FileAccount, newFileAccount, RowAccount } from './file-account.ts';
@@ -78,6 +80,8 @@ export interface IngestResult {
    * (they are kept in a spill file, not in memory). `close()` them when done.
    */
   checks: StoredChecks;
+  /** Service-days read from `rollups` and `duckdb` sources, sorted by service and date (a later row for the same day replaces an earlier). */
+  rollups: RollupRecord[];
   tickets: TicketRecord[];
   surveys: SurveyResponse[];
 }
@@ -101,8 +105,8 @@ export async function ingestSources(
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
-  const cacheDir = options.cacheDir;
-  const knownHashes = cacheDir !== null ? KnownHashes.load(cacheDir) : null;
+  const rollups = new Map<string, { record: RollupRecord; file: number }>();
+  const knownHashes = options.cacheDir !== null ? KnownHashes.load(options.cacheDir) : null;
   const clock = options.clockNs ?? wallClockNs;
   const how: ReadHow = {
     fastPath: options.fastPath !== false,
@@ -123,6 +127,8 @@ export async function ingestSources(
       problems.push(problem);
       continue;
     }
+    // Rollup files are small (a row per service-day) and not cached; the rest are.
+    const cacheDir = sourceOptions.kind === 'rollups' || source.kind === 'duckdb' ? null : options.cacheDir;
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
@@ -130,11 +136,16 @@ export async function ingestSources(
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
+        } else if (ctx.kind === 'rollup') {
+          const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
+          const earlier = rollups.get(key);
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          rollups.set(key, { record: ctx.rollup, file: fileIndex });
         } else if (ctx.kind === 'ticket') {
           const earlier = tickets.get(ctx.ticket.id);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
-        } else {
+        } else if (ctx.kind === 'survey') {
           const key = ctx.survey.id ?? ctx.contentKey;
           const earlier = surveys.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
@@ -186,6 +197,22 @@ export async function ingestSources(
       files.push(account);
       const rowAccount = new RowAccount(account);
       accounts.push(rowAccount);
+      if (source.kind === 'duckdb' || (sourceOptions.kind === 'rollups' && isParquet(rel))) {
+        // Read by DuckDB (duckdb-sources.ts); the rows still go through the rollups row mapper and this account.
+        try {
+          try {
+            Object.assign(account, await file.digest());
+          } finally {
+            await file.close();
+          }
+          await readWithDuckdb({ abs, name: rel, source, config, options: sourceOptions, account: rowAccount, accept });
+        } catch (e) {
+          if (!(e instanceof ReviewError)) throw e;
+          problems.push(e.message);
+          fileErrors.push({ file: rel, source: sourceOptions.id, error: e.message });
+        }
+        continue;
+      }
       const recorder = cacheDir !== null ? new FileRecorder(cacheDir) : null;
       const sink = recordSink(checkStore, fileIndex, recorder, accept);
       let fingerprint: StatFingerprint | null;
@@ -235,6 +262,8 @@ export async function ingestSources(
   checkDuplicates.forEach((d, i) => {
     if (d > 0) (accounts[i] as RowAccount).duplicates(d);
   });
+  const byDay = (a: RollupRecord, b: RollupRecord) =>
+    a.service < b.service ? -1 : a.service > b.service ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   const byTime =
     <T extends { record: { id: string | null } }>(get: (t: T) => number) =>
     (a: T, b: T) =>
@@ -243,6 +272,7 @@ export async function ingestSources(
     cache,
     files,
     checks,
+    rollups: [...rollups.values()].map((r) => r.record).sort(byDay),
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
   };
@@ -294,7 +324,7 @@ function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder
             ctx.check.latencyMs ?? Number.NaN,
           );
         else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-        else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+        else if (ctx.kind === 'survey') recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
       }
       accept(ctx);
     },

@@ -6,11 +6,11 @@
  */
 
 import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from '../model/check-series.ts';
+import { mergeWindows } from '../model/merge-windows.ts';
 import type { TimeWindow } from '../model/rules.ts';
 import type { DaySpan } from '../time/period-days.ts';
 import { bucketIndex, type LatencyHistogram } from './latency-histogram.ts';
 import { medianCheckInterval } from './median-check-interval.ts';
-import { mergeWindows } from './merge-windows.ts';
 
 export interface DayRollup {
   /** Local date, YYYY-MM-DD, in the review zone. */

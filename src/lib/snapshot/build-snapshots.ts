@@ -9,8 +9,6 @@ import type { RuleBook } from '../config/resolve-rules.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../model/rules.ts';
-import { computeServiceRollups } from '../rollup/compute-service-rollups.ts';
-import { periodDays } from '../time/period-days.ts';
 import {
   type MonthId,
   monthBounds,
@@ -25,6 +23,7 @@ import { serviceFigures } from './compute-service-figures.ts';
 import { type HeadlineInput, headlineSection } from './headline-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
+import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
@@ -159,11 +158,9 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const recurringTable = prepareRecurring(ingest.tickets, zone);
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
-  const monthRollups = new Map(
-    months.map(
-      (id) => [id, computeServiceRollups(rules.forMonth(id).services, ingest.checks, periodDays(id, zone), rules.maintenance)] as const,
-    ),
-  );
+  // Imported rollups (rollups and duckdb sources) stand in for the checks of their service-days.
+  const monthRollups = reviewRollups(months, rules, ingest, zone);
+  const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
 
   const quarters = [...new Set(months.map(quarterOfMonth))];
   const years = [...new Set(months.map(yearOfMonth))];
@@ -231,7 +228,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       response: responseRecorded ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
       resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
     });
-    const services = serviceFigures(r, rollups, ingest.checks, bounds).map((sv) => {
+    const services = serviceFigures(r, rollups, checkSource, bounds).map((sv) => {
       const own = serviceTickets.get(sv.id) ?? noTickets();
       return {
         ...sv,

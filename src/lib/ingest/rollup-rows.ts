@@ -1,0 +1,179 @@
+/**
+ * Row → RollupRecord for `rollups` sources (the interchange format, model/rollup-record.ts and
+ * docs/rollups.md). Every cell is checked, and so is the row as a whole: the day is the review
+ * zone's day of that date, the parts add up to it, the histogram and the outages agree with the
+ * counts and the down time. A row that does not hold is rejected with its column and reason,
+ * like any export's; nothing is repaired.
+ */
+import { ROLLUP_FORMAT_VERSION, type RollupRecord } from '../model/rollup-record.ts';
+import { nextDate, parseDate, startOfLocalDay } from '../time/zoned-time.ts';
+import type { RejectedRow } from './file-account.ts';
+import type { ResolvedSource } from './resolve-source.ts';
+
+class Reject {
+  readonly row: RejectedRow;
+  constructor(row: RejectedRow) {
+    this.row = row;
+  }
+}
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+const INT_RE = /^\d+$/;
+
+/** An accepted rollups row: timeMs and lastMs are its first and last check, null for a day without checks. */
+export interface RollupRow {
+  kind: 'rollup';
+  rollup: RollupRecord;
+  timeMs: number | null;
+  lastMs: number | null;
+}
+
+/** The mapper of a rollups file once its header is known; days are cut in `options.timestamps.timeZone` (the review zone). */
+export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], line: number) => RollupRow | RejectedRow {
+  const { options, header, indices } = resolved;
+  const zone = options.timestamps.timeZone;
+  const serviceIds = new Set(options.services.map((s) => s.id));
+  const known = options.services.map((s) => s.id).join(', ');
+  const dayStart = new Map<string, number>();
+  const startOf = (date: string) => {
+    let ms = dayStart.get(date);
+    if (ms === undefined) dayStart.set(date, (ms = startOfLocalDay(date, zone)));
+    return ms;
+  };
+
+  return (fields, line) => {
+    if (fields.length !== header.length)
+      return {
+        line,
+        column: null,
+        field: null,
+        value: null,
+        reason: `expected ${header.length} fields like the header, got ${fields.length}`,
+      };
+    const fail = (field: string, value: string | null, reason: string): never => {
+      const i = indices[field];
+      const shown = i === undefined ? field : (header[i] as string).trim();
+      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
+    };
+    const cell = (field: string) => (fields[indices[field] as number] as string).trim();
+    const int = (field: string): number => {
+      const v = cell(field);
+      if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v))) return fail(field, v, `expected a whole number of 0 or more, got "${v}"`);
+      return Number(v);
+    };
+    const optionalInt = (field: string): number | null => (cell(field) === '' ? null : int(field));
+    const json = (field: string): unknown => {
+      const v = cell(field);
+      try {
+        return JSON.parse(v);
+      } catch {
+        return fail(field, v, `expected a JSON array, got "${v}"`);
+      }
+    };
+    const pairs = (field: string, what: string): Array<[number, number]> => {
+      const v = json(field);
+      const ok =
+        Array.isArray(v) &&
+        v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0));
+      return ok ? (v as Array<[number, number]>) : fail(field, cell(field), `expected a JSON array of ${what}, got "${cell(field)}"`);
+    };
+    try {
+      const version = cell('version');
+      if (version !== String(ROLLUP_FORMAT_VERSION))
+        fail('version', version, `unsupported rollup format version "${version}"; this tool reads version ${ROLLUP_FORMAT_VERSION}`);
+      const service = cell('service');
+      if (!serviceIds.has(service)) fail('service', service, `unknown service "${service}" (rollups name services by their id: ${known})`);
+      const date = cell('date');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseDate(date) === null)
+        fail('date', date, `expected a date like 2026-10-31, got "${date}"`);
+      const startMs = startOf(date);
+      const endMs = startOf(nextDate(date));
+      const dayMs = int('dayMs');
+      if (dayMs !== endMs - startMs)
+        fail(
+          'dayMs',
+          String(dayMs),
+          `${date} is ${endMs - startMs} ms long in ${zone}, the review zone, not ${dayMs}: were the rollups cut in another zone?`,
+        );
+      const upMs = int('upMs');
+      const degradedMs = int('degradedMs');
+      const downMs = int('downMs');
+      const noDataMs = int('noDataMs');
+      const maintenanceMs = int('maintenanceMs');
+      if (upMs + downMs + noDataMs + maintenanceMs !== dayMs)
+        fail('upMs', null, `up + down + no data + maintenance is ${upMs + downMs + noDataMs + maintenanceMs} ms, not the day's ${dayMs}`);
+      if (degradedMs > upMs) fail('degradedMs', String(degradedMs), `degraded time ${degradedMs} ms exceeds up time ${upMs} ms`);
+      const checks = int('checks');
+      const firstCheckMs = optionalInt('firstCheckMs');
+      const lastCheckMs = optionalInt('lastCheckMs');
+      if ((checks === 0) !== (firstCheckMs === null) || (checks === 0) !== (lastCheckMs === null))
+        fail('firstCheckMs', cell('firstCheckMs'), 'first and last check times are empty exactly when checks is 0');
+      if (firstCheckMs !== null && lastCheckMs !== null) {
+        if (firstCheckMs < startMs || firstCheckMs >= endMs) fail('firstCheckMs', String(firstCheckMs), `not within ${date} in ${zone}`);
+        if (lastCheckMs < firstCheckMs || lastCheckMs >= endMs)
+          fail('lastCheckMs', String(lastCheckMs), `not within ${date} after the first check`);
+      }
+      const count = int('latencyCount');
+      const zeroCount = int('latencyZero');
+      const fastChecks = int('fastChecks');
+      if (count > checks) fail('latencyCount', String(count), `latency population ${count} exceeds the day's ${checks} checks`);
+      if (fastChecks > count) fail('fastChecks', String(fastChecks), `fast checks ${fastChecks} exceed the latency population ${count}`);
+      const buckets = json('latencyBuckets');
+      const bucketsOk =
+        Array.isArray(buckets) &&
+        buckets.every(
+          (p, k) =>
+            Array.isArray(p) &&
+            p.length === 2 &&
+            Number.isSafeInteger(p[0]) &&
+            Number.isSafeInteger(p[1]) &&
+            (p[1] as number) > 0 &&
+            (k === 0 || (p[0] as number) > ((buckets[k - 1] as number[])[0] as number)),
+        );
+      if (!bucketsOk)
+        fail('latencyBuckets', cell('latencyBuckets'), 'expected a JSON array of [index, count] pairs, indices ascending, counts above 0');
+      const indices_ = (buckets as number[][]).map((p) => p[0] as number);
+      const counts = (buckets as number[][]).map((p) => p[1] as number);
+      const inBuckets = counts.reduce((a, c) => a + c, 0);
+      if (zeroCount + inBuckets !== count)
+        fail(
+          'latencyCount',
+          String(count),
+          `the zeros (${zeroCount}) and the buckets (${inBuckets}) add up to ${zeroCount + inBuckets}, not ${count}`,
+        );
+      const outages = pairs('outages', '[startMs, endMs] pairs');
+      let down = 0;
+      outages.forEach(([s, e], k) => {
+        const before = k > 0 ? (outages[k - 1] as [number, number])[1] : startMs;
+        if (!(s < e) || s < before || (k > 0 && s === before) || e > endMs)
+          fail('outages', cell('outages'), `outage ${k + 1} is not a run within ${date} after the one before it`);
+        down += e - s;
+      });
+      if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${down} ms, not down_ms ${downMs}`);
+      const probes = json('probes');
+      if (!Array.isArray(probes) || !probes.every((p) => typeof p === 'string' && p !== ''))
+        fail('probes', cell('probes'), `expected a JSON array of probe names, got "${cell('probes')}"`);
+      const rollup: RollupRecord = {
+        service,
+        date,
+        dayMs,
+        upMs,
+        degradedMs,
+        downMs,
+        noDataMs,
+        maintenanceMs,
+        checks,
+        firstCheckMs,
+        lastCheckMs,
+        latency: { count, zeroCount, indices: indices_, counts },
+        fastChecks,
+        outages,
+        probes: [...new Set(probes as string[])].sort(),
+      };
+      return { kind: 'rollup', rollup, timeMs: firstCheckMs, lastMs: lastCheckMs };
+    } catch (e) {
+      if (e instanceof Reject) return e.row;
+      throw e;
+    }
+  };
+}

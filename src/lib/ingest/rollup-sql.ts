@@ -1,0 +1,337 @@
+/**
+ * The SQL recipes: one query that computes the rollup interchange format (model/rollup-record.ts)
+ * from a checks table where the checks live, in DuckDB or ClickHouse, with the spec's semantics
+ * exactly as rollup/service-day-rollups.ts implements them (docs/rollups.md walks through it):
+ *
+ * - a check's status holds from its instant until the probe's next check, at most max_gap: the
+ *   service's `maxGap`, else 2 × the median interval of the probe's checks in the month (the
+ *   gaps whose later check lies in the month; the mean of the two middle ones for an even count);
+ *   the last check before a month covers its start;
+ * - at an instant the service is down when at least `confirm` covering probes say down (default:
+ *   a strict majority of the covering probes), else up, and degraded when up and that many say
+ *   degraded or down; planned maintenance is neither; time no probe covers is no data;
+ * - outages are the maximal runs of down time, cut at midnight (runs that touch join on merge);
+ * - the latency population is the checks that are not down, not in maintenance, with a latency
+ *   (as a 32-bit float, as the review stores it), bucketed ⌈ln v / ln 1.02 − 1e-9⌉.
+ *
+ * The config goes into the query as data: the services and their date-effective rules per month,
+ * the days of the review zone with their real instants, the maintenance windows merged and
+ * clipped per service and month, and the source's service and status words. The query is one
+ * SELECT with no temporary tables, so it runs unchanged on a ClickHouse cluster over a
+ * Distributed table and in DuckDB over a table, a view or read_parquet(…).
+ */
+import type { RuleBook } from '../config/resolve-rules.ts';
+import { mergeWindows } from '../model/merge-windows.ts';
+import { ROLLUP_FORMAT_VERSION } from '../model/rollup-record.ts';
+import { periodDays } from '../time/period-days.ts';
+import { type MonthId, monthBounds } from '../time/periods.ts';
+import type { SourceOptions } from './resolve-source.ts';
+import { DEFAULT_STATUS_WORDS, normWord } from './value-maps.ts';
+
+export type SqlEngine = 'duckdb' | 'clickhouse';
+
+export interface RecipeInput {
+  engine: SqlEngine;
+  /** What the checks are read from: a table name, or a table expression such as read_parquet('…'). */
+  table: string;
+  /** The checks table's column for each canonical field (service and probe may be absent; latency too). */
+  columns: { timeMs: string; service: string | null; probe: string | null; status: string; latencyMs: string | null };
+  /** The checks source's options: its service and status words, its default service. */
+  source: Pick<SourceOptions, 'values' | 'services' | 'defaultService'>;
+  months: readonly MonthId[];
+  rules: RuleBook;
+  zone: string;
+}
+
+/** What differs between the two engines; everything else in the recipe is common SQL. */
+interface Dialect {
+  str(s: string): string;
+  ident(s: string): string;
+  /** Epoch ms of the time column (a TIMESTAMP, TIMESTAMPTZ or DateTime64 column). */
+  epochMs(col: string): string;
+  /** The local date YYYY-MM-DD of an epoch-ms expression in the zone. */
+  localDate(ms: string, zone: string): string;
+  lead(x: string, over: string): string;
+  lag(x: string, over: string): string;
+  idiv(a: string, b: string): string;
+  /** A typed table of literal rows; `types` is the engine's column types. */
+  values(names: string[], types: string[], rows: string[][]): string;
+  /** JSON [[k, v], …] from the group's rows, by ascending k. */
+  jsonPairs(k: string, v: string): string;
+  /** JSON ["a", …] of the group's distinct values, sorted. */
+  jsonStrings(x: string): string;
+  /** Words normalised as normWord does: trimmed, white-space runs as one space, lower case. */
+  norm(x: string): string;
+  /** The whole of x matches the regular expression. */
+  matches(x: string, re: string): string;
+  settings: string;
+  /** Column types: a 64-bit integer, one that may be NULL, a double, text. */
+  bigint: string;
+  nbigint: string;
+  double: string;
+  text: string;
+  nullDouble: string;
+  argMax: string;
+}
+
+const DUCKDB: Dialect = {
+  str: (s) => `'${s.replaceAll("'", "''")}'`,
+  ident: (s) => `"${s.replaceAll('"', '""')}"`,
+  epochMs: (col) => `epoch_ms(${col})`,
+  localDate: (ms, zone) => `strftime(timezone(${DUCKDB.str(zone)}, timezone('UTC', epoch_ms(${ms}))), '%Y-%m-%d')`,
+  lead: (x, over) => `lead(${x}) OVER (${over})`,
+  lag: (x, over) => `lag(${x}) OVER (${over})`,
+  idiv: (a, b) => `(${a}) // (${b})`,
+  values: (names, types, rows) =>
+    rows.length === 0
+      ? `SELECT ${names.map((n, i) => `CAST(NULL AS ${types[i]}) AS ${n}`).join(', ')} WHERE false`
+      : `SELECT * FROM (VALUES ${rows.map((r) => `(${r.map((c, i) => `CAST(${c} AS ${types[i]})`).join(', ')})`).join(',\n    ')}) AS t(${names.join(', ')})`,
+  jsonPairs: (k, v) => `'[' || string_agg('[' || CAST(${k} AS VARCHAR) || ',' || CAST(${v} AS VARCHAR) || ']', ',' ORDER BY ${k}) || ']'`,
+  jsonStrings: (x) => `CAST(to_json(list(DISTINCT ${x} ORDER BY ${x})) AS VARCHAR)`,
+  norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
+  matches: (x, re) => `regexp_full_match(${x}, '${re}')`,
+  settings: '',
+  bigint: 'BIGINT',
+  nbigint: 'BIGINT',
+  double: 'DOUBLE',
+  text: 'VARCHAR',
+  nullDouble: 'CAST(NULL AS DOUBLE)',
+  argMax: 'arg_max',
+};
+
+const CLICKHOUSE: Dialect = {
+  // ClickHouse strings take backslash escapes as well as doubled quotes.
+  str: (s) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`,
+  ident: (s) => `"${s.replaceAll('"', '""')}"`,
+  epochMs: (col) => `toUnixTimestamp64Milli(toDateTime64(${col}, 3, 'UTC'))`,
+  localDate: (ms, zone) => `formatDateTime(fromUnixTimestamp64Milli(CAST(${ms} AS Int64), ${CLICKHOUSE.str(zone)}), '%Y-%m-%d')`,
+  lead: (x, over) => `leadInFrame(toNullable(${x})) OVER (${over} ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING)`,
+  lag: (x, over) => `lagInFrame(toNullable(${x})) OVER (${over} ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)`,
+  idiv: (a, b) => `intDiv(${a}, ${b})`,
+  values: (names, types, rows) => {
+    const structure = CLICKHOUSE.str(names.map((n, i) => `${n} ${types[i]}`).join(', '));
+    return rows.length === 0
+      ? `SELECT ${names.map((n, i) => `CAST(NULL AS ${types[i]}) AS ${n}`).join(', ')} WHERE false`
+      : `SELECT * FROM values(${structure},\n    ${rows.map((r) => `(${r.join(', ')})`).join(',\n    ')})`;
+  },
+  jsonPairs: (k, v) =>
+    `'[' || arrayStringConcat(arrayMap(x -> '[' || toString(x.1) || ',' || toString(x.2) || ']', arraySort(groupArray((${k}, ${v})))), ',') || ']'`,
+  jsonStrings: (x) => `toJSONString(arraySort(groupUniqArray(${x})))`,
+  norm: (x) => `lower(replaceRegexpAll(trimBoth(toString(${x})), '\\\\s+', ' '))`,
+  matches: (x, re) => `match(${x}, '^${re}$')`,
+  settings: '\nSETTINGS join_use_nulls = 1',
+  bigint: 'Int64',
+  nbigint: 'Nullable(Int64)',
+  double: 'Float64',
+  text: 'String',
+  nullDouble: 'CAST(NULL AS Nullable(Float64))',
+  argMax: 'argMax',
+};
+
+const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
+
+/** The status-word CASE: the source's map first, then the built-in words, then HTTP codes (value-maps.ts statusMapper). */
+function statusCase(d: Dialect, word: string, values: Record<string, string>): string {
+  const own = Object.entries(values).map(([k, v]) => `WHEN ${d.str(normWord(k))} THEN ${d.str(normWord(v))}`);
+  const mapped = own.length > 0 ? `(CASE ${word} ${own.join(' ')} ELSE ${word} END)` : word;
+  const byStatus = (s: string) =>
+    Object.entries(DEFAULT_STATUS_WORDS)
+      .filter(([, v]) => v === s)
+      .map(([w]) => d.str(w))
+      .join(', ');
+  return `(CASE WHEN ${mapped} IN (${byStatus('down')}) THEN 2 WHEN ${mapped} IN (${byStatus('degraded')}) THEN 1 WHEN ${mapped} IN (${byStatus('up')}) THEN 0
+      WHEN ${d.matches(mapped, '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches(mapped, '5[0-9][0-9]')} THEN 2 END)`;
+}
+
+/** The service-word CASE: the source's map (to an id, alias or name), then ids, aliases and names (value-maps.ts serviceMapper). */
+function serviceCase(d: Dialect, word: string, input: RecipeInput): string {
+  const names = new Map<string, string>();
+  for (const s of input.source.services) {
+    names.set(normWord(s.name), s.id);
+    for (const a of s.aliases) names.set(normWord(a), s.id);
+    names.set(normWord(s.id), s.id);
+  }
+  const own = Object.entries(input.source.values.service ?? {}).map(([k, v]) => `WHEN ${d.str(normWord(k))} THEN ${d.str(normWord(v))}`);
+  const mapped = own.length > 0 ? `(CASE ${word} ${own.join(' ')} ELSE ${word} END)` : word;
+  return `(CASE ${mapped} ${[...names].map(([w, id]) => `WHEN ${d.str(w)} THEN ${d.str(id)}`).join(' ')} END)`;
+}
+
+/**
+ * The recipe: one SELECT giving the format's columns, one row per configured service per day of
+ * the months, ordered by service and date.
+ * @example rollupRecipe({ engine: 'duckdb', table: 'checks', … }).startsWith('-- service-review rollups') // true
+ */
+export function rollupRecipe(input: RecipeInput): string {
+  const d = DIALECTS[input.engine];
+  const { zone } = input;
+  const num = (n: number | null) => (n === null ? 'NULL' : String(n));
+  const monthRows: string[][] = [];
+  const dayRows: string[][] = [];
+  const ruleRows: string[][] = [];
+  const maintRows: string[][] = [];
+  const inMaintenance: string[] = [];
+  for (const month of input.months) {
+    const b = monthBounds(month, zone);
+    monthRows.push([d.str(month), num(b.startMs), num(b.endMs)]);
+    for (const day of periodDays(month, zone)) dayRows.push([d.str(month), d.str(day.date), num(day.startMs), num(day.endMs)]);
+    for (const s of input.rules.forMonth(month).services) {
+      ruleRows.push([d.str(s.id), d.str(month), num(s.maxGapMs), num(s.confirm), num(s.latencyThresholdMs)]);
+      const windows = mergeWindows(input.rules.maintenance.filter((m) => m.service === s.id || m.service === '*'))
+        .map((w) => ({ startMs: Math.max(w.startMs, b.startMs), endMs: Math.min(w.endMs, b.endMs) }))
+        .filter((w) => w.endMs > w.startMs);
+      for (const w of windows) {
+        maintRows.push([d.str(s.id), d.str(month), num(w.startMs), num(w.endMs)]);
+        inMaintenance.push(`(service = ${d.str(s.id)} AND at_ms >= ${w.startMs} AND at_ms < ${w.endMs})`);
+      }
+    }
+  }
+  const c = input.columns;
+  const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
+  const serviceWord = c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`;
+  const service =
+    input.source.defaultService === null
+      ? serviceCase(d, serviceWord, input)
+      : `coalesce(${serviceCase(d, serviceWord, input)}, CASE WHEN ${serviceWord} IS NULL THEN ${d.str(input.source.defaultService)} END)`;
+  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(CAST(${col(c.probe)} AS ${d.text})), ''), 'default')`;
+  const latency = c.latencyMs === null ? d.nullDouble : `CAST(CAST(${col(c.latencyMs)} AS FLOAT) AS DOUBLE)`;
+  const byProbe = 'PARTITION BY service, probe ORDER BY at_ms';
+  const cum = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
+  const I = d.bigint;
+  const T = d.text;
+  const sumIf = (cond: string, x: string) => `sum(CASE WHEN ${cond} THEN ${x} ELSE 0 END)`;
+  return `-- service-review rollups, format version ${ROLLUP_FORMAT_VERSION} (docs/rollups.md), ${input.engine}
+-- months ${input.months.join(', ')} in ${zone}; generated from the review config: rerun \`review sql\` after changing it.
+WITH
+months AS (${d.values(['month', 'm_start', 'm_end'], [T, I, I], monthRows)}),
+days AS (${d.values(['month', 'date', 'd_start', 'd_end'], [T, T, I, I], dayRows)}),
+rules AS (${d.values(['service', 'month', 'max_gap_ms', 'confirm', 'threshold'], [T, T, d.nbigint, d.nbigint, d.double], ruleRows)}),
+maint AS (${d.values(['service', 'month', 'w_start', 'w_end'], [T, T, I, I], maintRows)}),
+params AS (SELECT r.service AS service, r.month AS month, m.m_start AS m_start, m.m_end AS m_end, r.max_gap_ms AS max_gap_ms, r.confirm AS confirm, r.threshold AS threshold
+  FROM rules r JOIN months m ON m.month = r.month),
+-- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
+mapped AS (
+  SELECT ${d.epochMs(col(c.timeMs))} AS at_ms, ${service} AS service, ${probe} AS probe,
+    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS code, ${latency} AS latency
+  FROM ${input.table}
+),
+valid AS (
+  SELECT at_ms, service, probe, code, latency FROM mapped
+  WHERE at_ms IS NOT NULL AND service IS NOT NULL AND code IS NOT NULL AND (latency IS NULL OR latency >= 0)
+),
+-- One check per service, probe and instant (an export's later row wins in the review; here the most severe).
+deduped AS (
+  SELECT service, probe, at_ms, max(code) AS code, ${d.argMax}(latency, code) AS latency
+  FROM valid GROUP BY service, probe, at_ms
+),
+seq AS (
+  SELECT service, probe, at_ms, code, latency, month,
+    ${d.lead('at_ms', byProbe)} AS next_ms,
+    ${d.lag('at_ms', byProbe)} AS prev_ms,
+    ${d.lead('month', byProbe)} AS next_month
+  FROM (SELECT service, probe, at_ms, code, latency, substring(${d.localDate('at_ms', zone)}, 1, 7) AS month FROM deduped) x
+),
+-- 2 × the median interval of each probe in each month: the gaps whose later check lies in the month.
+ranked AS (
+  SELECT service, probe, month, at_ms - prev_ms AS g,
+    row_number() OVER (PARTITION BY service, probe, month ORDER BY at_ms - prev_ms) - 1 AS k,
+    count(*) OVER (PARTITION BY service, probe, month) AS n
+  FROM seq WHERE prev_ms IS NOT NULL
+),
+med AS (
+  SELECT service, probe, month, sum(CASE WHEN n % 2 = 1 THEN 2 * g ELSE g END) AS gap2
+  FROM ranked WHERE k = ${d.idiv('n - 1', '2')} OR k = ${d.idiv('n', '2')} GROUP BY service, probe, month
+),
+-- The checks that can cover a month: its own, and the last one before it (which covers its start).
+cover AS (
+  SELECT s.service AS service, s.probe AS probe, s.at_ms AS at_ms, s.code AS code, s.next_ms AS next_ms, p.month AS month, p.m_start AS m_start, p.m_end AS m_end, p.max_gap_ms AS max_gap_ms
+  FROM seq s JOIN params p ON p.service = s.service AND p.month = s.month
+  UNION ALL
+  SELECT s.service, s.probe, s.at_ms, s.code, s.next_ms, p.month, p.m_start, p.m_end, p.max_gap_ms
+  FROM (SELECT * FROM seq WHERE next_month IS NULL OR next_month <> month) s JOIN params p ON p.service = s.service
+  WHERE p.m_start > s.at_ms AND (s.next_ms IS NULL OR s.next_ms > p.m_start)
+),
+segs AS (
+  SELECT service, month, code, a, b FROM (
+    SELECT v.service AS service, v.month AS month, v.code AS code, greatest(v.at_ms, v.m_start) AS a,
+      least(coalesce(v.next_ms, v.m_end), v.at_ms + coalesce(v.max_gap_ms, md.gap2, 0), v.m_end) AS b,
+      coalesce(v.max_gap_ms, md.gap2, 0) AS gap
+    FROM cover v LEFT JOIN med md ON md.service = v.service AND md.probe = v.probe AND md.month = v.month
+  ) y WHERE gap > 0 AND b > a
+),
+-- A sweep: every boundary with the change it makes to the covering, down, degraded-or-down and maintenance counts.
+ev AS (
+  SELECT service, month, a AS pos, 1 AS dc, CASE WHEN code = 2 THEN 1 ELSE 0 END AS dd, CASE WHEN code >= 1 THEN 1 ELSE 0 END AS dg, 0 AS dm FROM segs
+  UNION ALL SELECT service, month, b, -1, CASE WHEN code = 2 THEN -1 ELSE 0 END, CASE WHEN code >= 1 THEN -1 ELSE 0 END, 0 FROM segs
+  UNION ALL SELECT service, month, w_start, 0, 0, 0, 1 FROM maint
+  UNION ALL SELECT service, month, w_end, 0, 0, 0, -1 FROM maint
+  UNION ALL SELECT r.service, y.month, y.d_start, 0, 0, 0, 0 FROM rules r JOIN days y ON y.month = r.month
+  UNION ALL SELECT service, month, m_end, 0, 0, 0, 0 FROM params
+),
+pts AS (SELECT service, month, pos, sum(dc) AS dc, sum(dd) AS dd, sum(dg) AS dg, sum(dm) AS dm FROM ev GROUP BY service, month, pos),
+spans AS (
+  SELECT service, month, pos AS a, ${d.lead('pos', 'PARTITION BY service, month ORDER BY pos')} AS b,
+    sum(dc) OVER (PARTITION BY service, month ORDER BY pos ${cum}) AS covering,
+    sum(dd) OVER (PARTITION BY service, month ORDER BY pos ${cum}) AS down,
+    sum(dg) OVER (PARTITION BY service, month ORDER BY pos ${cum}) AS degraded,
+    sum(dm) OVER (PARTITION BY service, month ORDER BY pos ${cum}) AS maintenance
+  FROM pts
+),
+cls AS (
+  SELECT s.service AS service, ${d.localDate('s.a', zone)} AS date, s.a AS a, s.b AS b, s.b - s.a AS len,
+    CASE WHEN s.maintenance > 0 THEN 'm' WHEN s.covering = 0 THEN 'n'
+      WHEN s.down >= coalesce(p.confirm, ${d.idiv('s.covering', '2')} + 1) THEN 'd'
+      WHEN s.degraded >= coalesce(p.confirm, ${d.idiv('s.covering', '2')} + 1) THEN 'g' ELSE 'u' END AS k
+  FROM spans s JOIN params p ON p.service = s.service AND p.month = s.month
+  WHERE s.b IS NOT NULL AND s.b > s.a
+),
+times AS (
+  SELECT service, date, ${sumIf("k IN ('u', 'g')", 'len')} AS up_ms, ${sumIf("k = 'g'", 'len')} AS degraded_ms, ${sumIf("k = 'd'", 'len')} AS down_ms,
+    ${sumIf("k = 'n'", 'len')} AS no_data_ms, ${sumIf("k = 'm'", 'len')} AS maintenance_ms
+  FROM cls GROUP BY service, date
+),
+-- Outages: runs of down spans within a day, a new run wherever one does not start where the last ended.
+downs AS (
+  SELECT service, date, a, b, CASE WHEN a = ${d.lag('b', 'PARTITION BY service, date ORDER BY a')} THEN 0 ELSE 1 END AS brk
+  FROM cls WHERE k = 'd'
+),
+runs AS (SELECT service, date, a, b, sum(brk) OVER (PARTITION BY service, date ORDER BY a ${cum}) AS run FROM downs),
+outs AS (
+  SELECT service, date, ${d.jsonPairs('s', 'e')} AS outages
+  FROM (SELECT service, date, run, min(a) AS s, max(b) AS e FROM runs GROUP BY service, date, run) o GROUP BY service, date
+),
+-- Each check of a reviewed month on its day, for the counts and the latency histogram.
+day_checks AS (
+  SELECT c.service AS service, c.probe AS probe, c.at_ms AS at_ms, c.code AS code, c.latency AS latency, p.threshold AS threshold, ${d.localDate('c.at_ms', zone)} AS date
+  FROM seq c JOIN params p ON p.service = c.service AND p.month = c.month
+),
+counts AS (
+  SELECT service, date, count(*) AS checks, min(at_ms) AS first_check_ms, max(at_ms) AS last_check_ms, ${d.jsonStrings('probe')} AS probes
+  FROM day_checks GROUP BY service, date
+),
+lat AS (
+  SELECT service, date, latency, threshold, CASE WHEN latency > 0 THEN CAST(ceil(ln(latency) / ln(1.02) - 1e-9) AS ${I}) END AS bucket
+  FROM day_checks WHERE code <> 2 AND latency IS NOT NULL AND NOT (${inMaintenance.length > 0 ? inMaintenance.join('\n    OR ') : '1 = 0'})
+),
+lat_counts AS (
+  SELECT service, date, count(*) AS latency_count, ${sumIf('latency <= 0', '1')} AS latency_zero, ${sumIf('latency <= threshold', '1')} AS fast_checks
+  FROM lat GROUP BY service, date
+),
+buckets AS (
+  SELECT service, date, ${d.jsonPairs('bucket', 'n')} AS latency_buckets
+  FROM (SELECT service, date, bucket, count(*) AS n FROM lat WHERE bucket IS NOT NULL GROUP BY service, date, bucket) h GROUP BY service, date
+)
+SELECT ${ROLLUP_FORMAT_VERSION} AS version, r.service AS service, y.date AS date, y.d_end - y.d_start AS day_ms,
+  coalesce(t.up_ms, 0) AS up_ms, coalesce(t.degraded_ms, 0) AS degraded_ms, coalesce(t.down_ms, 0) AS down_ms,
+  coalesce(t.no_data_ms, 0) AS no_data_ms, coalesce(t.maintenance_ms, 0) AS maintenance_ms,
+  coalesce(n.checks, 0) AS checks, n.first_check_ms AS first_check_ms, n.last_check_ms AS last_check_ms,
+  coalesce(l.latency_count, 0) AS latency_count, coalesce(l.latency_zero, 0) AS latency_zero, coalesce(h.latency_buckets, '[]') AS latency_buckets,
+  coalesce(l.fast_checks, 0) AS fast_checks, coalesce(o.outages, '[]') AS outages, coalesce(n.probes, '[]') AS probes
+FROM rules r JOIN days y ON y.month = r.month
+LEFT JOIN times t ON t.service = r.service AND t.date = y.date
+LEFT JOIN outs o ON o.service = r.service AND o.date = y.date
+LEFT JOIN counts n ON n.service = r.service AND n.date = y.date
+LEFT JOIN lat_counts l ON l.service = r.service AND l.date = y.date
+LEFT JOIN buckets h ON h.service = r.service AND h.date = y.date
+ORDER BY service, date${d.settings}
+`;
+}
