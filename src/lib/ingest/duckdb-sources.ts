@@ -19,8 +19,8 @@ import { type RowContext, rowMapperFor } from './row-mappers.ts';
 export const isParquet = (file: string): boolean => /\.parquet$/i.test(file);
 
 export interface DuckdbRead {
-  /** The file's absolute path, and its name as messages give it. */
-  abs: string;
+  /** The file's absolute path (for a duckdb source's Parquet files, all of them: one table), and its name as messages give it. */
+  abs: string[];
   name: string;
   source: SourceConfig;
   config: ReviewConfig;
@@ -86,13 +86,13 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
     read.account.file.encoding = 'parquet';
     read.account.file.delimiter = '';
     if (read.options.kind === 'rollups') {
-      settleRollups(read, await run(`SELECT * FROM read_parquet(${sqlString(read.abs)})`));
+      settleRollups(read, await run(`SELECT * FROM read_parquet(${sqlString(read.abs[0] as string)})`));
       return;
     }
     let table: string;
-    if (isParquet(read.abs)) table = `read_parquet(${sqlString(read.abs)})`;
+    if (isParquet(read.abs[0] as string)) table = `read_parquet([${read.abs.map(sqlString).join(', ')}])`;
     else {
-      await run(`ATTACH ${sqlString(read.abs)} AS warehouse (READ_ONLY)`);
+      await run(`ATTACH ${sqlString(read.abs[0] as string)} AS warehouse (READ_ONLY)`);
       table = `warehouse.${sqlIdent(read.source.table ?? 'checks')}`;
       read.account.file.encoding = 'duckdb';
     }

@@ -21,7 +21,7 @@ export interface FileAccount {
   file: string;
   /** Source id from the config. */
   source: string;
-  kind: 'checks' | 'tickets' | 'surveys' | 'rollups';
+  kind: 'checks' | 'tickets' | 'surveys' | 'rollups' | 'duckdb';
   /** SHA-256 of the file's bytes as stored (hex). */
   sha256: string;
   /** File size in bytes as stored. */

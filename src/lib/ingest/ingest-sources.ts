@@ -6,6 +6,7 @@
  * where records go and how duplicates across files settle; how one file is read is
  * read-export.ts.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
@@ -116,6 +117,14 @@ export async function ingestSources(
     blockBytes: options.parallel?.blockBytes ?? BLOCK_BYTES,
   };
 
+  const acceptRollup = (ctx: RowContext, fileIndex: number) => {
+    if (ctx.kind !== 'rollup') return;
+    const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
+    const earlier = rollups.get(key);
+    if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+    rollups.set(key, { record: ctx.rollup, file: fileIndex });
+  };
+
   for (const source of config.sources) {
     const { options: sourceOptions, problem } = resolveSourceOptions(source, config);
     const paths = sourceFiles(sourceOptions.files, baseDir);
@@ -129,6 +138,43 @@ export async function ingestSources(
     }
     // Rollup files are small (a row per service-day) and not cached; the rest are.
     const cacheDir = sourceOptions.kind === 'rollups' || source.kind === 'duckdb' ? null : options.cacheDir;
+    if (source.kind === 'duckdb') {
+      // Database files one by one; Parquet files together, as one table and one input (the recipe needs every probe's checks at once).
+      const parquet = paths.filter(isParquet);
+      const inputs = [...paths.filter((p) => !isParquet(p)).map((p) => [p]), ...(parquet.length > 0 ? [parquet] : [])];
+      for (const group of inputs) {
+        const name =
+          group.length === 1 ? (group[0] as string) : `${path.posix.dirname(group[0] as string)}/*.parquet (${group.length} files)`;
+        const account = newFileAccount({ file: name, source: source.id, kind: 'duckdb', sha256: '', bytes: 0 });
+        const rowAccount = new RowAccount(account);
+        const fileIndex = files.length;
+        files.push(account);
+        accounts.push(rowAccount);
+        try {
+          Object.assign(
+            account,
+            await digestAll(
+              group.map((p) => path.join(baseDir, p)),
+              clock,
+            ),
+          );
+          await readWithDuckdb({
+            abs: group.map((p) => path.join(baseDir, p)),
+            name,
+            source,
+            config,
+            options: sourceOptions,
+            account: rowAccount,
+            accept: (ctx) => acceptRollup(ctx, fileIndex),
+          });
+        } catch (e) {
+          if (!(e instanceof ReviewError || isSystemError(e))) throw e;
+          problems.push(e instanceof ReviewError ? e.message : readError(group[0] as string, e, false).message);
+          fileErrors.push({ file: name, source: source.id, error: problems[problems.length - 1] as string });
+        }
+      }
+      continue;
+    }
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
@@ -136,12 +182,8 @@ export async function ingestSources(
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
-        } else if (ctx.kind === 'rollup') {
-          const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
-          const earlier = rollups.get(key);
-          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
-          rollups.set(key, { record: ctx.rollup, file: fileIndex });
-        } else if (ctx.kind === 'ticket') {
+        } else if (ctx.kind === 'rollup') acceptRollup(ctx, fileIndex);
+        else if (ctx.kind === 'ticket') {
           const earlier = tickets.get(ctx.ticket.id);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
@@ -197,7 +239,7 @@ export async function ingestSources(
       files.push(account);
       const rowAccount = new RowAccount(account);
       accounts.push(rowAccount);
-      if (source.kind === 'duckdb' || (sourceOptions.kind === 'rollups' && isParquet(rel))) {
+      if (sourceOptions.kind === 'rollups' && isParquet(rel)) {
         // Read by DuckDB (duckdb-sources.ts); the rows still go through the rollups row mapper and this account.
         try {
           try {
@@ -205,7 +247,7 @@ export async function ingestSources(
           } finally {
             await file.close();
           }
-          await readWithDuckdb({ abs, name: rel, source, config, options: sourceOptions, account: rowAccount, accept });
+          await readWithDuckdb({ abs: [abs], name: rel, source, config, options: sourceOptions, account: rowAccount, accept });
         } catch (e) {
           if (!(e instanceof ReviewError)) throw e;
           problems.push(e.message);
@@ -328,6 +370,26 @@ function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder
       }
       accept(ctx);
     },
+  };
+}
+
+/** The SHA-256 and size of one file, or of several read as one input (the hash of their hashes, in order). */
+async function digestAll(abs: string[], clock: () => bigint): Promise<FileHash> {
+  const hashes: FileHash[] = [];
+  for (const a of abs) {
+    const file = await ExportFile.open(a, clock);
+    try {
+      hashes.push(await file.digest());
+    } finally {
+      await file.close();
+    }
+  }
+  if (hashes.length === 1) return hashes[0] as FileHash;
+  return {
+    sha256: createHash('sha256')
+      .update(hashes.map((h) => h.sha256).join('\n'))
+      .digest('hex'),
+    bytes: hashes.reduce((a, h) => a + h.bytes, 0),
   };
 }
 

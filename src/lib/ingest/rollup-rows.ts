@@ -19,6 +19,8 @@ class Reject {
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const INT_RE = /^\d+$/;
+/** Durations in messages in hours: long digit runs would be masked as personal data (mask-personal-data.ts). */
+const hours = (ms: number) => `${Number((ms / 3_600_000).toFixed(4))} h`;
 
 /** An accepted rollups row: timeMs and lastMs are its first and last check, null for a day without checks. */
 export interface RollupRow {
@@ -93,7 +95,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         fail(
           'dayMs',
           String(dayMs),
-          `${date} is ${endMs - startMs} ms long in ${zone}, the review zone, not ${dayMs}: were the rollups cut in another zone?`,
+          `${date} is ${hours(endMs - startMs)} long in ${zone}, the review zone, not ${hours(dayMs)}: were the rollups cut in another zone?`,
         );
       const upMs = int('upMs');
       const degradedMs = int('degradedMs');
@@ -101,8 +103,12 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
       const noDataMs = int('noDataMs');
       const maintenanceMs = int('maintenanceMs');
       if (upMs + downMs + noDataMs + maintenanceMs !== dayMs)
-        fail('upMs', null, `up + down + no data + maintenance is ${upMs + downMs + noDataMs + maintenanceMs} ms, not the day's ${dayMs}`);
-      if (degradedMs > upMs) fail('degradedMs', String(degradedMs), `degraded time ${degradedMs} ms exceeds up time ${upMs} ms`);
+        fail(
+          'upMs',
+          null,
+          `up + down + no data + maintenance is ${hours(upMs + downMs + noDataMs + maintenanceMs)}, not the day's ${hours(dayMs)}`,
+        );
+      if (degradedMs > upMs) fail('degradedMs', String(degradedMs), `degraded time ${hours(degradedMs)} exceeds up time ${hours(upMs)}`);
       const checks = int('checks');
       const firstCheckMs = optionalInt('firstCheckMs');
       const lastCheckMs = optionalInt('lastCheckMs');
@@ -149,7 +155,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
           fail('outages', cell('outages'), `outage ${k + 1} is not a run within ${date} after the one before it`);
         down += e - s;
       });
-      if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${down} ms, not down_ms ${downMs}`);
+      if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${hours(down)}, not down_ms ${hours(downMs)}`);
       const probes = json('probes');
       if (!Array.isArray(probes) || !probes.every((p) => typeof p === 'string' && p !== ''))
         fail('probes', cell('probes'), `expected a JSON array of probe names, got "${cell('probes')}"`);
