@@ -72,6 +72,8 @@ interface Dialect {
   text: string;
   nullDouble: string;
   argMax: string;
+  /** A latency as the review stores it (a 32-bit float), back as a double; NULL stays NULL. */
+  float32(x: string): string;
 }
 
 const DUCKDB: Dialect = {
@@ -97,6 +99,7 @@ const DUCKDB: Dialect = {
   text: 'VARCHAR',
   nullDouble: 'CAST(NULL AS DOUBLE)',
   argMax: 'arg_max',
+  float32: (x) => `CAST(CAST(${x} AS FLOAT) AS DOUBLE)`,
 };
 
 const CLICKHOUSE: Dialect = {
@@ -110,9 +113,10 @@ const CLICKHOUSE: Dialect = {
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   values: (names, types, rows) => {
     const structure = CLICKHOUSE.str(names.map((n, i) => `${n} ${types[i]}`).join(', '));
-    return rows.length === 0
-      ? `SELECT ${names.map((n, i) => `CAST(NULL AS ${types[i]}) AS ${n}`).join(', ')} WHERE false`
-      : `SELECT * FROM values(${structure},\n    ${rows.map((r) => `(${r.join(', ')})`).join(',\n    ')})`;
+    // No rows: one placeholder row of the right types, filtered out (ClickHouse casts no NULL to a plain type).
+    const placeholder = types.map((t) => (t === 'String' ? "''" : t.startsWith('Nullable') ? 'NULL' : '0'));
+    const body = (rows.length === 0 ? [placeholder] : rows).map((r) => `(${r.join(', ')})`).join(',\n    ');
+    return `SELECT * FROM values(${structure},\n    ${body})${rows.length === 0 ? ' WHERE 0' : ''}`;
   },
   jsonPairs: (k, v) =>
     `'[' || arrayStringConcat(arrayMap(x -> '[' || toString(x.1) || ',' || toString(x.2) || ']', arraySort(groupArray((${k}, ${v})))), ',') || ']'`,
@@ -126,6 +130,7 @@ const CLICKHOUSE: Dialect = {
   text: 'String',
   nullDouble: 'CAST(NULL AS Nullable(Float64))',
   argMax: 'argMax',
+  float32: (x) => `CAST(CAST(${x} AS Nullable(Float32)) AS Nullable(Float64))`,
 };
 
 const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
@@ -193,7 +198,7 @@ export function rollupRecipe(input: RecipeInput): string {
       ? serviceCase(d, serviceWord, input)
       : `coalesce(${serviceCase(d, serviceWord, input)}, CASE WHEN ${serviceWord} IS NULL THEN ${d.str(input.source.defaultService)} END)`;
   const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(CAST(${col(c.probe)} AS ${d.text})), ''), 'default')`;
-  const latency = c.latencyMs === null ? d.nullDouble : `CAST(CAST(${col(c.latencyMs)} AS FLOAT) AS DOUBLE)`;
+  const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
   const byProbe = 'PARTITION BY service, probe ORDER BY at_ms';
   const cum = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
   const I = d.bigint;
@@ -220,8 +225,9 @@ valid AS (
 ),
 -- One check per service, probe and instant (an export's later row wins in the review; here the most severe).
 deduped AS (
-  SELECT service, probe, at_ms, max(code) AS code, ${d.argMax}(latency, code) AS latency
-  FROM valid GROUP BY service, probe, at_ms
+  SELECT service, probe, at_ms, worst AS code, worst_latency AS latency FROM (
+    SELECT service, probe, at_ms, max(code) AS worst, ${d.argMax}(latency, code) AS worst_latency FROM valid GROUP BY service, probe, at_ms
+  ) z
 ),
 seq AS (
   SELECT service, probe, at_ms, code, latency, month,

@@ -1,0 +1,66 @@
+/**
+ * Item 4 of issue #17, ClickHouse: on the sample data and every fixture review with checks, the
+ * ClickHouse recipe, run by chdb (ClickHouse embedded), computes exactly the TypeScript rollups
+ * from the same accepted checks. chdb is about 600 MB, so it lives in engines/ (`npm ci --prefix
+ * engines`, which .ci/run and `npm run test:engines` do), not in the project's install. Absent
+ * locally, this suite is skipped with a message; under CI=true its absence fails the run.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rollupRecipe } from '../../src/lib/ingest/rollup-sql.ts';
+import { type RollupColumn, rollupCells } from '../../src/lib/model/rollup-record.ts';
+import { canonicalChecksCsv, comparableRow, copyCase, ROOT, rollupCases, tsRollups } from '../helpers/rollup-cases.ts';
+
+type Chdb = { query(sql: string, format: string): string };
+let chdb: Chdb | null = null;
+try {
+  chdb = createRequire(path.join(ROOT, 'engines/package.json'))('chdb') as Chdb;
+} catch {
+  chdb = null;
+}
+const IN_CI = process.env.CI === 'true';
+if (chdb === null && !IN_CI)
+  console.warn('ClickHouse recipe tests skipped: chdb is not installed (npm ci --prefix engines, or npm run test:engines)');
+
+it.runIf(chdb === null && IN_CI)('chdb is installed for the ClickHouse recipe tests (CI)', () => {
+  expect(chdb, 'npm ci --prefix engines').not.toBeNull();
+});
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe.skipIf(chdb === null).each(rollupCases())('$name: the ClickHouse recipe (chdb)', (c) => {
+  it('gives the TypeScript rollups', async () => {
+    const work = copyCase(c);
+    dirs.push(work);
+    const ts = await tsRollups(work);
+    const csv = path.join(work, 'canonical-checks.csv');
+    writeFileSync(csv, canonicalChecksCsv(ts.checks));
+    // A table as a user would have it: a DateTime64 column, service ids, status words.
+    const table = `(SELECT service, probe, fromUnixTimestamp64Milli(at_ms, 'UTC') AS checked_at, status, latency
+      FROM file('${csv}', 'CSVWithNames', 'service String, probe String, at_ms Int64, status String, latency Nullable(Float64)'))`;
+    const services = [...new Set(ts.records.map((r) => r.service))].map((id) => ({ id, name: id, aliases: [] }));
+    const sql = rollupRecipe({
+      engine: 'clickhouse',
+      table,
+      columns: { timeMs: 'checked_at', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency' },
+      source: { values: {}, services, defaultService: null },
+      months: ts.months,
+      rules: ts.rules,
+      zone: ts.zone,
+    });
+    const out = (chdb as Chdb).query(sql, 'JSONEachRow');
+    const rows = out
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const expected = ts.records.map((r) => comparableRow(rollupCells(r) as Record<RollupColumn, string>));
+    expect(rows.length).toBe(expected.length);
+    expect(expected.some((r) => (r.down_ms as number) > 0)).toBe(true);
+    expect(rows.map(comparableRow)).toEqual(expected);
+  }, 300_000);
+});
