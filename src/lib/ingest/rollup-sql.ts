@@ -72,7 +72,7 @@ interface Dialect {
   text: string;
   nullDouble: string;
   argMax: string;
-  /** A latency as the review stores it (a 32-bit float), back as a double; NULL stays NULL. */
+  /** A latency as the review stores it (a 32-bit float), back as a double; NULL for an empty cell or one that is not a number. */
   float32(x: string): string;
 }
 
@@ -87,7 +87,7 @@ const DUCKDB: Dialect = {
   values: (names, types, rows) =>
     rows.length === 0
       ? `SELECT ${names.map((n, i) => `CAST(NULL AS ${types[i]}) AS ${n}`).join(', ')} WHERE false`
-      : `SELECT * FROM (VALUES ${rows.map((r) => `(${r.map((c, i) => `CAST(${c} AS ${types[i]})`).join(', ')})`).join(',\n    ')}) AS t(${names.join(', ')})`,
+      : `SELECT ${names.map((n, i) => `CAST(${n} AS ${types[i]}) AS ${n}`).join(', ')} FROM (VALUES\n    ${rows.map((r) => `(${r.join(', ')})`).join(',\n    ')}) AS t(${names.join(', ')})`,
   jsonPairs: (k, v) => `'[' || string_agg('[' || CAST(${k} AS VARCHAR) || ',' || CAST(${v} AS VARCHAR) || ']', ',' ORDER BY ${k}) || ']'`,
   jsonStrings: (x) => `CAST(to_json(list(DISTINCT ${x} ORDER BY ${x})) AS VARCHAR)`,
   norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
@@ -99,7 +99,7 @@ const DUCKDB: Dialect = {
   text: 'VARCHAR',
   nullDouble: 'CAST(NULL AS DOUBLE)',
   argMax: 'arg_max',
-  float32: (x) => `CAST(CAST(${x} AS FLOAT) AS DOUBLE)`,
+  float32: (x) => `CAST(TRY_CAST(trim(CAST(${x} AS VARCHAR)) AS FLOAT) AS DOUBLE)`,
 };
 
 const CLICKHOUSE: Dialect = {
@@ -130,7 +130,7 @@ const CLICKHOUSE: Dialect = {
   text: 'String',
   nullDouble: 'CAST(NULL AS Nullable(Float64))',
   argMax: 'argMax',
-  float32: (x) => `CAST(CAST(${x} AS Nullable(Float32)) AS Nullable(Float64))`,
+  float32: (x) => `CAST(toFloat32OrNull(trimBoth(toString(${x}))) AS Nullable(Float64))`,
 };
 
 const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
@@ -216,12 +216,13 @@ params AS (SELECT r.service AS service, r.month AS month, m.m_start AS m_start, 
 -- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
 mapped AS (
   SELECT ${d.epochMs(col(c.timeMs))} AS at_ms, ${service} AS service, ${probe} AS probe,
-    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS code, ${latency} AS latency
+    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS code, ${latency} AS latency,
+    ${c.latencyMs === null ? 'NULL' : `nullif(trim(CAST(${col(c.latencyMs)} AS ${d.text})), '')`} AS latency_cell
   FROM ${input.table}
 ),
 valid AS (
   SELECT at_ms, service, probe, code, latency FROM mapped
-  WHERE at_ms IS NOT NULL AND service IS NOT NULL AND code IS NOT NULL AND (latency IS NULL OR latency >= 0)
+  WHERE at_ms IS NOT NULL AND service IS NOT NULL AND code IS NOT NULL AND (latency_cell IS NULL OR latency >= 0)
 ),
 -- One check per service, probe and instant (an export's later row wins in the review; here the most severe).
 deduped AS (
