@@ -137,7 +137,7 @@ export function comparableRow(row: Record<string, unknown>): Record<string, unkn
       const parsed = typeof v === 'string' ? JSON.parse(v) : v;
       out[k] = k === 'probes' ? [...(parsed as string[])].sort() : (parsed as unknown[][]).map((p) => p.map(Number));
     } else if (k === 'service' || k === 'date') out[k] = String(v);
-    else out[k] = v === null || v === '' || v === undefined ? null : Number(v);
+    else out[k] = v === null || v === '' || v === '\\N' || v === undefined ? null : Number(v);
   }
   return out;
 }

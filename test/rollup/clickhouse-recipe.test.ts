@@ -5,13 +5,23 @@
  * engines`, which .ci/run and `npm run test:engines` do), not in the project's install. Absent
  * locally, this suite is skipped with a message; under CI=true its absence fails the run.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rollupRecipe } from '../../src/lib/ingest/rollup-sql.ts';
 import { type RollupColumn, rollupCells } from '../../src/lib/model/rollup-record.ts';
-import { canonicalChecksCsv, comparableRow, copyCase, ROOT, rollupCases, tsRollups } from '../helpers/rollup-cases.ts';
+import {
+  canonicalChecksCsv,
+  comparableRow,
+  copyCase,
+  ROOT,
+  replaceChecksSources,
+  rollupCases,
+  tsRollups,
+} from '../helpers/rollup-cases.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 type Chdb = { query(sql: string, format: string): string };
 let chdb: Chdb | null = null;
@@ -53,14 +63,20 @@ describe.skipIf(chdb === null).each(rollupCases())('$name: the ClickHouse recipe
       rules: ts.rules,
       zone: ts.zone,
     });
-    const out = (chdb as Chdb).query(sql, 'JSONEachRow');
-    const rows = out
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // CSV as `clickhouse-client --format CSVWithNames` writes it (NULL as \N): the file a rollups source then reads.
+    const out = (chdb as Chdb).query(sql, 'CSVWithNames');
+    mkdirSync(path.join(work, 'rollups'));
+    writeFileSync(path.join(work, 'rollups/clickhouse.csv'), out);
+    const rows = parse(out, { columns: true }) as Array<Record<string, unknown>>;
     const expected = ts.records.map((r) => comparableRow(rollupCells(r) as Record<RollupColumn, string>));
     expect(rows.length).toBe(expected.length);
     expect(expected.some((r) => (r.down_ms as number) > 0)).toBe(true);
     expect(rows.map(comparableRow)).toEqual(expected);
+    replaceChecksSources(work, (s) => ({ id: s.id, kind: 'rollups', files: 'rollups/clickhouse.csv' }));
+    const check = await runCli(['check', '--json', '--config', path.join(work, 'review.config.yaml')]);
+    const account = (JSON.parse(check.out) as Array<{ kind: string; accepted: number; rejected: number }>).find(
+      (f) => f.kind === 'rollups',
+    );
+    expect(account).toMatchObject({ accepted: expected.length, rejected: 0 });
   }, 300_000);
 });

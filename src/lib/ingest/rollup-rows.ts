@@ -63,7 +63,8 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
       if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v))) return fail(field, v, `expected a whole number of 0 or more, got "${v}"`);
       return Number(v);
     };
-    const optionalInt = (field: string): number | null => (cell(field) === '' ? null : int(field));
+    // Empty, or \N: how ClickHouse, MySQL and PostgreSQL's COPY write NULL in CSV.
+    const optionalInt = (field: string): number | null => (cell(field) === '' || cell(field) === '\\N' ? null : int(field));
     const json = (field: string): unknown => {
       const v = cell(field);
       try {

@@ -62,6 +62,8 @@ interface Dialect {
   jsonStrings(x: string): string;
   /** Words normalised as normWord does: trimmed, white-space runs as one space, lower case. */
   norm(x: string): string;
+  /** x as text, NULL staying NULL. */
+  toText(x: string): string;
   /** The whole of x matches the regular expression. */
   matches(x: string, re: string): string;
   settings: string;
@@ -91,6 +93,7 @@ const DUCKDB: Dialect = {
   jsonPairs: (k, v) => `'[' || string_agg('[' || CAST(${k} AS VARCHAR) || ',' || CAST(${v} AS VARCHAR) || ']', ',' ORDER BY ${k}) || ']'`,
   jsonStrings: (x) => `CAST(to_json(list(DISTINCT ${x} ORDER BY ${x})) AS VARCHAR)`,
   norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
+  toText: (x) => `CAST(${x} AS VARCHAR)`,
   matches: (x, re) => `regexp_full_match(${x}, '${re}')`,
   settings: '',
   bigint: 'BIGINT',
@@ -122,6 +125,7 @@ const CLICKHOUSE: Dialect = {
     `'[' || arrayStringConcat(arrayMap(x -> '[' || toString(x.1) || ',' || toString(x.2) || ']', arraySort(groupArray((${k}, ${v})))), ',') || ']'`,
   jsonStrings: (x) => `toJSONString(arraySort(groupUniqArray(${x})))`,
   norm: (x) => `lower(replaceRegexpAll(trimBoth(toString(${x})), '\\\\s+', ' '))`,
+  toText: (x) => `toString(${x})`,
   matches: (x, re) => `match(${x}, '^${re}$')`,
   settings: '\nSETTINGS join_use_nulls = 1',
   bigint: 'Int64',
@@ -197,7 +201,7 @@ export function rollupRecipe(input: RecipeInput): string {
     input.source.defaultService === null
       ? serviceCase(d, serviceWord, input)
       : `coalesce(${serviceCase(d, serviceWord, input)}, CASE WHEN ${serviceWord} IS NULL THEN ${d.str(input.source.defaultService)} END)`;
-  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(CAST(${col(c.probe)} AS ${d.text})), ''), 'default')`;
+  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), 'default')`;
   const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
   const byProbe = 'PARTITION BY service, probe ORDER BY at_ms';
   const cum = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
@@ -215,14 +219,15 @@ params AS (SELECT r.service AS service, r.month AS month, m.m_start AS m_start, 
   FROM rules r JOIN months m ON m.month = r.month),
 -- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
 mapped AS (
-  SELECT ${d.epochMs(col(c.timeMs))} AS at_ms, ${service} AS service, ${probe} AS probe,
-    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS code, ${latency} AS latency,
-    ${c.latencyMs === null ? 'NULL' : `nullif(trim(CAST(${col(c.latencyMs)} AS ${d.text})), '')`} AS latency_cell
+  SELECT ${d.epochMs(col(c.timeMs))} AS m_at, ${service} AS m_service, ${probe} AS m_probe,
+    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS m_code, ${latency} AS m_latency,
+    ${c.latencyMs === null ? 'NULL' : `nullif(trim(${d.toText(col(c.latencyMs))}), '')`} AS m_cell
   FROM ${input.table}
 ),
+-- (The m_ names differ from every column name: ClickHouse lets an alias stand for a column of the same name.)
 valid AS (
-  SELECT at_ms, service, probe, code, latency FROM mapped
-  WHERE at_ms IS NOT NULL AND service IS NOT NULL AND code IS NOT NULL AND (latency_cell IS NULL OR latency >= 0)
+  SELECT m_at AS at_ms, m_service AS service, m_probe AS probe, m_code AS code, m_latency AS latency FROM mapped
+  WHERE m_at IS NOT NULL AND m_service IS NOT NULL AND m_code IS NOT NULL AND (m_cell IS NULL OR m_latency >= 0)
 ),
 -- One check per service, probe and instant (an export's later row wins in the review; here the most severe).
 deduped AS (
