@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { RuleBook } from '../../src/lib/config/resolve-rules.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
-import type { RollupRecord } from '../../src/lib/model/rollup-record.ts';
+import { decodeProbe, type RollupRecord } from '../../src/lib/model/rollup-record.ts';
 import { loadAndIngest, silentEffects } from '../../src/lib/pipeline/build-review-data.ts';
 import { reviewMonths } from '../../src/lib/snapshot/build-snapshots.ts';
 import { reviewRollupRecords } from '../../src/lib/snapshot/review-rollups.ts';
@@ -129,15 +129,15 @@ export function canonicalChecksCsv(checks: Awaited<ReturnType<typeof tsRollups>>
   return `${lines.join('\n')}\n`;
 }
 
-/** Rollup rows as comparable objects: the integer columns as numbers, the JSON columns parsed, probes sorted. */
+/** Rollup rows as comparable objects: the integer columns as numbers, the list columns split, probes decoded and sorted. */
 export function comparableRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    if (k === 'latency_buckets' || k === 'outages' || k === 'probes') {
-      const parsed = typeof v === 'string' ? JSON.parse(v) : v;
-      out[k] = k === 'probes' ? [...(parsed as string[])].sort() : (parsed as unknown[][]).map((p) => p.map(Number));
-    } else if (k === 'service' || k === 'date') out[k] = String(v);
-    else out[k] = v === null || v === '' || v === '\\N' || v === undefined ? null : Number(v);
+    const text = v === null || v === undefined ? '' : String(v);
+    if (k === 'latency_buckets' || k === 'outages') out[k] = text === '' ? [] : text.split(' ').map((p) => p.split(/[:/]/).map(Number));
+    else if (k === 'probes') out[k] = text === '' ? [] : text.split('|').map(decodeProbe).sort();
+    else if (k === 'service' || k === 'date') out[k] = text;
+    else out[k] = text === '' || text === '\\N' ? null : Number(text);
   }
   return out;
 }

@@ -17,18 +17,19 @@ const HEADER =
 // 25 Oct 2026 (the clock change) is 25 h = 90 000 000 ms.
 const D1 = 1790809200000;
 const good = (date: string, dayMs: number, start: number) =>
-  `1,api,${date},${dayMs},${dayMs - 600000},0,600000,0,0,3,${start},${start + 1200000},2,0,"[[233,2]]",2,"[[${start + 60000},${start + 660000}]]","[""eu""]"`;
+  `1,api,${date},${dayMs},${dayMs - 600000},0,600000,0,0,3,${start},${start + 1200000},2,0,233:2,2,${start + 60000}/${start + 660000},eu`;
 const ROWS = [
   good('2026-10-01', 86400000, D1), // line 2: accepted, later replaced by line 10 (a duplicate)
-  `2,api,2026-10-02,86400000,86400000,0,0,0,0,0,,,0,0,[],0,[],[]`, // line 3: version
-  `1,apii,2026-10-02,86400000,86400000,0,0,0,0,0,,,0,0,[],0,[],[]`, // line 4: unknown service
-  `1,api,2026-10-32,86400000,86400000,0,0,0,0,0,,,0,0,[],0,[],[]`, // line 5: impossible date
-  `1,api,2026-10-25,86400000,86400000,0,0,0,0,0,,,0,0,[],0,[],[]`, // line 6: a 25-hour day given as 24 h (another zone)
-  `1,api,2026-10-03,86400000,86000000,0,0,0,0,0,,,0,0,[],0,[],[]`, // line 7: parts add up to 86 000 000
-  `1,api,2026-10-04,86400000,86400000,0,0,0,0,1,${D1 + 3 * 86400000},${D1 + 3 * 86400000},1,0,[[233,1]],1,[],"[""eu""]"`, // line 8: bucket list not quoted → 19 fields
-  `1,api,2026-10-05,86400000,86400000,0,0,0,0,1,${D1 + 4 * 86400000},${D1 + 4 * 86400000},1,0,"[[233,2]]",1,[],"[""eu""]"`, // line 9: buckets sum to 2, not 1
+  `2,api,2026-10-02,86400000,86400000,0,0,0,0,0,,,0,0,,0,,`, // line 3: version
+  `1,apii,2026-10-02,86400000,86400000,0,0,0,0,0,,,0,0,,0,,`, // line 4: unknown service
+  `1,api,2026-10-32,86400000,86400000,0,0,0,0,0,,,0,0,,0,,`, // line 5: impossible date
+  `1,api,2026-10-25,86400000,86400000,0,0,0,0,0,,,0,0,,0,,`, // line 6: a 25-hour day given as 24 h (another zone)
+  `1,api,2026-10-03,86400000,86000000,0,0,0,0,0,,,0,0,,0,,`, // line 7: parts add up to 86 000 000
+  `1,api,2026-10-04,86400000,86400000,0,0,0,0,1,${D1 + 3 * 86400000},${D1 + 3 * 86400000},1,0,233:1,1,,eu,x`, // line 8: 19 fields
+  `1,api,2026-10-05,86400000,86400000,0,0,0,0,1,${D1 + 4 * 86400000},${D1 + 4 * 86400000},1,0,233:2,1,,eu`, // line 9: buckets sum to 2, not 1
   good('2026-10-01', 86400000, D1), // line 10: the same service-day again
-  `1,api,2026-10-06,86400000,86400000,0,0,-5,0,0,,,0,0,[],0,[],[]`, // line 11: a negative time
+  `1,api,2026-10-06,86400000,86400000,0,0,-5,0,0,,,0,0,,0,,`, // line 11: a negative time
+  `1,api,2026-10-07,86400000,86400000,0,0,0,0,1,${D1 + 6 * 86400000},${D1 + 6 * 86400000},1,0,233-1,1,,eu`, // line 12: a bucket written 233-1
 ];
 
 describe('a rollups file with bad rows', () => {
@@ -50,11 +51,11 @@ sources:
     const r = await runCli(['check', '--json', '--config', path.join(work, 'review.config.yaml')]);
     expect(r.code, r.err).toBe(0);
     const [f] = JSON.parse(r.out);
-    // 10 rows: 1 accepted (line 10), 1 duplicate (line 2), 8 rejected.
+    // 11 rows: 1 accepted (line 10), 1 duplicate (line 2), 9 rejected.
     expect({ rows: f.rows, accepted: f.accepted, rejected: f.rejected, duplicates: f.duplicates }).toEqual({
-      rows: 10,
+      rows: 11,
       accepted: 1,
-      rejected: 8,
+      rejected: 9,
       duplicates: 1,
     });
     const where = f.rejects.map((x: { line: number; column: number | null; field: string | null }) => [x.line, x.column, x.field]);
@@ -67,6 +68,7 @@ sources:
       [8, null, null],
       [9, 13, 'latency_count'],
       [11, 8, 'no_data_ms'],
+      [12, 15, 'latency_buckets'],
     ]);
   });
 
@@ -81,6 +83,7 @@ sources:
     expect(r.out).toContain('rollups/r.csv:11:8 no_data_ms: expected a whole number of 0 or more, got "-5"');
     expect(r.out).toContain('rollups/r.csv:8 expected 18 fields like the header, got 19');
     expect(r.out).toContain('rollups/r.csv:9:13 latency_count: the zeros (0) and the buckets (2) add up to 2, not 1');
+    expect(r.out).toContain('rollups/r.csv:12:15 latency_buckets: expected "index:count" pairs separated by spaces, got "233-1"');
     expect(r.out).not.toMatch(/\n\s+at /);
   });
 });

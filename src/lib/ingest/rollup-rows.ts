@@ -5,7 +5,7 @@
  * counts and the down time. A row that does not hold is rejected with its column and reason,
  * like any export's; nothing is repaired.
  */
-import { ROLLUP_FORMAT_VERSION, type RollupRecord } from '../model/rollup-record.ts';
+import { decodeProbe, ROLLUP_FORMAT_VERSION, type RollupRecord } from '../model/rollup-record.ts';
 import { nextDate, parseDate, startOfLocalDay } from '../time/zoned-time.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
@@ -19,6 +19,9 @@ class Reject {
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const INT_RE = /^\d+$/;
+/** "a:b" and "a/b" pairs of digits, the first of a ':' pair (a bucket index) possibly negative. */
+const PAIR = [/^(\d+):(\d+)$/, /^(\d+)\/(\d+)$/] as const;
+const SIGNED_PAIR = [/^(-?\d+):(\d+)$/, /^(-?\d+)\/(\d+)$/] as const;
 /** Durations in messages in hours: long digit runs would be masked as personal data (mask-personal-data.ts). */
 const hours = (ms: number) => `${Number((ms / 3_600_000).toFixed(4))} h`;
 
@@ -65,20 +68,20 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
     };
     // Empty, or \N: how ClickHouse, MySQL and PostgreSQL's COPY write NULL in CSV.
     const optionalInt = (field: string): number | null => (cell(field) === '' || cell(field) === '\\N' ? null : int(field));
-    const json = (field: string): unknown => {
+    /** Space-separated "a<sep>b" pairs of whole numbers (b ≥ 0; a ≥ 0 unless `signed`); empty cell = none. */
+    const pairs = (field: string, sep: string, signed: boolean, what: string): Array<[number, number]> => {
       const v = cell(field);
-      try {
-        return JSON.parse(v);
-      } catch {
-        return fail(field, v, `expected a JSON array, got "${v}"`);
+      if (v === '') return [];
+      const out: Array<[number, number]> = [];
+      for (const part of v.split(/ +/)) {
+        const m = (signed ? SIGNED_PAIR : PAIR)[sep === ':' ? 0 : 1].exec(part);
+        const a = m ? Number(m[1]) : Number.NaN;
+        const b = m ? Number(m[2]) : Number.NaN;
+        if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b))
+          return fail(field, v, `expected ${what} separated by spaces, got "${part}"`);
+        out.push([a, b]);
       }
-    };
-    const pairs = (field: string, what: string): Array<[number, number]> => {
-      const v = json(field);
-      const ok =
-        Array.isArray(v) &&
-        v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0));
-      return ok ? (v as Array<[number, number]>) : fail(field, cell(field), `expected a JSON array of ${what}, got "${cell(field)}"`);
+      return out;
     };
     try {
       const version = cell('version');
@@ -125,22 +128,11 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
       const fastChecks = int('fastChecks');
       if (count > checks) fail('latencyCount', String(count), `latency population ${count} exceeds the day's ${checks} checks`);
       if (fastChecks > count) fail('fastChecks', String(fastChecks), `fast checks ${fastChecks} exceed the latency population ${count}`);
-      const buckets = json('latencyBuckets');
-      const bucketsOk =
-        Array.isArray(buckets) &&
-        buckets.every(
-          (p, k) =>
-            Array.isArray(p) &&
-            p.length === 2 &&
-            Number.isSafeInteger(p[0]) &&
-            Number.isSafeInteger(p[1]) &&
-            (p[1] as number) > 0 &&
-            (k === 0 || (p[0] as number) > ((buckets[k - 1] as number[])[0] as number)),
-        );
-      if (!bucketsOk)
-        fail('latencyBuckets', cell('latencyBuckets'), 'expected a JSON array of [index, count] pairs, indices ascending, counts above 0');
-      const indices_ = (buckets as number[][]).map((p) => p[0] as number);
-      const counts = (buckets as number[][]).map((p) => p[1] as number);
+      const buckets = pairs('latencyBuckets', ':', true, '"index:count" pairs');
+      if (!buckets.every(([i, c], k) => c > 0 && (k === 0 || i > (buckets[k - 1] as [number, number])[0])))
+        fail('latencyBuckets', cell('latencyBuckets'), 'expected bucket indices in ascending order, each once, with counts above 0');
+      const indices_ = buckets.map((p) => p[0]);
+      const counts = buckets.map((p) => p[1]);
       const inBuckets = counts.reduce((a, c) => a + c, 0);
       if (zeroCount + inBuckets !== count)
         fail(
@@ -148,7 +140,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
           String(count),
           `the zeros (${zeroCount}) and the buckets (${inBuckets}) add up to ${zeroCount + inBuckets}, not ${count}`,
         );
-      const outages = pairs('outages', '[startMs, endMs] pairs');
+      const outages = pairs('outages', '/', false, '"startMs/endMs" runs');
       let down = 0;
       outages.forEach(([s, e], k) => {
         const before = k > 0 ? (outages[k - 1] as [number, number])[1] : startMs;
@@ -157,9 +149,9 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         down += e - s;
       });
       if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${hours(down)}, not down_ms ${hours(downMs)}`);
-      const probes = json('probes');
-      if (!Array.isArray(probes) || !probes.every((p) => typeof p === 'string' && p !== ''))
-        fail('probes', cell('probes'), `expected a JSON array of probe names, got "${cell('probes')}"`);
+      const probesCell = cell('probes');
+      const probes = probesCell === '' ? [] : probesCell.split('|').map(decodeProbe);
+      if (probes.some((p) => p.trim() === '')) fail('probes', probesCell, `expected probe names separated by |, got "${probesCell}"`);
       const rollup: RollupRecord = {
         service,
         date,
@@ -175,7 +167,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         latency: { count, zeroCount, indices: indices_, counts },
         fastChecks,
         outages,
-        probes: [...new Set(probes as string[])].sort(),
+        probes: [...new Set(probes)].sort(),
       };
       return { kind: 'rollup', rollup, timeMs: firstCheckMs, lastMs: lastCheckMs };
     } catch (e) {

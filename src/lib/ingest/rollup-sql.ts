@@ -56,10 +56,10 @@ interface Dialect {
   idiv(a: string, b: string): string;
   /** A typed table of literal rows; `types` is the engine's column types. */
   values(names: string[], types: string[], rows: string[][]): string;
-  /** JSON [[k, v], …] from the group's rows, by ascending k. */
-  jsonPairs(k: string, v: string): string;
-  /** JSON ["a", …] of the group's distinct values, sorted. */
-  jsonStrings(x: string): string;
+  /** "k<sep>v" pairs of the group's rows separated by spaces, by ascending k. */
+  pairs(k: string, v: string, sep: string): string;
+  /** The group's distinct probe names, encoded as encodeProbe does, sorted, separated by |. */
+  probeList(x: string): string;
   /** Words normalised as normWord does: trimmed, white-space runs as one space, lower case. */
   norm(x: string): string;
   /** x as text, NULL staying NULL. */
@@ -90,8 +90,8 @@ const DUCKDB: Dialect = {
     rows.length === 0
       ? `SELECT ${names.map((n, i) => `CAST(NULL AS ${types[i]}) AS ${n}`).join(', ')} WHERE false`
       : `SELECT ${names.map((n, i) => `CAST(${n} AS ${types[i]}) AS ${n}`).join(', ')} FROM (VALUES\n    ${rows.map((r) => `(${r.join(', ')})`).join(',\n    ')}) AS t(${names.join(', ')})`,
-  jsonPairs: (k, v) => `'[' || string_agg('[' || CAST(${k} AS VARCHAR) || ',' || CAST(${v} AS VARCHAR) || ']', ',' ORDER BY ${k}) || ']'`,
-  jsonStrings: (x) => `CAST(to_json(list(DISTINCT ${x} ORDER BY ${x})) AS VARCHAR)`,
+  pairs: (k, v, sep) => `string_agg(CAST(${k} AS VARCHAR) || '${sep}' || CAST(${v} AS VARCHAR), ' ' ORDER BY ${k})`,
+  probeList: (x) => `array_to_string(list_sort(list_distinct(list(replace(replace(${x}, '%', '%25'), '|', '%7C')))), '|')`,
   norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
   toText: (x) => `CAST(${x} AS VARCHAR)`,
   matches: (x, re) => `regexp_full_match(${x}, '${re}')`,
@@ -121,9 +121,9 @@ const CLICKHOUSE: Dialect = {
     const body = (rows.length === 0 ? [placeholder] : rows).map((r) => `(${r.join(', ')})`).join(',\n    ');
     return `SELECT * FROM values(${structure},\n    ${body})${rows.length === 0 ? ' WHERE 0' : ''}`;
   },
-  jsonPairs: (k, v) =>
-    `'[' || arrayStringConcat(arrayMap(x -> '[' || toString(x.1) || ',' || toString(x.2) || ']', arraySort(groupArray((${k}, ${v})))), ',') || ']'`,
-  jsonStrings: (x) => `toJSONString(arraySort(groupUniqArray(${x})))`,
+  pairs: (k, v, sep) =>
+    `arrayStringConcat(arrayMap(x -> toString(x.1) || '${sep}' || toString(x.2), arraySort(groupArray((${k}, ${v})))), ' ')`,
+  probeList: (x) => `arrayStringConcat(arraySort(groupUniqArray(replaceAll(replaceAll(${x}, '%', '%25'), '|', '%7C'))), '|')`,
   norm: (x) => `lower(replaceRegexpAll(trimBoth(toString(${x})), '\\\\s+', ' '))`,
   toText: (x) => `toString(${x})`,
   matches: (x, re) => `match(${x}, '^${re}$')`,
@@ -308,7 +308,7 @@ downs AS (
 ),
 runs AS (SELECT service, date, a, b, sum(brk) OVER (PARTITION BY service, date ORDER BY a ${cum}) AS run FROM downs),
 outs AS (
-  SELECT service, date, ${d.jsonPairs('s', 'e')} AS outages
+  SELECT service, date, ${d.pairs('s', 'e', '/')} AS outages
   FROM (SELECT service, date, run, min(a) AS s, max(b) AS e FROM runs GROUP BY service, date, run) o GROUP BY service, date
 ),
 -- Each check of a reviewed month on its day, for the counts and the latency histogram.
@@ -317,7 +317,7 @@ day_checks AS (
   FROM seq c JOIN params p ON p.service = c.service AND p.month = c.month
 ),
 counts AS (
-  SELECT service, date, count(*) AS checks, min(at_ms) AS first_check_ms, max(at_ms) AS last_check_ms, ${d.jsonStrings('probe')} AS probes
+  SELECT service, date, count(*) AS checks, min(at_ms) AS first_check_ms, max(at_ms) AS last_check_ms, ${d.probeList('probe')} AS probes
   FROM day_checks GROUP BY service, date
 ),
 lat AS (
@@ -329,15 +329,15 @@ lat_counts AS (
   FROM lat GROUP BY service, date
 ),
 buckets AS (
-  SELECT service, date, ${d.jsonPairs('bucket', 'n')} AS latency_buckets
+  SELECT service, date, ${d.pairs('bucket', 'n', ':')} AS latency_buckets
   FROM (SELECT service, date, bucket, count(*) AS n FROM lat WHERE bucket IS NOT NULL GROUP BY service, date, bucket) h GROUP BY service, date
 )
 SELECT ${ROLLUP_FORMAT_VERSION} AS version, r.service AS service, y.date AS date, y.d_end - y.d_start AS day_ms,
   coalesce(t.up_ms, 0) AS up_ms, coalesce(t.degraded_ms, 0) AS degraded_ms, coalesce(t.down_ms, 0) AS down_ms,
   coalesce(t.no_data_ms, 0) AS no_data_ms, coalesce(t.maintenance_ms, 0) AS maintenance_ms,
   coalesce(n.checks, 0) AS checks, n.first_check_ms AS first_check_ms, n.last_check_ms AS last_check_ms,
-  coalesce(l.latency_count, 0) AS latency_count, coalesce(l.latency_zero, 0) AS latency_zero, coalesce(h.latency_buckets, '[]') AS latency_buckets,
-  coalesce(l.fast_checks, 0) AS fast_checks, coalesce(o.outages, '[]') AS outages, coalesce(n.probes, '[]') AS probes
+  coalesce(l.latency_count, 0) AS latency_count, coalesce(l.latency_zero, 0) AS latency_zero, coalesce(h.latency_buckets, '') AS latency_buckets,
+  coalesce(l.fast_checks, 0) AS fast_checks, coalesce(o.outages, '') AS outages, coalesce(n.probes, '') AS probes
 FROM rules r JOIN days y ON y.month = r.month
 LEFT JOIN times t ON t.service = r.service AND t.date = y.date
 LEFT JOIN outs o ON o.service = r.service AND o.date = y.date

@@ -58,10 +58,11 @@ export const ROLLUP_COLUMNS = {
   last_check_ms: 'epoch ms of the last check of the day; empty when checks = 0',
   latency_count: 'latency population: checks not down, outside maintenance, with a latency',
   latency_zero: 'part of the population with latency 0',
-  latency_buckets: 'JSON [[index, count], …] by ascending index: bucket i holds latencies in (1.02^(i-1), 1.02^i] ms',
+  latency_buckets:
+    '"index:count" pairs separated by spaces, by ascending index (bucket i holds latencies in (1.02^(i-1), 1.02^i] ms); empty for none',
   fast_checks: "part of the population at or below the service's latency threshold",
-  outages: 'JSON [[startMs, endMs], …]: down runs clipped to the day, in order, not touching',
-  probes: 'JSON ["probe", …]: probes with a check that day, sorted',
+  outages: '"startMs/endMs" down runs clipped to the day, separated by spaces, in order, not touching; empty for none',
+  probes: 'probes with a check that day, separated by |, sorted (% and | in a name written %25 and %7C); empty for none',
 } as const;
 
 export type RollupColumn = keyof typeof ROLLUP_COLUMNS;
@@ -83,17 +84,24 @@ export function rollupCells(r: RollupRecord): Record<RollupColumn, string> {
     last_check_ms: r.lastCheckMs === null ? '' : String(r.lastCheckMs),
     latency_count: String(r.latency.count),
     latency_zero: String(r.latency.zeroCount),
-    latency_buckets: JSON.stringify(r.latency.indices.map((i, k) => [i, r.latency.counts[k]])),
+    latency_buckets: r.latency.indices.map((i, k) => `${i}:${r.latency.counts[k]}`).join(' '),
     fast_checks: String(r.fastChecks),
-    outages: JSON.stringify(r.outages),
-    probes: JSON.stringify(r.probes),
+    outages: r.outages.map(([a, b]) => `${a}/${b}`).join(' '),
+    probes: r.probes.map(encodeProbe).join('|'),
   };
 }
+
+/** A probe name in the probes cell: % and | percent-encoded, so | separates names. @example encodeProbe('a|b') // 'a%7Cb' */
+export const encodeProbe = (p: string): string => p.replaceAll('%', '%25').replaceAll('|', '%7C');
+
+/** A probe name read back from the probes cell. @example decodeProbe('a%7Cb') // 'a|b' */
+export const decodeProbe = (p: string): string => p.replaceAll('%7C', '|').replaceAll('%25', '%');
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /**
- * The records as a CSV file (UTF-8, LF, a header line), sorted by service and date.
+ * The records as a CSV file (UTF-8, LF, a header line), sorted by service and date. No cell needs
+ * quoting unless a probe name holds a comma or a quote, so readers take every line on their fast path.
  * @example rollupsCsv([]) // "version,service,date,…,probes\n"
  */
 export function rollupsCsv(records: readonly RollupRecord[]): string {
