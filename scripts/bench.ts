@@ -26,7 +26,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { writeBenchConfig, writeChecksCsv, writeRollupsCsv, writeTicketsAndSurveys } from './bench-data.ts';
@@ -78,6 +78,7 @@ const report: {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     freeGiB: Math.round(freemem() / 2 ** 30),
     node: process.version,
+    loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
   },
   ok: true,
 };
