@@ -263,7 +263,10 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
     accepted += checks;
     if (checks === 0) continue;
     const buckets: Record<string, number> = {};
-    for (const [i, n] of JSON.parse(String(r.latency_buckets)) as number[][]) buckets[String(i)] = Number(n);
+    for (const pair of String(r.latency_buckets ?? '').split(' ')) {
+      const [i, n] = pair.split(':');
+      if (i !== undefined && n !== undefined) buckets[i] = Number(n);
+    }
     aggregates.push({
       service: String(r.service),
       day: String(r.date),

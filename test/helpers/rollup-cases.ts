@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { RuleBook } from '../../src/lib/config/resolve-rules.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
+import { rollupRecipe, type SqlEngine } from '../../src/lib/ingest/rollup-sql.ts';
 import { decodeProbe, type RollupRecord } from '../../src/lib/model/rollup-record.ts';
 import { loadAndIngest, silentEffects } from '../../src/lib/pipeline/build-review-data.ts';
 import { reviewMonths } from '../../src/lib/snapshot/build-snapshots.ts';
@@ -140,4 +141,31 @@ export function comparableRow(row: Record<string, unknown>): Record<string, unkn
     else out[k] = text === '' || text === '\\N' ? null : Number(text);
   }
   return out;
+}
+
+/** The recipe for a case's TypeScript rollups, over a table of its accepted checks (checked_at, service ids, probe, status words, latency). */
+export function recipeFor(ts: Awaited<ReturnType<typeof tsRollups>>, engine: SqlEngine, table: string): string {
+  const services = [...new Set(ts.records.map((r) => r.service))].map((id) => ({ id, name: id, aliases: [] }));
+  return rollupRecipe({
+    engine,
+    table,
+    columns: { timeMs: 'checked_at', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency' },
+    source: { values: {}, services, defaultService: null },
+    months: ts.months,
+    rules: ts.rules,
+    zone: ts.zone,
+  });
+}
+
+/** A copy of the case (its folder pushed to `dirs` for removal), its TypeScript rollups, and its accepted checks written as canonical-checks.csv. */
+export async function preparedCase(
+  c: RollupCase,
+  dirs: string[],
+): Promise<{ work: string; ts: Awaited<ReturnType<typeof tsRollups>>; csv: string }> {
+  const work = copyCase(c);
+  dirs.push(work);
+  const ts = await tsRollups(work);
+  const csv = path.join(work, 'canonical-checks.csv');
+  writeFileSync(csv, canonicalChecksCsv(ts.checks));
+  return { work, ts, csv };
 }

@@ -10,17 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rollupRecipe } from '../../src/lib/ingest/rollup-sql.ts';
 import { type RollupColumn, rollupCells } from '../../src/lib/model/rollup-record.ts';
-import {
-  canonicalChecksCsv,
-  comparableRow,
-  copyCase,
-  ROOT,
-  replaceChecksSources,
-  rollupCases,
-  tsRollups,
-} from '../helpers/rollup-cases.ts';
+import { comparableRow, preparedCase, ROOT, recipeFor, replaceChecksSources, rollupCases } from '../helpers/rollup-cases.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 type Chdb = { query(sql: string, format: string): string };
@@ -45,24 +36,11 @@ afterAll(() => {
 
 describe.skipIf(chdb === null).each(rollupCases())('$name: the ClickHouse recipe (chdb)', (c) => {
   it('gives the TypeScript rollups', async () => {
-    const work = copyCase(c);
-    dirs.push(work);
-    const ts = await tsRollups(work);
-    const csv = path.join(work, 'canonical-checks.csv');
-    writeFileSync(csv, canonicalChecksCsv(ts.checks));
+    const { work, ts, csv } = await preparedCase(c, dirs);
     // A table as a user would have it: a DateTime64 column, service ids, status words.
     const table = `(SELECT service, probe, fromUnixTimestamp64Milli(at_ms, 'UTC') AS checked_at, status, latency
       FROM file('${csv}', 'CSVWithNames', 'service String, probe String, at_ms Int64, status String, latency Nullable(Float64)'))`;
-    const services = [...new Set(ts.records.map((r) => r.service))].map((id) => ({ id, name: id, aliases: [] }));
-    const sql = rollupRecipe({
-      engine: 'clickhouse',
-      table,
-      columns: { timeMs: 'checked_at', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency' },
-      source: { values: {}, services, defaultService: null },
-      months: ts.months,
-      rules: ts.rules,
-      zone: ts.zone,
-    });
+    const sql = recipeFor(ts, 'clickhouse', table);
     // CSV as `clickhouse-client --format CSVWithNames` writes it (NULL as \N): the file a rollups source then reads.
     const out = (chdb as Chdb).query(sql, 'CSVWithNames');
     mkdirSync(path.join(work, 'rollups'));

@@ -7,13 +7,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rollupRecipe } from '../../src/lib/ingest/rollup-sql.ts';
 import { type RollupColumn, rollupCells } from '../../src/lib/model/rollup-record.ts';
 import {
   buildSnapshots,
   canonicalChecksCsv,
   comparableRow,
   copyCase,
+  preparedCase,
+  recipeFor,
   replaceChecksSources,
   rollupCases,
   tsRollups,
@@ -25,15 +26,9 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const SOURCE = { values: {}, services: [] as Array<{ id: string; name: string; aliases: string[] }>, defaultService: null };
-
 describe.each(rollupCases())('$name: the DuckDB recipe', (c) => {
   it('gives the TypeScript rollups', async () => {
-    const work = copyCase(c);
-    dirs.push(work);
-    const ts = await tsRollups(work);
-    const csv = path.join(work, 'canonical-checks.csv');
-    writeFileSync(csv, canonicalChecksCsv(ts.checks));
+    const { ts, csv } = await preparedCase(c, dirs);
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
@@ -42,16 +37,7 @@ describe.each(rollupCases())('$name: the DuckDB recipe', (c) => {
       `CREATE TABLE checks AS SELECT service, probe, epoch_ms(at_ms) AS checked_at, status, latency FROM read_csv('${csv}', header = true,
         columns = {'service': 'VARCHAR', 'probe': 'VARCHAR', 'at_ms': 'BIGINT', 'status': 'VARCHAR', 'latency': 'DOUBLE'})`,
     );
-    const services = [...new Set(ts.records.map((r) => r.service))].map((id) => ({ id, name: id, aliases: [] }));
-    const sql = rollupRecipe({
-      engine: 'duckdb',
-      table: 'checks',
-      columns: { timeMs: 'checked_at', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency' },
-      source: { ...SOURCE, services },
-      months: ts.months,
-      rules: ts.rules,
-      zone: ts.zone,
-    });
+    const sql = recipeFor(ts, 'duckdb', 'checks');
     const rows = (await conn.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>;
     conn.closeSync();
     instance.closeSync();
