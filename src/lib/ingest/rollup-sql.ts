@@ -63,6 +63,8 @@ interface Dialect {
   probeList(x: string): string;
   /** Words normalised as normWord does: trimmed, white-space runs as one space, lower case. */
   norm(x: string): string;
+  /** How a step read by several later steps is declared: computed once where the engine allows it. */
+  shared: string;
   /** x as text, NULL staying NULL. */
   toText(x: string): string;
   /** The whole of x matches the regular expression. */
@@ -94,6 +96,7 @@ const DUCKDB: Dialect = {
   pairs: (k, v, sep) => `string_agg(CAST(${k} AS VARCHAR) || '${sep}' || CAST(${v} AS VARCHAR), ' ' ORDER BY ${k})`,
   probeList: (x) => `array_to_string(list_sort(list_distinct(list(replace(replace(${x}, '%', '%25'), '|', '%7C')))), '|')`,
   norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
+  shared: 'AS MATERIALIZED',
   toText: (x) => `CAST(${x} AS VARCHAR)`,
   matches: (x, re) => `regexp_full_match(${x}, '${re}')`,
   settings: '',
@@ -126,6 +129,7 @@ const CLICKHOUSE: Dialect = {
     `arrayStringConcat(arrayMap(x -> toString(x.1) || '${sep}' || toString(x.2), arraySort(groupArray((${k}, ${v})))), ' ')`,
   probeList: (x) => `arrayStringConcat(arraySort(groupUniqArray(replaceAll(replaceAll(${x}, '%', '%25'), '|', '%7C'))), '|')`,
   norm: (x) => `lower(replaceRegexpAll(trimBoth(toString(${x})), '\\\\s+', ' '))`,
+  shared: 'AS',
   toText: (x) => `toString(${x})`,
   matches: (x, re) => `match(${x}, '^${re}$')`,
   settings: '\nSETTINGS join_use_nulls = 1',
@@ -280,7 +284,7 @@ deduped AS (
     SELECT service, probe, at_ms, max(code) AS worst, ${d.argMax}(latency, code) AS worst_latency FROM valid GROUP BY service, probe, at_ms
   ) z
 ),
-seq AS (
+seq ${d.shared} (
   SELECT service, probe, at_ms, code, latency, month,
     ${d.lead('at_ms', byProbe)} AS next_ms,
     ${d.lag('at_ms', byProbe)} AS prev_ms,
@@ -307,7 +311,7 @@ cover AS (
   FROM (SELECT * FROM seq WHERE next_month IS NULL OR next_month <> month) s JOIN params p ON p.service = s.service
   WHERE p.m_start > s.at_ms AND (s.next_ms IS NULL OR s.next_ms > p.m_start)
 ),
-segs AS (
+segs ${d.shared} (
   SELECT service, month, code, a, b FROM (
     SELECT v.service AS service, v.month AS month, v.code AS code, greatest(v.at_ms, v.m_start) AS a,
       least(coalesce(v.next_ms, v.m_end), v.at_ms + coalesce(v.max_gap_ms, md.gap2, 0), v.m_end) AS b,
@@ -333,7 +337,7 @@ spans AS (
     sum(dm) OVER (PARTITION BY service, month ORDER BY pos ${cum}) AS maintenance
   FROM pts
 ),
-cls AS (
+cls ${d.shared} (
   SELECT s.service AS service, ${localDate('s.a')} AS date, s.a AS a, s.b AS b, s.b - s.a AS len,
     CASE WHEN s.maintenance > 0 THEN 'm' WHEN s.covering = 0 THEN 'n'
       WHEN s.down >= coalesce(p.confirm, ${d.idiv('s.covering', '2')} + 1) THEN 'd'
