@@ -21,13 +21,14 @@
  * Distributed table and in DuckDB over a table, a view or read_parquet(…).
  */
 import type { RuleBook } from '../config/resolve-rules.ts';
+import { STATUS_CODES } from '../model/check-series.ts';
 import { mergeWindows } from '../model/merge-windows.ts';
 import { ROLLUP_FORMAT_VERSION } from '../model/rollup-record.ts';
 import { periodDays } from '../time/period-days.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
 import { offsetMinutesAt } from '../time/zoned-time.ts';
 import type { SourceOptions } from './resolve-source.ts';
-import { DEFAULT_STATUS_WORDS, normWord } from './value-maps.ts';
+import { DEFAULT_STATUS_WORDS, normWord, serviceMapper, statusMapper } from './value-maps.ts';
 
 export type SqlEngine = 'duckdb' | 'clickhouse';
 
@@ -73,6 +74,7 @@ interface Dialect {
   /** Column types: a 64-bit integer, one that may be NULL, a double, text. */
   bigint: string;
   nbigint: string;
+  ntext: string;
   double: string;
   text: string;
   nullDouble: string;
@@ -102,6 +104,7 @@ const DUCKDB: Dialect = {
   settings: '',
   bigint: 'BIGINT',
   nbigint: 'BIGINT',
+  ntext: 'VARCHAR',
   double: 'DOUBLE',
   text: 'VARCHAR',
   nullDouble: 'CAST(NULL AS DOUBLE)',
@@ -135,6 +138,7 @@ const CLICKHOUSE: Dialect = {
   settings: '\nSETTINGS join_use_nulls = 1',
   bigint: 'Int64',
   nbigint: 'Nullable(Int64)',
+  ntext: 'Nullable(String)',
   double: 'Float64',
   text: 'String',
   nullDouble: 'CAST(NULL AS Nullable(Float64))',
@@ -144,30 +148,27 @@ const CLICKHOUSE: Dialect = {
 
 const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
 
-/** The status-word CASE: the source's map first, then the built-in words, then HTTP codes (value-maps.ts statusMapper). */
-function statusCase(d: Dialect, word: string, values: Record<string, string>): string {
-  const own = Object.entries(values).map(([k, v]) => `WHEN ${d.str(normWord(k))} THEN ${d.str(normWord(v))}`);
-  const mapped = own.length > 0 ? `(CASE ${word} ${own.join(' ')} ELSE ${word} END)` : word;
-  const byStatus = (s: string) =>
-    Object.entries(DEFAULT_STATUS_WORDS)
-      .filter(([, v]) => v === s)
-      .map(([w]) => d.str(w))
-      .join(', ');
-  return `(CASE WHEN ${mapped} IN (${byStatus('down')}) THEN 2 WHEN ${mapped} IN (${byStatus('degraded')}) THEN 1 WHEN ${mapped} IN (${byStatus('up')}) THEN 0
-      WHEN ${d.matches(mapped, '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches(mapped, '5[0-9][0-9]')} THEN 2 END)`;
-}
-
-/** The service-word CASE: the source's map (to an id, alias or name), then ids, aliases and names (value-maps.ts serviceMapper). */
-function serviceCase(d: Dialect, word: string, input: RecipeInput): string {
-  const names = new Map<string, string>();
-  for (const s of input.source.services) {
-    names.set(normWord(s.name), s.id);
-    for (const a of s.aliases) names.set(normWord(a), s.id);
-    names.set(normWord(s.id), s.id);
-  }
-  const own = Object.entries(input.source.values.service ?? {}).map(([k, v]) => `WHEN ${d.str(normWord(k))} THEN ${d.str(normWord(v))}`);
-  const mapped = own.length > 0 ? `(CASE ${word} ${own.join(' ')} ELSE ${word} END)` : word;
-  return `(CASE ${mapped} ${[...names].map(([w, id]) => `WHEN ${d.str(w)} THEN ${d.str(id)}`).join(' ')} END)`;
+/**
+ * Every word the source's status and service columns may hold that the review maps, with what it
+ * maps to (value-maps.ts itself decides, so the recipe cannot disagree): the source's own words,
+ * the built-in status words, the services' ids, names and aliases. A word the source maps to
+ * nothing known maps to NULL (the row is rejected, as the review rejects it). HTTP codes are
+ * matched by pattern in the query.
+ */
+function wordTables(input: RecipeInput): { status: Array<[string, number | null]>; service: Array<[string, string | null]> } {
+  const toStatus = statusMapper(input.source.values.status ?? {});
+  const toService = serviceMapper(input.source.services, input.source.values.service ?? {});
+  const code = (w: string) => {
+    const st = toStatus(w);
+    return st === null ? null : STATUS_CODES[st];
+  };
+  const statusWords = new Set([...Object.keys(DEFAULT_STATUS_WORDS), ...Object.keys(input.source.values.status ?? {}).map(normWord)]);
+  const serviceWords = new Set(Object.keys(input.source.values.service ?? {}).map(normWord));
+  for (const s of input.source.services) for (const w of [s.id, s.name, ...s.aliases]) serviceWords.add(normWord(w));
+  return {
+    status: [...statusWords].sort().map((w) => [w, code(w)]),
+    service: [...serviceWords].sort().map((w) => [w, toService(w)]),
+  };
 }
 
 /**
@@ -245,11 +246,8 @@ export function rollupRecipe(input: RecipeInput): string {
     );
   const c = input.columns;
   const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
-  const serviceWord = c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`;
-  const service =
-    input.source.defaultService === null
-      ? serviceCase(d, serviceWord, input)
-      : `coalesce(${serviceCase(d, serviceWord, input)}, CASE WHEN ${serviceWord} IS NULL THEN ${d.str(input.source.defaultService)} END)`;
+  const words = wordTables(input);
+  const defaultService = input.source.defaultService === null ? 'NULL' : d.str(input.source.defaultService);
   const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), 'default')`;
   const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
   const byProbe = 'PARTITION BY service, probe ORDER BY at_ms';
@@ -267,11 +265,30 @@ maint AS (${d.values(['service', 'month', 'w_start', 'w_end'], [T, T, I, I], mai
 params AS (SELECT r.service AS service, r.month AS month, m.m_start AS m_start, m.m_end AS m_end, r.max_gap_ms AS max_gap_ms, r.confirm AS confirm, r.threshold AS threshold
   FROM rules r JOIN months m ON m.month = r.month),
 -- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
-mapped AS (
-  SELECT ${d.epochMs(col(c.timeMs))} AS m_at, ${service} AS m_service, ${probe} AS m_probe,
-    ${statusCase(d, d.norm(col(c.status)), input.source.values.status ?? {})} AS m_code, ${latency} AS m_latency,
+-- The words of the source's status and service columns that the review maps, and what to.
+status_words AS (${d.values(
+    ['word', 'code'],
+    [T, d.nbigint],
+    words.status.map(([w, k]) => [d.str(w), num(k)]),
+  )}),
+service_words AS (${d.values(
+    ['word', 'id'],
+    [T, d.ntext],
+    words.service.map(([w, id]) => [d.str(w), id === null ? 'NULL' : d.str(id)]),
+  )}),
+-- Each row's cells as the review reads them (words normalised as it does: trimmed, runs of spaces as one, lower case) …
+cells ${d.shared} (
+  SELECT ${d.epochMs(col(c.timeMs))} AS m_at, ${c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`} AS w_service, ${probe} AS m_probe,
+    ${d.norm(col(c.status))} AS w_status, ${latency} AS m_latency,
     ${c.latencyMs === null ? 'NULL' : `nullif(trim(${d.toText(col(c.latencyMs))}), '')`} AS m_cell
   FROM ${input.table}
+),
+-- … mapped as the review maps them; rows it would reject are left out below.
+mapped AS (
+  SELECT x.m_at AS m_at, CASE WHEN x.w_service IS NULL THEN ${defaultService} ELSE sw.id END AS m_service, x.m_probe AS m_probe,
+    CASE WHEN st.word IS NOT NULL THEN st.code WHEN ${d.matches('x.w_status', '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches('x.w_status', '5[0-9][0-9]')} THEN 2 END AS m_code,
+    x.m_latency AS m_latency, x.m_cell AS m_cell
+  FROM cells x LEFT JOIN status_words st ON st.word = x.w_status LEFT JOIN service_words sw ON sw.word = x.w_service
 ),
 -- (The m_ names differ from every column name: ClickHouse lets an alias stand for a column of the same name.)
 valid AS (
