@@ -10,12 +10,13 @@
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { type RollupRecord, rollupsCsv } from '../src/lib/model/rollup-record.ts';
 
 export const BENCH_SERVICES = 80;
 export const BENCH_PROBES = ['eu-west-1', 'us-east-1', 'ap-south-1'] as const;
 export const BENCH_START_MS = Date.UTC(2026, 0, 1);
 export const BENCH_LATENCY_THRESHOLD_MS = 300;
-const TICK_MS = 60_000;
+export const TICK_MS = 60_000;
 
 /** mulberry32: small, fast, deterministic. */
 export function rng(seed: number): () => number {
@@ -170,7 +171,7 @@ export function writeTicketsAndSurveys(dir: string, tickets: number, seed = 7): 
 }
 
 /** The review config that reads the synthetic exports in `dir` (UTC, so days match DuckDB's CAST(… AS DATE)). */
-export function writeBenchConfig(dir: string, sources: { checks?: string; tickets?: string; surveys?: string }): string {
+export function writeBenchConfig(dir: string, sources: { checks?: string; tickets?: string; surveys?: string; rollups?: string }): string {
   const services = Array.from(
     { length: BENCH_SERVICES },
     (_, i) =>
@@ -178,6 +179,7 @@ export function writeBenchConfig(dir: string, sources: { checks?: string; ticket
   );
   const src: string[] = [];
   if (sources.checks) src.push(`  - { id: monitoring, kind: checks, files: ${sources.checks} }`);
+  if (sources.rollups) src.push(`  - { id: monitoring, kind: rollups, files: ${sources.rollups} }`);
   if (sources.tickets) src.push(`  - { id: desk, kind: tickets, files: ${sources.tickets} }`);
   if (sources.surveys) src.push(`  - { id: survey, kind: surveys, files: ${sources.surveys} }`);
   const yaml = `review:
@@ -201,4 +203,53 @@ ${src.join('\n')}
   const file = path.join(dir, 'review.config.yaml');
   writeFileSync(file, yaml);
   return file;
+}
+
+/**
+ * A rollups file (docs/rollups.md) of BENCH_SERVICES services × the 365 days of 2026 (UTC), as
+ * `review export-rollups` would write a year of one check a minute from three probes: 4,320 checks
+ * a day, a latency histogram of about 60 buckets, now and then an outage. Deterministic.
+ */
+export function writeRollupsCsv(dir: string, seed = 7): { file: string; rows: number; bytes: number } {
+  mkdirSync(dir, { recursive: true });
+  const rand = rng(seed);
+  const records: RollupRecord[] = [];
+  for (let s = 0; s < BENCH_SERVICES; s++) {
+    const centre = 200 + Math.floor(rand() * 60);
+    for (let d = 0; d < 365; d++) {
+      const start = BENCH_START_MS + d * 86_400_000;
+      const down = rand() < 0.05 ? 60_000 * (1 + Math.floor(rand() * 30)) : 0;
+      const at = start + Math.floor((rand() * (86_400_000 - down - 60_000)) / 60_000) * 60_000;
+      const indices: number[] = [];
+      const counts: number[] = [];
+      let n = 0;
+      for (let i = centre; i < centre + 60; i++) {
+        const c = 20 + Math.floor(rand() * 100);
+        indices.push(i);
+        counts.push(c);
+        n += c;
+      }
+      records.push({
+        service: serviceId(s),
+        date: new Date(start).toISOString().slice(0, 10),
+        dayMs: 86_400_000,
+        upMs: 86_400_000 - down,
+        degradedMs: 0,
+        downMs: down,
+        noDataMs: 0,
+        maintenanceMs: 0,
+        checks: n + Math.round(down / 20_000),
+        firstCheckMs: start,
+        lastCheckMs: start + 86_340_000,
+        latency: { count: n, zeroCount: 0, indices, counts },
+        fastChecks: Math.floor(n * 0.9),
+        outages: down > 0 ? [[at, at + down]] : [],
+        probes: [...BENCH_PROBES],
+      });
+    }
+  }
+  const file = path.join(dir, 'rollups.csv');
+  const text = rollupsCsv(records);
+  writeFileSync(file, text);
+  return { file, rows: records.length, bytes: Buffer.byteLength(text) };
 }

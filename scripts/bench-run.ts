@@ -7,9 +7,11 @@
  *   node … scripts/bench-run.ts checks <variant> <config> <out.json>   variant: fast | fast-1t | csv-parse
  *   node … scripts/bench-run.ts duckdb <checks.csv> <out.json>
  *   node … scripts/bench-run.ts tickets <config> <out.json>
+ *   node … scripts/bench-run.ts recipe <duckdb|clickhouse> <config> <checks.csv> <out.json>   the SQL recipe (issue #17)
+ *   node … scripts/bench-run.ts rollups <config> <out.json>   a rollups source ingested and its months' day rollups made
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/lib/config/load-config.ts';
 import { resolveRules } from '../src/lib/config/resolve-rules.ts';
@@ -18,7 +20,8 @@ import { computeServiceRollups } from '../src/lib/rollup/compute-service-rollups
 import type { DayRollup } from '../src/lib/rollup/service-day-rollups.ts';
 import { buildSnapshots, reviewMonths } from '../src/lib/snapshot/build-snapshots.ts';
 import { periodDays } from '../src/lib/time/period-days.ts';
-import { BENCH_LATENCY_THRESHOLD_MS } from './bench-data.ts';
+import { type MonthId, monthOf, monthsBetween } from '../src/lib/time/periods.ts';
+import { BENCH_LATENCY_THRESHOLD_MS, BENCH_PROBES, BENCH_SERVICES, BENCH_START_MS, TICK_MS } from './bench-data.ts';
 
 /**
  * The quantity compared with DuckDB, per service and UTC day (days with at least one check):
@@ -205,7 +208,127 @@ async function runTickets(configPath: string): Promise<ContenderResult> {
   };
 }
 
-const [kind, a, b, c] = process.argv.slice(2);
+/**
+ * The rollup recipe (src/lib/ingest/rollup-sql.ts) on the checks CSV, in DuckDB or in ClickHouse
+ * (chdb, from engines/), as `review sql` prints it for the bench config: the export read as text,
+ * its timestamp parsed by the engine. Its rows, as the aggregates compared with ours.
+ */
+async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, csv: string): Promise<ContenderResult> {
+  const { rollupRecipe } = await import('../src/lib/ingest/rollup-sql.ts');
+  const { resolveSourceOptions } = await import('../src/lib/ingest/resolve-source.ts');
+  const config = loadConfig(configPath);
+  const source = config.sources.find((s) => s.kind === 'checks');
+  if (!source) throw new Error('the bench config has no checks source');
+  const started = performance.now();
+  const file = csv.replaceAll("'", "''");
+  const table =
+    engine === 'duckdb'
+      ? `(SELECT TRY_CAST(timestamp AS TIMESTAMPTZ) AS timestamp, service, probe, status, latency_ms FROM read_csv('${file}', header = true, all_varchar = true))`
+      : `(SELECT parseDateTime64BestEffortOrNull(timestamp, 3, 'UTC') AS timestamp, service, probe, status, latency_ms FROM file('${file}', 'CSVWithNames', 'timestamp String, service String, probe String, status String, latency_ms String, http_code String, target String'))`;
+  const sql = rollupRecipe({
+    engine,
+    table,
+    columns: { timeMs: 'timestamp', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency_ms' },
+    source: resolveSourceOptions(source, config).options,
+    // The bench data's months (scripts/bench-data.ts: from January 2026, one check a minute).
+    months: monthsOfBench(configPath),
+    rules: resolveRules(config),
+    zone: config.review.timeZone,
+  });
+  let rows: Array<Record<string, unknown>>;
+  if (engine === 'duckdb') {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    rows = (await conn.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>;
+    conn.closeSync();
+    instance.closeSync();
+  } else {
+    const { createRequire } = await import('node:module');
+    const chdb = createRequire(path.join(import.meta.dirname, '../engines/package.json'))('chdb') as {
+      query(q: string, f: string): string;
+    };
+    rows = chdb
+      .query(sql, 'JSONEachRow')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const aggregates: DayAggregate[] = [];
+  let accepted = 0;
+  for (const r of rows) {
+    const checks = Number(r.checks);
+    accepted += checks;
+    if (checks === 0) continue;
+    const buckets: Record<string, number> = {};
+    for (const pair of String(r.latency_buckets ?? '').split(' ')) {
+      const [i, n] = pair.split(':');
+      if (i !== undefined && n !== undefined) buckets[i] = Number(n);
+    }
+    aggregates.push({
+      service: String(r.service),
+      day: String(r.date),
+      checks,
+      latencyN: Number(r.latency_count),
+      fast: Number(r.fast_checks),
+      zeros: Number(r.latency_zero),
+      buckets,
+    });
+  }
+  return {
+    contender: engine === 'duckdb' ? 'DuckDB recipe' : 'ClickHouse recipe (chdb)',
+    seconds,
+    maxRssMiB,
+    rows: rows.length,
+    accepted,
+    rejected: Number.NaN,
+    aggregates: sortAggregates(aggregates),
+    rollupHash: null,
+  };
+}
+
+/** The months the bench data spans (scripts/bench-data.ts: from BENCH_START_MS, one check a minute per series), read from its done marker. */
+function monthsOfBench(configPath: string): MonthId[] {
+  const info = JSON.parse(readFileSync(path.join(path.dirname(configPath), 'done.json'), 'utf8')) as { rows: number };
+  const ticks = Math.ceil(info.rows / (BENCH_SERVICES * BENCH_PROBES.length));
+  return monthsBetween(monthOf(BENCH_START_MS, 'UTC'), monthOf(BENCH_START_MS + ticks * TICK_MS, 'UTC'));
+}
+
+/** A rollups source (80 services × 365 days) ingested, and every month's day rollups made from it: what a review built from rollups reads. */
+async function runRollups(configPath: string): Promise<ContenderResult> {
+  const { reviewRollups } = await import('../src/lib/snapshot/review-rollups.ts');
+  const config = loadConfig(configPath);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const ingest = await ingestSources(config, path.dirname(configPath), { info() {} }, { cacheDir: null, toolVersion: 'bench' });
+  const months = reviewMonths(config, ingest);
+  const byMonth = reviewRollups(months, resolveRules(config), ingest, config.review.timeZone);
+  const seconds = (performance.now() - started) / 1000;
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+  const used = process.cpuUsage(cpu);
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const f = ingest.files;
+  ingest.checks.close();
+  return {
+    contender: 'ours (rollups source)',
+    seconds,
+    maxRssMiB,
+    rows: f.reduce((a, x) => a + x.rows, 0),
+    accepted: f.reduce((a, x) => a + x.accepted, 0),
+    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    aggregates: [],
+    rollupHash: null,
+    extra: {
+      cpuSeconds: (used.user + used.system) / 1e6,
+      months: byMonth.size,
+      serviceDays: [...byMonth.values()].reduce((a, m) => a + [...m.values()].reduce((b, d) => b + d.length, 0), 0),
+    },
+  };
+}
+
+const [kind, a, b, c, d] = process.argv.slice(2);
 let result: ContenderResult;
 let out: string;
 if (kind === 'checks' && a && b && c) {
@@ -216,6 +339,12 @@ if (kind === 'checks' && a && b && c) {
   out = b;
 } else if (kind === 'tickets' && a && b) {
   result = await runTickets(a);
+  out = b;
+} else if (kind === 'recipe' && (a === 'duckdb' || a === 'clickhouse') && b && c && d) {
+  result = await runRecipe(a, b, c);
+  out = d;
+} else if (kind === 'rollups' && a && b) {
+  result = await runRollups(a);
   out = b;
 } else {
   console.error('usage: bench-run.ts checks <fast|fast-1t|csv-parse> <config> <out> | duckdb <csv> <out> | tickets <config> <out>');

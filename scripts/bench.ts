@@ -12,6 +12,10 @@
  * tickets: N tickets (and N/5 survey responses) ingested and every snapshot computed.
  * site:    synthetic snapshots of Y years × S services, `astro build`, time per page and the
  *          JavaScript each kind of page ships (see bench-site.ts).
+ * rollups: a rollups source of 80 services × 365 days ingested into day rollups (issue #17).
+ * The checks suite's contenders duckdb-recipe and chdb-recipe run the SQL rollup recipe
+ * (src/lib/ingest/rollup-sql.ts) on the same file in DuckDB and in chdb (engines/); their days
+ * must equal ours.
  *
  * Options: --rows N (default 1,000,000), --tickets N (default 1,000,000), --suite (default
  * checks), --contenders fast,fast-1t,csv-parse,duckdb (default all; csv-parse only up to 5M
@@ -22,10 +26,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { writeBenchConfig, writeChecksCsv, writeTicketsAndSurveys } from './bench-data.ts';
+import { writeBenchConfig, writeChecksCsv, writeRollupsCsv, writeTicketsAndSurveys } from './bench-data.ts';
 import type { ContenderResult } from './bench-run.ts';
 
 const { values } = parseArgs({
@@ -46,7 +50,7 @@ const { values } = parseArgs({
 const count = (s: string) => Number(s.replaceAll('_', '').replace(/k$/i, '000').replace(/m$/i, '000000'));
 const rows = count(values.rows as string);
 const tickets = count(values.tickets as string);
-const suites = (values.suite as string) === 'all' ? ['checks', 'tickets', 'site'] : (values.suite as string).split(',');
+const suites = (values.suite as string) === 'all' ? ['checks', 'tickets', 'site', 'rollups'] : (values.suite as string).split(',');
 const baseDir = path.resolve(values.dir ?? path.join(tmpdir(), 'service-review-bench'));
 const here = import.meta.dirname;
 const NODE_ARGS = ['--experimental-strip-types', '--no-warnings=ExperimentalWarning'];
@@ -60,13 +64,21 @@ interface Row {
   ratio: number | null;
 }
 
-const report: { machine: Record<string, string | number>; checks?: unknown; tickets?: unknown; site?: unknown; ok: boolean } = {
+const report: {
+  machine: Record<string, string | number>;
+  checks?: unknown;
+  tickets?: unknown;
+  site?: unknown;
+  rollups?: unknown;
+  ok: boolean;
+} = {
   machine: {
     cpu: cpus()[0]?.model ?? '?',
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     freeGiB: Math.round(freemem() / 2 ** 30),
     node: process.version,
+    loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
   },
   ok: true,
 };
@@ -130,13 +142,24 @@ async function checksSuite(): Promise<void> {
   const config = path.join(dir, 'review.config.yaml');
   const wanted = (values.contenders ?? (rows <= 5_000_000 ? 'fast,fast-1t,csv-parse,duckdb' : 'fast,fast-1t,duckdb')).split(',');
   const results: ContenderResult[] = [];
+  const checks: Array<{ check: string; ok: boolean }> = [];
   for (const c of wanted) {
     console.log(`running ${c} …`);
-    results.push(c === 'duckdb' ? runChild(['duckdb', csv]) : runChild(['checks', c, config]));
+    if (c === 'duckdb') results.push(runChild(['duckdb', csv]));
+    else if (c === 'duckdb-recipe') results.push(runChild(['recipe', 'duckdb', config, csv]));
+    else if (c === 'chdb-recipe') results.push(runChild(['recipe', 'clickhouse', config, csv]));
+    else results.push(runChild(['checks', c, config]));
   }
   const duck = results.find((r) => r.contender === 'DuckDB');
-  const ours = results.filter((r) => r !== duck);
-  const checks: Array<{ check: string; ok: boolean }> = [];
+  // The SQL recipes (issue #17) compute the whole rollups where the checks are; their days must equal ours.
+  const recipes = results.filter((r) => r.contender.includes('recipe'));
+  const ours = results.filter((r) => r !== duck && !recipes.includes(r));
+  for (const r of recipes)
+    if (ours[0])
+      checks.push({
+        check: `${r.contender}: per service-day checks and latency histograms = ${ours[0].contender}'s (${r.aggregates.length} service-days)`,
+        ok: isDeepStrictEqual(r.aggregates, ours[0].aggregates),
+      });
   for (const r of ours) {
     checks.push({ check: `${r.contender}: every row accounted (${r.rows} = ${info.rows})`, ok: r.rows === info.rows });
     checks.push({
@@ -194,6 +217,31 @@ async function ticketsSuite(): Promise<void> {
   report.tickets = { tickets, table, extra: r.extra };
 }
 
+/** Issue #17, item 5: a year of rollups of 80 services ingested (target: under 1 s). */
+async function rollupsSuite(): Promise<void> {
+  const dir = path.join(baseDir, 'rollups-80x365');
+  const marker = path.join(dir, 'done.json');
+  if (!existsSync(marker)) {
+    console.log(`generating rollups of 80 services × 365 days in ${dir} …`);
+    const info = writeRollupsCsv(dir);
+    writeBenchConfig(dir, { rollups: 'rollups.csv' });
+    writeFileSync(marker, JSON.stringify(info));
+  }
+  const info = JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; bytes: number };
+  console.log('running rollups …');
+  const r = runChild(['rollups', path.join(dir, 'review.config.yaml')]);
+  printTable(`Rollups source, ${info.rows.toLocaleString('en-US')} service-days`, [
+    { contender: r.contender, rows: r.rows, mb: info.bytes / 1e6, seconds: r.seconds, peakRssMiB: r.maxRssMiB, ratio: null },
+  ]);
+  console.log(`\n${JSON.stringify(r.extra)}`);
+  const ok = r.accepted === info.rows && r.rejected === 0;
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} every service-day accepted (${r.accepted} of ${info.rows}); ${r.seconds < 1 ? 'under' : 'OVER'} the 1 s target`,
+  );
+  if (!ok) report.ok = false;
+  report.rollups = { rows: info.rows, seconds: r.seconds, peakRssMiB: r.maxRssMiB, extra: r.extra };
+}
+
 async function siteSuite(): Promise<void> {
   const { runSiteBench } = await import('./bench-site.ts');
   report.site = await runSiteBench({
@@ -209,8 +257,9 @@ for (const s of suites) {
   if (s === 'checks') await checksSuite();
   else if (s === 'tickets') await ticketsSuite();
   else if (s === 'site') await siteSuite();
+  else if (s === 'rollups') await rollupsSuite();
   else {
-    console.error(`unknown suite "${s}" (checks, tickets, site or all)`);
+    console.error(`unknown suite "${s}" (checks, tickets, site, rollups or all)`);
     process.exit(2);
   }
 }

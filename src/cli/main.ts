@@ -9,8 +9,10 @@ import { checkCommand } from './check-command.ts';
 import type { Command } from './cli-support.ts';
 import { toolVersion } from './cli-support.ts';
 import { diffCommand } from './diff-command.ts';
+import { exportRollupsCommand } from './export-rollups-command.ts';
 import { newCommand } from './new-command.ts';
 import { publishCommand } from './publish-command.ts';
+import { sqlCommand } from './sql-command.ts';
 import { statusCommand } from './status-command.ts';
 import { verifyCommand } from './verify-command.ts';
 
@@ -22,10 +24,12 @@ export const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   new: newCommand,
   verify: verifyCommand,
+  'export-rollups': exportRollupsCommand,
+  sql: sqlCommand,
 };
 
 function mainUsage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
   return [
     'usage: service-review <command> [options]',
     '',

@@ -240,7 +240,11 @@ export const targetsSchema = z
   })
   .strict();
 
-export const sourceKindSchema = z.enum(['checks', 'tickets', 'surveys']).describe('What the export holds.');
+export const sourceKindSchema = z
+  .enum(['checks', 'tickets', 'surveys', 'rollups', 'duckdb'])
+  .describe(
+    'What the export holds: checks, tickets or surveys rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
+  );
 
 export const sourceSchema = z
   .object({
@@ -271,6 +275,11 @@ export const sourceSchema = z
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
     encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
+    table: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('For kind duckdb: the table or view of checks in the database file (default checks); Parquet files are read as they are.'),
     asOf: z
       .string()
       .optional()

@@ -3,7 +3,9 @@
  * built-in "native" mapping recognises. A source's `columns` (or its preset) can name any
  * other header.
  */
-export type ExportKind = 'checks' | 'tickets' | 'surveys';
+import { ROLLUP_COLUMNS } from '../model/rollup-record.ts';
+
+export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'rollups';
 
 export interface FieldInfo {
   /** Header names recognised without configuration (case-insensitive). */
@@ -46,4 +48,8 @@ export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
     ces: { headers: ['ces', 'effort'], required: false },
     comment: { headers: ['comment', 'comments', 'feedback'], required: false },
   },
+  // The rollup interchange format (model/rollup-record.ts): fixed column names, every one required.
+  rollups: Object.fromEntries(
+    Object.keys(ROLLUP_COLUMNS).map((c) => [c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()), { headers: [c], required: true }]),
+  ),
 };

@@ -296,9 +296,9 @@ export class FastCheckRows implements LineRows {
       this.account.reject(out);
       return;
     }
-    this.account.accept(out.timeMs);
     // A checks source's mapper makes only checks.
     if (out.kind !== 'check') return;
+    this.account.accept(out.timeMs);
     const c = out.check;
     this.sink.add(this.sink.seriesHandle(c.service, c.probe), c.timeMs, STATUS_CODES[c.status], c.latencyMs ?? Number.NaN);
   }

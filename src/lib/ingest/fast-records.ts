@@ -57,7 +57,8 @@ export class FastRecordRows implements LineRows {
     const out = this.map(fields, line);
     if ('reason' in out) this.account.reject(out);
     else {
-      this.account.accept(out.timeMs, out.kind === 'check' ? undefined : out.unconfigured);
+      if (out.kind === 'rollup') this.account.acceptSpan(out.timeMs, out.lastMs);
+      else this.account.accept(out.timeMs, out.kind === 'check' ? undefined : out.unconfigured);
       this.accept(out);
     }
   }

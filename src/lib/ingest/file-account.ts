@@ -21,7 +21,7 @@ export interface FileAccount {
   file: string;
   /** Source id from the config. */
   source: string;
-  kind: 'checks' | 'tickets' | 'surveys';
+  kind: 'checks' | 'tickets' | 'surveys' | 'rollups' | 'duckdb';
   /** SHA-256 of the file's bytes as stored (hex). */
   sha256: string;
   /** File size in bytes as stored. */
@@ -143,6 +143,26 @@ export class RowAccount {
     bin[0]++;
     if (timeMs < bin[1]) bin[1] = timeMs;
     if (timeMs > bin[2]) bin[2] = timeMs;
+  }
+
+  /**
+   * A row read and accepted that stands for checks from `timeMs` to `lastMs` (a rollups row: its
+   * day's first and last check), or for none (both null: a day without checks, which moves no time).
+   */
+  acceptSpan(timeMs: number | null, lastMs: number | null): void {
+    if (timeMs === null) {
+      this.file.rows++;
+      this.file.accepted++;
+      return;
+    }
+    this.accept(timeMs);
+    if (lastMs === null || lastMs === timeMs) return;
+    // The last check widens the span and its bin like a row would, without counting one.
+    this.accept(lastMs);
+    const bin = this.file.timeBins[Math.floor(lastMs / TIME_BIN_MS)] as [number, number, number];
+    bin[0]--;
+    this.file.rows--;
+    this.file.accepted--;
   }
 
   /**

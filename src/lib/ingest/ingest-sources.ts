@@ -6,12 +6,15 @@
  * where records go and how duplicates across files settle; how one file is read is
  * read-export.ts.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { RollupRecord } from '../model/rollup-record.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
+import { isParquet, readWithDuckdb } from './duckdb-sources.ts';
 import { ExportFile, type FileHash, KnownHashes, type StatFingerprint, sourceFiles, wallClockNs } from './export-files.ts';
 import type { CheckSink } from './fast-checks.ts';
 import { type FileAccount, newFileAccount, RowAccount } from './file-account.ts';
@@ -78,6 +81,8 @@ export interface IngestResult {
    * (they are kept in a spill file, not in memory). `close()` them when done.
    */
   checks: StoredChecks;
+  /** Service-days read from `rollups` and `duckdb` sources, sorted by service and date (a later row for the same day replaces an earlier). */
+  rollups: RollupRecord[];
   tickets: TicketRecord[];
   surveys: SurveyResponse[];
 }
@@ -101,8 +106,8 @@ export async function ingestSources(
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
-  const cacheDir = options.cacheDir;
-  const knownHashes = cacheDir !== null ? KnownHashes.load(cacheDir) : null;
+  const rollups = new Map<string, { record: RollupRecord; file: number }>();
+  const knownHashes = options.cacheDir !== null ? KnownHashes.load(options.cacheDir) : null;
   const clock = options.clockNs ?? wallClockNs;
   const how: ReadHow = {
     fastPath: options.fastPath !== false,
@@ -110,6 +115,14 @@ export async function ingestSources(
     workers: options.workers ?? defaultWorkers(),
     minParallelBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
     blockBytes: options.parallel?.blockBytes ?? BLOCK_BYTES,
+  };
+
+  const acceptRollup = (ctx: RowContext, fileIndex: number) => {
+    if (ctx.kind !== 'rollup') return;
+    const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
+    const earlier = rollups.get(key);
+    if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+    rollups.set(key, { record: ctx.rollup, file: fileIndex });
   };
 
   for (const source of config.sources) {
@@ -123,6 +136,45 @@ export async function ingestSources(
       problems.push(problem);
       continue;
     }
+    // Rollup files are small (a row per service-day) and not cached; the rest are.
+    const cacheDir = sourceOptions.kind === 'rollups' || source.kind === 'duckdb' ? null : options.cacheDir;
+    if (source.kind === 'duckdb') {
+      // Database files one by one; Parquet files together, as one table and one input (the recipe needs every probe's checks at once).
+      const parquet = paths.filter(isParquet);
+      const inputs = [...paths.filter((p) => !isParquet(p)).map((p) => [p]), ...(parquet.length > 0 ? [parquet] : [])];
+      for (const group of inputs) {
+        const name =
+          group.length === 1 ? (group[0] as string) : `${path.posix.dirname(group[0] as string)}/*.parquet (${group.length} files)`;
+        const account = newFileAccount({ file: name, source: source.id, kind: 'duckdb', sha256: '', bytes: 0 });
+        const rowAccount = new RowAccount(account);
+        const fileIndex = files.length;
+        files.push(account);
+        accounts.push(rowAccount);
+        try {
+          Object.assign(
+            account,
+            await digestAll(
+              group.map((p) => path.join(baseDir, p)),
+              clock,
+            ),
+          );
+          await readWithDuckdb({
+            abs: group.map((p) => path.join(baseDir, p)),
+            name,
+            source,
+            config,
+            options: sourceOptions,
+            account: rowAccount,
+            accept: (ctx) => acceptRollup(ctx, fileIndex),
+          });
+        } catch (e) {
+          if (!(e instanceof ReviewError || isSystemError(e))) throw e;
+          problems.push(e instanceof ReviewError ? e.message : readError(group[0] as string, e, false).message);
+          fileErrors.push({ file: name, source: source.id, error: problems[problems.length - 1] as string });
+        }
+      }
+      continue;
+    }
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
@@ -130,11 +182,12 @@ export async function ingestSources(
       const accept = (ctx: RowContext) => {
         if (ctx.kind === 'check') {
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
-        } else if (ctx.kind === 'ticket') {
+        } else if (ctx.kind === 'rollup') acceptRollup(ctx, fileIndex);
+        else if (ctx.kind === 'ticket') {
           const earlier = tickets.get(ctx.ticket.id);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
-        } else {
+        } else if (ctx.kind === 'survey') {
           const key = ctx.survey.id ?? ctx.contentKey;
           const earlier = surveys.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
@@ -186,6 +239,22 @@ export async function ingestSources(
       files.push(account);
       const rowAccount = new RowAccount(account);
       accounts.push(rowAccount);
+      if (sourceOptions.kind === 'rollups' && isParquet(rel)) {
+        // Read by DuckDB (duckdb-sources.ts); the rows still go through the rollups row mapper and this account.
+        try {
+          try {
+            Object.assign(account, await file.digest());
+          } finally {
+            await file.close();
+          }
+          await readWithDuckdb({ abs: [abs], name: rel, source, config, options: sourceOptions, account: rowAccount, accept });
+        } catch (e) {
+          if (!(e instanceof ReviewError)) throw e;
+          problems.push(e.message);
+          fileErrors.push({ file: rel, source: sourceOptions.id, error: e.message });
+        }
+        continue;
+      }
       const recorder = cacheDir !== null ? new FileRecorder(cacheDir) : null;
       const sink = recordSink(checkStore, fileIndex, recorder, accept);
       let fingerprint: StatFingerprint | null;
@@ -235,6 +304,8 @@ export async function ingestSources(
   checkDuplicates.forEach((d, i) => {
     if (d > 0) (accounts[i] as RowAccount).duplicates(d);
   });
+  const byDay = (a: RollupRecord, b: RollupRecord) =>
+    a.service < b.service ? -1 : a.service > b.service ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   const byTime =
     <T extends { record: { id: string | null } }>(get: (t: T) => number) =>
     (a: T, b: T) =>
@@ -243,6 +314,7 @@ export async function ingestSources(
     cache,
     files,
     checks,
+    rollups: [...rollups.values()].map((r) => r.record).sort(byDay),
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
   };
@@ -294,10 +366,30 @@ function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder
             ctx.check.latencyMs ?? Number.NaN,
           );
         else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-        else recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+        else if (ctx.kind === 'survey') recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
       }
       accept(ctx);
     },
+  };
+}
+
+/** The SHA-256 and size of one file, or of several read as one input (the hash of their hashes, in order). */
+async function digestAll(abs: string[], clock: () => bigint): Promise<FileHash> {
+  const hashes: FileHash[] = [];
+  for (const a of abs) {
+    const file = await ExportFile.open(a, clock);
+    try {
+      hashes.push(await file.digest());
+    } finally {
+      await file.close();
+    }
+  }
+  if (hashes.length === 1) return hashes[0] as FileHash;
+  return {
+    sha256: createHash('sha256')
+      .update(hashes.map((h) => h.sha256).join('\n'))
+      .digest('hex'),
+    bytes: hashes.reduce((a, h) => a + h.bytes, 0),
   };
 }
 

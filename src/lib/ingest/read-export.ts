@@ -128,7 +128,8 @@ export async function readExport(ctx: ReadContext): Promise<void> {
 function settle(out: RowContext | RejectedRow, account: RowAccount, sink: RecordSink): void {
   if ('reason' in out) account.reject(out);
   else {
-    account.accept(out.timeMs, out.kind === 'check' ? undefined : out.unconfigured);
+    if (out.kind === 'rollup') account.acceptSpan(out.timeMs, out.lastMs);
+    else account.accept(out.timeMs, out.kind === 'check' ? undefined : out.unconfigured);
     sink.accept(out);
   }
 }

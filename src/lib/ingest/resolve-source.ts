@@ -65,8 +65,10 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
   const preset = source.preset === undefined ? null : presetFor(source.preset);
   const problem = source.preset !== undefined && preset === null ? `source "${source.id}": unknown preset "${source.preset}"` : null;
   const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+  // A duckdb source's table holds checks: its columns and words are mapped as a checks export's.
+  const kind: ExportKind = source.kind === 'duckdb' ? 'checks' : source.kind;
   const columns: Record<string, string[]> = {};
-  for (const [field, info] of Object.entries(CANONICAL_FIELDS[source.kind])) {
+  for (const [field, info] of Object.entries(CANONICAL_FIELDS[kind])) {
     const configured = source.columns[field] ?? preset?.columns[field];
     columns[field] = configured === undefined ? info.headers : list(configured);
   }
@@ -78,14 +80,15 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     rejectWords[field] = Object.fromEntries(Object.entries(words).map(([w, why]) => [normWord(w), why]));
   const options: SourceOptions = {
     id: source.id,
-    kind: source.kind,
+    kind,
     files: source.files,
     encoding: source.encoding,
     delimiter: source.delimiter,
     columns,
     timestamps: {
       // The source's own setting, else the preset's (where the tool fixes it), else the review's zone / year-first dates.
-      timeZone: source.timeZone ?? preset?.timeZone ?? config.review.timeZone,
+      // Rollups are days of the review zone by definition (docs/rollups.md).
+      timeZone: kind === 'rollups' ? config.review.timeZone : (source.timeZone ?? preset?.timeZone ?? config.review.timeZone),
       dateOrder: source.dateOrder ?? preset?.dateOrder ?? 'ymd',
       ambiguous: source.ambiguous,
       epochUnit: source.epochUnit,

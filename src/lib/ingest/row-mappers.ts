@@ -7,6 +7,7 @@ import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
+import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 import {
   normWord,
   onTimeMapper,
@@ -31,7 +32,8 @@ export type RowContext =
        * record alone makes two respondents who answered alike in the same minute "identical".
        */
       contentKey: string;
-    };
+    }
+  | RollupRow;
 
 class Reject {
   readonly row: RejectedRow;
@@ -97,6 +99,7 @@ function reopenedValue(raw: string): boolean | undefined {
  * rejected by the surveys branch (gone with --no-turbo-escape).
  */
 export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | RejectedRow {
+  if (resolved.options.kind === 'rollups') return rollupRowMapper(resolved);
   const { options, header, indices } = resolved;
   const { kind, timestamps: tsOpts, values, defaultService } = options;
   const headerLength = header.length;

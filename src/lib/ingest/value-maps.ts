@@ -23,7 +23,7 @@ export interface PriorityWords {
   words: string[];
 }
 
-const DEFAULT_STATUS_WORDS: Record<string, CheckStatus> = {};
+export const DEFAULT_STATUS_WORDS: Record<string, CheckStatus> = {};
 for (const w of ['up', 'ok', 'success', 'pass', 'true', '1']) DEFAULT_STATUS_WORDS[w] = 'up';
 for (const w of ['degraded', 'warn', 'warning', 'slow']) DEFAULT_STATUS_WORDS[w] = 'degraded';
 for (const w of ['down', 'fail', 'failed', 'failure', 'error', 'critical', 'false', '0']) DEFAULT_STATUS_WORDS[w] = 'down';

@@ -6,36 +6,21 @@
  */
 
 import { type CheckSeries, lowerBound, STATUS_DEGRADED, STATUS_DOWN } from '../model/check-series.ts';
+import { mergeWindows } from '../model/merge-windows.ts';
+import type { RollupRecord } from '../model/rollup-record.ts';
 import type { TimeWindow } from '../model/rules.ts';
 import type { DaySpan } from '../time/period-days.ts';
 import { bucketIndex, type LatencyHistogram } from './latency-histogram.ts';
 import { medianCheckInterval } from './median-check-interval.ts';
-import { mergeWindows } from './merge-windows.ts';
 
-export interface DayRollup {
-  /** Local date, YYYY-MM-DD, in the review zone. */
-  date: string;
-  /** Real length of the day (23, 24 or 25 hours), ms. */
-  dayMs: number;
-  /** Up time, degraded included, ms. */
-  upMs: number;
-  /** Degraded time (a part of upMs), ms. */
-  degradedMs: number;
-  /** Down time, ms. */
-  downMs: number;
-  /** Time no check covered, ms. */
-  noDataMs: number;
-  /** Planned maintenance, ms; excluded from every other figure. */
-  maintenanceMs: number;
-  /** Down runs inside the day as [startMs, endMs); a run crossing midnight is split and re-joined on merge. */
-  outages: Array<[number, number]>;
-  /** Checks that ran during the day, every status and probe. */
-  checks: number;
-  /** Latency population of the day: checks not down, not in maintenance, with a latency. */
+/**
+ * One service-day: the rollup interchange format's record (model/rollup-record.ts, where each field
+ * is documented) without the facts the rollups do not compute (the service, first and last check,
+ * probes). Its latency is a LatencyHistogram.
+ */
+export type DayRollup = Omit<RollupRecord, 'service' | 'firstCheckMs' | 'lastCheckMs' | 'probes' | 'latency'> & {
   latency: LatencyHistogram;
-  /** Part of the latency population at or below the service's threshold. */
-  fastChecks: number;
-}
+};
 
 export interface RollupOptions {
   /** The service's checks, one series per probe. */

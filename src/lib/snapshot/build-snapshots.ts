@@ -10,9 +10,7 @@ import type { RuleBook } from '../config/resolve-rules.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../model/rules.ts';
-import { computeServiceRollups } from '../rollup/compute-service-rollups.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
-import { periodDays } from '../time/period-days.ts';
 import {
   type MonthId,
   monthBounds,
@@ -29,6 +27,7 @@ import { type HeadlineInput, headlineSection } from './headline-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
+import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
@@ -150,11 +149,8 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const months = reviewMonths(config, ingest, horizons);
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
-  const monthRollups = new Map(
-    months.map(
-      (id) => [id, computeServiceRollups(rules.forMonth(id).services, ingest.checks, periodDays(id, zone), rules.maintenance)] as const,
-    ),
-  );
+  // Imported rollups (rollups and duckdb sources) stand in for the checks of their service-days.
+  const monthRollups = reviewRollups(months, rules, ingest, zone);
 
   // Only periods with data (issue #15): a month no source covers is listed in the archive, not built.
   const withData = monthsWithData(months, zone, ingest, monthRollups, meta.keepMonths ?? new Set());
@@ -208,6 +204,7 @@ function buildPeriods(
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
 
   const reviewed = new Set(months);
+  const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
   const quarters = [...new Set(months.map(quarterOfMonth))];
   const years = [...new Set(months.map(yearOfMonth))];
   const aggregate = (kind: 'quarter' | 'year', ids: string[], monthsOf: (id: string) => MonthId[]) =>
@@ -287,7 +284,7 @@ function buildPeriods(
       resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
     });
     // A service has what its data has (issue #15): availability only for monitored services with checks in the period.
-    const monitored = serviceFigures(r, rollups, ingest.checks, bounds);
+    const monitored = serviceFigures(r, rollups, checkSource, bounds);
     const services = monitored
       .filter((sv) => sv.checks > 0)
       .map((sv) => {

@@ -32,18 +32,20 @@ export function sourceHorizons(config: ReviewConfig, ingest: IngestResult): Sour
     if (latest > (latestTicket.get(t.source) ?? Number.NEGATIVE_INFINITY)) latestTicket.set(t.source, latest);
   }
   return config.sources.map((src) => {
+    // Rollups are checks rolled up: their horizon is that of the checks (the last check they count).
+    const kind = src.kind === 'rollups' || src.kind === 'duckdb' ? 'checks' : src.kind;
     if (src.asOf !== undefined) {
       const r = sourceAsOf(src.asOf, config.review.timeZone);
       // The config was validated: an unreadable asOf cannot get here.
-      return { source: src.id, kind: src.kind, asOfMs: 'ms' in r ? r.ms : null, from: 'config' as const };
+      return { source: src.id, kind, asOfMs: 'ms' in r ? r.ms : null, from: 'config' as const };
     }
-    let latest = src.kind === 'tickets' ? (latestTicket.get(src.id) ?? null) : null;
+    let latest: number | null = src.kind === 'tickets' ? (latestTicket.get(src.id) ?? null) : null;
     for (const f of ingest.files) if (f.source === src.id && f.lastMs !== null && (latest === null || f.lastMs > latest)) latest = f.lastMs;
     // A stray row past the bulk of the source's own data (outside its dataRange) does not move the horizon. The
     // source's own: sources of one review may cover years apart (issue #15: Boston 2015, Upptime 2024–2026).
     const range = dataRange({ files: ingest.files.filter((f) => f.source === src.id) });
     if (latest !== null && range && latest > range.lastMs + STRAY_AFTER_MS) latest = range.lastMs;
-    return { source: src.id, kind: src.kind, asOfMs: latest, from: 'data' as const };
+    return { source: src.id, kind, asOfMs: latest, from: 'data' as const };
   });
 }
 

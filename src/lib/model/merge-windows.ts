@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../model/rules.ts';
+import type { TimeWindow } from './rules.ts';
 
 /**
  * Sorts windows and merges those that overlap or touch, so every instant is counted once.
