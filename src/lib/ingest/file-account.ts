@@ -28,6 +28,8 @@ export interface FileAccount {
   bytes: number;
   /** Detected or configured text encoding. */
   encoding: string;
+  /** Why that encoding: a byte-order mark, the configuration, or what the bytes showed (open-export.ts). */
+  encodingReason: string;
   /** Detected or configured delimiter. */
   delimiter: string;
   /** Canonical fields this file's header provides, sorted. */
@@ -38,6 +40,8 @@ export interface FileAccount {
   rejected: number;
   /** Earlier rows replaced by a later row with the same key. */
   duplicates: number;
+  /** Fields longer than the reader's limit (MAX_FIELD_CHARS), cut there with a visible marker; counted in every row read. */
+  truncated: number;
   /** First and last accepted timestamp, epoch ms; null without accepted rows. */
   firstMs: number | null;
   lastMs: number | null;
@@ -69,12 +73,14 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
   return {
     ...init,
     encoding: 'utf-8',
+    encodingReason: '',
     delimiter: ',',
     fields: [],
     rows: 0,
     accepted: 0,
     rejected: 0,
     duplicates: 0,
+    truncated: 0,
     firstMs: null,
     lastMs: null,
     timeBins: {},
@@ -91,7 +97,7 @@ export function reasonClass(reason: string): string {
 /** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
 export type AccountPart = Pick<
   FileAccount,
-  'rows' | 'accepted' | 'rejected' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
+  'rows' | 'accepted' | 'rejected' | 'truncated' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
 >;
 
 /**
@@ -148,6 +154,11 @@ export class RowAccount {
     if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push(row);
   }
 
+  /** `n` fields of a row read were cut at the field length limit. */
+  truncated(n: number): void {
+    this.file.truncated += n;
+  }
+
   /** `n` accepted rows of this file replaced by later rows with the same key. */
   duplicates(n = 1): void {
     this.file.accepted -= n;
@@ -160,6 +171,7 @@ export class RowAccount {
     a.rows += part.rows;
     a.accepted += part.accepted;
     a.rejected += part.rejected;
+    a.truncated += part.truncated;
     if (part.firstMs !== null && (a.firstMs === null || part.firstMs < a.firstMs)) a.firstMs = part.firstMs;
     if (part.lastMs !== null && (a.lastMs === null || part.lastMs > a.lastMs)) a.lastMs = part.lastMs;
     for (const [key, [n, lo, hi]] of Object.entries(part.timeBins)) {

@@ -78,9 +78,13 @@ export async function readExport(ctx: ReadContext): Promise<void> {
   });
   const delimiter = opened.delimiter;
   account.file.encoding = opened.encoding;
+  account.file.encodingReason = opened.encodingReason;
   account.file.delimiter = delimiter;
   let map: RowMapper | null = null;
+  // The header's names, for the column a reader's fault names.
+  let headerFields: string[] = [];
   const start = (header: string[]): { resolved: ResolvedSource; map: RowMapper } => {
+    headerFields = header;
     const resolved = resolveSource(options, header);
     if ('duplicates' in resolved) throw new ReviewError(duplicateColumnsMessage(name, resolved.duplicates));
     if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(name, resolved.missing, header));
@@ -89,13 +93,24 @@ export async function readExport(ctx: ReadContext): Promise<void> {
     return { resolved, map };
   };
   const csv = async (text: Readable, recordDelimiter: string | null, linesBefore: number) => {
-    await readCsvRecords(text, name, { delimiter, recordDelimiter, linesBefore }, (record, line) => {
-      if (map === null) start(record);
-      else settle(map(record, line), account, ctx.sink);
+    await readCsvRecords(text, name, { delimiter, recordDelimiter, linesBefore }, ({ fields, line, fault, truncated }) => {
+      if (truncated > 0) account.truncated(truncated);
+      if (map === null) {
+        if (fault !== null) throw new ReviewError(`${name}:${line}: the header line ${fault.reason}`);
+        start(fields);
+      } else if (fault !== null) {
+        const named = fault.column === null ? undefined : headerFields[fault.column - 1];
+        account.reject({
+          line,
+          column: fault.column,
+          field: named === undefined ? null : named.trim(),
+          value: fault.value,
+          reason: fault.reason,
+        });
+      } else settle(map(fields, line), account, ctx.sink);
     });
     if (map === null) throw new ReviewError(`${name}: the file has no header line, expected a CSV export with a header`);
   };
-
   if (!opened.bytes) return csv(opened.stream, null, 0);
   const it = opened.chunks;
   // Without the fast paths csv-parse reads the whole file (from after the BOM, which openExport took off).
