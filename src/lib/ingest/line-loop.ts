@@ -172,6 +172,9 @@ export async function loopOverStream(
       continue;
     }
     let chunk: Buffer = next.value;
+    // A line already longer than the limit goes to the general reader anyway: handing it over
+    // now keeps a long line read in small pieces from being copied once per piece.
+    if (rest.length > MAX_FIELD_CHARS) return { rest: Buffer.concat([rest, chunk]), linesBefore: loop.line - 1 };
     const nl = rest.length > 0 ? chunk.indexOf(LF) : -1;
     if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
     else if (rest.length > 0) {
