@@ -208,7 +208,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
-    const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
+    const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'truncated') => files.reduce((a, f) => a + f[k], 0);
     const tickets = ticketPeriodMetrics(ticketTable, {
       levels: r.priorities,
       horizons: ticketHorizons,
@@ -277,6 +277,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
         accepted: sum('accepted'),
         rejected: sum('rejected'),
         duplicates: sum('duplicates'),
+        truncated: sum('truncated'),
         files: files.map((f) => ({
           file: f.file,
           source: f.source,
@@ -284,6 +285,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
           accepted: f.accepted,
           rejected: f.rejected,
           duplicates: f.duplicates,
+          truncated: f.truncated,
           rejects: f.rejects,
           rejectsByReason: f.rejectsByReason,
         })),
