@@ -208,4 +208,14 @@ describe('reading odd exports', () => {
     expect(s).toMatchObject({ rows: 2, accepted: 2, truncated: 1 });
     expect(r.surveys.map((x) => x.comment)).toEqual([`${'é'.repeat(MAX_FIELD_CHARS)}${truncationMark(100_000)}`, 'short']);
   });
+
+  it('shows a rejected 11-digit epoch with its digits, not as "[phone]"', async () => {
+    const r = await read({ tickets: 'id,created,priority\nT1,17803456789,P1\nT2,2026-09-01 00:00,13800138000\n' });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t?.rejects.map((x) => [x.line, x.value, x.reason.slice(0, 30)])).toEqual([
+      [2, '17803456789', '"17803456789" has 11 digits; e'],
+      // A phone number typed into the priority cell stays masked.
+      [3, '[phone]', 'unknown priority "[phone]"; ad'],
+    ]);
+  });
 });

@@ -14,6 +14,11 @@ export interface RejectedRow {
   value: string | null;
   /** Why the row was rejected, e.g. `expected a date like 2026-11-03 08:15, got "31/02/2026"`. */
   reason: string;
+  /**
+   * Set by the row mapper when the value was read as a timestamp: a malformed date or epoch
+   * (`17803456789`, 11 digits), not a phone number, so only e-mails are masked in it. Not stored.
+   */
+  timestampCell?: boolean;
 }
 
 export interface FileAccount {
@@ -66,6 +71,19 @@ export const MAX_REJECTS_KEPT = 200;
  */
 const DATE_SHAPED = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})[-/.]\d{2,4})(?:[T ]|$)/;
 const maskEmails = (text: string) => text.replace(/[^\s@"<>(),;]+@[^\s@"<>(),;]+\.[^\s@"<>(),;]+/gu, '[email]');
+/**
+ * A reason quoting a date-like value: the value keeps its digits (only e-mails masked), the
+ * rest of the reason is masked as usual. Masking the whole reason took the digits of an 11-digit
+ * epoch for a phone number and showed `"[phone]" has 11 digits`.
+ */
+function maskAround(reason: string, value: string): string {
+  if (value === '' || !reason.includes(value)) return maskPersonalData(reason);
+  return reason
+    .split(value)
+    .map((part) => maskPersonalData(part))
+    .join(maskEmails(value));
+}
+
 /** Width of an account's time bins: 30 days. */
 export const TIME_BIN_MS = 30 * 86_400_000;
 
@@ -144,8 +162,15 @@ export class RowAccount {
    * into a score cell is never published in accounts, rejects CSVs, snapshots or pages.
    */
   reject(rejected: RejectedRow): void {
-    const mask = rejected.value !== null && DATE_SHAPED.test(rejected.value) ? maskEmails : maskPersonalData;
-    const row = { ...rejected, value: rejected.value === null ? null : mask(rejected.value), reason: mask(rejected.reason) };
+    const { line, column, field, value, reason } = rejected;
+    const dateLike = value !== null && (rejected.timestampCell === true || DATE_SHAPED.test(value));
+    const row: RejectedRow = {
+      line,
+      column,
+      field,
+      value: value === null ? null : dateLike ? maskEmails(value) : maskPersonalData(value),
+      reason: dateLike ? maskAround(reason, value) : maskPersonalData(reason),
+    };
     const a = this.file;
     a.rows++;
     a.rejected++;
