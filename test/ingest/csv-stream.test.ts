@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type CsvRecord, CsvTokenizer, MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/csv-stream.ts';
 import { ExportReadError } from '../../src/lib/ingest/open-export.ts';
 import { EscapingUtf8Decoder } from '../../src/lib/ingest/utf8-escape.ts';
+import { uncoveredLines } from '../helpers/csv-lines.ts';
 import { assertProperty } from '../helpers/property.ts';
 
 /** The records of `text`, pushed in pieces cut at `cuts`. */
@@ -26,14 +27,14 @@ function records(text: string, cuts: number[] = [], delimiter = ','): CsvRecord[
   return out;
 }
 
-const ok = (fields: string[], line: number) => ({ fields, line, fault: null, truncated: 0 });
+const ok = (fields: string[], line: number, lines = 1) => ({ fields, line, lines, fault: null, truncated: 0 });
 
 describe('the general CSV reader', () => {
   it('reads RFC 4180 records with their first physical line', () => {
     expect(records('a,b\r\n"x, y","say ""hi"""\n"two\r\nlines",z\n\n1,2')).toEqual([
       ok(['a', 'b'], 1),
       ok(['x, y', 'say "hi"'], 2),
-      ok(['two\r\nlines', 'z'], 3),
+      ok(['two\r\nlines', 'z'], 3, 2),
       // Line 5 is blank: no record, but a line.
       ok(['1', '2'], 6),
     ]);
@@ -52,6 +53,7 @@ describe('the general CSV reader', () => {
       {
         fields: [],
         line: 2,
+        lines: 1,
         fault: { column: 1, value: 'ab"c', reason: 'has a quote inside an unquoted field (quote the whole field and double the quote)' },
         truncated: 0,
       },
@@ -61,19 +63,26 @@ describe('the general CSV reader', () => {
 
   it('rejects a record with text after a closing quote, and reads on', () => {
     expect(records('x,"ab"c,y\n1,2,3\n')).toEqual([
-      { fields: [], line: 1, fault: { column: 2, value: 'abc', reason: 'has text after the closing quote of a field' }, truncated: 0 },
+      {
+        fields: [],
+        line: 1,
+        lines: 1,
+        fault: { column: 2, value: 'abc', reason: 'has text after the closing quote of a field' },
+        truncated: 0,
+      },
       ok(['1', '2', '3'], 2),
     ]);
   });
 
   it('rejects a quote never closed at its line, keeps the rows before it and rejects every line after it', () => {
-    // Lines: 1 header, 2 row, 3 opens the quote, 4 text, 5 blank (no row), 6 text, 7 only spaces (no text).
+    // Lines: 1 header, 2 row, 3 opens the quote, 4 text, 5 blank (no row), 6 text, 7 two spaces (a row, as outside quotes).
     const r = records('a,b\n1,2\n3,"open\n4,5\n\n7,8\n  \n');
     expect(r.slice(0, 2)).toEqual([ok(['a', 'b'], 1), ok(['1', '2'], 2)]);
     expect(r.slice(2).map((x) => [x.line, x.fault?.column, x.fault?.reason])).toEqual([
       [3, 2, 'has a quote opened at line 3 that is never closed: this line and every line after it are rejected'],
       [4, null, 'lies inside the quote opened at line 3 that is never closed'],
       [6, null, 'lies inside the quote opened at line 3 that is never closed'],
+      [7, null, 'lies inside the quote opened at line 3 that is never closed'],
     ]);
     // A record that starts on line 2 and opens its unclosed quote on line 3 is rejected at line 2, naming line 3.
     const later = records('a,b\n"x\ny",z,"q\nw\n');
@@ -94,6 +103,7 @@ describe('the general CSV reader', () => {
     expect(records('a,b\n\ufeffa,b\n1,2\n')[1]).toEqual({
       fields: [],
       line: 2,
+      lines: 1,
       fault: {
         column: 1,
         value: '\ufeffa',
@@ -111,6 +121,7 @@ describe('the general CSV reader', () => {
     expect(r[1]).toEqual({
       fields: [],
       line: 2,
+      lines: 1,
       fault: {
         column: 2,
         value: 'Caf\\xE9 \\xFF',
@@ -126,9 +137,22 @@ describe('the general CSV reader', () => {
     const long = 'x'.repeat(MAX_FIELD_CHARS + 10);
     const r = records(`a,b\n1,"${long}"\n2,${long}\n`, [10, 20_000]);
     const cut = `${'x'.repeat(MAX_FIELD_CHARS)}${truncationMark(MAX_FIELD_CHARS + 10)}`;
-    expect(r[1]).toEqual({ fields: ['1', cut], line: 2, fault: null, truncated: 1 });
-    expect(r[2]).toEqual({ fields: ['2', cut], line: 3, fault: null, truncated: 1 });
+    expect(r[1]).toEqual({ fields: ['1', cut], line: 2, lines: 1, fault: null, truncated: 1 });
+    expect(r[2]).toEqual({ fields: ['2', cut], line: 3, lines: 1, fault: null, truncated: 1 });
     expect(truncationMark(20)).toBe(` [… cut: 20 characters, over the ${MAX_FIELD_CHARS}-character limit]`);
+  });
+
+  it('accounts for every line: records cover each non-blank line once', () => {
+    const alphabet = fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '\ufeff', '\udce9');
+    assertProperty(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          expect(uncoveredLines(text, records(text))).toEqual([]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('reads the same whatever the chunk boundaries', () => {

@@ -49,6 +49,8 @@ export interface RecordFault {
 export interface CsvRecord {
   fields: string[];
   line: number;
+  /** Physical lines it spans (a quote never closed: 1, and each later line is a rejected record of its own). */
+  lines: number;
   fault: RecordFault | null;
   truncated: number;
 }
@@ -110,7 +112,9 @@ export class CsvTokenizer {
   private quoteLine = 0;
   /** Non-blank physical lines after the record's first, as [first, last] runs, while a quote is open. */
   private laterLines: Array<[number, number]> = [];
-  private lineHasText = false;
+  /** Characters of the current line inside a quote, and whether the last was a CR. */
+  private lineChars = 0;
+  private lineCr = false;
 
   constructor(name: string, delimiter: string, firstLine: number, each: (r: CsvRecord) => void) {
     if (delimiter.length !== 1) throw new Error(`CsvTokenizer needs a one-character delimiter, got ${JSON.stringify(delimiter)}`);
@@ -156,7 +160,8 @@ export class CsvTokenizer {
     this.lastCr = false;
   }
 
-  private endRecord(): void {
+  /** @param lastLine the record's last physical line */
+  private endRecord(lastLine = this.line - 1): void {
     if (!this.hadQuote && this.fields.length === 0 && this.fieldLen === 0 && this.pending === '') {
       // A blank line: no record.
       this.reset();
@@ -166,6 +171,7 @@ export class CsvTokenizer {
     this.each({
       fields: this.fault === null ? this.fields : [],
       line: this.recordLine,
+      lines: lastLine - this.recordLine + 1,
       fault: this.fault,
       truncated: this.truncated,
     });
@@ -184,19 +190,22 @@ export class CsvTokenizer {
     this.state = FIELD_START;
     this.recordLine = this.line;
     this.laterLines = [];
-    this.lineHasText = false;
+    this.lineChars = 0;
+    this.lineCr = false;
   }
 
   /** A line ends inside a quoted field: note whether it had text, for the accounting of a quote never closed. */
   private quotedLineEnd(): void {
     const l = this.line;
     this.line++;
-    if (this.lineHasText && l !== this.recordLine) {
+    // A line's text: any character but the CR of its CR LF.
+    if (this.lineChars - (this.lineCr ? 1 : 0) > 0 && l !== this.recordLine) {
       const last = this.laterLines[this.laterLines.length - 1];
       if (last !== undefined && last[1] === l - 1) last[1] = l;
       else this.laterLines.push([l, l]);
     }
-    this.lineHasText = false;
+    this.lineChars = 0;
+    this.lineCr = false;
   }
 
   push(text: string): void {
@@ -217,7 +226,7 @@ export class CsvTokenizer {
             this.pending = '';
             this.hadQuote = true;
             this.quoteLine = this.line;
-            this.lineHasText = true;
+            this.lineChars++;
             state = QUOTED;
             run = i + 1;
           } else if (this.isSpace(c)) this.pending += text[i];
@@ -259,13 +268,17 @@ export class CsvTokenizer {
             if (i > run) this.append(text.slice(run, i));
             state = QUOTE_SEEN;
           } else if (c === LF) this.quotedLineEnd();
-          else if (c !== CR && c !== SPACE && c !== TAB) this.lineHasText = true;
+          else {
+            this.lineChars++;
+            this.lineCr = c === CR;
+          }
           break;
         case QUOTE_SEEN:
           if (c === QUOTE) {
             // A doubled quote: one quote in the value, the first of the next run.
             state = QUOTED;
             run = i;
+            this.lineChars++;
           } else if (c === delim) {
             this.endField();
             state = FIELD_START;
@@ -334,11 +347,16 @@ export class CsvTokenizer {
     if (this.state === QUOTED) {
       const from = this.recordLine;
       const quoteLine = this.quoteLine;
-      if (this.lineHasText) this.quotedLineEnd();
+      // The last line has no line end: any character counts.
+      if (this.lineChars > 0) {
+        this.lineCr = false;
+        this.quotedLineEnd();
+      }
       const later = this.laterLines;
       this.each({
         fields: [],
         line: from,
+        lines: 1,
         fault: {
           column: this.fields.length + 1,
           value: null,
@@ -351,6 +369,7 @@ export class CsvTokenizer {
           this.each({
             fields: [],
             line: l,
+            lines: 1,
             fault: { column: null, value: null, reason: `lies inside the quote opened at line ${quoteLine} that is never closed` },
             truncated: 0,
           });
@@ -358,7 +377,7 @@ export class CsvTokenizer {
       return;
     }
     if (this.state === FIELD_START) this.append(this.pending);
-    this.endRecord();
+    this.endRecord(this.line);
   }
 }
 
