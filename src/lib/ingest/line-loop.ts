@@ -41,7 +41,7 @@ export interface LineRows {
 export interface ScanResult {
   /** Offset of the first byte not consumed: the partial last line, or the line handed over. */
   consumed: number;
-  /** True when the loop stopped at a line it hands to csv-parse. */
+  /** True when the loop stopped at a line it hands to the general reader. */
   handover: boolean;
 }
 
@@ -87,7 +87,7 @@ export class LineLoop {
       let nl = buf.indexOf(LF, pos);
       if (nl < 0 || nl >= stop) nl = stop;
       if (quoteAt < nl || pos >= badAt || nl - pos > MAX_FIELD_CHARS) return { consumed: pos, handover: true };
-      // CR LF and LF both end a line, mixed in one file; any other CR goes to csv-parse.
+      // CR LF and LF both end a line, mixed in one file; any other CR goes to the general reader.
       const lineEnd = nl < stop && nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
       if (crAt < pos) {
         crAt = buf.indexOf(CR, pos);
@@ -131,7 +131,7 @@ export async function readHeaderLine(
 
 /**
  * Whether the fast scanners can take a file with this header line: one unquoted line of UTF-8
- * without a stray CR, and a one-byte delimiter. Otherwise csv-parse reads the whole file.
+ * without a stray CR, and a one-byte delimiter. Otherwise the general reader reads the whole file.
  */
 export function plainHeader(headerBytes: Buffer, nl: number, delimiter: string): boolean {
   return (

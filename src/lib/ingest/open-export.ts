@@ -448,7 +448,7 @@ function textStream(sniffed: Sniffed): Readable {
   const { release, decoder, headText } = sniffed;
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
-    // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
+    // there); a consumer that encodes each chunk to UTF-8 on its own would turn
     // each half into U+FFFD, so the high surrogate waits for the next chunk.
     let carry = '';
     const hold = (decoded: string): string => {

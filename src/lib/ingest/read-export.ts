@@ -3,8 +3,8 @@
  * export-files.ts), decoded by openExportBytes (open-export.ts), its header resolved against the
  * source (resolve-source.ts), then its rows read by the fastest reader that takes them — the
  * checks fast path on worker threads for a large uncompressed file, the fast paths on this
- * thread (fast-checks.ts, fast-records.ts, through the shared line loop), or csv-parse
- * (csv-stream.ts) — every reader handing the rest of the file to csv-parse at the first line it
+ * thread (fast-checks.ts, fast-records.ts, through the shared line loop), or the general reader
+ * (csv-stream.ts) — every reader handing the rest of the file to the general reader at the first line it
  * does not take. Every row is accepted or rejected through the file's RowAccount; accepted
  * records go to the file's RecordSink.
  */
@@ -40,7 +40,7 @@ export interface RecordSink {
 
 /** How files are read (IngestOptions with the defaults applied). */
 export interface ReadHow {
-  /** False reads every file with csv-parse. */
+  /** False reads every file with the general reader. */
   fastPath: boolean;
   /** Read size of the fast paths. */
   readChunkBytes: number;
@@ -113,7 +113,7 @@ export async function readExport(ctx: ReadContext): Promise<void> {
   };
   if (!opened.bytes) return csv(opened.stream, null, 0);
   const it = opened.chunks;
-  // Without the fast paths csv-parse reads the whole file (from after the BOM, which openExport took off).
+  // Without the fast paths the general reader reads the whole file (from after the BOM, which openExport took off).
   if (!how.fastPath) return csv(textFrom(Buffer.alloc(0), it), null, 0);
   const { buf, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
   if (!plainHeader(headerBytes, nl, delimiter)) return csv(textFrom(buf, it), null, 0);
@@ -151,7 +151,7 @@ function settle(out: RowContext | RejectedRow, account: RowAccount, sink: Record
 /**
  * The data lines of a large checks file, from `data.start` (with `data.head` read already), on
  * worker threads (ingest-workers.ts).
- * From a line a worker hands over, `rest` reads the file with csv-parse on this thread.
+ * From a line a worker hands over, `rest` reads the file with the general reader on this thread.
  */
 async function readInParallel(
   ctx: ReadContext,
