@@ -60,7 +60,10 @@ describe('through the CLI', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.out).toContain('review periods: 2026-09 … 2026-10 (2 months)');
     expect(check.out).toContain("1 accepted rows lie outside the review's periods");
-    expect(check.out).toContain('created: "[phone]" has 11 digits'); // a rejected 11-digit value is masked like a phone number
+    // The rejected epoch keeps its digits (it was masked as "[phone]"), and check says how each file was decoded.
+    expect(check.out).toContain('data/tickets.csv:4:2 created: "17621577001" has 11 digits');
+    expect(check.out).toContain('data/tickets.csv [desk, tickets, utf-8, ","]: 3 rows');
+    expect(check.out).toContain('  encoding utf-8: ASCII in the first 64 KiB, read as UTF-8');
     const json = await runCli(['check', '--json', '--config', config]);
     const files = JSON.parse(json.out) as Array<{
       file: string;
@@ -69,9 +72,18 @@ describe('through the CLI', () => {
       accepted: number;
       rejected: number;
       duplicates: number;
+      encodingReason: string;
+      truncated: number;
     }>;
     const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
-    expect(tickets).toMatchObject({ rows: 3, accepted: 2, rejected: 1, outsideReview: 1 });
+    expect(tickets).toMatchObject({
+      rows: 3,
+      accepted: 2,
+      rejected: 1,
+      outsideReview: 1,
+      encodingReason: 'ASCII in the first 64 KiB, read as UTF-8',
+      truncated: 0,
+    });
   });
 });
 
