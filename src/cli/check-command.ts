@@ -1,5 +1,5 @@
 import { ReviewError } from '../lib/errors.ts';
-import { MAX_FIELD_CHARS } from '../lib/ingest/csv-stream.ts';
+import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';

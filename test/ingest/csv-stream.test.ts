@@ -7,7 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvRecord, CsvTokenizer, MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/csv-stream.ts';
+import { type CsvRecord, CsvTokenizer } from '../../src/lib/ingest/csv-stream.ts';
+import { MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/field-limit.ts';
 import { ExportReadError } from '../../src/lib/ingest/open-export.ts';
 import { EscapingUtf8Decoder } from '../../src/lib/ingest/utf8-escape.ts';
 import { uncoveredLines } from '../helpers/csv-lines.ts';

@@ -28,7 +28,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
-import { MAX_FIELD_CHARS } from '../../src/lib/ingest/csv-stream.ts';
+import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { type IngestOptions, type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 
 const SEED = Number(process.env.PATHS_AGREE_SEED ?? 20_261_112);

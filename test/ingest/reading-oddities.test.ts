@@ -12,7 +12,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
-import { MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/csv-stream.ts';
+import { MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/field-limit.ts';
 import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
 import { type IngestOptions, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import type { SurveyResponse, TicketRecord } from '../../src/lib/model/records.ts';

@@ -20,14 +20,9 @@
  * - A field longer than MAX_FIELD_CHARS is cut there with a visible marker and counted.
  */
 import { Readable } from 'node:stream';
+import { MAX_FIELD_CHARS, truncationMark } from './field-limit.ts';
 import { ExportReadError } from './open-export.ts';
 import { EscapingUtf8Decoder, isEscape, showEscapes } from './utf8-escape.ts';
-
-/** Longest field kept whole, in UTF-16 code units; longer ones are cut with TRUNCATION_MARK. */
-export const MAX_FIELD_CHARS = 16_384;
-
-/** What ends a cut field: the characters the export had in it. */
-export const truncationMark = (total: number) => ` [… cut: ${total} characters, over the ${MAX_FIELD_CHARS}-character limit]`;
 
 /** Where the text starts in its file. */
 export interface CsvPlace {

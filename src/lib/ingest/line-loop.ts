@@ -15,7 +15,7 @@
  * physical line. A line cut by a read waits for the next read.
  */
 import { isUtf8 } from 'node:buffer';
-import { MAX_FIELD_CHARS } from './csv-stream.ts';
+import { MAX_FIELD_CHARS } from './field-limit.ts';
 
 const QUOTE = 34;
 const CR = 13;
