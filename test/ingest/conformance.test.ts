@@ -3,8 +3,8 @@
  * place from ../shared/conformance (test/helpers/conformance.ts; CI sets REVIEW_CONFORMANCE).
  *
  * Each input is read by both of the reader's paths: the general reader (csv-stream.ts, over the
- * bytes decoded as ingestion decodes them) and the fast line loop (line-loop.ts, splitting plain
- * lines as fast-records.ts does) handing over to it, as read-export.ts composes them.
+ * bytes decoded as ingestion decodes them) and the fast line loop (line-loop.ts, with
+ * fast-records.ts splitting the plain lines) handing over to it, as read-export.ts composes them.
  * - csv-spectrum: every file gives exactly its expected records.
  * - Papa Parse: every case gives Papa Parse's rows (blank lines are no rows here, so Papa's `[""]`
  *   rows are left out), except the deliberate differences listed in DIFFERENCES (and in
@@ -16,7 +16,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CsvRecord, readCsvRecords, textFrom } from '../../src/lib/ingest/csv-stream.ts';
-import { LineLoop, type LineRows, loopOverStream } from '../../src/lib/ingest/line-loop.ts';
+import { FastRecordRows } from '../../src/lib/ingest/fast-records.ts';
+import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
+import { LineLoop, loopOverStream } from '../../src/lib/ingest/line-loop.ts';
 import { detectDelimiter } from '../../src/lib/ingest/open-export.ts';
 import { CONFORMANCE, conformance } from '../helpers/conformance.ts';
 import { uncoveredLines } from '../helpers/csv-lines.ts';
@@ -42,20 +44,18 @@ async function general(bytes: Buffer, delimiter: string, chunk: number): Promise
 /** The fast line loop from the first line, handing over to the general reader as read-export.ts does. */
 async function fast(bytes: Buffer, delimiter: string, chunk: number): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
-  const d = delimiter.charCodeAt(0);
-  const rows: LineRows = {
-    row(buf, pos, end, line) {
-      const fields: string[] = [];
-      let a = pos;
-      for (let i = pos; i < end; i++)
-        if (buf[i] === d) {
-          fields.push(buf.toString('utf8', a, i));
-          a = i + 1;
-        }
-      fields.push(buf.toString('utf8', a, end));
+  // The real fast-records splitting; its row mapper here only collects the fields (and reports a
+  // reject, so no record is needed), the account is a scratch one.
+  const account = new RowAccount(newFileAccount({ file: 'case.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
+  const rows = new FastRecordRows(
+    (fields, line) => {
       out.push({ fields, line, lines: 1, fault: null, truncated: 0 });
+      return { line, column: null, field: null, value: null, reason: 'collected' };
     },
-  };
+    () => {},
+    account,
+    delimiter,
+  );
   const it = chunksOf(bytes, chunk);
   const first = await it.next();
   const handover = await loopOverStream(new LineLoop(rows, 1), first.done ? Buffer.alloc(0) : first.value, !!first.done, it);

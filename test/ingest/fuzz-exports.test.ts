@@ -17,6 +17,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// The benchmark's seeded generator (mulberry32): a seed replays the same mutations anywhere.
+import { rng } from '../../scripts/bench-data.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { ReviewError } from '../../src/lib/errors.ts';
 import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
@@ -28,18 +30,6 @@ import { monthOf } from '../../src/lib/time/periods.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206);
 /** Cases; each mutates all three exports, so 800 cases are 2,400 mutated exports (about 15 s). */
 const CASES = Number(process.env.FUZZ_CASES ?? 800);
-
-/** mulberry32: a small seeded generator, so a seed replays the same mutations anywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONFIG = validateConfig({
   review: { name: 'Fuzz', timeZone: 'UTC' },
@@ -161,7 +151,7 @@ function problemsOf(r: IngestResult, bytes: Record<'checks' | 'tickets' | 'surve
 describe(`fuzzed exports (seed ${SEED}, ${CASES} cases)`, () => {
   it('never crash, keep the accounting and give no period outside the data', async () => {
     console.log(`fuzz-exports: seed ${SEED} (FUZZ_SEED to replay), ${CASES} cases`);
-    const rnd = random(SEED);
+    const rnd = rng(SEED);
     const dir = mkdtempSync(path.join(tmpdir(), 'fuzz-'));
     dirs.push(dir);
     const kinds = ['checks', 'tickets', 'surveys'] as const;

@@ -274,14 +274,8 @@ export class CsvTokenizer {
             state = QUOTED;
             run = i;
             this.lineChars++;
-          } else if (c === delim) {
-            this.endField();
-            state = FIELD_START;
-          } else if (c === LF) {
-            this.line++;
-            this.endRecord();
-            state = FIELD_START;
-          } else if (this.isSpace(c)) state = AFTER_QUOTE;
+          } else if (this.fieldEnd(c)) state = FIELD_START;
+          else if (this.isSpace(c)) state = AFTER_QUOTE;
           else if (c === CR) state = AFTER_QUOTE_CR;
           else {
             state = this.textAfterQuote(c, text, i);
@@ -289,14 +283,8 @@ export class CsvTokenizer {
           }
           break;
         case AFTER_QUOTE:
-          if (c === delim) {
-            this.endField();
-            state = FIELD_START;
-          } else if (c === LF) {
-            this.line++;
-            this.endRecord();
-            state = FIELD_START;
-          } else if (c === CR) state = AFTER_QUOTE_CR;
+          if (this.fieldEnd(c)) state = FIELD_START;
+          else if (c === CR) state = AFTER_QUOTE_CR;
           else if (!this.isSpace(c)) {
             state = this.textAfterQuote(c, text, i);
             run = i + 1;
@@ -318,6 +306,16 @@ export class CsvTokenizer {
     if ((state === QUOTED || state === UNQUOTED) && n > run) this.append(text.slice(run, n));
     this.state = state;
     if (n > 0) this.prevChar = text.charCodeAt(n - 1);
+  }
+
+  /** A delimiter or LF after a closed field ends it (an LF ends the record too); false for any other character. */
+  private fieldEnd(c: number): boolean {
+    if (c === this.delim) this.endField();
+    else if (c === LF) {
+      this.line++;
+      this.endRecord();
+    } else return false;
+    return true;
   }
 
   /** A character other than a delimiter or line end after a closing quote: the record is rejected; the field reads on unquoted. */
