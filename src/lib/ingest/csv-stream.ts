@@ -27,7 +27,7 @@ import { EscapingUtf8Decoder, isEscape, showEscapes } from './utf8-escape.ts';
 /** Where the text starts in its file. */
 export interface CsvPlace {
   delimiter: string;
-  /** The record delimiter found on the header line, when taking over mid-file; null at the file's start. */
+  /** The record delimiter found on the header line, when taking over mid-file; null at the file's start. Not read: CR LF and LF both end records. */
   recordDelimiter: string | null;
   /** Physical lines of the file before the text's first line. */
   linesBefore: number;
