@@ -1,7 +1,7 @@
 /**
  * Issue #12, item 9: the fast paths equal the general path. Random exports of all three kinds
- * (checks, tickets, surveys) are read by every path — csv-parse only (the reference: the row
- * mapper on csv-parse's records), the fast paths on the main thread at several read sizes, and
+ * (checks, tickets, surveys) are read by every path — the general reader only (the reference: the row
+ * mapper on csv-stream.ts's records), the fast paths on the main thread at several read sizes, and
  * worker threads over tiny blocks — and must give identical accepted records (the check store's
  * series, the ticket and survey arrays), identical rejects (line, column, field, value, reason)
  * and identical file accounts, or the same whole-file error.
@@ -365,7 +365,7 @@ const PATHS: Array<[string, (blockBytes: number) => Partial<IngestOptions>]> = [
   ['worker threads, tiny blocks', (blockBytes) => ({ workers: 2, parallel: { minBytes: 0, blockBytes } })],
 ];
 
-describe(`every reading path gives what csv-parse gives (seed ${SEED}, ${RUNS} runs)`, () => {
+describe(`every reading path gives what the general reader gives (seed ${SEED}, ${RUNS} runs)`, () => {
   it('on random checks, ticket and survey exports', async () => {
     // Rows of the random part accepted (or replaced as duplicates) and rejected over all runs, per kind: the property must see both.
     const seen = { accepted: [0, 0, 0], rejected: [0, 0, 0] };
