@@ -53,4 +53,15 @@ describe('decideEncoding', () => {
       reason: 'ASCII in the first 64 KiB, read as UTF-8',
     });
   });
+
+  it('reads GB18030 despite a corrupt byte or two among many GB18030 characters', () => {
+    // 20 characters (20 GB18030 pairs), then 0x81 before a comma: invalid in both encodings. 1 in 20 is within one in ten.
+    const text = Buffer.concat([iconv.encode('无法登录接口超时'.repeat(2) + '紧急高中', 'gb18030'), Buffer.from([0x81, 0x2c])]);
+    expect(decideEncoding(text, true)).toMatchObject({
+      encoding: 'gb18030',
+      reason: expect.stringMatching(/and 20 are valid GB18030 \(1 invalid byte: rows holding them are rejected\)$/),
+    });
+    // Two characters and a corrupt byte: 1 in 2 is too many; UTF-8, with the rows rejected.
+    expect(decideEncoding(Buffer.concat([iconv.encode('中文', 'gb18030'), Buffer.from([0x81, 0x2c])]), true).encoding).toBe('utf-8');
+  });
 });

@@ -122,6 +122,30 @@ describe('reading odd exports', () => {
     ]);
   });
 
+  it('in a GB18030 file, rejects the row with a corrupt byte (iconv-lite made it U+FFFD) and reads the rest', async () => {
+    const text = Buffer.concat([
+      iconv.encode(
+        `id,created,priority,title\n${Array.from({ length: 10 }, (_, i) => `T${i},2026-09-01 10:00,紧急,无法登录接口超时`).join('\n')}\nX1,2026-09-01 10:00,高,坏`,
+        'gb18030',
+      ),
+      Buffer.from([0x81, 0x2c, 0x41]),
+      iconv.encode('\nX2,2026-09-01 10:00,高,好\n', 'gb18030'),
+    ]);
+    for (const encoding of ['auto', 'gb18030']) {
+      const r = await read({ tickets: text }, encoding);
+      const t = r.files.find((f) => f.kind === 'tickets');
+      expect(t).toMatchObject({ encoding: 'gb18030', rows: 12, accepted: 11, rejected: 1 });
+      // Header 1, T0–T9 on lines 2–11, X1 on line 12; the corrupt byte is in its title, column 4. X1's row had 5 fields: "坏\ufffd", "A".
+      expect(t?.rejects[0]).toMatchObject({
+        line: 12,
+        column: 4,
+        field: 'title',
+        reason: "holds bytes that are not valid GB18030 (decoded as U+FFFD); check the file's encoding",
+      });
+      expect(r.tickets.at(-1)).toMatchObject({ id: 'X2', title: '好', priority: 'p2' });
+    }
+  });
+
   it('with encoding: utf-8, rejects rows with invalid bytes (also past the 64 KiB sniff) instead of making them U+FFFD', async () => {
     const text = Buffer.concat([
       Buffer.from(`id,created,priority,title\n${filler(2000)}\nB1,2026-09-01 10:00,P1,x`),

@@ -15,7 +15,8 @@
  * - A quote never closed: the record is rejected at its first line, and every non-blank line
  *   after it is rejected too, so every line is accounted.
  * - An invalid UTF-8 byte (escaped by utf8-escape.ts) or a byte-order mark inside the file:
- *   the record is rejected, naming the field and showing the bytes.
+ *   the record is rejected, naming the field and showing the bytes; in other encodings, a
+ *   U+FFFD (iconv-lite's mark for invalid bytes) likewise.
  * - A NUL character: the file is binary, refused as a whole (as openExport does for the first 64 KiB).
  * - A field longer than MAX_FIELD_CHARS is cut there with a visible marker and counted.
  */
@@ -31,6 +32,12 @@ export interface CsvPlace {
   recordDelimiter: string | null;
   /** Physical lines of the file before the text's first line. */
   linesBefore: number;
+  /**
+   * The encoding the text was decoded from by iconv-lite (gb18030, gbk, utf-16…), whose decoder
+   * turns invalid bytes into U+FFFD: a row holding one is rejected. Absent for UTF-8, decoded
+   * with its invalid bytes kept (utf8-escape.ts).
+   */
+  replacedFrom?: string;
 }
 
 /** Why a record is rejected before any cell is judged; `column` is 1-based, null for the whole record. */
@@ -56,6 +63,7 @@ const CR = 13;
 const SPACE = 32;
 const TAB = 9;
 const BOM = 0xfeff;
+const REPLACEMENT = 0xfffd;
 
 // States of the machine.
 const FIELD_START = 0;
@@ -111,7 +119,14 @@ export class CsvTokenizer {
   private lineChars = 0;
   private lineCr = false;
 
-  constructor(name: string, delimiter: string, firstLine: number, each: (r: CsvRecord) => void) {
+  /** The fault of a U+FFFD, when the decoder made it from invalid bytes (CsvPlace.replacedFrom). */
+  private readonly replaced: string | null;
+
+  constructor(name: string, delimiter: string, firstLine: number, each: (r: CsvRecord) => void, replacedFrom?: string) {
+    this.replaced =
+      replacedFrom === undefined
+        ? null
+        : `holds bytes that are not valid ${replacedFrom.toUpperCase()} (decoded as U+FFFD); check the file's encoding`;
     if (delimiter.length !== 1) throw new Error(`CsvTokenizer needs a one-character delimiter, got ${JSON.stringify(delimiter)}`);
     this.name = name;
     this.delim = delimiter.charCodeAt(0);
@@ -214,6 +229,7 @@ export class CsvTokenizer {
       if (c === 0)
         throw new ExportReadError(this.name, `looks like a binary file (a NUL byte at line ${this.line}), expected a CSV export`);
       if (c === BOM) this.setFault('holds a byte-order mark (U+FEFF) inside the file: two exports joined, or a stray mark');
+      else if (c === REPLACEMENT && this.replaced !== null) this.setFault(this.replaced);
       else if (c >= 0xdc80 && c <= 0xdcff && !isHigh(i > 0 ? text.charCodeAt(i - 1) : this.prevChar)) this.setFault(NOT_UTF8);
       switch (state) {
         case FIELD_START:
@@ -381,7 +397,7 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
  * counted). A NUL character is an ExportReadError; errors of `each` and of the stream pass through.
  */
 export async function readCsvRecords(text: Readable, name: string, place: CsvPlace, each: (r: CsvRecord) => void): Promise<void> {
-  const tokenizer = new CsvTokenizer(name, place.delimiter, place.linesBefore + 1, each);
+  const tokenizer = new CsvTokenizer(name, place.delimiter, place.linesBefore + 1, each, place.replacedFrom);
   for await (const chunk of text as AsyncIterable<string>) tokenizer.push(chunk);
   tokenizer.end();
 }

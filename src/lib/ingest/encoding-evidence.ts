@@ -64,8 +64,8 @@ export function byteEvidence(window: Uint8Array, ended: boolean): ByteEvidence {
 /**
  * The encoding of a file without a byte-order mark under `encoding: auto`, decided on all the
  * non-ASCII bytes of its first 64 KiB, with the reason `check` shows. GB18030 only when the
- * bytes say so: most non-ASCII sequences are invalid UTF-8, none is invalid GB18030, and its
- * double-byte characters outnumber the valid UTF-8 ones. Otherwise UTF-8, and the rows holding
+ * bytes say so: most non-ASCII sequences are invalid UTF-8, hardly any (one in ten at most) is
+ * invalid GB18030, and its double-byte characters outnumber the valid UTF-8 ones. Otherwise UTF-8, and the rows holding
  * invalid bytes are rejected (csv-stream.ts): one Latin-1 byte does not turn a file to GB18030.
  *
  * @example decideEncoding(Buffer.from('id,title\n1,Caf\xe9 na\xefve', 'latin1'), true).encoding // 'utf-8'
@@ -79,10 +79,15 @@ export function decideEncoding(window: Uint8Array, ended: boolean): { encoding: 
       reason: e.utf8Chars > 0 ? `valid UTF-8 (${e.utf8Chars} multi-byte characters ${where})` : `ASCII ${where}, read as UTF-8`,
     };
   const sequences = e.utf8Chars + e.utf8Invalid;
-  if (e.gbInvalid === 0 && e.utf8Invalid > e.utf8Chars && e.gbStrong > e.utf8Chars)
+  // A few bytes invalid in GB18030 too (a corrupt byte in a Chinese export) do not outweigh the rest:
+  // the file is GB18030, and the rows holding them are rejected (csv-stream.ts, replacedFrom).
+  if (e.gbInvalid * 10 <= e.gbStrong && e.utf8Invalid > e.utf8Chars && e.gbStrong > e.utf8Chars)
     return {
       encoding: 'gb18030',
-      reason: `GB18030: ${e.utf8Invalid} of ${sequences} non-ASCII sequences ${where} are invalid UTF-8, and all ${e.gbStrong} are valid GB18030`,
+      reason:
+        e.gbInvalid === 0
+          ? `GB18030: ${e.utf8Invalid} of ${sequences} non-ASCII sequences ${where} are invalid UTF-8, and all ${e.gbStrong} are valid GB18030`
+          : `GB18030: ${e.utf8Invalid} of ${sequences} non-ASCII sequences ${where} are invalid UTF-8, and ${e.gbStrong} are valid GB18030 (${e.gbInvalid} invalid byte${e.gbInvalid === 1 ? '' : 's'}: rows holding them are rejected)`,
     };
   return {
     encoding: 'utf-8',

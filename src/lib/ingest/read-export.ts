@@ -93,7 +93,8 @@ export async function readExport(ctx: ReadContext): Promise<void> {
     return { resolved, map };
   };
   const csv = async (text: Readable, recordDelimiter: string | null, linesBefore: number) => {
-    await readCsvRecords(text, name, { delimiter, recordDelimiter, linesBefore }, ({ fields, line, fault, truncated }) => {
+    const place = { delimiter, recordDelimiter, linesBefore, ...(opened.encoding === 'utf-8' ? {} : { replacedFrom: opened.encoding }) };
+    await readCsvRecords(text, name, place, ({ fields, line, fault, truncated }) => {
       if (truncated > 0) account.truncated(truncated);
       if (map === null) {
         if (fault !== null) throw new ReviewError(`${name}:${line}: the header line ${fault.reason}`);
