@@ -23,7 +23,7 @@
 import { Readable } from 'node:stream';
 import { MAX_FIELD_CHARS, truncationMark } from './field-limit.ts';
 import { ExportReadError } from './open-export.ts';
-import { EscapingUtf8Decoder, isEscape, showEscapes } from './utf8-escape.ts';
+import { EscapingUtf8Decoder, escapedBytes, showEscapes } from './utf8-escape.ts';
 
 /** Where the text starts in its file. */
 export interface CsvPlace {
@@ -77,13 +77,6 @@ const AFTER_QUOTE = 4;
 const AFTER_QUOTE_CR = 5;
 
 const NOT_UTF8 = 'holds bytes that are not valid UTF-8';
-
-/** The escaped bytes of a field, as `\xE9 \xFF` (the first 8). */
-function escapedBytes(v: string): string {
-  const shown: string[] = [];
-  for (let i = 0; i < v.length && shown.length < 8; i++) if (isEscape(v, i)) shown.push(showEscapes(v[i] as string));
-  return shown.join(' ');
-}
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 

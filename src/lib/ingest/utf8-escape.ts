@@ -116,3 +116,10 @@ export function showEscapes(s: string): string {
     out += isEscape(s, i) ? `\\x${(s.charCodeAt(i) - ESCAPE_BASE).toString(16).toUpperCase().padStart(2, '0')}` : s[i];
   return out;
 }
+
+/** The escaped bytes of a field, as `\xE9 \xFF` (the first 8). */
+export function escapedBytes(v: string): string {
+  const shown: string[] = [];
+  for (let i = 0; i < v.length && shown.length < 8; i++) if (isEscape(v, i)) shown.push(showEscapes(v[i] as string));
+  return shown.join(' ');
+}
