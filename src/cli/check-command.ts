@@ -1,4 +1,5 @@
 import { ReviewError } from '../lib/errors.ts';
+import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
@@ -67,6 +68,12 @@ export const checkCommand = {
         ctx.out(
           `${f.file} [${f.source}, ${f.kind}, ${f.encoding}, "${f.delimiter === '\t' ? '\\t' : f.delimiter}"]: ${f.rows} rows, ${f.accepted} accepted, ${f.rejected} rejected, ${f.duplicates} duplicates; ${iso(f.firstMs)} … ${iso(f.lastMs)}`,
         );
+        // The encoding and why: a file decided to be GB18030, or UTF-8 with bad bytes, is seen before its rows are.
+        ctx.out(`  encoding ${f.encoding}: ${f.encodingReason}`);
+        if (f.truncated > 0)
+          ctx.out(
+            `  ${f.truncated} field${f.truncated === 1 ? '' : 's'} longer than ${MAX_FIELD_CHARS} characters cut there (marked "[… cut: N characters …]")`,
+          );
         if (out)
           ctx.out(
             `  ${out} accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod): not given periods`,

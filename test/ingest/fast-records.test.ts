@@ -197,7 +197,7 @@ describe('fast path equals the general path', () => {
     const crlf = `${T_HEADER}\r\n${TICKET_ROWS.slice(0, 3).join('\r\n')}\n${TICKET_ROWS.slice(3).join('\r\n')}\r\n`;
     const b = await both({ 'tickets.csv': crlf, 'surveys.csv': files([], SURVEY_ROWS)['surveys.csv'] });
     expect(b.fast).toEqual(b.general);
-    // A Latin-1 é (0xE9) late in the file: not UTF-8, so csv-parse decodes it (to U+FFFD) from that read on.
+    // A Latin-1 é (0xE9) late in the file: not UTF-8, so the general reader takes over from that line and rejects the row, showing the byte.
     const head = Buffer.from(`${T_HEADER}\n${TICKET_ROWS.join('\n')}\n`);
     const bad = Buffer.concat([
       head,
@@ -209,7 +209,18 @@ describe('fast path equals the general path', () => {
     const fast = await run(setup({ ...dir, 'tickets.csv': bad }));
     const general = await run(setup({ ...dir, 'tickets.csv': Buffer.concat([Buffer.from('"id"'), bad.subarray(2)]) }));
     expect(fast).toEqual(general);
-    expect((fast as ReturnType<typeof plain>).tickets.find((t) => t.id === 'L1')?.title).toBe('Caf\ufffd');
+    const read = fast as ReturnType<typeof plain>;
+    expect(read.tickets.find((t) => t.id === 'L1')).toBeUndefined();
+    expect(read.tickets.find((t) => t.id === 'L2')?.title).toBe('After');
+    const tickets = read.files.find((f) => f.kind === 'tickets');
+    // TICKET_ROWS have their own rejects; L1 is the last row but one: line = header + rows + 1.
+    expect(tickets?.rejects.at(-1)).toEqual({
+      line: TICKET_ROWS.length + 2,
+      column: 8,
+      field: 'title',
+      value: 'Caf\\xE9',
+      reason: "holds bytes that are not valid UTF-8 (\\xE9); check the file's encoding",
+    });
   });
 
   it('with a quoted header, a header alone, an empty file and a missing column', async () => {

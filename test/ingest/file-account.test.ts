@@ -79,3 +79,20 @@ describe('RowAccount keeps the digits of a malformed date', () => {
     expect(a.rejects[0]).toMatchObject({ value: '2026-08-32T09:15:00+01:00' });
   });
 });
+
+// Issue #13: a rejected 11-digit epoch showed `"[phone]" has 11 digits`: masking took the
+// timestamp for a Chinese mobile number (1 + 10 digits). The row mapper marks a timestamp cell.
+describe('RowAccount keeps the digits of a rejected epoch timestamp', () => {
+  it('in the value and in the reason, while a phone number in a score cell stays masked', () => {
+    const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
+    const account = new RowAccount(a);
+    const reason =
+      '"17803456789" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths';
+    account.reject({ line: 2, column: 2, field: 'created', value: '17803456789', reason, timestampCell: true });
+    account.reject({ line: 3, column: 5, field: 'csat', value: '17803456789', reason: 'expected a number, got "17803456789"' });
+    expect(a.rejects).toEqual([
+      { line: 2, column: 2, field: 'created', value: '17803456789', reason },
+      { line: 3, column: 5, field: 'csat', value: '[phone]', reason: 'expected a number, got "[phone]"' },
+    ]);
+  });
+});

@@ -115,3 +115,12 @@ describe('resolveSource', () => {
     expect('indices' in resolveSource(optionsOf({ kind: 'checks' }).options, ['time', 'service', 'status', 'x', 'x'])).toBe(true);
   });
 });
+
+// Found by the fuzz test (issue #13): a quoted header cell with a line break broke the message over lines.
+describe('missingColumnsMessage', () => {
+  it('keeps the message on one line, header cells shown as JSON strings', () => {
+    expect(missingColumnsMessage('s.csv', ['csat'], ['id', 'two\nlines', 'x"y'])).toBe(
+      's.csv: missing required column csat; the header has "id", "two\\nlines", "x\\"y"',
+    );
+  });
+});

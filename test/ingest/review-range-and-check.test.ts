@@ -8,6 +8,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
 import { dataRange, rowsOutside } from '../../src/lib/snapshot/review-range.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -60,7 +61,10 @@ describe('through the CLI', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.out).toContain('review periods: 2026-09 … 2026-10 (2 months)');
     expect(check.out).toContain("1 accepted rows lie outside the review's periods");
-    expect(check.out).toContain('created: "[phone]" has 11 digits'); // a rejected 11-digit value is masked like a phone number
+    // The rejected epoch keeps its digits (it was masked as "[phone]"), and check says how each file was decoded.
+    expect(check.out).toContain('data/tickets.csv:4:2 created: "17621577001" has 11 digits');
+    expect(check.out).toContain('data/tickets.csv [desk, tickets, utf-8, ","]: 3 rows');
+    expect(check.out).toContain('  encoding utf-8: ASCII in the first 64 KiB, read as UTF-8');
     const json = await runCli(['check', '--json', '--config', config]);
     const files = JSON.parse(json.out) as Array<{
       file: string;
@@ -69,9 +73,38 @@ describe('through the CLI', () => {
       accepted: number;
       rejected: number;
       duplicates: number;
+      encodingReason: string;
+      truncated: number;
     }>;
     const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
-    expect(tickets).toMatchObject({ rows: 3, accepted: 2, rejected: 1, outsideReview: 1 });
+    expect(tickets).toMatchObject({
+      rows: 3,
+      accepted: 2,
+      rejected: 1,
+      outsideReview: 1,
+      encodingReason: 'ASCII in the first 64 KiB, read as UTF-8',
+      truncated: 0,
+    });
+  });
+});
+
+// Issue #13: before, a 2 MiB comment was published whole (page, CSV, JSON); now a field over the limit is cut and counted.
+describe('a field over the length limit', () => {
+  it('is cut, counted by check (text and --json) and in the snapshot data-quality figures', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    appendFileSync(path.join(dir, 'data/tickets.csv'), `T-9,2026-10-10 12:05,,,P1,"${'x'.repeat(MAX_FIELD_CHARS + 1)}"\n`);
+    const check = await runCli(['check', '--config', config]);
+    expect(check.code, check.err).toBe(0);
+    expect(check.out).toContain(`  1 field longer than ${MAX_FIELD_CHARS} characters cut there`);
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as Array<{ file: string; truncated: number }>;
+    expect(json.find((f) => f.file.endsWith('tickets.csv'))?.truncated).toBe(1);
+    expect(json.filter((f) => !f.file.endsWith('tickets.csv')).every((f) => f.truncated === 0)).toBe(true);
+    const r = await runCli(['build', '--data-only', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    const october = readJson(path.join(dir, 'snapshots/draft/2026-10.json'));
+    expect(october.dataQuality.truncated).toBe(1);
+    expect(october.dataQuality.files.find((f: { file: string }) => f.file.endsWith('tickets.csv')).truncated).toBe(1);
   });
 });
 

@@ -273,7 +273,12 @@ export const sourceSchema = z
         'Unit of bare-number timestamps (auto: 9–10 digits are seconds, 12–13 milliseconds, anything else rejected; excel-serial: spreadsheet serial dates in the source zone).',
       ),
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
-    encoding: z.string().default('auto').describe('utf-8, utf-16le, utf-16be, gb18030 or auto (BOM, then UTF-8, then GB18030).'),
+    encoding: z
+      .string()
+      .default('auto')
+      .describe(
+        'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
+      ),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
     table: z
       .string()

@@ -4,7 +4,7 @@
  * timestamps with `Z` or an offset, known service and status words, plain-number latencies)
  * without a CSV parser. Every other row is decoded and handed to the row mapper
  * (row-mappers.ts), which is the reference for validation; the loop hands the rest of the file
- * to csv-parse at the first line it does not take. So the accepted records, the rejects with
+ * to the general reader (csv-stream.ts) at the first line it does not take. So the accepted records, the rejects with
  * their line numbers and the row accounting are the same as the general path's;
  * test/ingest/fast-checks.test.ts and test/ingest/paths-agree.test.ts check that.
  *

@@ -1,16 +1,15 @@
 /**
  * The fast path for ticket and survey exports: the lines the shared line loop (line-loop.ts)
- * takes (no quote, one line each, valid UTF-8) are split at the delimiter here instead of by
- * csv-parse, and handed to the same row mapper (row-mappers.ts), which judges every cell as on
- * the general path; the loop hands the rest of the file to csv-parse at the first line it does
- * not take. So the records, the rejects with their line numbers and the row accounting are the
- * same as the general path's; test/ingest/fast-records.test.ts and
- * test/ingest/paths-agree.test.ts check that.
+ * takes (no quote, one line each, valid UTF-8, nothing to report) are split at the delimiter
+ * here instead of by the general reader (csv-stream.ts), and handed to the same row mapper
+ * (row-mappers.ts), which judges every cell as on the general path; the loop hands the rest of
+ * the file to the general reader at the first line it does not take. So the records, the
+ * rejects with their line numbers and the row accounting are the same as the general path's;
+ * test/ingest/fast-records.test.ts and test/ingest/paths-agree.test.ts check that.
  *
- * For such a line csv-parse (delimiter, relax_column_count, skip_empty_lines; no quotes in
- * play) gives exactly the text between delimiters. Each cell is decoded from its bytes on its
- * own, as csv-parse does, so the strings kept in records hold no reference to a larger text
- * (a substring of the line would keep the whole line alive with every ticket title).
+ * For such a line the general reader gives exactly the text between delimiters. Each cell is
+ * decoded from its bytes on its own, so the strings kept in records hold no reference to a
+ * larger text (a substring of the line would keep the whole line alive with every ticket title).
  */
 import type { RejectedRow, RowAccount } from './file-account.ts';
 import type { LineRows } from './line-loop.ts';

@@ -14,6 +14,11 @@ export interface RejectedRow {
   value: string | null;
   /** Why the row was rejected, e.g. `expected a date like 2026-11-03 08:15, got "31/02/2026"`. */
   reason: string;
+  /**
+   * Set by the row mapper when the value was read as a timestamp: a malformed date or epoch
+   * (`17803456789`, 11 digits), not a phone number, so only e-mails are masked in it. Not stored.
+   */
+  timestampCell?: boolean;
 }
 
 export interface FileAccount {
@@ -28,6 +33,8 @@ export interface FileAccount {
   bytes: number;
   /** Detected or configured text encoding. */
   encoding: string;
+  /** Why that encoding: a byte-order mark, the configuration, or what the bytes showed (open-export.ts). */
+  encodingReason: string;
   /** Detected or configured delimiter. */
   delimiter: string;
   /** Canonical fields this file's header provides, sorted. */
@@ -38,6 +45,8 @@ export interface FileAccount {
   rejected: number;
   /** Earlier rows replaced by a later row with the same key. */
   duplicates: number;
+  /** Fields longer than the reader's limit (MAX_FIELD_CHARS), cut there with a visible marker; counted in every row read. */
+  truncated: number;
   /** First and last accepted timestamp, epoch ms; null without accepted rows. */
   firstMs: number | null;
   lastMs: number | null;
@@ -68,6 +77,19 @@ export const MAX_REJECTS_KEPT = 200;
  */
 const DATE_SHAPED = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})[-/.]\d{2,4})(?:[T ]|$)/;
 const maskEmails = (text: string) => text.replace(/[^\s@"<>(),;]+@[^\s@"<>(),;]+\.[^\s@"<>(),;]+/gu, '[email]');
+/**
+ * A reason quoting a date-like value: the value keeps its digits (only e-mails masked), the
+ * rest of the reason is masked as usual. Masking the whole reason took the digits of an 11-digit
+ * epoch for a phone number and showed `"[phone]" has 11 digits`.
+ */
+function maskAround(reason: string, value: string): string {
+  if (value === '' || !reason.includes(value)) return maskPersonalData(reason);
+  return reason
+    .split(value)
+    .map((part) => maskPersonalData(part))
+    .join(maskEmails(value));
+}
+
 /** Width of an account's time bins: 30 days. */
 export const TIME_BIN_MS = 30 * 86_400_000;
 
@@ -75,12 +97,14 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
   return {
     ...init,
     encoding: 'utf-8',
+    encodingReason: '',
     delimiter: ',',
     fields: [],
     rows: 0,
     accepted: 0,
     rejected: 0,
     duplicates: 0,
+    truncated: 0,
     firstMs: null,
     lastMs: null,
     timeBins: {},
@@ -98,7 +122,7 @@ export function reasonClass(reason: string): string {
 /** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
 export type AccountPart = Pick<
   FileAccount,
-  'rows' | 'accepted' | 'rejected' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
+  'rows' | 'accepted' | 'rejected' | 'truncated' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
 >;
 
 /**
@@ -171,14 +195,26 @@ export class RowAccount {
    * into a score cell is never published in accounts, rejects CSVs, snapshots or pages.
    */
   reject(rejected: RejectedRow): void {
-    const mask = rejected.value !== null && DATE_SHAPED.test(rejected.value) ? maskEmails : maskPersonalData;
-    const row = { ...rejected, value: rejected.value === null ? null : mask(rejected.value), reason: mask(rejected.reason) };
+    const { line, column, field, value, reason } = rejected;
+    const dateLike = value !== null && (rejected.timestampCell === true || DATE_SHAPED.test(value));
+    const row: RejectedRow = {
+      line,
+      column,
+      field,
+      value: value === null ? null : dateLike ? maskEmails(value) : maskPersonalData(value),
+      reason: dateLike ? maskAround(reason, value) : maskPersonalData(reason),
+    };
     const a = this.file;
     a.rows++;
     a.rejected++;
     const cls = `${row.field ? `${row.field}: ` : ''}${reasonClass(row.reason)}`;
     a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + 1;
     if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push(row);
+  }
+
+  /** `n` fields of a row read were cut at the field length limit. */
+  truncated(n: number): void {
+    this.file.truncated += n;
   }
 
   /** `n` accepted rows of this file replaced by later rows with the same key. */
@@ -193,6 +229,7 @@ export class RowAccount {
     a.rows += part.rows;
     a.accepted += part.accepted;
     a.rejected += part.rejected;
+    a.truncated += part.truncated;
     if (part.firstMs !== null && (a.firstMs === null || part.firstMs < a.firstMs)) a.firstMs = part.firstMs;
     if (part.lastMs !== null && (a.lastMs === null || part.lastMs > a.lastMs)) a.lastMs = part.lastMs;
     for (const [key, [n, lo, hi]] of Object.entries(part.timeBins)) {

@@ -20,7 +20,7 @@ import type { FileAccount } from './file-account.ts';
 import type { SourceOptions } from './resolve-source.ts';
 
 /** Bump when the cached layout or the meaning of parsed records changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;

@@ -56,7 +56,7 @@ export interface IngestOptions {
   toolVersion: string;
   /**
    * Read exports with the fast paths (fast-checks.ts, fast-records.ts), which hand anything
-   * unusual to the row mapper and csv-parse; default true. False reads every file with csv-parse.
+   * unusual to the row mapper and the general reader (csv-stream.ts); default true. False reads every file with the general reader.
    */
   fastPath?: boolean;
   /** Read size of the fast path in bytes (tests make it tiny to cut lines across reads). */

@@ -116,6 +116,7 @@ function runBlock(task: BlockTask): BlockResult {
       rows: part.rows,
       accepted: part.accepted,
       rejected: part.rejected,
+      truncated: part.truncated,
       firstMs: part.firstMs,
       lastMs: part.lastMs,
       timeBins: part.timeBins,

@@ -5,7 +5,7 @@
  * scanner. The main thread takes the results strictly in file order, so the checks of each
  * series arrive in the same order as on one thread (duplicates resolve the same way) and the
  * line numbers are the same. When a block meets a line the scanner does not take (a quote, a
- * stray CR), everything from that line on goes to csv-parse on the main thread and the later
+ * stray CR), everything from that line on goes to the general reader (csv-stream.ts) on the main thread and the later
  * blocks are dropped, since a quoted field may run across their starts.
  */
 import { availableParallelism } from 'node:os';
@@ -60,7 +60,7 @@ export interface BlockResult {
   buffer: ArrayBuffer;
   /** Physical lines read (up to the handover line, when there is one). */
   lines: number;
-  /** Offset in the block of the line handed over to csv-parse, or null when the block was read whole. */
+  /** Offset in the block of the line handed over to the general reader, or null when the block was read whole. */
   handoverAt: number | null;
   /** The block's rows; reject lines are local to the block (its first line is 1). */
   account: AccountPart;

@@ -3,21 +3,34 @@
  * stream into data lines, numbers them, and decides which lines a scanner may read without a
  * CSV parser. Each scanner supplies only its per-row work (`LineRows`).
  *
- * A line is taken when csv-parse (relax_column_count, skip_empty_lines, and the record
- * delimiter it detected on the header line) would read it as exactly the text between its
- * delimiters:
+ * A line is taken when the general reader (csv-stream.ts) would read it as exactly the text
+ * between its delimiters, with nothing to report:
  * - it holds no quote, and no CR other than the one of a CR LF line end (CR LF and LF both
- *   end a line, mixed in one file, as csv-parse reads them with record_delimiter [CR LF, LF]);
- * - it is valid UTF-8 (csv-parse's decoder replaces bad bytes, with its own chunking).
- * At the first line that fails, the loop stops and hands the rest of the file over to csv-parse
- * (csv-stream.ts), with the physical line number before it. An empty line is no row, but a
+ *   end a line, mixed in one file);
+ * - it is valid UTF-8, holds no NUL byte and no byte-order mark, and is no longer than the
+ *   field length limit (MAX_FIELD_CHARS) in bytes: the general reader rejects, refuses or cuts
+ *   those, and a field cannot have more UTF-16 units than bytes.
+ * At the first line that fails, the loop stops and hands the rest of the file over to the
+ * general reader (csv-stream.ts), with the physical line number before it. An empty line is no row, but a
  * physical line. A line cut by a read waits for the next read.
  */
 import { isUtf8 } from 'node:buffer';
+import { MAX_FIELD_CHARS } from './field-limit.ts';
 
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+const NUL = 0;
+/** A byte-order mark in UTF-8. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The first NUL byte or byte-order mark in `buf[start, stop)`, else `stop`. */
+function oddByteAt(buf: Buffer, start: number, stop: number): number {
+  let at = buf.indexOf(NUL, start);
+  if (at < 0 || at >= stop) at = stop;
+  const bom = buf.indexOf(BOM, start);
+  return bom >= 0 && bom < at ? bom : at;
+}
 
 /** A scanner's per-row work: the bytes of one data line, without its line ending, and its physical line number. */
 export interface LineRows {
@@ -28,7 +41,7 @@ export interface LineRows {
 export interface ScanResult {
   /** Offset of the first byte not consumed: the partial last line, or the line handed over. */
   consumed: number;
-  /** True when the loop stopped at a line it hands to csv-parse. */
+  /** True when the loop stopped at a line it hands to the general reader. */
   handover: boolean;
 }
 
@@ -60,9 +73,11 @@ export class LineLoop {
     // LF never occurs inside a UTF-8 character, so the lines before a bad one decode alike either way.
     const badAt = isUtf8(buf.subarray(start, stop)) ? stop : firstBadLine(buf, start, stop);
     const rows = this.rows;
-    // Quotes and CRs, found natively once per buffer.
+    // Quotes, NULs, byte-order marks and CRs, found natively once per buffer.
     let quoteAt = buf.indexOf(QUOTE, start);
     if (quoteAt < 0 || quoteAt >= stop) quoteAt = stop;
+    const oddAt = oddByteAt(buf, start, stop);
+    if (oddAt < quoteAt) quoteAt = oddAt;
     // The next CR, searched again only once a line end has passed it: one scan per buffer for LF
     // files (a search from every line to the end of the buffer made reading quadratic).
     let crAt = buf.indexOf(CR, start);
@@ -71,8 +86,8 @@ export class LineLoop {
     while (pos < stop) {
       let nl = buf.indexOf(LF, pos);
       if (nl < 0 || nl >= stop) nl = stop;
-      if (quoteAt < nl || pos >= badAt) return { consumed: pos, handover: true };
-      // CR LF and LF both end a line, mixed in one file; any other CR goes to csv-parse.
+      if (quoteAt < nl || pos >= badAt || nl - pos > MAX_FIELD_CHARS) return { consumed: pos, handover: true };
+      // CR LF and LF both end a line, mixed in one file; any other CR goes to the general reader.
       const lineEnd = nl < stop && nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
       if (crAt < pos) {
         crAt = buf.indexOf(CR, pos);
@@ -116,7 +131,7 @@ export async function readHeaderLine(
 
 /**
  * Whether the fast scanners can take a file with this header line: one unquoted line of UTF-8
- * without a stray CR, and a one-byte delimiter. Otherwise csv-parse reads the whole file.
+ * without a stray CR, and a one-byte delimiter. Otherwise the general reader reads the whole file.
  */
 export function plainHeader(headerBytes: Buffer, nl: number, delimiter: string): boolean {
   return (
@@ -126,6 +141,8 @@ export function plainHeader(headerBytes: Buffer, nl: number, delimiter: string):
     headerBytes.length > 0 &&
     !headerBytes.includes(QUOTE) &&
     !headerBytes.includes(CR) &&
+    oddByteAt(headerBytes, 0, headerBytes.length) === headerBytes.length &&
+    headerBytes.length <= MAX_FIELD_CHARS &&
     isUtf8(headerBytes)
   );
 }
@@ -155,6 +172,9 @@ export async function loopOverStream(
       continue;
     }
     let chunk: Buffer = next.value;
+    // A line already longer than the limit goes to the general reader anyway: handing it over
+    // now keeps a long line read in small pieces from being copied once per piece.
+    if (rest.length > MAX_FIELD_CHARS) return { rest: Buffer.concat([rest, chunk]), linesBefore: loop.line - 1 };
     const nl = rest.length > 0 ? chunk.indexOf(LF) : -1;
     if (rest.length > 0 && nl < 0) chunk = Buffer.concat([rest, chunk]);
     else if (rest.length > 0) {

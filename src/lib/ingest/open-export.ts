@@ -8,7 +8,9 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { decideEncoding } from './encoding-evidence.ts';
 import { ExportFile } from './export-files.ts';
+import { EscapingUtf8Decoder } from './utf8-escape.ts';
 
 /** Bytes read ahead to detect the encoding, binary data and the header line. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -28,6 +30,8 @@ export interface OpenExportOptions {
 export interface ExportFormat {
   /** Encoding the bytes were decoded with: utf-8, utf-16le, utf-16be, gb18030, or the configured name. */
   encoding: string;
+  /** Why: `byte-order mark`, `configured`, or what the first 64 KiB showed (decideEncoding). */
+  encodingReason: string;
   /** Field delimiter: the configured one, or the one detected from the header line. */
   delimiter: ',' | ';' | '\t';
   /** True when the file was gzip data (detected by its magic bytes, whatever its name). */
@@ -116,16 +120,6 @@ async function peek(it: AsyncIterator<Buffer>, bytes: number): Promise<{ head: B
     size += r.value.length;
   }
   return { head: Buffer.concat(chunks, size), ended: false };
-}
-
-/** True when `head` is valid UTF-8, allowing a character cut off at the end of an unfinished sniff. */
-function isUtf8(head: Buffer, ended: boolean): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !ended });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16 text. */
@@ -226,6 +220,12 @@ async function* prepend(first: Buffer[], rest: AsyncGenerator<Buffer>): AsyncGen
   }
 }
 
+/** A streaming decoder: iconv-lite's, or the escaping UTF-8 one. */
+interface TextDecoding {
+  write(chunk: Buffer): string;
+  end(): string | undefined;
+}
+
 /** A file after its first 64 KiB were looked at: what they showed, and the way on from them. */
 interface Sniffed {
   format: ExportFormat;
@@ -235,7 +235,7 @@ interface Sniffed {
   head: Buffer;
   it: AsyncIterator<Buffer>;
   /** Decodes the rest; `headText` is `head` decoded by it. */
-  decoder: ReturnType<typeof iconv.getDecoder>;
+  decoder: TextDecoding;
   headText: string;
   /** Stops reading (and closes the file when openExport opened it); once, however often it is called. */
   release: () => void;
@@ -318,11 +318,15 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
   const windowEnded = ended && head.length <= SNIFF_BYTES;
 
   let encoding = configured;
+  let encodingReason = `configured (encoding: ${opts.encoding})`;
   if (bom) {
     encoding = bom.encoding;
+    encodingReason = 'byte-order mark';
     head = head.subarray(bom.bytes.length);
   } else if (encoding === 'auto') {
-    encoding = isUtf8(window, windowEnded) ? 'utf-8' : 'gb18030';
+    const decided = decideEncoding(window, windowEnded);
+    encoding = decided.encoding;
+    encodingReason = decided.reason;
   }
 
   // Text in UTF-16 or UTF-32 has NUL bytes in every ASCII character; anywhere else they mean binary data.
@@ -338,12 +342,13 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
   }
 
   // The decoder keeps partial characters between writes, so chunk boundaries may fall anywhere.
-  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  // UTF-8 is decoded keeping invalid bytes as escapes, for the reader to reject their rows.
+  const decoder: TextDecoding = encoding === 'utf-8' ? new EscapingUtf8Decoder() : iconv.getDecoder(encoding, { stripBOM: false });
   const headText = decoder.write(head);
   if (ended && headText.trim() === '') fail(new ExportReadError(filePath, 'the file is empty, expected a header line'));
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
   return {
-    format: { encoding, delimiter, compressed, bomBytes: bom?.bytes.length ?? 0 },
+    format: { encoding, encodingReason, delimiter, compressed, bomBytes: bom?.bytes.length ?? 0 },
     path: filePath,
     compressed,
     head,
@@ -359,7 +364,7 @@ function textStream(sniffed: Sniffed): Readable {
   const { release, decoder, headText } = sniffed;
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
-    // there); consumers such as csv-parse encode each chunk to UTF-8 on its own and would turn
+    // there); a consumer that encodes each chunk to UTF-8 on its own would turn
     // each half into U+FFFD, so the high surrogate waits for the next chunk.
     let carry = '';
     const hold = (decoded: string): string => {

@@ -3,8 +3,8 @@
  * export-files.ts), decoded by openExportBytes (open-export.ts), its header resolved against the
  * source (resolve-source.ts), then its rows read by the fastest reader that takes them — the
  * checks fast path on worker threads for a large uncompressed file, the fast paths on this
- * thread (fast-checks.ts, fast-records.ts, through the shared line loop), or csv-parse
- * (csv-stream.ts) — every reader handing the rest of the file to csv-parse at the first line it
+ * thread (fast-checks.ts, fast-records.ts, through the shared line loop), or the general reader
+ * (csv-stream.ts) — every reader handing the rest of the file to the general reader at the first line it
  * does not take. Every row is accepted or rejected through the file's RowAccount; accepted
  * records go to the file's RecordSink.
  */
@@ -40,7 +40,7 @@ export interface RecordSink {
 
 /** How files are read (IngestOptions with the defaults applied). */
 export interface ReadHow {
-  /** False reads every file with csv-parse. */
+  /** False reads every file with the general reader. */
   fastPath: boolean;
   /** Read size of the fast paths. */
   readChunkBytes: number;
@@ -78,9 +78,13 @@ export async function readExport(ctx: ReadContext): Promise<void> {
   });
   const delimiter = opened.delimiter;
   account.file.encoding = opened.encoding;
+  account.file.encodingReason = opened.encodingReason;
   account.file.delimiter = delimiter;
   let map: RowMapper | null = null;
+  // The header's names, for the column a reader's fault names.
+  let headerFields: string[] = [];
   const start = (header: string[]): { resolved: ResolvedSource; map: RowMapper } => {
+    headerFields = header;
     const resolved = resolveSource(options, header);
     if ('duplicates' in resolved) throw new ReviewError(duplicateColumnsMessage(name, resolved.duplicates));
     if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(name, resolved.missing, header));
@@ -89,16 +93,28 @@ export async function readExport(ctx: ReadContext): Promise<void> {
     return { resolved, map };
   };
   const csv = async (text: Readable, recordDelimiter: string | null, linesBefore: number) => {
-    await readCsvRecords(text, name, { delimiter, recordDelimiter, linesBefore }, (record, line) => {
-      if (map === null) start(record);
-      else settle(map(record, line), account, ctx.sink);
+    const place = { delimiter, recordDelimiter, linesBefore, ...(opened.encoding === 'utf-8' ? {} : { replacedFrom: opened.encoding }) };
+    await readCsvRecords(text, name, place, ({ fields, line, fault, truncated }) => {
+      if (truncated > 0) account.truncated(truncated);
+      if (map === null) {
+        if (fault !== null) throw new ReviewError(`${name}:${line}: the header line ${fault.reason}`);
+        start(fields);
+      } else if (fault !== null) {
+        const named = fault.column === null ? undefined : headerFields[fault.column - 1];
+        account.reject({
+          line,
+          column: fault.column,
+          field: named === undefined ? null : named.trim(),
+          value: fault.value,
+          reason: fault.reason,
+        });
+      } else settle(map(fields, line), account, ctx.sink);
     });
     if (map === null) throw new ReviewError(`${name}: the file has no header line, expected a CSV export with a header`);
   };
-
   if (!opened.bytes) return csv(opened.stream, null, 0);
   const it = opened.chunks;
-  // Without the fast paths csv-parse reads the whole file (from after the BOM, which openExport took off).
+  // Without the fast paths the general reader reads the whole file (from after the BOM, which openExport took off).
   if (!how.fastPath) return csv(textFrom(Buffer.alloc(0), it), null, 0);
   const { buf, ended, nl, crlf, headerBytes } = await readHeaderLine(it);
   if (!plainHeader(headerBytes, nl, delimiter)) return csv(textFrom(buf, it), null, 0);
@@ -137,7 +153,7 @@ function settle(out: RowContext | RejectedRow, account: RowAccount, sink: Record
 /**
  * The data lines of a large checks file, from `data.start` (with `data.head` read already), on
  * worker threads (ingest-workers.ts).
- * From a line a worker hands over, `rest` reads the file with csv-parse on this thread.
+ * From a line a worker hands over, `rest` reads the file with the general reader on this thread.
  */
 async function readInParallel(
   ctx: ReadContext,

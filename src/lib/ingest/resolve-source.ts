@@ -150,7 +150,9 @@ export function resolveSource(
 
 /** The message for a header that lacks required columns. */
 export function missingColumnsMessage(file: string, missing: string[], header: readonly string[]): string {
-  return `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map((h) => `"${h}"`).join(', ')}`;
+  // Names as JSON strings: a header cell with a line break or a control character stays on the message's one line.
+  const shown = (h: string) => JSON.stringify(h.length > 60 ? `${h.slice(0, 57)}…` : h);
+  return `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map(shown).join(', ')}`;
 }
 
 /** The message for a header that names a column the source reads twice. */

@@ -145,11 +145,19 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         reason: `expected ${headerLength} fields like the header, got ${fields.length}`,
       };
     }
-    const fail = (field: string, value: string | null, reason: string): never => {
+    const fail = (field: string, value: string | null, reason: string, timestampCell = false): never => {
       const i = indices[field];
       // Messages name the column as the export's header does, since that is what the analyst sees.
       const shown = i === undefined ? field : (header[i] as string).trim();
-      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
+      const row: RejectedRow = {
+        line,
+        column: i === undefined ? null : i + 1,
+        field: shown,
+        value: value === null ? null : clip(value),
+        reason,
+      };
+      if (timestampCell) row.timestampCell = true;
+      throw new Reject(row);
     };
     const raw = (field: string): string | null => {
       const i = indices[field];
@@ -172,7 +180,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = raw(field);
       if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
       const r = parseTimestamp(v, tsOpts);
-      return r.ok ? r.ms : fail(field, v, r.reason);
+      return r.ok ? r.ms : fail(field, v, r.reason, true);
     };
     /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
     const num = (field: string, min: number, max: number, integer: boolean, mapped?: string): number | null => {

@@ -258,7 +258,7 @@ function buildPeriods(
     const files = ingest.files.filter(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
-    const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
+    const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'truncated') => files.reduce((a, f) => a + f[k], 0);
     const active = ticketSourcesIn(bounds);
     const levels = r.priorities.filter((l) => (l.sources === null ? active.size > 0 : l.sources.some((x) => active.has(x))));
     const tickets = ticketPeriodMetrics(ticketTable, {
@@ -340,6 +340,7 @@ function buildPeriods(
         accepted: sum('accepted'),
         rejected: sum('rejected'),
         duplicates: sum('duplicates'),
+        truncated: sum('truncated'),
         files: files.map((f) => ({
           file: f.file,
           source: f.source,
@@ -347,6 +348,7 @@ function buildPeriods(
           accepted: f.accepted,
           rejected: f.rejected,
           duplicates: f.duplicates,
+          truncated: f.truncated,
           rejects: f.rejects,
           rejectsByReason: f.rejectsByReason,
         })),

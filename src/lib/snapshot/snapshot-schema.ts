@@ -375,6 +375,8 @@ export const periodSnapshotSchema = obj({
     accepted: int,
     rejected: int,
     duplicates: int,
+    // Optional: snapshots published before issue #13 have no such count.
+    truncated: int.optional().describe('Fields longer than the reader’s limit, cut with a marker (issue #13).'),
     files: z.array(
       obj({
         file: str,
@@ -383,6 +385,7 @@ export const periodSnapshotSchema = obj({
         accepted: int,
         rejected: int,
         duplicates: int,
+        truncated: int.optional().describe('Fields of this file cut at the reader’s length limit.'),
         rejects: z.array(rejectSchema),
         rejectsByReason: z.record(str, int),
       }),

@@ -1,0 +1,245 @@
+/**
+ * Issue #13, items 3 and 4: exports with odd bytes and odd quoting, read whole (ingestSources)
+ * by every path — csv-parse's replacement alone, the fast paths, and worker threads over tiny
+ * blocks — which must agree. Each case failed before: a Latin-1 byte turned a UTF-8 file to
+ * GB18030, `encoding: utf-8` made bad bytes U+FFFD silently, a NUL past the first 64 KiB and a
+ * BOM inside the file went unreported, `"P1" ,` kept its quotes, a stray quote was accepted, an
+ * unclosed quote refused the whole file naming its last line, and a 2 MiB comment was kept whole.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/lib/config/load-config.ts';
+import { MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/field-limit.ts';
+import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
+import { type IngestOptions, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import type { SurveyResponse, TicketRecord } from '../../src/lib/model/records.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function config(encoding = 'auto') {
+  return validateConfig({
+    review: { name: 'Oddities', timeZone: 'UTC' },
+    services: [{ id: 'api', name: 'API', owner: 'Ops', target: 0.99, latencyThresholdMs: 500 }],
+    priorities: [
+      { id: 'p1', name: 'P1', words: ['P1', '紧急'], response: '15m', resolution: '4h' },
+      { id: 'p2', name: 'P2', words: ['P2', '高'], response: '1h', resolution: '8h' },
+    ],
+    surveys: { csat: { min: 1, max: 5, satisfiedAtLeast: 4 } },
+    sources: [
+      { id: 'mon', kind: 'checks', files: 'checks.csv', defaultService: 'api', encoding },
+      { id: 'desk', kind: 'tickets', files: 'tickets.csv', defaultService: 'api', encoding },
+      { id: 'survey', kind: 'surveys', files: 'surveys.csv', defaultService: 'api', encoding },
+    ],
+  });
+}
+
+const PATHS: Array<[string, Partial<IngestOptions>]> = [
+  ['general', { fastPath: false, workers: 0 }],
+  ['fast', { workers: 0 }],
+  ['fast, 7-byte reads', { workers: 0, readChunkBytes: 7 }],
+  ['workers', { workers: 2, parallel: { minBytes: 0, blockBytes: 97 } }],
+];
+
+interface Read {
+  files: FileAccount[];
+  tickets: TicketRecord[];
+  surveys: SurveyResponse[];
+  error?: string;
+  problems?: string[] | undefined;
+}
+
+/** The ingest of these files by every path: each path's result must equal the general path's. */
+async function read(files: { checks?: Buffer | string; tickets?: Buffer | string; surveys?: Buffer | string }, encoding = 'auto') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oddities-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'checks.csv'), files.checks ?? 'time,status\n2026-09-01 00:00,up\n');
+  writeFileSync(path.join(dir, 'tickets.csv'), files.tickets ?? 'id,created,priority\nT0,2026-09-01 00:00,P1\n');
+  writeFileSync(path.join(dir, 'surveys.csv'), files.surveys ?? 'submitted_at,csat\n2026-09-01 00:00,5\n');
+  const results: Read[] = [];
+  for (const [, options] of PATHS) {
+    try {
+      const r = await ingestSources(config(encoding), dir, { info() {} }, { cacheDir: null, toolVersion: 't', ...options });
+      r.checks.close();
+      results.push({ files: r.files, tickets: r.tickets, surveys: r.surveys });
+    } catch (e) {
+      results.push({ files: [], tickets: [], surveys: [], error: (e as Error).message, problems: (e as { problems?: string[] }).problems });
+    }
+  }
+  for (const [i, r] of results.entries()) expect(r, (PATHS[i] as [string, unknown])[0]).toEqual(results[0]);
+  return results[0] as Read;
+}
+
+/** Plain rows that push what follows past the 64 KiB sniff. */
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `F${i},2026-09-02 00:00,P2,Filler ${i}`).join('\n');
+
+describe('reading odd exports', () => {
+  it('keeps a UTF-8 file with one Latin-1 byte UTF-8, rejecting that row only', async () => {
+    const text = Buffer.concat([
+      Buffer.from('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\nT2,2026-09-01 11:00,P1,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\nT3,2026-09-01 12:00,高,接口超时\n'),
+    ]);
+    const r = await read({ tickets: text });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ encoding: 'utf-8', rows: 3, accepted: 2, rejected: 1 });
+    // Multi-byte characters, counted by hand: 紧急 2 + 无法登录 4 + 高 1 + 接口超时 4 = 11; E9 before an LF is no GB18030 either.
+    expect(t?.encodingReason).toBe(
+      'UTF-8 with 1 invalid byte in the first 64 KiB (rows holding them are rejected); 11 valid multi-byte characters, and the bytes are not GB18030 either',
+    );
+    expect(r.tickets.map((x) => [x.id, x.title, x.priority])).toEqual([
+      ['T1', '无法登录', 'p1'],
+      ['T3', '接口超时', 'p2'],
+    ]);
+    expect(t?.rejects).toEqual([
+      {
+        line: 3,
+        column: 4,
+        field: 'title',
+        value: 'Caf\\xE9',
+        reason: "holds bytes that are not valid UTF-8 (\\xE9); check the file's encoding",
+      },
+    ]);
+  });
+
+  it('reads GB18030 when the bytes say so, and says why', async () => {
+    const text = iconv.encode('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\nT2,2026-09-01 11:00,高,接口超时\n', 'gb18030');
+    const r = await read({ tickets: text });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    // 2 + 4 + 1 + 4 = 11 Chinese characters, two GB bytes each; as UTF-8 every one of them is invalid somewhere.
+    expect(t?.encoding).toBe('gb18030');
+    expect(t?.encodingReason).toMatch(
+      /^GB18030: \d+ of \d+ non-ASCII sequences in the first 64 KiB are invalid UTF-8, and all 11 are valid GB18030$/,
+    );
+    expect(r.tickets.map((x) => [x.title, x.priority])).toEqual([
+      ['无法登录', 'p1'],
+      ['接口超时', 'p2'],
+    ]);
+  });
+
+  it('in a GB18030 file, rejects the row with a corrupt byte (iconv-lite made it U+FFFD) and reads the rest', async () => {
+    const text = Buffer.concat([
+      iconv.encode(
+        `id,created,priority,title\n${Array.from({ length: 10 }, (_, i) => `T${i},2026-09-01 10:00,紧急,无法登录接口超时`).join('\n')}\nX1,2026-09-01 10:00,高,坏`,
+        'gb18030',
+      ),
+      Buffer.from([0x81, 0x2c, 0x41]),
+      iconv.encode('\nX2,2026-09-01 10:00,高,好\n', 'gb18030'),
+    ]);
+    for (const encoding of ['auto', 'gb18030']) {
+      const r = await read({ tickets: text }, encoding);
+      const t = r.files.find((f) => f.kind === 'tickets');
+      expect(t).toMatchObject({ encoding: 'gb18030', rows: 12, accepted: 11, rejected: 1 });
+      // Header 1, T0–T9 on lines 2–11, X1 on line 12; the corrupt byte is in its title, column 4. X1's row had 5 fields: "坏\ufffd", "A".
+      expect(t?.rejects[0]).toMatchObject({
+        line: 12,
+        column: 4,
+        field: 'title',
+        reason: "holds bytes that are not valid GB18030 (decoded as U+FFFD); check the file's encoding",
+      });
+      expect(r.tickets.at(-1)).toMatchObject({ id: 'X2', title: '好', priority: 'p2' });
+    }
+  });
+
+  it('with encoding: utf-8, rejects rows with invalid bytes (also past the 64 KiB sniff) instead of making them U+FFFD', async () => {
+    const text = Buffer.concat([
+      Buffer.from(`id,created,priority,title\n${filler(2000)}\nB1,2026-09-01 10:00,P1,x`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('y\nB2,2026-09-01 10:00,P1,ok\n'),
+    ]);
+    const r = await read({ tickets: text }, 'utf-8');
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ encoding: 'utf-8', encodingReason: 'configured (encoding: utf-8)', rows: 2002, rejected: 1 });
+    // Header 1, filler lines 2–2001, B1 at 2002.
+    expect(t?.rejects).toEqual([
+      {
+        line: 2002,
+        column: 4,
+        field: 'title',
+        value: 'x\\xFF\\xFEy',
+        reason: "holds bytes that are not valid UTF-8 (\\xFF \\xFE); check the file's encoding",
+      },
+    ]);
+    expect(r.tickets.some((x) => x.title.includes('\ufffd'))).toBe(false);
+  });
+
+  it('refuses a NUL byte past the first 64 KiB as it does one in them', async () => {
+    const checks = `time,status\n${Array.from({ length: 4000 }, (_, i) => `2026-09-01 00:${String(i % 60).padStart(2, '0')},up`).join('\n')}\n2026-09-02 00:00,u\u0000p\n`;
+    const r = await read({ checks });
+    // Header 1, 4000 rows on lines 2–4001, the NUL on line 4002.
+    expect(r.error).toMatch(/cannot be read|problem/);
+    expect(r.problems?.join('\n')).toContain('checks.csv: looks like a binary file (a NUL byte at line 4002), expected a CSV export');
+    const early = await read({ checks: 'time,status\n2026-09-01 00:00,u\u0000p\n' });
+    expect(early.problems?.join('\n')).toContain('checks.csv: looks like a binary file (NUL bytes in the first 64 KiB)');
+  });
+
+  it('rejects the row holding a byte-order mark inside the file (two exports joined)', async () => {
+    const one = 'time,status\n2026-09-01 00:00,up\n';
+    const two = 'time,status\n2026-09-01 00:10,up\n';
+    const r = await read({ checks: Buffer.concat([Buffer.from(`\ufeff${one}`), Buffer.from(`\ufeff${two}`)]) });
+    const c = r.files.find((f) => f.kind === 'checks');
+    expect(c).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });
+    expect(c?.rejects).toEqual([
+      {
+        line: 3,
+        column: 1,
+        field: 'time',
+        value: '\ufefftime',
+        reason: 'holds a byte-order mark (U+FEFF) inside the file: two exports joined, or a stray mark',
+      },
+    ]);
+  });
+
+  it('drops spaces around quoted fields, so `"P1" ,` is priority P1', async () => {
+    const r = await read({ tickets: 'id,created,priority,title\nT1,2026-09-01 10:00,"P1" , "Login" \n' });
+    expect(r.tickets.map((x) => [x.priority, x.title])).toEqual([['p1', 'Login']]);
+  });
+
+  it('rejects a row with a stray quote in an unquoted field and reads the next ones', async () => {
+    const r = await read({ tickets: 'id,created,priority,title\nT1,2026-09-01 10:00,P1,say "hi"\nT2,2026-09-01 10:00,P1,ok\n' });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(t?.rejects[0]).toMatchObject({ line: 2, column: 4, field: 'title', value: 'say "hi"' });
+  });
+
+  it('an unclosed quote rejects from the line it opened, keeps the rows before and counts every line after', async () => {
+    // Lines: 1 header, 2 T1, 3 T2 opens a quote, 4 and 5 rows swallowed by it, 6 blank, 7 a row.
+    const r = await read({
+      tickets:
+        'id,created,priority,title\nT1,2026-09-01 10:00,P1,a\nT2,2026-09-01 10:00,P1,"open\nT3,2026-09-01 10:00,P1,b\nT4,x,P1,c\n\nT5,2026-09-01 10:00,P1,d',
+    });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ rows: 5, accepted: 1, rejected: 4 });
+    expect(r.tickets.map((x) => x.id)).toEqual(['T1']);
+    expect(t?.rejects.map((x) => [x.line, x.column, x.field])).toEqual([
+      [3, 4, 'title'],
+      [4, null, null],
+      [5, null, null],
+      [7, null, null],
+    ]);
+    expect(t?.rejects[0]?.reason).toBe('has a quote opened at line 3 that is never closed: this line and every line after it are rejected');
+  });
+
+  it('cuts a long comment (200 KB) at the limit with a marker, and counts it', async () => {
+    const comment = 'é'.repeat(100_000);
+    const r = await read({ surveys: `submitted_at,csat,comment\n2026-09-01 00:00,5,${comment}\n2026-09-01 00:01,4,short\n` });
+    const s = r.files.find((f) => f.kind === 'surveys');
+    expect(s).toMatchObject({ rows: 2, accepted: 2, truncated: 1 });
+    expect(r.surveys.map((x) => x.comment)).toEqual([`${'é'.repeat(MAX_FIELD_CHARS)}${truncationMark(100_000)}`, 'short']);
+  });
+
+  it('shows a rejected 11-digit epoch with its digits, not as "[phone]"', async () => {
+    const r = await read({ tickets: 'id,created,priority\nT1,17803456789,P1\nT2,2026-09-01 00:00,13800138000\n' });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t?.rejects.map((x) => [x.line, x.value, x.reason.slice(0, 30)])).toEqual([
+      [2, '17803456789', '"17803456789" has 11 digits; e'],
+      // A phone number typed into the priority cell stays masked.
+      [3, '[phone]', 'unknown priority "[phone]"; ad'],
+    ]);
+  });
+});
