@@ -51,3 +51,13 @@ export function draftPath(period: string): string {
 export function downloadsBase(period: string, revision: number | null, frozen: boolean): string {
   return reviewPath(period, frozen ? revision : null);
 }
+
+/** The anchor of a recurring issue's row in its period's table, by rank (0-based): issue-1, issue-2, … */
+export function issueAnchor(index: number): string {
+  return `issue-${index + 1}`;
+}
+
+/** The anchor of a day's row in a service's day-by-day tables: day-2026-10-25. */
+export function dayAnchor(date: string): string {
+  return `day-${date}`;
+}
