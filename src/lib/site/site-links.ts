@@ -61,3 +61,13 @@ export function issueAnchor(index: number): string {
 export function dayAnchor(date: string): string {
   return `day-${date}`;
 }
+
+/** The page of a period's tickets behind its figures (missed targets, recurring issues' tickets): /reviews/2026-10/tickets/. */
+export function ticketsPath(period: string): string {
+  return `/reviews/${period}/tickets/`;
+}
+
+/** Whether a period has a tickets page: its snapshot lists a missed target or a recurring issue. */
+export function hasTicketsPage(snap: { drillDown?: { breached: unknown[]; recurring: unknown[] } | undefined }): boolean {
+  return snap.drillDown !== undefined && (snap.drillDown.breached.length > 0 || snap.drillDown.recurring.length > 0);
+}

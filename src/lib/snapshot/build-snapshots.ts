@@ -22,7 +22,9 @@ import {
   yearOfMonth,
 } from '../time/periods.ts';
 import { serviceFigures } from './compute-service-figures.ts';
-import { type HeadlineInput, headlineSection } from './headline-section.ts';
+import { drillDownSection, ticketsById } from './drill-down-section.ts';
+import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
+import { monthsSection } from './months-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
@@ -157,6 +159,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   const ticketTable = prepareTickets(ingest.tickets);
   const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable);
   const recurringTable = prepareRecurring(ingest.tickets, zone);
+  const ticketOfId = ticketsById(ingest.tickets);
 
   // Day rollups per month, computed once: months use them directly, quarters concatenate them.
   const monthRollups = new Map(
@@ -197,6 +200,8 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
 
   const built: PeriodSnapshot[] = [];
   const history = { month: [] as HeadlineInput[], quarter: [] as HeadlineInput[], year: [] as HeadlineInput[] };
+  // Each month's headline figures, for the month-by-month view of its quarter and year (months are built first).
+  const monthPoints = new Map<string, TrendPoint>();
   const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
   for (const plan of plans) {
     // Each period is computed with the rules in force in its (last) month: date-effective config.
@@ -209,13 +214,8 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates') => files.reduce((a, f) => a + f[k], 0);
-    const tickets = ticketPeriodMetrics(ticketTable, {
-      levels: r.priorities,
-      horizons: ticketHorizons,
-      bounds,
-      previous: previousTickets[plan.kind],
-      responseRecorded,
-    });
+    const ticketOptions = { levels: r.priorities, horizons: ticketHorizons, bounds, responseRecorded };
+    const tickets = ticketPeriodMetrics(ticketTable, { ...ticketOptions, previous: previousTickets[plan.kind] });
     previousTickets[plan.kind] = tickets;
     // Each service's own tickets, judged with the same rules, for its page: one pass for all services.
     const serviceTickets = ticketCountsByService(ticketTable, {
@@ -271,6 +271,8 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       satisfaction,
       recurring,
       headline,
+      ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {
         rows: sum('rows'),
@@ -290,6 +292,7 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
       },
     };
     history[plan.kind].push(parts);
+    if (plan.kind === 'month') monthPoints.set(plan.id, headline.trend[headline.trend.length - 1] as TrendPoint);
     built.push(snapshot);
   }
   return built;
