@@ -619,14 +619,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const ctx = await context(browser, offsite);
     const { page } = await open(ctx, siteA.server.url('/search/?q=sign-in%20outage'));
     await page.locator('[data-search-results] li').first().waitFor();
-    const results = await page
-      .locator('[data-search-results] li')
-      .evaluateAll((lis) =>
-        lis.map((li) => ({
-          url: li.querySelector('a')?.getAttribute('href') ?? '',
-          excerpt: li.querySelector('.excerpt')?.textContent ?? '',
-        })),
-      );
+    const results = await page.locator('[data-search-results] li').evaluateAll((lis) =>
+      lis.map((li) => ({
+        url: li.querySelector('a')?.getAttribute('href') ?? '',
+        excerpt: li.querySelector('.excerpt')?.textContent ?? '',
+      })),
+    );
     // Sign-in (SSO) had outages in August only (so in Q3 and 2026): the first result is of those periods, and
     // no Sign-in page of a period without a Sign-in outage matches "outage" at all.
     const withOutage = ['2026-08', '2026-Q3', '2026'];
