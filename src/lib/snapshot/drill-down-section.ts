@@ -12,8 +12,8 @@ import type { RecurringSection } from './recurring-section.ts';
 
 /** The recurring issues whose tickets are listed: as many as the period page's table shows. */
 export const RECURRING_GROUPS_LISTED = 10;
-/** Tickets listed per recurring issue; the ids of all are in the recurring-issues download. */
-export const RECURRING_TICKETS_LISTED = 50;
+/** Tickets listed per recurring issue (20 × 10 issues keeps a snapshot small); the ids of all are in the recurring-issues download. */
+export const RECURRING_TICKETS_LISTED = 20;
 
 export interface BreachedTicketRow {
   id: string;

@@ -246,7 +246,7 @@ const drillDownShape = {
             .array(
               obj({ id: str, source: str, title: str.describe('Masked.'), priority: str, service: nstr, createdMs: n, resolvedMs: nn }),
             )
-            .describe('Its first tickets (at most 50); every id is in recurring.groups[].ticketIds.'),
+            .describe('Its first tickets (at most 20); every id is in recurring.groups[].ticketIds.'),
         }),
       )
       .describe('The tickets of the largest recurring issues (the 10 the period page lists).'),
