@@ -101,6 +101,7 @@ function pageKind(rel: string): string {
   if (/^reviews\/[^/]+\/services\/[^/]+\/index\.html$/.test(rel)) return 'service (period × service)';
   if (/^reviews\/[^/]+\/data-quality\/index\.html$/.test(rel)) return 'data quality';
   if (/^reviews\/[^/]+\/index\.html$/.test(rel)) return 'period';
+  if (/^reviews\/[^/]+\/tickets\/index\.html$/.test(rel)) return 'tickets (drill-down)';
   if (/^reviews\/[^/]+\/[^/]+\/index\.html$/.test(rel)) return 'published revision';
   return rel.replace(/\/index\.html$/, '').replace(/\.html$/, '');
 }

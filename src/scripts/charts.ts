@@ -92,4 +92,20 @@ function drawAll(): void {
 }
 
 drawAll();
+
+// Printing: the data tables open (closed on screen, they belong on paper), the print date is
+// stamped beside the period and revision, and each chart is redrawn at its printed size, so a
+// canvas never keeps its screen size and overprints the caption below it.
+let reopen: HTMLDetailsElement[] = [];
+window.addEventListener('beforeprint', () => {
+  reopen = [...document.querySelectorAll<HTMLDetailsElement>('details.chart-data:not([open])')];
+  for (const d of reopen) d.open = true;
+  const today = new Date().toISOString().slice(0, 10);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = `printed ${today}`;
+  for (const c of charts) c.resize();
+});
+window.addEventListener('afterprint', () => {
+  for (const d of reopen.splice(0)) d.open = false;
+  for (const c of charts) c.resize();
+});
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawAll);

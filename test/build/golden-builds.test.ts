@@ -86,6 +86,34 @@ describe('golden case tickets-only: two monthly exports, a business calendar wit
     expect(aug.tickets.overall.reopen).toEqual({ rate: 0.2, reopened: 1, known: 5 });
     expect(aug.dataQuality).toMatchObject({ rows: 16, accepted: 13, rejected: 2, duplicates: 1 });
   });
+
+  it('lists the tickets behind the breached counts (drill-down)', () => {
+    const target = (b: { id: string; target: string; lateEventMs: number | null }) => [
+      b.id,
+      b.target,
+      b.lateEventMs === null ? 'open' : 'late',
+    ];
+    // September: A-5's resolution (due Wed 2 Sep 15:00, resolved 15:30: late) and S-2's (P1 still open past its deadline),
+    // the 2 of sep.tickets.overall.resolution.breached; no response breach in September (P3 response met: see above).
+    const sep = parse(r.snapshots, '2026-09.json');
+    expect(sep.drillDown.breached.map(target)).toEqual(expect.arrayContaining([['A-5', 'resolution', 'late']]));
+    expect(sep.drillDown.breached.filter((b: { target: string }) => b.target === 'resolution')).toHaveLength(
+      sep.tickets.overall.resolution.breached,
+    );
+    // August: A-4 (created in August, resolved 3 Sep) missed its resolution deadline in August and was still open then.
+    const aug = parse(r.snapshots, '2026-08.json');
+    expect(aug.drillDown.breached.map(target)).toContainEqual(['A-4', 'resolution', 'open']);
+  });
+
+  it('gives quarters and years their months, month by month, as the months give them', () => {
+    const own = (file: string) => parse(r.snapshots, file).headline.trend.at(-1);
+    const months = [own('2026-08.json'), own('2026-09.json')];
+    expect(parse(r.snapshots, '2026-Q3.json').months).toEqual(months);
+    expect(parse(r.snapshots, '2026.json').months).toEqual(months);
+    // September's resolution attainment, 4 of 6 (above), is the quarter's September row.
+    expect(parse(r.snapshots, '2026-Q3.json').months[1].resolutionAttainment).toBe(4 / 6);
+    expect(parse(r.snapshots, '2026-09.json').months).toBeUndefined();
+  });
 });
 
 describe('golden case checks-probes: three probes per service across the October clock change', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs } from '../../src/lib/format/format.ts';
+import { formatClockSeconds, formatCount, formatMs, formatWorkingTime } from '../../src/lib/format/format.ts';
 import { assertProperty } from '../helpers/property.ts';
 
 describe('formatCount and formatMs', () => {
@@ -33,5 +33,23 @@ describe('formatCount and formatMs', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('formatWorkingTime', () => {
+  // Issue 15: an 85 working-hour target read "3 d 13 h" (85 h as elapsed days); 85 × 3600 = 306000 s.
+  it('writes business-clock durations in working hours, never in 24-hour days', () => {
+    expect(formatWorkingTime(306000)).toBe('85 working hours');
+    expect(formatWorkingTime(3600)).toBe('1 working hour');
+    expect(formatWorkingTime(27000)).toBe('7.5 working hours'); // 7 h 30 min
+    expect(formatWorkingTime(1800)).toBe('30 working minutes');
+    expect(formatWorkingTime(60)).toBe('1 working minute');
+    expect(formatWorkingTime(3600 * 1200)).toBe('1,200 working hours');
+    expect(formatWorkingTime(null)).toBe('—');
+  });
+  it('is used for business clocks only; 24×7 and elapsed durations stay in days and hours', () => {
+    expect(formatClockSeconds(306000, 'business')).toBe('85 working hours');
+    expect(formatClockSeconds(306000, '24x7')).toBe('3 d 13 h');
+    expect(formatClockSeconds(306000, 'elapsed')).toBe('3 d 13 h');
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  breachedTickets,
   prepareTickets,
   slaClock,
   type TicketFigures,
@@ -527,5 +528,62 @@ describe('data horizon (a source’s export taken before the period ends)', () =
     const m = metricsOf(late, { ...options, horizons: new Map([['desk', utc(2026, 10, 3, 12)]]) });
     expect(m.overall.resolution).toEqual({ attainment: null, met: 0, breached: 0, pending: 1 });
     expect(m.overall.backlogAtEnd).toBe(1);
+  });
+});
+
+// The drill-down: the tickets behind the breached counts (breached-tickets.ts).
+describe('breachedTickets', () => {
+  const rows = (tickets: readonly TicketRecord[], o: TicketPeriodOptions) =>
+    breachedTickets(prepareTickets(tickets), o).map((b) => [b.ticket.id, b.target, b.deadlineMs, b.lateEventMs]);
+
+  it('lists the hand-checked November breaches of the fixture, by deadline', () => {
+    // From the fixture's stories: T4's resolution (due 1 Nov 02:00, never resolved), T2's response (due 4 Nov 10:30,
+    // came 11:00), T3's resolution (due Tue 10 Nov 17:00, came Wed 11 Nov 10:00), T6's response (due 30 Nov 23:30, none).
+    expect(rows(fixture, options)).toEqual([
+      ['T4', 'resolution', utc(2026, 10, 1, 2), null],
+      ['T2', 'response', utc(2026, 10, 4, 10, 30), utc(2026, 10, 4, 11)],
+      ['T3', 'resolution', utc(2026, 10, 10, 17), utc(2026, 10, 11, 10)],
+      ['T6', 'response', utc(2026, 10, 30, 23, 30), null],
+    ]);
+  });
+
+  it('leaves out response targets when the export records none, and judges a source as of its horizon', () => {
+    expect(rows(fixture, { ...options, responseRecorded: false }).map((r) => r[0])).toEqual(['T4', 'T3']);
+    // desk's export taken 20 Nov: T6's response deadline (30 Nov 23:30) is after it, so pending, not breached.
+    expect(rows(fixture, { ...options, horizons: new Map([['desk', utc(2026, 10, 20)]]) }).map((r) => r[0])).toEqual(['T4', 'T2', 'T3']);
+  });
+
+  // One truth: the rows behind the figure are the figure, checked against ticketPeriodMetrics (what the snapshot
+  // shows) and against the per-ticket rule (slaTargetOutcome through ticketSla).
+  it('lists exactly the breaches ticketPeriodMetrics counts, and those ticketSla judges breached in the period', () => {
+    const months = ['2026-09', '2026-10', '2026-11', '2026-12'].map((m) => monthBounds(m, 'Europe/London'));
+    assertProperty(
+      fc.property(
+        arbTickets,
+        fc.constantFrom(...months),
+        fc.boolean(),
+        fc.option(fc.integer({ min: t0, max: t1 }), { nil: null }),
+        (tickets, bounds, responseRecorded, horizon) => {
+          const horizons = horizon === null ? undefined : new Map([['desk', horizon]]);
+          const o: TicketPeriodOptions = { levels, bounds, responseRecorded, horizons };
+          const list = breachedTickets(prepareTickets(tickets), o);
+          const m = metricsOf(tickets, o);
+          expect(list.filter((b) => b.target === 'resolution')).toHaveLength(m.overall.resolution.breached);
+          expect(list.filter((b) => b.target === 'response')).toHaveLength(m.overall.response?.breached ?? 0);
+          const expected: string[] = [];
+          for (const t of tickets) {
+            const level = levels.find((l) => l.id === t.priority);
+            if (!level) continue;
+            const sla = ticketSla(t, level, slaClock(level.clock), Math.min(bounds.endMs, horizon ?? Number.POSITIVE_INFINITY));
+            for (const target of responseRecorded ? (['response', 'resolution'] as const) : (['resolution'] as const)) {
+              const r = sla[target];
+              if (r.outcome === 'breached' && (r.knownAtMs as number) >= bounds.startMs) expected.push(`${t.id} ${target} ${r.deadlineMs}`);
+            }
+          }
+          expect(list.map((b) => `${b.ticket.id} ${b.target} ${b.deadlineMs}`).sort()).toEqual(expected.sort());
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -12,7 +12,17 @@ describe('searchMarkup (what Pagefind is sent of a page)', () => {
         '<canvas data-chart="{&quot;kind&quot;:&quot;daily&quot;}"></canvas><table data-table="outages" data-pagefind-ignore=""><tr><td>down</td></tr></table></main>',
     );
     expect(searchMarkup(html)).toBe(
-      '<html lang="en"><body><main id="content" data-pagefind-body><h1>Payments</h1><table data-table="service-recurring"><tr><th>Login fails</th></tr></table><canvas></canvas></main></body></html>',
+      '<html lang="en"><body><main id="content" data-pagefind-body><h1>Payments</h1><table data-table="service-recurring"><tr><th>Login fails</th> </tr></table><canvas></canvas></main></body></html>',
+    );
+  });
+
+  // Issue 15: adjacent cells ran together in the index ("Sign-in (SSO)" + "3" → "(SSO)3").
+  it('keeps table cells, list items and captions apart by a space', () => {
+    const html = page(
+      '<main data-pagefind-body><table><caption>Outages</caption><tr><th>Sign-in (SSO)</th><td>3</td></tr></table><ol><li>a</li><li>b</li></ol></main>',
+    );
+    expect(searchMarkup(html)).toBe(
+      '<html lang="en"><body><main data-pagefind-body><table><caption>Outages</caption> <tr><th>Sign-in (SSO)</th> <td>3</td> </tr></table><ol><li>a</li> <li>b</li> </ol></main></body></html>',
     );
   });
 

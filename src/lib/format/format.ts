@@ -122,3 +122,21 @@ export function formatAttainment(f: { attainment: number | null; met: number; br
   if (f === null) return '—';
   return `${formatPercent(f.attainment, digits)} (${f.met} of ${f.met + f.breached})`;
 }
+
+/**
+ * A duration on a business clock (seconds of working time) in working hours, never in days of 24 h:
+ * 306000 → "85 working hours", 3600 → "1 working hour", 27000 → "7.5 working hours", 1800 → "30 working minutes";
+ * null → "—". A working day's length depends on the calendar, so hours are the unit that means one thing.
+ */
+export function formatWorkingTime(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} working ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const hours = Math.round((minutes / 60) * 10) / 10;
+  return `${grouped(hours)} working ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** A duration on a level's clock: working time for a business clock, elapsed time otherwise. */
+export function formatClockSeconds(seconds: number | null, clock: '24x7' | 'business' | 'elapsed'): string {
+  return clock === 'business' ? formatWorkingTime(seconds) : formatSeconds(seconds);
+}

@@ -5,7 +5,6 @@
  * null, arrays, objects), stored as is in snapshots.
  */
 import type { TicketRecord } from '../model/records.ts';
-import { lowerBound } from '../util/lower-bound.ts';
 import {
   type Acc,
   countsByKey,
@@ -19,7 +18,16 @@ import {
   type TicketPeriodMetrics,
   type TicketPeriodOptions,
 } from './ticket-figures.ts';
-import { BLOCK, type LevelTimes, levelKey, levelTimes, rulesKey, type SettleOrder, settleOrder, type TicketTable } from './ticket-table.ts';
+import {
+  forEachConcerning,
+  type LevelTimes,
+  levelKey,
+  levelTimes,
+  rulesKey,
+  type SettleOrder,
+  settleOrder,
+  type TicketTable,
+} from './ticket-table.ts';
 
 export type {
   DurationFigures,
@@ -171,14 +179,7 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
 
   // Only tickets created before the end and settled at or after the start (or never settled)
   // concern the period: the others are skipped (see SettleOrder).
-  const openEnd = lowerBound(settle.openCreatedMs, endMs);
-  for (let k = 0; k < openEnd; k++) visit(settle.open[k] as number);
-  const settledEnd = lowerBound(settle.createdMs, endMs);
-  for (let b = 0; b * BLOCK < settledEnd; b++) {
-    if ((settle.blockMaxMs[b] as number) < startMs) continue;
-    const last = Math.min(settledEnd, (b + 1) * BLOCK);
-    for (let k = b * BLOCK; k < last; k++) if ((settle.settledMs[k] as number) >= startMs) visit(settle.order[k] as number);
-  }
+  forEachConcerning(settle, startMs, endMs, visit);
   return {
     startMs,
     endMs,

@@ -5,6 +5,7 @@
  */
 import type { TicketRecord } from '../model/records.ts';
 import type { ClockRule, PriorityRule } from '../model/rules.ts';
+import { lowerBound } from '../util/lower-bound.ts';
 import { clockCache, type SlaClock } from './business-time.ts';
 import type { PeriodPartial, TicketPeriodOptions } from './ticket-figures.ts';
 
@@ -97,6 +98,21 @@ export interface SettleOrder {
 }
 
 export const BLOCK = 256;
+
+/**
+ * Calls `visit` with each ticket that concerns `[startMs, endMs)`: created before the end and
+ * settled at or after the start, or never settled (see {@link SettleOrder}); the others are skipped.
+ */
+export function forEachConcerning(settle: SettleOrder, startMs: number, endMs: number, visit: (i: number) => void): void {
+  const openEnd = lowerBound(settle.openCreatedMs, endMs);
+  for (let k = 0; k < openEnd; k++) visit(settle.open[k] as number);
+  const settledEnd = lowerBound(settle.createdMs, endMs);
+  for (let b = 0; b * BLOCK < settledEnd; b++) {
+    if ((settle.blockMaxMs[b] as number) < startMs) continue;
+    const last = Math.min(settledEnd, (b + 1) * BLOCK);
+    for (let k = b * BLOCK; k < last; k++) if ((settle.settledMs[k] as number) >= startMs) visit(settle.order[k] as number);
+  }
+}
 
 /** Period-independent SLA instants of one priority's tickets under one set of rules, computed on first use (NaN until then). */
 export interface LevelTimes {

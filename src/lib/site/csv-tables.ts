@@ -1,5 +1,5 @@
 /**
- * Over 400 lines on purpose: one column list per download (22 of them), each short and on its own.
+ * Over 400 lines on purpose: one column list per download (27 of them), each short and on its own.
  *
  * The CSV download of every table the site shows. A CSV carries the snapshot's own values (ratios
  * as ratios, durations in ms or s as the snapshot stores them, instants as ISO 8601 UTC with the
@@ -12,6 +12,7 @@ import type { SatisfactionFigures } from '../metrics/satisfaction-period-metrics
 import type { SlaTargetFigures, TicketFigures } from '../metrics/ticket-period-metrics.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { FigureChange } from '../snapshot/diff-snapshots.ts';
+import { priorityName, serviceName } from './display-names.ts';
 import { formatInstantCached } from './format-cached.ts';
 import type { SitePeriod } from './load-snapshots.ts';
 
@@ -62,6 +63,30 @@ function satisfactionCells(f: SatisfactionFigures): CsvValue[] {
 
 const changeValue = (v: unknown): CsvValue =>
   v === null || v === undefined || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v);
+
+/** Headline figures per period (the trend, or a quarter's months), one row each. */
+function pointsTable(s: PeriodSnapshot, points: PeriodSnapshot['headline']['trend']): CsvTable {
+  return {
+    header: [
+      'period',
+      ...s.services.map((x) => `availability_${x.id}`),
+      'response_attainment',
+      'resolution_attainment',
+      'csat',
+      'nps',
+      'tickets_created',
+    ],
+    rows: points.map((p) => [
+      p.period,
+      ...s.services.map((x) => p.availability[x.id] ?? null),
+      p.responseAttainment,
+      p.resolutionAttainment,
+      p.csat,
+      p.nps,
+      p.ticketsCreated,
+    ]),
+  };
+}
 
 /** Tables of one period's snapshot: /reviews/<period>/<id>.csv (and /reviews/<period>/r<n>/<id>.csv). */
 export const PERIOD_TABLES = {
@@ -260,6 +285,71 @@ export const PERIOD_TABLES = {
       ]),
     }),
   },
+  'breached-tickets': {
+    title: 'Tickets that missed a target',
+    build: (s: PeriodSnapshot): CsvTable => {
+      const zone = s.review.timeZone;
+      const local = (ms: number | null) => (ms === null ? null : formatInstantCached(ms, zone));
+      return {
+        header: [
+          'period',
+          'ticket_id',
+          'source',
+          'title',
+          'priority_id',
+          'priority',
+          'service_id',
+          'service',
+          'target',
+          'created_utc',
+          'created_local',
+          'deadline_utc',
+          'deadline_local',
+          'late_event_utc',
+          'late_event_local',
+          'outcome',
+        ],
+        rows: (s.drillDown?.breached ?? []).map((b) => [
+          s.period.id,
+          b.id,
+          b.source,
+          b.title,
+          b.priority,
+          priorityName(s, b.priority),
+          b.service,
+          b.service === null ? null : serviceName(s, b.service),
+          b.target,
+          iso(b.createdMs),
+          local(b.createdMs),
+          iso(b.deadlineMs),
+          local(b.deadlineMs),
+          iso(b.lateEventMs),
+          local(b.lateEventMs),
+          b.lateEventMs === null ? 'open' : 'late',
+        ]),
+      };
+    },
+  },
+  'recurring-tickets': {
+    title: 'Tickets of the recurring issues',
+    build: (s: PeriodSnapshot): CsvTable => ({
+      header: ['period', 'rank', 'issue', 'ticket_id', 'source', 'title', 'priority_id', 'service_id', 'created_utc', 'resolved_utc'],
+      rows: (s.drillDown?.recurring ?? []).flatMap((g, i) =>
+        g.tickets.map((t) => [
+          s.period.id,
+          i + 1,
+          s.recurring.groups[i]?.name ?? null,
+          t.id,
+          t.source,
+          t.title,
+          t.priority,
+          t.service,
+          iso(t.createdMs),
+          iso(t.resolvedMs),
+        ]),
+      ),
+    }),
+  },
   'error-budgets': {
     title: 'Error budgets',
     build: (s: PeriodSnapshot): CsvTable => ({
@@ -299,26 +389,12 @@ export const PERIOD_TABLES = {
   },
   trend: {
     title: 'Trend, last 12 periods',
-    build: (s: PeriodSnapshot): CsvTable => ({
-      header: [
-        'period',
-        ...s.services.map((x) => `availability_${x.id}`),
-        'response_attainment',
-        'resolution_attainment',
-        'csat',
-        'nps',
-        'tickets_created',
-      ],
-      rows: s.headline.trend.map((p) => [
-        p.period,
-        ...s.services.map((x) => p.availability[x.id] ?? null),
-        p.responseAttainment,
-        p.resolutionAttainment,
-        p.csat,
-        p.nps,
-        p.ticketsCreated,
-      ]),
-    }),
+    build: (s: PeriodSnapshot): CsvTable => pointsTable(s, s.headline.trend),
+  },
+  months: {
+    title: 'Month by month',
+    // A month's own row; a quarter's or year's months.
+    build: (s: PeriodSnapshot): CsvTable => pointsTable(s, s.months ?? s.headline.trend.slice(-1)),
   },
   files: {
     title: 'Input files and row accounting',

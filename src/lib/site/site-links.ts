@@ -51,3 +51,23 @@ export function draftPath(period: string): string {
 export function downloadsBase(period: string, revision: number | null, frozen: boolean): string {
   return reviewPath(period, frozen ? revision : null);
 }
+
+/** The anchor of a recurring issue's row in its period's table, by rank (0-based): issue-1, issue-2, … */
+export function issueAnchor(index: number): string {
+  return `issue-${index + 1}`;
+}
+
+/** The anchor of a day's row in a service's day-by-day tables: day-2026-10-25. */
+export function dayAnchor(date: string): string {
+  return `day-${date}`;
+}
+
+/** The page of a period's tickets behind its figures (missed targets, recurring issues' tickets): /reviews/2026-10/tickets/. */
+export function ticketsPath(period: string): string {
+  return `/reviews/${period}/tickets/`;
+}
+
+/** Whether a period has a tickets page: its snapshot lists a missed target or a recurring issue. */
+export function hasTicketsPage(snap: { drillDown?: { breached: unknown[]; recurring: unknown[] } | undefined }): boolean {
+  return snap.drillDown !== undefined && (snap.drillDown.breached.length > 0 || snap.drillDown.recurring.length > 0);
+}

@@ -45,7 +45,8 @@ import { writeServiceDownloads } from './service-downloads.ts';
  * service pages' list of the other services, and the download links, are most of their markup)
  * and without the charts' data attributes (attribute values are not indexed; Astro writes a
  * double quote in a value as &quot;). Tables and navs do not nest in these pages. The index is
- * the same as Pagefind makes from the whole page. A page without that <main> (the search page,
+ * the same as Pagefind makes from the whole page, except that table cells, list items and captions
+ * are kept apart by a space. A page without that <main> (the search page,
  * the 404 page: BaseLayout's searchable={false}) is not sent at all: once any page has
  * data-pagefind-body, Pagefind drops every page without it from the index anyway, after the
  * work of reading it.
@@ -59,7 +60,11 @@ export function searchMarkup(html) {
   const body = main
     .replace(/<table\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/table>/g, '')
     .replace(/<nav\b[^>]*>[\s\S]*?<\/nav>/g, '')
-    .replace(/ data-chart="[^"]*"/g, '');
+    .replace(/ data-chart="[^"]*"/g, '')
+    // Table cells (and list items, captions) are written without space between them; Pagefind
+    // reads the text of adjacent elements as one run, so "Sign-in (SSO)" and "2 outages" in
+    // neighbouring cells became one word. A space after each keeps them apart in the index.
+    .replace(/<\/(td|th|caption|li)>/g, '</$1> ');
   return `${open}<body>${body}</body></html>`;
 }
 

@@ -23,7 +23,9 @@ import {
 } from '../time/periods.ts';
 import { attentionSection } from './attention-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
-import { type HeadlineInput, headlineSection } from './headline-section.ts';
+import { drillDownSection, ticketsById } from './drill-down-section.ts';
+import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
+import { monthsSection } from './months-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
@@ -202,6 +204,7 @@ function buildPeriods(
   // Ingest gives the tickets in created order: each period's are found by binary search.
   const createdTimes = Float64Array.from(ingest.tickets, (t) => t.createdMs);
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
+  const ticketOfId = ticketsById(ingest.tickets);
 
   const reviewed = new Set(months);
   const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
@@ -237,6 +240,8 @@ function buildPeriods(
 
   const built: PeriodSnapshot[] = [];
   const history = { month: [] as HeadlineInput[], quarter: [] as HeadlineInput[], year: [] as HeadlineInput[] };
+  // Each month's headline figures, for the month-by-month view of its quarter and year (months are built first).
+  const monthPoints = new Map<string, TrendPoint>();
   const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
   // Ticket sources with tickets in a period (created in it, or open across it): their schemes' levels apply.
   const ticketSourcesIn = (bounds: { startMs: number; endMs: number }) =>
@@ -261,13 +266,9 @@ function buildPeriods(
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'truncated') => files.reduce((a, f) => a + f[k], 0);
     const active = ticketSourcesIn(bounds);
     const levels = r.priorities.filter((l) => (l.sources === null ? active.size > 0 : l.sources.some((x) => active.has(x))));
-    const tickets = ticketPeriodMetrics(ticketTable, {
-      levels,
-      horizons: ticketHorizons,
-      bounds,
-      previous: previousTickets[plan.kind],
-      responseRecorded,
-    });
+    // One set of options for the period's figures and its drill-down, so the listed tickets are the counted ones.
+    const ticketOptions = { levels, horizons: ticketHorizons, bounds, responseRecorded };
+    const tickets = ticketPeriodMetrics(ticketTable, { ...ticketOptions, previous: previousTickets[plan.kind] });
     previousTickets[plan.kind] = tickets;
     // Each service's own tickets, judged with the same rules, for its page: one pass for all services.
     const serviceTickets = ticketCountsByService(ticketTable, {
@@ -334,6 +335,8 @@ function buildPeriods(
       attention: attentionSection(headline, services, recurring),
       catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
+      ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {
         rows: sum('rows'),
@@ -356,6 +359,7 @@ function buildPeriods(
       },
     };
     history[plan.kind].push(parts);
+    if (plan.kind === 'month') monthPoints.set(plan.id, headline.trend[headline.trend.length - 1] as TrendPoint);
     built.push(snapshot);
   }
   return built;

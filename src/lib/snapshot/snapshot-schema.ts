@@ -185,6 +185,7 @@ const recurringSchema = obj({
   topCategories: z.array(obj({ category: nstr, ticketCount: int, previousTicketCount: int, change: int, share: ratio, groups: int })),
 });
 
+
 const headlineValue = obj({ value: nn, n: int, change: nn, lowSample: z.boolean() });
 const judgedValue = headlineValue.extend({
   target: nn.describe('Target in force for the period; null when the config sets none.'),
@@ -197,6 +198,19 @@ const figureVerdicts = obj({
   nps: verdict.nullable(),
 });
 const figureTargets = obj({ responseAttainment: nratio, resolutionAttainment: nratio, csat: nratio, nps: nn });
+const trendPointSchema = obj({
+  period: str,
+  availability: z.record(str, nratio),
+  targets: z.record(str, ratio).describe('Availability target per service in force that period.'),
+  responseAttainment: nratio,
+  resolutionAttainment: nratio,
+  csat: nratio,
+  nps: nn,
+  ticketsCreated: int,
+  availabilityVerdicts: z.record(str, verdict).describe('Availability verdict per service that period.'),
+  figureTargets,
+  figureVerdicts,
+});
 const verdictCount = obj({
   met: int,
   atRisk: int,
@@ -220,21 +234,7 @@ const headlineSchema = obj({
   }),
   ticketsCreated: headlineValue,
   backlogAtEnd: headlineValue,
-  trend: z.array(
-    obj({
-      period: str,
-      availability: z.record(str, nratio),
-      targets: z.record(str, ratio).describe('Availability target per service in force that period.'),
-      responseAttainment: nratio,
-      resolutionAttainment: nratio,
-      csat: nratio,
-      nps: nn,
-      ticketsCreated: int,
-      availabilityVerdicts: z.record(str, verdict).describe('Availability verdict per service that period.'),
-      figureTargets,
-      figureVerdicts,
-    }),
-  ),
+  trend: z.array(trendPointSchema),
 });
 
 const attentionSchema = z
@@ -315,6 +315,46 @@ const rulesSchema = obj({
   lowCoverageBelow: ratio,
 });
 
+/** Issue 15 presentation blocks: quarter and year month by month, and the rows behind the figures (drill-down). */
+const drillDownShape = {
+  months: z
+    .array(trendPointSchema)
+    .optional()
+    .describe('Quarters and years: the headline figures of each of their months, as the months’ own snapshots give them.'),
+  drillDown: obj({
+    breached: z
+      .array(
+        obj({
+          id: str,
+          source: str,
+          title: str.describe('Ticket title, masked.'),
+          priority: str.describe('Priority level id.'),
+          service: nstr,
+          target: z.enum(['response', 'resolution']),
+          createdMs: n,
+          deadlineMs: n.describe('The missed deadline: the breach became known then, in the period.'),
+          lateEventMs: nn.describe('The late response or resolution; null when none came before the ticket was judged.'),
+        }),
+      )
+      .describe('Every target missed in the period (the tickets behind response.breached and resolution.breached), by deadline.'),
+    recurring: z
+      .array(
+        obj({
+          key: str.describe('The recurring issue group’s key.'),
+          total: int.describe('Tickets in the group.'),
+          tickets: z
+            .array(
+              obj({ id: str, source: str, title: str.describe('Masked.'), priority: str, service: nstr, createdMs: n, resolvedMs: nn }),
+            )
+            .describe('Its first tickets (at most 20); every id is in recurring.groups[].ticketIds.'),
+        }),
+      )
+      .describe('The tickets of the largest recurring issues (the 10 the period page lists).'),
+  })
+    .optional()
+    .describe('The rows behind the figures (drill-down); absent from revisions published before it existed.'),
+};
+
 const rejectSchema = obj({ line: int, column: int.nullable(), field: nstr, value: nstr, reason: str });
 
 export const periodSnapshotSchema = obj({
@@ -369,6 +409,8 @@ export const periodSnapshotSchema = obj({
   attention: attentionSchema,
   catalog: catalogSchema,
   headline: headlineSchema,
+  // Issue 15 (presentation): additive, optional blocks, so published revisions written before them stay valid.
+  ...drillDownShape,
   rules: rulesSchema,
   dataQuality: obj({
     rows: int,

@@ -1,0 +1,106 @@
+/**
+ * The rows behind a period's figures (issue 15, drill-down): the tickets that breached a target
+ * in the period, and the tickets of its largest recurring issues. Every exported text is masked
+ * for personal data, as comments and issue names are.
+ */
+import { breachedTickets } from '../metrics/breached-tickets.ts';
+import type { TicketPeriodOptions } from '../metrics/ticket-figures.ts';
+import type { TicketTable } from '../metrics/ticket-table.ts';
+import type { TicketRecord } from '../model/records.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
+import type { RecurringSection } from './recurring-section.ts';
+
+/** The recurring issues whose tickets are listed: as many as the period page's table shows. */
+export const RECURRING_GROUPS_LISTED = 10;
+/** Tickets listed per recurring issue (20 × 10 issues keeps a snapshot small); the ids of all are in the recurring-issues download. */
+export const RECURRING_TICKETS_LISTED = 20;
+
+export interface BreachedTicketRow {
+  id: string;
+  source: string;
+  /** Title, masked. */
+  title: string;
+  /** Priority level id. */
+  priority: string;
+  service: string | null;
+  target: 'response' | 'resolution';
+  createdMs: number;
+  deadlineMs: number;
+  /** The late first response or resolution, null when none came before the ticket was judged (still open). */
+  lateEventMs: number | null;
+}
+
+export interface RecurringTicketRow {
+  id: string;
+  source: string;
+  title: string;
+  priority: string;
+  service: string | null;
+  createdMs: number;
+  resolvedMs: number | null;
+}
+
+export interface DrillDownSection {
+  breached: BreachedTicketRow[];
+  recurring: Array<{ key: string; total: number; tickets: RecurringTicketRow[] }>;
+}
+
+/** Tickets by id (the first of a repeated id), for the recurring issues' ticket lists: made once per build. */
+export function ticketsById(tickets: readonly TicketRecord[]): Map<string, TicketRecord> {
+  const byId = new Map<string, TicketRecord>();
+  for (const t of tickets) if (!byId.has(t.id)) byId.set(t.id, t);
+  return byId;
+}
+
+/**
+ * @param table the tickets, prepared once
+ * @param options the period's ticket rules, as its ticket figures were computed with
+ * @param recurring the period's recurring issues
+ * @param byId tickets by id ({@link ticketsById})
+ */
+export function drillDownSection(
+  table: TicketTable,
+  options: TicketPeriodOptions,
+  recurring: RecurringSection,
+  byId: ReadonlyMap<string, TicketRecord>,
+): DrillDownSection {
+  const masked = new Map<string, string>();
+  const mask = (title: string) => {
+    let m = masked.get(title);
+    if (m === undefined) masked.set(title, (m = maskPersonalData(title)));
+    return m;
+  };
+  return {
+    breached: breachedTickets(table, options).map((b) => ({
+      id: b.ticket.id,
+      source: b.ticket.source,
+      title: mask(b.ticket.title),
+      priority: b.level.id,
+      service: b.ticket.service,
+      target: b.target,
+      createdMs: b.ticket.createdMs,
+      deadlineMs: b.deadlineMs,
+      lateEventMs: b.lateEventMs,
+    })),
+    recurring: recurring.groups.slice(0, RECURRING_GROUPS_LISTED).map((g) => ({
+      key: g.key,
+      total: g.ticketIds.length,
+      tickets: g.ticketIds.slice(0, RECURRING_TICKETS_LISTED).flatMap((id) => {
+        const t = byId.get(id);
+        return t === undefined
+          ? []
+          : [
+              {
+                id: t.id,
+                source: t.source,
+                title: mask(t.title),
+                priority: t.priority,
+                service: t.service,
+                createdMs: t.createdMs,
+                resolvedMs: t.resolvedMs,
+              },
+            ];
+      }),
+    })),
+  };
+}
