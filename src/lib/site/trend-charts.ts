@@ -22,7 +22,8 @@ export interface TrendCharts {
 }
 
 /** A target drawn on a chart: the one in force for the period shown, as for availability. */
-const reference = (label: string, value: number | null, text: string) => (value === null ? undefined : { label: `${label} target ${text}`, value });
+const reference = (label: string, value: number | null, text: string) =>
+  value === null ? undefined : { label: `${label} target ${text}`, value };
 
 /**
  * @param snap the snapshot whose services (with their current targets) the charts show
@@ -31,7 +32,13 @@ const reference = (label: string, value: number | null, text: string) => (value 
 export function trendCharts(snap: PeriodSnapshot, points: readonly Point[]): TrendCharts {
   const labels = points.map((p) => formatMonthCached(p.period));
   const h = snap.headline;
-  const line = (label: string, values: Array<number | null>, unit: 'ratio' | 'score', target: number | null, text: string): SeriesPayload => {
+  const line = (
+    label: string,
+    values: Array<number | null>,
+    unit: 'ratio' | 'score',
+    target: number | null,
+    text: string,
+  ): SeriesPayload => {
     const ref = reference(label, target, text);
     return { kind: 'lines', labels, series: [{ label, values }], unit, ...(ref ? { reference: ref } : {}) };
   };
@@ -59,8 +66,20 @@ export function trendCharts(snap: PeriodSnapshot, points: readonly Point[]): Tre
       unit: 'ratio',
       ...(ticketRef ? { reference: ticketRef } : {}),
     },
-    csat: line('CSAT', points.map((p) => p.csat), 'ratio', h.csat.target, formatPercent(h.csat.target, 1)),
-    nps: line('NPS', points.map((p) => p.nps), 'score', h.nps.target, formatNumber(h.nps.target, 0)),
+    csat: line(
+      'CSAT',
+      points.map((p) => p.csat),
+      'ratio',
+      h.csat.target,
+      formatPercent(h.csat.target, 1),
+    ),
+    nps: line(
+      'NPS',
+      points.map((p) => p.nps),
+      'score',
+      h.nps.target,
+      formatNumber(h.nps.target, 0),
+    ),
     hasTickets: points.some((p) => p.resolutionAttainment !== null || p.ticketsCreated > 0),
     hasSurveys: points.some((p) => p.csat !== null || p.nps !== null),
   };

@@ -185,7 +185,6 @@ const recurringSchema = obj({
   topCategories: z.array(obj({ category: nstr, ticketCount: int, previousTicketCount: int, change: int, share: ratio, groups: int })),
 });
 
-
 const headlineValue = obj({ value: nn, n: int, change: nn, lowSample: z.boolean() });
 const judgedValue = headlineValue.extend({
   target: nn.describe('Target in force for the period; null when the config sets none.'),
