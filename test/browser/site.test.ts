@@ -604,7 +604,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const heads = await page.locator('table[data-table="months-tickets"] thead th').allTextContents();
     expect(heads.slice(1)).toEqual(['July 2026', 'August 2026', 'September 2026']);
     const resolution = await page.locator('table[data-table="months-tickets"] tbody tr').first().locator('td').allTextContents();
-    expect(resolution).toEqual((q3.months ?? []).map((m) => formatPercent(m.resolutionAttainment, 1)));
+    // Each month's figure, with the mark and hidden word of its verdict against that month's target.
+    const marked = (m: NonNullable<typeof q3.months>[number]) => {
+      const v = m.figureVerdicts?.resolutionAttainment;
+      return formatPercent(m.resolutionAttainment, 1) + (v === 'breached' ? ' ✗ breached' : v === 'at-risk' ? ' ! at risk' : '');
+    };
+    expect(resolution).toEqual((q3.months ?? []).map(marked));
+    expect(resolution.some((cell) => cell.endsWith('✗ breached'))).toBe(true);
     expect(await page.locator('#months-availability canvas[data-chart]').count()).toBe(q3.services.length);
     // Chart data tables are closed until asked for.
     for (const d of await page.locator('details.chart-data').all()) expect(await d.getAttribute('open')).toBeNull();
