@@ -4,6 +4,7 @@
  * (`npm run docs:config`) and checked in step by a test.
  */
 import { z } from 'zod';
+import { LOCALES } from '../model/locales.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
 import { PRESETS } from './presets.ts';
 
@@ -50,6 +51,14 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and dashes')
   .describe('Lower-case identifier (letters, digits, dashes); used in URLs.');
 
+const locales = z
+  .array(
+    z
+      .enum(LOCALES, { error: `unknown locale; valid locales: ${LOCALES.join(', ')}` })
+      .describe(`A site language: ${LOCALES.join(' or ')}.`),
+  )
+  .min(1, `expected at least one locale, one of ${LOCALES.join(', ')}`);
+
 export const reviewSchema = z
   .object({
     name: z.string().min(1).describe('Title of the review site, shown in the header.'),
@@ -69,6 +78,11 @@ export const reviewSchema = z
       ),
     lowSampleBelow: z.number().int().positive().default(30).describe('Figures from fewer responses than this are flagged low-sample.'),
     lowCoverageBelow: ratio('Availability with coverage below this share is flagged low-coverage (default 0.9).').default(0.9),
+    locales: locales
+      .default(['en'])
+      .describe(
+        'Site languages, zh-CN and/or en (default [en]); the first is the default; two build /zh-CN/… and /en/… with a language switch.',
+      ),
   })
   .strict();
 
@@ -278,6 +292,13 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
   const calendars = list(cfg.calendars);
   const calendarIds = new Set(calendars.map((c) => text(c.id)).filter((x): x is string => x !== null));
   const known = () => [...calendarIds].join(', ') || 'none';
+  // A locale listed twice would build its pages twice into the same folder.
+  const review = cfg.review !== null && typeof cfg.review === 'object' ? (cfg.review as Loose) : {};
+  const locales = Array.isArray(review.locales) ? review.locales : [];
+  locales.forEach((l, i) => {
+    if (typeof l === 'string' && locales.indexOf(l) !== i)
+      out.push({ path: ['review', 'locales', i], message: `duplicate locale "${l}"; each of ${LOCALES.join(', ')} at most once` });
+  });
   list(cfg.priorities).forEach((p, i) => {
     if (
       (p.clock === 'business' || list(p.changes).some((c) => c.clock === 'business')) &&
