@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../../src/lib/model/locales.ts';
-import {
-  defaultLocale,
-  localePath,
-  otherLocales,
-  splitLocalePath,
-  switchLocalePath,
-} from '../../../src/lib/site/i18n/locale-path.ts';
+import { defaultLocale, localePath, otherLocales, splitLocalePath, switchLocalePath } from '../../../src/lib/site/i18n/locale-path.ts';
 import { assertProperty } from '../../helpers/property.ts';
 
 const both: Locale[] = ['zh-CN', 'en'];
