@@ -40,32 +40,32 @@ describe('Chinese formats', () => {
     expect(formatDurationIn(72 * 3_600_000, 'zh-CN')).toBe('3 天');
     expect(formatDurationIn(null, 'zh-CN')).toBe('—');
   });
-  it('working-hours targets as the config writes them', () => {
-    expect(formatTargetIn('1h30m', 'zh-CN')).toBe('1 小时 30 分');
-    expect(formatTargetIn('2d', 'zh-CN')).toBe('2 天');
-    expect(formatTargetIn('15m', 'zh-CN')).toBe('15 分');
-    expect(formatTargetIn('40h', 'zh-CN')).toBe('40 小时');
-    expect(formatTargetIn('1h30m', 'en')).toBe('1h30m');
-    expect(formatTargetIn('soon', 'zh-CN')).toBe('soon');
-    expect(weekdayIn('sat', 'zh-CN')).toBe('周六');
-    expect(weekdayIn('sat', 'en')).toBe('sat');
-  });
-  it('numbers and percentages', () => {
-    expect(formatCountIn(1234567, 'zh-CN')).toBe('1,234,567');
-    expect(formatPercentIn(0.99912, 'zh-CN')).toBe('99.912%');
-    expect(formatPercentIn(null, 'zh-CN')).toBe('无数据');
-    expect(formatPointChangeIn(-0.00012, 'zh-CN')).toBe('−0.012 个百分点');
-    expect(formatMsIn(1234.4, 'zh-CN')).toBe('1,234 ms');
+  // [what, text made, text expected]: one table, so each line is a literal expected value.
+  const cases: Array<[string, string, string]> = [
+    ['target 1h30m', formatTargetIn('1h30m', 'zh-CN'), '1 小时 30 分'],
+    ['target 2d', formatTargetIn('2d', 'zh-CN'), '2 天'],
+    ['target 15m', formatTargetIn('15m', 'zh-CN'), '15 分'],
+    ['target 40h', formatTargetIn('40h', 'zh-CN'), '40 小时'],
+    ['target in English, as written', formatTargetIn('1h30m', 'en'), '1h30m'],
+    ['a target of another shape, as written', formatTargetIn('soon', 'zh-CN'), 'soon'],
+    ['weekday', weekdayIn('sat', 'zh-CN'), '周六'],
+    ['weekday in English, as today', weekdayIn('sat', 'en'), 'sat'],
+    ['count', formatCountIn(1234567, 'zh-CN'), '1,234,567'],
+    ['percent, set close up', formatPercentIn(0.99912, 'zh-CN'), '99.912%'],
+    ['no data', formatPercentIn(null, 'zh-CN'), '无数据'],
+    ['point change', formatPointChangeIn(-0.00012, 'zh-CN'), '−0.012 个百分点'],
+    ['latency', formatMsIn(1234.4, 'zh-CN'), '1,234 ms'],
     // 34 met of 41 decided: 34 / 41 = 0.82926… → 82.9.
-    expect(formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN')).toBe('82.9%（41 个中 34 个）');
-  });
-  it('periods and dates: 2026年10月, 2026年第三季度, 2026年', () => {
-    expect(formatPeriodIn('2026-10', 'zh-CN')).toBe('2026年10月');
-    expect(formatPeriodIn('2026-03', 'zh-CN')).toBe('2026年3月');
-    expect(formatPeriodIn('2026-Q3', 'zh-CN')).toBe('2026年第三季度');
-    expect(formatPeriodIn('2026', 'zh-CN')).toBe('2026年');
-    expect(formatDateIn('2026-10-05', 'zh-CN')).toBe('2026年10月5日');
-    expect(formatDateIn('2026-10-05', 'en')).toBe('2026-10-05');
+    ['attainment', formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN'), '82.9%（41 个中 34 个）'],
+    ['month', formatPeriodIn('2026-10', 'zh-CN'), '2026年10月'],
+    ['month without a leading zero', formatPeriodIn('2026-03', 'zh-CN'), '2026年3月'],
+    ['quarter', formatPeriodIn('2026-Q3', 'zh-CN'), '2026年第三季度'],
+    ['year', formatPeriodIn('2026', 'zh-CN'), '2026年'],
+    ['date', formatDateIn('2026-10-05', 'zh-CN'), '2026年10月5日'],
+    ['date in English, as today', formatDateIn('2026-10-05', 'en'), '2026-10-05'],
+  ];
+  it.each(cases)('%s', (_what, made, expected) => {
+    expect(made).toBe(expected);
   });
   it('time zones as a Chinese reader names them (full ICU)', () => {
     expect(formatZoneIn('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间（Asia/Shanghai）');

@@ -4,6 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
+import { formatInstant } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -150,33 +151,26 @@ export function formatDateIn(date: string, locale: Locale): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneShortNames = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant as wall time in a zone with the zone's short name in the reader's language:
- * en "2026-10-25 01:30 BST" (format.ts's formatInstant), zh-CN "2026-10-25 01:30 GMT+1"
- * (Chinese has no short names like BST; the offset is what a Chinese reader reads).
+ * en "2026-10-25 01:30 BST" (format.ts's formatInstant itself), zh-CN "2026-10-25 01:30 GMT+1"
+ * (Chinese has no short names like BST; the offset is what a Chinese reader reads). The wall
+ * time is format.ts's in both, so the two languages never disagree on it.
  */
 export function formatInstantIn(ms: number | null, zone: string, locale: Locale): string {
-  if (ms === null) return '—';
+  const text = formatInstant(ms, zone);
+  if (ms === null || locale === 'en') return text;
   const key = `${locale} ${zone}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_TAG[locale], {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    instantFormats.set(key, format);
+  let names = zoneShortNames.get(key);
+  if (!names) {
+    names = new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: zone, timeZoneName: 'short' });
+    zoneShortNames.set(key, names);
   }
-  const parts = format.formatToParts(new Date(ms));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+  const name = names.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // formatInstant's text is "YYYY-MM-DD HH:MM <name>": the first 16 characters are the wall time.
+  return `${text.slice(0, 16)} ${name}`;
 }
 
 /**
