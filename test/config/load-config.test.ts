@@ -235,3 +235,19 @@ describe('maintenance windows and calendars are checked with the rest of the con
     ]);
   });
 });
+
+describe('review.locales (issue #16)', () => {
+  it('defaults to English only; keeps the order given (the first is the default locale)', () => {
+    expect(validateConfig(good).review.locales).toEqual(['en']);
+    expect(validateConfig({ ...good, review: { ...good.review, locales: ['zh-CN', 'en'] } }).review.locales).toEqual(['zh-CN', 'en']);
+  });
+  it('names unknown and duplicate locales with the valid ones, all at once', () => {
+    expect(problemsOf({ ...good, review: { ...good.review, locales: ['zh-cn', 'en', 'en'] } })).toEqual([
+      'review.locales[0]: unknown locale; valid locales: zh-CN, en, got "zh-cn"',
+      'review.locales[2]: duplicate locale "en"; each of zh-CN, en at most once, got "en"',
+    ]);
+    expect(problemsOf({ ...good, review: { ...good.review, locales: [] } })).toEqual([
+      'review.locales: expected at least one locale, one of zh-CN, en, got a list',
+    ]);
+  });
+});

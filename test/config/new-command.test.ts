@@ -1,5 +1,5 @@
 /** The `new` scaffold places only figures the period has data for, read from its draft snapshot. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,41 @@ describe('new: the command', () => {
     const mdx = readFileSync(path.join(work, 'content/reviews/2026-10.mdx'), 'utf8');
     expect(mdx).toContain('<Figure metric="availability" service="web" />');
     expect(mdx).not.toContain('metric="csat"');
+  });
+});
+
+describe('new: one commentary file per language of the review (issue #16)', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('the Chinese scaffold: Chinese prose, the same figure components', () => {
+    const mdx = commentaryScaffold('2026-10', scaffoldData(october()), 'zh-CN');
+    expect(mdx).toContain('title: "评述"');
+    expect(mdx).toContain('## 概要');
+    expect(mdx).toContain('## 改进措施');
+    expect(mdx).toContain('的可用性为 <Figure metric="availability" service="web" />');
+    expect(mdx).not.toContain('## Summary');
+  });
+
+  it('writes <period>.mdx in the first locale and <period>.zh-CN.mdx; a second run writes only what is missing', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sr-new-'));
+    made.push(work);
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+    const config = path.join(work, 'review.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
+    const r = await runCli(['new', '2026-10', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(path.join(work, 'content/reviews/2026-10.mdx'), 'utf8')).toContain('## Summary');
+    expect(readFileSync(path.join(work, 'content/reviews/2026-10.zh-CN.mdx'), 'utf8')).toContain('## 概要');
+    rmSync(path.join(work, 'content/reviews/2026-10.zh-CN.mdx'));
+    const again = await runCli(['new', '2026-10', '--config', config]);
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).toContain('2026-10.mdx already exists: kept');
+    expect(existsSync(path.join(work, 'content/reviews/2026-10.zh-CN.mdx'))).toBe(true);
+    const third = await runCli(['new', '2026-10', '--config', config]);
+    expect(third.code).toBe(1);
+    expect(third.err).toContain('already exist; edit them, or delete one to start it again');
   });
 });

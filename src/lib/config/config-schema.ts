@@ -4,6 +4,7 @@
  * (`npm run docs:config`) and checked in step by a test.
  */
 import { z } from 'zod';
+import { LOCALES } from '../model/locales.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
 import { crossReferenceIssues } from './cross-references.ts';
 
@@ -50,6 +51,14 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and dashes')
   .describe('Lower-case identifier (letters, digits, dashes); used in URLs.');
 
+const locales = z
+  .array(
+    z
+      .enum(LOCALES, { error: `unknown locale; valid locales: ${LOCALES.join(', ')}` })
+      .describe(`A site language: ${LOCALES.join(' or ')}.`),
+  )
+  .min(1, `expected at least one locale, one of ${LOCALES.join(', ')}`);
+
 export const reviewSchema = z
   .object({
     name: z.string().min(1).describe('Title of the review site, shown in the header.'),
@@ -74,6 +83,11 @@ export const reviewSchema = z
       .default('accept')
       .describe(
         'Ticket and survey rows naming a service the config does not list: accept them under the exported name (listed on the data-quality page), or reject the row. Checks always need a configured, monitored service.',
+      ),
+    locales: locales
+      .default(['en'])
+      .describe(
+        'Site languages, zh-CN and/or en (default [en]); the first is the default; two build /zh-CN/… and /en/… with a language switch.',
       ),
   })
   .strict();

@@ -3,6 +3,7 @@
  * duplicate ids, words claimed twice, monitored services, priority schemes). Works on the raw
  * YAML, so a config with shape errors still gets these reported in the same pass.
  */
+import { LOCALES } from '../model/locales.ts';
 import { PRESETS } from './presets.ts';
 
 type Loose = Record<string, unknown>;
@@ -21,6 +22,13 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
   const calendars = list(cfg.calendars);
   const calendarIds = new Set(calendars.map((c) => text(c.id)).filter((x): x is string => x !== null));
   const known = () => [...calendarIds].join(', ') || 'none';
+  // A locale listed twice would build its pages twice into the same folder.
+  const review = cfg.review !== null && typeof cfg.review === 'object' ? (cfg.review as Loose) : {};
+  const locales = Array.isArray(review.locales) ? review.locales : [];
+  locales.forEach((l, i) => {
+    if (typeof l === 'string' && locales.indexOf(l) !== i)
+      out.push({ path: ['review', 'locales', i], message: `duplicate locale "${l}"; each of ${LOCALES.join(', ')} at most once` });
+  });
   list(cfg.priorities).forEach((p, i) => {
     if (
       (p.clock === 'business' || list(p.changes).some((c) => c.clock === 'business')) &&

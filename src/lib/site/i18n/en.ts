@@ -1,0 +1,382 @@
+/**
+ * The English interface words (issue #16), as the pages read today. This dictionary defines the
+ * keys: Dictionary (below) is its shape, and zh-CN.ts must have every key with the same kind of
+ * value, so a missing or extra key fails the type check. Parameterised messages are functions;
+ * figures reach them already formatted (locale-format.ts), so no arithmetic happens here.
+ * Terms come from the glossary, so a term reads the same on every page.
+ */
+import { GLOSSARY } from './glossary.ts';
+
+const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const en = {
+  /** The language's own name (language switch) and how the switch is labelled. */
+  language: { 'zh-CN': '中文', en: 'English', switchLabel: 'Language', otherLanguage: 'This page in English' },
+  nav: {
+    skipToContent: 'Skip to content',
+    site: 'Site',
+    latest: 'Latest',
+    archive: 'Archive',
+    method: 'Method',
+    search: 'Search',
+    allReviews: 'All reviews',
+    periods: 'Periods',
+    otherServices: 'Other services this month',
+    periodReview: 'period review',
+    previous: (period: string) => `← ${period}`,
+    next: (period: string) => `${period} →`,
+  },
+  verdict: { met: `✓ ${g('met')}`, 'at-risk': `! ${g('atRisk')}`, breached: `✗ ${g('breached')}`, 'no-data': `– ${g('noData')}` },
+  flags: {
+    noData: g('noData'),
+    lowSample: g('lowSample'),
+    lowCoverage: g('lowCoverage'),
+    lowSampleTitle: 'fewer responses than the low-sample threshold',
+    lowCoverageTitle: 'Coverage below the configured threshold',
+    allServices: 'all services',
+    majority: 'majority',
+    medianInterval: '2 × median interval',
+    closed: 'closed',
+    none: 'none',
+  },
+  status: {
+    draft: g('draft'),
+    revisionShort: (n: number) => `r${n}`,
+    publishedRevision: (n: number) => `Published ${g('revision')} ${n}.`,
+    draftNotPublished: 'Draft: not yet published; figures may change as exports arrive.',
+    draftView: (latest: number) =>
+      `Draft, not published: the figures the exports give now and the commentary as it is now. Readers see published revision ${latest}.`,
+    noneYet: 'Draft, not yet published: no review has been published yet.',
+    partial: ' The exports end before this period does, so figures are partial.',
+    frozen: (n: number) => `This is the permanent page of revision ${n}; its figures and commentary never change.`,
+    superseded: (by: number, date: string) => `Superseded by r${by} on ${date}`,
+    latestIs: (n: number) => ` The latest is r${n}.`,
+    unpublished: (figures: number, commentary: boolean) =>
+      `Changes not yet published: ${[...(figures > 0 ? [plural(figures, 'figure', 'figures')] : []), ...(commentary ? ['the commentary'] : [])].join(', ')}.`,
+    seeDraft: 'See the draft.',
+    monthDiffers: (month: string, revision: number, kind: string, count: number) =>
+      `${month}’s published revision ${revision} differs from the figures this ${kind} is built from: ${plural(count, 'figure', 'figures')}, e.g.`,
+    aggregateDiffers: (period: string, count: number) =>
+      `${period} is built from the current exports, which differ from this revision in ${plural(count, 'figure', 'figures')}.`,
+    changedFiguresCsv: 'The changed figures (CSV).',
+    changesHeadingDraft: (latest: number) => `Not yet published: what differs from revision ${latest}`,
+    changesHeading: 'What changed in this revision',
+    changesCaptionDraft: (latest: number) => `Figures the exports now give that differ from revision ${latest}`,
+    changesCaption: (previous: number) => `Figures that differ from revision ${previous}`,
+    changesFirst: (total: number) => `The first 200 of ${total} changed figures; all are in the CSV.`,
+    monthsRun: (zone: string) => `Months run from midnight to midnight in ${zone}. How each figure is made:`,
+    methodLink: 'method',
+    by: (author: string) => `By ${author}`,
+  },
+  titles: {
+    review: (period: string) => `Review ${period}`,
+    revision: (period: string, n: number) => `Review ${period}, revision ${n}`,
+    draft: (period: string) => `Review ${period}, draft`,
+    serviceReview: (period: string) => `Service review — ${period}`,
+    service: (service: string, period: string) => `${service}, ${period}`,
+    dataQuality: (period: string) => `Data quality, ${period}`,
+    archive: 'Archive',
+    method: 'Method',
+    search: 'Search',
+  },
+  home: {
+    latestReview: (period: string) => `Latest review: ${period}`,
+    readFullReview: 'Read the full review',
+    services: 'Services',
+    topRecurring: 'Top recurring issues',
+    trend: 'Trend',
+    availabilityCaption: 'Availability against target, per service',
+    trendAvailability: (months: number) =>
+      `Availability per service, the last ${months} months, against each service's current target (dashed). Axes are zoomed to each service's range.`,
+    trendSla: (months: number) => `Ticket SLA attainment, the last ${months} months: resolution (solid) and first response (dashed)`,
+    trendSatisfaction: (months: number) => `Satisfaction, the last ${months} months: CSAT (share of satisfied responses) and NPS`,
+    chartSla: 'Line chart of ticket SLA attainment per month',
+    chartCsat: 'Line chart of CSAT per month',
+    chartNps: 'Line chart of NPS per month',
+  },
+  sections: {
+    headline: 'Headline',
+    availability: cap(g('availability')),
+    tickets: 'Tickets',
+    recurring: 'Recurring issues',
+    satisfaction: 'Satisfaction',
+    outagesBudgets: 'Outages and error budgets',
+    dataQuality: 'Data quality',
+    dayByDay: 'Day by day',
+    latencyOverMonth: 'Latency over the month',
+    outagesBudget: 'Outages and error budget',
+    maintenanceExcluded: 'Planned maintenance (excluded from every figure)',
+    recurringTouching: 'Recurring issues touching this service',
+    ticketsSatisfaction: 'Tickets and satisfaction',
+    ticketsAllServices: 'Tickets (all services)',
+    noSurveyForService: 'No survey responses named this service.',
+    revisionHistory: 'Revision history',
+    allReviews: 'All reviews',
+  },
+  headline: {
+    responseMet: 'First-response SLA met',
+    resolutionMet: 'Ticket resolution SLA met',
+    nps: 'NPS',
+  },
+  /** Table heads, one word per column wherever it appears. */
+  columns: {
+    service: 'Service',
+    owner: 'Owner',
+    target: 'Target',
+    availability: 'Availability',
+    change: 'Change',
+    coverage: 'Coverage',
+    degraded: 'Degraded',
+    down: 'Down',
+    latencyP95: 'Latency p95',
+    outages: 'Outages',
+    verdict: 'Verdict',
+    day: 'Day',
+    maintenance: 'Maintenance',
+    noData: 'No data',
+    againstTarget: 'Against target',
+    checks: 'Checks',
+    p50: 'p50',
+    p95: 'p95',
+    p99: 'p99',
+    from: 'From',
+    to: 'To',
+    duration: 'Duration',
+    length: 'Length',
+    reason: 'Reason',
+    allowedDown: 'Allowed down',
+    budgetUsed: 'Budget used',
+    budgetLeft: 'Budget left',
+    longest: 'Longest',
+    mttr: 'MTTR',
+    priority: 'Priority',
+    clock: 'Clock',
+    created: 'Created',
+    resolved: 'Resolved',
+    pending: 'Pending',
+    responseMet: 'Response met',
+    resolutionMet: 'Resolution met',
+    responseTarget: 'Response target',
+    resolutionTarget: 'Resolution target',
+    medianResolution: 'Median resolution',
+    p90Resolution: 'p90 resolution',
+    backlogAtEnd: 'Backlog at end',
+    openBreached: 'Open & breached',
+    allPriorities: 'All priorities',
+    issue: 'Issue',
+    category: 'Category',
+    services: 'Services',
+    tickets: 'Tickets',
+    share: 'Share',
+    totalResolution: 'Total resolution',
+    recurring: 'Recurring',
+    responses: 'Responses',
+    csat: 'CSAT',
+    nps: 'NPS',
+    cesMean: 'CES mean',
+    interval95: '95 % interval',
+    margin: '± margin',
+    n: 'n',
+    comment: 'Comment',
+    submitted: 'Submitted',
+    figure: 'Figure',
+    before: 'Before',
+    now: 'Now',
+    ticketsCreated: 'Tickets created',
+    responseSlaMet: 'Response SLA met',
+    resolutionSlaMet: 'Resolution SLA met',
+    revision: 'Revision',
+    by: 'By',
+    publishedUtc: 'Published (UTC)',
+    message: 'Message',
+    reasonForRevision: 'Reason for revision',
+    figuresChanged: 'Figures changed',
+    period: 'Period',
+    status: 'Status',
+    revisions: 'Revisions',
+    data: 'Data',
+    json: 'JSON',
+    servicesMeetingTarget: 'Services meeting target',
+    latencyThreshold: 'Latency threshold',
+    confirm: 'Confirm',
+    maxGap: 'Max gap',
+    level: 'Level',
+    sourceWords: 'Source words',
+    response: 'Response',
+    resolution: 'Resolution',
+    holidays: 'Holidays',
+    extraWorkingDays: 'Extra working days',
+    file: 'File',
+    line: 'Line',
+    column: 'Column',
+    field: 'Field',
+    value: 'Value',
+    source: 'Source',
+    rows: 'Rows',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    duplicates: 'Duplicates',
+    dataUntil: 'Data until',
+    holds: 'Holds',
+    thisMonth: 'This month',
+    all: 'All',
+    firstResponseMet: 'First response met',
+  },
+  captions: {
+    serviceTable: 'Availability against target, per service (select a service for its daily detail)',
+    ticketChart: 'Share of tickets that met their first-response and resolution targets, by priority (outcomes known in the period)',
+    ticketSla: 'Ticket SLA attainment by priority (outcomes that became known in the period)',
+    outages: 'Outages (maximal runs of confirmed down time; clipped to the month)',
+    errorBudgets: 'Error budgets: allowed down time = (1 − target) × eligible time',
+    satisfaction:
+      'Satisfaction: CSAT (share scoring at or above the satisfied threshold) with its 95 % Wilson interval, NPS with its margin of error, CES',
+    comments: 'Survey comments (newest first; e-mail addresses, phone numbers and long numbers masked)',
+    recurringShown: (shown: number) => `; the ${shown} largest are shown, all are in the CSV`,
+    topRecurring: (limit: number) => `Top ${limit} recurring issues`,
+    archive: 'Review periods and their revisions, newest first',
+    rejectedByReason: 'Rejected rows by reason',
+    rejectedRows: 'Rejected rows (file, line, column, value, reason)',
+    filesTouching: 'Files whose rows touch this month',
+    targetsInForce: (period: string) => `Services and targets in force for ${period}`,
+    targetsByPeriod: 'Availability targets by period (targets are date-effective: a change applies from its month on)',
+    maintenanceIn: (period: string) => `Planned maintenance in ${period}`,
+    priorityLevels: 'Priority levels',
+    businessCalendar: (id: string, zone: string) => `Business calendar ${id} (${zone})`,
+  },
+  notices: {
+    noOutages: 'No outages in this period.',
+    noTickets: 'No tickets were created in this period.',
+    noRejects: 'No row was rejected.',
+    dataQualitySummary: (rows: string, files: number, accepted: string, rejected: string, duplicates: string) =>
+      `${rows} rows read from ${plural(files, 'file', 'files')} touching this period: ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates.`,
+    rejectedLink: 'Rejected rows by reason, with file and line.',
+    seeDraftOf: 'See the draft',
+    /** Shown above commentary read from the other language's file (commentary.ts). */
+    commentaryFallback: 'This commentary has not been translated into English yet; it is shown in Chinese.',
+  },
+  charts: {
+    dataTable: 'Data table',
+    responseMet: 'First response met',
+    resolutionMet: 'Resolution met',
+    ticketSlaByPriority: 'Bar chart of ticket SLA attainment by priority',
+    availabilityBar: (service: string, period: string) => `Bar chart of ${service} availability per day in ${period}`,
+    latencyLine: (service: string, period: string) => `Line chart of ${service} daily latency percentiles in ${period}`,
+    availabilityCaption: (service: string, target: string) =>
+      `${service}: availability per day against the ${target} target. Solid bars met the target; striped bars fell below it; grey cross-hatched bars are days without any monitoring data (not counted). ◆ marks planned maintenance (excluded), ▼ a day partly without data.`,
+    latencyCaption: (service: string, threshold: string) =>
+      `${service}: latency percentiles per day (p50 solid, p95 dashed, p99 dotted) against the ${threshold} threshold`,
+  },
+  downloads: {
+    label: 'Downloads:',
+    csv: (what: string) => `${what} (CSV)`,
+    allPeriodsCsv: 'All periods (CSV)',
+    snapshotJson: 'Snapshot (JSON)',
+    draftSnapshotJson: 'Draft snapshot (JSON)',
+    revisionJson: (n: number) => `Revision ${n} (JSON)`,
+    unpublishedCsv: 'Figures not yet published (CSV)',
+    changedCsv: 'Figures changed in this revision (CSV)',
+    /** CSV column heads stay English in every language: they are data, read by programs. */
+    csvNote: 'CSV column heads are in English in every language: they are data.',
+    /** The titles of the CSV tables (csv-tables.ts ids) as link texts. */
+    tables: {
+      services: 'Availability per service',
+      tickets: 'Ticket SLA attainment by priority',
+      recurring: 'Recurring issues',
+      satisfaction: 'Satisfaction',
+      comments: 'Survey comments (masked)',
+      'error-budgets': 'Error budgets',
+      outages: 'Outages',
+      trend: 'Trend, last 12 periods',
+      files: 'Input files and row accounting',
+      'rejects-by-reason': 'Rejected rows by reason',
+      rejects: 'Rejected rows',
+      daily: 'Availability and latency per day',
+      maintenance: 'Planned maintenance',
+      targets: 'Availability targets by period',
+      priorities: 'Priority levels',
+      calendars: 'Business calendars',
+      'services-targets': 'Services and targets',
+    },
+  },
+  search: {
+    heading: 'Search the reviews',
+    button: 'Search',
+    label: 'Words to find',
+    boxLabel: 'Search reviews',
+    unavailable: 'Search is unavailable: the index could not be loaded.',
+    tooShort: 'Type at least two characters.',
+    matches: (n: number, query: string) => `${n} pages match “${query}”${n > 50 ? '; the first 50 are shown' : ''}.`,
+    noMatch: (query: string) => `No page matches “${query}”.`,
+    archive: 'archive',
+  },
+  dataQuality: {
+    intro:
+      'Every row of every export is accepted, rejected with a reason, or counted as a duplicate (a later row with the same key replaces it).',
+    horizon: 'How far each source’s data reaches (its data horizon): figures are as of the earlier of the month’s end and it.',
+    linkText: 'data quality',
+  },
+  method: {
+    heading: 'How each figure is made',
+    rulesInForce: (period: string) =>
+      `These are the rules in force for ${period}; each period's snapshot carries the rules it was computed with.`,
+    months: (zone: string) =>
+      `Months run from 00:00 on the first day to 00:00 on the first day of the next month in ${zone}; durations are real elapsed time, so a month with a clock change is an hour shorter or longer.`,
+    statusHolds:
+      "Each check's status (up, degraded or down) holds from its time until the same probe's next check, but at most max gap: twice that probe's median check interval in the month, unless the service configures one. Time no check covers is no data, never up.",
+    probes:
+      "With several probes, the service is down at an instant when at least confirm covering probes say down (default: a strict majority of the probes covering that instant), otherwise up; it is degraded when up and at least confirm probes say degraded or down. A single probe's blip is not an outage.",
+    maintenance: 'Planned maintenance is neither up nor down: it is taken out of every figure.',
+    availability: (lowCoverage: string) =>
+      `availability = up ÷ (up + down); no eligible time gives "no data". coverage = (up + down) ÷ (month − maintenance); below ${lowCoverage} the figure is flagged low coverage.`,
+    budget: 'allowed down = (1 − target) × (up + down); budget used = down ÷ allowed down (can exceed 100 %); budget left = 1 − used.',
+    verdict: (atRisk: string) =>
+      `Verdict: met when availability ≥ target; at risk when met but more than ${atRisk} of the error budget is used (a convention of this site, not of the metric definitions); breached below target.`,
+    outages:
+      'Outages are maximal runs of down time (maintenance and no data end a run); one crossing a month boundary counts in each month with its part. MTTR is the mean outage length.',
+    latency: (gamma: string) =>
+      `Latency percentiles (p50, p95, p99) are nearest-rank over checks that were not down and not in maintenance, from a histogram whose buckets grow by ${gamma}: each value is within 1 % of the exact one. The latency SLO is the share at or below the service's threshold.`,
+    ticketTargets:
+      'Each priority has a first-response and a resolution target, in 24×7 time or in business time of a calendar (its zone, weekly hours, holidays, and extra working days such as a make-up Saturday, which use normal weekday hours).',
+    ticketMonth:
+      "A ticket counts in the month its outcome became known: when it was met (response or resolution at or before the deadline) or when the deadline passed without it (breached, known at the deadline). A ticket with no outcome by the month's end is pending and not in the ratio.",
+    attainment:
+      "attainment = met ÷ (met + breached), per priority and overall, with the counts beside it. Backlog: created before the month's end and not resolved before it. Open and breached: in the backlog with the resolution target already missed.",
+    ticketTimes:
+      "Median and p90 (nearest rank) times to first response and to resolution, over tickets responded to or resolved in the month: per priority in that priority's clock, overall in elapsed time.",
+    businessHours: (calendar: string) => `business hours (${calendar})`,
+    extraDays: (days: string, hoursOf: string) => `${days} (hours of ${hoursOf})`,
+    satisfactionMonth: (atLeast: number, min: number, max: number) =>
+      `A response belongs to the month it was submitted in. CSAT = share scoring at least ${atLeast} on ${min}–${max}, with a 95 % Wilson score interval.`,
+    nps: (min: number, max: number) =>
+      `NPS = % promoters (9–10) − % detractors (0–6), with margin of error 1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100. CES = mean on ${min}–${max}.`,
+    lowSample: (n: number) =>
+      `Every figure shows n; below n = ${n} it is flagged low sample. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed.`,
+    masking:
+      'Comments and issue names are published only after masking: e-mail addresses → [email], phone numbers → [phone], runs of 8 or more digits → [number].',
+    titles:
+      'Titles are normalised (Unicode NFKC, lower case; numbers, ids such as INC0012, IP addresses, e-mails, URLs, dates and host names removed), split into words with a segmenter that handles Chinese, and stop words (English and Chinese) dropped.',
+    grouping:
+      'Tickets, in order of creation, join the group whose first ticket has the most similar word set (Jaccard similarity ≥ 0.5), else start a new group. Groups are formed once over all months, so a group keeps its identity from month to month; each is named by its most frequent title.',
+    recurring: 'A group is recurring when it appears in at least 2 of the last 6 months or has at least 3 tickets in the month.',
+    rows: 'Every row read is accepted, rejected with its file, line, column, value and reason, or counted as a duplicate (a later row with the same key replaces it: tickets by id, checks by service, probe and time, survey responses by id). Impossible values — 29 February in a common year, 25:00, a resolution before creation, an unknown service or priority word — are rejected, never guessed.',
+    timestamps:
+      "Timestamps are never guessed. A bare number is an epoch time only when it has the digits of its unit: 9–10 digits are seconds, 12–13 digits milliseconds, unless the source's config names the unit (epochUnit: s, ms or excel-serial for spreadsheet serial dates). Any other length, a fraction, or a spreadsheet serial under the default is rejected with its reason. Years outside 1970–2199 are rejected. A local time in the hour clocks skip or repeat follows the source's ambiguous rule (earlier or later), else it is rejected.",
+    periods:
+      'No single row creates periods: without configured first and last periods the review spans the bulk of the data (accepted rows grouped into 30-day bins; a silence of more than three empty bins splits them, and the group with the most rows is the data). Rows outside stay counted and are reported by check, but get no period.',
+  },
+  footer: { builtWith: (tool: string, version: string) => `${tool} ${version}` },
+};
+
+/**
+ * The shape every locale's dictionary has: en's keys, with each text a string and each message a
+ * function of the same parameters. `const zhCN: Dictionary = {…}` then fails the type check on a
+ * missing key, an extra key, or a message with other parameters.
+ */
+export type Dictionary = Widen<typeof en>;
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Widen<T[K]> };

@@ -1,0 +1,201 @@
+/**
+ * Display formats per locale (issue #16). English reads exactly as format.ts writes today (a
+ * property test holds them equal, so the wiring step can switch a page to these without a byte
+ * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
+ * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
+ */
+import { formatInstant } from '../../format/format.ts';
+import type { Locale } from '../../model/locales.ts';
+
+/** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
+const INTL_TAG: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
+
+interface Words {
+  noData: string;
+  percent: (digits: string) => string;
+  points: string;
+  s: (n: number) => string;
+  min: (n: number) => string;
+  hMin: (h: number, m: number) => string;
+  dH: (d: number, h: number) => string;
+  of: (met: number, total: number) => string;
+}
+
+const WORDS: Record<Locale, Words> = {
+  en: {
+    noData: 'no data',
+    percent: (d) => `${d} %`,
+    points: ' pp',
+    s: (n) => `${n} s`,
+    min: (n) => `${n} min`,
+    hMin: (h, m) => `${h} h ${String(m).padStart(2, '0')} min`,
+    dH: (d, h) => `${d} d ${h} h`,
+    of: (met, total) => `${met} of ${total}`,
+  },
+  'zh-CN': {
+    noData: '无数据',
+    // Chinese sets the percent sign close up: 99.9%.
+    percent: (d) => `${d}%`,
+    points: ' 个百分点',
+    s: (n) => `${n} 秒`,
+    min: (n) => `${n} 分`,
+    hMin: (h, m) => (m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`),
+    dH: (d, h) => (h === 0 ? `${d} 天` : `${d} 天 ${h} 小时`),
+    of: (met, total) => `${total} 个中 ${met} 个`,
+  },
+};
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** Grouped integer or decimal: en 12345 → "12,345", zh-CN the same (Chinese groups by thousands in figures too). */
+function grouped(n: number, locale: Locale): string {
+  if (Number.isInteger(n) && n < 1000 && n > -1000 && !Object.is(n, -0)) return String(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_TAG[locale]);
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
+
+/** A count: 12345 → "12,345"; null → "—". */
+export function formatCountIn(n: number | null, locale: Locale): string {
+  return n === null ? '—' : grouped(n, locale);
+}
+
+/** A ratio as a percentage: en 0.99912 → "99.912 %", zh-CN "99.912%"; null → "no data" / "无数据". */
+export function formatPercentIn(ratio: number | null, locale: Locale, digits = 3): string {
+  if (ratio === null) return WORDS[locale].noData;
+  return WORDS[locale].percent((ratio * 100).toFixed(digits));
+}
+
+/** A change in percentage points: en "+0.012 pp", zh-CN "+0.012 个百分点"; null → "". */
+export function formatPointChangeIn(delta: number | null, locale: Locale, digits = 3): string {
+  if (delta === null) return '';
+  const d = delta * 100;
+  const unit = WORDS[locale].points;
+  if (Number(Math.abs(d).toFixed(digits)) === 0) return `±${(0).toFixed(digits)}${unit}`;
+  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)}${unit}`;
+}
+
+/** Latency: 1234.4 → "1,234 ms" in both (ms is the unit Chinese technical readers use too). */
+export function formatMsIn(ms: number | null, locale: Locale): string {
+  return ms === null ? '—' : `${grouped(Math.round(ms), locale)} ms`;
+}
+
+/**
+ * Milliseconds as a duration, rounded as format.ts rounds: en "1 h 05 min", "42 min", "35 s",
+ * "2 d 3 h"; zh-CN "1 小时 5 分", "42 分", "35 秒", "2 天 3 小时".
+ */
+export function formatDurationIn(ms: number | null, locale: Locale): string {
+  if (ms === null) return '—';
+  const w = WORDS[locale];
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 60) return w.s(totalSeconds);
+  const minutes = Math.round(totalSeconds / 60);
+  if (minutes < 60) return w.min(minutes);
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return w.hMin(hours, minutes % 60);
+  return w.dH(Math.floor(hours / 24), hours % 24);
+}
+
+/**
+ * A target as the config writes it ("30m", "4h", "1h30m", "2d": business or elapsed time, per the
+ * priority's clock). English pages show it as written (as today); zh-CN spells it out:
+ * "1h30m" → "1 小时 30 分", "2d" → "2 天". Text of another shape is shown as written.
+ */
+export function formatTargetIn(text: string, locale: Locale): string {
+  if (locale === 'en') return text;
+  const m = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/.exec(text.trim());
+  if (!m || (!m[1] && !m[2] && !m[3])) return text;
+  const parts = [m[1] && `${Number(m[1])} 天`, m[2] && `${Number(m[2])} 小时`, m[3] && `${Number(m[3])} 分`];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Weekday keys of a calendar's weekly hours as a reader names them. */
+const WEEKDAYS: Record<Locale, Record<string, string>> = {
+  en: { mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat', sun: 'sun' },
+  'zh-CN': { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
+};
+
+/** "mon" → en "mon" (as the method page shows today), zh-CN "周一". */
+export function weekdayIn(day: string, locale: Locale): string {
+  return WEEKDAYS[locale][day] ?? day;
+}
+
+const QUARTERS_ZH = ['一', '二', '三', '四'];
+
+/**
+ * A period id as a title: en "October 2026", "Q4 2026", "Year 2026" (format.ts's formatMonth);
+ * zh-CN "2026年10月", "2026年第四季度", "2026年".
+ */
+export function formatPeriodIn(id: string, locale: Locale): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(id);
+  if (/^\d{4}$/.test(id)) return locale === 'en' ? `Year ${id}` : `${id}年`;
+  if (q) return locale === 'en' ? `Q${q[2]} ${q[1]}` : `${q[1]}年第${QUARTERS_ZH[Number(q[2]) - 1]}季度`;
+  const [y, m] = id.split('-').map(Number);
+  if (locale === 'zh-CN') return `${y}年${m}月`;
+  return monthFormat().format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+}
+
+let enMonth: Intl.DateTimeFormat | null = null;
+function monthFormat(): Intl.DateTimeFormat {
+  enMonth ??= new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return enMonth;
+}
+
+/** A calendar date "2026-10-25": en as written (as today), zh-CN "2026年10月25日". */
+export function formatDateIn(date: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (locale === 'en' || !m) return date;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+const zoneShortNames = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as wall time in a zone with the zone's short name in the reader's language:
+ * en "2026-10-25 01:30 BST" (format.ts's formatInstant itself), zh-CN "2026-10-25 01:30 GMT+1"
+ * (Chinese has no short names like BST; the offset is what a Chinese reader reads). The wall
+ * time is format.ts's in both, so the two languages never disagree on it.
+ */
+export function formatInstantIn(ms: number | null, zone: string, locale: Locale): string {
+  const text = formatInstant(ms, zone);
+  if (ms === null || locale === 'en') return text;
+  const key = `${locale} ${zone}`;
+  let names = zoneShortNames.get(key);
+  if (!names) {
+    names = new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: zone, timeZoneName: 'short' });
+    zoneShortNames.set(key, names);
+  }
+  const name = names.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // formatInstant's text is "YYYY-MM-DD HH:MM <name>": the first 16 characters are the wall time.
+  return `${text.slice(0, 16)} ${name}`;
+}
+
+/**
+ * A zone as the reader names it: en the IANA id as the pages show it today ("Europe/London");
+ * zh-CN the zone's Chinese name with the id, "中国标准时间（Asia/Shanghai）", "英国时间（Europe/London）".
+ */
+export function formatZoneIn(zone: string, locale: Locale): string {
+  if (locale === 'en') return zone;
+  // The generic name ("英国时间", not summer or winter time); a zone without one (UTC) by its long name.
+  const name = (style: 'longGeneric' | 'long') =>
+    new Intl.DateTimeFormat('zh-CN', { timeZone: zone, timeZoneName: style }).formatToParts(0).find((p) => p.type === 'timeZoneName')
+      ?.value;
+  const named = [name('longGeneric'), name('long')].find((n) => n !== undefined && !/^GMT/.test(n));
+  return named ? `${named}（${zone}）` : zone;
+}
+
+/** SLA attainment with its counts: en "82.9 % (34 of 41)", zh-CN "82.9%（41 个中 34 个）"; null → "—". */
+export function formatAttainmentIn(
+  f: { attainment: number | null; met: number; breached: number } | null,
+  locale: Locale,
+  digits = 1,
+): string {
+  if (f === null) return '—';
+  const counts = WORDS[locale].of(f.met, f.met + f.breached);
+  return locale === 'en'
+    ? `${formatPercentIn(f.attainment, locale, digits)} (${counts})`
+    : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;
+}

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatAttainment,
+  formatCount,
+  formatDuration,
+  formatInstant,
+  formatMonth,
+  formatMs,
+  formatPercent,
+  formatPointChange,
+} from '../../../src/lib/format/format.ts';
+import {
+  formatAttainmentIn,
+  formatCountIn,
+  formatDateIn,
+  formatDurationIn,
+  formatInstantIn,
+  formatMsIn,
+  formatPercentIn,
+  formatPeriodIn,
+  formatPointChangeIn,
+  formatTargetIn,
+  formatZoneIn,
+  weekdayIn,
+} from '../../../src/lib/site/i18n/locale-format.ts';
+import { assertProperty } from '../../helpers/property.ts';
+
+// Expected texts are written out by hand from the rules in locale-format.ts (zh-CN) and from
+// what the English pages show today (format.ts).
+describe('Chinese formats', () => {
+  it('durations: 1 小时 30 分, with seconds, minutes and days', () => {
+    expect(formatDurationIn(90 * 60_000, 'zh-CN')).toBe('1 小时 30 分');
+    expect(formatDurationIn(65 * 60_000, 'zh-CN')).toBe('1 小时 5 分');
+    expect(formatDurationIn(2 * 3_600_000, 'zh-CN')).toBe('2 小时');
+    expect(formatDurationIn(35_000, 'zh-CN')).toBe('35 秒');
+    expect(formatDurationIn(42 * 60_000, 'zh-CN')).toBe('42 分');
+    // 51 h = 2 days 3 hours (format.ts switches to days from 48 h).
+    expect(formatDurationIn(51 * 3_600_000, 'zh-CN')).toBe('2 天 3 小时');
+    expect(formatDurationIn(72 * 3_600_000, 'zh-CN')).toBe('3 天');
+    expect(formatDurationIn(null, 'zh-CN')).toBe('—');
+  });
+  // [what, text made, text expected]: one table, so each line is a literal expected value.
+  const cases: Array<[string, string, string]> = [
+    ['target 1h30m', formatTargetIn('1h30m', 'zh-CN'), '1 小时 30 分'],
+    ['target 2d', formatTargetIn('2d', 'zh-CN'), '2 天'],
+    ['target 15m', formatTargetIn('15m', 'zh-CN'), '15 分'],
+    ['target 40h', formatTargetIn('40h', 'zh-CN'), '40 小时'],
+    ['target in English, as written', formatTargetIn('1h30m', 'en'), '1h30m'],
+    ['a target of another shape, as written', formatTargetIn('soon', 'zh-CN'), 'soon'],
+    ['weekday', weekdayIn('sat', 'zh-CN'), '周六'],
+    ['weekday in English, as today', weekdayIn('sat', 'en'), 'sat'],
+    ['count', formatCountIn(1234567, 'zh-CN'), '1,234,567'],
+    ['percent, set close up', formatPercentIn(0.99912, 'zh-CN'), '99.912%'],
+    ['no data', formatPercentIn(null, 'zh-CN'), '无数据'],
+    ['point change', formatPointChangeIn(-0.00012, 'zh-CN'), '−0.012 个百分点'],
+    ['latency', formatMsIn(1234.4, 'zh-CN'), '1,234 ms'],
+    // 34 met of 41 decided: 34 / 41 = 0.82926… → 82.9.
+    ['attainment', formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN'), '82.9%（41 个中 34 个）'],
+    ['month', formatPeriodIn('2026-10', 'zh-CN'), '2026年10月'],
+    ['month without a leading zero', formatPeriodIn('2026-03', 'zh-CN'), '2026年3月'],
+    ['quarter', formatPeriodIn('2026-Q3', 'zh-CN'), '2026年第三季度'],
+    ['year', formatPeriodIn('2026', 'zh-CN'), '2026年'],
+    ['date', formatDateIn('2026-10-05', 'zh-CN'), '2026年10月5日'],
+    ['date in English, as today', formatDateIn('2026-10-05', 'en'), '2026-10-05'],
+  ];
+  it.each(cases)('%s', (_what, made, expected) => {
+    expect(made).toBe(expected);
+  });
+  it('time zones as a Chinese reader names them (full ICU)', () => {
+    expect(formatZoneIn('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间（Asia/Shanghai）');
+    expect(formatZoneIn('Europe/London', 'zh-CN')).toBe('英国时间（Europe/London）');
+    expect(formatZoneIn('UTC', 'zh-CN')).toBe('协调世界时（UTC）');
+    expect(formatZoneIn('Europe/London', 'en')).toBe('Europe/London');
+    // 2026-10-25 00:30 UTC is 01:30 BST in London (the clocks go back at 01:00 UTC that day).
+    const ms = Date.UTC(2026, 9, 25, 0, 30);
+    expect(formatInstantIn(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
+    expect(formatInstantIn(ms, 'Asia/Shanghai', 'zh-CN')).toBe('2026-10-25 08:30 GMT+8');
+    expect(formatInstantIn(ms, 'Europe/London', 'en')).toBe('2026-10-25 01:30 BST');
+  });
+});
+
+describe('English formats are format.ts’s, byte for byte', () => {
+  it('literal English texts as the pages show them', () => {
+    expect(formatDurationIn(65 * 60_000, 'en')).toBe('1 h 05 min');
+    expect(formatPeriodIn('2026-10', 'en')).toBe('October 2026');
+    expect(formatPeriodIn('2026-Q4', 'en')).toBe('Q4 2026');
+    expect(formatPeriodIn('2026', 'en')).toBe('Year 2026');
+    expect(formatPercentIn(0.99912, 'en')).toBe('99.912 %');
+    expect(formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'en')).toBe('82.9 % (34 of 41)');
+  });
+
+  it('property: every English format equals format.ts on the same input', () => {
+    const ratio = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null });
+    const durationMs = fc.option(fc.integer({ min: 0, max: 40 * 86_400_000 }), { nil: null });
+    const count = fc.option(fc.integer({ min: -5_000_000, max: 50_000_000 }), { nil: null });
+    const latency = fc.option(fc.double({ min: 0, max: 100_000, noNaN: true }), { nil: null });
+    const instant = fc.option(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), { nil: null });
+    const zone = fc.constantFrom('UTC', 'Europe/London', 'Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe');
+    const period = fc.oneof(
+      fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+      fc.integer({ min: 1990, max: 2100 }).map(String),
+    );
+    const digits = fc.integer({ min: 0, max: 4 });
+    const split = fc.tuple(fc.nat(500), fc.nat(500));
+    assertProperty(
+      fc.property(ratio, durationMs, count, latency, instant, zone, period, digits, split, (r, d, c, l, i, z, p, dg, [met, breached]) => {
+        expect(formatPercentIn(r, 'en', dg)).toBe(formatPercent(r, dg));
+        expect(formatPointChangeIn(r === null ? null : r - 0.5, 'en', dg)).toBe(formatPointChange(r === null ? null : r - 0.5, dg));
+        expect(formatDurationIn(d, 'en')).toBe(formatDuration(d));
+        expect(formatCountIn(c, 'en')).toBe(formatCount(c));
+        expect(formatMsIn(l, 'en')).toBe(formatMs(l));
+        expect(formatInstantIn(i, z, 'en')).toBe(formatInstant(i, z));
+        expect(formatPeriodIn(p, 'en')).toBe(formatMonth(p));
+        const f = { attainment: met + breached === 0 ? null : met / (met + breached), met, breached };
+        expect(formatAttainmentIn(f, 'en', dg)).toBe(formatAttainment(f, dg));
+      }),
+    );
+  });
+});
