@@ -113,9 +113,7 @@ async function runChecks(variant: string, configPath: string): Promise<Contender
     contender: `ours (${variant})`,
     seconds,
     maxRssMiB,
-    rows: f.reduce((a, x) => a + x.rows, 0),
-    accepted: f.reduce((a, x) => a + x.accepted, 0),
-    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    ...rowCounts(f),
     aggregates: sortAggregates(aggregates),
     rollupHash: hash.digest('hex'),
   };
@@ -179,6 +177,15 @@ async function runDuckdb(csv: string): Promise<ContenderResult> {
   };
 }
 
+/** The row accounting of an ingest's files, summed. */
+function rowCounts(files: ReadonlyArray<{ rows: number; accepted: number; rejected: number }>) {
+  return {
+    rows: files.reduce((a, x) => a + x.rows, 0),
+    accepted: files.reduce((a, x) => a + x.accepted, 0),
+    rejected: files.reduce((a, x) => a + x.rejected, 0),
+  };
+}
+
 async function runTickets(configPath: string): Promise<ContenderResult> {
   const config = loadConfig(configPath);
   const started = performance.now();
@@ -193,9 +200,7 @@ async function runTickets(configPath: string): Promise<ContenderResult> {
     contender: 'ours (tickets + surveys)',
     seconds,
     maxRssMiB,
-    rows: f.reduce((a, x) => a + x.rows, 0),
-    accepted: f.reduce((a, x) => a + x.accepted, 0),
-    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    ...rowCounts(f),
     aggregates: [],
     rollupHash: null,
     extra: {
@@ -315,9 +320,7 @@ async function runRollups(configPath: string): Promise<ContenderResult> {
     contender: 'ours (rollups source)',
     seconds,
     maxRssMiB,
-    rows: f.reduce((a, x) => a + x.rows, 0),
-    accepted: f.reduce((a, x) => a + x.accepted, 0),
-    rejected: f.reduce((a, x) => a + x.rejected, 0),
+    ...rowCounts(f),
     aggregates: [],
     rollupHash: null,
     extra: {
