@@ -45,7 +45,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
         out.push({ path: ['priorities', i, 'changes', j, 'calendar'], message: `no calendar with id "${cc}" (known: ${known()})` });
     });
   });
-  for (const where of ['services', 'priorities', 'calendars', 'sources']) {
+  for (const where of ['services', 'priorities', 'incidentLevels', 'calendars', 'sources']) {
     const seen = new Set<string>();
     list(cfg[where]).forEach((item, i) => {
       const id = text(item.id);
@@ -63,7 +63,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
     const [sa, sb] = [sourcesOf(list(cfg.priorities)[a] ?? {}), sourcesOf(list(cfg.priorities)[b] ?? {})];
     return sa === null || sb === null || [...sa].some((x) => sb.has(x));
   };
-  const claimed = (where: 'priorities' | 'services', keys: string[], what: string) => {
+  const claimed = (where: 'priorities' | 'services' | 'incidentLevels', keys: string[], what: string) => {
     const owners = new Map<string, Array<{ i: number; key: string }>>();
     list(cfg[where]).forEach((item, i) => {
       const mine = new Set<string>();
@@ -88,6 +88,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
   };
   claimed('priorities', ['id', 'words'], 'priority word');
   claimed('services', ['id', 'name', 'aliases'], 'service name');
+  claimed('incidentLevels', ['id', 'words'], 'incident level word');
   const presetIds = PRESETS.map((p) => p.id);
   list(cfg.sources).forEach((src, i) => {
     const preset = text(src.preset);
