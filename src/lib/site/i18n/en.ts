@@ -402,6 +402,16 @@ export const en = {
     category: 'Category',
     total: 'Total',
     none: 'No incident started in this period.',
+    methodHeading: 'Incidents and graded response',
+    methodPeriod:
+      'An incident belongs to the period its fault started in (the incident export: level, service, started, detected, acknowledged, restored, post-mortem, root cause). Levels are mapped from the export’s words like priorities (config incidentLevels).',
+    methodStages:
+      'Time to detect = detected − started; time to acknowledge = acknowledged − detected; time to restore = restored − started. Each is judged against its level’s target; at the target counts as within. A stage is judged only when both its instants are recorded; an incident still open at the period end (or the export’s horizon) counts as a restore miss once it has run longer than the target, and is not judged before.',
+    methodShare: 'Share within target = incidents within the target / incidents judged, per level and stage; no data when none was judged.',
+    methodLinks:
+      'An outage found in the checks and an incident are linked when they are of the same service and overlap in time (an open incident runs on). Outages with no incident are faults nobody recorded; incidents with no outage are faults the checks did not see as down (or of services without checks).',
+    methodRootCauses:
+      'Root-cause categories: incidents by category and by the period they started in, over the last six periods of the same kind; incidents whose cause is not yet known are counted apart, last.',
   },
   footer: { builtWith: (tool: string, version: string) => `${tool} ${version}` },
 };
