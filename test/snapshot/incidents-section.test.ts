@@ -142,7 +142,7 @@ describe('incidents', () => {
     expect(miniSnaps.every((s) => !('incidents' in s))).toBe(true);
   });
 
-  it('refuses a word claimed by two incident levels', () => {
+  it('refuses a word claimed by two incident levels, an incident source without levels and a bad target', () => {
     const base = {
       review: { name: 'R' },
       services: [{ id: 'api', name: 'API', owner: 'T' }],
@@ -159,6 +159,9 @@ describe('incidents', () => {
       }),
     ).toEqual([
       'incidentLevels[1].words[0]: incident level word "sev1" is also claimed by incidentLevels[0] (words); a word can mean one level only, got "sev1"',
+    ]);
+    expect(problemsOf(base)).toEqual([
+      'sources[0].kind: incident source "inc" needs incident levels: add incidentLevels (the graded-response policy), got "incidents"',
     ]);
     expect(problemsOf({ ...base, incidentLevels: [{ ...level, id: 'major', words: ['Sev1'], restore: 'soon' }] })).toEqual([
       'incidentLevels[0].restore: expected a duration like 30m, 4h, 1h30m or 2d, got "soon"',

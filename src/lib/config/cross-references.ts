@@ -170,6 +170,15 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
         message: `ticket source "${sid}" has no priority level: add priorities (with sources: [${sid}])`,
       });
   });
+  // An incident source without a graded-response policy would reject every row as of an unknown level.
+  if (list(cfg.incidentLevels).length === 0)
+    sources.forEach((src, i) => {
+      if (src.kind === 'incidents')
+        out.push({
+          path: ['sources', i, 'kind'],
+          message: `incident source "${text(src.id)}" needs incident levels: add incidentLevels (the graded-response policy)`,
+        });
+    });
   list(cfg.maintenance).forEach((m, i) => {
     const sv = text(m.service);
     if (sv !== null && sv !== '*' && !serviceIds.has(sv))
