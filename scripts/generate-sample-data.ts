@@ -1212,8 +1212,84 @@ export function generateSampleData(options: SampleDataOptions): SampleDataResult
     });
   });
 
+  // Incidents: one file for the whole period (a row per incident).
+  const incidents = generateIncidents(seed);
+  clearDir(join(outDir, 'incidents'), /^incidents\.csv$/);
+  {
+    const rel = 'incidents/incidents.csv';
+    const { text, lines } = csvText(
+      INCIDENT_HEADER,
+      incidents.map((r) => r.cells),
+    );
+    writeOut(outDir, rel, text, result.files);
+    incidents.forEach((r, i) => {
+      if (r.bad) result.badRows.push({ file: rel, line: lines[i] as number, what: r.bad });
+    });
+  }
+
   writeOut(outDir, 'README.md', readme(seed, result, tickets, surveys), result.files);
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incidents (issue #18)
+
+const INCIDENT_HEADER = 'number,severity,service,started,detected,acknowledged,restored,post_mortem,root_cause';
+
+/**
+ * The on-call team's incident records, consistent with the special events: one per outage (its
+ * level, root-cause category and post-mortem as the review would find them), except the reporting
+ * outage of 2026-09-10 which nobody recorded; one for the search degradation, which the checks
+ * see as degraded, not down (an incident with no outage); and the DST outage's cause not yet known.
+ * Keyed by the event's service and London start.
+ */
+const INCIDENT_PLAN: ReadonlyArray<{ event: string; severity: string; cause: string; postMortem: boolean }> = [
+  { event: 'web-portal 2026-05-12 14:20', severity: 'Sev2', cause: 'change', postMortem: true },
+  { event: 'public-api 2026-06-03 09:10', severity: 'Sev2', cause: 'network', postMortem: true },
+  { event: 'payments 2026-07-31 23:40', severity: 'Sev1', cause: 'capacity', postMortem: true },
+  { event: 'sign-in 2026-08-04 08:10', severity: 'Sev1', cause: 'software', postMortem: true },
+  { event: 'sign-in 2026-08-18 13:30', severity: '重大', cause: 'software', postMortem: true },
+  { event: 'sign-in 2026-08-27 07:50', severity: 'Sev1', cause: 'change', postMortem: true },
+  { event: 'search 2026-09-15 10:00', severity: 'Sev3', cause: 'capacity', postMortem: false },
+  { event: 'search 2026-10-25 00:20', severity: 'Sev2', cause: '', postMortem: false },
+];
+
+interface IncidentRow {
+  cells: string[];
+  bad?: string;
+}
+
+function generateIncidents(seed: number): IncidentRow[] {
+  const rng = stream(seed, 'incidents');
+  const rows: IncidentRow[] = INCIDENT_PLAN.map((plan, i) => {
+    const e = EVENTS.find((x) => `${x.service} ${naive(x.from)}` === plan.event);
+    if (!e) throw new Error(`no special event ${plan.event}`);
+    // Impact starts a minute or two before the checks see it; detection and acknowledgement follow.
+    const started = e.from - rng.int(0, 2) * 60_000;
+    const detected = e.from + rng.int(2, 12) * 60_000;
+    const acknowledged = detected + rng.int(1, 12) * 60_000;
+    const restored = e.to + rng.int(0, 8) * 60_000;
+    const id = `INC-${pad(i + 1, 4)}`;
+    return {
+      cells: [
+        id,
+        plan.severity,
+        e.service,
+        isoOffset(started, LONDON),
+        isoOffset(detected, LONDON),
+        isoOffset(acknowledged, LONDON),
+        isoOffset(restored, LONDON),
+        plan.postMortem ? `https://wiki.northwind.example/post-mortems/${id}` : '',
+        plan.cause,
+      ],
+    };
+  });
+  // A level the graded-response policy lacks: rejected with its line.
+  rows.push({
+    cells: ['INC-0009', 'Sev7', 'reporting', isoOffset(at('2026-10-28 09:00'), LONDON), '', '', '', '', 'software'],
+    bad: 'unknown severity `Sev7` (INC-0009)',
+  });
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1261,6 +1337,10 @@ Northwind is fictitious; e-mail addresses, phone numbers and card numbers are te
   \`response_ms\`. The ${ALIAS_MONTH} file names public-api by its alias \`api\`.
 - \`tickets/tickets-YYYY-MM.csv\`: helpdesk tickets by created month; times naive Europe/London.
   ~10 % of priorities are Chinese words, ~15 % of titles Chinese. ${open} tickets are still open at the end.
+- \`incidents/incidents.csv\`: the on-call team's incident records (issue #18), times ISO 8601 with
+  offset: one per outage event below except the reporting outage of 2026-09-10 (nobody recorded it),
+  one for the search degradation (degraded, not down: an incident with no outage in the checks), and
+  the DST outage's root cause not yet known.
 - \`surveys/surveys-YYYY-MM.csv\`: satisfaction responses by submission month, ISO 8601 with offset
   (+01:00/+00:00 London, +08:00 Shanghai). Satisfaction follows SLA outcomes and dips for sign-in
   in August–September. ${unknown.length} responses name tickets that do not exist (${unknown.join(', ')}).

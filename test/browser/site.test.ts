@@ -624,6 +624,31 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows incidents against their level targets, with outages and incidents linked both ways (issue #18)', async () => {
+    const ctx = await context(browser, offsite);
+    const sep = snapshotA('2026-09');
+    const { page } = await open(ctx, siteA.server.url('/reviews/2026-09/'));
+    // data/incidents/incidents.csv, INC-0007 (Sev3, search): detected after 10 min (target 30m), acknowledged 4 min
+    // later (30m), restored after 4 h 31 min (8h): within all three; the only level-3 incident of September.
+    const sev3 = (await page.locator('table[data-table="incident-levels"] tr[data-level="sev3"] td').allTextContents()).map((c) =>
+      c.replace(/\s+/g, ' ').trim(),
+    );
+    expect(sev3).toEqual(['1', '0', '100.0 % (1 / 1)target 30m', '100.0 % (1 / 1)target 30m', '100.0 % (1 / 1)target 8h']);
+    // The page shows the snapshot's incidents, each with the outage it overlaps (none for the search degradation).
+    expect(await page.locator('table[data-table="incidents"] tbody tr').count()).toBe(sep.incidents?.list.length);
+    expect(await text(page, 'tr[data-incident="INC-0007"] td:nth-of-type(8)')).toBe('none');
+    // The reporting outage of 10 September has no incident; the search incident has no outage.
+    expect(await text(page, 'table[data-table="outage-incidents"] tr[data-linked="no"]')).toContain('Reporting');
+    expect(await text(page, 'table[data-table="outage-incidents"] tr[data-linked="no"]')).toContain('no incident recorded');
+    expect(await text(page, '[data-incident-summary]')).toBe(
+      'Outages with no incident: 1. Incidents with no outage in the checks: INC-0007.',
+    );
+    // Root causes over the last six months, May to September.
+    const heads = await page.locator('table[data-table="root-causes"] thead th').allTextContents();
+    expect(heads.slice(1, -1)).toEqual(['May 2026', 'June 2026', 'July 2026', 'August 2026', 'September 2026']);
+    await ctx.close();
+  });
+
   it('ranks search results by what matched, with excerpts from the content', async () => {
     const ctx = await context(browser, offsite);
     const { page } = await open(ctx, siteA.server.url('/search/?q=sign-in%20outage'));

@@ -165,6 +165,20 @@ export const priorityLevelSchema = z
   })
   .strict();
 
+export const incidentLevelSchema = z
+  .object({
+    id: id.describe('Incident level id, e.g. major.'),
+    name: z.string().min(1).describe('Display name, e.g. "Level 1 (major)".'),
+    words: z
+      .array(z.string().min(1))
+      .min(1, 'expected at least one word')
+      .describe('Source words that mean this level (case-insensitive), e.g. [P1, Sev1, 重大].'),
+    detect: duration.describe('Time-to-detect target: from the fault starting to its detection.'),
+    acknowledge: duration.describe('Time-to-acknowledge target: from detection to someone taking the incident on.'),
+    restore: duration.describe('Time-to-restore target: from the fault starting to service restored.'),
+  })
+  .strict();
+
 const weekdayHours = z
   .array(z.tuple([clockTime, clockTime]))
   .default([])
@@ -255,9 +269,9 @@ export const targetsSchema = z
   .strict();
 
 export const sourceKindSchema = z
-  .enum(['checks', 'tickets', 'surveys', 'rollups', 'duckdb'])
+  .enum(['checks', 'tickets', 'surveys', 'incidents', 'rollups', 'duckdb'])
   .describe(
-    'What the export holds: checks, tickets or surveys rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
+    'What the export holds: checks, tickets, surveys or incidents rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
   );
 
 export const sourceSchema = z
@@ -319,6 +333,12 @@ export const reviewConfigSchema = z
     targets: targetsSchema
       .default({ changes: [] })
       .describe('Targets of the headline ticket and satisfaction figures (optional; a figure without one has no verdict).'),
+    incidentLevels: z
+      .array(incidentLevelSchema)
+      .default([])
+      .describe(
+        'Graded-response policy: incident levels with their detect, acknowledge and restore targets (needed when a source holds incidents).',
+      ),
     calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
     surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),
     maintenance: z.array(maintenanceSchema).default([]).describe('Planned maintenance windows, excluded from availability.'),
@@ -332,6 +352,7 @@ export const reviewConfigSchema = z
 export { crossReferenceIssues };
 
 export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
+export type IncidentLevelConfig = z.infer<typeof incidentLevelSchema>;
 export type CalendarConfig = z.infer<typeof calendarSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type MaintenanceConfig = z.infer<typeof maintenanceSchema>;

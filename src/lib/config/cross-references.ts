@@ -45,7 +45,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
         out.push({ path: ['priorities', i, 'changes', j, 'calendar'], message: `no calendar with id "${cc}" (known: ${known()})` });
     });
   });
-  for (const where of ['services', 'priorities', 'calendars', 'sources']) {
+  for (const where of ['services', 'priorities', 'incidentLevels', 'calendars', 'sources']) {
     const seen = new Set<string>();
     list(cfg[where]).forEach((item, i) => {
       const id = text(item.id);
@@ -63,7 +63,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
     const [sa, sb] = [sourcesOf(list(cfg.priorities)[a] ?? {}), sourcesOf(list(cfg.priorities)[b] ?? {})];
     return sa === null || sb === null || [...sa].some((x) => sb.has(x));
   };
-  const claimed = (where: 'priorities' | 'services', keys: string[], what: string) => {
+  const claimed = (where: 'priorities' | 'services' | 'incidentLevels', keys: string[], what: string) => {
     const owners = new Map<string, Array<{ i: number; key: string }>>();
     list(cfg[where]).forEach((item, i) => {
       const mine = new Set<string>();
@@ -88,6 +88,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
   };
   claimed('priorities', ['id', 'words'], 'priority word');
   claimed('services', ['id', 'name', 'aliases'], 'service name');
+  claimed('incidentLevels', ['id', 'words'], 'incident level word');
   const presetIds = PRESETS.map((p) => p.id);
   list(cfg.sources).forEach((src, i) => {
     const preset = text(src.preset);
@@ -169,6 +170,15 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
         message: `ticket source "${sid}" has no priority level: add priorities (with sources: [${sid}])`,
       });
   });
+  // An incident source without a graded-response policy would reject every row as of an unknown level.
+  if (list(cfg.incidentLevels).length === 0)
+    sources.forEach((src, i) => {
+      if (src.kind === 'incidents')
+        out.push({
+          path: ['sources', i, 'kind'],
+          message: `incident source "${text(src.id)}" needs incident levels: add incidentLevels (the graded-response policy)`,
+        });
+    });
   list(cfg.maintenance).forEach((m, i) => {
     const sv = text(m.service);
     if (sv !== null && sv !== '*' && !serviceIds.has(sv))

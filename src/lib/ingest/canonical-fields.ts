@@ -5,7 +5,7 @@
  */
 import { ROLLUP_COLUMNS } from '../model/rollup-record.ts';
 
-export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'rollups';
+export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'incidents' | 'rollups';
 
 export interface FieldInfo {
   /** Header names recognised without configuration (case-insensitive). */
@@ -47,6 +47,17 @@ export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
     nps: { headers: ['nps', 'recommend', 'likely_to_recommend'], required: false },
     ces: { headers: ['ces', 'effort'], required: false },
     comment: { headers: ['comment', 'comments', 'feedback'], required: false },
+  },
+  incidents: {
+    id: { headers: ['id', 'incident', 'incident_id', 'number', 'key'], required: true },
+    level: { headers: ['level', 'severity', 'sev', 'priority'], required: true },
+    service: { headers: ['service', 'service_id'], required: false },
+    startedMs: { headers: ['started', 'started_at', 'start', 'impact_start'], required: true },
+    detectedMs: { headers: ['detected', 'detected_at'], required: false },
+    acknowledgedMs: { headers: ['acknowledged', 'acknowledged_at', 'acked_at'], required: false },
+    restoredMs: { headers: ['restored', 'restored_at', 'resolved', 'resolved_at'], required: false },
+    postMortem: { headers: ['post_mortem', 'postmortem', 'post-mortem', 'review_link'], required: false },
+    rootCause: { headers: ['root_cause', 'root cause', 'cause', 'cause_category'], required: false },
   },
   // The rollup interchange format (model/rollup-record.ts): fixed column names, every one required.
   rollups: Object.fromEntries(

@@ -1,3 +1,4 @@
+// About 430 lines: one loop over every source kind (read, cache replay, accept and de-duplicate), kept together so the kinds cannot drift apart.
 /**
  * Ingestion: the only code that reads exports. Each configured source's files are read in
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
@@ -11,7 +12,7 @@ import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
-import type { SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { IncidentRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { RollupRecord } from '../model/rollup-record.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
 import { isParquet, readWithDuckdb } from './duckdb-sources.ts';
@@ -85,6 +86,8 @@ export interface IngestResult {
   rollups: RollupRecord[];
   tickets: TicketRecord[];
   surveys: SurveyResponse[];
+  /** Incidents from `incidents` sources, by start (a later row with the same id replaces an earlier). */
+  incidents: IncidentRecord[];
 }
 
 /**
@@ -106,6 +109,7 @@ export async function ingestSources(
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
+  const incidents = new Map<string, { record: IncidentRecord; file: number }>();
   const rollups = new Map<string, { record: RollupRecord; file: number }>();
   const knownHashes = options.cacheDir !== null ? KnownHashes.load(options.cacheDir) : null;
   const clock = options.clockNs ?? wallClockNs;
@@ -137,7 +141,9 @@ export async function ingestSources(
       continue;
     }
     // Rollup files are small (a row per service-day) and not cached; the rest are.
-    const cacheDir = sourceOptions.kind === 'rollups' || source.kind === 'duckdb' ? null : options.cacheDir;
+    // Incident exports are small too (a row per incident) and not cached.
+    const cacheDir =
+      sourceOptions.kind === 'rollups' || sourceOptions.kind === 'incidents' || source.kind === 'duckdb' ? null : options.cacheDir;
     if (source.kind === 'duckdb') {
       // Database files one by one; Parquet files together, as one table and one input (the recipe needs every probe's checks at once).
       const parquet = paths.filter(isParquet);
@@ -192,6 +198,10 @@ export async function ingestSources(
           const earlier = surveys.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           surveys.set(key, { record: ctx.survey, file: fileIndex });
+        } else if (ctx.kind === 'incident') {
+          const earlier = incidents.get(ctx.incident.id);
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          incidents.set(ctx.incident.id, { record: ctx.incident, file: fileIndex });
         }
       };
       // A file whose stat fingerprint is unchanged since a run that read it has a known hash
@@ -317,6 +327,7 @@ export async function ingestSources(
     rollups: [...rollups.values()].map((r) => r.record).sort(byDay),
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
+    incidents: [...incidents.values()].sort(byTime((s) => s.record.startedMs)).map((s) => s.record),
   };
 }
 

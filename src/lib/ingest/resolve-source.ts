@@ -47,6 +47,8 @@ export interface SourceOptions {
   services: ServiceNames[];
   /** The priority levels of this source's scheme (levels without `sources`, or naming this one). */
   priorities: PriorityWords[];
+  /** The incident levels of the graded-response policy (for incident sources). */
+  incidentLevels: PriorityWords[];
   /** Ticket and survey rows naming a service the config lacks: accepted under the exported name, or rejected. */
   unknownServices: 'accept' | 'reject';
 }
@@ -111,6 +113,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     priorities: config.priorities
       .filter((p) => p.sources === undefined || p.sources.includes(source.id))
       .map((p) => ({ id: p.id, words: p.words })),
+    incidentLevels: config.incidentLevels.map((l) => ({ id: l.id, words: l.words })),
     unknownServices: source.kind === 'checks' ? 'reject' : config.review.unknownServices,
   };
   return { options, problem };

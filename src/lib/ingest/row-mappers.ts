@@ -3,7 +3,7 @@
  * the record or the first problem with its column, value and reason: impossible values are
  * rejected, never repaired.
  */
-import type { CheckRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { CheckRecord, IncidentRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
@@ -33,6 +33,7 @@ export type RowContext =
        */
       contentKey: string;
     }
+  | { kind: 'incident'; incident: IncidentRecord; timeMs: number; unconfigured?: { id: string; name: string } }
   | RollupRow;
 
 class Reject {
@@ -106,6 +107,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const valueMap = (field: string): Record<string, string> => values[field] ?? {};
   const mapStatus = cached(statusMapper(valueMap('status')));
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
+  const mapLevel = cached(priorityMapper(options.incidentLevels, valueMap('level')));
   const mapService = cached(serviceMapper(options.services, valueMap('service')));
   const acceptUnknown = options.unknownServices === 'accept';
   const configuredIds = new Set(options.services.map((s) => s.id));
@@ -270,6 +272,34 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
           sourceDeadlineMs: time('sourceDeadlineMs', false),
         };
         return unconfigured ? { kind: 'ticket', timeMs: createdMs, ticket, unconfigured } : { kind: 'ticket', timeMs: createdMs, ticket };
+      }
+      if (kind === 'incidents') {
+        const id = required('id', 'incident id');
+        const startedMs = time('startedMs', true) as number;
+        const lWord = required('level', 'level');
+        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level "${lWord}"; add it to an incident level's words`);
+        const detectedMs = time('detectedMs', false);
+        const acknowledgedMs = time('acknowledgedMs', false);
+        const restoredMs = time('restoredMs', false);
+        if (detectedMs !== null && detectedMs < startedMs) fail('detectedMs', raw('detectedMs'), 'detected before the incident started');
+        if (acknowledgedMs !== null && detectedMs !== null && acknowledgedMs < detectedMs)
+          fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident was detected');
+        if (restoredMs !== null && restoredMs < startedMs) fail('restoredMs', raw('restoredMs'), 'restored before the incident started');
+        const incident: IncidentRecord = {
+          source: options.id,
+          id,
+          level,
+          service: service(false),
+          startedMs,
+          detectedMs,
+          acknowledgedMs,
+          restoredMs,
+          postMortem: raw('postMortem'),
+          rootCause: raw('rootCause'),
+        };
+        return unconfigured
+          ? { kind: 'incident', timeMs: startedMs, incident, unconfigured }
+          : { kind: 'incident', timeMs: startedMs, incident };
       }
       const timeMs = time('timeMs', true) as number;
       // Score words (Likert labels) go through the value map and are then checked like a number in the cell.

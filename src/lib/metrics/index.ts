@@ -36,7 +36,16 @@ export {
   type TicketGrouping,
   UNTITLED_GROUP_KEY,
 } from './group-recurring-issues.ts';
+// Incidents and graded response
+export {
+  type IncidentLevelFigures,
+  type IncidentLevelTargets,
+  type IncidentTimes,
+  incidentResponseByLevel,
+  type StageAttainment,
+} from './incident-response-by-level.ts';
 export { jaccard } from './jaccard.ts';
+export { type IncidentSpan, linkOutagesToIncidents, type OutageIncidentLinks, type ServiceOutage } from './link-outages-to-incidents.ts';
 export { normalizeTitle } from './normalize-title.ts';
 export { NPS_MARGIN_Z, type NpsOptions, type NpsResult, nps } from './nps.ts';
 export {
@@ -52,6 +61,7 @@ export {
   type TopCategoryRow,
 } from './recurring-issues-for-period.ts';
 export { type GroupedTicket, ticketGroupIndexes } from './recurring-ticket-groups.ts';
+export { type RootCauseRow, rootCauseCounts } from './root-cause-counts.ts';
 export {
   type SatisfactionFigures,
   type SatisfactionPeriodMetrics,

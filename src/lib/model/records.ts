@@ -74,3 +74,27 @@ export const surveyResponseSchema = z.object({
   comment: z.string().nullable().describe('Free-text comment as written (masked before publishing), null when empty.'),
 });
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
+
+export const incidentRecordSchema = z.object({
+  /** Id of the configured source the incident was read from. */
+  source: z.string().min(1).describe('Id of the configured source the incident was read from.'),
+  /** Incident id as the source system writes it; the duplicate key. */
+  id: z.string().min(1).describe('Incident id as the source system writes it; the duplicate key.'),
+  /** Configured incident level id (after mapping the source word, e.g. Sev1 → major). */
+  level: z.string().min(1).describe('Configured incident level id (after mapping the source word).'),
+  /** Configured service id, null when the incident names no service. */
+  service: z.string().nullable().describe('Configured service id, null when the incident names no service.'),
+  /** Instant the fault began (impact start), epoch milliseconds; decides the period. */
+  startedMs: z.number().int().describe('Instant the fault began, epoch milliseconds; decides the period.'),
+  /** Instant the fault was detected, null when not recorded. */
+  detectedMs: z.number().int().nullable().describe('Instant the fault was detected, null when not recorded.'),
+  /** Instant someone took the incident on, null when not recorded. */
+  acknowledgedMs: z.number().int().nullable().describe('Instant the incident was acknowledged, null when not recorded.'),
+  /** Instant service was restored, null while the incident is open. */
+  restoredMs: z.number().int().nullable().describe('Instant service was restored, null while open.'),
+  /** Post-mortem link as exported (rendered as text unless it is an http(s) URL), null when none. */
+  postMortem: z.string().nullable().describe('Post-mortem link as exported, null when none.'),
+  /** Root-cause category as exported, null when not yet known. */
+  rootCause: z.string().nullable().describe('Root-cause category as exported, null when not yet known.'),
+});
+export type IncidentRecord = z.infer<typeof incidentRecordSchema>;

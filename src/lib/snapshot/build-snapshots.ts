@@ -25,6 +25,7 @@ import { attentionSection } from './attention-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
 import { drillDownSection, ticketsById } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
+import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
@@ -305,6 +306,12 @@ function buildPeriods(
     const recurring = recurringSection(recurringTable, plan.id);
     const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring, targets: r.targets };
     const headline = headlineSection(parts, history[plan.kind]);
+    const periodsUpTo = plans.filter((p) => p.kind === plan.kind && p.id <= plan.id).map((p) => p.id);
+    const incidents = incidentsSection(
+      { config, incidents: ingest.incidents, zone, horizons },
+      { kind: plan.kind, bounds, periodsUpTo },
+      services,
+    );
     const sourceAgreement = sourceAgreementSection(ticketTable, createdTimes, bounds, r.priorities, ticketHorizons, notes);
     const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -337,6 +344,7 @@ function buildPeriods(
       headline,
       ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
       drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId),
+      ...(incidents === null ? {} : { incidents }),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {
         rows: sum('rows'),

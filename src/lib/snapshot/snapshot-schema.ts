@@ -6,6 +6,7 @@
  * consume. Objects are strict, so a field added in code but not here fails the build's tests.
  */
 import { z } from 'zod';
+import { incidentsShape } from './incidents-schema.ts';
 
 const n = z.number();
 const nn = z.number().nullable();
@@ -376,7 +377,7 @@ export const periodSnapshotSchema = obj({
     .array(
       obj({
         source: str,
-        kind: z.enum(['checks', 'tickets', 'surveys']),
+        kind: z.enum(['checks', 'tickets', 'surveys', 'incidents']),
         asOfMs: nn.describe('The source’s data horizon, epoch ms; null without data.'),
         from: z.enum(['config', 'data']).describe('From the config’s asOf, or the latest timestamp in the data.'),
       }),
@@ -410,6 +411,7 @@ export const periodSnapshotSchema = obj({
   headline: headlineSchema,
   // Issue 15 (presentation): additive, optional blocks, so published revisions written before them stay valid.
   ...drillDownShape,
+  ...incidentsShape,
   rules: rulesSchema,
   dataQuality: obj({
     rows: int,

@@ -1,3 +1,4 @@
+// About 430 lines: every interface word of the site in one dictionary, so zh-CN.ts is checked key for key against it.
 /**
  * The English interface words (issue #16), as the pages read today. This dictionary defines the
  * keys: Dictionary (below) is its shape, and zh-CN.ts must have every key with the same kind of
@@ -365,6 +366,53 @@ export const en = {
       "Timestamps are never guessed. A bare number is an epoch time only when it has the digits of its unit: 9–10 digits are seconds, 12–13 digits milliseconds, unless the source's config names the unit (epochUnit: s, ms or excel-serial for spreadsheet serial dates). Any other length, a fraction, or a spreadsheet serial under the default is rejected with its reason. Years outside 1970–2199 are rejected. A local time in the hour clocks skip or repeat follows the source's ambiguous rule (earlier or later), else it is rejected.",
     periods:
       'No single row creates periods: without configured first and last periods the review spans the bulk of the data (accepted rows grouped into 30-day bins; a silence of more than three empty bins splits them, and the group with the most rows is the data). Rows outside stay counted and are reported by check, but get no period.',
+  },
+  /** Issue #18: incidents and the graded-response policy. */
+  incidents: {
+    heading: 'Incidents and graded response',
+    levelsCaption: 'Incidents by level against the graded-response targets: share within target (within / judged)',
+    level: 'Level',
+    count: 'Incidents',
+    open: 'Not restored',
+    detect: 'Time to detect',
+    acknowledge: 'Time to acknowledge',
+    restore: 'Time to restore',
+    target: (t: string) => `target ${t}`,
+    within: (share: string, within: string, measured: string) => `${share} (${within} / ${measured})`,
+    listCaption: 'Incidents that started in the period',
+    id: 'Incident',
+    service: 'Service',
+    started: 'Started',
+    detected: 'Detected',
+    acknowledged: 'Acknowledged',
+    restored: 'Restored',
+    rootCause: 'Root cause',
+    postMortem: 'Post-mortem',
+    outage: 'Outage in the checks',
+    notRestored: 'not restored',
+    unknownCause: 'not yet known',
+    noOutage: 'none',
+    outagesCaption: 'Outages found in the checks and the incidents overlapping them',
+    from: 'From',
+    to: 'To',
+    linked: 'Incidents',
+    unrecorded: 'no incident recorded',
+    summary: (outages: string, incidents: string) =>
+      `Outages with no incident: ${outages}. Incidents with no outage in the checks: ${incidents}.`,
+    rootCausesCaption: 'Root-cause categories over the last six periods (incidents by start)',
+    category: 'Category',
+    total: 'Total',
+    none: 'No incident started in this period.',
+    methodHeading: 'Incidents and graded response',
+    methodPeriod:
+      'An incident belongs to the period its fault started in (the incident export: level, service, started, detected, acknowledged, restored, post-mortem, root cause). Levels are mapped from the export’s words like priorities (config incidentLevels).',
+    methodStages:
+      'Time to detect = detected − started; time to acknowledge = acknowledged − detected; time to restore = restored − started. Each is judged against its level’s target; at the target counts as within. A stage is judged only when both its instants are recorded; an incident still open at the period end (or the export’s horizon) counts as a restore miss once it has run longer than the target, and is not judged before.',
+    methodShare: 'Share within target = incidents within the target / incidents judged, per level and stage; no data when none was judged.',
+    methodLinks:
+      'An outage found in the checks and an incident are linked when they are of the same service and overlap in time (an open incident runs on). Outages with no incident are faults nobody recorded; incidents with no outage are faults the checks did not see as down (or of services without checks).',
+    methodRootCauses:
+      'Root-cause categories: incidents by category and by the period they started in, over the last six periods of the same kind; incidents whose cause is not yet known are counted apart, last.',
   },
   footer: { builtWith: (tool: string, version: string) => `${tool} ${version}` },
 };
