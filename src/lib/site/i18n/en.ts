@@ -366,7 +366,12 @@ export const en = {
     periods:
       'No single row creates periods: without configured first and last periods the review spans the bulk of the data (accepted rows grouped into 30-day bins; a silence of more than three empty bins splits them, and the group with the most rows is the data). Rows outside stay counted and are reported by check, but get no period.',
   },
-  footer: { builtWith: (tool: string, version: string) => `${tool} ${version}` },
+  footer: {
+    builtWith: (tool: string, version: string) => `${tool} ${version}`,
+    about: (builtBy: string) =>
+      `Built by ${builtBy} from the exports listed on each review page. Figures are computed before the site is rendered; nothing is fetched when you read it.`,
+    printMeta: (builtBy: string) => `built by ${builtBy}`,
+  },
 };
 
 /**

@@ -349,5 +349,9 @@ export const zhCN: Dictionary = {
     periods:
       '单独一行不会产生评审期：未配置首末评审期时，评审覆盖数据的主体部分（接受的行按 30 天分箱；超过三个空箱的间隔会将其分开，行数最多的一组即为数据）。范围外的行仍被计数并由 check 报告，但不属于任何评审期。',
   },
-  footer: { builtWith: (tool, version) => `${tool} ${version}` },
+  footer: {
+    builtWith: (tool, version) => `${tool} ${version}`,
+    about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
+    printMeta: (builtBy) => `由 ${builtBy} 生成`,
+  },
 };
