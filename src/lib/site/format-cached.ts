@@ -6,6 +6,8 @@
  * format.ts's own (these only remember it), so pages read exactly as before.
  */
 import { formatInstant, formatMonth } from '../format/format.ts';
+import type { Locale } from '../model/locales.ts';
+import { formatPeriodIn } from './i18n/locale-format.ts';
 
 const instants = new Map<string, Map<number, string>>();
 const months = new Map<string, string>();
@@ -32,6 +34,23 @@ export function formatMonthCached(id: string): string {
   if (text === undefined) {
     text = formatMonth(id);
     months.set(id, text);
+  }
+  return text;
+}
+
+const periodsIn = new Map<Locale, Map<string, string>>();
+
+/** formatPeriodIn, remembered per locale and period id (English: formatMonth's text, as above). */
+export function formatPeriodCached(id: string, locale: Locale): string {
+  let inLocale = periodsIn.get(locale);
+  if (!inLocale) {
+    inLocale = new Map();
+    periodsIn.set(locale, inLocale);
+  }
+  let text = inLocale.get(id);
+  if (text === undefined) {
+    text = formatPeriodIn(id, locale);
+    inLocale.set(id, text);
   }
   return text;
 }

@@ -14,6 +14,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const en = {
   /** The language's own name (language switch) and how the switch is labelled. */
   language: { 'zh-CN': '中文', en: 'English', switchLabel: 'Language', otherLanguage: 'This page in English' },
+  /** Sentence and list punctuation around linked words. */
+  punct: { stop: '.', comma: ', ' },
   nav: {
     skipToContent: 'Skip to content',
     site: 'Site',
@@ -82,6 +84,9 @@ export const en = {
     search: 'Search',
   },
   home: {
+    newerDrafts: 'Newer, not yet published:',
+    draftSuffix: (period: string) => `${period} (draft)`,
+    editionRevision: (n: number) => `revision ${n}`,
     latestReview: (period: string) => `Latest review: ${period}`,
     readFullReview: 'Read the full review',
     services: 'Services',
@@ -310,6 +315,7 @@ export const en = {
     matches: (n: number, query: string) => `${n} pages match “${query}”${n > 50 ? '; the first 50 are shown' : ''}.`,
     noMatch: (query: string) => `No page matches “${query}”.`,
     archive: 'archive',
+    noScript: 'Search runs in your browser and needs JavaScript. Without it, every review is listed in the',
   },
   dataQuality: {
     intro:

@@ -11,6 +11,7 @@ const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
 export const zhCN: Dictionary = {
   language: { 'zh-CN': '中文', en: 'English', switchLabel: '语言', otherLanguage: '本页中文版' },
+  punct: { stop: '。', comma: '、' },
   nav: {
     skipToContent: '跳到正文',
     site: '站点',
@@ -77,6 +78,9 @@ export const zhCN: Dictionary = {
     search: '搜索',
   },
   home: {
+    newerDrafts: '更新的月份（尚未发布）：',
+    draftSuffix: (period) => `${period}（${g('draft')}）`,
+    editionRevision: (n) => `${g('revision')} ${n}`,
     latestReview: (period) => `最新评审：${period}`,
     readFullReview: '阅读完整评审',
     services: '服务',
@@ -298,6 +302,7 @@ export const zhCN: Dictionary = {
     matches: (n, query) => `${n} 个页面匹配“${query}”${n > 50 ? '；仅显示前 50 个' : ''}。`,
     noMatch: (query) => `没有页面匹配“${query}”。`,
     archive: '归档',
+    noScript: '搜索在浏览器中运行，需要启用 JavaScript。未启用时，可在以下页面查看全部评审：',
   },
   dataQuality: {
     intro: '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。',
