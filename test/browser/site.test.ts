@@ -14,13 +14,10 @@
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Absent locally, the suite is skipped with a
  * message; under CI=true its absence fails the run (.ci/run installs it).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMs, formatNumber, formatPercent } from '../../src/lib/format/format.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
