@@ -11,21 +11,27 @@ import { formatPeriodIn } from './i18n/locale-format.ts';
 
 const instants = new Map<string, Map<number, string>>();
 const months = new Map<string, string>();
+const periodsIn = new Map<Locale, Map<string, string>>();
+
+/** A text kept in a two-level cache (zone or locale, then the value), made once. */
+function remembered<A, B>(cache: Map<A, Map<B, string>>, a: A, b: B, make: () => string): string {
+  let inner = cache.get(a);
+  if (!inner) {
+    inner = new Map();
+    cache.set(a, inner);
+  }
+  let text = inner.get(b);
+  if (text === undefined) {
+    text = make();
+    inner.set(b, text);
+  }
+  return text;
+}
 
 /** formatInstant, remembered per zone and instant. */
 export function formatInstantCached(ms: number | null, zone: string): string {
   if (ms === null) return formatInstant(ms, zone);
-  let inZone = instants.get(zone);
-  if (!inZone) {
-    inZone = new Map();
-    instants.set(zone, inZone);
-  }
-  let text = inZone.get(ms);
-  if (text === undefined) {
-    text = formatInstant(ms, zone);
-    inZone.set(ms, text);
-  }
-  return text;
+  return remembered(instants, zone, ms, () => formatInstant(ms, zone));
 }
 
 /** formatMonth, remembered per period id. */
@@ -38,19 +44,7 @@ export function formatMonthCached(id: string): string {
   return text;
 }
 
-const periodsIn = new Map<Locale, Map<string, string>>();
-
 /** formatPeriodIn, remembered per locale and period id (English: formatMonth's text, as above). */
 export function formatPeriodCached(id: string, locale: Locale): string {
-  let inLocale = periodsIn.get(locale);
-  if (!inLocale) {
-    inLocale = new Map();
-    periodsIn.set(locale, inLocale);
-  }
-  let text = inLocale.get(id);
-  if (text === undefined) {
-    text = formatPeriodIn(id, locale);
-    inLocale.set(id, text);
-  }
-  return text;
+  return remembered(periodsIn, locale, id, () => formatPeriodIn(id, locale));
 }
