@@ -302,7 +302,7 @@ export const zhCN: Dictionary = {
     matches: (n, query) => `${n} 个页面匹配“${query}”${n > 50 ? '；仅显示前 50 个' : ''}。`,
     noMatch: (query) => `没有页面匹配“${query}”。`,
     archive: '归档',
-    noScript: '搜索在浏览器中运行，需要启用 JavaScript。未启用时，可在以下页面查看全部评审：',
+    noScript: '搜索在浏览器中运行，需要启用脚本。未启用时，可在以下页面查看全部评审：',
   },
   dataQuality: {
     intro: '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。',
