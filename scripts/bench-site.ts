@@ -106,7 +106,7 @@ function pageKind(rel: string): string {
   return rel.replace(/\/index\.html$/, '').replace(/\.html$/, '');
 }
 
-export async function runSiteBench(o: { dir: string; years: number; services: number }): Promise<unknown> {
+export async function runSiteBench(o: { dir: string; years: number; services: number; locales: string[] }): Promise<unknown> {
   const services = Math.min(o.services, BENCH_SERVICES);
   const dir = path.join(o.dir, `${o.years}y-${services}s`);
   const marker = path.join(dir, 'rows.json');
@@ -126,6 +126,10 @@ export async function runSiteBench(o: { dir: string; years: number; services: nu
     writeFileSync(config, yaml);
     writeFileSync(marker, JSON.stringify({ rows }));
   }
+  // The site's languages (issue #16): each run sets them, so one archive serves both measurements.
+  const configFile = path.join(dir, 'review.config.yaml');
+  const withoutLocales = readFileSync(configFile, 'utf8').replace(/^ {2}locales: .*\n/m, '');
+  writeFileSync(configFile, withoutLocales.replace(/^review:\n/m, `review:\n  locales: [${o.locales.join(', ')}]\n`));
   // The previous site is moved aside and deleted only after the timed build: deleting tens of
   // thousands of files just before the build makes the build's own file creations slow on some
   // file systems (ext4 scans recently freed inodes on every new one), which timed the disk, not
@@ -180,7 +184,7 @@ export async function runSiteBench(o: { dir: string; years: number; services: nu
     kinds.set(kind, k);
   }
   const msPerPage = (siteSeconds * 1000) / pages.length;
-  console.log(`\nSite: ${o.years} years × ${services} services\n`);
+  console.log(`\nSite: ${o.years} years × ${services} services, locales ${o.locales.join(', ')}\n`);
   console.log(
     `| build half | seconds |\n| --- | ---: |\n| data (ingest, rollups, snapshots) | ${dataSeconds.toFixed(1)} |\n| site (astro build, search index) | ${siteSeconds.toFixed(1)} |`,
   );
@@ -195,6 +199,7 @@ export async function runSiteBench(o: { dir: string; years: number; services: nu
   return {
     years: o.years,
     services,
+    locales: o.locales,
     pages: pages.length,
     dataSeconds,
     siteSeconds,

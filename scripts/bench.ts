@@ -22,7 +22,8 @@
  * rows), --dir DIR (data folder, reused across runs; default a folder under the OS temp dir),
  * --json FILE (write the results), --repeat N (run each contender N times, keep the fastest,
  * report the highest peak RSS), --small-blocks (send even small files through the worker
- * threads, in small blocks: for the test suite), --site-years Y --site-services S.
+ * threads, in small blocks: for the test suite), --site-years Y --site-services S, --site-locales en,zh-CN
+ * (the site's review.locales; default en).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '1' },
     'site-years': { type: 'string', default: '5' },
     'site-services': { type: 'string', default: '80' },
+    'site-locales': { type: 'string', default: 'en' },
   },
 });
 
@@ -248,6 +250,7 @@ async function siteSuite(): Promise<void> {
     dir: path.join(baseDir, 'site'),
     years: Number(values['site-years']),
     services: Number(values['site-services']),
+    locales: (values['site-locales'] as string).split(','),
   });
 }
 

@@ -21,4 +21,6 @@ declare module 'virtual:service-review/site' {
   export const pinnedDir: string;
   /** The path the site is served under, with both slashes: '/' or '/review/'. */
   export const base: string;
+  /** The languages of the site (review.locales), the first the default. */
+  export const locales: readonly import('./lib/model/locales.ts').Locale[];
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadConfig } from '../lib/config/load-config.ts';
 import { ReviewError } from '../lib/errors.ts';
 import { buildReviewData } from '../lib/pipeline/build-review-data.ts';
 import { buildSite } from '../lib/site/build-site.ts';
@@ -50,6 +51,7 @@ export const buildCommand = {
         snapshotDir: paths.draftDir,
         publishedDir: paths.publishedDir,
         contentDir: paths.contentDir,
+        locales: loadConfig(paths.configPath).review.locales,
         distDir: paths.distDir,
         cacheDir: paths.siteCacheDir,
         ...siteAddress(process.env),

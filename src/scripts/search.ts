@@ -16,7 +16,7 @@ interface PagefindResultData {
 interface PagefindApi {
   options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string, o?: { baseUrl?: string }): Promise<void>;
+  mergeIndex(path: string, o?: { baseUrl?: string; language?: string }): Promise<void>;
   debouncedSearch(q: string, o?: unknown, ms?: number): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
   search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
 }
@@ -26,8 +26,9 @@ const loaded = new Map<string, Promise<PagefindApi>>();
 /**
  * Loads the Pagefind bundle once per page, with the other shards of the index merged into it.
  * @param bundles the shards' folders, the one with pagefind.js first
+ * @param language the page's Pagefind language (pagefindLanguage): each shard's index of that language is merged
  */
-export function loadPagefind(bundles: string[], base: string): Promise<PagefindApi> {
+export function loadPagefind(bundles: string[], base: string, language?: string): Promise<PagefindApi> {
   const [bundle, ...others] = bundles;
   if (!bundle) return Promise.reject(new Error('no search index'));
   let p = loaded.get(bundle);
@@ -36,7 +37,7 @@ export function loadPagefind(bundles: string[], base: string): Promise<PagefindA
       const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
       await api.options({ baseUrl: base, excerptLength: 24 });
       await api.init();
-      for (const other of others) await api.mergeIndex(other, { baseUrl: base });
+      for (const other of others) await api.mergeIndex(other, language === undefined ? { baseUrl: base } : { baseUrl: base, language });
       return api;
     })();
     loaded.set(bundle, p);

@@ -14,26 +14,20 @@
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Absent locally, the suite is skipped with a
  * message; under CI=true its absence fails the run (.ci/run installs it).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMs, formatNumber, formatPercent } from '../../src/lib/format/format.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
+import { axeViolations, CHROMIUM, CHROMIUM_ARGS, context, open, ROOT, runCli } from './browser-helpers.ts';
 import { csvObjects, parseCsv } from './read-csv.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = process.env.CI === 'true';
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Chart pages may ship this much gzipped JavaScript; pages without charts none (the search page's own code aside). */
 const CHART_JS_BUDGET = 80_000;
 const PLAIN_JS_BUDGET = 0;
@@ -47,96 +41,10 @@ it.runIf(!HAVE_CHROMIUM && IN_CI)('Chromium is installed for the browser tests (
   throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`);
 });
 
-function runCli(args: string[], env: Record<string, string | undefined>): void {
-  const merged: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete merged[k];
-    else merged[k] = v;
-  }
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: merged,
-  });
-  if (r.status !== 0) throw new Error(`service-review ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-}
-
-interface Opened {
-  page: Page;
-  problems: string[];
-  scripts: Array<{ url: string; gzip: number }>;
-}
-
-/** Opens a page, recording console errors, page errors, failed requests, HTTP errors and scripts loaded. */
-async function open(ctx: BrowserContext, url: string): Promise<Opened> {
-  const page = await ctx.newPage();
-  const problems: string[] = [];
-  const scripts: Opened['scripts'] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', async (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    if (r.request().resourceType() === 'script') {
-      try {
-        scripts.push({ url: r.url(), gzip: gzipSync(await r.body()).length });
-      } catch {
-        // body gone with the page
-      }
-    }
-  });
-  const res = await page.goto(url, { waitUntil: 'load' });
-  expect(res?.status(), url).toBe(200);
-  await page.waitForLoadState('networkidle');
-  // Wait until every chart on the page has drawn (a chart that never draws fails the ink test).
-  await page
-    .waitForFunction(
-      () => [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'),
-      null,
-      {
-        timeout: 10_000,
-      },
-    )
-    .catch(() => {});
-  return { page, problems, scripts };
-}
-
 interface Site {
   server: StaticServer;
   dist: string;
   base: string;
-}
-
-/** A browser context whose every request must stay on 127.0.0.1. */
-async function context(browser: Browser, offsite: string[], opts: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  await ctx.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === '127.0.0.1') return route.continue();
-    offsite.push(u.href);
-    return route.abort();
-  });
-  return ctx;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<Record<string, unknown>> }> } })
-      .axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id as string,
-      impact: v.impact as string,
-      help: v.help as string,
-      nodes: (v.nodes as Array<{ target: string[] }>).slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(' | ')}`);
 }
 
 /** Share of each chart canvas's pixels that are drawn (not transparent). */
@@ -185,14 +93,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     siteB = { server: await serveStatic(path.join(b, 'dist'), '/review/'), dist: path.join(b, 'dist'), base: '/review/' };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     mkdirSync(SHOTS, { recursive: true });
   }, 240_000);

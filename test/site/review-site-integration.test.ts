@@ -36,8 +36,9 @@ const route = (type: RouteData['type'], pattern: string): RouteData =>
     pathname: undefined,
     prerender: true,
   }) as unknown as RouteData;
-const PERIOD_PAGE = route('page', '/reviews/[period]');
-const SERVICE_PAGE = route('page', '/reviews/[period]/services/[service]');
+// The pages' routes carry the locale segment (src/pages/[...locale]/), empty in a one-language site.
+const PERIOD_PAGE = route('page', '/[...locale]/reviews/[period]');
+const SERVICE_PAGE = route('page', '/[...locale]/reviews/[period]/services/[service]');
 const NOT_FOUND = route('page', '/404');
 const TABLE = route('endpoint', '/reviews/[period]/[table].csv');
 
@@ -136,6 +137,8 @@ describe('reviewSite (the site integration)', () => {
       contentDir: options.contentDir,
       pinnedDir: options.pinnedDir,
       base: '/review/',
+      // No review.locales given: English only, the config's default.
+      locales: ['en'],
     });
   });
 

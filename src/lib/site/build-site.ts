@@ -15,6 +15,7 @@
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeLeftovers, swapDirAtomic } from '../fs/atomic-write.ts';
+import type { Locale } from '../model/locales.ts';
 import { inWorkingDir } from './astro-prerender-bridge.ts';
 import { reviewSiteConfig } from './site-config.ts';
 
@@ -25,6 +26,8 @@ export interface BuildSiteOptions {
   snapshotDir: string;
   publishedDir: string;
   contentDir: string;
+  /** The review's languages (review.locales), the first the default. */
+  locales: readonly Locale[];
   /** The site folder to replace (the review's dist/). */
   distDir: string;
   /** The review's cache for Astro (content store, Vite's dependency cache): <review>/.cache/astro/. */
@@ -49,6 +52,7 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     snapshotDir: o.snapshotDir,
     publishedDir: o.publishedDir,
     contentDir: o.contentDir,
+    locales: o.locales,
     base: o.base,
     site: o.site,
     outDir: buildDir,

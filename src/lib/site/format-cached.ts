@@ -6,24 +6,32 @@
  * format.ts's own (these only remember it), so pages read exactly as before.
  */
 import { formatInstant, formatMonth } from '../format/format.ts';
+import type { Locale } from '../model/locales.ts';
+import { formatPeriodIn } from './i18n/locale-format.ts';
 
 const instants = new Map<string, Map<number, string>>();
 const months = new Map<string, string>();
+const periodsIn = new Map<Locale, Map<string, string>>();
+
+/** A text kept in a two-level cache (zone or locale, then the value), made once. */
+function remembered<A, B>(cache: Map<A, Map<B, string>>, a: A, b: B, make: () => string): string {
+  let inner = cache.get(a);
+  if (!inner) {
+    inner = new Map();
+    cache.set(a, inner);
+  }
+  let text = inner.get(b);
+  if (text === undefined) {
+    text = make();
+    inner.set(b, text);
+  }
+  return text;
+}
 
 /** formatInstant, remembered per zone and instant. */
 export function formatInstantCached(ms: number | null, zone: string): string {
   if (ms === null) return formatInstant(ms, zone);
-  let inZone = instants.get(zone);
-  if (!inZone) {
-    inZone = new Map();
-    instants.set(zone, inZone);
-  }
-  let text = inZone.get(ms);
-  if (text === undefined) {
-    text = formatInstant(ms, zone);
-    inZone.set(ms, text);
-  }
-  return text;
+  return remembered(instants, zone, ms, () => formatInstant(ms, zone));
 }
 
 /** formatMonth, remembered per period id. */
@@ -34,4 +42,9 @@ export function formatMonthCached(id: string): string {
     months.set(id, text);
   }
   return text;
+}
+
+/** formatPeriodIn, remembered per locale and period id (English: formatMonth's text, as above). */
+export function formatPeriodCached(id: string, locale: Locale): string {
+  return remembered(periodsIn, locale, id, () => formatPeriodIn(id, locale));
 }

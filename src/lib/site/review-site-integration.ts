@@ -10,7 +10,9 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute } from 'astro';
 import type { Plugin } from 'vite';
+import type { Locale } from '../model/locales.ts';
 import { publicFiles, tapPrerenderer } from './astro-prerender-bridge.ts';
+import { splitLocalePath } from './i18n/locale-path.ts';
 import { writePinnedCommentary } from './pinned-commentary.ts';
 import { SEARCH_BUNDLES } from './search-bundles.mjs';
 import { serviceDownloadsMiddleware } from './service-downloads.ts';
@@ -25,6 +27,8 @@ export interface ReviewSiteOptions extends SnapshotFolders {
   pinnedDir: string;
   /** The path the site is served under, with both slashes: '/' or '/review/' (normalizeBase). */
   base: string;
+  /** The languages of the site (review.locales), the first the default; one builds at the root (locale-path.ts). */
+  locales?: readonly Locale[];
 }
 
 export interface ReviewSiteIntegration extends AstroIntegration {
@@ -38,7 +42,10 @@ export interface ReviewSiteIntegration extends AstroIntegration {
 /** The module the pages read the review's folders and base path from (declared in src/env.d.ts). */
 export const SITE_MODULE = 'virtual:service-review/site';
 /** The page of a service in a period; each has its three service downloads. */
-const SERVICE_PAGE_ROUTE = '/reviews/[period]/services/[service]';
+const SERVICE_PAGE_ROUTE = '/[...locale]/reviews/[period]/services/[service]';
+
+/** The languages of a site whose review names none (the config's default). */
+const DEFAULT_LOCALES: readonly Locale[] = ['en'];
 
 /** The integration for one build (or one dev server) of a review's site. */
 export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
@@ -55,6 +62,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   /** The folders of the service pages, below the site folder: they and the service downloads must match. */
   let servicePages: string[] = [];
 
+  const locales = options.locales ?? DEFAULT_LOCALES;
   const stop = async () => {
     const w = writers;
     writers = null;
@@ -76,7 +84,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
         publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        const started = new SiteWriters(outDir, options);
+        const started = new SiteWriters(outDir, { ...options, locales });
         writers = started;
         logger.info('routes are written by this integration; "file not created" below means Astro left the file to it');
         setPrerenderer((astro) => {
@@ -90,7 +98,11 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
             order: (paths) => {
               const pages = paths.filter((p) => p.route.type === 'page');
               pagesToRender = pages.length;
-              servicePages = pages.filter((p) => p.route.route === SERVICE_PAGE_ROUTE).map((p) => folderOf(p));
+              // Each language's service page links the one set of downloads, in the folder without the locale.
+              const folders = pages
+                .filter((p) => p.route.route === SERVICE_PAGE_ROUTE)
+                .map((p) => splitLocalePath(folderOf(p), locales).path);
+              servicePages = [...new Set(folders)];
               return [...pages, ...paths.filter((p) => p.route.type !== 'page')];
             },
             onOutput: (o) => {
@@ -173,6 +185,7 @@ function siteModule(options: ReviewSiteOptions): Plugin {
     `export const contentDir = ${JSON.stringify(options.contentDir)};`,
     `export const pinnedDir = ${JSON.stringify(options.pinnedDir)};`,
     `export const base = ${JSON.stringify(options.base)};`,
+    `export const locales = ${JSON.stringify(options.locales ?? DEFAULT_LOCALES)};`,
   ].join('\n');
   return {
     name: 'service-review:site',

@@ -31,6 +31,7 @@ export function reviewSiteConfig(o: SiteConfigOptions): { config: AstroUserConfi
     // Pinned commentary is derived from the revision files, so it lives with the review's other caches.
     pinnedDir: path.join(o.cacheDir ?? path.join(o.root, '.cache/astro'), 'pinned'),
     base: normalizeBase(o.base),
+    ...(o.locales ? { locales: o.locales } : {}),
   });
   const config: AstroUserConfig = {
     root: o.root,

@@ -5,8 +5,11 @@
  * from the environment. Only Astro (through Vite) can load this module; tests use
  * load-snapshots.ts and site-links.ts, which take the folders and the base as arguments.
  */
-import { base, contentDir, pinnedDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
+import { base, contentDir, locales, pinnedDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
+import { isLocale, type Locale } from '../model/locales.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { DICTIONARIES } from './i18n/dictionaries.ts';
+import { defaultLocale, isMultilingual, localePath } from './i18n/locale-path.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
 import { readEmptyMonths, revisionFile } from './snapshot-files.ts';
@@ -15,7 +18,7 @@ export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
 /** The review's commentary folder (content/reviews/). */
 /** The pinned commentary of published revisions (pinned-commentary.ts). */
-export { contentDir, pinnedDir };
+export { base, contentDir, locales, pinnedDir };
 
 const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
@@ -57,4 +60,55 @@ export function csvHref(folder: string, table: string): string {
 /** The review months no source covers (no page; one line in the archive), ascending. */
 export function emptyMonths(): string[] {
   return readEmptyMonths({ snapshotDir, publishedDir });
+}
+
+/**
+ * The locale segment of every page's getStaticPaths: one language builds at the root (no segment,
+ * exactly the addresses of an English-only site), two under /en/ and /zh-CN/.
+ */
+export function localeParams(): { locale: string | undefined; pageLocale: Locale }[] {
+  return isMultilingual(locales)
+    ? locales.map((l) => ({ locale: l, pageLocale: l }))
+    : [{ locale: undefined, pageLocale: defaultLocale(locales) }];
+}
+
+/** The language of the page being rendered, from its `locale` route parameter (none: the default). */
+export function pageLocale(params: Record<string, string | undefined>): Locale {
+  const l = params.locale;
+  return isLocale(l) && locales.includes(l) ? l : defaultLocale(locales);
+}
+
+/**
+ * Links from a page in one language: pages (addresses ending in '/') stay in that language,
+ * files (CSV, JSON, the icon) are the same for every language and keep their one address.
+ */
+export function linksIn(locale: Locale): { href: (p: string) => string; reviewHref: (period: string, revision?: number | null) => string } {
+  const inLocale = (p: string) => (p.endsWith('/') ? href(localePath(locale, locales, p)) : href(p));
+  return { href: inLocale, reviewHref: (period, revision = null) => inLocale(reviewPath(period, revision)) };
+}
+
+/** A page's static paths in every language of the site: each path once per locale segment (localeParams). */
+export function withLocales<P extends { params: Record<string, string | undefined> }>(paths: readonly P[]): P[] {
+  return localeParams().flatMap(({ locale }) => paths.map((p) => ({ ...p, params: { ...p.params, locale } })));
+}
+
+/**
+ * With two languages the root is no page of its own: a small page in the default language that
+ * leads there at once (meta refresh, no script) and links every language.
+ */
+export function rootPaths(): { params: { locale: undefined }; props: { root: true } }[] {
+  return isMultilingual(locales) ? [{ params: { locale: undefined }, props: { root: true } }] : [];
+}
+
+/** The root's page: the default language's home, linked in each language. */
+export function rootPage(title: string): Response {
+  const first = defaultLocale(locales);
+  const to = href(localePath(first, locales, '/'));
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const links = locales.map(
+    (l) =>
+      `<li><a href="${esc(href(localePath(l, locales, '/')))}" hreflang="${l}" lang="${l}">${esc(DICTIONARIES[l].language[l])}</a></li>`,
+  );
+  const html = `<!doctype html><html lang="${first}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${esc(to)}"><link rel="canonical" href="${esc(to)}"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><ul>${links.join('')}</ul></main></body></html>\n`;
+  return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

@@ -19,7 +19,7 @@
  * period, from the start of the build: while Astro is starting up, the second core has nothing
  * else to do.
  *
- * workerData: { shard, shards, outDir, snapshots } (outDir: the site folder without the trailing
+ * workerData: { shard, shards, outDir, snapshots, locales } (outDir: the site folder without the trailing
  * slash; snapshots: the review's snapshot folders, { snapshotDir, publishedDir }).
  *
  * Messages in:
@@ -33,6 +33,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
+import { searchIndexOptions } from './i18n/search-language.ts';
 import { writeServiceDownloads } from './service-downloads.ts';
 
 /**
@@ -84,8 +85,10 @@ if (parentPort) {
     }
     writeFileSync(file, bytes);
   };
-  const { shard, shards, outDir, snapshots } =
-    /** @type {{ shard: number, shards: number, outDir: string, snapshots: import('./snapshot-files.ts').SnapshotFolders }} */ (workerData);
+  const { shard, shards, outDir, snapshots, locales } =
+    /** @type {{ shard: number, shards: number, outDir: string, snapshots: import('./snapshot-files.ts').SnapshotFolders, locales: import('../model/locales.ts').Locale[] }} */ (
+      workerData
+    );
   /** @type {Promise<string[]>} */
   const serviceCsvs = writeServiceDownloads({
     folders: snapshots,
@@ -97,7 +100,7 @@ if (parentPort) {
     return [];
   });
   let pages = 0;
-  const created = await createIndex({ forceLanguage: 'en' });
+  const created = await createIndex(searchIndexOptions(locales));
   const index = created.index;
   if (!index) errors.push(...created.errors);
   /** @type {Promise<void>[]} */

@@ -14,7 +14,9 @@
  * Pagefind process of its own, so the index comes in two shards (pagefind/ and pagefind-2/) that
  * are the same on every build and are written at the same time; the search page merges them.
  */
+
 import { Worker } from 'node:worker_threads';
+import type { Locale } from '../model/locales.ts';
 import { SEARCH_BUNDLES } from './search-bundles.mjs';
 import type { SnapshotFolders } from './snapshot-files.ts';
 
@@ -49,13 +51,19 @@ export class SiteWriters {
    * Starts one thread per search shard; they begin writing the service downloads at once.
    * @param outDir the site folder, without a trailing slash
    */
-  constructor(outDir: string, folders: SnapshotFolders) {
+  constructor(outDir: string, folders: SnapshotFolders & { locales?: readonly Locale[] | undefined }) {
     this.#outDir = outDir;
     const shards = SEARCH_BUNDLES.length;
     this.#batches = Array.from({ length: shards }, () => []);
     this.#workers = Array.from({ length: shards }, (_, shard) => {
       const w = new Worker(new URL('./site-writer-worker.mjs', import.meta.url), {
-        workerData: { shard, shards, outDir, snapshots: { snapshotDir: folders.snapshotDir, publishedDir: folders.publishedDir } },
+        workerData: {
+          shard,
+          shards,
+          outDir,
+          snapshots: { snapshotDir: folders.snapshotDir, publishedDir: folders.publishedDir },
+          locales: folders.locales ?? ['en'],
+        },
       });
       // Until the end of the build, the threads alone must not keep a failed build's process alive.
       w.unref();

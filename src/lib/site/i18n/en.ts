@@ -15,6 +15,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const en = {
   /** The language's own name (language switch) and how the switch is labelled. */
   language: { 'zh-CN': '中文', en: 'English', switchLabel: 'Language', otherLanguage: 'This page in English' },
+  /** Sentence and list punctuation around linked words. */
+  punct: { stop: '.', comma: ', ' },
   nav: {
     skipToContent: 'Skip to content',
     site: 'Site',
@@ -83,6 +85,9 @@ export const en = {
     search: 'Search',
   },
   home: {
+    newerDrafts: 'Newer, not yet published:',
+    draftSuffix: (period: string) => `${period} (draft)`,
+    editionRevision: (n: number) => `revision ${n}`,
     latestReview: (period: string) => `Latest review: ${period}`,
     readFullReview: 'Read the full review',
     services: 'Services',
@@ -311,6 +316,7 @@ export const en = {
     matches: (n: number, query: string) => `${n} pages match “${query}”${n > 50 ? '; the first 50 are shown' : ''}.`,
     noMatch: (query: string) => `No page matches “${query}”.`,
     archive: 'archive',
+    noScript: 'Search runs in your browser and needs JavaScript. Without it, every review is listed in the',
   },
   dataQuality: {
     intro:
@@ -414,7 +420,12 @@ export const en = {
     methodRootCauses:
       'Root-cause categories: incidents by category and by the period they started in, over the last six periods of the same kind; incidents whose cause is not yet known are counted apart, last.',
   },
-  footer: { builtWith: (tool: string, version: string) => `${tool} ${version}` },
+  footer: {
+    builtWith: (tool: string, version: string) => `${tool} ${version}`,
+    about: (builtBy: string) =>
+      `Built by ${builtBy} from the exports listed on each review page. Figures are computed before the site is rendered; nothing is fetched when you read it.`,
+    printMeta: (builtBy: string) => `built by ${builtBy}`,
+  },
 };
 
 /**

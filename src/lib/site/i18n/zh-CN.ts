@@ -11,6 +11,7 @@ const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
 export const zhCN: Dictionary = {
   language: { 'zh-CN': '中文', en: 'English', switchLabel: '语言', otherLanguage: '本页中文版' },
+  punct: { stop: '。', comma: '、' },
   nav: {
     skipToContent: '跳到正文',
     site: '站点',
@@ -77,6 +78,9 @@ export const zhCN: Dictionary = {
     search: '搜索',
   },
   home: {
+    newerDrafts: '更新的月份（尚未发布）：',
+    draftSuffix: (period) => `${period}（${g('draft')}）`,
+    editionRevision: (n) => `${g('revision')} ${n}`,
     latestReview: (period) => `最新评审：${period}`,
     readFullReview: '阅读完整评审',
     services: '服务',
@@ -298,6 +302,7 @@ export const zhCN: Dictionary = {
     matches: (n, query) => `${n} 个页面匹配“${query}”${n > 50 ? '；仅显示前 50 个' : ''}。`,
     noMatch: (query) => `没有页面匹配“${query}”。`,
     archive: '归档',
+    noScript: '搜索在浏览器中运行，需要启用脚本。未启用时，可在以下页面查看全部评审：',
   },
   dataQuality: {
     intro: '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。',
@@ -393,5 +398,9 @@ export const zhCN: Dictionary = {
       '检测数据中的中断与事件在同一服务且时间重叠时相互关联（未恢复的事件视为持续进行）。没有对应事件的中断是无人记录的故障；没有对应中断的事件是检测未判为中断的故障（或没有检测的服务的故障）。',
     methodRootCauses: '根因分类：按分类及事件开始所在评审期统计事件数，覆盖同类最近六个评审期；根因尚未确定的事件单独计数，排在最后。',
   },
-  footer: { builtWith: (tool, version) => `${tool} ${version}` },
+  footer: {
+    builtWith: (tool, version) => `${tool} ${version}`,
+    about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
+    printMeta: (builtBy) => `由 ${builtBy} 生成`,
+  },
 };

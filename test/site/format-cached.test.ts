@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatInstant, formatMonth } from '../../src/lib/format/format.ts';
+import { formatInstantCached, formatMonthCached, formatPeriodCached } from '../../src/lib/site/format-cached.ts';
+import { formatPeriodIn } from '../../src/lib/site/i18n/locale-format.ts';
+
+describe('format-cached', () => {
+  const ids = ['2026-10', '2026-Q3', '2026', '2026-01'];
+  it('remembers the texts the formatters make, per locale, the same on a second call', () => {
+    for (const id of ids) {
+      // English through formatPeriodIn is format.ts's formatMonth (locale-format.ts's property test).
+      expect(formatPeriodCached(id, 'en')).toBe(formatMonth(id));
+      expect(formatPeriodCached(id, 'en')).toBe(formatMonthCached(id));
+      expect(formatPeriodCached(id, 'zh-CN')).toBe(formatPeriodIn(id, 'zh-CN'));
+      expect(formatPeriodCached(id, 'zh-CN')).toBe(formatPeriodIn(id, 'zh-CN'));
+    }
+    // Hand-written: the Chinese names docs/i18n.md lists.
+    expect(formatPeriodCached('2026-10', 'zh-CN')).toBe('2026年10月');
+    expect(formatPeriodCached('2026-Q3', 'zh-CN')).toBe('2026年第三季度');
+    expect(formatPeriodCached('2026-10', 'en')).toBe('October 2026');
+  });
+  it('keeps instants per zone', () => {
+    const ms = Date.UTC(2026, 9, 25, 0, 30);
+    for (const zone of ['Europe/London', 'Asia/Shanghai']) {
+      expect(formatInstantCached(ms, zone)).toBe(formatInstant(ms, zone));
+      expect(formatInstantCached(ms, zone)).toBe(formatInstant(ms, zone));
+    }
+    expect(formatInstantCached(null, 'UTC')).toBe(formatInstant(null, 'UTC'));
+  });
+});
