@@ -243,7 +243,12 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
   let rows: Array<Record<string, unknown>>;
   if (engine === 'duckdb') {
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:');
+    // --engine-memory caps DuckDB's memory; beyond it, sorts and joins spill to a temp folder.
+    const memory = process.env.BENCH_ENGINE_MEMORY;
+    const instance = await DuckDBInstance.create(
+      ':memory:',
+      memory ? { memory_limit: memory, temp_directory: path.join(path.dirname(csv), 'duckdb-spill') } : {},
+    );
     const conn = await instance.connect();
     rows = (await conn.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>;
     conn.closeSync();
@@ -253,8 +258,14 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
     const chdb = createRequire(path.join(import.meta.dirname, '../engines/package.json'))('chdb') as {
       query(q: string, f: string): string;
     };
+    // --engine-memory: ClickHouse's own spilling settings (sorts, GROUP BYs and joins go to disk past them).
+    const memory = process.env.BENCH_ENGINE_MEMORY;
+    const bytes = memory ? Math.round(Number.parseFloat(memory) * 2 ** 30) : 0;
+    const spill = bytes
+      ? `, max_bytes_before_external_sort = ${Math.floor(bytes / 2)}, max_bytes_before_external_group_by = ${Math.floor(bytes / 2)}, join_algorithm = 'auto', max_bytes_in_join = ${Math.floor(bytes / 4)}`
+      : '';
     rows = chdb
-      .query(sql, 'JSONEachRow')
+      .query(sql.trimEnd() + spill, 'JSONEachRow')
       .split('\n')
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l));

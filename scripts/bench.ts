@@ -23,7 +23,8 @@
  * --json FILE (write the results), --repeat N (run each contender N times, keep the fastest,
  * report the highest peak RSS), --small-blocks (send even small files through the worker
  * threads, in small blocks: for the test suite), --site-years Y --site-services S, --site-locales en,zh-CN
- * (the site's review.locales; default en).
+ * (the site's review.locales; default en), --engine-memory SIZE (e.g. 6GB: the recipe contenders'
+ * engine memory cap, past which DuckDB and chdb spill to disk; default none, the engine's own).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     'site-years': { type: 'string', default: '5' },
     'site-services': { type: 'string', default: '80' },
     'site-locales': { type: 'string', default: 'en' },
+    'engine-memory': { type: 'string' },
   },
 });
 
@@ -96,7 +98,12 @@ function runChild(args: string[]): ContenderResult {
     const r = spawnSync(process.execPath, [...NODE_ARGS, path.join(here, 'bench-run.ts'), ...args, out], {
       stdio: ['ignore', 'inherit', 'inherit'],
       // Small blocks send even a small file through the worker threads (the test suite's run).
-      env: { ...process.env, TZ: 'UTC', ...(values['small-blocks'] ? { BENCH_SMALL_BLOCKS: '1' } : {}) },
+      env: {
+        ...process.env,
+        TZ: 'UTC',
+        ...(values['small-blocks'] ? { BENCH_SMALL_BLOCKS: '1' } : {}),
+        ...(values['engine-memory'] ? { BENCH_ENGINE_MEMORY: values['engine-memory'] } : {}),
+      },
     });
     if (r.status !== 0 || !existsSync(out)) throw new Error(`contender ${args.join(' ')} failed (exit ${r.status})`);
     const result = JSON.parse(readFileSync(out, 'utf8')) as ContenderResult;

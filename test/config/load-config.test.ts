@@ -251,3 +251,24 @@ describe('review.locales (issue #16)', () => {
     ]);
   });
 });
+
+describe('engine settings of a source (issue #17)', () => {
+  it('engine keys only on the kinds that run DuckDB, and a memory limit needs a unit', () => {
+    expect(
+      problemsOf({
+        ...good,
+        sources: [
+          { id: 'mon', kind: 'rollups', files: 'data/*.parquet', memoryLimit: '4GB' },
+          { id: 'wh', kind: 'duckdb', files: 'warehouse.duckdb', memoryLimit: '4' },
+          { id: 'ok', kind: 'duckdb', files: 'other.duckdb', table: 'probes', memoryLimit: '512MiB' },
+        ],
+      }),
+    ).toEqual(['sources[1].memoryLimit: expected a size like 4GB or 512MiB, got "4"']);
+    expect(
+      problemsOf({ ...good, sources: [{ id: 'mon', kind: 'checks', files: 'data/*.csv', table: 'checks', memoryLimit: '4GB' }] }),
+    ).toEqual([
+      'sources[0].table: only a duckdb source reads a table, got "checks"',
+      'sources[0].memoryLimit: only duckdb and rollups sources run DuckDB, got "4GB"',
+    ]);
+  });
+});

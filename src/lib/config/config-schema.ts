@@ -313,6 +313,13 @@ export const sourceSchema = z
       .min(1)
       .optional()
       .describe('For kind duckdb: the table or view of checks in the database file (default checks); Parquet files are read as they are.'),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(MB|GB|TB|MiB|GiB|TiB)$/, 'expected a size like 4GB or 512MiB')
+      .optional()
+      .describe(
+        "For kinds duckdb and rollups (Parquet): the most memory DuckDB may use, e.g. 4GB; past it the recipe spills to the OS temp folder (default DuckDB's own: 80 % of the machine's memory).",
+      ),
     asOf: z
       .string()
       .optional()

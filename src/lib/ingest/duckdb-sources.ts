@@ -6,6 +6,8 @@
  * file's RowAccount like a row of a CSV export: the same checks, rejects and accounting. A
  * Parquet row is named by its row number (the header is not a line), `rollups.parquet:12:4`.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
@@ -36,9 +38,17 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /** Runs queries on a fresh in-memory DuckDB; its errors become ReviewErrors naming the file. */
-async function withDuckdb<T>(name: string, work: (run: (sql: string) => Promise<Rows>) => Promise<T>): Promise<T> {
+async function withDuckdb<T>(
+  name: string,
+  memoryLimit: string | undefined,
+  work: (run: (sql: string) => Promise<Rows>) => Promise<T>,
+): Promise<T> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
+  // A memory limit makes DuckDB spill sorts, joins and windows to disk rather than take the machine.
+  const instance = await DuckDBInstance.create(
+    ':memory:',
+    memoryLimit ? { memory_limit: memoryLimit, temp_directory: path.join(tmpdir(), 'service-review-duckdb') } : {},
+  );
   const conn = await instance.connect();
   const run = async (sql: string): Promise<Rows> => {
     try {
@@ -82,7 +92,7 @@ function settleRollups(read: DuckdbRead, result: Rows): void {
 
 /** Reads one file of a `rollups` source (Parquet) or of a `duckdb` source (a database file or Parquet checks). */
 export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
-  await withDuckdb(read.name, async (run) => {
+  await withDuckdb(read.name, read.source.memoryLimit, async (run) => {
     read.account.file.encoding = 'parquet';
     read.account.file.delimiter = '';
     if (read.options.kind === 'rollups') {
@@ -114,6 +124,7 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
     const first = read.config.review.firstPeriod ?? (lo === null ? null : monthOf(lo, zone));
     const last = read.config.review.lastPeriod ?? (hi === null ? null : monthOf(hi, zone));
     const months: MonthId[] = first !== null && last !== null ? monthsBetween(first, last) : [];
+    const rules = resolveRules(read.config);
     if (months.length === 0) return;
     const sql = rollupRecipe({
       engine: 'duckdb',
@@ -127,7 +138,7 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
       },
       source: read.options,
       months,
-      rules: resolveRules(read.config),
+      rules,
       zone,
     });
     settleRollups(read, await run(sql));
