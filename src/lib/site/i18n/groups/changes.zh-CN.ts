@@ -13,7 +13,7 @@ export const changesZhCN: Dictionary['changes'] = {
   emergencyShare: '紧急变更占比',
   emergencyDetail: (emergency, changes) => `${changes} 项变更中 ${emergency} 项`,
   flaggedHeading: '可能的原因',
-  flaggedSummary: (flagged, window) => `结束后 ${window} 内其${g('service')}发生${g('outage')}的变更：${flagged}。`,
+  flaggedSummary: (flagged, window) => `结束后 ${window}内其${g('service')}发生${g('outage')}的变更：${flagged} 项。`,
   listCaption: '本期的变更（按实际开始时间，无则按计划开始时间）',
   id: '变更',
   service: '服务',
