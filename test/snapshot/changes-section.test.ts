@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
@@ -15,6 +16,7 @@ import { PERIOD_TABLES } from '../../src/lib/site/csv-tables.ts';
 import { buildSnapshots } from '../../src/lib/snapshot/build-snapshots.ts';
 import { outagesOfReview } from '../../src/lib/snapshot/changes-section.ts';
 import { periodSnapshotSchema } from '../../src/lib/snapshot/snapshot-schema.ts';
+import { assertProperty } from '../helpers/property.ts';
 import { H, monthOfChecks, SEP_OUTAGE } from '../helpers/small-review.ts';
 
 const dirs: string[] = [];
@@ -178,6 +180,38 @@ describe('changes', () => {
       { service: 'api', startMs: 10, endMs: 30 },
       { service: 'web', startMs: 3, endMs: 4 },
     ]);
+  });
+
+  it('gives back whole outages however month ends cut them (property: cut then joined equals whole)', () => {
+    // Possible outages only: per service, disjoint and apart (a gap of at least 1 ms between two, as
+    // the checks make them), cut at random month ends, each month listing its pieces in time order.
+    const outages = fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 })), { maxLength: 12 }).map((gaps) => {
+      let t = 0;
+      return gaps.map(([gap, length]) => {
+        const startMs = t + gap;
+        t = startMs + length;
+        return [startMs, t] as [number, number];
+      });
+    });
+    const record = fc.record({ api: outages, web: outages, cuts: fc.uniqueArray(fc.integer({ min: 1, max: 1_200 }), { maxLength: 6 }) });
+    assertProperty(
+      fc.property(record, ({ api, web, cuts }) => {
+        const ends = [0, ...[...cuts].sort((a, b) => a - b), Number.POSITIVE_INFINITY];
+        const months = ends.slice(1).map((end, i) => {
+          const start = ends[i] as number;
+          const piece = (list: Array<[number, number]>) =>
+            list.flatMap(([a, b]) => (a < end && b > start ? [[Math.max(a, start), Math.min(b, end)] as [number, number]] : []));
+          return {
+            services: [
+              { id: 'web', outages: { list: piece(web) } },
+              { id: 'api', outages: { list: piece(api) } },
+            ],
+          };
+        });
+        const whole = (service: string, list: Array<[number, number]>) => list.map(([startMs, endMs]) => ({ service, startMs, endMs }));
+        expect(outagesOfReview(months)).toEqual([...whole('api', api), ...whole('web', web)]);
+      }),
+    );
   });
 
   it('leaves the block out of reviews without a changes source', async () => {
