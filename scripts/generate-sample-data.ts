@@ -1227,6 +1227,21 @@ export function generateSampleData(options: SampleDataOptions): SampleDataResult
     });
   }
 
+  // Changes: one file for the whole period (a row per change).
+  const changes = generateChanges(seed);
+  clearDir(join(outDir, 'changes'), /^changes\.csv$/);
+  {
+    const rel = 'changes/changes.csv';
+    const { text, lines } = csvText(
+      CHANGE_HEADER,
+      changes.map((r) => r.cells),
+    );
+    writeOut(outDir, rel, text, result.files);
+    changes.forEach((r, i) => {
+      if (r.bad) result.badRows.push({ file: rel, line: lines[i] as number, what: r.bad });
+    });
+  }
+
   writeOut(outDir, 'README.md', readme(seed, result, tickets, surveys), result.files);
   return result;
 }
@@ -1293,6 +1308,169 @@ function generateIncidents(seed: number): IncidentRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Changes (issue #18)
+
+const CHANGE_HEADER = 'number,service,type,planned_start,planned_end,actual_start,actual_end,outcome,incident_caused,title';
+
+/**
+ * The change log's story, consistent with the special events: the web-portal change before the
+ * May outage (its incident's cause is "change"); an emergency sign-in fix rolled back before the
+ * third August outage, which caused INC-0006; a reporting change the evening before the
+ * unrecorded reporting outage of 2026-09-10 (flagged, nobody linked it); a network change inside
+ * the 2026-09-06 maintenance window (its down time is maintenance, so nothing is flagged); a
+ * failed search change hours before the DST outage; a standard change never done (no actual
+ * times); and a row of an unknown type, rejected. London wall times.
+ */
+const CHANGE_PLAN: ReadonlyArray<{
+  service: string;
+  type: string;
+  planned: [string, string];
+  actual: [string, string] | null;
+  outcome: string;
+  caused: string;
+  title: string;
+}> = [
+  {
+    service: 'web-portal',
+    type: 'Normal',
+    planned: ['2026-05-12 13:00', '2026-05-12 14:00'],
+    actual: ['2026-05-12 13:10', '2026-05-12 13:55'],
+    outcome: 'Successful',
+    caused: 'INC-0001',
+    title: 'Portal release 4.12 (session store change)',
+  },
+  {
+    service: 'sign-in',
+    type: 'Emergency',
+    planned: ['2026-08-27 07:00', '2026-08-27 07:30'],
+    actual: ['2026-08-27 07:05', '2026-08-27 07:45'],
+    outcome: 'Rolled back',
+    caused: 'INC-0006',
+    title: 'Emergency fix for SSO token expiry',
+  },
+  {
+    service: 'public-api',
+    type: 'Normal',
+    planned: ['2026-09-06 02:00', '2026-09-06 02:45'],
+    actual: ['2026-09-06 02:05', '2026-09-06 02:40'],
+    outcome: 'Successful',
+    caused: 'no',
+    title: 'Network core switch replacement (maintenance window)',
+  },
+  {
+    service: 'reporting',
+    type: 'Normal',
+    planned: ['2026-09-09 21:00', '2026-09-09 22:00'],
+    actual: ['2026-09-09 21:00', '2026-09-09 22:20'],
+    outcome: 'Successful',
+    caused: 'no',
+    title: 'Reporting database index rebuild',
+  },
+  {
+    service: 'web-portal',
+    type: 'Standard',
+    planned: ['2026-10-07 20:00', '2026-10-07 20:30'],
+    actual: null,
+    outcome: '',
+    caused: '',
+    title: 'Certificate renewal (postponed)',
+  },
+  {
+    service: 'search',
+    type: 'Normal',
+    planned: ['2026-10-24 21:00', '2026-10-24 22:00'],
+    actual: ['2026-10-24 21:05', '2026-10-24 21:50'],
+    outcome: 'Failed',
+    caused: '',
+    title: 'Search cluster upgrade to 8.x',
+  },
+];
+
+const CHANGE_TITLES = [
+  'Patch OS packages',
+  'Rotate TLS certificates',
+  'Scale out worker pool',
+  'Config tweak: cache TTL',
+  'Library upgrade',
+];
+
+interface ChangeRow {
+  cells: string[];
+  bad?: string;
+}
+
+function generateChanges(seed: number): ChangeRow[] {
+  const rng = stream(seed, 'changes');
+  const outages = EVENTS.filter((e) => e.kind === 'outage');
+  const planned = CHANGE_PLAN.map((c) => ({
+    service: c.service,
+    type: c.type,
+    times: [at(c.planned[0]), at(c.planned[1]), c.actual ? at(c.actual[0]) : null, c.actual ? at(c.actual[1]) : null] as const,
+    outcome: c.outcome,
+    caused: c.caused,
+    title: c.title,
+  }));
+  // Routine changes, four a month, none followed by an outage of its service within a day (the flags stay the story's).
+  const routine: typeof planned = [];
+  for (const month of MONTHS) {
+    for (let k = 0; k < 4; k++) {
+      for (;;) {
+        const service = rng.pick(SERVICES).id;
+        const start = at(`${month}-${pad(rng.int(1, 28))} ${pad(rng.int(8, 20))}:${pad(rng.int(0, 5) * 10)}`);
+        const length = rng.int(2, 8) * 15 * MIN;
+        const actual = start + rng.int(0, 3) * 5 * MIN;
+        const end = actual + length + rng.int(-1, 2) * 5 * MIN;
+        if (outages.some((o) => (o.service === service || o.service === '*') && o.from >= actual - DAY && o.from <= end + 2 * DAY))
+          continue;
+        routine.push({
+          service,
+          type: rng.chance(0.6) ? 'Standard' : 'Normal',
+          times: [start, start + length, actual, end],
+          outcome: rng.chance(0.9) ? 'Successful' : 'Successful with issues',
+          caused: 'no',
+          title: rng.pick(CHANGE_TITLES),
+        });
+        break;
+      }
+    }
+  }
+  const all = [...planned, ...routine].sort((a, b) => (a.times[2] ?? a.times[0]) - (b.times[2] ?? b.times[0]));
+  const when = (ms: number | null) => (ms === null ? '' : isoOffset(ms, LONDON));
+  const rows: ChangeRow[] = all.map((c, i) => ({
+    cells: [
+      `CHG-${pad(i + 1, 4)}`,
+      c.service,
+      c.type,
+      when(c.times[0]),
+      when(c.times[1]),
+      when(c.times[2]),
+      when(c.times[3]),
+      c.outcome,
+      c.caused,
+      c.title,
+    ],
+  }));
+  // A type the mapping lacks: rejected with its line.
+  const start = at('2026-10-20 10:00');
+  rows.push({
+    cells: [
+      'CHG-9001',
+      'payments',
+      'Major',
+      when(start),
+      when(start + HOUR),
+      when(start),
+      when(start + HOUR),
+      'Successful',
+      'no',
+      'Payment provider switch',
+    ],
+    bad: 'unknown change type `Major` (CHG-9001)',
+  });
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // README
 
 function readme(seed: number, r: SampleDataResult, tickets: readonly Ticket[], surveys: readonly Survey[]): string {
@@ -1341,6 +1519,11 @@ Northwind is fictitious; e-mail addresses, phone numbers and card numbers are te
   offset: one per outage event below except the reporting outage of 2026-09-10 (nobody recorded it),
   one for the search degradation (degraded, not down: an incident with no outage in the checks), and
   the DST outage's root cause not yet known.
+- \`changes/changes.csv\`: the change log (issue #18), times ISO 8601 with offset: the change before
+  the May portal outage, an emergency sign-in fix rolled back before the third August outage, a
+  change inside the 2026-09-06 maintenance window, a reporting change the evening before the
+  unrecorded reporting outage, a standard change never carried out (no actual times), a failed
+  search change hours before the DST outage, four routine changes a month, and one of an unknown type.
 - \`surveys/surveys-YYYY-MM.csv\`: satisfaction responses by submission month, ISO 8601 with offset
   (+01:00/+00:00 London, +08:00 Shanghai). Satisfaction follows SLA outcomes and dips for sign-in
   in August–September. ${unknown.length} responses name tickets that do not exist (${unknown.join(', ')}).

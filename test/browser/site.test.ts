@@ -550,6 +550,36 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows September’s changes with the reporting change flagged as a possible cause of the next morning’s outage (issue #18)', async () => {
+    const ctx = await context(browser, offsite);
+    const sep = snapshotA('2026-09');
+    const { page } = await open(ctx, siteA.server.url('/reviews/2026-09/'));
+    // data/changes/changes.csv: six September changes, all successful, none an emergency.
+    expect(await page.locator('tr[data-figure="success-rate"] > *').allTextContents()).toEqual([
+      'Change success rate',
+      '100.0 %',
+      '6 of 6 closed changes successful (0 failed, 0 rolled back)',
+    ]);
+    expect(await text(page, 'tr[data-figure="emergency-share"] td')).toBe('0.0 %');
+    expect(await page.locator('table[data-table="changes"] tbody tr').count()).toBe(sep.changes?.list.length);
+    // CHG-0023 (reporting, 9 Sep 21:00–22:20 BST): the reporting outage of 10 Sep 10:00–11:30 BST starts 11 h 40 min
+    // after its end, within the 24h window. The change in the 6 Sep maintenance window (CHG-0021) is not flagged.
+    expect(await page.locator('tr[data-possible-cause="yes"]').count()).toBe(1);
+    expect(await text(page, 'tr[data-change="CHG-0023"] td:nth-of-type(7)')).toBe(
+      'possible cause: 2026-09-10 10:00 BST → 2026-09-10 11:30 BST',
+    );
+    expect(await page.locator('tr[data-change="CHG-0021"]').getAttribute('data-possible-cause')).toBe('no');
+    expect(await text(page, '[data-changes-flagged]')).toBe('Changes followed by an outage of their service within 24h of their end: 1.');
+    // The CSV download holds the same changes and the same flag.
+    const href = (await page.locator('section[aria-labelledby="changes"] .csv-link a').getAttribute('href')) ?? '';
+    const rows = csvObjects(await (await ctx.request.get(siteA.server.url(href))).text());
+    expect(rows.map((r) => r.change_id)).toEqual(sep.changes?.list.map((c) => c.id));
+    expect(rows.filter((r) => r.possible_cause === 'true').map((r) => [r.change_id, r.outage_starts_utc])).toEqual([
+      ['CHG-0023', '2026-09-10T09:00:00.000Z'],
+    ]);
+    await ctx.close();
+  });
+
   it('ranks search results by what matched, with excerpts from the content', async () => {
     const ctx = await context(browser, offsite);
     const { page } = await open(ctx, siteA.server.url('/search/?q=sign-in%20outage'));

@@ -48,7 +48,7 @@ describe('review config', () => {
         "priorities[0].words: expected at least one word, got a list",
         "priorities[0].response: expected a duration like 30m, 4h, 1h30m or 2d, got "15 minutes"",
         "priorities[0].clock: Invalid option: expected one of "24x7"|"business", got "sometimes"",
-        "sources[0].kind: Invalid option: expected one of "checks"|"tickets"|"surveys"|"incidents"|"rollups"|"duckdb", got "logs"",
+        "sources[0].kind: Invalid option: expected one of "checks"|"tickets"|"surveys"|"incidents"|"changes"|"rollups"|"duckdb", got "logs"",
         "(top level): unknown key "colour"",
       ]
     `);

@@ -43,6 +43,7 @@ describe('the preset catalogue', () => {
     }
     expect(PRESETS.map((p) => p.id)).toEqual([
       'servicenow-incident',
+      'servicenow-change-request',
       'boston-311',
       'upptime',
       'carpentries-survey',

@@ -269,9 +269,9 @@ export const targetsSchema = z
   .strict();
 
 export const sourceKindSchema = z
-  .enum(['checks', 'tickets', 'surveys', 'incidents', 'rollups', 'duckdb'])
+  .enum(['checks', 'tickets', 'surveys', 'incidents', 'changes', 'rollups', 'duckdb'])
   .describe(
-    'What the export holds: checks, tickets, surveys or incidents rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
+    'What the export holds: checks, tickets, surveys, incidents or changes (change records) rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
   );
 
 export const sourceSchema = z
@@ -345,6 +345,11 @@ export const reviewConfigSchema = z
       .default([])
       .describe(
         'Graded-response policy: incident levels with their detect, acknowledge and restore targets (needed when a source holds incidents).',
+      ),
+    changeOutageWindow: duration
+      .default('24h')
+      .describe(
+        'How long after a change ends an outage of its service starting then flags the change as a possible cause (changes sources).',
       ),
     calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
     surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),

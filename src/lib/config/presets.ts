@@ -6,7 +6,7 @@
  */
 export interface Preset {
   id: string;
-  kind: 'checks' | 'tickets' | 'surveys';
+  kind: 'checks' | 'tickets' | 'surveys' | 'changes';
   /** What tool and export this preset reads. */
   description: string;
   /** Canonical field → header name(s); the first header the file has is used. */
@@ -96,6 +96,41 @@ export const PRESETS: Preset[] = [
     dateOrder: 'dmy',
     missing: ['?'],
     resolvedStatuses: ['Resolved', 'Closed'],
+  },
+  {
+    id: 'servicenow-change-request',
+    kind: 'changes',
+    description:
+      'ServiceNow change_request table export (list view CSV): number, cmdb_ci or business_service, type, start_date / end_date ' +
+      '(planned), work_start / work_end (actual), close_code, state. ServiceNow records the incident a change caused on the ' +
+      'incident (caused_by), not on the change; a custom u_caused_incident column is read when the instance has one.',
+    columns: {
+      id: 'number',
+      // The service the change touches: the business service when the instance fills it, else the configuration item.
+      service: ['business_service', 'cmdb_ci'],
+      title: 'short_description',
+      type: 'type',
+      outcome: 'close_code',
+      plannedStartMs: 'start_date',
+      plannedEndMs: 'end_date',
+      actualStartMs: 'work_start',
+      actualEndMs: 'work_end',
+      incidentCaused: ['u_caused_incident', 'u_incident_caused'],
+    },
+    values: {
+      // Display values (the list export's default) and the choice values (sysparm_display_value=false).
+      type: { Normal: 'normal', Standard: 'standard', Emergency: 'emergency' },
+      outcome: {
+        Successful: 'successful',
+        // ITIL counts a change that met its objective as successful; the issues are for its review, not a failure.
+        'Successful with issues': 'successful',
+        successful_issues: 'successful',
+        Unsuccessful: 'failed',
+      },
+    },
+    // Like the incident export: the instance's date format (day-first in the dd/MM/yyyy locales); ISO dates read year-first.
+    dateOrder: 'dmy',
+    missing: ['?'],
   },
   {
     id: 'boston-311',

@@ -5,7 +5,7 @@
  */
 import { ROLLUP_COLUMNS } from '../model/rollup-record.ts';
 
-export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'incidents' | 'rollups';
+export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'incidents' | 'changes' | 'rollups';
 
 export interface FieldInfo {
   /** Header names recognised without configuration (case-insensitive). */
@@ -58,6 +58,19 @@ export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
     restoredMs: { headers: ['restored', 'restored_at', 'resolved', 'resolved_at'], required: false },
     postMortem: { headers: ['post_mortem', 'postmortem', 'post-mortem', 'review_link'], required: false },
     rootCause: { headers: ['root_cause', 'root cause', 'cause', 'cause_category'], required: false },
+  },
+  // A change needs a start (planned or actual): the row mapper rejects a row with neither.
+  changes: {
+    id: { headers: ['id', 'change', 'change_id', 'number', 'key'], required: true },
+    service: { headers: ['service', 'service_id'], required: false },
+    title: { headers: ['title', 'summary', 'short_description'], required: false },
+    type: { headers: ['type', 'change_type'], required: true },
+    outcome: { headers: ['outcome', 'result', 'close_code'], required: false },
+    plannedStartMs: { headers: ['planned_start', 'scheduled_start', 'start_date'], required: false },
+    plannedEndMs: { headers: ['planned_end', 'scheduled_end', 'end_date'], required: false },
+    actualStartMs: { headers: ['actual_start', 'work_start', 'started'], required: false },
+    actualEndMs: { headers: ['actual_end', 'work_end', 'ended'], required: false },
+    incidentCaused: { headers: ['incident_caused', 'caused_incident', 'caused_an_incident'], required: false },
   },
   // The rollup interchange format (model/rollup-record.ts): fixed column names, every one required.
   rollups: Object.fromEntries(

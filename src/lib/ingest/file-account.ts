@@ -26,7 +26,7 @@ export interface FileAccount {
   file: string;
   /** Source id from the config. */
   source: string;
-  kind: 'checks' | 'tickets' | 'surveys' | 'incidents' | 'rollups' | 'duckdb';
+  kind: 'checks' | 'tickets' | 'surveys' | 'incidents' | 'changes' | 'rollups' | 'duckdb';
   /** SHA-256 of the file's bytes as stored (hex). */
   sha256: string;
   /** File size in bytes as stored. */

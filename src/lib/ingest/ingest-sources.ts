@@ -1,4 +1,4 @@
-// About 430 lines: one loop over every source kind (read, cache replay, accept and de-duplicate), kept together so the kinds cannot drift apart.
+// About 440 lines: one loop over every source kind (read, cache replay, accept and de-duplicate), kept together so the kinds cannot drift apart.
 /**
  * Ingestion: the only code that reads exports. Each configured source's files are read in
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
 import { ReviewError } from '../errors.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
-import type { IncidentRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
+import type { ChangeRecord, IncidentRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { RollupRecord } from '../model/rollup-record.ts';
 import { CheckStore, type StoredChecks } from './check-store.ts';
 import { isParquet, readWithDuckdb } from './duckdb-sources.ts';
@@ -88,6 +88,8 @@ export interface IngestResult {
   surveys: SurveyResponse[];
   /** Incidents from `incidents` sources, by start (a later row with the same id replaces an earlier). */
   incidents: IncidentRecord[];
+  /** Change records from `changes` sources, by start (actual, else planned); a later row with the same id replaces an earlier. */
+  changes: ChangeRecord[];
 }
 
 /**
@@ -110,6 +112,7 @@ export async function ingestSources(
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
   const surveys = new Map<string, { record: SurveyResponse; file: number }>();
   const incidents = new Map<string, { record: IncidentRecord; file: number }>();
+  const changes = new Map<string, { record: ChangeRecord; file: number; timeMs: number }>();
   const rollups = new Map<string, { record: RollupRecord; file: number }>();
   const knownHashes = options.cacheDir !== null ? KnownHashes.load(options.cacheDir) : null;
   const clock = options.clockNs ?? wallClockNs;
@@ -141,9 +144,9 @@ export async function ingestSources(
       continue;
     }
     // Rollup files are small (a row per service-day) and not cached; the rest are.
-    // Incident exports are small too (a row per incident) and not cached.
-    const cacheDir =
-      sourceOptions.kind === 'rollups' || sourceOptions.kind === 'incidents' || source.kind === 'duckdb' ? null : options.cacheDir;
+    // Incident and change exports are small too (a row per incident or change) and not cached.
+    const small = sourceOptions.kind === 'rollups' || sourceOptions.kind === 'incidents' || sourceOptions.kind === 'changes';
+    const cacheDir = small || source.kind === 'duckdb' ? null : options.cacheDir;
     if (source.kind === 'duckdb') {
       // Database files one by one; Parquet files together, as one table and one input (the recipe needs every probe's checks at once).
       const parquet = paths.filter(isParquet);
@@ -202,6 +205,10 @@ export async function ingestSources(
           const earlier = incidents.get(ctx.incident.id);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           incidents.set(ctx.incident.id, { record: ctx.incident, file: fileIndex });
+        } else if (ctx.kind === 'change') {
+          const earlier = changes.get(ctx.change.id);
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          changes.set(ctx.change.id, { record: ctx.change, file: fileIndex, timeMs: ctx.timeMs });
         }
       };
       // A file whose stat fingerprint is unchanged since a run that read it has a known hash
@@ -328,6 +335,7 @@ export async function ingestSources(
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
     surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
     incidents: [...incidents.values()].sort(byTime((s) => s.record.startedMs)).map((s) => s.record),
+    changes: [...changes.values()].sort(byTime((s) => s.timeMs)).map((s) => s.record),
   };
 }
 

@@ -3,12 +3,22 @@
  * the record or the first problem with its column, value and reason: impossible values are
  * rejected, never repaired.
  */
-import type { CheckRecord, IncidentRecord, SurveyResponse, TicketRecord } from '../model/records.ts';
+import type {
+  ChangeOutcome,
+  ChangeRecord,
+  ChangeType,
+  CheckRecord,
+  IncidentRecord,
+  SurveyResponse,
+  TicketRecord,
+} from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 import {
+  CHANGE_OUTCOME_WORDS,
+  CHANGE_TYPE_WORDS,
   normWord,
   onTimeMapper,
   priorityMapper,
@@ -34,6 +44,7 @@ export type RowContext =
       contentKey: string;
     }
   | { kind: 'incident'; incident: IncidentRecord; timeMs: number; unconfigured?: { id: string; name: string } }
+  | { kind: 'change'; change: ChangeRecord; timeMs: number; unconfigured?: { id: string; name: string } }
   | RollupRow;
 
 class Reject {
@@ -109,6 +120,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
   const mapLevel = cached(priorityMapper(options.incidentLevels, valueMap('level')));
   const mapService = cached(serviceMapper(options.services, valueMap('service')));
+  const mapChangeType = cached(priorityMapper(CHANGE_TYPE_WORDS, valueMap('type')));
+  const mapOutcome = cached(priorityMapper(CHANGE_OUTCOME_WORDS, valueMap('outcome')));
   const acceptUnknown = options.unknownServices === 'accept';
   const configuredIds = new Set(options.services.map((s) => s.id));
   // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
@@ -300,6 +313,51 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         return unconfigured
           ? { kind: 'incident', timeMs: startedMs, incident, unconfigured }
           : { kind: 'incident', timeMs: startedMs, incident };
+      }
+      if (kind === 'changes') {
+        const id = required('id', 'change id');
+        const tWord = required('type', 'change type');
+        const type = (mapChangeType(tWord) ??
+          fail('type', tWord, `unknown change type "${tWord}"; map it under values.type to normal, standard or emergency`)) as ChangeType;
+        const oWord = raw('outcome');
+        const outcome =
+          oWord === null
+            ? null
+            : ((mapOutcome(oWord) ??
+                fail(
+                  'outcome',
+                  oWord,
+                  `unknown change outcome "${oWord}"; map it under values.outcome to successful, failed or rolled-back`,
+                )) as ChangeOutcome);
+        const plannedStartMs = time('plannedStartMs', false);
+        const plannedEndMs = time('plannedEndMs', false);
+        const actualStartMs = time('actualStartMs', false);
+        const actualEndMs = time('actualEndMs', false);
+        if (plannedStartMs !== null && plannedEndMs !== null && plannedEndMs < plannedStartMs)
+          fail('plannedEndMs', raw('plannedEndMs'), 'planned end before the planned start');
+        if (actualEndMs !== null && actualStartMs === null) fail('actualEndMs', raw('actualEndMs'), 'actual end without an actual start');
+        if (actualStartMs !== null && actualEndMs !== null && actualEndMs < actualStartMs)
+          fail('actualEndMs', raw('actualEndMs'), 'actual end before the actual start');
+        // The change's time decides its period: when it was done, else when it was planned.
+        const startMs = actualStartMs ?? plannedStartMs ?? fail('plannedStartMs', null, 'neither a planned nor an actual start');
+        const caused = raw('incidentCaused');
+        const flag = caused === null ? undefined : reopenedOf(caused);
+        const change: ChangeRecord = {
+          source: options.id,
+          id,
+          service: service(false),
+          title: raw('title'),
+          type,
+          outcome,
+          plannedStartMs,
+          plannedEndMs,
+          actualStartMs,
+          actualEndMs,
+          // A yes/no word (or a count) is a flag; anything else names the incident.
+          causedIncident: caused === null ? null : flag === undefined ? true : flag,
+          causedIncidentId: caused !== null && flag === undefined ? caused : null,
+        };
+        return unconfigured ? { kind: 'change', timeMs: startMs, change, unconfigured } : { kind: 'change', timeMs: startMs, change };
       }
       const timeMs = time('timeMs', true) as number;
       // Score words (Likert labels) go through the value map and are then checked like a number in the cell.

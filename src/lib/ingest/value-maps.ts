@@ -129,3 +129,17 @@ export function unconfiguredServiceId(name: string): string {
   for (const ch of normWord(name)) h = Math.imul(h ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
   return `service-${h.toString(16).padStart(8, '0')}`;
 }
+
+/** Change type words understood without a map: the canonical types themselves (other words go through values.type). */
+export const CHANGE_TYPE_WORDS: PriorityWords[] = [
+  { id: 'normal', words: [] },
+  { id: 'standard', words: [] },
+  { id: 'emergency', words: [] },
+];
+
+/** Change outcome words understood without a map (other words, e.g. ServiceNow's close codes, go through values.outcome). */
+export const CHANGE_OUTCOME_WORDS: PriorityWords[] = [
+  { id: 'successful', words: ['success'] },
+  { id: 'failed', words: ['failure'] },
+  { id: 'rolled-back', words: ['rolled back', 'rollback', 'backed out'] },
+];

@@ -23,7 +23,11 @@ export {
 } from './business-time.ts';
 // Satisfaction
 export { type CesOptions, type CesResult, type CesScale, ces, DEFAULT_CES_SCALE } from './ces.ts';
+// Changes
+export { type ChangeSuccessFigures, changeSuccessRate } from './change-success-rate.ts';
+export { type ChangeSpan, changeSpan, changesFollowedByOutage, type OutageSpan } from './changes-followed-by-outage.ts';
 export { type CsatOptions, type CsatResult, type CsatScale, csat, DEFAULT_CSAT_SCALE, DEFAULT_LOW_SAMPLE_BELOW } from './csat.ts';
+export { type EmergencyShareFigures, emergencyChangeShare } from './emergency-change-share.ts';
 // Recurring issues
 export {
   DEFAULT_SIMILARITY_THRESHOLD,

@@ -98,3 +98,33 @@ export const incidentRecordSchema = z.object({
   rootCause: z.string().nullable().describe('Root-cause category as exported, null when not yet known.'),
 });
 export type IncidentRecord = z.infer<typeof incidentRecordSchema>;
+
+/** Change types (ITIL): normal (assessed and authorised), standard (pre-authorised, low risk), emergency (expedited). */
+export const CHANGE_TYPES = ['normal', 'standard', 'emergency'] as const;
+/** Change outcomes as closed: successful (incl. ServiceNow's "successful with issues"), failed, or rolled back. */
+export const CHANGE_OUTCOMES = ['successful', 'failed', 'rolled-back'] as const;
+
+export const changeRecordSchema = z.object({
+  /** Id of the configured source the change was read from. */
+  source: z.string().min(1).describe('Id of the configured source the change was read from.'),
+  /** Change id as the source system writes it (e.g. CHG0030001); the duplicate key. */
+  id: z.string().min(1).describe('Change id as the source system writes it; the duplicate key.'),
+  /** Configured service id, null when the change names no service. */
+  service: z.string().nullable().describe('Configured service id, null when the change names no service.'),
+  /** Short description as exported (masked before publishing), null when none. */
+  title: z.string().nullable().describe('Short description as exported (masked before publishing), null when none.'),
+  type: z.enum(CHANGE_TYPES).describe('Change type after mapping the source word.'),
+  /** Outcome after mapping the source word; null while the change is not closed (or was cancelled). */
+  outcome: z.enum(CHANGE_OUTCOMES).nullable().describe('Outcome after mapping the source word; null while not closed.'),
+  plannedStartMs: z.number().int().nullable().describe('Planned start, epoch milliseconds; null when not planned.'),
+  plannedEndMs: z.number().int().nullable().describe('Planned end, epoch milliseconds; null when not planned.'),
+  actualStartMs: z.number().int().nullable().describe('Actual start (work start), epoch milliseconds; null when not recorded.'),
+  actualEndMs: z.number().int().nullable().describe('Actual end (work end), epoch milliseconds; null when not recorded.'),
+  /** Whether the change caused an incident as the export records it: null when the export says nothing. */
+  causedIncident: z.boolean().nullable().describe('Whether the change caused an incident as exported; null when not recorded.'),
+  /** The incident's id when the export names one. */
+  causedIncidentId: z.string().nullable().describe('Id of the incident the change caused, when the export names one.'),
+});
+export type ChangeRecord = z.infer<typeof changeRecordSchema>;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];

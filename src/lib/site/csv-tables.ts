@@ -1,5 +1,5 @@
 /**
- * Over 400 lines on purpose: one column list per download (27 of them), each short and on its own.
+ * Over 400 lines on purpose: one column list per download (28 of them), each short and on its own.
  *
  * The CSV download of every table the site shows. A CSV carries the snapshot's own values (ratios
  * as ratios, durations in ms or s as the snapshot stores them, instants as ISO 8601 UTC with the
@@ -386,6 +386,52 @@ export const PERIOD_TABLES = {
   outages: {
     title: 'Outages',
     build: (s: PeriodSnapshot): CsvTable => outagesTable(s, s.services),
+  },
+  'change-records': {
+    title: 'Changes',
+    // Header only for a review without changes, so the download exists for every period alike.
+    build: (s: PeriodSnapshot): CsvTable => {
+      const c = s.changes;
+      const outage = (k: number) => c?.outages[k];
+      return {
+        header: [
+          'period',
+          'change_id',
+          'service_id',
+          'service',
+          'title',
+          'type',
+          'outcome',
+          'planned_start_utc',
+          'planned_end_utc',
+          'actual_start_utc',
+          'actual_end_utc',
+          'caused_incident',
+          'caused_incident_id',
+          'possible_cause',
+          'outage_starts_utc',
+          'outage_ends_utc',
+        ],
+        rows: (c?.list ?? []).map((x) => [
+          s.period.id,
+          x.id,
+          x.service,
+          x.service === null ? null : serviceName(s, x.service),
+          x.title,
+          x.type,
+          x.outcome,
+          iso(x.plannedStartMs),
+          iso(x.plannedEndMs),
+          iso(x.actualStartMs),
+          iso(x.actualEndMs),
+          x.causedIncident,
+          x.causedIncidentId,
+          x.outages.length > 0,
+          x.outages.map((k) => iso(outage(k)?.startMs ?? null)).join(' '),
+          x.outages.map((k) => iso(outage(k)?.endMs ?? null)).join(' '),
+        ]),
+      };
+    },
   },
   trend: {
     title: 'Trend, last 12 periods',

@@ -22,6 +22,7 @@ import {
   yearOfMonth,
 } from '../time/periods.ts';
 import { attentionSection } from './attention-section.ts';
+import { changesSection, outagesOfReview } from './changes-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
 import { drillDownSection, ticketsById } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
@@ -370,5 +371,12 @@ function buildPeriods(
     if (plan.kind === 'month') monthPoints.set(plan.id, headline.trend[headline.trend.length - 1] as TrendPoint);
     built.push(snapshot);
   }
-  return built;
+  // Changes last: a change is linked to outages after it, which may fall in months built after its period.
+  const outages = outagesOfReview(built.filter((s) => s.period.kind === 'month'));
+  return built.map((s) => {
+    const changes = changesSection({ config, changes: ingest.changes, outages }, s.period);
+    if (changes === null) return s;
+    const { rules, dataQuality, ...head } = s;
+    return { ...head, changes, rules, dataQuality };
+  });
 }

@@ -6,6 +6,7 @@
  * consume. Objects are strict, so a field added in code but not here fails the build's tests.
  */
 import { z } from 'zod';
+import { changesShape } from './changes-schema.ts';
 import { incidentsShape } from './incidents-schema.ts';
 
 const n = z.number();
@@ -377,7 +378,7 @@ export const periodSnapshotSchema = obj({
     .array(
       obj({
         source: str,
-        kind: z.enum(['checks', 'tickets', 'surveys', 'incidents']),
+        kind: z.enum(['checks', 'tickets', 'surveys', 'incidents', 'changes']),
         asOfMs: nn.describe('The source’s data horizon, epoch ms; null without data.'),
         from: z.enum(['config', 'data']).describe('From the config’s asOf, or the latest timestamp in the data.'),
       }),
@@ -412,6 +413,7 @@ export const periodSnapshotSchema = obj({
   // Issue 15 (presentation): additive, optional blocks, so published revisions written before them stay valid.
   ...drillDownShape,
   ...incidentsShape,
+  ...changesShape,
   rules: rulesSchema,
   dataQuality: obj({
     rows: int,

@@ -15,7 +15,7 @@ const STRAY_AFTER_MS = (MAX_EMPTY_BINS + 1) * 30 * 86_400_000;
 export interface SourceHorizon {
   /** Source id. */
   source: string;
-  kind: 'checks' | 'tickets' | 'surveys' | 'incidents';
+  kind: 'checks' | 'tickets' | 'surveys' | 'incidents' | 'changes';
   /** The horizon, epoch ms; null when the source has no accepted row and no `asOf`. */
   asOfMs: number | null;
   /** Where it comes from: the config's `asOf`, or the data. */
