@@ -7,6 +7,7 @@
  * Terms come from the glossary, so a term reads the same on every page.
  */
 import { GLOSSARY } from './glossary.ts';
+import { digestEn } from './groups/digest.en.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -426,6 +427,7 @@ export const en = {
       `Built by ${builtBy} from the exports listed on each review page. Figures are computed before the site is rendered; nothing is fetched when you read it.`,
     printMeta: (builtBy: string) => `built by ${builtBy}`,
   },
+  digest: digestEn,
 };
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
+import { digestZhCN } from './groups/digest.zh-CN.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
@@ -403,4 +404,5 @@ export const zhCN: Dictionary = {
     about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
     printMeta: (builtBy) => `由 ${builtBy} 生成`,
   },
+  digest: digestZhCN,
 };
