@@ -50,5 +50,8 @@ export const digestEn = {
   dataQualityLink: 'Data quality',
   methodLink: 'How each figure is made',
   snapshotLink: 'All figures (JSON)',
+  /** The printed review's margins (`review pdf`): Chromium fills in the page numbers. */
+  pdfPageOf: (page: string, total: string) => `page ${page} of ${total}`,
+  pdfPrinted: (date: string) => `printed ${date}`,
   madeBy: (tool: string) => `Made by ${tool} from the period’s snapshot; the figures are those of the review page.`,
 };

@@ -43,5 +43,7 @@ export const digestZhCN: Dictionary['digest'] = {
   dataQualityLink: g('dataQuality'),
   methodLink: '各指标的计算方法',
   snapshotLink: '全部数字 (JSON)',
+  pdfPageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
+  pdfPrinted: (date) => `打印于 ${date}`,
   madeBy: (tool) => `由 ${tool} 根据本周期快照生成；数字与评审页面一致。`,
 };
