@@ -60,7 +60,7 @@ function expectedRows(snap: PeriodSnapshot): Row[] {
   return rows;
 }
 
-const unescape = (s: string) =>
+const htmlText = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -71,7 +71,7 @@ const unescape = (s: string) =>
 /** The headline rows of an HTML digest, by their data attributes. */
 function htmlRows(html: string): Row[] {
   return [...html.matchAll(/<tr data-figure="([^"]+)">(.*?)<\/tr>/g)].map(([, figure, cells]) => {
-    const field = (f: string) => unescape(new RegExp(`<td data-field="${f}"[^>]*>(.*?)</td>`).exec(cells as string)?.[1] ?? '?');
+    const field = (f: string) => htmlText(new RegExp(`<td data-field="${f}"[^>]*>(.*?)</td>`).exec(cells as string)?.[1] ?? '?');
     return { figure: figure as string, value: field('value'), target: field('target'), verdict: field('verdict') };
   });
 }
@@ -146,7 +146,7 @@ describe('the digests in dist/', () => {
     for (const p of periods) {
       const snap = snapshot(p);
       const html = readFileSync(path.join(dist, 'en/reviews', p, 'digest.html'), 'utf8');
-      const figures = [...html.matchAll(/<li data-kind="[^"]+" data-figure="([^"]+)"/g)].map((m) => unescape(m[1] as string));
+      const figures = [...html.matchAll(/<li data-kind="[^"]+" data-figure="([^"]+)"/g)].map((m) => htmlText(m[1] as string));
       expect(figures, p).toEqual(snap.attention.map((a) => a.figure));
     }
   });
