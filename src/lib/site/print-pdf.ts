@@ -49,7 +49,7 @@ export async function printPage(o: PrintPageOptions): Promise<Uint8Array> {
     const page = await context.newPage();
     const url = server.url(o.page);
     const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || response.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+    if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
     await page.waitForLoadState('networkidle');
     // Every chart drawn (a page without charts passes at once); a chart that never draws is printed as it is.
     await page
