@@ -80,7 +80,7 @@ export const pdfCommand = {
 
     const t = dictionary(locale);
     const shown = revision ?? (values.draft ? null : shownRevision(paths, period));
-    const edition = shown === null ? t.status.draft : t.digest.published(shown);
+    const edition = shown === null ? t.status.draft : t.home.editionRevision(shown);
     const out = path.resolve(values.out ?? defaultOut(period, locale, locales, revision, values.draft));
     let pdf: Uint8Array;
     try {
