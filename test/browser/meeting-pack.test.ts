@@ -13,14 +13,14 @@
  *
  * Skipped (with a message) without Chromium, like site.test.ts.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../src/lib/format/format.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
-import { CHROMIUM, ROOT, runCli } from './browser-helpers.ts';
+import { CHROMIUM, copySample, runCli } from './browser-helpers.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const PRINT_DATE = '2026-11-03';
@@ -50,12 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('review pdf: the meeting pack printed through Ch
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-pack-'));
-    for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(work, f), { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    const yaml = readFileSync(config, 'utf8');
-    const both = yaml.replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n');
-    expect(both).not.toBe(yaml);
-    writeFileSync(config, both);
+    const config = copySample(work, ['en', 'zh-CN']);
     runCli(['build', '--config', config], { REVIEW_BASE: '/pack/', REVIEW_SITE: undefined });
     snap = JSON.parse(readFileSync(path.join(work, 'dist/reviews/2026-10/snapshot.json'), 'utf8')) as PeriodSnapshot;
     for (const locale of ['en', 'zh-CN'] as const) {

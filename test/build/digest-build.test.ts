@@ -5,15 +5,14 @@
  * (dist/reviews/<period>/snapshot.json). The expected figures are formatted here with format.ts,
  * as the review page's cards format them, not with the digest's own code.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount, formatNumber, formatPercent } from '../../src/lib/format/format.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
-import { runCli } from '../browser/browser-helpers.ts';
+import { copySample, runCli } from '../browser/browser-helpers.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ORIGIN = 'https://reviews.example.com';
 /** The verdict words of the English pages (VerdictLabel.astro through en.ts), copied by hand. */
 const VERDICT: Record<string, string> = { met: '✓ met', 'at-risk': '! at risk', breached: '✗ breached', 'no-data': '– no data' };
@@ -101,10 +100,7 @@ describe('the digests in dist/', () => {
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-digest-'));
-    for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(work, f), { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    const yaml = readFileSync(config, 'utf8');
-    writeFileSync(config, yaml.replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
+    const config = copySample(work, ['en', 'zh-CN']);
     runCli(['build', '--config', config], { REVIEW_SITE: ORIGIN, REVIEW_BASE: '/pack/' });
     dist = path.join(work, 'dist');
     periods = readdirSync(path.join(dist, 'reviews')).filter((p) => existsSync(path.join(dist, 'reviews', p, 'snapshot.json')));

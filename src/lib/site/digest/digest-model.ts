@@ -136,46 +136,35 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
     change: formatPointChangeIn(s.availability.change, locale, 3),
     basis: d.monitored(formatDurationIn(s.availability.n * 1000, locale)),
   }));
+  // The ticket and satisfaction figures with a target: ratios to 1 digit in points, NPS a score.
+  const ratio = {
+    value: (v: number | null) => pct(v, 1),
+    target: (v: number) => pct(v, 1),
+    change: (v: number | null) => formatPointChangeIn(v, locale, 1),
+  };
+  const score = {
+    value: (v: number | null) => formatNumber(v, 1),
+    target: (v: number) => formatNumber(v, 0),
+    change: (v: number | null) => formatSignedChange(v, 1),
+  };
   const judged = [
-    ['responseAttainment', d.responseMet],
-    ['resolutionAttainment', d.resolutionMet],
+    ['responseAttainment', d.responseMet, ratio, d.ticketsJudged],
+    ['resolutionAttainment', d.resolutionMet, ratio, d.ticketsJudged],
+    ['csat', d.csat, ratio, d.responses],
+    ['nps', d.nps, score, d.responses],
   ] as const;
-  for (const [key, label] of judged) {
+  for (const [key, label, f, basis] of judged) {
     const v = h[key];
     if (!has(v)) continue;
     rows.push({
       figure: key,
       label,
-      value: pct(v.value, 1),
-      target: v.target === null ? d.noTarget : pct(v.target, 1),
+      value: f.value(v.value),
+      target: v.target === null ? d.noTarget : f.target(v.target),
       verdict: verdictOf(v.verdict),
       verdictKey: v.verdict,
-      change: formatPointChangeIn(v.change, locale, 1),
-      basis: d.ticketsJudged(formatCount(v.n)),
-    });
-  }
-  if (has(h.csat)) {
-    rows.push({
-      figure: 'csat',
-      label: d.csat,
-      value: pct(h.csat.value, 1),
-      target: h.csat.target === null ? d.noTarget : pct(h.csat.target, 1),
-      verdict: verdictOf(h.csat.verdict),
-      verdictKey: h.csat.verdict,
-      change: formatPointChangeIn(h.csat.change, locale, 1),
-      basis: d.responses(formatCount(h.csat.n)),
-    });
-  }
-  if (has(h.nps)) {
-    rows.push({
-      figure: 'nps',
-      label: d.nps,
-      value: formatNumber(h.nps.value, 1),
-      target: h.nps.target === null ? d.noTarget : formatNumber(h.nps.target, 0),
-      verdict: verdictOf(h.nps.verdict),
-      verdictKey: h.nps.verdict,
-      change: formatSignedChange(h.nps.change, 1),
-      basis: d.responses(formatCount(h.nps.n)),
+      change: f.change(v.change),
+      basis: basis(formatCount(v.n)),
     });
   }
   // Ticket volumes have no target: shown for context when the period has tickets.
