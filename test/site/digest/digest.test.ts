@@ -61,7 +61,7 @@ describe('digestModel', () => {
     const snap = mini();
     snap.attention = [];
     expect(digestModel({ snap, revision: null, locale: 'en', link: relative }).attention.none).toBe(
-      'Nothing breached, at risk or notably worse than the previous period.',
+      'Nothing breached, at risk or notably worse than the previous month.',
     );
     snap.attention = [
       {
@@ -102,8 +102,8 @@ describe('digestModel', () => {
     // 0.9 → 0.8 at 1 digit; an anchor on the period page itself keeps its folder ('./').
     expect(items.map((i) => [i.marker, i.label, i.href, i.text])).toEqual([
       ['↘ worse', 'CSAT', './#satisfaction', '90.0 % → 80.0 %'],
-      ['↻ new', 'Recurring issue “VPN drops”', 'tickets/#issue-1', '5 tickets, 0 the previous period'],
-      ['↻ growing', 'Recurring issue “Login slow”', './#issue-2', '1,234 tickets, 3 the previous period'],
+      ['↻ new', 'Recurring issue “VPN drops”', 'tickets/#issue-1', '5 tickets, 0 the previous month'],
+      ['↻ growing', 'Recurring issue “Login slow”', './#issue-2', '1,234 tickets, 3 the previous month'],
     ]);
   });
 

@@ -86,6 +86,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
   const periodPath = reviewPath(snap.period.id);
   const h = snap.headline;
   const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
+  const previous = d.previous[snap.period.kind];
 
   const counts: string[] = [];
   const c = h.counts;
@@ -114,9 +115,9 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
                 ? d.recurringNew
                 : d.recurringGrowing;
     let text: string;
-    if (it.kind === 'recurring') text = d.recurringText(formatCount(it.value), formatCount(it.previous));
+    if (it.kind === 'recurring') text = d.recurringText(formatCount(it.value), formatCount(it.previous), previous);
     else if (it.kind === 'adverse-change') text = `${show(it.previous)} → ${show(it.value)}`;
-    else text = d.againstTarget(show(it.value), show(it.target)) + (it.previous !== null ? d.previousWas(show(it.previous)) : '');
+    else text = d.againstTarget(show(it.value), show(it.target)) + (it.previous !== null ? d.previousWas(show(it.previous), previous) : '');
     if (it.budgetUsed !== null && (it.kind === 'breach' || it.kind === 'budget-exhausted' || it.kind === 'at-risk'))
       text += d.budgetUsed(pct(it.budgetUsed, 0));
     // Anchors are relative to the period page: '#tickets' is on it, 'services/api/' below it.
@@ -199,7 +200,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
     title: d.title(snap.review.name, formatPeriodIn(snap.period.id, locale)),
     edition: revision === null ? d.draft : d.published(revision),
     partial: snap.period.complete ? null : d.partial,
-    attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone : null, items },
+    attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone(previous) : null, items },
     headline: { heading: d.headlineHeading, columns: d.columns, rows },
     links: { heading: d.linksHeading, items: links },
     footer: d.madeBy(`${snap.tool.name} ${snap.tool.version}`),

@@ -16,7 +16,9 @@ export const digestEn = {
   draft: 'Draft, not yet published: figures may change',
   partial: 'The exports end before this period does, so figures are partial.',
   attentionHeading: 'Needs attention',
-  attentionNone: 'Nothing breached, at risk or notably worse than the previous period.',
+  /** The period before, by the period's kind (a month's digest compares with the previous month). */
+  previous: { month: 'previous month', quarter: 'previous quarter', year: 'previous year' },
+  attentionNone: (previous: string) => `Nothing breached, at risk or notably worse than the ${previous}.`,
   availabilityCount: (met: number, judged: number, atRisk: number) =>
     `Availability met ${met} of ${judged} monitored ${judged === 1 ? 'service' : 'services'}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}.`,
   figuresCount: (met: number, judged: number, atRisk: number) =>
@@ -26,10 +28,10 @@ export const digestEn = {
   recurringNew: '↻ new',
   recurringGrowing: '↻ growing',
   recurringLabel: (title: string) => `${cap(g('recurringIssue'))} “${title}”`,
-  recurringText: (tickets: string, previous: string) =>
-    `${tickets} ${tickets === '1' ? 'ticket' : 'tickets'}, ${previous} the previous period`,
+  recurringText: (tickets: string, count: string, previous: string) =>
+    `${tickets} ${tickets === '1' ? 'ticket' : 'tickets'}, ${count} the ${previous}`,
   againstTarget: (value: string, target: string) => `${value} against a target of ${target}`,
-  previousWas: (previous: string) => ` (previous period ${previous})`,
+  previousWas: (value: string, previous: string) => ` (${previous} ${value})`,
   budgetUsed: (share: string) => `; error budget used ${share}`,
   headlineHeading: 'Headline figures',
   columns: { figure: 'Figure', value: 'Value', target: 'Target', verdict: 'Verdict', change: 'Change', n: 'Based on' },

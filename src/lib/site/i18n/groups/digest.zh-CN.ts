@@ -10,7 +10,8 @@ export const digestZhCN: Dictionary['digest'] = {
   draft: `${g('draft')}，尚未发布：数字可能变化`,
   partial: '导出数据在本周期结束前截止，数字不完整。',
   attentionHeading: '需要关注',
-  attentionNone: '没有未达标、有风险或较上一周期明显变差的指标。',
+  previous: { month: '上月', quarter: '上季度', year: '上年' },
+  attentionNone: (previous) => `没有未达标、有风险或较${previous}明显变差的指标。`,
   availabilityCount: (met, judged, atRisk) =>
     `${g('availability')}达标：${judged} 个受监测服务中 ${met} 个${atRisk > 0 ? `（${atRisk} 个${g('atRisk')}）` : ''}。`,
   figuresCount: (met, judged, atRisk) =>
@@ -20,9 +21,9 @@ export const digestZhCN: Dictionary['digest'] = {
   recurringNew: '↻ 新出现',
   recurringGrowing: '↻ 增多',
   recurringLabel: (title) => `${g('recurringIssue')}“${title}”`,
-  recurringText: (tickets, previous) => `${tickets} 张${g('ticket')}，上一周期 ${previous} 张`,
+  recurringText: (tickets, count, previous) => `${tickets} 张${g('ticket')}，${previous} ${count} 张`,
   againstTarget: (value, target) => `${value}，${g('target')} ${target}`,
-  previousWas: (previous) => `（上一周期 ${previous}）`,
+  previousWas: (value, previous) => `（${previous} ${value}）`,
   budgetUsed: (share) => `；${g('errorBudget')}已用 ${share}`,
   headlineHeading: '主要指标',
   columns: { figure: '指标', value: '数值', target: g('target'), verdict: '结论', change: '变化', n: '依据' },
