@@ -23,4 +23,6 @@ declare module 'virtual:service-review/site' {
   export const base: string;
   /** The languages of the site (review.locales), the first the default. */
   export const locales: readonly import('./lib/model/locales.ts').Locale[];
+  /** The site's origin when REVIEW_SITE gives it ('https://reviews.example.com'), else null. */
+  export const origin: string | null;
 }

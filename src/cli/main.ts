@@ -11,6 +11,7 @@ import { toolVersion } from './cli-support.ts';
 import { diffCommand } from './diff-command.ts';
 import { exportRollupsCommand } from './export-rollups-command.ts';
 import { newCommand } from './new-command.ts';
+import { pdfCommand } from './pdf-command.ts';
 import { publishCommand } from './publish-command.ts';
 import { sqlCommand } from './sql-command.ts';
 import { statusCommand } from './status-command.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   'export-rollups': exportRollupsCommand,
   sql: sqlCommand,
+  pdf: pdfCommand,
 };
 
 function mainUsage(): string {

@@ -3,27 +3,37 @@
  * a context kept on 127.0.0.1, and axe-core's serious and critical findings.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from '../../src/lib/site/find-chromium.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/main.ts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Chromium's options for every browser test: headless, offline, no first-run work. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+/** Chromium's options for every browser test: the ones `review pdf` prints with (headless, offline, no first-run work). */
+export const CHROMIUM_ARGS = [...SHARED_CHROMIUM_ARGS];
+
+/**
+ * A copy of the bundled sample (config, exports, commentary) in `dir`, in the given languages
+ * (review.locales) when asked; returns the config's path.
+ */
+export function copySample(dir: string, locales?: readonly string[]): string {
+  for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  const config = path.join(dir, 'review.config.yaml');
+  if (locales) {
+    const yaml = readFileSync(config, 'utf8');
+    const changed = yaml.replace(/^review:\n/m, `review:\n  locales: [${locales.join(', ')}]\n`);
+    if (changed === yaml) throw new Error('the sample config has no review: section to add locales to');
+    writeFileSync(config, changed);
+  }
+  return config;
+}
 
 export function runCli(args: string[], env: Record<string, string | undefined>): void {
   const merged: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };

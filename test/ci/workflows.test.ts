@@ -4,7 +4,7 @@
  * (the period, the missing-month rule) executed here with bash.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -304,5 +304,89 @@ describe('monthly-review.yml steps, executed', () => {
     it('does not treat a usage error as a missing month', () => {
       expect(withStatus(2, 'true').status).toBe(2);
     });
+  });
+});
+
+describe('monthly-review.yml: the meeting pack (issue #18)', () => {
+  const wf = readWorkflow('monthly-review.yml');
+  const build = wf.jobs.build!;
+  const gather = stepNamed(build, 'Gather the meeting pack');
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'workflow-pack-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A work folder with a built dist/ for the given language folders ('' = the root), and `npm` stubbed to log its arguments and write --out. */
+  function run(langs: string[], period = '2026-10') {
+    const work = mkdtempSync(join(dir, 'work-'));
+    for (const l of langs) {
+      const d = join(work, 'dist', l, 'reviews', period);
+      mkdirSync(d, { recursive: true });
+      for (const f of ['index.html', 'digest.md', 'digest.html']) writeFileSync(join(d, f), `${l || 'root'} ${f}`);
+    }
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    const log = join(work, 'npm.log');
+    writeFileSync(
+      join(bin, 'npm'),
+      `#!/bin/bash\necho "$*" >> ${JSON.stringify(log)}\nwhile [ $# -gt 0 ]; do if [ "$1" = --out ]; then echo pdf > "$2"; fi; shift; done\n`,
+    );
+    chmodSync(join(bin, 'npm'), 0o755);
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', gather.run!], {
+      cwd: work,
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, PERIOD: period },
+      encoding: 'utf8',
+    });
+    const pack = join(work, 'meeting-pack');
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [],
+      files: existsSync(pack) ? readdirSync(pack).sort() : [],
+      read: (f: string) => readFileSync(join(pack, f), 'utf8'),
+    };
+  }
+
+  it('prints the PDF and takes the digests of a one-language site', () => {
+    const r = run(['']);
+    expect(r.status).toBe(0);
+    expect(r.calls).toEqual(['run review -- pdf 2026-10 --out meeting-pack/review-2026-10.pdf']);
+    expect(r.files).toEqual(['digest-2026-10.html', 'digest-2026-10.md', 'review-2026-10.pdf']);
+    expect(r.read('digest-2026-10.md')).toBe('root digest.md');
+  });
+
+  it('does so for each language of a two-language site', () => {
+    const r = run(['en', 'zh-CN']);
+    expect(r.status).toBe(0);
+    expect(r.calls).toEqual([
+      'run review -- pdf 2026-10 --out meeting-pack/review-2026-10-en.pdf --locale en',
+      'run review -- pdf 2026-10 --out meeting-pack/review-2026-10-zh-CN.pdf --locale zh-CN',
+    ]);
+    expect(r.files).toEqual([
+      'digest-2026-10-en.html',
+      'digest-2026-10-en.md',
+      'digest-2026-10-zh-CN.html',
+      'digest-2026-10-zh-CN.md',
+      'review-2026-10-en.pdf',
+      'review-2026-10-zh-CN.pdf',
+    ]);
+    expect(r.read('digest-2026-10-zh-CN.html')).toBe('zh-CN digest.html');
+  });
+
+  it('warns, and makes no pack, for a period without a review page', () => {
+    const r = run([], '2026-11');
+    expect(r.status).toBe(0);
+    expect(r.calls).toEqual([]);
+    expect(r.stdout).toContain('::warning::2026-11 has no review page');
+  });
+
+  it('uploads the pack as an artifact, after the PDF step has found a browser', () => {
+    const names = build.steps.map((s) => s.name);
+    expect(names.indexOf('Chrome and CJK fonts for the PDF')).toBeLessThan(names.indexOf('Gather the meeting pack'));
+    const upload = stepNamed(build, 'Keep the meeting pack');
+    expect(upload.uses).toMatch(/^actions\/upload-artifact@v\d+$/);
+    expect(upload.with).toMatchObject({ path: 'meeting-pack/' });
+    expect(stepNamed(build, 'Chrome and CJK fonts for the PDF').run).toMatch(/REVIEW_CHROMIUM=.*GITHUB_ENV/);
   });
 });

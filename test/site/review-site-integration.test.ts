@@ -139,6 +139,8 @@ describe('reviewSite (the site integration)', () => {
       base: '/review/',
       // No review.locales given: English only, the config's default.
       locales: ['en'],
+      // No origin given (REVIEW_SITE unset): the digests link relatively.
+      origin: null,
     });
   });
 

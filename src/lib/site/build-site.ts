@@ -35,6 +35,8 @@ export interface BuildSiteOptions {
   /** Where the site is served: the path below the origin, and the origin. */
   base: string;
   site: string;
+  /** The origin when it is known (REVIEW_SITE): the digest's links are then absolute. */
+  origin?: string | null | undefined;
   /** Astro's own log: every route and errors' stack traces (verbose), or warnings and errors only. */
   verbose: boolean;
   /** Rebuild Astro's content store from nothing (the build's --no-cache). */
@@ -55,6 +57,7 @@ export async function buildSite(o: BuildSiteOptions): Promise<void> {
     locales: o.locales,
     base: o.base,
     site: o.site,
+    origin: o.origin ?? null,
     outDir: buildDir,
     cacheDir: o.cacheDir,
     log: { level: o.verbose ? 'info' : 'warn', stacks: o.verbose },

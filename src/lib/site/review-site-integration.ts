@@ -29,6 +29,8 @@ export interface ReviewSiteOptions extends SnapshotFolders {
   base: string;
   /** The languages of the site (review.locales), the first the default; one builds at the root (locale-path.ts). */
   locales?: readonly Locale[];
+  /** The site's origin when it is known (REVIEW_SITE), for the digest's absolute links; null or absent: relative links. */
+  origin?: string | null | undefined;
 }
 
 export interface ReviewSiteIntegration extends AstroIntegration {
@@ -186,6 +188,7 @@ function siteModule(options: ReviewSiteOptions): Plugin {
     `export const pinnedDir = ${JSON.stringify(options.pinnedDir)};`,
     `export const base = ${JSON.stringify(options.base)};`,
     `export const locales = ${JSON.stringify(options.locales ?? DEFAULT_LOCALES)};`,
+    `export const origin = ${JSON.stringify(options.origin ?? null)};`,
   ].join('\n');
   return {
     name: 'service-review:site',

@@ -31,6 +31,7 @@ export function reviewSiteConfig(o: SiteConfigOptions): { config: AstroUserConfi
     // Pinned commentary is derived from the revision files, so it lives with the review's other caches.
     pinnedDir: path.join(o.cacheDir ?? path.join(o.root, '.cache/astro'), 'pinned'),
     base: normalizeBase(o.base),
+    origin: o.origin ?? null,
     ...(o.locales ? { locales: o.locales } : {}),
   });
   const config: AstroUserConfig = {
@@ -64,8 +65,9 @@ export function reviewSiteConfig(o: SiteConfigOptions): { config: AstroUserConfi
 
 /**
  * Where the site is served, from the environment a person or CI sets (README): REVIEW_BASE, the
- * path under the origin ('/' by default), and REVIEW_SITE, the origin.
+ * path under the origin ('/' by default), and REVIEW_SITE, the origin. `origin` is REVIEW_SITE
+ * as set, or null: the digest's links are absolute only for a site whose address is known.
  */
-export function siteAddress(env: NodeJS.ProcessEnv): { base: string; site: string } {
-  return { base: normalizeBase(env.REVIEW_BASE ?? '/'), site: env.REVIEW_SITE ?? 'https://example.org' };
+export function siteAddress(env: NodeJS.ProcessEnv): { base: string; site: string; origin: string | null } {
+  return { base: normalizeBase(env.REVIEW_BASE ?? '/'), site: env.REVIEW_SITE ?? 'https://example.org', origin: env.REVIEW_SITE ?? null };
 }

@@ -8,6 +8,7 @@
  */
 import { GLOSSARY } from './glossary.ts';
 import { changesEn } from './groups/changes.en.ts';
+import { digestEn } from './groups/digest.en.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -428,6 +429,7 @@ export const en = {
       `Built by ${builtBy} from the exports listed on each review page. Figures are computed before the site is rendered; nothing is fetched when you read it.`,
     printMeta: (builtBy: string) => `built by ${builtBy}`,
   },
+  digest: digestEn,
 };
 
 /**

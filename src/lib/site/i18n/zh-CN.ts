@@ -7,6 +7,7 @@
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
 import { changesZhCN } from './groups/changes.zh-CN.ts';
+import { digestZhCN } from './groups/digest.zh-CN.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
@@ -405,4 +406,5 @@ export const zhCN: Dictionary = {
     about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
     printMeta: (builtBy) => `由 ${builtBy} 生成`,
   },
+  digest: digestZhCN,
 };

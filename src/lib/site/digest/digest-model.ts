@@ -1,0 +1,245 @@
+/**
+ * The one-page digest of a period (issue #18, item 4): what a meeting pack's covering e-mail says.
+ * A pure function of the snapshot the period page shows: its attention block, its headline
+ * figures with their verdicts, and links to the site. Every text is already in the reader's
+ * language and formatted as the review page formats it, so the Markdown and HTML renderers
+ * (digest-markdown.ts, digest-html.ts) only lay it out and escape it. Text that came from an
+ * export (service and issue names) is masked again here, as everywhere it is shown.
+ */
+import path from 'node:path';
+import { formatCount, formatNumber, formatSignedChange } from '../../format/format.ts';
+import type { Locale } from '../../model/locales.ts';
+import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
+import { maskPersonalData } from '../../util/mask-personal-data.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
+import { localePath } from '../i18n/locale-path.ts';
+import { hasTicketsPage, hrefUnder, reviewPath } from '../site-links.ts';
+
+type Verdict = 'met' | 'at-risk' | 'breached' | 'no-data';
+
+/** One line of the attention block. */
+export interface DigestAttentionItem {
+  kind: PeriodSnapshot['attention'][number]['kind'];
+  /** The snapshot's figure key (availability:api, csat, recurring:<key>). */
+  figure: string;
+  /** The verdict word or symbol before it ("✗ breached", "↘ worse"). */
+  marker: string;
+  /** What the item is about, linked. */
+  label: string;
+  href: string;
+  /** What happened, figures formatted. */
+  text: string;
+}
+
+/** One headline figure. */
+export interface DigestRow {
+  /** availability:<service>, responseAttainment, resolutionAttainment, csat, nps, ticketsCreated, backlogAtEnd. */
+  figure: string;
+  label: string;
+  value: string;
+  /** The target in force, formatted; the dictionary's dash without one. */
+  target: string;
+  /** The verdict as words; "" without a target. */
+  verdict: string;
+  verdictKey: Verdict | null;
+  /** Against the previous period ("+0.012 pp"); "" without one. */
+  change: string;
+  /** What the figure is based on ("412 tickets judged"). */
+  basis: string;
+}
+
+export interface DigestModel {
+  locale: Locale;
+  title: string;
+  /** "Published revision 2" or the draft notice. */
+  edition: string;
+  /** The partial-data notice, or null for a complete period. */
+  partial: string | null;
+  attention: { heading: string; counts: string[]; none: string | null; items: DigestAttentionItem[] };
+  headline: { heading: string; columns: Record<'figure' | 'value' | 'target' | 'verdict' | 'change' | 'n', string>; rows: DigestRow[] };
+  links: { heading: string; items: Array<{ label: string; href: string }> };
+  footer: string;
+}
+
+/** Where the digest's links point: made by digestLinker, or any function for tests. */
+export type DigestLinker = (sitePath: string) => string;
+
+export interface DigestInput {
+  snap: PeriodSnapshot;
+  /** The published revision the period page shows; null for a draft. */
+  revision: number | null;
+  locale: Locale;
+  /** A site path ('/reviews/2026-10/', '/method/', '/reviews/2026-10/snapshot.json') → the link the digest gives. */
+  link: DigestLinker;
+}
+
+/**
+ * The digest of one period.
+ * @example
+ * digestModel({ snap, revision: 1, locale: 'en', link: (p) => p }).headline.rows[0]
+ * // { figure: 'availability:api', label: 'Public API availability', value: '99.912 %', target: '99.90 %', verdict: '✓ met', … }
+ */
+export function digestModel({ snap, revision, locale, link }: DigestInput): DigestModel {
+  const t = dictionary(locale);
+  const d = t.digest;
+  const periodPath = reviewPath(snap.period.id);
+  const h = snap.headline;
+  const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
+  const previous = d.previous[snap.period.kind];
+
+  const counts: string[] = [];
+  const c = h.counts;
+  if (c.availability.judged > 0)
+    counts.push(d.availabilityCount(c.availability.met + c.availability.atRisk, c.availability.judged, c.availability.atRisk));
+  if (c.figures.judged > 0) counts.push(d.figuresCount(c.figures.met + c.figures.atRisk, c.figures.judged, c.figures.atRisk));
+
+  const items = (snap.attention ?? []).map((it): DigestAttentionItem => {
+    const show = (v: number | null) =>
+      it.unit === 'ratio'
+        ? pct(v, it.figure.startsWith('availability:') ? 3 : 1)
+        : it.unit === 'score'
+          ? formatNumber(v, 1)
+          : formatCount(v);
+    const label = maskPersonalData(it.label);
+    const marker =
+      it.kind === 'breach'
+        ? t.verdict.breached
+        : it.kind === 'at-risk'
+          ? t.verdict['at-risk']
+          : it.kind === 'budget-exhausted'
+            ? d.budgetUsedUp
+            : it.kind === 'adverse-change'
+              ? d.worse
+              : it.previous === 0
+                ? d.recurringNew
+                : d.recurringGrowing;
+    let text: string;
+    if (it.kind === 'recurring') text = d.recurringText(formatCount(it.value), formatCount(it.previous), previous);
+    else if (it.kind === 'adverse-change') text = `${show(it.previous)} → ${show(it.value)}`;
+    else text = d.againstTarget(show(it.value), show(it.target)) + (it.previous !== null ? d.previousWas(show(it.previous), previous) : '');
+    if (it.budgetUsed !== null && (it.kind === 'breach' || it.kind === 'budget-exhausted' || it.kind === 'at-risk'))
+      text += d.budgetUsed(pct(it.budgetUsed, 0));
+    // Anchors are relative to the period page: '#tickets' is on it, 'services/api/' below it.
+    const href = it.anchor.startsWith('#') ? `${link(periodPath)}${it.anchor}` : link(`${periodPath}${it.anchor}`);
+    return { kind: it.kind, figure: it.figure, marker, label: it.kind === 'recurring' ? d.recurringLabel(label) : label, href, text };
+  });
+
+  const verdictOf = (v: Verdict | null) => (v === null ? '' : t.verdict[v]);
+  const has = (v: { value: number | null; n: number }) => v.value !== null || v.n > 0;
+  const rows: DigestRow[] = h.services.map((s) => ({
+    figure: `availability:${s.id}`,
+    label: d.availabilityOf(maskPersonalData(s.name)),
+    value: pct(s.availability.value, 3),
+    target: pct(s.target, 2),
+    verdict: verdictOf(s.verdict),
+    verdictKey: s.verdict,
+    change: formatPointChangeIn(s.availability.change, locale, 3),
+    basis: d.monitored(formatDurationIn(s.availability.n * 1000, locale)),
+  }));
+  // The ticket and satisfaction figures with a target: ratios to 1 digit in points, NPS a score.
+  const ratio = {
+    value: (v: number | null) => pct(v, 1),
+    target: (v: number) => pct(v, 1),
+    change: (v: number | null) => formatPointChangeIn(v, locale, 1),
+  };
+  const score = {
+    value: (v: number | null) => formatNumber(v, 1),
+    target: (v: number) => formatNumber(v, 0),
+    change: (v: number | null) => formatSignedChange(v, 1),
+  };
+  const judged = [
+    ['responseAttainment', d.responseMet, ratio, d.ticketsJudged],
+    ['resolutionAttainment', d.resolutionMet, ratio, d.ticketsJudged],
+    ['csat', d.csat, ratio, d.responses],
+    ['nps', d.nps, score, d.responses],
+  ] as const;
+  for (const [key, label, f, basis] of judged) {
+    const v = h[key];
+    if (!has(v)) continue;
+    rows.push({
+      figure: key,
+      label,
+      value: f.value(v.value),
+      target: v.target === null ? d.noTarget : f.target(v.target),
+      verdict: verdictOf(v.verdict),
+      verdictKey: v.verdict,
+      change: f.change(v.change),
+      basis: basis(formatCount(v.n)),
+    });
+  }
+  // Ticket volumes have no target: shown for context when the period has tickets.
+  if ((h.ticketsCreated.value ?? 0) > 0 || (h.backlogAtEnd.value ?? 0) > 0) {
+    for (const [key, label] of [
+      ['ticketsCreated', d.ticketsCreated],
+      ['backlogAtEnd', d.backlogAtEnd],
+    ] as const) {
+      rows.push({
+        figure: key,
+        label,
+        value: formatCount(h[key].value),
+        target: d.noTarget,
+        verdict: '',
+        verdictKey: null,
+        change: formatSignedChange(h[key].change, 0),
+        basis: '',
+      });
+    }
+  }
+
+  const links = [{ label: d.reviewLink, href: link(periodPath) }];
+  if (hasTicketsPage(snap)) links.push({ label: d.ticketsLink, href: link(`${periodPath}tickets/`) });
+  links.push(
+    { label: d.dataQualityLink, href: link(`${periodPath}data-quality/`) },
+    { label: d.methodLink, href: link('/method/') },
+    { label: d.snapshotLink, href: link(`${periodPath}snapshot.json`) },
+  );
+
+  return {
+    locale,
+    title: d.title(snap.review.name, formatPeriodIn(snap.period.id, locale)),
+    edition: revision === null ? d.draft : d.published(revision),
+    partial: snap.period.complete ? null : d.partial,
+    attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone(previous) : null, items },
+    headline: { heading: d.headlineHeading, columns: d.columns, rows },
+    links: { heading: d.linksHeading, items: links },
+    footer: d.madeBy(`${snap.tool.name} ${snap.tool.version}`),
+  };
+}
+
+export interface DigestLinkOptions {
+  /** The site's origin ('https://reviews.example.com'); null: links relative to the digest's own folder. */
+  origin: string | null;
+  /** The path the site is served under ('/', '/review/'). */
+  base: string;
+  locale: Locale;
+  locales: readonly Locale[];
+  /** The period whose folder the digest is written to. */
+  period: string;
+}
+
+/**
+ * The digest's links: absolute when the site's origin is known (an e-mail needs them so),
+ * else relative to the digest's folder (dist/[locale/]reviews/<period>/), so the files work
+ * wherever the site is hosted. Pages (paths ending in '/') stay in the digest's language;
+ * downloads have one address for every language, as on the site.
+ * @example
+ * digestLinker({ origin: null, base: '/', locale: 'en', locales: ['en'], period: '2026-10' })('/method/') // '../../method/'
+ * digestLinker({ origin: 'https://r.example', base: '/review/', locale: 'zh-CN', locales: ['en', 'zh-CN'], period: '2026-10' })('/method/')
+ * // 'https://r.example/review/zh-CN/method/'
+ */
+export function digestLinker(o: DigestLinkOptions): DigestLinker {
+  const under = hrefUnder(o.base);
+  const full = (p: string) => under(p.endsWith('/') ? localePath(o.locale, o.locales, p) : p);
+  if (o.origin !== null) {
+    const origin = o.origin.replace(/\/+$/, '');
+    return (p) => `${origin}${full(p)}`;
+  }
+  const here = full(reviewPath(o.period));
+  return (p) => {
+    const to = full(p);
+    const rel = path.posix.relative(here, to);
+    if (rel === '') return './';
+    return to.endsWith('/') ? `${rel}/` : rel;
+  };
+}

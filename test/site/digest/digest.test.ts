@@ -1,0 +1,200 @@
+/**
+ * The one-page digest (issue #18, item 4): the model of a period (digest-model.ts) and its two
+ * renderings. The snapshot is the mini fixture's October (test/fixtures/mini/expected/2026-10.json:
+ * API 2 h down of 24 h 10 min monitored, Web never down, two tickets, one resolved in time), with
+ * attention items added by hand where a kind the fixture lacks is needed. Expected texts are
+ * worked out by hand from those numbers, as the comments say.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { digestHtml, escapeHtml } from '../../../src/lib/site/digest/digest-html.ts';
+import { digestMarkdown, markdownText } from '../../../src/lib/site/digest/digest-markdown.ts';
+import { digestLinker, digestModel } from '../../../src/lib/site/digest/digest-model.ts';
+import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
+
+const MINI = path.resolve(import.meta.dirname, '../../fixtures/mini/expected/2026-10.json');
+const mini = (): PeriodSnapshot => JSON.parse(readFileSync(MINI, 'utf8')) as PeriodSnapshot;
+const relative = digestLinker({ origin: null, base: '/', locale: 'en', locales: ['en'], period: '2026-10' });
+
+describe('digestModel', () => {
+  it('gives the headline figures as the review page formats them, with verdicts', () => {
+    const m = digestModel({ snap: mini(), revision: null, locale: 'en', link: relative });
+    expect(m.title).toBe('Mini review — October 2026: digest');
+    expect(m.edition).toBe('Draft, not yet published: figures may change');
+    // The fixture's checks end before the month does (incompleteSources: mon).
+    expect(m.partial).toMatch(/partial/);
+    expect(m.headline.rows.map((r) => [r.figure, r.label, r.value, r.target, r.verdict, r.change, r.basis])).toEqual([
+      // 0.9793103448275862 = 85,200 s up of 87,000 s: 97.931 %; target 0.99; 87,000 s = 24 h 10 min.
+      ['availability:api', 'API availability', '97.931 %', '99.00 %', '✗ breached', '', '24 h 10 min monitored'],
+      ['availability:web', 'Web availability', '100.000 %', '99.90 %', '✓ met', '', '24 h 10 min monitored'],
+      // 1 of 2 tickets met each target; no target is configured, so no verdict.
+      ['responseAttainment', 'First-response SLA met', '50.0 %', '—', '', '', '2 tickets judged'],
+      ['resolutionAttainment', 'Ticket resolution SLA met', '50.0 %', '—', '', '', '2 tickets judged'],
+      // No survey responses: no CSAT or NPS row. Two tickets created, one still open at the end.
+      ['ticketsCreated', 'Tickets created', '2', '—', '', '', ''],
+      ['backlogAtEnd', 'Backlog at the end', '1', '—', '', '', ''],
+    ]);
+  });
+
+  it('gives the attention block with counts, verdict markers, figures and links', () => {
+    const m = digestModel({ snap: mini(), revision: 2, locale: 'en', link: relative });
+    expect(m.edition).toBe('Published revision 2');
+    // met 1 (Web) + at risk 0 of 2 judged.
+    expect(m.attention.counts).toEqual(['Availability met 1 of 2 monitored services.']);
+    expect(m.attention.none).toBeNull();
+    // budgetUsed 2.0689… → 207 %; availability items show 3 digits, the target too (as the page's list does);
+    // the service page is below the digest's folder.
+    expect(m.attention.items).toEqual([
+      {
+        kind: 'breach',
+        figure: 'availability:api',
+        marker: '✗ breached',
+        label: 'API',
+        href: 'services/api/',
+        text: '97.931 % against a target of 99.000 %; error budget used 207 %',
+      },
+    ]);
+  });
+
+  it('says so when nothing needs attention, and words recurring issues and adverse changes', () => {
+    const snap = mini();
+    snap.attention = [];
+    expect(digestModel({ snap, revision: null, locale: 'en', link: relative }).attention.none).toBe(
+      'Nothing breached, at risk or notably worse than the previous month.',
+    );
+    snap.attention = [
+      {
+        kind: 'adverse-change',
+        figure: 'csat',
+        label: 'CSAT',
+        unit: 'ratio',
+        anchor: '#satisfaction',
+        value: 0.8,
+        previous: 0.9,
+        target: null,
+        budgetUsed: null,
+      },
+      {
+        kind: 'recurring',
+        figure: 'recurring:k',
+        label: 'VPN drops',
+        unit: 'count',
+        anchor: 'tickets/#issue-1',
+        value: 5,
+        previous: 0,
+        target: null,
+        budgetUsed: null,
+      },
+      {
+        kind: 'recurring',
+        figure: 'recurring:j',
+        label: 'Login slow',
+        unit: 'count',
+        anchor: '#issue-2',
+        value: 1234,
+        previous: 3,
+        target: null,
+        budgetUsed: null,
+      },
+    ];
+    const items = digestModel({ snap, revision: null, locale: 'en', link: relative }).attention.items;
+    // 0.9 → 0.8 at 1 digit; an anchor on the period page itself keeps its folder ('./').
+    expect(items.map((i) => [i.marker, i.label, i.href, i.text])).toEqual([
+      ['↘ worse', 'CSAT', './#satisfaction', '90.0 % → 80.0 %'],
+      ['↻ new', 'Recurring issue “VPN drops”', 'tickets/#issue-1', '5 tickets, 0 the previous month'],
+      ['↻ growing', 'Recurring issue “Login slow”', './#issue-2', '1,234 tickets, 3 the previous month'],
+    ]);
+  });
+
+  it('masks personal data in names that came from an export', () => {
+    const snap = mini();
+    snap.attention = [{ ...(snap.attention[0] as PeriodSnapshot['attention'][number]), label: 'Call jo.doe@example.com' }];
+    (snap.headline.services[0] as { name: string }).name = 'Desk +44 20 7946 0958';
+    const m = digestModel({ snap, revision: null, locale: 'en', link: relative });
+    expect(m.attention.items[0]?.label).toBe('Call [email]');
+    expect(m.headline.rows[0]?.label).toBe('Desk [phone] availability');
+  });
+
+  it('reads in Chinese with Chinese formats', () => {
+    const m = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', link: relative });
+    expect(m.title).toBe('Mini review — 2026年10月摘要');
+    expect(m.edition).toBe('已发布第 1 次修订');
+    expect(m.headline.rows[0]).toMatchObject({
+      label: 'API 可用性',
+      value: '97.931%',
+      target: '99.00%',
+      verdict: '✗ 未达标',
+      basis: '监测 24 小时 10 分',
+    });
+    expect(m.attention.counts).toEqual(['可用性达标：2 个受监测服务中 1 个。']);
+  });
+});
+
+describe('digestLinker', () => {
+  it('links relative to the digest’s folder when the origin is unknown', () => {
+    expect(relative('/reviews/2026-10/')).toBe('./');
+    expect(relative('/method/')).toBe('../../method/');
+    expect(relative('/reviews/2026-10/snapshot.json')).toBe('snapshot.json');
+    // Two languages: pages stay in the language, downloads have one address.
+    const zh = digestLinker({ origin: null, base: '/review/', locale: 'zh-CN', locales: ['en', 'zh-CN'], period: '2026-10' });
+    expect(zh('/reviews/2026-10/services/api/')).toBe('services/api/');
+    expect(zh('/method/')).toBe('../../method/');
+    expect(zh('/reviews/2026-10/snapshot.json')).toBe('../../../reviews/2026-10/snapshot.json');
+  });
+
+  it('links absolutely, under the base and in the language, when the origin is known', () => {
+    const abs = digestLinker({
+      origin: 'https://r.example/',
+      base: '/review/',
+      locale: 'zh-CN',
+      locales: ['en', 'zh-CN'],
+      period: '2026-10',
+    });
+    expect(abs('/reviews/2026-10/')).toBe('https://r.example/review/zh-CN/reviews/2026-10/');
+    expect(abs('/reviews/2026-10/snapshot.json')).toBe('https://r.example/review/reviews/2026-10/snapshot.json');
+  });
+});
+
+describe('digest renderings', () => {
+  const hostile = () => {
+    const snap = mini();
+    snap.attention = [
+      { ...(snap.attention[0] as PeriodSnapshot['attention'][number]), label: '<script>alert(1)</script> [x](http://evil.example) | *b*' },
+    ];
+    return digestModel({ snap, revision: null, locale: 'en', link: relative });
+  };
+
+  it('escapes text in HTML and Markdown', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(markdownText('a|b *c* <d> [e](f)')).toBe('a\\|b \\*c\\* \\<d\\> \\[e\\](f)');
+    const html = digestHtml(hostile());
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = digestMarkdown(hostile());
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\[x\\](http://evil.example) \\| \\*b\\*');
+  });
+
+  it('makes a self-contained HTML e-mail body: inline styles, no script, nothing fetched', () => {
+    const html = digestHtml(digestModel({ snap: mini(), revision: null, locale: 'en', link: relative }));
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).not.toMatch(/<script|<style|<link|<img|<iframe|\bsrc=|url\(|@import|https?:/i);
+    expect(html).toContain('<tr data-figure="availability:api">');
+    expect(html).toMatch(/<td data-field="value"[^>]*>97\.931 %<\/td>/);
+    expect(html.endsWith('</html>\n')).toBe(true);
+  });
+
+  it('lays out the Markdown digest: headings, attention list, figures table, links', () => {
+    const md = digestMarkdown(digestModel({ snap: mini(), revision: 1, locale: 'en', link: relative }));
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Mini review — October 2026: digest', '', 'Published revision 1.']);
+    expect(md).toContain('- ✗ breached [API](services/api/): 97.931 % against a target of 99.000 %; error budget used 207 %');
+    expect(md).toContain('| API availability | 97.931 % | 99.00 % | ✗ breached |  | 24 h 10 min monitored |');
+    expect(md).toContain('- [How each figure is made](../../method/)');
+    expect(md.endsWith('_\n')).toBe(true);
+  });
+
+  it('is the same bytes for the same snapshot', () => {
+    const once = () => digestHtml(digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', link: relative }));
+    expect(once()).toBe(once());
+  });
+});
