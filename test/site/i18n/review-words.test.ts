@@ -13,26 +13,12 @@ import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
 import { slots } from '../../../src/lib/site/i18n/slots.ts';
 import { chartLanguage, trendCharts } from '../../../src/lib/site/trend-charts.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
-import {
-  type ChartTheme,
-  type DailyAvailabilityPayload,
-  dailyAvailabilityConfig,
-  dailyLatencyConfig,
-  seriesConfig,
-} from '../../../src/scripts/chart-specs.ts';
+import { dailyAvailabilityConfig, dailyLatencyConfig, seriesConfig } from '../../../src/scripts/chart-specs.ts';
+import { fourDays, theme } from '../../helpers/chart-fixtures.ts';
+import { texts } from '../../helpers/dictionary-texts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const october = (): PeriodSnapshot => JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/mini/expected/2026-10.json'), 'utf8'));
-
-/** Every text of a dictionary node with its key path; messages called with sample arguments. */
-function texts(node: unknown, at = ''): Array<[string, string]> {
-  if (typeof node === 'string') return [[at, node]];
-  if (typeof node === 'function') {
-    const args = Array.from({ length: node.length }, (_, i) => (i % 2 === 0 ? 3 : '示例'));
-    return [[at, String(node(...args))]];
-  }
-  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, at ? `${at}.${k}` : k));
-}
 
 // The groups the period review's components read (the groups this part of issue #16 owns).
 const GROUPS = ['review', 'chartWords', 'sections', 'headline', 'columns', 'captions', 'notices', 'charts', 'verdict', 'flags'] as const;
@@ -74,29 +60,7 @@ describe('the review’s words in Chinese', () => {
   });
 });
 
-const theme: ChartTheme = {
-  fg: 'fg',
-  muted: 'muted',
-  grid: 'grid',
-  series: ['s1', 's2', 's3', 's4', 's5', 's6'],
-  met: 'green',
-  breach: 'red',
-  noData: 'grey',
-  maintenance: 'purple',
-  fill: (colour, pattern) => `${pattern}:${colour}`,
-};
-
-// Four days: met, below target with maintenance, no data, met with an hour without data.
-const days: DailyAvailabilityPayload = {
-  kind: 'daily-availability',
-  service: 'Search',
-  dates: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04'],
-  availability: [1, 0.98, null, 0.9999],
-  target: 0.995,
-  noDataMs: [0, 0, 86_400_000, 3_600_000],
-  maintenanceMs: [0, 1_800_000, 0, 0],
-  dayMs: [86_400_000, 86_400_000, 86_400_000, 86_400_000],
-};
+const days = fourDays;
 
 type Ds = { label: string };
 type Callbacks = { label: (item: TooltipItem<'bar' | 'line'>) => string };
