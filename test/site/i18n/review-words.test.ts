@@ -8,11 +8,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TooltipItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
+import { presetFor } from '../../../src/lib/config/presets.ts';
 import { figureText } from '../../../src/lib/site/commentary-figures.ts';
+import { agreementNoteIn } from '../../../src/lib/site/i18n/agreement-notes.ts';
 import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
 import { slots } from '../../../src/lib/site/i18n/slots.ts';
 import { chartLanguage, trendCharts } from '../../../src/lib/site/trend-charts.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
+import { GENERIC_AGREEMENT_NOTE } from '../../../src/lib/snapshot/review-coverage.ts';
 import { dailyAvailabilityConfig, dailyLatencyConfig, seriesConfig } from '../../../src/scripts/chart-specs.ts';
 import { fourDays, theme } from '../../helpers/chart-fixtures.ts';
 import { texts } from '../../helpers/dictionary-texts.ts';
@@ -154,5 +157,36 @@ describe('commentary figures in the commentary’s language', () => {
     expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分' });
     expect(figureText(snap, { metric: 'availability', service: 'api' })).toEqual({ text: '97.931 %' });
     expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'en')).toEqual({ text: '30 min' });
+  });
+});
+
+describe('source-agreement notes in the page’s language', () => {
+  const boston = presetFor('boston-311')?.sourceVerdictNote as string;
+  const servicenow = presetFor('servicenow-incident')?.sourceVerdictNote as string;
+
+  it('English shows every note as the snapshot holds it: the dictionary’s English is the presets’ own text', () => {
+    for (const note of [GENERIC_AGREEMENT_NOTE, boston, servicenow]) expect(agreementNoteIn(note, 'en')).toBe(note);
+  });
+
+  it('Chinese shows the tool’s notes in Chinese, field and tool names as written, and a config’s own note as written', () => {
+    expect(agreementNoteIn(GENERIC_AGREEMENT_NOTE, 'zh-CN')).toBe(
+      '两者不一致时，源系统所用的截止时间、计时方式或判定时刻与配置的目标及导出数据的截止时间不同。',
+    );
+    expect(agreementNoteIn(servicenow, 'zh-CN')).toBe(
+      'made_sla 衡量的是到关闭（closed_at）的时间，而不是到解决的时间：按时解决但数天后才关闭的事件，在 ServiceNow 中算超时，在本站算按时。',
+    );
+    expect(agreementNoteIn(boston, 'zh-CN')).toMatch(/^市政系统/);
+    expect(agreementNoteIn('Our own words.', 'zh-CN')).toBe('Our own words.');
+  });
+});
+
+describe('the English dictionary repeats the tool’s notes word for word', () => {
+  it('holds the generic note and each preset’s note as the snapshot writes them', () => {
+    const r = dictionary('en').review;
+    expect(r.genericAgreement).toBe(GENERIC_AGREEMENT_NOTE);
+    expect(r.presetAgreement['servicenow-incident']('made_sla', 'closed_at', 'ServiceNow')).toBe(
+      presetFor('servicenow-incident')?.sourceVerdictNote,
+    );
+    expect(r.presetAgreement['boston-311']).toBe(presetFor('boston-311')?.sourceVerdictNote);
   });
 });

@@ -128,6 +128,17 @@ export const reviewEn = {
   /** snapshot/review-coverage.ts's GENERIC_AGREEMENT_NOTE, for the pages (a source's own note is shown as written). */
   genericAgreement:
     'Where the two differ, the source system used deadlines, clocks or a moment of judging other than the configured targets and the export’s data horizon.',
+  /**
+   * The presets' notes (config/presets.ts sourceVerdictNote) by preset id, shown in the page's
+   * language; English equals the preset's text (a test holds them equal). Field and tool names
+   * are arguments: they read as written in every language.
+   */
+  presetAgreement: {
+    'servicenow-incident': (field: string, closedField: string, tool: string) =>
+      `${field} measures the time to closure (${closedField}), not to resolution: an incident resolved in time but closed days later is late for ${tool} and on time for us.`,
+    'boston-311':
+      'The city marks cases without a deadline on time whatever happens, judges open cases when the data was extracted, and gives some cases deadlines of their own; we judge every case against its type’s configured target.',
+  },
   agreementNote: 'Both judged as of the export’s data horizon; tickets still pending by our rules are left out.',
   // CommentsList
   commentsShown: (limit: number, total: number) =>

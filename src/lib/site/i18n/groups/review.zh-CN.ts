@@ -109,6 +109,12 @@ export const reviewZhCN: Dictionary['review'] = {
   oursBreachedTheirsOnTime: '本站未达标、源系统按时',
   whyDiffer: '可能不一致的原因',
   genericAgreement: '两者不一致时，源系统所用的截止时间、计时方式或判定时刻与配置的目标及导出数据的截止时间不同。',
+  presetAgreement: {
+    'servicenow-incident': (field, closedField, tool) =>
+      `${field} 衡量的是到关闭（${closedField}）的时间，而不是到解决的时间：按时解决但数天后才关闭的事件，在 ${tool} 中算超时，在本站算按时。`,
+    'boston-311':
+      '市政系统把没有截止时间的案件一律记为按时，按数据导出时刻判定未关闭的案件，并给部分案件设定了各自的截止时间；本站按每类案件配置的目标判定每个案件。',
+  },
   agreementNote: '两者均按导出数据的截止时间判定；按本站规则仍待定的工单不计入。',
   commentsShown: (limit, total) => `共 ${total} 条评论，此处列出最新的 ${limit} 条；全部见 CSV 与快照下载。`,
   draftPeriod: (period) => `${period}为{0}：随着导出数据到达，其数字仍可能变化。尚未发布。`,
