@@ -6,6 +6,8 @@ declare namespace App {
     commentaryFile?: string;
     /** Set when that commentary is a published revision's pinned source (commentary-figures.ts: unresolvedFigure). */
     pinnedCommentary?: import('./lib/site/commentary-figures.ts').PinnedContext;
+    /** The language of that commentary's text (the page's, or another's shown as a fallback): its <Figure>s format in it. */
+    commentaryLocale?: import('./lib/model/locales.ts').Locale;
   }
 }
 

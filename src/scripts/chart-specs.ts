@@ -5,10 +5,33 @@
  * point shape, fill pattern, or a legend label), and no chart animates.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { formatMs, formatNumber, formatPercent } from '../lib/format/format.ts';
+import { formatNumber } from '../lib/format/format.ts';
+import type { Locale } from '../lib/model/locales.ts';
+import { chartWordsEn } from '../lib/site/i18n/groups/chart-words.en.ts';
+import { formatMsIn, formatPercentIn } from '../lib/site/i18n/locale-format.ts';
+import { slots } from '../lib/site/i18n/slots.ts';
+
+/** The words drawn inside a chart (legend, tooltips, axis titles): the page's dictionary's chartWords. */
+export type ChartWords = typeof chartWordsEn;
+
+/**
+ * What every payload may carry for the page's language (issue #16): the locale its numbers are
+ * formatted in, and the chart words in that language. Both default to English, as before.
+ */
+export interface ChartLanguage {
+  locale?: Locale;
+  words?: ChartWords;
+}
+
+/** A chart word with its `{0}`, `{1}` filled in. */
+function fill(template: string, ...values: string[]): string {
+  return slots(template)
+    .map((p) => (typeof p === 'number' ? (values[p] ?? '') : p))
+    .join('');
+}
 
 /** Payloads, as the .astro components write them (the snapshot's numbers, unchanged). */
-export interface DailyAvailabilityPayload {
+export interface DailyAvailabilityPayload extends ChartLanguage {
   kind: 'daily-availability';
   service: string;
   dates: string[];
@@ -19,7 +42,7 @@ export interface DailyAvailabilityPayload {
   dayMs: number[];
 }
 
-export interface DailyLatencyPayload {
+export interface DailyLatencyPayload extends ChartLanguage {
   kind: 'daily-latency';
   service: string;
   dates: string[];
@@ -29,7 +52,7 @@ export interface DailyLatencyPayload {
   thresholdMs: number;
 }
 
-export interface SeriesPayload {
+export interface SeriesPayload extends ChartLanguage {
   kind: 'lines' | 'bars';
   /** Category labels (months, priorities). */
   labels: string[];
@@ -68,8 +91,6 @@ export type DailyCategory = 'met' | 'below' | 'no-data';
 export function dayCategory(availability: number | null, target: number): DailyCategory {
   return availability === null ? 'no-data' : availability >= target ? 'met' : 'below';
 }
-
-export const DAY_CATEGORY_TEXT: Record<DailyCategory, string> = { met: 'met', below: 'below target', 'no-data': 'no data' };
 
 /**
  * How each day's bar is drawn. A day with no eligible time (availability null) is "no data":
@@ -122,9 +143,6 @@ function percentDigits(min: number): number {
   return 3;
 }
 
-const MAINTENANCE_LABEL = 'Planned maintenance (excluded)';
-const PARTIAL_LABEL = 'Part of the day without data';
-
 const DASHES: number[][] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3]];
 const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
 
@@ -159,6 +177,9 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   const top = 1;
   const pick = (c: DailyCategory) => p.availability.map((a, i) => (cats[i]?.category === c ? a : null));
   const digits = percentDigits(min);
+  const locale = p.locale ?? 'en';
+  const w = p.words ?? chartWordsEn;
+  const targetLabel = fill(w.target, formatPercentIn(p.target, locale, 2));
   const bar = (label: string, data: Array<number | null>, colour: string, pattern: 'solid' | 'stripes' | 'crosshatch') =>
     ({
       type: 'bar',
@@ -191,10 +212,10 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
     }) as ChartDataset<'line'>;
   // A legend entry for each kind of day present (a month with data always shows "Met target").
   const bars = [
-    bar('Met target', pick('met'), t.met, 'solid'),
-    bar('Below target', pick('below'), t.breach, 'stripes'),
+    bar(w.metTarget, pick('met'), t.met, 'solid'),
+    bar(w.belowTarget, pick('below'), t.breach, 'stripes'),
     bar(
-      'No data (not counted)',
+      w.noData,
       cats.map((c) => (c.category === 'no-data' ? top : null)),
       t.noData,
       'crosshatch',
@@ -202,12 +223,12 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   ].filter((d, i) => i === 0 || d.data.some((v) => v !== null));
   const datasets: Array<ChartDataset<'bar' | 'line'>> = [
     ...bars,
-    { ...referenceLine(`Target ${formatPercent(p.target, 2)}`, p.target, p.dates.length, t), order: 1 } as ChartDataset<'line'>,
+    { ...referenceLine(targetLabel, p.target, p.dates.length, t), order: 1 } as ChartDataset<'line'>,
   ];
   if (cats.some((c) => c.maintenance)) {
     datasets.push(
       marks(
-        MAINTENANCE_LABEL,
+        w.maintenance,
         cats.map((c) => c.maintenance),
         t.maintenance,
         'rectRot',
@@ -218,7 +239,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   if (cats.some((c) => c.partial)) {
     datasets.push(
       marks(
-        PARTIAL_LABEL,
+        w.partial,
         cats.map((c) => c.partial),
         t.noData,
         'triangle',
@@ -241,12 +262,11 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
             label: (item: TooltipItem<'bar' | 'line'>) => {
               const i = item.dataIndex;
               const label = item.dataset.label ?? '';
-              if (label.startsWith('Target')) return label;
-              if (label === MAINTENANCE_LABEL) return 'planned maintenance (excluded from the figures)';
-              if (label === PARTIAL_LABEL)
-                return `no data for part of the day (${Math.round(((p.noDataMs[i] ?? 0) / (p.dayMs[i] || 1)) * 100)} %)`;
+              if (label === targetLabel) return label;
+              if (label === w.maintenance) return w.maintenanceTip;
+              if (label === w.partial) return fill(w.partialTip, formatPercentIn((p.noDataMs[i] ?? 0) / (p.dayMs[i] || 1), locale, 0));
               const a = p.availability[i] ?? null;
-              return a === null ? 'no data: no monitored time this day' : `availability ${formatPercent(a)} (${label.toLowerCase()})`;
+              return a === null ? w.noDataTip : fill(w.availabilityTip, formatPercentIn(a, locale), label.toLowerCase());
             },
           },
         },
@@ -257,8 +277,8 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
           ...axisColours(t),
           min,
           max: top,
-          ticks: { color: t.fg, callback: (v: string | number) => formatPercent(Number(v), digits) },
-          title: { display: true, text: 'Availability', color: t.fg },
+          ticks: { color: t.fg, callback: (v: string | number) => formatPercentIn(Number(v), locale, digits) },
+          title: { display: true, text: w.availability, color: t.fg },
         },
       },
     },
@@ -266,6 +286,9 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
 }
 
 export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): ChartConfiguration<'line'> {
+  const locale = p.locale ?? 'en';
+  const w = p.words ?? chartWordsEn;
+  const ms = (v: number | null) => formatMsIn(v, locale);
   const line = (label: string, values: Array<number | null>, i: number): ChartDataset<'line'> => ({
     label,
     data: values,
@@ -286,7 +309,7 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
         line('p50', p.p50, 0),
         line('p95', p.p95, 1),
         line('p99', p.p99, 2),
-        referenceLine(`Threshold ${formatMs(p.thresholdMs)}`, p.thresholdMs, p.dates.length, t),
+        referenceLine(fill(w.threshold, ms(p.thresholdMs)), p.thresholdMs, p.dates.length, t),
       ],
     },
     options: {
@@ -296,7 +319,7 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => p.dates[items[0]?.dataIndex ?? 0] ?? '',
-            label: (item: TooltipItem<'line'>) => `${item.dataset.label}: ${formatMs(item.parsed.y ?? null)}`,
+            label: (item: TooltipItem<'line'>) => `${item.dataset.label}: ${ms(item.parsed.y ?? null)}`,
           },
         },
       },
@@ -305,8 +328,8 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
         y: {
           ...axisColours(t),
           beginAtZero: true,
-          ticks: { color: t.fg, callback: (v: string | number) => formatMs(Number(v)) },
-          title: { display: true, text: 'Latency', color: t.fg },
+          ticks: { color: t.fg, callback: (v: string | number) => ms(Number(v)) },
+          title: { display: true, text: w.latency, color: t.fg },
         },
       },
     },
@@ -317,7 +340,8 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
   const all = p.series.flatMap((s) => s.values);
   const min = p.min ?? (p.zoom ? zoomedMin(all, p.reference?.value ?? null) : undefined);
   const digits = p.unit === 'ratio' ? percentDigits(min ?? 0) : 0;
-  const fmt = (v: number | null) => (p.unit === 'ratio' ? formatPercent(v, Math.max(digits, 1)) : formatNumber(v, 1));
+  const locale = p.locale ?? 'en';
+  const fmt = (v: number | null) => (p.unit === 'ratio' ? formatPercentIn(v, locale, Math.max(digits, 1)) : formatNumber(v, 1));
   const datasets: Array<ChartDataset<'line' | 'bar'>> = p.series.map((s, i) => {
     const colour = t.series[i % t.series.length] as string;
     if (p.kind === 'bars') {
@@ -365,7 +389,10 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
           ...axisColours(t),
           min,
           max: p.max,
-          ticks: { color: t.fg, callback: (v: string | number) => (p.unit === 'ratio' ? formatPercent(Number(v), digits) : String(v)) },
+          ticks: {
+            color: t.fg,
+            callback: (v: string | number) => (p.unit === 'ratio' ? formatPercentIn(Number(v), locale, digits) : String(v)),
+          },
         },
       },
     },

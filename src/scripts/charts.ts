@@ -16,6 +16,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { slots } from '../lib/site/i18n/slots.ts';
 import { type ChartPayload, type ChartTheme, chartConfig } from './chart-specs.ts';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -101,7 +102,11 @@ window.addEventListener('beforeprint', () => {
   reopen = [...document.querySelectorAll<HTMLDetailsElement>('details.chart-data:not([open])')];
   for (const d of reopen) d.open = true;
   const today = new Date().toISOString().slice(0, 10);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = `printed ${today}`;
+  // The element says how its language words it ("打印于 {0}"); without a template, English.
+  for (const el of document.querySelectorAll<HTMLElement>('[data-print-date]'))
+    el.textContent = slots(el.dataset.printDate || 'printed {0}')
+      .map((p) => (typeof p === 'number' ? today : p))
+      .join('');
   for (const c of charts) c.resize();
 });
 window.addEventListener('afterprint', () => {

@@ -3,38 +3,10 @@
  * never the only cue. (The browser suite checks the charts draw; this checks what they draw.)
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type ChartTheme,
-  type DailyAvailabilityPayload,
-  dailyAvailabilityConfig,
-  dailyCategories,
-  dailyLatencyConfig,
-  seriesConfig,
-  zoomedMin,
-} from '../../src/scripts/chart-specs.ts';
+import { dailyAvailabilityConfig, dailyCategories, dailyLatencyConfig, seriesConfig, zoomedMin } from '../../src/scripts/chart-specs.ts';
+import { fourDays, theme } from '../helpers/chart-fixtures.ts';
 
-const theme: ChartTheme = {
-  fg: 'fg',
-  muted: 'muted',
-  grid: 'grid',
-  series: ['s1', 's2', 's3', 's4', 's5', 's6'],
-  met: 'green',
-  breach: 'red',
-  noData: 'grey',
-  maintenance: 'purple',
-  fill: (colour, pattern) => `${pattern}:${colour}`,
-};
-
-const payload: DailyAvailabilityPayload = {
-  kind: 'daily-availability',
-  service: 'Search',
-  dates: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04'],
-  availability: [1, 0.98, null, 0.9999],
-  target: 0.995,
-  noDataMs: [0, 0, 86_400_000, 3_600_000],
-  maintenanceMs: [0, 1_800_000, 0, 0],
-  dayMs: [86_400_000, 86_400_000, 86_400_000, 86_400_000],
-};
+const payload = fourDays;
 
 type Ds = { label: string; data: Array<number | null>; backgroundColor?: unknown; borderDash?: number[]; pointStyle?: unknown };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant, formatMonth } from '../../src/lib/format/format.ts';
-import { formatInstantCached, formatMonthCached, formatPeriodCached } from '../../src/lib/site/format-cached.ts';
-import { formatPeriodIn } from '../../src/lib/site/i18n/locale-format.ts';
+import { formatInstantCached, formatInstantInCached, formatMonthCached, formatPeriodCached } from '../../src/lib/site/format-cached.ts';
+import { formatInstantIn, formatPeriodIn } from '../../src/lib/site/i18n/locale-format.ts';
 
 describe('format-cached', () => {
   const ids = ['2026-10', '2026-Q3', '2026', '2026-01'];
@@ -25,5 +25,15 @@ describe('format-cached', () => {
       expect(formatInstantCached(ms, zone)).toBe(formatInstant(ms, zone));
     }
     expect(formatInstantCached(null, 'UTC')).toBe(formatInstant(null, 'UTC'));
+  });
+  it('keeps instants per locale and zone: English is formatInstant’s text, Chinese formatInstantIn’s', () => {
+    const ms = Date.UTC(2026, 9, 25, 0, 30);
+    for (const zone of ['Europe/London', 'Asia/Shanghai']) {
+      expect(formatInstantInCached(ms, zone, 'en')).toBe(formatInstant(ms, zone));
+      expect(formatInstantInCached(ms, zone, 'zh-CN')).toBe(formatInstantIn(ms, zone, 'zh-CN'));
+      expect(formatInstantInCached(ms, zone, 'zh-CN')).toBe(formatInstantIn(ms, zone, 'zh-CN'));
+    }
+    // Hand-written: 00:30 UTC on 25 October 2026 is 01:30 in London (BST, UTC+1).
+    expect(formatInstantInCached(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
   });
 });

@@ -4,9 +4,11 @@
  * here and the MDX component only prints the result or the error.
  */
 import { readFileSync } from 'node:fs';
-import { formatCount, formatDuration, formatNumber, formatPercent } from '../format/format.ts';
+import { formatNumber } from '../format/format.ts';
 import { ces, csat, nps } from '../metrics/index.ts';
+import type { Locale } from '../model/locales.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { formatCountIn, formatDurationIn, formatPercentIn } from './i18n/locale-format.ts';
 
 export const SERVICE_METRICS = ['availability', 'target', 'downtime', 'outages'] as const;
 export const TICKET_METRICS = ['responseAttainment', 'resolutionAttainment', 'created', 'backlog'] as const;
@@ -32,36 +34,39 @@ type SatisfactionFigures = PeriodSnapshot['satisfaction']['overall'];
 
 const is = <T extends string>(list: readonly T[], x: string): x is T => (list as readonly string[]).includes(x);
 
-function ticketText(metric: (typeof TICKET_METRICS)[number], t: TicketFigures): string {
+function ticketText(metric: (typeof TICKET_METRICS)[number], t: TicketFigures, locale: Locale): string {
   switch (metric) {
     case 'responseAttainment':
-      return formatPercent(t.response?.attainment ?? null, 1);
+      return formatPercentIn(t.response?.attainment ?? null, locale, 1);
     case 'resolutionAttainment':
-      return formatPercent(t.resolution.attainment, 1);
+      return formatPercentIn(t.resolution.attainment, locale, 1);
     case 'created':
-      return formatCount(t.created);
+      return formatCountIn(t.created, locale);
     case 'backlog':
-      return formatCount(t.backlogAtEnd);
+      return formatCountIn(t.backlogAtEnd, locale);
   }
 }
 
-function satisfactionText(metric: (typeof SATISFACTION_METRICS)[number], f: SatisfactionFigures): string {
+function satisfactionText(metric: (typeof SATISFACTION_METRICS)[number], f: SatisfactionFigures, locale: Locale): string {
+  // Chinese text sets its brackets full width: 86.0%（n = 50）.
+  const n = (count: number) => (locale === 'en' ? ` (n = ${count})` : `（n = ${count}）`);
   switch (metric) {
     case 'csat':
-      return `${formatPercent(f.csat.share, 1)} (n = ${f.csat.n})`;
+      return `${formatPercentIn(f.csat.share, locale, 1)}${n(f.csat.n)}`;
     case 'nps':
-      return `${formatNumber(f.nps.score, 1)} (n = ${f.nps.n})`;
+      return `${formatNumber(f.nps.score, 1)}${n(f.nps.n)}`;
     case 'ces':
-      return `${formatNumber(f.ces.mean, 2)} (n = ${f.ces.n})`;
+      return `${formatNumber(f.ces.mean, 2)}${n(f.ces.n)}`;
   }
 }
 
 /**
  * The figure's text, or why it cannot be shown with the values that would be valid. Every
  * metric honours service=; priority= applies to the ticket metrics only (the snapshot has no
- * per-priority availability, and no service × priority split).
+ * per-priority availability, and no service × priority split). The text is formatted in the
+ * language of the commentary around it (errors stay English: they are for the analyst).
  */
-export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes): FigureResult {
+export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes, locale: Locale = 'en'): FigureResult {
   const { metric, service, priority } = attrs;
   if (metric === undefined || !is(FIGURE_METRICS, metric)) {
     return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...FIGURE_METRICS] };
@@ -81,23 +86,23 @@ export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes): Figur
     if (!s) return { error: `metric "${metric}" needs service=`, valid: serviceIds };
     switch (metric) {
       case 'availability':
-        return { text: formatPercent(s.availability) };
+        return { text: formatPercentIn(s.availability, locale) };
       case 'target':
-        return { text: formatPercent(s.target, 2) };
+        return { text: formatPercentIn(s.target, locale, 2) };
       case 'downtime':
-        return { text: formatDuration(s.downMs) };
+        return { text: formatDurationIn(s.downMs, locale) };
       case 'outages':
-        return { text: formatCount(s.outages.count) };
+        return { text: formatCountIn(s.outages.count, locale) };
     }
   }
   if (is(TICKET_METRICS, metric)) {
     const level = priority === undefined ? undefined : snap.tickets.levels.find((l) => l.levelId === priority);
-    return { text: ticketText(metric, level ?? s?.tickets ?? snap.tickets.overall) };
+    return { text: ticketText(metric, level ?? s?.tickets ?? snap.tickets.overall, locale) };
   }
   const sat = snap.satisfaction;
   // A service nobody rated has no row: its figures are those of zero responses.
   const figures = s ? (sat.byService.find((b) => b.service === s.id) ?? noResponses(sat.overall)) : sat.overall;
-  return { text: satisfactionText(metric, figures) };
+  return { text: satisfactionText(metric, figures, locale) };
 }
 
 /** The figures of zero responses, as the metrics give them. */
@@ -159,11 +164,12 @@ export function summaryText(
   summary: string,
   file: string,
   source: string | null,
+  locale: Locale = 'en',
 ): { text: string } | { error: string; marked: string } {
   let error: string | null = null;
   const marked = summary.replace(TAG, (_all, inside: string) => {
     const attrs = parseFigureAttributes(inside);
-    const r = figureText(snap, attrs);
+    const r = figureText(snap, attrs, locale);
     if ('text' in r) return r.text;
     // In YAML a double-quoted summary escapes its quotes; unescaped, the tag reads as written.
     error ??= figureMessage(file, source === null ? null : figureLine(source.replaceAll('\\"', '"'), attrs), attrs, r);
@@ -209,8 +215,13 @@ function sourceOf(file: string): string | null {
  * The text of a <Figure> on a page, or an Error whose message is the whole story (the site log
  * drops stack lines). Reads the commentary file only when there is something to report.
  */
-export function figureOrError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): { text: string } | { error: Error } {
-  const r = figureText(snap, attrs);
+export function figureOrError(
+  snap: PeriodSnapshot,
+  attrs: FigureAttributes,
+  file: string,
+  locale: Locale = 'en',
+): { text: string } | { error: Error } {
+  const r = figureText(snap, attrs, locale);
   if ('text' in r) return r;
   const source = sourceOf(file);
   return { error: new Error(figureMessage(file, source === null ? null : figureLine(source, attrs), attrs, r)) };
@@ -222,9 +233,10 @@ export function summaryOrError(
   summary: string,
   file: string,
   pinned?: PinnedContext,
+  locale: Locale = 'en',
 ): { text: string; warning?: string } | { error: Error } {
   if (!summary.includes('<Figure')) return { text: summary };
-  const r = summaryText(snap, summary, file, sourceOf(file));
+  const r = summaryText(snap, summary, file, sourceOf(file), locale);
   if ('text' in r) return r;
   const u = unresolvedFigure(new Error(r.error), pinned);
   return 'fail' in u ? { error: u.fail } : { text: r.marked, warning: u.warning };

@@ -1,13 +1,17 @@
 /**
  * The chart payloads of a run of headline figures: the home page's trend (the last 12 months)
  * and a quarter's or year's month by month draw the same three charts from the same points.
- * Nothing is computed: the points' figures are only arranged as series.
+ * Nothing is computed: the points' figures are only arranged as series, with the labels and
+ * number formats of the page's language (issue #16).
  */
 
-import type { SeriesPayload } from '../../scripts/chart-specs.ts';
-import { formatNumber, formatPercent } from '../format/format.ts';
+import type { ChartLanguage, SeriesPayload } from '../../scripts/chart-specs.ts';
+import { formatNumber } from '../format/format.ts';
+import type { Locale } from '../model/locales.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
-import { formatMonthCached } from './format-cached.ts';
+import { formatPeriodCached } from './format-cached.ts';
+import { dictionary } from './i18n/dictionaries.ts';
+import { formatPercentIn } from './i18n/locale-format.ts';
 
 type Point = PeriodSnapshot['headline']['trend'][number];
 
@@ -21,38 +25,45 @@ export interface TrendCharts {
   hasSurveys: boolean;
 }
 
-/** A target drawn on a chart: the one in force for the period shown, as for availability. */
-const reference = (label: string, value: number | null, text: string) =>
-  value === null ? undefined : { label: `${label} target ${text}`, value };
+/**
+ * What a chart payload carries for its page's language: nothing for English (the chart script's
+ * defaults, so English pages keep their bytes), else the locale and the chart words. ChartFigure
+ * adds it to every payload, so pages build payloads without it.
+ */
+export function chartLanguage(locale: Locale): ChartLanguage {
+  return locale === 'en' ? {} : { locale, words: dictionary(locale).chartWords };
+}
 
 /**
  * @param snap the snapshot whose services (with their current targets) the charts show
  * @param points the figures, one point per period, oldest first
+ * @param locale the page's language: labels, period names and number formats
  */
-export function trendCharts(snap: PeriodSnapshot, points: readonly Point[]): TrendCharts {
-  const labels = points.map((p) => formatMonthCached(p.period));
+export function trendCharts(snap: PeriodSnapshot, points: readonly Point[], locale: Locale = 'en'): TrendCharts {
+  const d = dictionary(locale);
+  const t = d.review;
+  const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
+  const labels = points.map((p) => formatPeriodCached(p.period, locale));
   const h = snap.headline;
+  /** A target drawn on a chart: the one in force for the period shown, as for availability. */
+  const reference = (value: number | null, label: (text: string) => string, text: string) =>
+    value === null ? {} : { reference: { label: label(text), value } };
   const line = (
     label: string,
     values: Array<number | null>,
     unit: 'ratio' | 'score',
-    target: number | null,
-    text: string,
-  ): SeriesPayload => {
-    const ref = reference(label, target, text);
-    return { kind: 'lines', labels, series: [{ label, values }], unit, ...(ref ? { reference: ref } : {}) };
-  };
-  const ticketRef = reference('Resolution', h.resolutionAttainment.target, formatPercent(h.resolutionAttainment.target, 1));
+    ref: ReturnType<typeof reference>,
+  ): SeriesPayload => ({ kind: 'lines', labels, series: [{ label, values }], unit, ...ref });
   return {
     availability: snap.headline.services.map((s) => ({
       title: s.name,
-      label: `Line chart of ${s.name} availability per month against its ${formatPercent(s.target, 2)} target`,
+      label: t.chartAvailability(s.name, pct(s.target, 2)),
       chart: {
         kind: 'lines',
         labels,
-        series: [{ label: 'Availability', values: points.map((p) => p.availability[s.id] ?? null) }],
+        series: [{ label: d.chartWords.availability, values: points.map((p) => p.availability[s.id] ?? null) }],
         unit: 'ratio',
-        reference: { label: `Target ${formatPercent(s.target, 2)}`, value: s.target },
+        reference: { label: t.chartTarget(pct(s.target, 2)), value: s.target },
         zoom: true,
       },
     })),
@@ -60,25 +71,23 @@ export function trendCharts(snap: PeriodSnapshot, points: readonly Point[]): Tre
       kind: 'lines',
       labels,
       series: [
-        { label: 'Resolution SLA met', values: points.map((p) => p.resolutionAttainment) },
-        { label: 'First-response SLA met', values: points.map((p) => p.responseAttainment) },
+        { label: d.columns.resolutionSlaMet, values: points.map((p) => p.resolutionAttainment) },
+        { label: t.firstResponseSlaMet, values: points.map((p) => p.responseAttainment) },
       ],
       unit: 'ratio',
-      ...(ticketRef ? { reference: ticketRef } : {}),
+      ...reference(h.resolutionAttainment.target, t.resolutionTarget, pct(h.resolutionAttainment.target, 1)),
     },
     csat: line(
-      'CSAT',
+      d.columns.csat,
       points.map((p) => p.csat),
       'ratio',
-      h.csat.target,
-      formatPercent(h.csat.target, 1),
+      reference(h.csat.target, t.csatTarget, pct(h.csat.target, 1)),
     ),
     nps: line(
-      'NPS',
+      d.columns.nps,
       points.map((p) => p.nps),
       'score',
-      h.nps.target,
-      formatNumber(h.nps.target, 0),
+      reference(h.nps.target, t.npsTarget, formatNumber(h.nps.target, 0)),
     ),
     hasTickets: points.some((p) => p.resolutionAttainment !== null || p.ticketsCreated > 0),
     hasSurveys: points.some((p) => p.csat !== null || p.nps !== null),

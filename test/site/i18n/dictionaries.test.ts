@@ -5,17 +5,7 @@ import { DICTIONARIES, type Dictionary, dictionary } from '../../../src/lib/site
 import { en } from '../../../src/lib/site/i18n/en.ts';
 import { GLOSSARY, renderGlossary } from '../../../src/lib/site/i18n/glossary.ts';
 import { localizeReason } from '../../../src/lib/site/i18n/reasons.ts';
-
-/** Every text of a dictionary with its key path; messages are called with sample arguments. */
-function texts(node: unknown, at = ''): Array<[string, string]> {
-  if (typeof node === 'string') return [[at, node]];
-  if (typeof node === 'function') {
-    // Samples of the kinds of argument the messages take: counts, already-formatted figures, names.
-    const args = Array.from({ length: node.length }, (_, i) => (i % 2 === 0 ? 3 : '示例'));
-    return [[at, String(node(...args))]];
-  }
-  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, at ? `${at}.${k}` : k));
-}
+import { texts } from '../../helpers/dictionary-texts.ts';
 
 /** The key tree with each message's arity, so two dictionaries compare by shape. */
 function shape(node: unknown): unknown {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatAttainment,
+  formatClockSeconds,
   formatCount,
   formatDuration,
   formatInstant,
@@ -12,6 +13,7 @@ import {
 } from '../../../src/lib/format/format.ts';
 import {
   formatAttainmentIn,
+  formatClockSecondsIn,
   formatCountIn,
   formatDateIn,
   formatDurationIn,
@@ -63,6 +65,13 @@ describe('Chinese formats', () => {
     ['year', formatPeriodIn('2026', 'zh-CN'), '2026年'],
     ['date', formatDateIn('2026-10-05', 'zh-CN'), '2026年10月5日'],
     ['date in English, as today', formatDateIn('2026-10-05', 'en'), '2026-10-05'],
+    // 306000 s of working time = 5100 min = 85 h; 1800 s = 30 min; 27000 s = 7.5 h.
+    ['working hours', formatClockSecondsIn(306_000, 'business', 'zh-CN'), '85 工作小时'],
+    ['working minutes', formatClockSecondsIn(1800, 'business', 'zh-CN'), '30 工作分钟'],
+    ['working hours with a tenth', formatClockSecondsIn(27_000, 'business', 'zh-CN'), '7.5 工作小时'],
+    ['elapsed clock: a duration', formatClockSecondsIn(5400, 'elapsed', 'zh-CN'), '1 小时 30 分'],
+    ['24×7 clock: a duration', formatClockSecondsIn(172_800, '24x7', 'zh-CN'), '2 天'],
+    ['clock, none', formatClockSecondsIn(null, 'business', 'zh-CN'), '—'],
   ];
   it.each(cases)('%s', (_what, made, expected) => {
     expect(made).toBe(expected);
@@ -115,6 +124,9 @@ describe('English formats are format.ts’s, byte for byte', () => {
         expect(formatPeriodIn(p, 'en')).toBe(formatMonth(p));
         const f = { attainment: met + breached === 0 ? null : met / (met + breached), met, breached };
         expect(formatAttainmentIn(f, 'en', dg)).toBe(formatAttainment(f, dg));
+        const seconds = d === null ? null : Math.round(d / 1000);
+        for (const clock of ['24x7', 'business', 'elapsed'] as const)
+          expect(formatClockSecondsIn(seconds, clock, 'en')).toBe(formatClockSeconds(seconds, clock));
       }),
     );
   });

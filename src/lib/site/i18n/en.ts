@@ -8,7 +8,9 @@
  */
 import { GLOSSARY } from './glossary.ts';
 import { changesEn } from './groups/changes.en.ts';
+import { chartWordsEn } from './groups/chart-words.en.ts';
 import { digestEn } from './groups/digest.en.ts';
+import { reviewEn } from './groups/review.en.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -128,6 +130,9 @@ export const en = {
     resolutionMet: 'Ticket resolution SLA met',
     nps: 'NPS',
   },
+  /** The period review's own sentences and the charts' inner words (groups/). */
+  review: reviewEn,
+  chartWords: chartWordsEn,
   /** Table heads, one word per column wherever it appears. */
   columns: {
     service: 'Service',

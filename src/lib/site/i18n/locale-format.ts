@@ -199,3 +199,21 @@ export function formatAttainmentIn(
     ? `${formatPercentIn(f.attainment, locale, digits)} (${counts})`
     : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;
 }
+
+/**
+ * A duration on a ticket level's clock: working time for a business clock, never days of 24 h
+ * (en as format.ts's formatClockSeconds: "85 working hours", "30 working minutes"; zh-CN
+ * "85 工作小时", "30 工作分钟"), elapsed time otherwise (formatDurationIn); null → "—".
+ */
+export function formatClockSecondsIn(seconds: number | null, clock: '24x7' | 'business' | 'elapsed', locale: Locale): string {
+  if (seconds === null) return '—';
+  if (clock !== 'business') return formatDurationIn(seconds * 1000, locale);
+  const minutes = Math.round(seconds / 60);
+  if (locale === 'en') {
+    if (minutes < 60) return `${minutes} working ${minutes === 1 ? 'minute' : 'minutes'}`;
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    return `${grouped(hours, locale)} working ${hours === 1 ? 'hour' : 'hours'}`;
+  }
+  if (minutes < 60) return `${minutes} 工作分钟`;
+  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 工作小时`;
+}

@@ -7,7 +7,9 @@
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
 import { changesZhCN } from './groups/changes.zh-CN.ts';
+import { chartWordsZhCN } from './groups/chart-words.zh-CN.ts';
 import { digestZhCN } from './groups/digest.zh-CN.ts';
+import { reviewZhCN } from './groups/review.zh-CN.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
@@ -120,6 +122,8 @@ export const zhCN: Dictionary = {
     resolutionMet: '工单解决 SLA 达成率',
     nps: g('nps'),
   },
+  review: reviewZhCN,
+  chartWords: chartWordsZhCN,
   columns: {
     service: '服务',
     owner: '负责团队',

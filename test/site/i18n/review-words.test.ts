@@ -1,0 +1,192 @@
+/**
+ * The period review in Chinese (issue #16): the words its components and charts take from the
+ * dictionary, the charts' words and number formats, and the commentary's figures. The whole
+ * built page is scanned in test/build/review-chinese.test.ts; this checks the parts one by one.
+ * Expected texts are written out by hand from the zh-CN dictionary and locale-format.ts's rules.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TooltipItem } from 'chart.js';
+import { describe, expect, it } from 'vitest';
+import { presetFor } from '../../../src/lib/config/presets.ts';
+import { figureText } from '../../../src/lib/site/commentary-figures.ts';
+import { agreementNoteIn } from '../../../src/lib/site/i18n/agreement-notes.ts';
+import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
+import { slots } from '../../../src/lib/site/i18n/slots.ts';
+import { chartLanguage, trendCharts } from '../../../src/lib/site/trend-charts.ts';
+import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
+import { GENERIC_AGREEMENT_NOTE } from '../../../src/lib/snapshot/review-coverage.ts';
+import { dailyAvailabilityConfig, dailyLatencyConfig, seriesConfig } from '../../../src/scripts/chart-specs.ts';
+import { fourDays, theme } from '../../helpers/chart-fixtures.ts';
+import { texts } from '../../helpers/dictionary-texts.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const october = (): PeriodSnapshot => JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/mini/expected/2026-10.json'), 'utf8'));
+
+// The groups the period review's components read (the groups this part of issue #16 owns).
+const GROUPS = ['review', 'chartWords', 'sections', 'headline', 'columns', 'captions', 'notices', 'charts', 'verdict', 'flags'] as const;
+// Words a reader of either language reads as they are.
+const ACRONYMS = new Set(['SLA', 'CSAT', 'NPS', 'CES', 'MTTR', 'CSV', 'JSON', 'UTC']);
+/** The Latin words of a text that are not acronyms (p50, n and {0} are not words). */
+const words = (s: string) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ACRONYMS.has(w));
+
+describe('the review’s words in Chinese', () => {
+  const en = dictionary('en');
+  const zh = dictionary('zh-CN');
+
+  it('every text of the review’s groups differs from the English, unless it is only acronyms, figures and symbols', () => {
+    const same = GROUPS.flatMap((g) => {
+      const zhTexts = new Map(texts(zh[g], g));
+      return texts(en[g], g).filter(([key, text]) => zhTexts.get(key) === text && words(text).length > 0);
+    });
+    expect(same).toEqual([]);
+  });
+
+  it('the check would catch one: an English text left in place is reported', () => {
+    expect(words('Met target')).toEqual(['Met', 'target']);
+    expect(words('CSAT (n = 3) p95 {0}')).toEqual([]);
+  });
+
+  it('keeps each language’s own order around a link', () => {
+    expect(slots(en.review.superseded('2026-11-02'))).toEqual(['Superseded by ', 0, ' on 2026-11-02']);
+    expect(slots(zh.review.superseded('2026-11-02'))).toEqual(['已于 2026-11-02 被 ', 0, ' 取代']);
+    expect(slots('{0} and {1}')).toEqual([0, ' and ', 1]);
+    expect(slots('no link')).toEqual(['no link']);
+  });
+
+  it('a message given the {0} slot as an argument puts the link there (PeriodReview’s month notices)', () => {
+    expect(slots(zh.status.monthDiffers('{0}', 2, 'quarter', 3))).toEqual([
+      0,
+      '已发布的修订版本 2 与本季度所依据的数字不同：3 项数字，例如',
+    ]);
+    expect(slots(en.status.aggregateDiffers('{0}', 1))[0]).toBe(0);
+  });
+});
+
+const days = fourDays;
+
+type Ds = { label: string };
+type Callbacks = { label: (item: TooltipItem<'bar' | 'line'>) => string };
+const item = (label: string, dataIndex: number, y: number | null) =>
+  ({ dataset: { label }, dataIndex, parsed: { y } }) as unknown as TooltipItem<'bar' | 'line'>;
+
+describe('charts in Chinese', () => {
+  const zh = { ...days, ...chartLanguage('zh-CN') };
+
+  it('English payloads carry nothing extra: the chart script’s defaults are English', () => {
+    expect(chartLanguage('en')).toEqual({});
+  });
+
+  it('draws the daily availability legend, target and tooltips in Chinese, with percent signs set close up', () => {
+    const cfg = dailyAvailabilityConfig(zh, theme);
+    const labels = (cfg.data.datasets as unknown as Ds[]).map((d) => d.label);
+    expect(labels).toEqual(['达标', '未达标', '无数据（不计入）', '目标 99.50%', '维护窗口（不计入）', '当日部分时间无数据']);
+    const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+    expect(tip.label(item('未达标', 1, 0.98))).toBe('可用性 98.000%（未达标）');
+    expect(tip.label(item('无数据（不计入）', 2, 1))).toBe('无数据：当日没有任何监测时间');
+    // 3 600 000 of 86 400 000 ms without data: 4.17 % → 4 %.
+    expect(tip.label(item('当日部分时间无数据', 3, 1))).toBe('当日部分时间无数据（4%）');
+    expect(tip.label(item('维护窗口（不计入）', 1, 1))).toBe('维护窗口（不计入各项数字）');
+    const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string }; title: { text: string } };
+    // The axis runs from 0.97 (zoomedMin of 0.98 and the target), so ticks have one decimal.
+    expect(y.ticks.callback(0.99)).toBe('99.0%');
+    expect(y.title.text).toBe('可用性');
+  });
+
+  it('draws latency in Chinese: the threshold and the axis title', () => {
+    const cfg = dailyLatencyConfig(
+      {
+        kind: 'daily-latency',
+        service: 'Search',
+        dates: ['2026-10-01'],
+        p50: [100],
+        p95: [200],
+        p99: [300],
+        thresholdMs: 1500,
+        ...chartLanguage('zh-CN'),
+      },
+      theme,
+    );
+    expect((cfg.data.datasets as unknown as Ds[]).map((d) => d.label)).toEqual(['p50', 'p95', 'p99', '阈值 1,500 ms']);
+    const y = cfg.options?.scales?.y as unknown as { title: { text: string } };
+    expect(y.title.text).toBe('延迟');
+  });
+
+  it('formats series tooltips and ticks in the payload’s locale', () => {
+    const cfg = seriesConfig(
+      {
+        kind: 'lines',
+        labels: ['2026年9月', '2026年10月'],
+        series: [{ label: '可用性', values: [0.999, 1] }],
+        unit: 'ratio',
+        min: 0,
+        max: 1,
+        locale: 'zh-CN',
+      },
+      theme,
+    );
+    const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+    // min 0 → whole-percent ticks; tooltips keep at least one decimal.
+    expect(tip.label(item('可用性', 0, 0.999))).toBe('可用性: 99.9%');
+    const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string } };
+    expect(y.ticks.callback(0.5)).toBe('50%');
+  });
+
+  it('names the trend charts’ months, series and targets in the page’s language', () => {
+    const snap = october();
+    const zhCharts = trendCharts(snap, snap.headline.trend, 'zh-CN');
+    expect(zhCharts.tickets.labels).toEqual(['2026年10月']);
+    expect(zhCharts.tickets.series.map((s) => s.label)).toEqual(['解决 SLA 达成率', '首次响应 SLA 达成率']);
+    expect(zhCharts.availability[0]?.label).toBe('API每月可用性与其 99.00% 目标对比折线图');
+    expect(zhCharts.availability[0]?.chart.reference).toEqual({ label: '目标 99.00%', value: 0.99 });
+    // English as the pages read before issue #16.
+    const enCharts = trendCharts(snap, snap.headline.trend);
+    expect(enCharts.tickets.labels).toEqual(['October 2026']);
+    expect(enCharts.tickets.series.map((s) => s.label)).toEqual(['Resolution SLA met', 'First-response SLA met']);
+    expect(enCharts.availability[0]?.label).toBe('Line chart of API availability per month against its 99.00 % target');
+    expect(enCharts.availability[0]?.chart.reference).toEqual({ label: 'Target 99.00 %', value: 0.99 });
+  });
+});
+
+describe('commentary figures in the commentary’s language', () => {
+  // api was down 30 min of 24 h 10 min covered (commentary-figures.test.ts): 1 − 1800 / 87000 = 0.97931.
+  it('formats availability, targets and durations in Chinese; English as before', () => {
+    const snap = october();
+    expect(figureText(snap, { metric: 'availability', service: 'api' }, 'zh-CN')).toEqual({ text: '97.931%' });
+    expect(figureText(snap, { metric: 'target', service: 'api' }, 'zh-CN')).toEqual({ text: '99.00%' });
+    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分' });
+    expect(figureText(snap, { metric: 'availability', service: 'api' })).toEqual({ text: '97.931 %' });
+    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'en')).toEqual({ text: '30 min' });
+  });
+});
+
+describe('source-agreement notes in the page’s language', () => {
+  const boston = presetFor('boston-311')?.sourceVerdictNote as string;
+  const servicenow = presetFor('servicenow-incident')?.sourceVerdictNote as string;
+
+  it('English shows every note as the snapshot holds it: the dictionary’s English is the presets’ own text', () => {
+    for (const note of [GENERIC_AGREEMENT_NOTE, boston, servicenow]) expect(agreementNoteIn(note, 'en')).toBe(note);
+  });
+
+  it('Chinese shows the tool’s notes in Chinese, field and tool names as written, and a config’s own note as written', () => {
+    expect(agreementNoteIn(GENERIC_AGREEMENT_NOTE, 'zh-CN')).toBe(
+      '两者不一致时，源系统所用的截止时间、计时方式或判定时刻与配置的目标及导出数据的截止时间不同。',
+    );
+    expect(agreementNoteIn(servicenow, 'zh-CN')).toBe(
+      'made_sla 衡量的是到关闭（closed_at）的时间，而不是到解决的时间：按时解决但数天后才关闭的事件，在 ServiceNow 中算超时，在本站算按时。',
+    );
+    expect(agreementNoteIn(boston, 'zh-CN')).toMatch(/^市政系统/);
+    expect(agreementNoteIn('Our own words.', 'zh-CN')).toBe('Our own words.');
+  });
+});
+
+describe('the English dictionary repeats the tool’s notes word for word', () => {
+  it('holds the generic note and each preset’s note as the snapshot writes them', () => {
+    const r = dictionary('en').review;
+    expect(r.genericAgreement).toBe(GENERIC_AGREEMENT_NOTE);
+    expect(r.presetAgreement['servicenow-incident']('made_sla', 'closed_at', 'ServiceNow')).toBe(
+      presetFor('servicenow-incident')?.sourceVerdictNote,
+    );
+    expect(r.presetAgreement['boston-311']).toBe(presetFor('boston-311')?.sourceVerdictNote);
+  });
+});
