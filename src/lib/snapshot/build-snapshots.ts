@@ -5,8 +5,10 @@
  */
 import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
+import { type ActionsRegister, locatedLines } from '../config/load-actions.ts';
 import { presetFor } from '../config/presets.ts';
 import type { RuleBook } from '../config/resolve-rules.ts';
+import { ReviewError } from '../errors.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../model/rules.ts';
@@ -21,6 +23,8 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
+import { unknownIssueProblems } from './actions-section.ts';
+import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
 import { drillDownSection, ticketsById } from './drill-down-section.ts';
@@ -93,6 +97,8 @@ export interface SnapshotMeta {
   configSha256: string;
   /** Months built even without data: those with published revisions, which stay on the site as published. */
   keepMonths?: ReadonlySet<string>;
+  /** The actions register (content/actions.yaml), checked against the config; absent: no actions block. */
+  actions?: ActionsRegister | null;
 }
 
 /**
@@ -370,5 +376,13 @@ function buildPeriods(
     if (plan.kind === 'month') monthPoints.set(plan.id, headline.trend[headline.trend.length - 1] as TrendPoint);
     built.push(snapshot);
   }
-  return built;
+  if (!meta.actions) return built;
+  const keys = new Set(recurringTable.grouping.groups.map((g) => g.key));
+  const problems = unknownIssueProblems(meta.actions.actions, keys);
+  if (problems.length > 0)
+    throw new ReviewError(
+      `${meta.actions.file}: ${problems.length} unknown recurring issue${problems.length === 1 ? '' : 's'}`,
+      locatedLines(meta.actions, problems),
+    );
+  return withActions(built, meta.actions, config);
 }

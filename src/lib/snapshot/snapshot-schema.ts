@@ -6,6 +6,7 @@
  * consume. Objects are strict, so a field added in code but not here fails the build's tests.
  */
 import { z } from 'zod';
+import { actionsShape } from './actions-schema.ts';
 import { incidentsShape } from './incidents-schema.ts';
 
 const n = z.number();
@@ -412,6 +413,7 @@ export const periodSnapshotSchema = obj({
   // Issue 15 (presentation): additive, optional blocks, so published revisions written before them stay valid.
   ...drillDownShape,
   ...incidentsShape,
+  ...actionsShape,
   rules: rulesSchema,
   dataQuality: obj({
     rows: int,
