@@ -79,6 +79,9 @@ export const actionsRegisterSchema = obj({
   file: str.describe('The register file, relative to the review folder.'),
   sha256: str.describe('SHA-256 of the register file the build read: the “as of” of the page.'),
   lastPeriod: str.describe('The last review month built: overdue means past due at its end.'),
+  counts: obj({ open: z.number().int(), overdue: z.number().int(), done: z.number().int(), dropped: z.number().int() }).describe(
+    'Actions by status now; overdue counts the open ones past due.',
+  ),
   items: z.array(
     obj({
       ...actionShape,

@@ -182,15 +182,18 @@ export function actionsRegisterView(
   labels: ActionLabels,
   figureAt: (month: string, moves: ActionMoves) => number | null,
 ): ActionsRegisterView {
+  const items = register.actions.map((a) => {
+    // The live register shows the status as written, even for a month after the last one built.
+    const view = actionView(a, '9999-12', labels, figureAt);
+    return { ...view, overdue: a.status === 'open' && dueDateOf(a.due) <= dueDateOf(lastPeriod) };
+  });
+  const of = (status: string) => items.filter((i) => i.status === status).length;
   return {
     file: register.file,
     sha256: register.sha256,
     lastPeriod,
-    items: register.actions.map((a) => {
-      // The live register shows the status as written, even for a month after the last one built.
-      const view = actionView(a, '9999-12', labels, figureAt);
-      return { ...view, overdue: a.status === 'open' && dueDateOf(a.due) <= dueDateOf(lastPeriod) };
-    }),
+    counts: { open: of('open'), overdue: items.filter((i) => i.overdue).length, done: of('done'), dropped: of('dropped') },
+    items,
   };
 }
 

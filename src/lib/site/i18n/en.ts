@@ -7,6 +7,7 @@
  * Terms come from the glossary, so a term reads the same on every page.
  */
 import { GLOSSARY } from './glossary.ts';
+import { actionsEn } from './groups/actions.en.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -420,6 +421,7 @@ export const en = {
     methodRootCauses:
       'Root-cause categories: incidents by category and by the period they started in, over the last six periods of the same kind; incidents whose cause is not yet known are counted apart, last.',
   },
+  actions: actionsEn,
   footer: {
     builtWith: (tool: string, version: string) => `${tool} ${version}`,
     about: (builtBy: string) =>

@@ -6,6 +6,7 @@
  */
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
+import { actionsZhCN } from './groups/actions.zh-CN.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
@@ -398,6 +399,7 @@ export const zhCN: Dictionary = {
       '检测数据中的中断与事件在同一服务且时间重叠时相互关联（未恢复的事件视为持续进行）。没有对应事件的中断是无人记录的故障；没有对应中断的事件是检测未判为中断的故障（或没有检测的服务的故障）。',
     methodRootCauses: '根因分类：按分类及事件开始所在评审期统计事件数，覆盖同类最近六个评审期；根因尚未确定的事件单独计数，排在最后。',
   },
+  actions: actionsZhCN,
   footer: {
     builtWith: (tool, version) => `${tool} ${version}`,
     about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
