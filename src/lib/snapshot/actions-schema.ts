@@ -1,7 +1,8 @@
 /**
  * The actions block of the period snapshot (issue #18) and the live register the build writes
  * beside the snapshots (actions.json). A period's block pins the actions as they stood at its
- * end, so a published revision keeps them when content/actions.yaml changes later. Additive and
+ * end, so a published revision keeps them when content/actions.yaml changes later (the block is
+ * not compared as figures: diff-snapshots.ts leaves it out). Additive and
  * optional: snapshots of reviews without a register, or published before it, stay valid.
  */
 import { z } from 'zod';
