@@ -208,7 +208,7 @@ export function unknownIssueProblems(actions: readonly Action[], keys: ReadonlyS
     if (issue !== undefined && !keys.has(issue))
       out.push({
         path: [i, 'moves', 'issue'],
-        message: `no recurring issue has the key "${issue}" (keys are in each review's recurring issues CSV and in snapshot recurring.groups[].key)`,
+        message: `no recurring issue has the key "${issue}" (keys are recurring.groups[].key in each review's snapshot.json)`,
       });
   });
   return out;
