@@ -5,32 +5,11 @@
  * shows the register as it is now.
  * Through the real CLI and a real site build of the mini fixture (October 2026 only).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
-
-function runCli(args: string[]) {
-  const { REVIEW_BASE: _base, REVIEW_SITE: _site, ...env } = process.env;
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...env, TZ: 'Pacific/Auckland', USER: 'analyst' },
-  });
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return r;
-}
-
-const textOf = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
 
 // The mini fixture's October: API availability 97.931 %, the recurring issue "登录" (1 ticket).
 const register = (first: string, status: string) => `- id: A-1
