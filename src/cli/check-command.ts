@@ -1,16 +1,20 @@
+import { locatedLines } from '../lib/config/load-actions.ts';
 import { ReviewError } from '../lib/errors.ts';
 import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { ExportsError } from '../lib/ingest/ingest-sources.ts';
+import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
 import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
 
-Validates the config and every configured export without building the site, and prints a
-summary per file: rows, accepted, rejected, duplicates, date range, and the first rejects.
+Validates the config, the actions register (content/actions.yaml, when there is one) and every
+configured export without building the site, and prints a summary per file: rows, accepted,
+rejected, duplicates, date range, and the first rejects.
 
 options:
   --config FILE   review config (default: review.config.yaml)
@@ -49,7 +53,19 @@ export const checkCommand = {
       }
       throw e;
     }
-    const { config, ingest } = loaded;
+    const { config, ingest, actions } = loaded;
+    if (actions) {
+      // Recurring-issue keys are known once the tickets are grouped, as the build groups them.
+      const problems = unknownIssueProblems(
+        actions.actions,
+        new Set(groupTicketsByIssue(ingest.tickets).grouping.groups.map((g) => g.key)),
+      );
+      if (problems.length > 0)
+        throw new ReviewError(
+          `${actions.file}: ${problems.length} unknown recurring issue${problems.length === 1 ? '' : 's'}`,
+          locatedLines(actions, problems),
+        );
+    }
     const horizons = sourceHorizons(config, ingest);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
@@ -102,6 +118,12 @@ export const checkCommand = {
       ctx.out(
         `total: ${ingest.files.length} files, ${t.rows} rows, ${t.accepted} accepted, ${t.rejected} rejected, ${t.duplicates} duplicates`,
       );
+    if (!values.json && actions) {
+      const n = (st: string) => actions.actions.filter((a) => a.status === st).length;
+      ctx.out(
+        `${actions.file}: ${actions.actions.length} actions (${n('open')} open, ${n('done')} done, ${n('dropped')} dropped), checked against the config and the recurring issues`,
+      );
+    }
     if (!values.json)
       for (const h of horizons)
         ctx.out(

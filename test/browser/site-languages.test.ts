@@ -32,6 +32,7 @@ const PAGES = [
   '/reviews/2026/',
   '/method/',
   '/search/?q=payments',
+  '/actions/',
 ];
 
 /** Every built page of a language folder: its address (folder with slash) and file. */

@@ -14,6 +14,7 @@
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium. Absent locally, the suite is skipped with a
  * message; under CI=true its absence fails the run (.ci/run installs it).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     '/reviews/2026-Q3/',
     '/reviews/2026/',
     '/reviews/2026-10/tickets/',
+    '/actions/',
   ];
   const PAGES_B = [
     '/',
@@ -577,6 +579,48 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     expect(rows.filter((r) => r.possible_cause === 'true').map((r) => [r.change_id, r.outage_starts_utc])).toEqual([
       ['CHG-0023', '2026-09-10T09:00:00.000Z'],
     ]);
+    await ctx.close();
+  });
+
+  it('shows the actions register: September’s closed actions with before and after, October’s overdue one, the live page (issue #18)', async () => {
+    const ctx = await context(browser, offsite);
+    const { page } = await open(ctx, siteA.server.url('/reviews/2026-09/'));
+    const closed = 'table[data-table="actions-closed"]';
+    // content/actions.yaml A-2026-08-1 moves sign-in availability: August 1 − 160/44640 = 99.64 %, September no outage = 100 %,
+    // target 99.9 % → met. A-2026-08-2 moves P2 resolution: 77.46 % → 83.33 %, under its 85 % target → not met.
+    expect(await text(page, `${closed} tr[data-action="A-2026-08-1"] td:nth-of-type(8)`)).toBe('99.64 % (August 2026)');
+    expect(await text(page, `${closed} tr[data-action="A-2026-08-1"] td:nth-of-type(9)`)).toBe('100.00 % (September 2026)');
+    expect(await text(page, `${closed} tr[data-action="A-2026-08-1"] td[data-verdict]`)).toBe('✓ met');
+    expect(await text(page, `${closed} tr[data-action="A-2026-08-2"] td[data-verdict]`)).toBe('✗ not met');
+    // Opened in September and closed in October: open as September ended.
+    expect(await page.locator('table[data-table="actions-opened"] tr[data-action="A-2026-09-2"]').getAttribute('data-status')).toBe('open');
+    const oct = await open(ctx, siteA.server.url('/reviews/2026-10/'));
+    expect(
+      await oct.page
+        .locator('table[data-table="actions-overdue"] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))),
+    ).toEqual(['A-2026-08-3']);
+    expect(await text(oct.page, 'table[data-table="actions-closed"] tr[data-action="A-2026-09-2"] td[data-verdict]')).toBe(
+      'not judged (dropped)',
+    );
+    // The live page: as of the register file's SHA-256 and the last month built, never the clock.
+    const sha = createHash('sha256')
+      .update(readFileSync(path.join(ROOT, 'content/actions.yaml')))
+      .digest('hex');
+    const live = await open(ctx, siteA.server.url('/actions/'));
+    expect(await text(live.page, '[data-as-of]')).toContain(
+      `As of content/actions.yaml (SHA-256 ${sha.slice(0, 12)}…) and the reviews up to October 2026.`,
+    );
+    expect(await text(live.page, '[data-action-counts]')).toBe('2 open (1 overdue), 3 done, 1 dropped.');
+    expect(await live.page.locator('tr[data-overdue="yes"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(
+      ['A-2026-08-3'],
+    );
+    // Reached from the navigation of every page, and from each review's Actions section.
+    await oct.page.locator('header.site nav a', { hasText: 'Actions' }).click();
+    await oct.page.waitForURL(/\/actions\/$/);
+    // The published September (site B) shows the actions pinned in its revision.
+    const r1 = await open(ctx, siteB.server.url('/reviews/2026-09/r1/'));
+    expect(await text(r1.page, 'table[data-table="actions-closed"] tr[data-action="A-2026-08-1"] td[data-verdict]')).toBe('✓ met');
     await ctx.close();
   });
 

@@ -4,34 +4,11 @@
  * is tampered with, given a stray file, and loses a revision. Each step's pages and messages are
  * checked as a reader and an analyst see them (page text without tags, stderr without stack traces).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'src/cli/main.ts');
-
-function runCli(args: string[]) {
-  const { REVIEW_BASE: _base, REVIEW_SITE: _site, ...env } = process.env;
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...env, TZ: 'Pacific/Auckland', USER: 'analyst' },
-  });
-  // A user error is a message, never a stack trace.
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  return r;
-}
-
-function textOf(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
-}
+import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
 
 const commentary = (words: string) =>
   `---\nperiod: "2026-10"\nsummary: 'API was up <Figure metric="availability" service="api" />.'\n---\n\n${words}: Web resolved <Figure metric="resolutionAttainment" service="web" /> of its tickets.\n`;

@@ -6,12 +6,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReviewConfig } from '../config/config-schema.ts';
+import { type ActionsRegister, loadActions } from '../config/load-actions.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
 import { replaceDirAtomic } from '../fs/atomic-write.ts';
 import { formatReject } from '../ingest/file-account.ts';
 import { type IngestResult, ingestSources } from '../ingest/ingest-sources.ts';
+import { actionsRegisterSchema } from '../snapshot/actions-schema.ts';
+import { liveActions } from '../snapshot/actions-snapshots.ts';
 import { buildSnapshots, monthsWithoutData, type PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import { readCommentary } from '../snapshot/commentary-files.ts';
 import { type PeriodStatus, periodStatuses } from '../snapshot/period-status.ts';
@@ -45,6 +48,8 @@ export interface BuildDataOptions {
 
 export interface BuildDataResult {
   config: ReviewConfig;
+  /** The actions register (content/actions.yaml); null when the review has none. */
+  actions: ActionsRegister | null;
   ingest: IngestResult;
   snapshots: PeriodSnapshot[];
   statuses: PeriodStatus[];
@@ -55,13 +60,18 @@ export function cacheDirFor(configPath: string): string {
   return path.join(path.dirname(path.resolve(configPath)), '.cache/ingest');
 }
 
+/** The actions register of a review: content/actions.yaml beside the config. */
+export const ACTIONS_FILE = 'content/actions.yaml';
+
 export async function loadAndIngest(
   configPath: string,
   effects: Effects,
   options: { cache: boolean; toolVersion: string } = { cache: true, toolVersion: '0' },
-): Promise<{ config: ReviewConfig; ingest: IngestResult; configSha256: string }> {
+): Promise<{ config: ReviewConfig; ingest: IngestResult; configSha256: string; actions: ActionsRegister | null }> {
   const config = loadConfig(configPath);
   const configSha256 = createHash('sha256').update(readFileSync(configPath)).digest('hex');
+  // The register is checked against the config before the exports are read: its mistakes show at once.
+  const actions = loadActions(path.join(path.dirname(path.resolve(configPath)), ACTIONS_FILE), ACTIONS_FILE, config);
   const ingest = await ingestSources(
     config,
     path.dirname(path.resolve(configPath)),
@@ -69,7 +79,7 @@ export async function loadAndIngest(
     { cacheDir: options.cache ? cacheDirFor(configPath) : null, toolVersion: options.toolVersion },
   );
   effects.info(`parsed ${ingest.cache.parsed} files, ${ingest.cache.hits} unchanged (from the cache)`);
-  return { config, ingest, configSha256 };
+  return { config, ingest, configSha256, actions };
 }
 
 /** Rejected rows as printable lines, the first `limit` of them. */
@@ -85,7 +95,7 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   const shown = (f: string) => path.relative(reviewDir, f) || f;
   const published = readPublished(opts.publishedDir, effects.warn, shown);
   const commentary = readCommentary(opts.contentDir ?? path.join(reviewDir, 'content/reviews'), reviewDir);
-  const { config, ingest, configSha256 } = await loadAndIngest(opts.configPath, effects, {
+  const { config, ingest, configSha256, actions } = await loadAndIngest(opts.configPath, effects, {
     cache: opts.cache ?? true,
     toolVersion: opts.toolVersion,
   });
@@ -99,7 +109,12 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   try {
     // Months with published revisions are built even without data: a published review stays on the site.
     const keepMonths = new Set([...published.keys()].filter((id) => /^\d{4}-\d{2}$/.test(id)));
-    snapshots = buildSnapshots(config, ingest, resolveRules(config), { toolVersion: opts.toolVersion, configSha256, keepMonths });
+    snapshots = buildSnapshots(config, ingest, resolveRules(config), {
+      toolVersion: opts.toolVersion,
+      configSha256,
+      keepMonths,
+      actions,
+    });
   } finally {
     // The rollups are in the snapshots: the checks' spill file is no longer needed.
     ingest.checks.close();
@@ -131,9 +146,12 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
   const files = snapshots.map((s) => ({ name: `${s.period.id}.json`, content: snapshotJson(s) }));
   const emptyMonths = monthsWithoutData(config, ingest, snapshots);
   files.push({ name: 'index.json', content: snapshotJson({ periods: statuses, emptyMonths }) });
+  // The live register for the actions page (the period pages read their own, pinned in each snapshot).
+  if (actions)
+    files.push({ name: 'actions.json', content: snapshotJson(actionsRegisterSchema.parse(liveActions(snapshots, actions, config))) });
   if (opts.snapshotDir !== null) {
     replaceDirAtomic(opts.snapshotDir, files);
     effects.info(`wrote ${snapshots.length} period snapshots to ${opts.snapshotDir}`);
   }
-  return { config, ingest, snapshots, statuses };
+  return { config, actions, ingest, snapshots, statuses };
 }

@@ -12,7 +12,7 @@ import { DICTIONARIES } from './i18n/dictionaries.ts';
 import { defaultLocale, isMultilingual, localePath } from './i18n/locale-path.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
 import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
-import { readEmptyMonths, revisionFile } from './snapshot-files.ts';
+import { readActionsRegister, readEmptyMonths, revisionFile } from './snapshot-files.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
 export { downloadsBase, reviewPath } from './site-links.ts';
@@ -60,6 +60,14 @@ export function csvHref(folder: string, table: string): string {
 /** The review months no source covers (no page; one line in the archive), ascending. */
 export function emptyMonths(): string[] {
   return readEmptyMonths({ snapshotDir, publishedDir });
+}
+
+let actionsCache: { register: ReturnType<typeof readActionsRegister> } | null = null;
+
+/** The live actions register (the actions page, the navigation's link to it); null for a review without one. Read once per build. */
+export function actionsRegister(): ReturnType<typeof readActionsRegister> {
+  actionsCache ??= { register: readActionsRegister({ snapshotDir, publishedDir }) };
+  return actionsCache.register;
 }
 
 /**

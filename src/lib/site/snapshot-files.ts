@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ActionsRegisterView } from '../snapshot/actions-schema.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { PeriodStatus } from '../snapshot/period-status.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
@@ -64,4 +65,14 @@ export function readShownSnapshot(folders: SnapshotFolders, status: PeriodStatus
   return revision === null
     ? readJson<PeriodSnapshot>(draftFile(folders, status.id))
     : readJson<PublishedRevision>(revisionFile(folders, status.id, revision)).snapshot;
+}
+
+/** The live actions register the build wrote (snapshots/draft/actions.json); null for a review without one. */
+export function readActionsRegister(folders: SnapshotFolders): ActionsRegisterView | null {
+  try {
+    return readJson<ActionsRegisterView>(path.join(folders.snapshotDir, 'actions.json'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
 }

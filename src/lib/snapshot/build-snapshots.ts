@@ -5,8 +5,10 @@
  */
 import { configForPeriod } from '../config/config-for-period.ts';
 import type { ReviewConfig } from '../config/config-schema.ts';
+import { type ActionsRegister, locatedLines } from '../config/load-actions.ts';
 import { presetFor } from '../config/presets.ts';
 import type { RuleBook } from '../config/resolve-rules.ts';
+import { ReviewError } from '../errors.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
 import type { MaintenanceWindow } from '../model/rules.ts';
@@ -21,6 +23,8 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
+import { unknownIssueProblems } from './actions-section.ts';
+import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
 import { changesSection, outagesOfReview } from './changes-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
@@ -94,6 +98,8 @@ export interface SnapshotMeta {
   configSha256: string;
   /** Months built even without data: those with published revisions, which stay on the site as published. */
   keepMonths?: ReadonlySet<string>;
+  /** The actions register (content/actions.yaml), checked against the config; absent: no actions block. */
+  actions?: ActionsRegister | null;
 }
 
 /**
@@ -373,10 +379,19 @@ function buildPeriods(
   }
   // Changes last: a change is linked to outages after it, which may fall in months built after its period.
   const outages = outagesOfReview(built.filter((s) => s.period.kind === 'month'));
-  return built.map((s) => {
+  const withChanges = built.map((s) => {
     const changes = changesSection({ config, changes: ingest.changes, outages }, s.period);
     if (changes === null) return s;
     const { rules, dataQuality, ...head } = s;
     return { ...head, changes, rules, dataQuality };
   });
+  if (!meta.actions) return withChanges;
+  const keys = new Set(recurringTable.grouping.groups.map((g) => g.key));
+  const problems = unknownIssueProblems(meta.actions.actions, keys);
+  if (problems.length > 0)
+    throw new ReviewError(
+      `${meta.actions.file}: ${problems.length} unknown recurring issue${problems.length === 1 ? '' : 's'}`,
+      locatedLines(meta.actions, problems),
+    );
+  return withActions(withChanges, meta.actions, config);
 }

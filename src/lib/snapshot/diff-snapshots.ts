@@ -14,8 +14,13 @@ export interface FigureChange {
   new: unknown;
 }
 
-/** Parts of a snapshot that describe how it was made rather than what it says. */
-export const PROVENANCE_KEYS = new Set(['tool', 'inputs', 'configSha256']);
+/**
+ * Parts of a snapshot that are not its figures: how it was made, and the actions register as it
+ * stood (issue #18). Actions move on after a review is published — that is what the live actions
+ * page shows — so an edited content/actions.yaml never marks a published review as changed, and
+ * its revision page stays as it was; a revision published later pins the actions as they stand then.
+ */
+export const PROVENANCE_KEYS = new Set(['tool', 'inputs', 'configSha256', 'actions']);
 
 const IDENTITY_KEYS = ['id', 'levelId', 'key', 'date', 'file', 'name'];
 

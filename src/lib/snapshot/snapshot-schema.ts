@@ -6,6 +6,7 @@
  * consume. Objects are strict, so a field added in code but not here fails the build's tests.
  */
 import { z } from 'zod';
+import { actionsShape } from './actions-schema.ts';
 import { changesShape } from './changes-schema.ts';
 import { incidentsShape } from './incidents-schema.ts';
 
@@ -414,6 +415,7 @@ export const periodSnapshotSchema = obj({
   ...drillDownShape,
   ...incidentsShape,
   ...changesShape,
+  ...actionsShape,
   rules: rulesSchema,
   dataQuality: obj({
     rows: int,

@@ -7,6 +7,7 @@
  * Terms come from the glossary, so a term reads the same on every page.
  */
 import { GLOSSARY } from './glossary.ts';
+import { actionsEn } from './groups/actions.en.ts';
 import { changesEn } from './groups/changes.en.ts';
 import { chartWordsEn } from './groups/chart-words.en.ts';
 import { digestEn } from './groups/digest.en.ts';
@@ -428,6 +429,7 @@ export const en = {
       'Root-cause categories: incidents by category and by the period they started in, over the last six periods of the same kind; incidents whose cause is not yet known are counted apart, last.',
   },
   changes: changesEn,
+  actions: actionsEn,
   footer: {
     builtWith: (tool: string, version: string) => `${tool} ${version}`,
     about: (builtBy: string) =>

@@ -6,6 +6,7 @@
  */
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
+import { actionsZhCN } from './groups/actions.zh-CN.ts';
 import { changesZhCN } from './groups/changes.zh-CN.ts';
 import { chartWordsZhCN } from './groups/chart-words.zh-CN.ts';
 import { digestZhCN } from './groups/digest.zh-CN.ts';
@@ -405,6 +406,7 @@ export const zhCN: Dictionary = {
     methodRootCauses: '根因分类：按分类及事件开始所在评审期统计事件数，覆盖同类最近六个评审期；根因尚未确定的事件单独计数，排在最后。',
   },
   changes: changesZhCN,
+  actions: actionsZhCN,
   footer: {
     builtWith: (tool, version) => `${tool} ${version}`,
     about: (builtBy) => `由 ${builtBy} 根据各评审页所列的导出数据生成。所有数字在生成站点前算好；阅读时不再从网络获取任何内容。`,
