@@ -62,7 +62,9 @@ export const checkCommand = {
     // page shows (a translation for a language the review does not build). Errors under --strict.
     const paths = projectPaths(values.config as string);
     const warnings: Array<{ kind: 'header-only' | 'unused-commentary'; file: string; message: string }> = [
-      ...ingest.files.filter((f) => f.rows === 0).map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
+      ...ingest.files
+        .filter((f) => f.rows === 0)
+        .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
       ...unusedCommentary(readCommentary(paths.contentDir, paths.baseDir), config.review.locales).map((u) => ({
         kind: 'unused-commentary' as const,
         file: u.file,
@@ -128,8 +130,7 @@ export const checkCommand = {
     if (values.strict && headerOnly > 0)
       throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
     const unused = warnings.length - headerOnly;
-    if (values.strict && unused > 0)
-      throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
+    if (values.strict && unused > 0) throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },

@@ -68,14 +68,14 @@ describe('through the CLI', () => {
     const json = await runCli(['check', '--json', '--config', config]);
     const { files } = JSON.parse(json.out) as {
       files: Array<{
-      file: string;
-      outsideReview: number;
-      rows: number;
-      accepted: number;
-      rejected: number;
-      duplicates: number;
-      encodingReason: string;
-      truncated: number;
+        file: string;
+        outsideReview: number;
+        rows: number;
+        accepted: number;
+        rejected: number;
+        duplicates: number;
+        encodingReason: string;
+        truncated: number;
       }>;
     };
     const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
@@ -99,7 +99,9 @@ describe('a field over the length limit', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.code, check.err).toBe(0);
     expect(check.out).toContain(`  1 field longer than ${MAX_FIELD_CHARS} characters cut there`);
-    const json = (JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { files: Array<{ file: string; truncated: number }> }).files;
+    const json = (
+      JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { files: Array<{ file: string; truncated: number }> }
+    ).files;
     expect(json.find((f) => f.file.endsWith('tickets.csv'))?.truncated).toBe(1);
     expect(json.filter((f) => !f.file.endsWith('tickets.csv')).every((f) => f.truncated === 0)).toBe(true);
     const r = await runCli(['build', '--data-only', '--config', config]);
@@ -146,7 +148,9 @@ describe('commentary no page shows', () => {
     );
     // 2026-09.mdx and 2026-10.mdx are shown: not listed.
     expect(r.err.match(/commentary no page shows/g)).toHaveLength(2);
-    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { warnings: Array<{ kind: string; file: string }> };
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as {
+      warnings: Array<{ kind: string; file: string }>;
+    };
     expect(json.warnings.map((w) => [w.kind, w.file])).toEqual([
       ['unused-commentary', 'content/reviews/2026-10.en.mdx'],
       ['unused-commentary', 'content/reviews/2026-10.zh-CN.mdx'],

@@ -7,11 +7,12 @@
  */
 import { formatInstant, formatMonth } from '../format/format.ts';
 import type { Locale } from '../model/locales.ts';
-import { formatPeriodIn } from './i18n/locale-format.ts';
+import { formatInstantIn, formatPeriodIn } from './i18n/locale-format.ts';
 
 const instants = new Map<string, Map<number, string>>();
 const months = new Map<string, string>();
 const periodsIn = new Map<Locale, Map<string, string>>();
+const instantsIn = new Map<string, Map<number, string>>();
 
 /** A text kept in a two-level cache (zone or locale, then the value), made once. */
 function remembered<A, B>(cache: Map<A, Map<B, string>>, a: A, b: B, make: () => string): string {
@@ -47,4 +48,10 @@ export function formatMonthCached(id: string): string {
 /** formatPeriodIn, remembered per locale and period id (English: formatMonth's text, as above). */
 export function formatPeriodCached(id: string, locale: Locale): string {
   return remembered(periodsIn, locale, id, () => formatPeriodIn(id, locale));
+}
+
+/** formatInstantIn, remembered per locale, zone and instant (English: formatInstantCached's text). */
+export function formatInstantCachedIn(ms: number | null, zone: string, locale: Locale): string {
+  if (locale === 'en' || ms === null) return formatInstantCached(ms, zone);
+  return remembered(instantsIn, `${locale} ${zone}`, ms, () => formatInstantIn(ms, zone, locale));
 }

@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant } from '../../format/format.ts';
+import { formatInstant, formatNumber, formatWorkingTime } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -198,4 +198,26 @@ export function formatAttainmentIn(
   return locale === 'en'
     ? `${formatPercentIn(f.attainment, locale, digits)} (${counts})`
     : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;
+}
+
+/** A plain number with fixed digits, the same in every language (NPS 42.0, CES 3.85); null → "—". */
+export function formatNumberIn(n: number | null, _locale: Locale, digits = 1): string {
+  return formatNumber(n, digits);
+}
+
+/** The length of a [start, end) span as a duration (formatDurationIn). */
+export function formatSpanIn(startMs: number, endMs: number, locale: Locale): string {
+  return formatDurationIn(endMs - startMs, locale);
+}
+
+/**
+ * Working time on a business clock in working hours, never days of 24 h: en as format.ts's
+ * formatWorkingTime ("85 working hours", "30 working minutes"); zh-CN "85 个工作小时",
+ * "7.5 个工作小时", "30 分钟（工作时间）"; null → "—".
+ */
+export function formatWorkingTimeIn(seconds: number | null, locale: Locale): string {
+  if (locale === 'en' || seconds === null) return formatWorkingTime(seconds);
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} 分钟（工作时间）`;
+  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 个工作小时`;
 }
