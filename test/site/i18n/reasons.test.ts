@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reasonClass } from '../../../src/lib/ingest/file-account.ts';
-import { localizeReason, REASON_RULES } from '../../../src/lib/site/i18n/reasons.ts';
+import { localizeReason, REASON_RULES, reasonParts } from '../../../src/lib/site/i18n/reasons.ts';
 import { parseTimestamp, type TimestampOptions } from '../../../src/lib/time/parse-timestamp.ts';
 
 const LONDON: TimestampOptions = { timeZone: 'Europe/London', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' };
@@ -128,5 +128,15 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     ).toBe('timeMs："…" 在 Europe/London 不存在（时钟拨快）；如需读取，请设置 ambiguous: earlier 或 later');
     expect(localizeReason('required ticket id is empty', 'zh-CN')).toBe('必填的工单编号为空');
     expect(localizeReason('resolvedMs: resolved before the ticket was created', 'zh-CN')).toBe('resolvedMs：解决时间早于工单新建时间');
+  });
+
+  it('names config words as code, and never takes a mark from an export value', () => {
+    expect(reasonParts('unknown priority "P9"; add it to a level\'s words', 'zh-CN')).toEqual([
+      { text: '未知优先级 "P9"；请将其加入某一级别的 ', code: false },
+      { text: 'words', code: true },
+    ]);
+    // Control characters in a value (an odd export) are dropped, so they cannot open a code part.
+    expect(reasonParts('expected a number, got "\u0002x\u0003"', 'zh-CN')).toEqual([{ text: '应为数字，实际为 "x"', code: false }]);
+    expect(reasonParts('expected a number, got "\u0002x"', 'en')).toEqual([{ text: 'expected a number, got "x"', code: false }]);
   });
 });

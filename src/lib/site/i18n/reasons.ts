@@ -10,6 +10,14 @@ import type { Locale } from '../../model/locales.ts';
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
+// A config word in a Chinese reason (dateOrder: dmy, values.status …) is marked, so the page shows it
+// as code, written as in the config; the marks are control characters no export text is shown with.
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+const C = (word: string) => `${OPEN}${word}${CLOSE}`;
+/** A text without the marks (an export value never carries one into a reason). */
+const unmark = (s: string) => s.split(OPEN).join('').split(CLOSE).join('');
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** What a required cell holds, as ingest names it ("required ticket id is empty"). */
@@ -42,7 +50,7 @@ export const REASON_RULES: readonly Rule[] = [
   // Row mappers (row-mappers.ts).
   [
     /^expected a date like (.+?), got (.+); for day- or month-first dates set dateOrder: dmy or mdy$/s,
-    (like, got) => `应为类似 ${or(like)} 的日期，实际为 ${got}；日在前或月在前的日期请设置 dateOrder: dmy 或 mdy`,
+    (like, got) => `应为类似 ${or(like)} 的日期，实际为 ${got}；日在前或月在前的日期请设置 ${C('dateOrder: dmy')} 或 ${C('mdy')}`,
   ],
   [/^expected a date like (.+?), got (.+)$/s, (like, got) => `应为类似 ${or(like)} 的日期，实际为 ${got}`],
   [/^expected (\d+) fields like the header, got (\d+)$/, (n, got) => `应与表头一样有 ${n} 个字段，实际为 ${got} 个`],
@@ -54,17 +62,20 @@ export const REASON_RULES: readonly Rule[] = [
   [/^unknown service (".*?") \(not a configured id, alias or name\)$/s, (v) => `未知服务 ${v}（不是已配置的编号、别名或名称）`],
   [
     /^unknown service (".*?") reads like the configured id (".*?"): add (".*?") to its aliases$/s,
-    (v, id, add) => `未知服务 ${v} 看起来像已配置的编号 ${id}：请将 ${add} 加入其 aliases`,
+    (v, id, add) => `未知服务 ${v} 看起来像已配置的编号 ${id}：请将 ${add} 加入其 ${C('aliases')}`,
   ],
-  [/^unknown priority (".*?"); add it to a level's words$/s, (v) => `未知优先级 ${v}；请将其加入某一级别的 words`],
-  [/^unknown incident level (".*?"); add it to an incident level's words$/s, (v) => `未知事件级别 ${v}；请将其加入某一事件级别的 words`],
+  [/^unknown priority (".*?"); add it to a level's words$/s, (v) => `未知优先级 ${v}；请将其加入某一级别的 ${C('words')}`],
+  [
+    /^unknown incident level (".*?"); add it to an incident level's words$/s,
+    (v) => `未知事件级别 ${v}；请将其加入某一事件级别的 ${C('words')}`,
+  ],
   [
     /^unknown status (".*?"); map it under values\.status in the source config$/s,
-    (v) => `未知状态 ${v}；请在数据源配置的 values.status 下映射`,
+    (v) => `未知状态 ${v}；请在数据源配置的 ${C('values.status')} 下映射`,
   ],
   [
     /^unknown on-time verdict (".*?"); map it under values\.sourceOnTime to true or false$/s,
-    (v) => `未知的按时结论 ${v}；请在 values.sourceOnTime 下映射为 true 或 false`,
+    (v) => `未知的按时结论 ${v}；请在 ${C('values.sourceOnTime')} 下映射为 ${C('true')} 或 ${C('false')}`,
   ],
   [/^status (".*?") means resolved, but the resolved time is empty$/s, (v) => `状态 ${v} 表示已解决，但解决时间为空`],
   [/^first response is before the ticket was created$/, () => '首次响应早于工单新建时间'],
@@ -72,31 +83,31 @@ export const REASON_RULES: readonly Rule[] = [
   [/^detected before the incident started$/, () => '发现时间早于事件开始时间'],
   [/^acknowledged before the incident was detected$/, () => '响应时间早于事件发现时间'],
   [/^restored before the incident started$/, () => '恢复时间早于事件开始时间'],
-  [/^no score: csat, nps and ces are all empty$/, () => '无评分：csat、nps 与 ces 均为空'],
+  [/^no score: csat, nps and ces are all empty$/, () => `无评分：${C('csat')}、${C('nps')} 与 ${C('ces')} 均为空`],
   [/^required (.+?) is empty$/, (w) => `必填的${what(w)}为空`],
   [/^the value is empty$/, () => '值为空'],
   // Timestamps (parse-timestamp.ts): the value comes first, quoted.
   [
     /^(".*?") read as (.+?) is out of range: (.+?) \(expected (\d+)–(\d+)\); check epochUnit$/s,
-    (v, unit, y, a, b) => `${v} 按${UNIT[unit] ?? unit}读取超出范围：${year(y)}（应为 ${a}–${b} 年）；请检查 epochUnit`,
+    (v, unit, y, a, b) => `${v} 按${UNIT[unit] ?? unit}读取超出范围：${year(y)}（应为 ${a}–${b} 年）；请检查 ${C('epochUnit')}`,
   ],
   [
     /^(".*?") is a fractional number; epoch timestamps are whole seconds \(10 digits\) or milliseconds \(13 digits\) unless epochUnit names the unit(; a spreadsheet serial date needs epochUnit: excel-serial)?$/s,
     (v, serial) =>
-      `${v} 是小数；除非 epochUnit 指定单位，纪元时间戳应为整秒（10 位）或整毫秒（13 位）${serial ? '；电子表格序列日期需设置 epochUnit: excel-serial' : ''}`,
+      `${v} 是小数；除非 ${C('epochUnit')} 指定单位，纪元时间戳应为整秒（10 位）或整毫秒（13 位）${serial ? `；电子表格序列日期需设置 ${C('epochUnit: excel-serial')}` : ''}`,
   ],
   [
     /^(".*?") has (\d+) digits; epoch timestamps have 10 \(seconds\) or 13 \(milliseconds\)(, and a spreadsheet serial date needs epochUnit: excel-serial)?; set epochUnit to read other lengths$/s,
     (v, n, serial) =>
-      `${v} 有 ${n} 位数字；纪元时间戳为 10 位（秒）或 13 位（毫秒）${serial ? '，电子表格序列日期需设置 epochUnit: excel-serial' : ''}；读取其他位数请设置 epochUnit`,
+      `${v} 有 ${n} 位数字；纪元时间戳为 10 位（秒）或 13 位（毫秒）${serial ? `，电子表格序列日期需设置 ${C('epochUnit: excel-serial')}` : ''}；读取其他位数请设置 ${C('epochUnit')}`,
   ],
   [
     /^(".*?") does not exist in (\S+) \(clocks go forward\); set ambiguous: earlier or later to read it$/s,
-    (v, zone) => `${v} 在 ${zone} 不存在（时钟拨快）；如需读取，请设置 ambiguous: earlier 或 later`,
+    (v, zone) => `${v} 在 ${zone} 不存在（时钟拨快）；如需读取，请设置 ${C('ambiguous: earlier')} 或 ${C('later')}`,
   ],
   [
     /^(".*?") is ambiguous in (\S+) \(repeated hour when clocks go back\); set ambiguous: earlier or later$/s,
-    (v, zone) => `${v} 在 ${zone} 有歧义（时钟拨慢时重复的一小时）；请设置 ambiguous: earlier 或 later`,
+    (v, zone) => `${v} 在 ${zone} 有歧义（时钟拨慢时重复的一小时）；请设置 ${C('ambiguous: earlier')} 或 ${C('later')}`,
   ],
   [
     /^(".*?") has hour (\d+) with (AM|PM); a 12-hour clock runs 1–12$/s,
@@ -170,22 +181,41 @@ export const REASON_RULES: readonly Rule[] = [
     (z, b, sum, n) => `零值（${z}）与各桶（${b}）合计 ${sum}，而不是 ${n}`,
   ],
   [/^outage (\d+) is not a run within (\S+) after the one before it$/, (k, date) => `第 ${k} 次故障不是 ${date} 内、在前一次之后的时段`],
-  [/^the outages add up to (\S+ h), not down_ms (\S+ h)$/, (sum, down) => `各次故障合计 ${sum}，而不是 down_ms 的 ${down}`],
+  [/^the outages add up to (\S+ h), not down_ms (\S+ h)$/, (sum, down) => `各次故障合计 ${sum}，而不是 ${C('down_ms')} 的 ${down}`],
   // The presets' reject words (config/presets.ts).
   [
     /^maintenance heartbeat \(status 3\): it is neither up nor down; declare the window under maintenance in the config$/,
-    () => '维护心跳（状态 3）：既不算正常也不算不可用；请在配置的 maintenance 下声明该维护窗口',
+    () => `维护心跳（状态 3）：既不算正常也不算不可用；请在配置的 ${C('maintenance')} 下声明该维护窗口`,
   ],
 ];
 
 /** A reason (or reason class, possibly prefixed "field: ") in a locale; English is returned as it is. */
 export function localizeReason(reason: string, locale: Locale): string {
-  if (locale === 'en') return reason;
+  return reasonParts(reason, locale)
+    .map((p) => p.text)
+    .join('');
+}
+
+/** A reason in a locale as parts: the config words it names (code: true) apart from the words around them. */
+export function reasonParts(reason: string, locale: Locale): Array<{ text: string; code: boolean }> {
+  const marked = marks(reason, locale);
+  const parts: Array<{ text: string; code: boolean }> = [];
+  for (const [i, piece] of marked.split(OPEN).entries()) {
+    const [code, rest] = i === 0 ? [null, piece] : [piece.slice(0, piece.indexOf(CLOSE)), piece.slice(piece.indexOf(CLOSE) + 1)];
+    if (code) parts.push({ text: code, code: true });
+    if (rest) parts.push({ text: rest, code: false });
+  }
+  return parts;
+}
+
+function marks(reason: string, locale: Locale): string {
+  // A reason shown as written keeps no control character that would read as a mark.
+  if (locale === 'en') return unmark(reason);
   const field = /^([A-Za-z][\w.]*): (.*)$/s.exec(reason);
   const [prefix, body] = field && !/^(expected|unknown|required|no score)/.test(reason) ? [`${field[1]}：`, field[2] ?? ''] : ['', reason];
   for (const [re, zh] of REASON_RULES) {
     const m = re.exec(body);
-    if (m) return prefix + zh(...m.slice(1).map((s) => s ?? ''));
+    if (m) return prefix + zh(...m.slice(1).map((s) => unmark(s ?? '')));
   }
-  return reason;
+  return unmark(reason);
 }

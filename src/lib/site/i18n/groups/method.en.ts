@@ -73,10 +73,10 @@ export const methodEn = {
   lowSample: (n: number) =>
     `Every figure shows n; below n = ${n} it is flagged *low sample*. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed.`,
   masking:
-    'Comments and issue names are published only after masking: e-mail addresses → [email], phone numbers → [phone], runs of 8 or more digits → [number].',
+    'Comments and issue names are published only after masking: e-mail addresses → `[email]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.',
   recurringHeading: 'Recurring issues',
   titles:
-    'Titles are normalised (Unicode NFKC, lower case; numbers, ids such as INC0012, IP addresses, e-mails, URLs, dates and host names removed), split into words with a segmenter that handles Chinese, and stop words (English and Chinese) dropped.',
+    'Titles are normalised (Unicode NFKC, lower case; numbers, ids such as `INC0012`, IP addresses, e-mails, URLs, dates and host names removed), split into words with a segmenter that handles Chinese, and stop words (English and Chinese) dropped.',
   grouping:
     'Tickets, in order of creation, join the group whose first ticket has the most similar word set (Jaccard similarity ≥ 0.5), else start a new group. Groups are formed once over all months, so a group keeps its identity from month to month; each is named by its most frequent title.',
   recurring: 'A group is **recurring** when it appears in at least 2 of the last 6 months or has at least 3 tickets in the month.',
