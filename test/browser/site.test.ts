@@ -61,6 +61,19 @@ async function canvasInk(page: Page): Promise<Array<{ label: string; ink: number
   );
 }
 
+/**
+ * The sample builds English and Chinese (review.locales: [en, zh-CN]): its English pages are under
+ * /en/ (the root leads there), its downloads (CSV, JSON) once at their own addresses. Pages here
+ * are named without the language folder; the server of each site adds it.
+ */
+const inEnglish = (p: string) => (/\.(csv|json)(\?|#|$)/.test(p) ? p : `/en${p}`);
+const englishPages = (s: StaticServer): StaticServer => ({
+  origin: s.origin,
+  missing: s.missing,
+  close: () => s.close(),
+  url: (p: string) => s.url(inEnglish(p)),
+});
+
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -89,8 +102,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const config = path.join(b, 'review.config.yaml');
     runCli(['publish', '2026-09', '--config', config, '--by', 'Browser test', '--message', 'Signed off at the monthly review'], {});
     runCli(['build', '--config', config], { REVIEW_BASE: '/review/' });
-    siteA = { server: await serveStatic(path.join(a, 'dist'), '/'), dist: path.join(a, 'dist'), base: '/' };
-    siteB = { server: await serveStatic(path.join(b, 'dist'), '/review/'), dist: path.join(b, 'dist'), base: '/review/' };
+    siteA = { server: englishPages(await serveStatic(path.join(a, 'dist'), '/')), dist: path.join(a, 'dist'), base: '/' };
+    siteB = { server: englishPages(await serveStatic(path.join(b, 'dist'), '/review/')), dist: path.join(b, 'dist'), base: '/review/' };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
