@@ -51,7 +51,7 @@ export function formatPeriodCached(id: string, locale: Locale): string {
 }
 
 /** formatInstantIn, remembered per locale, zone and instant (English: formatInstantCached's text). */
-export function formatInstantCachedIn(ms: number | null, zone: string, locale: Locale): string {
+export function formatInstantInCached(ms: number | null, zone: string, locale: Locale): string {
   if (locale === 'en' || ms === null) return formatInstantCached(ms, zone);
   return remembered(instantsIn, `${locale} ${zone}`, ms, () => formatInstantIn(ms, zone, locale));
 }

@@ -1,8 +1,8 @@
 /** Issue #16: dictionary texts keep their emphasis, code and links in each language (rich-text.ts), and the page formats added for the pages. */
 import { describe, expect, it } from 'vitest';
-import { formatInstantCached, formatInstantCachedIn } from '../../../src/lib/site/format-cached.ts';
+import { formatInstantCached, formatInstantInCached } from '../../../src/lib/site/format-cached.ts';
 import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
-import { formatSpanIn, formatWorkingTimeIn } from '../../../src/lib/site/i18n/locale-format.ts';
+import { formatSpanIn } from '../../../src/lib/site/i18n/locale-format.ts';
 import { parseRich, plainRich } from '../../../src/lib/site/i18n/rich-text.ts';
 
 describe('rich text', () => {
@@ -45,23 +45,14 @@ describe('rich text', () => {
 });
 
 describe('formats added for the pages', () => {
-  it('working time: English as format.ts writes it; Chinese in working hours', () => {
-    // 85 h = 306000 s; 7.5 h = 27000 s; 30 min = 1800 s.
-    expect(formatWorkingTimeIn(306_000, 'en')).toBe('85 working hours');
-    expect(formatWorkingTimeIn(306_000, 'zh-CN')).toBe('85 个工作小时');
-    expect(formatWorkingTimeIn(27_000, 'zh-CN')).toBe('7.5 个工作小时');
-    expect(formatWorkingTimeIn(1_800, 'zh-CN')).toBe('30 分钟（工作时间）');
-    expect(formatWorkingTimeIn(null, 'zh-CN')).toBe('—');
-  });
-
   it('a span as a duration, and instants remembered per language', () => {
     // 1 h 30 min = 5,400,000 ms.
     expect(formatSpanIn(0, 5_400_000, 'en')).toBe('1 h 30 min');
     expect(formatSpanIn(0, 5_400_000, 'zh-CN')).toBe('1 小时 30 分');
     // 2026-10-25 00:30 UTC is 01:30 BST in London (the clocks go back at 02:00 BST).
     const ms = Date.UTC(2026, 9, 25, 0, 30);
-    expect(formatInstantCachedIn(ms, 'Europe/London', 'en')).toBe(formatInstantCached(ms, 'Europe/London'));
-    expect(formatInstantCachedIn(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
-    expect(formatInstantCachedIn(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
+    expect(formatInstantInCached(ms, 'Europe/London', 'en')).toBe(formatInstantCached(ms, 'Europe/London'));
+    expect(formatInstantInCached(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
+    expect(formatInstantInCached(ms, 'Europe/London', 'zh-CN')).toBe('2026-10-25 01:30 GMT+1');
   });
 });

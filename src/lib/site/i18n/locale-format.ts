@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant, formatNumber, formatWorkingTime } from '../../format/format.ts';
+import { formatInstant, formatNumber } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -187,6 +187,16 @@ export function formatZoneIn(zone: string, locale: Locale): string {
   return named ? `${named}（${zone}）` : zone;
 }
 
+/** A plain number with fixed digits, the same in every language (NPS 42.0, CES 3.85); null → "—". */
+export function formatNumberIn(n: number | null, _locale: Locale, digits = 1): string {
+  return formatNumber(n, digits);
+}
+
+/** The length of a [start, end) span as a duration (formatDurationIn). */
+export function formatSpanIn(startMs: number, endMs: number, locale: Locale): string {
+  return formatDurationIn(endMs - startMs, locale);
+}
+
 /** SLA attainment with its counts: en "82.9 % (34 of 41)", zh-CN "82.9%（41 个中 34 个）"; null → "—". */
 export function formatAttainmentIn(
   f: { attainment: number | null; met: number; breached: number } | null,
@@ -200,24 +210,20 @@ export function formatAttainmentIn(
     : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;
 }
 
-/** A plain number with fixed digits, the same in every language (NPS 42.0, CES 3.85); null → "—". */
-export function formatNumberIn(n: number | null, _locale: Locale, digits = 1): string {
-  return formatNumber(n, digits);
-}
-
-/** The length of a [start, end) span as a duration (formatDurationIn). */
-export function formatSpanIn(startMs: number, endMs: number, locale: Locale): string {
-  return formatDurationIn(endMs - startMs, locale);
-}
-
 /**
- * Working time on a business clock in working hours, never days of 24 h: en as format.ts's
- * formatWorkingTime ("85 working hours", "30 working minutes"); zh-CN "85 个工作小时",
- * "7.5 个工作小时", "30 分钟（工作时间）"; null → "—".
+ * A duration on a ticket level's clock: working time for a business clock, never days of 24 h
+ * (en as format.ts's formatClockSeconds: "85 working hours", "30 working minutes"; zh-CN
+ * "85 工作小时", "30 工作分钟"), elapsed time otherwise (formatDurationIn); null → "—".
  */
-export function formatWorkingTimeIn(seconds: number | null, locale: Locale): string {
-  if (locale === 'en' || seconds === null) return formatWorkingTime(seconds);
+export function formatClockSecondsIn(seconds: number | null, clock: '24x7' | 'business' | 'elapsed', locale: Locale): string {
+  if (seconds === null) return '—';
+  if (clock !== 'business') return formatDurationIn(seconds * 1000, locale);
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} 分钟（工作时间）`;
-  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 个工作小时`;
+  if (locale === 'en') {
+    if (minutes < 60) return `${minutes} working ${minutes === 1 ? 'minute' : 'minutes'}`;
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    return `${grouped(hours, locale)} working ${hours === 1 ? 'hour' : 'hours'}`;
+  }
+  if (minutes < 60) return `${minutes} 工作分钟`;
+  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 工作小时`;
 }
