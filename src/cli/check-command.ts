@@ -5,22 +5,27 @@ import { formatReject } from '../lib/ingest/file-account.ts';
 import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
 import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
+import { readCommentary } from '../lib/snapshot/commentary-files.ts';
 import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
-import { type CommandContext, parseCommandArgs, showProgress } from './cli-support.ts';
+import { type CommandContext, parseCommandArgs, projectPaths, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
 
 Validates the config, the actions register (content/actions.yaml, when there is one) and every
 configured export without building the site, and prints a summary per file: rows, accepted,
 rejected, duplicates, date range, and the first rejects.
+Warns about files with a header and no rows, and about commentary files no page shows
+(content/reviews/<period>.<locale>.mdx for a language the review does not build, or a second
+file of the first language).
 
 options:
   --config FILE   review config (default: review.config.yaml)
-  --strict        exit 1 when any row is rejected
+  --strict        exit 1 when any row is rejected or any warning is given
   --rejects N     rejects to show per file (default 5)
-  --json          print the accounting as JSON
+  --json          print the accounting as JSON: { files, warnings }
   --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
 
 const iso = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
@@ -49,7 +54,7 @@ export const checkCommand = {
         const failed = new Map(e.fileErrors.map((f) => [f.file, f.error]));
         const read = e.files.map((f) => ({ ...f, error: failed.get(f.file) ?? null }));
         const unread = e.fileErrors.filter((f) => !e.files.some((a) => a.file === f.file));
-        ctx.out(JSON.stringify([...read, ...unread], null, 2));
+        ctx.out(JSON.stringify({ files: [...read, ...unread], warnings: [] }, null, 2));
       }
       throw e;
     }
@@ -69,10 +74,23 @@ export const checkCommand = {
     const horizons = sourceHorizons(config, ingest);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
+    // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
+    // page shows (a translation for a language the review does not build). Errors under --strict.
+    const paths = projectPaths(values.config as string);
+    const warnings: Array<{ kind: 'header-only' | 'unused-commentary'; file: string; message: string }> = [
+      ...ingest.files
+        .filter((f) => f.rows === 0)
+        .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
+      ...unusedCommentary(readCommentary(paths.contentDir, paths.baseDir), config.review.locales).map((u) => ({
+        kind: 'unused-commentary' as const,
+        file: u.file,
+        message: `commentary no page shows: ${u.reason}`,
+      })),
+    ];
     if (values.json) {
       ctx.out(
         JSON.stringify(
-          ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })),
+          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings },
           null,
           2,
         ),
@@ -129,11 +147,12 @@ export const checkCommand = {
         ctx.out(
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
         );
-    // A header and no rows is a visible warning (an export cut short, or a wrong filter), an error under --strict.
-    const headerOnly = ingest.files.filter((f) => f.rows === 0);
-    for (const f of headerOnly) ctx.err(`warning: ${f.file}: a header and no rows`);
-    if (values.strict && headerOnly.length > 0)
-      throw new ReviewError(`--strict: ${headerOnly.length} file${headerOnly.length > 1 ? 's have' : ' has'} a header and no rows`);
+    for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
+    const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
+    if (values.strict && headerOnly > 0)
+      throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
+    const unused = warnings.length - headerOnly;
+    if (values.strict && unused > 0) throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },

@@ -62,6 +62,19 @@ async function canvasInk(page: Page): Promise<Array<{ label: string; ink: number
   );
 }
 
+/**
+ * The sample builds English and Chinese (review.locales: [en, zh-CN]): its English pages are under
+ * /en/ (the root leads there), its downloads (CSV, JSON) once at their own addresses. Pages here
+ * are named without the language folder; the server of each site adds it.
+ */
+const inEnglish = (p: string) => (/\.(csv|json)(\?|#|$)/.test(p) ? p : `/en${p}`);
+const englishPages = (s: StaticServer): StaticServer => ({
+  origin: s.origin,
+  missing: s.missing,
+  close: () => s.close(),
+  url: (p: string) => s.url(inEnglish(p)),
+});
+
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -90,8 +103,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     const config = path.join(b, 'review.config.yaml');
     runCli(['publish', '2026-09', '--config', config, '--by', 'Browser test', '--message', 'Signed off at the monthly review'], {});
     runCli(['build', '--config', config], { REVIEW_BASE: '/review/' });
-    siteA = { server: await serveStatic(path.join(a, 'dist'), '/'), dist: path.join(a, 'dist'), base: '/' };
-    siteB = { server: await serveStatic(path.join(b, 'dist'), '/review/'), dist: path.join(b, 'dist'), base: '/review/' };
+    siteA = { server: englishPages(await serveStatic(path.join(a, 'dist'), '/')), dist: path.join(a, 'dist'), base: '/' };
+    siteB = { server: englishPages(await serveStatic(path.join(b, 'dist'), '/review/')), dist: path.join(b, 'dist'), base: '/review/' };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -373,11 +386,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     });
     await home.page.locator('#site-search').fill('payments');
     await home.page.locator('#site-search').press('Enter');
-    await home.page.waitForURL(/\/review\/search\/\?q=payments/);
+    await home.page.waitForURL(/\/review\/en\/search\/\?q=payments/);
     const first = home.page.locator('[data-search-results] a').first();
     await first.waitFor({ state: 'visible', timeout: 10_000 });
     const target = (await first.getAttribute('href')) ?? '';
-    expect(target).toMatch(/^\/review\/reviews\//);
+    expect(target).toMatch(/^\/review\/en\/reviews\//);
     expect(await home.page.locator('[data-search-results]').innerHTML()).not.toMatch(/<(script|img|iframe)/i);
     // The index comes in two shards, every other page in each (src/lib/site/site-writers.ts); the search page
     // merges them, so the results shown draw on both (a result's text is a fragment of its shard).
@@ -415,7 +428,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
       .locator('a.permalink')
       .first()
       .evaluate((a) => getComputedStyle(a, '::after').content);
-    expect(after).toContain('/review/reviews/2026-09/r1/');
+    expect(after).toContain('/review/en/reviews/2026-09/r1/');
     const colours = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
     expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
     mkdirSync(path.dirname(SHOTS), { recursive: true });
@@ -638,14 +651,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     // no Sign-in page of a period without a Sign-in outage matches "outage" at all.
     const withOutage = ['2026-08', '2026-Q3', '2026'];
     expect(
-      withOutage.some((p) => results[0]?.url.startsWith(`/reviews/${p}/`)),
+      withOutage.some((p) => results[0]?.url.startsWith(`/en/reviews/${p}/`)),
       results[0]?.url,
     ).toBe(true);
     const signInPages = results.filter((r) => r.url.includes('/services/sign-in/'));
     expect(signInPages.length).toBeGreaterThan(0);
     for (const r of signInPages)
       expect(
-        withOutage.some((p) => r.url === `/reviews/${p}/services/sign-in/`),
+        withOutage.some((p) => r.url === `/en/reviews/${p}/services/sign-in/`),
         r.url,
       ).toBe(true);
     // Excerpts are content, not boilerplate.

@@ -5,7 +5,7 @@
  * the bulk of the data (review-range.ts): rows far outside stay accepted, are reported by
  * `check`, and get no period. An 11-digit epoch is rejected outright (parse-timestamp.ts).
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
@@ -66,16 +66,18 @@ describe('through the CLI', () => {
     expect(check.out).toContain('data/tickets.csv [desk, tickets, utf-8, ","]: 3 rows');
     expect(check.out).toContain('  encoding utf-8: ASCII in the first 64 KiB, read as UTF-8');
     const json = await runCli(['check', '--json', '--config', config]);
-    const files = JSON.parse(json.out) as Array<{
-      file: string;
-      outsideReview: number;
-      rows: number;
-      accepted: number;
-      rejected: number;
-      duplicates: number;
-      encodingReason: string;
-      truncated: number;
-    }>;
+    const { files } = JSON.parse(json.out) as {
+      files: Array<{
+        file: string;
+        outsideReview: number;
+        rows: number;
+        accepted: number;
+        rejected: number;
+        duplicates: number;
+        encodingReason: string;
+        truncated: number;
+      }>;
+    };
     const tickets = files.find((f) => f.file.endsWith('tickets.csv'));
     expect(tickets).toMatchObject({
       rows: 3,
@@ -97,7 +99,9 @@ describe('a field over the length limit', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.code, check.err).toBe(0);
     expect(check.out).toContain(`  1 field longer than ${MAX_FIELD_CHARS} characters cut there`);
-    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as Array<{ file: string; truncated: number }>;
+    const json = (
+      JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { files: Array<{ file: string; truncated: number }> }
+    ).files;
     expect(json.find((f) => f.file.endsWith('tickets.csv'))?.truncated).toBe(1);
     expect(json.filter((f) => !f.file.endsWith('tickets.csv')).every((f) => f.truncated === 0)).toBe(true);
     const r = await runCli(['build', '--data-only', '--config', config]);
@@ -120,6 +124,52 @@ describe('a header-only file', () => {
     const strict = await runCli(['check', '--strict', '--config', config]);
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('--strict: 1 file has a header and no rows');
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { warnings: unknown[] };
+    expect(json.warnings).toEqual([{ kind: 'header-only', file: 'data/tickets.csv', message: 'a header and no rows' }]);
+  });
+});
+
+// Issue #16: a commentary file for a language the review does not build was left out of every page without a word.
+describe('commentary no page shows', () => {
+  it('is listed by check (text and --json) as a warning, an error under --strict', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
+    // The review builds English only (the default): the Chinese translation and a second English file are shown nowhere.
+    for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx', '2026-10.en.mdx', '2026-09.mdx'])
+      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+    const r = await runCli(['check', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(
+      "warning: content/reviews/2026-10.zh-CN.mdx: commentary no page shows: zh-CN is not one of the review's locales (en)",
+    );
+    expect(r.err).toContain(
+      "warning: content/reviews/2026-10.en.mdx: commentary no page shows: a second en commentary: the file without a locale is already in en, the review's first locale",
+    );
+    // 2026-09.mdx and 2026-10.mdx are shown: not listed.
+    expect(r.err.match(/commentary no page shows/g)).toHaveLength(2);
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as {
+      warnings: Array<{ kind: string; file: string }>;
+    };
+    expect(json.warnings.map((w) => [w.kind, w.file])).toEqual([
+      ['unused-commentary', 'content/reviews/2026-10.en.mdx'],
+      ['unused-commentary', 'content/reviews/2026-10.zh-CN.mdx'],
+    ]);
+    const strict = await runCli(['check', '--strict', '--config', config]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('--strict: 2 commentary files no page shows');
+  });
+
+  it('is not listed once the review builds that language', async () => {
+    const dir = makeReview();
+    const config = path.join(dir, 'review.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
+    mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
+    for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx'])
+      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+    const r = await runCli(['check', '--strict', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('commentary');
   });
 });
 
@@ -131,7 +181,7 @@ describe('check --json', () => {
     writeFileSync(path.join(dir, 'data/tickets.csv'), 'id,created,priority,title,Priority\nT-1,2026-09-10 12:05,P1,x,P2\n');
     const r = await runCli(['check', '--json', '--config', config]);
     expect(r.code).toBe(1);
-    const files = JSON.parse(r.out) as Array<{ file: string; rows: number; error: string | null }>;
+    const { files } = JSON.parse(r.out) as { files: Array<{ file: string; rows: number; error: string | null }> };
     expect(files.map((f) => f.file).sort()).toEqual(['data/checks-2026-09.csv', 'data/checks-2026-10.csv', 'data/tickets.csv']);
     expect(files.find((f) => f.file === 'data/checks-2026-09.csv')).toMatchObject({ rows: 4320, error: null });
     expect(files.find((f) => f.file === 'data/tickets.csv')?.error).toBe(

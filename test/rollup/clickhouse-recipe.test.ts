@@ -52,7 +52,7 @@ describe.skipIf(chdb === null).each(rollupCases())('$name: the ClickHouse recipe
     expect(rows.map(comparableRow)).toEqual(expected);
     replaceChecksSources(work, (s) => ({ id: s.id, kind: 'rollups', files: 'rollups/clickhouse.csv' }));
     const check = await runCli(['check', '--json', '--config', path.join(work, 'review.config.yaml')]);
-    const account = (JSON.parse(check.out) as Array<{ kind: string; accepted: number; rejected: number }>).find(
+    const account = (JSON.parse(check.out) as { files: Array<{ kind: string; accepted: number; rejected: number }> }).files.find(
       (f) => f.kind === 'rollups',
     );
     expect(account).toMatchObject({ accepted: expected.length, rejected: 0 });

@@ -50,7 +50,20 @@ sources:
   it('accounts for every row and locates every reject', async () => {
     const r = await runCli(['check', '--json', '--config', path.join(work, 'review.config.yaml')]);
     expect(r.code, r.err).toBe(0);
-    const [f] = JSON.parse(r.out);
+    // check --json is { files, warnings }: the one file of this review is the first.
+    const [f] = (
+      JSON.parse(r.out) as {
+        files: [
+          {
+            rows: number;
+            accepted: number;
+            rejected: number;
+            duplicates: number;
+            rejects: Array<{ line: number; column: number | null; field: string | null }>;
+          },
+        ];
+      }
+    ).files;
     // 11 rows: 1 accepted (line 10), 1 duplicate (line 2), 9 rejected.
     expect({ rows: f.rows, accepted: f.accepted, rejected: f.rejected, duplicates: f.duplicates }).toEqual({
       rows: 11,

@@ -87,7 +87,7 @@ export const reviewSchema = z
     locales: locales
       .default(['en'])
       .describe(
-        'Site languages, zh-CN and/or en (default [en]); the first is the default; two build /zh-CN/… and /en/… with a language switch. zh-CN pages are only partly translated so far (docs/i18n.md, “Left to do”).',
+        'Site languages, zh-CN and/or en (default [en]); the first is the default; two build /zh-CN/… and /en/… with a language switch. Interface words are in both; names and texts from the data stay as exported (docs/i18n.md).',
       ),
   })
   .strict();

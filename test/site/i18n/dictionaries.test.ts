@@ -17,7 +17,7 @@ function shape(node: unknown): unknown {
 // Latin words a Chinese page may show: acronyms readers use as such, config keys and CLI words
 // quoted as written (epochUnit, values.status, check), the masking placeholders, the language name.
 const ALLOWED_LATIN = new Set(
-  'SLA SLO CSAT NPS CES MTTR CSV JSON UTC NFKC INC IP English epochUnit excel serial ms check ambiguous email phone number true false values status sourceOnTime words csat nps ces'.split(
+  'SLA SLO CSAT NPS CES MTTR CSV JSON UTC NFKC INC IP ServiceNow English epochUnit excel serial ms check ambiguous email phone number true false values status sourceOnTime words csat nps ces'.split(
     ' ',
   ),
 );
@@ -29,8 +29,9 @@ describe('dictionaries (issue #16)', () => {
   });
 
   it('no English interface word is left in the Chinese dictionary', () => {
+    // `code` spans (rich-text.ts) quote config keys and data as written (`review.unknownServices: reject`, the cut marker).
     const leftovers = texts(dictionary('zh-CN')).flatMap(([key, text]) =>
-      (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w)).map((w) => `${key}: ${w}`),
+      (text.replace(/`[^`]*`/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.has(w)).map((w) => `${key}: ${w}`),
     );
     expect(leftovers).toEqual([]);
   });

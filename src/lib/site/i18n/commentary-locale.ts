@@ -60,3 +60,29 @@ export function resolveCommentary(fileLocales: ReadonlyArray<string | null>, loc
 export function commentaryFileName(period: string, locale: Locale, locales: readonly Locale[]): string {
   return locale === defaultLocale(locales) ? `${period}.mdx` : `${period}.${locale}.mdx`;
 }
+
+/** A commentary file no page shows, with why: `check` warns about each. */
+export interface UnusedCommentary {
+  /** The file, as the commentary reader records it (relative to the review folder). */
+  file: string;
+  reason: string;
+}
+
+/**
+ * The commentary files of every period that no page shows (resolveCommentary's `unused`), so a
+ * translation written for a language the review does not build is reported, never silently left out.
+ * @param commentary period id → its files with their locale suffix (snapshot/commentary-files.ts)
+ * @example unusedCommentary(new Map([['2026-10', [{ file: 'content/reviews/2026-10.zh-CN.mdx', locale: 'zh-CN' }]]]), ['en'])
+ *   // [{ file: 'content/reviews/2026-10.zh-CN.mdx', reason: "zh-CN is not one of the review's locales (en)" }]
+ */
+export function unusedCommentary(
+  commentary: ReadonlyMap<string, ReadonlyArray<{ file: string; locale: string | null }>>,
+  locales: readonly Locale[],
+): UnusedCommentary[] {
+  return [...commentary.values()].flatMap((files) =>
+    resolveCommentary(
+      files.map((f) => f.locale),
+      locales,
+    ).unused.map((u) => ({ file: files.find((f) => f.locale === u.fileLocale)?.file ?? String(u.fileLocale), reason: u.reason })),
+  );
+}

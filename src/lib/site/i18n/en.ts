@@ -8,10 +8,15 @@
  */
 import { GLOSSARY } from './glossary.ts';
 import { actionsEn } from './groups/actions.en.ts';
+import { archivePageEn } from './groups/archive-page.en.ts';
 import { changesEn } from './groups/changes.en.ts';
 import { chartWordsEn } from './groups/chart-words.en.ts';
 import { digestEn } from './groups/digest.en.ts';
+import { methodEn } from './groups/method.en.ts';
 import { reviewEn } from './groups/review.en.ts';
+import { servicePageEn } from './groups/service-page.en.ts';
+import { ticketsPageEn } from './groups/tickets-page.en.ts';
+import type { Widen } from './widen.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k].en;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -35,6 +40,7 @@ export const en = {
     periodReview: 'period review',
     previous: (period: string) => `← ${period}`,
     next: (period: string) => `${period} →`,
+    backToReview: (period: string) => `← Review of ${period}`,
   },
   verdict: { met: `✓ ${g('met')}`, 'at-risk': `! ${g('atRisk')}`, breached: `✗ ${g('breached')}`, 'no-data': `– ${g('noData')}` },
   flags: {
@@ -289,6 +295,7 @@ export const en = {
     snapshotJson: 'Snapshot (JSON)',
     draftSnapshotJson: 'Draft snapshot (JSON)',
     revisionJson: (n: number) => `Revision ${n} (JSON)`,
+    monthSnapshotJson: 'Snapshot of the month (JSON)',
     unpublishedCsv: 'Figures not yet published (CSV)',
     changedCsv: 'Figures changed in this revision (CSV)',
     /** CSV column heads stay English in every language: they are data, read by programs. */
@@ -312,6 +319,9 @@ export const en = {
       priorities: 'Priority levels',
       calendars: 'Business calendars',
       'services-targets': 'Services and targets',
+      'breached-tickets': 'Tickets that missed a target',
+      'recurring-tickets': 'Tickets of the recurring issues',
+      months: 'Month by month',
     },
   },
   search: {
@@ -327,60 +337,33 @@ export const en = {
     noScript: 'Search runs in your browser and needs JavaScript. Without it, every review is listed in the',
   },
   dataQuality: {
+    heading: (period: string) => `Data quality — ${period}`,
     intro:
-      'Every row of every export is accepted, rejected with a reason, or counted as a duplicate (a later row with the same key replaces it).',
-    horizon: 'How far each source’s data reaches (its data horizon): figures are as of the earlier of the month’s end and it.',
+      'Every row of every export is accepted, rejected with a reason, or counted as a duplicate (a later row with the same key replaced it). For each file: accepted + rejected + duplicates = rows read.',
+    horizon: "How far each source's data reaches (its data horizon): figures are as of the earlier of the month's end and it",
     linkText: 'data quality',
+    kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents' },
+    noAcceptedRow: 'no accepted row',
+    fromConfig: '`asOf` in the config (when the export was taken)',
+    fromData: 'its latest timestamp',
+    incomplete: 'incomplete: the data ends before the month does',
+    covered: 'covered',
+    unknownLabel: 'Services the config does not list',
+    unknownCaption:
+      'Services the config does not list, accepted under their exported names (set `review.unknownServices: reject` to refuse them)',
+    asExported: 'Service as exported',
+    idGiven: 'Id given',
+    /** The cut marker is quoted as ingest writes it into the data (in English). */
+    truncated: (count: string, n: number, max: string) =>
+      `${count} ${n === 1 ? 'field was' : 'fields were'} longer than ${max} characters and ${n === 1 ? 'is' : 'are'} shown cut there, ending in \`[… cut: N characters …]\`: `,
+    csvFiles: 'the file accounting',
+    csvRejectsByReason: 'rejects by reason',
+    csvRejects: 'the rejected rows',
   },
-  method: {
-    heading: 'How each figure is made',
-    rulesInForce: (period: string) =>
-      `These are the rules in force for ${period}; each period's snapshot carries the rules it was computed with.`,
-    months: (zone: string) =>
-      `Months run from 00:00 on the first day to 00:00 on the first day of the next month in ${zone}; durations are real elapsed time, so a month with a clock change is an hour shorter or longer.`,
-    statusHolds:
-      "Each check's status (up, degraded or down) holds from its time until the same probe's next check, but at most max gap: twice that probe's median check interval in the month, unless the service configures one. Time no check covers is no data, never up.",
-    probes:
-      "With several probes, the service is down at an instant when at least confirm covering probes say down (default: a strict majority of the probes covering that instant), otherwise up; it is degraded when up and at least confirm probes say degraded or down. A single probe's blip is not an outage.",
-    maintenance: 'Planned maintenance is neither up nor down: it is taken out of every figure.',
-    availability: (lowCoverage: string) =>
-      `availability = up ÷ (up + down); no eligible time gives "no data". coverage = (up + down) ÷ (month − maintenance); below ${lowCoverage} the figure is flagged low coverage.`,
-    budget: 'allowed down = (1 − target) × (up + down); budget used = down ÷ allowed down (can exceed 100 %); budget left = 1 − used.',
-    verdict: (atRisk: string) =>
-      `Verdict: met when availability ≥ target; at risk when met but more than ${atRisk} of the error budget is used (a convention of this site, not of the metric definitions); breached below target.`,
-    outages:
-      'Outages are maximal runs of down time (maintenance and no data end a run); one crossing a month boundary counts in each month with its part. MTTR is the mean outage length.',
-    latency: (gamma: string) =>
-      `Latency percentiles (p50, p95, p99) are nearest-rank over checks that were not down and not in maintenance, from a histogram whose buckets grow by ${gamma}: each value is within 1 % of the exact one. The latency SLO is the share at or below the service's threshold.`,
-    ticketTargets:
-      'Each priority has a first-response and a resolution target, in 24×7 time or in business time of a calendar (its zone, weekly hours, holidays, and extra working days such as a make-up Saturday, which use normal weekday hours).',
-    ticketMonth:
-      "A ticket counts in the month its outcome became known: when it was met (response or resolution at or before the deadline) or when the deadline passed without it (breached, known at the deadline). A ticket with no outcome by the month's end is pending and not in the ratio.",
-    attainment:
-      "attainment = met ÷ (met + breached), per priority and overall, with the counts beside it. Backlog: created before the month's end and not resolved before it. Open and breached: in the backlog with the resolution target already missed.",
-    ticketTimes:
-      "Median and p90 (nearest rank) times to first response and to resolution, over tickets responded to or resolved in the month: per priority in that priority's clock, overall in elapsed time.",
-    businessHours: (calendar: string) => `business hours (${calendar})`,
-    extraDays: (days: string, hoursOf: string) => `${days} (hours of ${hoursOf})`,
-    satisfactionMonth: (atLeast: number, min: number, max: number) =>
-      `A response belongs to the month it was submitted in. CSAT = share scoring at least ${atLeast} on ${min}–${max}, with a 95 % Wilson score interval.`,
-    nps: (min: number, max: number) =>
-      `NPS = % promoters (9–10) − % detractors (0–6), with margin of error 1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100. CES = mean on ${min}–${max}.`,
-    lowSample: (n: number) =>
-      `Every figure shows n; below n = ${n} it is flagged low sample. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed.`,
-    masking:
-      'Comments and issue names are published only after masking: e-mail addresses → [email], phone numbers → [phone], runs of 8 or more digits → [number].',
-    titles:
-      'Titles are normalised (Unicode NFKC, lower case; numbers, ids such as INC0012, IP addresses, e-mails, URLs, dates and host names removed), split into words with a segmenter that handles Chinese, and stop words (English and Chinese) dropped.',
-    grouping:
-      'Tickets, in order of creation, join the group whose first ticket has the most similar word set (Jaccard similarity ≥ 0.5), else start a new group. Groups are formed once over all months, so a group keeps its identity from month to month; each is named by its most frequent title.',
-    recurring: 'A group is recurring when it appears in at least 2 of the last 6 months or has at least 3 tickets in the month.',
-    rows: 'Every row read is accepted, rejected with its file, line, column, value and reason, or counted as a duplicate (a later row with the same key replaces it: tickets by id, checks by service, probe and time, survey responses by id). Impossible values — 29 February in a common year, 25:00, a resolution before creation, an unknown service or priority word — are rejected, never guessed.',
-    timestamps:
-      "Timestamps are never guessed. A bare number is an epoch time only when it has the digits of its unit: 9–10 digits are seconds, 12–13 digits milliseconds, unless the source's config names the unit (epochUnit: s, ms or excel-serial for spreadsheet serial dates). Any other length, a fraction, or a spreadsheet serial under the default is rejected with its reason. Years outside 1970–2199 are rejected. A local time in the hour clocks skip or repeat follows the source's ambiguous rule (earlier or later), else it is rejected.",
-    periods:
-      'No single row creates periods: without configured first and last periods the review spans the bulk of the data (accepted rows grouped into 30-day bins; a silence of more than three empty bins splits them, and the group with the most rows is the data). Rows outside stay counted and are reported by check, but get no period.',
-  },
+  method: methodEn,
+  servicePage: servicePageEn,
+  ticketsPage: ticketsPageEn,
+  archivePage: archivePageEn,
   /** Issue #18: incidents and the graded-response policy. */
   incidents: {
     heading: 'Incidents and graded response',
@@ -445,8 +428,3 @@ export const en = {
  * missing key, an extra key, or a message with other parameters.
  */
 export type Dictionary = Widen<typeof en>;
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : { readonly [K in keyof T]: Widen<T[K]> };

@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant } from '../../format/format.ts';
+import { formatInstant, formatNumber } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -185,6 +185,16 @@ export function formatZoneIn(zone: string, locale: Locale): string {
       ?.value;
   const named = [name('longGeneric'), name('long')].find((n) => n !== undefined && !/^GMT/.test(n));
   return named ? `${named}（${zone}）` : zone;
+}
+
+/** A plain number with fixed digits, the same in every language (NPS 42.0, CES 3.85); null → "—". */
+export function formatNumberIn(n: number | null, _locale: Locale, digits = 1): string {
+  return formatNumber(n, digits);
+}
+
+/** The length of a [start, end) span as a duration (formatDurationIn). */
+export function formatSpanIn(startMs: number, endMs: number, locale: Locale): string {
+  return formatDurationIn(endMs - startMs, locale);
 }
 
 /** SLA attainment with its counts: en "82.9 % (34 of 41)", zh-CN "82.9%（41 个中 34 个）"; null → "—". */

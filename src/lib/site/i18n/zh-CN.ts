@@ -7,10 +7,14 @@
 import type { Dictionary } from './en.ts';
 import { GLOSSARY } from './glossary.ts';
 import { actionsZhCN } from './groups/actions.zh-CN.ts';
+import { archivePageZh } from './groups/archive-page.zh-CN.ts';
 import { changesZhCN } from './groups/changes.zh-CN.ts';
 import { chartWordsZhCN } from './groups/chart-words.zh-CN.ts';
 import { digestZhCN } from './groups/digest.zh-CN.ts';
+import { methodZh } from './groups/method.zh-CN.ts';
 import { reviewZhCN } from './groups/review.zh-CN.ts';
+import { servicePageZh } from './groups/service-page.zh-CN.ts';
+import { ticketsPageZh } from './groups/tickets-page.zh-CN.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
@@ -30,6 +34,7 @@ export const zhCN: Dictionary = {
     periodReview: '本期评审',
     previous: (period) => `← ${period}`,
     next: (period) => `${period} →`,
+    backToReview: (period) => `← 返回${period}评审`,
   },
   verdict: { met: `✓ ${g('met')}`, 'at-risk': `! ${g('atRisk')}`, breached: `✗ ${g('breached')}`, 'no-data': `– ${g('noData')}` },
   flags: {
@@ -276,6 +281,7 @@ export const zhCN: Dictionary = {
     snapshotJson: '快照 (JSON)',
     draftSnapshotJson: '草稿快照 (JSON)',
     revisionJson: (n) => `修订版本 ${n} (JSON)`,
+    monthSnapshotJson: '本月快照 (JSON)',
     unpublishedCsv: '尚未发布的数字 (CSV)',
     changedCsv: '本修订版本变更的数字 (CSV)',
     csvNote: 'CSV 的列名在各语言中均为英文：它们属于数据。',
@@ -297,6 +303,9 @@ export const zhCN: Dictionary = {
       priorities: '优先级',
       calendars: '工作日历',
       'services-targets': '服务与目标',
+      'breached-tickets': '未达成时限的工单',
+      'recurring-tickets': '重复问题的工单',
+      months: '逐月明细',
     },
   },
   search: {
@@ -312,55 +321,30 @@ export const zhCN: Dictionary = {
     noScript: '搜索在浏览器中运行，需要启用脚本。未启用时，可在以下页面查看全部评审：',
   },
   dataQuality: {
-    intro: '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。',
-    horizon: '各数据源的数据截至时间：数字以月末与该时间中较早者为准。',
+    heading: (period) => `${g('dataQuality')} — ${period}`,
+    intro:
+      '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。对每个文件：接受 + 拒绝 + 重复 = 读取的行数。',
+    horizon: '各数据源的数据截至时间：数字以月末与该时间中较早者为准',
     linkText: g('dataQuality'),
+    kinds: { checks: '检测', tickets: '工单', surveys: '调查回复', incidents: '事件' },
+    noAcceptedRow: '没有被接受的行',
+    fromConfig: '配置中的 `asOf`（导出数据的时间）',
+    fromData: '其最新的时间戳',
+    incomplete: '不完整：数据在月末之前截止',
+    covered: '完整',
+    unknownLabel: '配置中未列出的服务',
+    unknownCaption: '配置中未列出的服务，按导出中的名称接受（设置 `review.unknownServices: reject` 可拒绝它们）',
+    asExported: '导出中的服务名称',
+    idGiven: '分配的编号',
+    truncated: (count, _n, max) => `有 ${count} 个字段超过 ${max} 个字符，显示时在该处截断，并以 \`[… cut: N characters …]\` 结尾：`,
+    csvFiles: '文件行数核对',
+    csvRejectsByReason: '按原因统计的拒绝行',
+    csvRejects: '拒绝行',
   },
-  method: {
-    heading: '各项数字的计算方法',
-    rulesInForce: (period) => `以下是${period}适用的规则；每期快照都带有其计算时所用的规则。`,
-    months: (zone) => `月份按 ${zone} 从当月第一天 00:00 到下月第一天 00:00；时长为实际经过的时间，因此有时钟调整的月份会短或长一小时。`,
-    statusHolds:
-      '每次检测的状态（正常、降级或不可用）从检测时刻持续到同一探针的下一次检测，但最长不超过最大间隔：该探针本月检测间隔中位数的两倍，除非服务另行配置。没有检测覆盖的时间计为无数据，绝不计为正常。',
-    probes:
-      '有多个探针时，若某一时刻至少有“确认探针数”个覆盖探针报告不可用（默认：覆盖该时刻的探针的严格多数），则服务为不可用，否则为正常；正常且至少“确认探针数”个探针报告降级或不可用时为降级。单个探针的瞬时异常不算故障。',
-    maintenance: '维护窗口既不算正常也不算不可用：从所有数字中剔除。',
-    availability: (lowCoverage) =>
-      `可用性 = 正常 ÷ (正常 + 不可用)；没有有效时间时为“无数据”。监测覆盖率 = (正常 + 不可用) ÷ (月长 − 维护)；低于 ${lowCoverage} 时标记为覆盖不足。`,
-    budget: '允许不可用时间 = (1 − 目标) × (正常 + 不可用)；预算已用 = 不可用 ÷ 允许不可用时间（可超过 100 %）；预算剩余 = 1 − 已用。',
-    verdict: (atRisk) =>
-      `结论：可用性 ≥ 目标为达标；达标但错误预算已用超过 ${atRisk} 为有风险（本站的约定，并非指标定义的一部分）；低于目标为未达标。`,
-    outages: '故障是不可用时间的最长连续时段（维护与无数据会中断时段）；跨月的故障按各月所含部分分别计入。MTTR 为故障平均时长。',
-    latency: (gamma) =>
-      `延迟百分位（p50、p95、p99）按最近秩法计算，范围为非不可用且不在维护中的检测，取自桶宽按 ${gamma} 倍增长的直方图：每个值与精确值相差不超过 1 %。延迟 SLO 为不超过服务阈值的占比。`,
-    ticketTargets:
-      '每个优先级都有首次响应时限与解决时限，按 24×7 时间或某一工作日历的工作时间计算（日历含时区、每周工作时间、节假日，以及调休上班日等额外工作日，后者按正常工作日时间计算）。',
-    ticketMonth:
-      '工单计入其结果确定的月份：达标（在时限或之前响应或解决）时，或时限已过而未完成时（未达标，于时限时刻确定）。月末仍无结果的工单为待定，不计入比率。',
-    attainment:
-      'SLA 达成率 = 达标 ÷ (达标 + 未达标)，按优先级及总体计算，并列出计数。积压：月末前新建且月末前未解决。未关闭且已超时：积压中已错过解决时限的工单。',
-    ticketTimes:
-      '首次响应与解决时长的中位数和 p90（最近秩法），范围为本月已响应或已解决的工单：按优先级时按该优先级的计时方式，总体按实际经过时间。',
-    businessHours: (calendar) => `工作时间（${calendar}）`,
-    extraDays: (days, hoursOf) => `${days}（按${hoursOf}的工作时间）`,
-    satisfactionMonth: (atLeast, min, max) =>
-      `回复计入其提交的月份。CSAT = 在 ${min}–${max} 分中打 ${atLeast} 分及以上的占比，附 95 % 威尔逊区间。`,
-    nps: (min, max) =>
-      `NPS = 推荐者 (9–10) 占比 − 贬损者 (0–6) 占比，误差范围为 1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100。CES = ${min}–${max} 分的均值。`,
-    lowSample: (n) =>
-      `每个数字都标明 n；n 低于 ${n} 时标记为样本不足。提及工单的回复与该工单关联（按优先级、类别，以及解决 SLA 达标与否）；匹配不到任何工单的工单号会被计数并列出。`,
-    masking: '评论与问题名称在屏蔽后才发布：电子邮件地址 → [email]，电话号码 → [phone]，8 位及以上的连续数字 → [number]。',
-    titles:
-      '标题先规范化（统一码 NFKC、小写；去除数字、INC0012 之类的编号、IP 地址、电子邮件、网址、日期与主机名），再用支持中文的分词器切分成词，并去除停用词（中英文）。',
-    grouping:
-      '工单按新建顺序加入首个工单词集最相似的组（杰卡德相似度 ≥ 0.5），否则新建一组。分组在全部月份上一次形成，因此每组逐月保持同一身份；每组以其最常见的标题命名。',
-    recurring: '一组工单若在最近 6 个月中至少 2 个月出现，或在本月至少有 3 个工单，即为重复问题。',
-    rows: '读取的每一行都被接受、附文件、行、列、值与原因拒绝，或计为重复行（键相同的较晚一行取代它：工单按编号，检测按服务、探针与时间，调查回复按编号）。不可能的值——平年的 2 月 29 日、25:00、早于新建时间的解决时间、未知的服务或优先级用词——一律拒绝，绝不猜测。',
-    timestamps:
-      '时间戳绝不猜测。纯数字仅在位数符合其单位时才视为纪元时间：9–10 位为秒，12–13 位为毫秒，除非数据源配置指定了单位（epochUnit: s、ms，或电子表格序列日期用 excel-serial）。其他位数、小数，或默认设置下的电子表格序列值，均附原因拒绝。1970–2199 年以外的年份一律拒绝。落在时钟跳过或重复的那一小时内的本地时间，按数据源的 ambiguous 规则（取较早或较晚）处理，否则拒绝。',
-    periods:
-      '单独一行不会产生评审期：未配置首末评审期时，评审覆盖数据的主体部分（接受的行按 30 天分箱；超过三个空箱的间隔会将其分开，行数最多的一组即为数据）。范围外的行仍被计数并由 check 报告，但不属于任何评审期。',
-  },
+  method: methodZh,
+  servicePage: servicePageZh,
+  ticketsPage: ticketsPageZh,
+  archivePage: archivePageZh,
   incidents: {
     heading: '事件与分级响应',
     levelsCaption: '各级别事件对照分级响应目标：目标内占比（目标内 / 已判定）',

@@ -1,0 +1,92 @@
+/**
+ * Issue #16: "no English string left in a Chinese page". The bundled sample is built in both
+ * languages through the real CLI, and every built zh-CN page is scanned (test/helpers/english-scan.ts):
+ * its visible text, less the data the review shows as exported (every text of the snapshots and
+ * the config), is searched for the English dictionary's texts and for any other English word.
+ * Acronyms (SLA, CSAT, NPS …) are allowed; nothing else is.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { dataTexts, englishFragments, englishHits, type Hit, visibleText } from '../helpers/english-scan.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'src/cli/main.ts');
+
+describe('no English interface word on a built Chinese page (issue #16)', () => {
+  let work: string;
+  let pages: Array<{ page: string; hits: Hit[] }> = [];
+
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'sr-zh-english-'));
+    for (const f of ['review.config.yaml', 'data', 'content']) cpSync(path.join(ROOT, f), path.join(work, f), { recursive: true });
+    const config = path.join(work, 'review.config.yaml');
+    const yaml = readFileSync(config, 'utf8');
+    // The sample builds both languages; say so here too, so the test does not hang on the sample's choice.
+    if (!/^\s+locales:/m.test(yaml)) writeFileSync(config, yaml.replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
+    const { REVIEW_BASE: _b, REVIEW_SITE: _s, ...env } = process.env;
+    const r = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', CLI, 'build', '--config', config],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+
+    const skip = (at: string) => /rejects\[\]\.reason$/.test(at); // reasons are translated, not data
+    const snapshots = path.join(work, 'snapshots/draft');
+    const data = [
+      ...readdirSync(snapshots).flatMap((f) => dataTexts(JSON.parse(readFileSync(path.join(snapshots, f), 'utf8')), skip)),
+      ...dataTexts(parse(readFileSync(config, 'utf8')), () => false),
+      // The commentary's front matter (summary, author) is the analysts' text, shown as written.
+      ...readdirSync(path.join(work, 'content/reviews')).flatMap((f) =>
+        dataTexts(parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(work, 'content/reviews', f), 'utf8'))?.[1] ?? ''), () => false),
+      ),
+    ];
+    const fragments = englishFragments();
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'index.html' ? [path.join(dir, e.name)] : [],
+      );
+    const dist = path.join(work, 'dist');
+    pages = walk(path.join(dist, 'zh-CN')).map((file) => ({
+      page: `/${path.relative(dist, path.dirname(file))}/`,
+      hits: englishHits(visibleText(readFileSync(file, 'utf8')), data, fragments),
+    }));
+  }, 300_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('builds every Chinese page of the sample', () => {
+    expect(pages.length).toBeGreaterThan(50);
+    expect(pages.map((p) => p.page)).toContain('/zh-CN/method/');
+    expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/data-quality/');
+  });
+
+  it('leaves no English interface word on any Chinese page', () => {
+    const failed = pages.flatMap(({ page, hits }) => hits.map((h) => `${page}: ${h.key}: "${h.text}" in “${h.context}”`));
+    expect(failed).toEqual([]);
+  });
+
+  it('would catch English on a page: a dictionary text and a literal are both found', () => {
+    const fragments = englishFragments();
+    const hits = englishHits(
+      ['数据质量', 'Rejected rows by reason', '负责团队：Web team。', 'Owner: Web team.', '已发布 later'],
+      ['Web team'],
+      fragments,
+    );
+    expect(hits.map((h) => [h.key, h.text])).toEqual([
+      ['captions.rejectedByReason', 'Rejected rows by reason'],
+      ['servicePage.owner', 'Owner:'],
+      ['(not in the dictionary)', 'later'],
+    ]);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Issue #16: every reason shape the ingest writes reads in Chinese on a Chinese data-quality page.
+ * The timestamp reasons come from parseTimestamp itself; the others are copied from the ingest's
+ * source (row-mappers.ts, csv-stream.ts, rollup-rows.ts, presets.ts), one example per shape.
+ */
+import { describe, expect, it } from 'vitest';
+import { reasonClass } from '../../../src/lib/ingest/file-account.ts';
+import { localizeReason, REASON_RULES, reasonParts } from '../../../src/lib/site/i18n/reasons.ts';
+import { parseTimestamp, type TimestampOptions } from '../../../src/lib/time/parse-timestamp.ts';
+
+const LONDON: TimestampOptions = { timeZone: 'Europe/London', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' };
+const why = (text: string, opts: Partial<TimestampOptions> = {}) => {
+  const r = parseTimestamp(text, { ...LONDON, ...opts });
+  if (r.ok) throw new Error(`${text} parsed`);
+  return r.reason;
+};
+
+const TIMESTAMPS = [
+  why('31/02/2026'),
+  why('31/02/2026 08:15', { dateOrder: 'dmy' }),
+  why('2026-02-30 10:00'),
+  why('2026-13-01 10:00'),
+  why('2026-10-01 24:00'),
+  why('2026-10-01 25:00'),
+  why('2026-10-01 10:61'),
+  why('2026-10-01 10:00:61'),
+  why('2500-01-01 10:00'),
+  why('2026-03-29 01:30'),
+  why('2026-10-25 01:30'),
+  why('17621577001'),
+  why('45000'),
+  why('1762157700.5'),
+  why('99999999999', { epochUnit: 's' }),
+  why('2026-10-01 13:00 PM'),
+  why('2026-10-01T10:00:00+25:00'),
+  why(''),
+];
+
+const OTHERS = [
+  'expected 7 fields like the header, got 5',
+  'expected a number, got "x"',
+  'expected a value from 1 to 5, got 9',
+  'expected a whole number from 0 to 10, got 3.5',
+  'expected minutes after creation (0 or more), got "-3"',
+  'expected yes/no or a count, got "maybe"',
+  'unknown service "Billing" (not a configured id, alias or name)',
+  'unknown service "Web Portal" reads like the configured id "web-portal": add "Web Portal" to its aliases',
+  'unknown priority "P9"; add it to a level\'s words',
+  'unknown incident level "S9"; add it to an incident level\'s words',
+  'unknown status "gone"; map it under values.status in the source config',
+  'unknown on-time verdict "late-ish"; map it under values.sourceOnTime to true or false',
+  'status "Closed" means resolved, but the resolved time is empty',
+  'first response is before the ticket was created',
+  'resolved before the ticket was created',
+  'detected before the incident started',
+  'acknowledged before the incident was detected',
+  'restored before the incident started',
+  'no score: csat, nps and ces are all empty',
+  'required ticket id is empty',
+  'holds a byte-order mark (U+FEFF) inside the file: two exports joined, or a stray mark',
+  "holds bytes that are not valid UTF-8 (Caf\\xE9); check the file's encoding",
+  "holds bytes that are not valid GB18030 (decoded as U+FFFD); check the file's encoding",
+  'holds bytes that are not valid UTF-8',
+  'has a quote inside an unquoted field (quote the whole field and double the quote)',
+  'has text after the closing quote of a field',
+  'has a quote opened at line 12 that is never closed: this line and every line after it are rejected',
+  'lies inside the quote opened at line 12 that is never closed',
+  'expected a whole number of 0 or more, got "-1"',
+  'expected "index:count" pairs separated by spaces, got "3;4"',
+  'expected probe names separated by |, got "a||b"',
+  'unsupported rollup format version "9"; this tool reads version 1',
+  'unknown service "billing" (rollups name services by their id: api, web)',
+  '2026-10-25 is 24 h long in UTC, the review zone, not 25 h: were the rollups cut in another zone?',
+  "up + down + no data + maintenance is 23 h, not the day's 24 h",
+  'degraded time 3.5 h exceeds up time 2 h',
+  'first and last check times are empty exactly when checks is 0',
+  'not within 2026-10-01 in Europe/London',
+  'not within 2026-10-01 after the first check',
+  "latency population 300 exceeds the day's 288 checks",
+  'fast checks 290 exceed the latency population 288',
+  'expected bucket indices in ascending order, each once, with counts above 0',
+  'the zeros (3) and the buckets (280) add up to 283, not 288',
+  'outage 2 is not a run within 2026-10-01 after the one before it',
+  'the outages add up to 1.5 h, not down_ms 2 h',
+  'maintenance heartbeat (status 3): it is neither up nor down; declare the window under maintenance in the config',
+];
+
+// Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
+const KEPT = new Set(
+  'dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe'.split(
+    ' ',
+  ),
+);
+
+describe('data-quality reasons in Chinese: every shape the ingest writes', () => {
+  const all = [...TIMESTAMPS, ...OTHERS];
+
+  it('each reason, and its class with the values as "…", reads in Chinese with the values kept', () => {
+    for (const reason of all)
+      for (const r of [reason, reasonClass(reason), `created: ${reason}`]) {
+        const zh = localizeReason(r, 'zh-CN');
+        expect(zh, r).not.toBe(r);
+        expect(/[\u4e00-\u9fff]/.test(zh), r).toBe(true);
+        // The field name before "：" is the export's column, as written.
+        const english = (zh.replace(/^\w+：/, '').match(/[A-Za-z][A-Za-z0-9_]+/g) ?? []).filter(
+          (w) => !KEPT.has(w) && !/^[A-Za-z]\d+$/.test(w),
+        );
+        expect(english, `${r} → ${zh}`).toEqual([]);
+        for (const quoted of r.match(/"[^"]*"/g) ?? []) expect(zh, r).toContain(quoted);
+      }
+  });
+
+  it('every rule is one some reason reads through (no rule for a shape that does not exist)', () => {
+    const unused = REASON_RULES.filter(([re]) => !all.some((r) => re.test(r.replace(/^\w+: /, ''))));
+    expect(unused.map(([re]) => re.source)).toEqual([]);
+  });
+
+  it('hand-checked examples', () => {
+    expect(localizeReason(why('2026-02-30 10:00'), 'zh-CN')).toBe('"2026-02-30 10:00" 不是真实的日期：2026年2月只有 28 天');
+    expect(localizeReason(why('31/02/2026'), 'zh-CN')).toBe(
+      '应为类似 2026-11-03 08:15 的日期，实际为 "31/02/2026"；日在前或月在前的日期请设置 dateOrder: dmy 或 mdy',
+    );
+    expect(
+      localizeReason(
+        'timeMs: "…" does not exist in Europe/London (clocks go forward); set ambiguous: earlier or later to read it',
+        'zh-CN',
+      ),
+    ).toBe('timeMs："…" 在 Europe/London 不存在（时钟拨快）；如需读取，请设置 ambiguous: earlier 或 later');
+    expect(localizeReason('required ticket id is empty', 'zh-CN')).toBe('必填的工单编号为空');
+    expect(localizeReason('resolvedMs: resolved before the ticket was created', 'zh-CN')).toBe('resolvedMs：解决时间早于工单新建时间');
+  });
+
+  it('names config words as code, and never takes a mark from an export value', () => {
+    expect(reasonParts('unknown priority "P9"; add it to a level\'s words', 'zh-CN')).toEqual([
+      { text: '未知优先级 "P9"；请将其加入某一级别的 ', code: false },
+      { text: 'words', code: true },
+    ]);
+    // Control characters in a value (an odd export) are dropped, so they cannot open a code part.
+    expect(reasonParts('expected a number, got "\u0002x\u0003"', 'zh-CN')).toEqual([{ text: '应为数字，实际为 "x"', code: false }]);
+    expect(reasonParts('expected a number, got "\u0002x"', 'en')).toEqual([{ text: 'expected a number, got "x"', code: false }]);
+  });
+});
