@@ -342,7 +342,7 @@ export const en = {
       'Every row of every export is accepted, rejected with a reason, or counted as a duplicate (a later row with the same key replaced it). For each file: accepted + rejected + duplicates = rows read.',
     horizon: "How far each source's data reaches (its data horizon): figures are as of the earlier of the month's end and it",
     linkText: 'data quality',
-    kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents' },
+    kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents', changes: 'changes' },
     noAcceptedRow: 'no accepted row',
     fromConfig: '`asOf` in the config (when the export was taken)',
     fromData: 'its latest timestamp',

@@ -326,7 +326,7 @@ export const zhCN: Dictionary = {
       '每个导出文件的每一行都被接受、附原因拒绝，或计为重复行（键相同的较晚一行取代它）。对每个文件：接受 + 拒绝 + 重复 = 读取的行数。',
     horizon: '各数据源的数据截至时间：数字以月末与该时间中较早者为准',
     linkText: g('dataQuality'),
-    kinds: { checks: '检测', tickets: '工单', surveys: '调查回复', incidents: '事件' },
+    kinds: { checks: '检测', tickets: '工单', surveys: '调查回复', incidents: '事件', changes: '变更' },
     noAcceptedRow: '没有被接受的行',
     fromConfig: '配置中的 `asOf`（导出数据的时间）',
     fromData: '其最新的时间戳',
