@@ -129,6 +129,27 @@ describe('digestModel', () => {
     });
     expect(m.attention.counts).toEqual(['可用性达标：2 个受监测服务中 1 个。']);
   });
+
+  it('names the judged figures of the attention block in the digest’s language, as the review page does', () => {
+    const snap = mini();
+    const item = (figure: string, label: string): PeriodSnapshot['attention'][number] => ({
+      kind: 'adverse-change',
+      figure,
+      label,
+      unit: figure === 'backlogAtEnd' ? 'count' : 'ratio',
+      anchor: '#tickets',
+      value: 0.5,
+      previous: 0.9,
+      target: null,
+      budgetUsed: null,
+    });
+    // The snapshot's labels are English (attention-section.ts); the words come from src/lib/site/i18n/groups/review.zh-CN.ts.
+    snap.attention = [item('responseAttainment', 'First-response SLA met'), item('backlogAtEnd', 'Open tickets at the end')];
+    const labels = (locale: 'en' | 'zh-CN') =>
+      digestModel({ snap, revision: null, locale, link: relative }).attention.items.map((i) => i.label);
+    expect(labels('zh-CN')).toEqual(['首次响应 SLA 达成率', '期末未关闭工单']);
+    expect(labels('en')).toEqual(['First-response SLA met', 'Open tickets at the end']);
+  });
 });
 
 describe('digestLinker', () => {

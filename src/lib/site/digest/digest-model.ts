@@ -6,11 +6,13 @@
  * (digest-markdown.ts, digest-html.ts) only lay it out and escape it. Text that came from an
  * export (service and issue names) is masked again here, as everywhere it is shown.
  */
+
 import path from 'node:path';
 import { formatCount, formatNumber, formatSignedChange } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
 import { maskPersonalData } from '../../util/mask-personal-data.ts';
+import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
 import { localePath } from '../i18n/locale-path.ts';
@@ -122,7 +124,14 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
       text += d.budgetUsed(pct(it.budgetUsed, 0));
     // Anchors are relative to the period page: '#tickets' is on it, 'services/api/' below it.
     const href = it.anchor.startsWith('#') ? `${link(periodPath)}${it.anchor}` : link(`${periodPath}${it.anchor}`);
-    return { kind: it.kind, figure: it.figure, marker, label: it.kind === 'recurring' ? d.recurringLabel(label) : label, href, text };
+    return {
+      kind: it.kind,
+      figure: it.figure,
+      marker,
+      label: it.kind === 'recurring' ? d.recurringLabel(label) : (attentionFigureName(it.figure, locale) ?? label),
+      href,
+      text,
+    };
   });
 
   const verdictOf = (v: Verdict | null) => (v === null ? '' : t.verdict[v]);
