@@ -11,7 +11,7 @@
  * - a one-word text (a table head like "Owner") only where interface words alone stand: headings,
  *   captions, column heads, summaries, aria-labels, titles and the charts' payloads.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
