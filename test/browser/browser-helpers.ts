@@ -28,8 +28,12 @@ export function copySample(dir: string, locales?: readonly string[]): string {
   const config = path.join(dir, 'review.config.yaml');
   if (locales) {
     const yaml = readFileSync(config, 'utf8');
-    const changed = yaml.replace(/^review:\n/m, `review:\n  locales: [${locales.join(', ')}]\n`);
-    if (changed === yaml) throw new Error('the sample config has no review: section to add locales to');
+    // The sample may already name its languages (it builds en and zh-CN): replace that line, else add one.
+    const line = `  locales: [${locales.join(', ')}]`;
+    const changed = /^ {2}locales:.*$/m.test(yaml)
+      ? yaml.replace(/^ {2}locales:.*$/m, line)
+      : yaml.replace(/^review:\n/m, `review:\n${line}\n`);
+    if (!changed.includes(line)) throw new Error('the sample config has no review: section to add locales to');
     writeFileSync(config, changed);
   }
   return config;

@@ -55,6 +55,14 @@ const OTHERS = [
   'detected before the incident started',
   'acknowledged before the incident was detected',
   'restored before the incident started',
+  'unknown change type "Major"; map it under values.type to normal, standard or emergency',
+  'unknown change outcome "Partly"; map it under values.outcome to successful, failed or rolled-back',
+  'planned end before the planned start',
+  'actual end without an actual start',
+  'actual end before the actual start',
+  'neither a planned nor an actual start',
+  'required change id is empty',
+  'required change type is empty',
   'no score: csat, nps and ces are all empty',
   'required ticket id is empty',
   'holds a byte-order mark (U+FEFF) inside the file: two exports joined, or a stray mark',
@@ -87,7 +95,7 @@ const OTHERS = [
 
 // Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
 const KEPT = new Set(
-  'dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe'.split(
+  'dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
     ' ',
   ),
 );

@@ -29,6 +29,8 @@ const WHAT: Record<string, string> = {
   priority: '优先级',
   'incident id': '事件编号',
   level: '事件级别',
+  'change id': '变更编号',
+  'change type': '变更类型',
   '"index:count" pairs': ' "index:count" 数对',
   '"startMs/endMs" runs': ' "startMs/endMs" 时段',
   // The same in a reason class, its quoted part shown as "…" (file-account.ts reasonClass).
@@ -83,6 +85,18 @@ export const REASON_RULES: readonly Rule[] = [
   [/^detected before the incident started$/, () => '发现时间早于事件开始时间'],
   [/^acknowledged before the incident was detected$/, () => '响应时间早于事件发现时间'],
   [/^restored before the incident started$/, () => '恢复时间早于事件开始时间'],
+  [
+    /^unknown change type (".*?"); map it under values\.type to normal, standard or emergency$/s,
+    (v) => `未知变更类型 ${v}；请在 ${C('values.type')} 下映射为 ${C('normal')}、${C('standard')} 或 ${C('emergency')}`,
+  ],
+  [
+    /^unknown change outcome (".*?"); map it under values\.outcome to successful, failed or rolled-back$/s,
+    (v) => `未知变更结果 ${v}；请在 ${C('values.outcome')} 下映射为 ${C('successful')}、${C('failed')} 或 ${C('rolled-back')}`,
+  ],
+  [/^planned end before the planned start$/, () => '计划结束时间早于计划开始时间'],
+  [/^actual end without an actual start$/, () => '有实际结束时间，但没有实际开始时间'],
+  [/^actual end before the actual start$/, () => '实际结束时间早于实际开始时间'],
+  [/^neither a planned nor an actual start$/, () => '既没有计划开始时间，也没有实际开始时间'],
   [/^no score: csat, nps and ces are all empty$/, () => `无评分：${C('csat')}、${C('nps')} 与 ${C('ces')} 均为空`],
   [/^required (.+?) is empty$/, (w) => `必填的${what(w)}为空`],
   [/^the value is empty$/, () => '值为空'],
