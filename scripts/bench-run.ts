@@ -240,11 +240,11 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
     rules: resolveRules(config),
     zone: config.review.timeZone,
   });
+  const memory = process.env.BENCH_ENGINE_MEMORY;
   let rows: Array<Record<string, unknown>>;
   if (engine === 'duckdb') {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     // --engine-memory caps DuckDB's memory; beyond it, sorts and joins spill to a temp folder.
-    const memory = process.env.BENCH_ENGINE_MEMORY;
     const instance = await DuckDBInstance.create(
       ':memory:',
       memory ? { memory_limit: memory, temp_directory: path.join(path.dirname(csv), 'duckdb-spill') } : {},
@@ -259,8 +259,7 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
       query(q: string, f: string): string;
     };
     // --engine-memory: ClickHouse's own spilling settings (sorts, GROUP BYs and joins go to disk past them).
-    const memory = process.env.BENCH_ENGINE_MEMORY;
-    const bytes = memory ? Math.round(Number.parseFloat(memory) * 2 ** 30) : 0;
+    const bytes = memory ? sizeBytes(memory) : 0;
     const spill = bytes
       ? `, max_bytes_before_external_sort = ${Math.floor(bytes / 2)}, max_bytes_before_external_group_by = ${Math.floor(bytes / 2)}, join_algorithm = 'auto', max_bytes_in_join = ${Math.floor(bytes / 4)}`
       : '';
@@ -303,6 +302,15 @@ async function runRecipe(engine: 'duckdb' | 'clickhouse', configPath: string, cs
     aggregates: sortAggregates(aggregates),
     rollupHash: null,
   };
+}
+
+/** A size as DuckDB reads it (4GB, 512MiB: decimal or binary units) in bytes, for ClickHouse's byte settings. */
+function sizeBytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(size.trim());
+  if (!m) throw new Error(`--engine-memory: expected a size like 6GB or 512MiB, got "${size}"`);
+  const unit = (m[2] as string).toLowerCase();
+  const power = { k: 1, m: 2, g: 3, t: 4 }[unit[0] as 'k' | 'm' | 'g' | 't'];
+  return Math.round(Number(m[1]) * (unit.includes('i') ? 1024 : 1000) ** power);
 }
 
 /** The months the bench data spans (scripts/bench-data.ts: from BENCH_START_MS, one check a minute per series), read from its done marker. */
