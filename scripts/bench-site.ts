@@ -96,8 +96,11 @@ function pageScripts(html: string, dist: string): { files: string[]; inline: str
   return { files: [...files], inline };
 }
 
-function pageKind(rel: string): string {
-  if (rel === 'index.html') return 'home';
+function pageKind(path: string): string {
+  // A site of several languages has each page under its language's folder: one kind for all of them.
+  const rel = path.replace(/^(en|zh-CN)\//, '');
+  if (rel === 'index.html') return 'home (and the root page of a site of several languages)';
+  if (/^reviews\/[^/]+\/digest\.html$/.test(rel)) return 'digest';
   if (/^reviews\/[^/]+\/services\/[^/]+\/index\.html$/.test(rel)) return 'service (period × service)';
   if (/^reviews\/[^/]+\/data-quality\/index\.html$/.test(rel)) return 'data quality';
   if (/^reviews\/[^/]+\/index\.html$/.test(rel)) return 'period';

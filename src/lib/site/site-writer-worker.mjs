@@ -33,45 +33,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
+import { lowerThreadPriority } from '../util/lower-thread-priority.ts';
 import { searchIndexOptions } from './i18n/search-language.ts';
+import { searchMarkupOfBytes } from './search-markup.ts';
 import { writeServiceDownloads } from './service-downloads.ts';
 
-/**
- * What Pagefind is sent of a page. Its time, in adding a page and in writing the index, goes with
- * the markup it is sent (on the benchmark archive: 9.4 s of its CPU for 6.5 KB of markup a page,
- * 1.4 s for a title and a line), so it is sent only what it reads: the page's <main data-pagefind-body> (nothing
- * outside it is indexed, and no data-pagefind-meta lies outside it), without the tables marked
- * data-pagefind-ignore (day-by-day figures, error budgets, outage lists repeated from the month's
- * review: see OutagesTable.astro), without <nav> elements (Pagefind never indexes a nav; the
- * service pages' list of the other services, and the download links, are most of their markup)
- * and without the charts' data attributes (attribute values are not indexed; Astro writes a
- * double quote in a value as &quot;). Tables and navs do not nest in these pages. The index is
- * the same as Pagefind makes from the whole page, except that table cells, list items and captions
- * are kept apart by a space. A page without that <main> (the search page,
- * the 404 page: BaseLayout's searchable={false}) is not sent at all: once any page has
- * data-pagefind-body, Pagefind drops every page without it from the index anyway, after the
- * work of reading it.
- * @param {string} html
- * @returns {string | null} null: the page is not indexed
- */
-export function searchMarkup(html) {
-  const main = /<main\b[^>]*\bdata-pagefind-body\b[\s\S]*<\/main>/.exec(html)?.[0];
-  if (!main) return null;
-  const open = /<html\b[^>]*>/.exec(html)?.[0] ?? '<html>';
-  const body = main
-    .replace(/<table\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/table>/g, '')
-    .replace(/<nav\b[^>]*>[\s\S]*?<\/nav>/g, '')
-    .replace(/ data-chart="[^"]*"/g, '')
-    // Table cells (and list items, captions) are written without space between them; Pagefind
-    // reads the text of adjacent elements as one run, so "Sign-in (SSO)" and "2 outages" in
-    // neighbouring cells became one word. A space after each keeps them apart in the index.
-    .replace(/<\/(td|th|caption|li)>/g, '</$1> ');
-  return `${open}<body>${body}</body></html>`;
-}
-
 if (parentPort) {
+  // Astro renders every page on one thread, and that thread is the build's critical path: these threads,
+  // and the Pagefind process each starts (a child takes its thread's priority), run at the lowest priority,
+  // so on a machine of two cores they take what the rendering leaves and finish the index after the last
+  // page (docs/benchmarks.md: the pages took 30.4 s before, 20.7 s after, on the benchmark archive).
+  lowerThreadPriority(19);
   const port = parentPort;
-  const utf8 = new TextDecoder();
   /** @type {string[]} */
   const errors = [];
   /** Folders made so far: each page is a folder of its own, and most downloads share one. */
@@ -125,7 +98,8 @@ if (parentPort) {
             }
           }
           if (f.url === null || !index) continue;
-          const content = searchMarkup(utf8.decode(bytes));
+          // Only what Pagefind indexes, decoded from the page's bytes (search-markup.ts).
+          const content = searchMarkupOfBytes(bytes);
           if (content === null) continue;
           const added = index.addHTMLFile({ url: f.url, content });
           adding.push(

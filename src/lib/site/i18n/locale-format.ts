@@ -146,8 +146,9 @@ function monthFormat(): Intl.DateTimeFormat {
 
 /** A calendar date "2026-10-25": en as written (as today), zh-CN "2026年10月25日". */
 export function formatDateIn(date: string, locale: Locale): string {
+  if (locale === 'en') return date;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (locale === 'en' || !m) return date;
+  if (!m) return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
