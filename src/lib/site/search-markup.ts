@@ -60,7 +60,6 @@ export function searchMarkup(html: string): string | null {
 }
 
 const GT = 0x3e;
-const utf8 = new TextEncoder();
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 /** Each piece is decoded on its own: a U+FEFF at a piece's start is a character of the page, not a byte order mark to drop. */
 const pieces = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -108,7 +107,7 @@ export function searchMarkupOfBytes(page: Uint8Array): string | null {
     if (tag === null) break;
     const attribute = MAIN_OPEN_TAG.exec(tag.text);
     if (attribute === null) continue;
-    const close = findLast(bytes, MAIN_END, at + utf8.encode(attribute[0]).length);
+    const close = findLast(bytes, MAIN_END, at + Buffer.byteLength(attribute[0]));
     // No </main> after this one: none after any later <main> either.
     if (close === -1) break;
     mainStart = at;

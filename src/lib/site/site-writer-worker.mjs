@@ -42,7 +42,7 @@ if (parentPort) {
   // Astro renders every page on one thread, and that thread is the build's critical path: these threads,
   // and the Pagefind process each starts (a child takes its thread's priority), run at the lowest priority,
   // so on a machine of two cores they take what the rendering leaves and finish the index after the last
-  // page (docs/benchmarks.md: the pages took 30.4 s before, 20.7 s after, on the benchmark archive).
+  // page (docs/benchmarks.md: about a tenth off the site half on the benchmark archive).
   lowerThreadPriority(19);
   const port = parentPort;
   /** @type {string[]} */
