@@ -30,7 +30,7 @@ function fill(template: string, ...values: string[]): string {
     .join('');
 }
 
-/** Payloads, as the .astro components write them (the snapshot's numbers, unchanged). */
+/** Payloads, as the .astro components write them: the snapshot's numbers, latency in whole milliseconds as the tables show it (msAsShown). */
 export interface DailyAvailabilityPayload extends ChartLanguage {
   kind: 'daily-availability';
   service: string;

@@ -17,6 +17,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { slots } from '../lib/site/i18n/slots.ts';
+import { decodeChartPayload } from './chart-payload-codec.ts';
 import { type ChartPayload, type ChartTheme, chartConfig } from './chart-specs.ts';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -81,7 +82,7 @@ function drawAll(): void {
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
     let payload: ChartPayload;
     try {
-      payload = JSON.parse(canvas.dataset.chart ?? '') as ChartPayload;
+      payload = decodeChartPayload(canvas.dataset.chart ?? '');
     } catch {
       continue;
     }

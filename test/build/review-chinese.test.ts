@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/lib/site/i18n/en.ts';
+import { decodeChartPayload } from '../../src/scripts/chart-payload-codec.ts';
 import { ROOT, runCli } from '../browser/browser-helpers.ts';
 
 // The groups the period review's components read.
@@ -71,7 +72,7 @@ const decode = (s: string) =>
 
 /** The strings of a chart payload that are drawn: labels, series names, the reference, the words. */
 function chartStrings(json: string): string[] {
-  const p = JSON.parse(json) as Record<string, unknown>;
+  const p = decodeChartPayload(json) as unknown as Record<string, unknown>;
   const out: string[] = [...((p.labels as string[] | undefined) ?? [])];
   for (const s of (p.series as Array<{ label: string }> | undefined) ?? []) out.push(s.label);
   const ref = p.reference as { label: string } | null | undefined;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger, AstroPrerenderer, HookParameters, PathWithRoute, RouteData } from 'astro';
 import type { Plugin } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -157,16 +158,16 @@ describe('reviewSite (the site integration)', () => {
     const wrapped = prerenderer as unknown as AstroPrerenderer;
     await wrapped.setup?.();
     const paths = await wrapped.getStaticPaths();
-    // Pages first, in Astro's order, then the downloads.
+    // Pages first, in Astro's order but the service pages last (quick to index, where the others are slow), then the downloads.
     expect(paths.map((p) => p.pathname)).toEqual([
       '/reviews/2026-10',
+      '/404',
       '/reviews/2026-10/services/api',
       '/reviews/2026-10/services/web',
       '/reviews/2026-Q4/services/api',
       '/reviews/2026-Q4/services/web',
       '/reviews/2026/services/api',
       '/reviews/2026/services/web',
-      '/404',
       '/reviews/2026-10/services.csv',
     ]);
     const handedBack = new Map<string, Response>();
@@ -202,8 +203,27 @@ describe('reviewSite (the site integration)', () => {
     const entry = (shard: string) => JSON.parse(readFileSync(path.join(outDir, shard, 'pagefind-entry.json'), 'utf8'));
     const indexed = Object.values(entry('pagefind').languages as Record<string, { page_count: number }>)[0]?.page_count ?? 0;
     const indexed2 = Object.values(entry('pagefind-2').languages as Record<string, { page_count: number }>)[0]?.page_count ?? 0;
-    // The eight pages (the stand-in's 404 page is searchable too) dealt out in turn, four to each shard.
+    // The eight pages (the stand-in's 404 page is searchable too) dealt out in turn, four to each shard, by their place
+    // in Astro's order, not in the order rendered: a shard's pages, and so the ranking of results, are as before.
     expect([indexed, indexed2]).toEqual([4, 4]);
+    const urls = (shard: string) =>
+      readdirSync(path.join(outDir, shard, 'fragment'))
+        .map(
+          (f) =>
+            JSON.parse(
+              gunzipSync(readFileSync(path.join(outDir, shard, 'fragment', f)))
+                .toString('utf8')
+                .replace(/^pagefind_dcd/, ''),
+            ).url,
+        )
+        .sort();
+    // Astro's order: the period page, the six service pages, the 404 page; even places to the first shard.
+    expect(urls('pagefind')).toEqual(
+      ['/reviews/2026-10/', '/reviews/2026-10/services/web/', '/reviews/2026-Q4/services/web/', '/reviews/2026/services/web/'].sort(),
+    );
+    expect(urls('pagefind-2')).toEqual(
+      ['/404/', '/reviews/2026-10/services/api/', '/reviews/2026-Q4/services/api/', '/reviews/2026/services/api/'].sort(),
+    );
   });
 
   it('stop() ends the writer threads: they write nothing more, and the build cannot finish', async () => {

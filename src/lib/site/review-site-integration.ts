@@ -59,6 +59,8 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   /** Pages Astro is to render, and pages handed on so far: once the last is in, the index is written. */
   let pagesToRender = Number.POSITIVE_INFINITY;
   let pagesHandedOn = 0;
+  /** Each page's place in Astro's own order, by its path: it picks the page's shard of the search index (see order). */
+  let dealt = new Map<string, number>();
   /** The files Astro's routes made (written by the threads or by Astro), below the site folder. */
   const routeFiles = new Set<string>();
   /** The folders of the service pages, below the site folder: they and the service downloads must match. */
@@ -96,9 +98,19 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
             publicFiles: publicFiles(publicDir),
             logger,
             // Pages first, then the downloads (CSV, JSON): the search index, which needs every page, is then
-            // written while the downloads are rendered. Each route's file is the same whatever the order.
+            // written while the downloads are rendered. Among the pages, the service pages come last: they are
+            // nearly all of them, and each is quick to index, where a period page (its tables of every service)
+            // takes Pagefind as long as a few dozen of them; rendered last, as Astro orders them, the period pages
+            // left the index seconds of work after the last page. Each route's file is the same whatever the order.
+            // A page's shard of the index is still picked by its place in Astro's order, not in this one: Pagefind
+            // ranks a shard's pages by that shard's word counts, so a new order would reorder search results.
             order: (paths) => {
-              const pages = paths.filter((p) => p.route.type === 'page');
+              const all = paths.filter((p) => p.route.type === 'page');
+              dealt = new Map(all.map((p, i) => [trimSlashes(p.pathname), i]));
+              const pages = [
+                ...all.filter((p) => p.route.route !== SERVICE_PAGE_ROUTE),
+                ...all.filter((p) => p.route.route === SERVICE_PAGE_ROUTE),
+              ];
               pagesToRender = pages.length;
               // Each language's service page links the one set of downloads, in the folder without the locale.
               const folders = pages
@@ -111,11 +123,14 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
               if (o.file !== null) routeFiles.add(o.file);
               // Every page goes to a thread (it counts in the deal of pages to shards); a download only when the thread writes it.
               if (o.page || o.file !== null) {
-                started.handOn({
-                  file: o.file === null ? null : `${outDir}${o.file}`,
-                  bytes: o.bytes,
-                  url: o.page && o.bytes ? o.path : null,
-                });
+                started.handOn(
+                  {
+                    file: o.file === null ? null : `${outDir}${o.file}`,
+                    bytes: o.bytes,
+                    url: o.page && o.bytes ? o.path : null,
+                  },
+                  o.page ? dealt.get(trimSlashes(o.path)) : undefined,
+                );
               }
               if (o.page && ++pagesHandedOn === pagesToRender) started.requestIndex();
             },
@@ -148,6 +163,11 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
 }
 
 /** A page's folder below the site folder: '/reviews/2026-10/services/search/'. */
+/** A path without its leading and trailing slashes: Astro's pathnames and the rendered paths, compared. */
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
 function folderOf(p: PathWithRoute): string {
   return `/${p.pathname.replace(/^\/+|\/+$/g, '')}/`;
 }

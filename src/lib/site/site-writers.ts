@@ -74,9 +74,13 @@ export class SiteWriters {
     });
   }
 
-  /** Hands on one file; route N goes to thread N mod the number of threads, so both shards have pages even on a small site. */
-  handOn(f: WriterFile): void {
-    const k = this.#handedOn++ % this.#batches.length;
+  /**
+   * Hands on one file; route N goes to thread N mod the number of threads, so both shards have pages even on a small site.
+   * @param place where the file is dealt as if it were the place-th (a page's place in Astro's order); default: the next in turn
+   */
+  handOn(f: WriterFile, place?: number): void {
+    const k = (place ?? this.#handedOn) % this.#batches.length;
+    this.#handedOn++;
     const batch = this.#batches[k] as WriterFile[];
     batch.push(f);
     if (batch.length >= BATCH) this.#flush(k);

@@ -24,6 +24,7 @@ import {
   formatPointChangeIn,
   formatTargetIn,
   formatZoneIn,
+  msAsShown,
   weekdayIn,
 } from '../../../src/lib/site/i18n/locale-format.ts';
 import { assertProperty } from '../../helpers/property.ts';
@@ -99,6 +100,11 @@ describe('English formats are format.ts’s, byte for byte', () => {
     expect(formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'en')).toBe('82.9 % (34 of 41)');
   });
 
+  it('msAsShown: latency in whole milliseconds, as formatMsIn shows it', () => {
+    // 441.0943845060197 ms is a latency histogram bucket's value (the bench archive's p99 of a day).
+    expect([msAsShown(441.0943845060197), msAsShown(1234.5), msAsShown(0.4), msAsShown(null)]).toEqual([441, 1235, 0, null]);
+  });
+
   it('property: every English format equals format.ts on the same input', () => {
     const ratio = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null });
     const durationMs = fc.option(fc.integer({ min: 0, max: 40 * 86_400_000 }), { nil: null });
@@ -120,6 +126,8 @@ describe('English formats are format.ts’s, byte for byte', () => {
         expect(formatDurationIn(d, 'en')).toBe(formatDuration(d));
         expect(formatCountIn(c, 'en')).toBe(formatCount(c));
         expect(formatMsIn(l, 'en')).toBe(formatMs(l));
+        // The latency charts plot msAsShown: shown again, it reads as the table's figure, in both languages.
+        for (const locale of ['en', 'zh-CN'] as const) expect(formatMsIn(msAsShown(l), locale)).toBe(formatMsIn(l, locale));
         expect(formatInstantIn(i, z, 'en')).toBe(formatInstant(i, z));
         expect(formatPeriodIn(p, 'en')).toBe(formatMonth(p));
         const f = { attainment: met + breached === 0 ? null : met / (met + breached), met, breached };

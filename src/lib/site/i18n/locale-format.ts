@@ -78,9 +78,18 @@ export function formatPointChangeIn(delta: number | null, locale: Locale, digits
   return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)}${unit}`;
 }
 
+/**
+ * Latency as the site shows it: whole milliseconds (1234.4 → 1234). formatMsIn writes this value, and
+ * the latency charts plot it, so a chart's tooltip and the table beside it read the same.
+ */
+export function msAsShown(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms);
+}
+
 /** Latency: 1234.4 → "1,234 ms" in both (ms is the unit Chinese technical readers use too). */
 export function formatMsIn(ms: number | null, locale: Locale): string {
-  return ms === null ? '—' : `${grouped(Math.round(ms), locale)} ms`;
+  const shown = msAsShown(ms);
+  return shown === null ? '—' : `${grouped(shown, locale)} ms`;
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * A chart's payload as a page carries it in its `data-chart` attribute. A day-by-day chart's
+ * dates are every day of the period, one after the other: written out, a year's 366 dates took
+ * 8.8 KB of the attribute (each quoted, each quote escaped), twice on each service page. A list
+ * of consecutive calendar days travels as `{"$days": [first, n]}`; everything else as it is.
+ *
+ * Lossless: decodeChartPayload(encodeChartPayload(p)) equals p as JSON carries it (the property
+ * test in test/scripts/chart-payload-codec.test.ts). No payload has a key starting with `$`.
+ */
+import type { ChartPayload } from './chart-specs.ts';
+
+/**
+ * The payload as the text of a `data-chart` attribute.
+ * @example encodeChartPayload({ kind: 'daily-latency', service: 'Search', dates: ['2024-02-28', '2024-02-29', '2024-03-01'],
+ *   p50: [100, 120, 110], p95: [200, 250, 200], p99: [300, 310, 300], thresholdMs: 400 })
+ * // '{"kind":"daily-latency","service":"Search","dates":{"$days":["2024-02-28",3]},"p50":[100,120,110],"p95":[200,250,200],"p99":[300,310,300],"thresholdMs":400}'
+ */
+export function encodeChartPayload(payload: ChartPayload): string {
+  if ('dates' in payload) {
+    const days = daysOf(payload.dates);
+    if (days) return JSON.stringify({ ...payload, dates: days });
+  }
+  return JSON.stringify(payload);
+}
+
+/**
+ * The payload from the text of a `data-chart` attribute (as encodeChartPayload wrote it, or plain JSON).
+ * @example decodeChartPayload('{"kind":"daily-latency","service":"Search","dates":{"$days":["2024-12-31",2]},"p50":[1,2],"p95":[3,4],"p99":[5,6],"thresholdMs":400}').dates
+ * // ['2024-12-31', '2025-01-01']
+ */
+export function decodeChartPayload(text: string): ChartPayload {
+  const p = JSON.parse(text) as Record<string, unknown>;
+  const d = p.dates as { $days?: [string, number] } | undefined;
+  if (d && !Array.isArray(d) && d.$days) {
+    const [first, n] = d.$days;
+    const dates = [first];
+    for (let i = 1; i < n; i++) dates.push(nextDay(dates[i - 1] as string));
+    p.dates = dates;
+  }
+  return p as unknown as ChartPayload;
+}
+
+/**
+ * The calendar day after a YYYY-MM-DD day, by the Gregorian calendar (29 February in leap years).
+ * Counted on the digits, not through Date: encoding checks every day of a year on every chart.
+ */
+function nextDay(day: string): string {
+  let y = Number(day.slice(0, 4));
+  let m = Number(day.slice(5, 7));
+  let d = Number(day.slice(8, 10)) + 1;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (d > length) {
+    d = 1;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+const DAY = /^\d{4}-\d\d-\d\d$/;
+
+/** `{"$days": [first, n]}` when the dates (more than two) are consecutive calendar days, else null. */
+function daysOf(dates: readonly string[]): { $days: [string, number] } | null {
+  const first = dates[0];
+  if (dates.length < 3 || first === undefined || !DAY.test(first)) return null;
+  let day = first;
+  for (let i = 1; i < dates.length; i++) {
+    day = nextDay(day);
+    if (dates[i] !== day) return null;
+  }
+  return { $days: [first, dates.length] };
+}
