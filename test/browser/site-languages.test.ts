@@ -130,6 +130,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the site in Chinese and English, in Chromium', 
     expect(offsite).toEqual([]);
   });
 
+  it('names the period of a Chinese quarter’s and year’s service page by its kind (本季度, 本年), not 本月', async () => {
+    const ctx = await context(browser, offsite);
+    for (const [period, noun] of [
+      ['2026-10', '月'],
+      ['2026-Q3', '季度'],
+      ['2026', '年'],
+    ] as const) {
+      const { page } = await open(ctx, server.url(`/zh-CN/reviews/${period}/services/search/`));
+      expect((await page.locator('h2#latency').textContent())?.trim(), period).toBe(`本${noun}延迟`);
+      expect(await page.locator('section[aria-labelledby="tickets"] p').first().textContent(), period).toMatch(
+        new RegExp(`本${noun}新建 .*${noun}末仍未关闭`),
+      );
+      expect(await page.locator('nav.period-nav').getAttribute('aria-label'), period).toBe(`本${noun}其他服务`);
+      // A service name ending in a digit is kept apart from the period it is followed by.
+      expect(await page.locator('#daily-availability-chart canvas').getAttribute('aria-label'), period).toMatch(/^Search \d{4}/);
+      await page.close();
+    }
+    await ctx.close();
+  });
+
   it('searches each language in its own pages, and 登录 finds every Chinese page whose indexed text holds it', async () => {
     const ctx = await context(browser, offsite);
     // The Chinese pages that hold 登录 in what the index reads: the page body without its ignored parts.

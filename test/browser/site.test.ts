@@ -670,6 +670,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     await ctx.close();
   });
 
+  it('names the period of a quarter’s and a year’s service page by its kind, not "month"', async () => {
+    const ctx = await context(browser, offsite);
+    for (const [period, noun] of [
+      ['2026-10', 'month'],
+      ['2026-Q3', 'quarter'],
+      ['2026', 'year'],
+    ] as const) {
+      const { page } = await open(ctx, siteA.server.url(`/reviews/${period}/services/search/`));
+      expect(await text(page, 'h2#latency'), period).toBe(`Latency over the ${noun}`);
+      expect(await text(page, 'section[aria-labelledby="tickets"] p'), period).toMatch(
+        new RegExp(`resolved this ${noun}, .* open at its end`),
+      );
+      expect(await page.locator('nav.period-nav').getAttribute('aria-label'), period).toBe(`Other services this ${noun}`);
+      await page.close();
+    }
+    await ctx.close();
+  });
+
   it('leaves the sentences every service page has out of the index: "latency" finds the method and period pages', async () => {
     // A service page's latency, time-split and ticket sentences are the same words on every service page
     // (issue #16's speed round): they are shown, not indexed, so a word of them leads to its definition.

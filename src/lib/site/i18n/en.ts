@@ -36,7 +36,8 @@ export const en = {
     search: 'Search',
     allReviews: 'All reviews',
     periods: 'Periods',
-    otherServices: 'Other services this month',
+    /** The service page's list of the period's other services; noun: review.periodNoun of the period's kind. */
+    otherServices: (noun: string) => `Other services this ${noun}`,
     periodReview: 'period review',
     previous: (period: string) => `← ${period}`,
     next: (period: string) => `${period} →`,
@@ -122,7 +123,8 @@ export const en = {
     outagesBudgets: 'Outages and error budgets',
     dataQuality: 'Data quality',
     dayByDay: 'Day by day',
-    latencyOverMonth: 'Latency over the month',
+    /** noun: review.periodNoun of the period's kind (a year's service page: "Latency over the year"). */
+    latencyOver: (noun: string) => `Latency over the ${noun}`,
     outagesBudget: 'Outages and error budget',
     maintenanceExcluded: 'Planned maintenance (excluded from every figure)',
     recurringTouching: 'Recurring issues touching this service',

@@ -15,8 +15,9 @@ export const servicePageEn = {
   longest: (longest: string) => `, the longest ${longest}`,
   timeSplit: (down: string, degraded: string, noData: string, maintenance: string) =>
     `Down time ${down}, degraded ${degraded}, no data ${noData}, maintenance ${maintenance}.`,
-  tickets: (created: string, resolved: string, open: string, resolution: string, pending: string) =>
-    `Tickets naming this service: ${created} created, ${resolved} resolved this month, ${open} open at its end. Resolution SLA met: ${resolution}, ${pending} pending`,
+  /** noun: review.periodNoun of the period's kind (month, quarter, year). */
+  tickets: (created: string, resolved: string, open: string, resolution: string, pending: string, noun: string) =>
+    `Tickets naming this service: ${created} created, ${resolved} resolved this ${noun}, ${open} open at its end. Resolution SLA met: ${resolution}, ${pending} pending`,
   responseMet: (response: string) => `; first-response SLA met: ${response}`,
   withN: (figure: string, n: string, lowSample: boolean) => `${figure} (n = ${n}${lowSample ? ', low sample' : ''})`,
   satisfaction: (csat: string, nps: string, ces: string) => `CSAT ${csat}, NPS ${nps}, CES ${ces}.`,

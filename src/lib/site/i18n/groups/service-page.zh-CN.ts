@@ -17,8 +17,8 @@ export const servicePageZh: Widen<typeof servicePageEn> = {
   outages: (service, count, period, total) => `${service}在${period}发生 ${count} 次故障，累计不可用 ${total}`,
   longest: (longest) => `，最长一次 ${longest}`,
   timeSplit: (down, degraded, noData, maintenance) => `不可用 ${down}，降级 ${degraded}，无数据 ${noData}，维护 ${maintenance}。`,
-  tickets: (created, resolved, open, resolution, pending) =>
-    `涉及本服务的工单：本月新建 ${created} 个，解决 ${resolved} 个，月末仍未关闭 ${open} 个。解决 SLA 达成率：${resolution}，待定 ${pending} 个`,
+  tickets: (created, resolved, open, resolution, pending, noun) =>
+    `涉及本服务的工单：本${noun}新建 ${created} 个，解决 ${resolved} 个，${noun}末仍未关闭 ${open} 个。解决 SLA 达成率：${resolution}，待定 ${pending} 个`,
   responseMet: (response) => `；首次响应 SLA 达成率：${response}`,
   withN: (figure, n, lowSample) => `${figure}（n = ${n}${lowSample ? '，样本不足' : ''}）`,
   satisfaction: (csat, nps, ces) => `满意度 (CSAT) ${csat}，净推荐值 (NPS) ${nps}，客户费力度 (CES) ${ces}。`,
