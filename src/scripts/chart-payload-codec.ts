@@ -1,7 +1,7 @@
 /**
  * A chart's payload as a page carries it in its `data-chart` attribute. A day-by-day chart's
  * dates are every day of the period, one after the other: written out, a year's 366 dates took
- * 8.8 KB of the attribute (each quoted, each quote escaped), twice on each service page. A list
+ * 8.4 KB of the attribute (each quoted, each quote escaped), twice on each service page. A list
  * of consecutive calendar days travels as `{"$days": [first, n]}`; everything else as it is.
  *
  * Lossless: decodeChartPayload(encodeChartPayload(p)) equals p as JSON carries it (the property

@@ -162,14 +162,14 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   };
 }
 
-/** A page's folder below the site folder: '/reviews/2026-10/services/search/'. */
 /** A path without its leading and trailing slashes: Astro's pathnames and the rendered paths, compared. */
 function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
 }
 
+/** A page's folder below the site folder: '/reviews/2026-10/services/search/'. */
 function folderOf(p: PathWithRoute): string {
-  return `/${p.pathname.replace(/^\/+|\/+$/g, '')}/`;
+  return `/${trimSlashes(p.pathname)}/`;
 }
 
 /**
