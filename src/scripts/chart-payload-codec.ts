@@ -7,6 +7,7 @@
  * Lossless: decodeChartPayload(encodeChartPayload(p)) equals p as JSON carries it (the property
  * test in test/scripts/chart-payload-codec.test.ts). No payload has a key starting with `$`.
  */
+import { daysInMonth } from '../lib/time/zoned-time.ts';
 import type { ChartPayload } from './chart-specs.ts';
 
 /**
@@ -41,16 +42,15 @@ export function decodeChartPayload(text: string): ChartPayload {
 }
 
 /**
- * The calendar day after a YYYY-MM-DD day, by the Gregorian calendar (29 February in leap years).
- * Counted on the digits, not through Date: encoding checks every day of a year on every chart.
+ * The calendar day after a YYYY-MM-DD day. Counted on the digits, not through Date as nextDate
+ * (zoned-time.ts) does: encoding checks every day of a year on every chart. The month's length is
+ * the calendar's own (daysInMonth), asked only from the 28th on.
  */
 function nextDay(day: string): string {
   let y = Number(day.slice(0, 4));
   let m = Number(day.slice(5, 7));
   let d = Number(day.slice(8, 10)) + 1;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const length = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (d > length) {
+  if (d > 28 && d > daysInMonth(y, m)) {
     d = 1;
     m += 1;
     if (m > 12) {
