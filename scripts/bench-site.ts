@@ -109,7 +109,53 @@ function pageKind(path: string): string {
   return rel.replace(/\/index\.html$/, '').replace(/\.html$/, '');
 }
 
-export async function runSiteBench(o: { dir: string; years: number; services: number; locales: string[] }): Promise<unknown> {
+/** When this archive's previous site was last deleted (ms since the epoch), beside its dist/. */
+const DELETED_AT = 'site-deleted-at.json';
+
+/**
+ * Lets the file system settle before the timed build, as on a machine that builds the site for the
+ * first time (CI):
+ * - Dirty pages are written out first (`sync`), so the kernel's writeback of earlier runs' files does
+ *   not take CPU from the build.
+ * - ext4 without a journal (this project's machines) skips, one by one, every inode freed in the last
+ *   60 s, or 360 s while that inode's table block is dirty, each time it creates a file
+ *   (fs/ext4/ialloc.c: find_inode_bit, recently_deleted). Right after a run deleted its site's
+ *   36,000 files, the next build spent about 5 s of CPU there (perf: 8.6 % of all samples,
+ *   docs/benchmarks.md). So the run waits until 360 s have passed since this archive's previous
+ *   site was deleted; `--site-settle 0` does not wait, and says so.
+ */
+async function settleFileSystem(dir: string, settleSeconds: number): Promise<void> {
+  spawnSync('sync');
+  let deletedAt: number | null = null;
+  try {
+    deletedAt = Number((JSON.parse(readFileSync(path.join(dir, DELETED_AT), 'utf8')) as { at: number }).at);
+  } catch {
+    deletedAt = null;
+  }
+  if (deletedAt === null || !Number.isFinite(deletedAt)) return;
+  const ago = (Date.now() - deletedAt) / 1000;
+  if (settleSeconds <= 0) {
+    if (ago < 360)
+      console.log(`not waiting (--site-settle 0): the previous site was deleted ${Math.floor(ago)} s ago, so file creation may be slower`);
+    return;
+  }
+  const wait = settleSeconds - ago;
+  if (wait <= 0) return;
+  console.log(
+    `waiting ${Math.ceil(wait)} s: the previous site was deleted ${Math.floor(ago)} s ago, and ext4 without a journal slows every file creation for ${settleSeconds} s after a deletion (--site-settle 0 does not wait)`,
+  );
+  await new Promise((r) => setTimeout(r, wait * 1000));
+  spawnSync('sync');
+}
+
+export async function runSiteBench(o: {
+  dir: string;
+  years: number;
+  services: number;
+  locales: string[];
+  /** Seconds to wait after the previous site's deletion before the timed build (see settleFileSystem). */
+  settleSeconds: number;
+}): Promise<unknown> {
   const services = Math.min(o.services, BENCH_SERVICES);
   const dir = path.join(o.dir, `${o.years}y-${services}s`);
   const marker = path.join(dir, 'rows.json');
@@ -133,13 +179,16 @@ export async function runSiteBench(o: { dir: string; years: number; services: nu
   const configFile = path.join(dir, 'review.config.yaml');
   const withoutLocales = readFileSync(configFile, 'utf8').replace(/^ {2}locales: .*\n/m, '');
   writeFileSync(configFile, withoutLocales.replace(/^review:\n/m, `review:\n  locales: [${o.locales.join(', ')}]\n`));
-  // The previous site is moved aside and deleted only after the timed build: deleting tens of
-  // thousands of files just before the build makes the build's own file creations slow on some
-  // file systems (ext4 scans recently freed inodes on every new one), which timed the disk, not
-  // the build.
+  // The previous site is moved aside and deleted only after the timed build, and the next run waits
+  // for the file system to settle (settleFileSystem): files deleted just before the build made the
+  // build's own file creations slow on some file systems, which timed the disk, not the build.
   const previous = path.join(dir, 'dist.previous');
-  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(previous)) {
+    rmSync(previous, { recursive: true, force: true });
+    writeFileSync(path.join(dir, DELETED_AT), JSON.stringify({ at: Date.now() }));
+  }
   if (existsSync(path.join(dir, 'dist'))) renameSync(path.join(dir, 'dist'), previous);
+  await settleFileSystem(dir, o.settleSeconds);
   console.log('building the site …');
   const started = performance.now();
   const r = spawnSync(
@@ -155,7 +204,10 @@ export async function runSiteBench(o: { dir: string; years: number; services: nu
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28 },
   );
   const total = (performance.now() - started) / 1000;
-  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(previous)) {
+    rmSync(previous, { recursive: true, force: true });
+    writeFileSync(path.join(dir, DELETED_AT), JSON.stringify({ at: Date.now() }));
+  }
   if (r.status !== 0) throw new Error(`site build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr.slice(-4000)}`);
   const dataSeconds = Number(/in ([\d.]+) s/.exec(r.stdout)?.[1] ?? 'NaN');
   const siteSeconds = total - dataSeconds;

@@ -23,7 +23,8 @@
  * --json FILE (write the results), --repeat N (run each contender N times, keep the fastest,
  * report the highest peak RSS), --small-blocks (send even small files through the worker
  * threads, in small blocks: for the test suite), --site-years Y --site-services S, --site-locales en,zh-CN
- * (the site's review.locales; default en), --engine-memory SIZE (e.g. 6GB: the recipe contenders'
+ * (the site's review.locales; default en), --site-settle SECONDS (the least time between the previous
+ * site's deletion and the timed build: default 360, 0 to not wait; see bench-site.ts), --engine-memory SIZE (e.g. 6GB: the recipe contenders'
  * engine memory cap, past which DuckDB and chdb spill to disk; default none, the engine's own).
  */
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     'site-years': { type: 'string', default: '5' },
     'site-services': { type: 'string', default: '80' },
     'site-locales': { type: 'string', default: 'en' },
+    'site-settle': { type: 'string', default: '360' },
     'engine-memory': { type: 'string' },
   },
 });
@@ -258,6 +260,7 @@ async function siteSuite(): Promise<void> {
     years: Number(values['site-years']),
     services: Number(values['site-services']),
     locales: (values['site-locales'] as string).split(','),
+    settleSeconds: Number(values['site-settle']),
   });
 }
 
