@@ -39,6 +39,8 @@ describe(`the Astro behaviour the site build relies on (${WHO})`, () => {
   const outputs: RouteOutput[] = [];
   const warnings: string[] = [];
   let bundleInOutDir: boolean | null = null;
+  /** (6) Whether a file left in each outDir before its build was still there after it. */
+  const leftFileKept = { astro: false, bridge: false };
 
   const config = (outDir: string, integrations: AstroIntegration[]): AstroInlineConfig => ({
     configFile: false,
@@ -84,10 +86,19 @@ describe(`the Astro behaviour the site build relies on (${WHO})`, () => {
   beforeAll(async () => {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     cpSync(path.join(ROOT, 'test/fixtures/astro-bridge'), root, { recursive: true });
+    for (const out of ['out-astro', 'out-bridge']) {
+      mkdirSync(path.join(root, out), { recursive: true });
+      writeFileSync(path.join(root, out, 'left-before.txt'), 'from before the build\n');
+    }
     await inWorkingDir(root, async () => {
       await build(config('out-astro', []));
-      await build(config('out-bridge', [bridge]));
+      // (6) As the site integration builds: Astro does not empty outDir.
+      const bridged = config('out-bridge', [bridge]);
+      await build({ ...bridged, vite: { ...bridged.vite, build: { emptyOutDir: false } } });
     });
+    leftFileKept.astro = existsSync(path.join(root, 'out-astro/left-before.txt'));
+    leftFileKept.bridge = existsSync(path.join(root, 'out-bridge/left-before.txt'));
+    rmSync(path.join(root, 'out-bridge/left-before.txt'), { force: true });
     // What the site's writer threads would write: the files the bridge took from Astro.
     for (const o of outputs) {
       if (o.file === null || o.bytes === null) continue;
@@ -129,6 +140,11 @@ describe(`the Astro behaviour the site build relies on (${WHO})`, () => {
   it('(4) a route shadowed by a file of public/ is skipped with a warning, as Astro skips it', () => {
     expect(readFileSync(path.join(root, 'out-bridge/robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
     expect(warnings.join('\n')).toContain('public/ has a file of the same name: /robots.txt');
+  });
+
+  it('(6) Astro empties outDir at the start of its bundling, unless vite.build.emptyOutDir is false', () => {
+    expect(leftFileKept.astro, `${WHO}: a file left in outDir survived Astro's build`).toBe(false);
+    expect(leftFileKept.bridge, `${WHO}: with vite.build.emptyOutDir false, Astro still emptied outDir`).toBe(true);
   });
 
   it('(5) Astro bundles the pages’ code inside outDir when the build runs from a folder that holds it', () => {

@@ -13,7 +13,12 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger, AstroPrerenderer, HookParameters, PathWithRoute, RouteData } from 'astro';
 import type { Plugin } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ReviewSiteOptions, reviewSite, serviceDownloadProblems } from '../../src/lib/site/review-site-integration.ts';
+import {
+  type ReviewSiteIntegration,
+  type ReviewSiteOptions,
+  reviewSite,
+  serviceDownloadProblems,
+} from '../../src/lib/site/review-site-integration.ts';
 import { serviceDownload } from '../../src/lib/site/service-downloads.ts';
 import { readPeriodStatuses, readShownSnapshot } from '../../src/lib/site/snapshot-files.ts';
 
@@ -83,7 +88,10 @@ function requestFor(p: PathWithRoute, base: string): Request {
 
 describe('reviewSite (the site integration)', () => {
   const dirs: string[] = [];
-  afterEach(() => {
+  const sites: ReviewSiteIntegration[] = [];
+  afterEach(async () => {
+    // A site whose build a test did not finish still has its writer threads: ended before their folder is deleted.
+    await Promise.all(sites.splice(0).map((s) => s.stop()));
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
@@ -98,6 +106,7 @@ describe('reviewSite (the site integration)', () => {
       base,
     };
     const site = reviewSite(options);
+    sites.push(site);
     const hooks = site.hooks as {
       'astro:config:setup': (o: Partial<HookParameters<'astro:config:setup'>>) => void;
       'astro:config:done': (o: Partial<HookParameters<'astro:config:done'>>) => void;
@@ -105,6 +114,12 @@ describe('reviewSite (the site integration)', () => {
       'astro:build:done': (o: Partial<HookParameters<'astro:build:done'>>) => Promise<void>;
     };
     const outDir = path.join(work, 'dist');
+    // As in a build: the writer threads start at astro:config:done.
+    hooks['astro:config:setup']({
+      command: 'build',
+      updateConfig: ((c: unknown) => c) as HookParameters<'astro:config:setup'>['updateConfig'],
+      logger,
+    });
     hooks['astro:config:done']({
       config: {
         outDir: pathToFileURL(`${outDir}/`),

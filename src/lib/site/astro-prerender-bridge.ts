@@ -26,6 +26,9 @@
  *    from that folder, and renamed into outDir, which fails across file systems); the bundle
  *    imports Astro's dependencies by name, so it works only under the tool's node_modules/.
  *    build-site.ts builds into a folder of the tool's, from the tool's folder (inWorkingDir).
+ * 6. Astro empties outDir at the start of its bundling (after astro:build:start) unless
+ *    `vite.build.emptyOutDir` is false (core/build/static-build.js): the site integration sets it false
+ *    and empties the folder itself, before its writer threads start, at astro:config:done.
  */
 import { readdirSync } from 'node:fs';
 import type { AstroIntegrationLogger, AstroPrerenderer, PathWithRoute, RouteType } from 'astro';

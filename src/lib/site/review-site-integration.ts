@@ -5,8 +5,9 @@
  * (service-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
  * every address of the site has one producer. site-config.ts puts it in an Astro config.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute } from 'astro';
 import type { Plugin } from 'vite';
@@ -52,6 +53,7 @@ const DEFAULT_LOCALES: readonly Locale[] = ['en'];
 /** The integration for one build (or one dev server) of a review's site. */
 export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   let outDir = '';
+  let building = false;
   let directoryFormat = false;
   let publicDir = '';
   let writers: SiteWriters | null = null;
@@ -77,19 +79,27 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
     name: 'service-review:site',
     stop,
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command }) => {
+        building = command === 'build';
         // Before Astro syncs its content: the `pinned` collection reads these files.
         writePinnedCommentary(options, options.pinnedDir);
-        updateConfig({ vite: { plugins: [siteModule(options)] } });
+        // A build's site folder is emptied by this integration, before its threads start writing (below), not by Astro
+        // at the start of its bundling, which would delete what the threads wrote meanwhile.
+        updateConfig({ vite: { plugins: [siteModule(options)], ...(building ? { build: { emptyOutDir: false } } : {}) } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
         directoryFormat = config.build.format === 'directory';
         publicDir = fileURLToPath(config.publicDir);
+        if (!building) return;
+        // The writer threads start here, not at astro:build:start: while Astro syncs the content and bundles the pages
+        // (1.5-2 s, with a core mostly idle), they write the service downloads (service-downloads.ts).
+        emptySiteFolder(outDir);
+        writers = new SiteWriters(outDir, { ...options, locales });
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        const started = new SiteWriters(outDir, { ...options, locales });
-        writers = started;
+        const started = writers;
+        if (!started) throw new Error('the site writers did not start with the build (astro:config:done)');
         logger.info('routes are written by this integration; "file not created" below means Astro left the file to it');
         setPrerenderer((astro) => {
           const tapped = tapPrerenderer(astro, {
@@ -160,6 +170,14 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
       },
     },
   };
+}
+
+/** Empties a site folder as Astro does at the start of its bundling (static-build.js, emptyDir): all but a `.git`. */
+function emptySiteFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (name !== '.git') rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 3 });
+  }
 }
 
 /** A path without its leading and trailing slashes: Astro's pathnames and the rendered paths, compared. */
