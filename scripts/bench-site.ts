@@ -111,6 +111,8 @@ function pageKind(path: string): string {
 
 /** When this archive's previous site was last deleted (ms since the epoch), beside its dist/. */
 const DELETED_AT = 'site-deleted-at.json';
+/** How long after a deletion ext4 without a journal still skips the freed inodes, at most (see settleFileSystem). */
+const RECENTLY_DELETED_SECONDS = 360;
 
 /**
  * Lets the file system settle before the timed build, as on a machine that builds the site for the
@@ -126,16 +128,16 @@ const DELETED_AT = 'site-deleted-at.json';
  */
 async function settleFileSystem(dir: string, settleSeconds: number): Promise<void> {
   spawnSync('sync');
-  let deletedAt: number | null = null;
+  let deletedAt = Number.NaN;
   try {
     deletedAt = Number((JSON.parse(readFileSync(path.join(dir, DELETED_AT), 'utf8')) as { at: number }).at);
   } catch {
-    deletedAt = null;
+    // No marker (a fresh archive), or an unreadable one: no deletion known.
   }
-  if (deletedAt === null || !Number.isFinite(deletedAt)) return;
+  if (!Number.isFinite(deletedAt)) return;
   const ago = (Date.now() - deletedAt) / 1000;
   if (settleSeconds <= 0) {
-    if (ago < 360)
+    if (ago < RECENTLY_DELETED_SECONDS)
       console.log(`not waiting (--site-settle 0): the previous site was deleted ${Math.floor(ago)} s ago, so file creation may be slower`);
     return;
   }

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute } from 'astro';
 import type { Plugin } from 'vite';
@@ -176,7 +176,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
 function emptySiteFolder(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    if (name !== '.git') rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 3 });
+    if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
