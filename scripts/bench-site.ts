@@ -114,6 +114,13 @@ const DELETED_AT = 'site-deleted-at.json';
 /** How long after a deletion ext4 without a journal still skips the freed inodes, at most (see settleFileSystem). */
 const RECENTLY_DELETED_SECONDS = 360;
 
+/** Deletes the archive's previous site, if there is one, and records when (settleFileSystem waits from then). */
+function deletePreviousSite(dir: string, previous: string): void {
+  if (!existsSync(previous)) return;
+  rmSync(previous, { recursive: true, force: true });
+  writeFileSync(path.join(dir, DELETED_AT), JSON.stringify({ at: Date.now() }));
+}
+
 /**
  * Lets the file system settle before the timed build, as on a machine that builds the site for the
  * first time (CI):
@@ -185,10 +192,7 @@ export async function runSiteBench(o: {
   // for the file system to settle (settleFileSystem): files deleted just before the build made the
   // build's own file creations slow on some file systems, which timed the disk, not the build.
   const previous = path.join(dir, 'dist.previous');
-  if (existsSync(previous)) {
-    rmSync(previous, { recursive: true, force: true });
-    writeFileSync(path.join(dir, DELETED_AT), JSON.stringify({ at: Date.now() }));
-  }
+  deletePreviousSite(dir, previous);
   if (existsSync(path.join(dir, 'dist'))) renameSync(path.join(dir, 'dist'), previous);
   await settleFileSystem(dir, o.settleSeconds);
   console.log('building the site …');
@@ -206,10 +210,7 @@ export async function runSiteBench(o: {
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 1 << 28 },
   );
   const total = (performance.now() - started) / 1000;
-  if (existsSync(previous)) {
-    rmSync(previous, { recursive: true, force: true });
-    writeFileSync(path.join(dir, DELETED_AT), JSON.stringify({ at: Date.now() }));
-  }
+  deletePreviousSite(dir, previous);
   if (r.status !== 0) throw new Error(`site build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr.slice(-4000)}`);
   const dataSeconds = Number(/in ([\d.]+) s/.exec(r.stdout)?.[1] ?? 'NaN');
   const siteSeconds = total - dataSeconds;
