@@ -13,14 +13,16 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger, AstroPrerenderer, HookParameters, PathWithRoute, RouteData } from 'astro';
 import type { Plugin } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { siteSnapshots } from '../../src/lib/site/load-snapshots.ts';
+import { periodDownloads } from '../../src/lib/site/period-downloads.ts';
 import {
+  downloadProblems,
   type ReviewSiteIntegration,
   type ReviewSiteOptions,
   reviewSite,
-  serviceDownloadProblems,
 } from '../../src/lib/site/review-site-integration.ts';
-import { serviceDownload } from '../../src/lib/site/service-downloads.ts';
-import { readPeriodStatuses, readShownSnapshot } from '../../src/lib/site/snapshot-files.ts';
+import { SiteWriters } from '../../src/lib/site/site-writers.ts';
+import { readPeriodStatuses } from '../../src/lib/site/snapshot-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/mini/expected');
@@ -46,7 +48,8 @@ const route = (type: RouteData['type'], pattern: string): RouteData =>
 const PERIOD_PAGE = route('page', '/[...locale]/reviews/[period]');
 const SERVICE_PAGE = route('page', '/[...locale]/reviews/[period]/services/[service]');
 const NOT_FOUND = route('page', '/404');
-const TABLE = route('endpoint', '/reviews/[period]/[table].csv');
+// A download that is still an Astro route (the period downloads are not: period-downloads.ts).
+const TABLE = route('endpoint', '/method/[table].csv');
 
 const html = (title: string) =>
   `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Availability of ${title}</p></main></body></html>`;
@@ -55,13 +58,13 @@ const html = (title: string) =>
 function defaultPrerenderer(): AstroPrerenderer & { rendered: string[] } {
   // A service page for every service of every period, as the site has (each has its downloads).
   const folders = { snapshotDir: FIXTURE, publishedDir: path.join(FIXTURE, 'none') };
-  const servicePages = (readPeriodStatuses(folders) ?? []).flatMap((status) =>
-    readShownSnapshot(folders, status).services.map(
-      (s): PathWithRoute => ({ pathname: `/reviews/${status.id}/services/${s.id}`, route: SERVICE_PAGE }),
-    ),
-  );
+  const servicePages = siteSnapshots(folders)
+    .sitePeriods()
+    .flatMap((period) =>
+      period.shown.services.map((s): PathWithRoute => ({ pathname: `/reviews/${period.id}/services/${s.id}`, route: SERVICE_PAGE })),
+    );
   const paths: PathWithRoute[] = [
-    { pathname: '/reviews/2026-10/services.csv', route: TABLE },
+    { pathname: '/method/services.csv', route: TABLE },
     { pathname: '/reviews/2026-10', route: PERIOD_PAGE },
     ...servicePages,
     { pathname: '/404', route: NOT_FOUND },
@@ -160,7 +163,7 @@ describe('reviewSite (the site integration)', () => {
     });
   });
 
-  it('writes every route Astro renders, the service downloads and the search index; Astro writes only the 404 page', async () => {
+  it('writes every route Astro renders, the period downloads and the search index; Astro writes only the 404 page', async () => {
     const { hooks, outDir } = setup('/review/');
     let prerenderer: AstroPrerenderer | null = null;
     const astro = defaultPrerenderer();
@@ -172,18 +175,26 @@ describe('reviewSite (the site integration)', () => {
     });
     const wrapped = prerenderer as unknown as AstroPrerenderer;
     await wrapped.setup?.();
+    // Each shard's index is requested once its last page is in, with how many routes were rendered by then.
+    const requested: [number | undefined, number][] = [];
+    const requestIndex = SiteWriters.prototype.requestIndex;
+    const spy = vi.spyOn(SiteWriters.prototype, 'requestIndex').mockImplementation(function (this: SiteWriters, shard?: number) {
+      requested.push([shard, astro.rendered.length]);
+      requestIndex.call(this, shard);
+    });
     const paths = await wrapped.getStaticPaths();
-    // Pages first, in Astro's order but the service pages last (quick to index, where the others are slow), then the downloads.
+    // Pages first, shard by shard (Astro's even places, then its odd ones), each shard's service pages last (quick to
+    // index, where the others are slow); then the downloads.
     expect(paths.map((p) => p.pathname)).toEqual([
       '/reviews/2026-10',
+      '/reviews/2026-10/services/web',
+      '/reviews/2026-Q4/services/web',
+      '/reviews/2026/services/web',
       '/404',
       '/reviews/2026-10/services/api',
-      '/reviews/2026-10/services/web',
       '/reviews/2026-Q4/services/api',
-      '/reviews/2026-Q4/services/web',
       '/reviews/2026/services/api',
-      '/reviews/2026/services/web',
-      '/reviews/2026-10/services.csv',
+      '/method/services.csv',
     ]);
     const handedBack = new Map<string, Response>();
     for (const p of paths) {
@@ -192,6 +203,12 @@ describe('reviewSite (the site integration)', () => {
     }
     await wrapped.teardown?.();
     await hooks['astro:build:done']({ logger });
+    spy.mockRestore();
+    // The first shard's index was requested while the second shard's pages were still to render; the second's after its last.
+    expect(requested[0]?.[0]).toBe(0);
+    expect(requested[0]?.[1]).toBeLessThan(8);
+    expect(requested[1]?.[0]).toBe(1);
+    expect(requested[1]?.[1]).toBeGreaterThanOrEqual(8);
 
     // Astro gets an empty response for what the integration writes, and the 404 page whole (Astro writes 404.html).
     for (const [p, res] of handedBack) expect(res.body === null, p).toBe(p !== '/404');
@@ -201,16 +218,19 @@ describe('reviewSite (the site integration)', () => {
     expect(readFileSync(path.join(outDir, 'reviews/2026-10/services/api/index.html'), 'utf8')).toBe(
       html('/review/reviews/2026-10/services/api/'),
     );
-    expect(readFileSync(path.join(outDir, 'reviews/2026-10/services.csv'), 'utf8')).toBe('\uFEFFperiod,service_id\r\n2026-10,api\r\n');
-    // The service downloads of every period in the snapshots, from service-downloads.ts.
+    expect(readFileSync(path.join(outDir, 'method/services.csv'), 'utf8')).toBe('\uFEFFperiod,service_id\r\n2026-10,api\r\n');
+    // The period downloads of every period in the snapshots, from period-downloads.ts: texts and copied snapshot files.
     const folders = { snapshotDir: FIXTURE, publishedDir: path.join(outDir, 'none') };
+    let files = 0;
     for (const status of readPeriodStatuses(folders) ?? []) {
-      const snap = readShownSnapshot(folders, status);
-      for (const s of snap.services) {
-        const file = path.join(outDir, `reviews/${status.id}/services/${s.id}/outages.csv`);
-        expect(readFileSync(file, 'utf8'), file).toBe(serviceDownload(snap, s.id, 'outages'));
+      for (const d of periodDownloads(folders, status)) {
+        const content = d.content();
+        const want = 'file' in content ? readFileSync(content.file, 'utf8') : content.text;
+        expect(readFileSync(path.join(outDir, d.path), 'utf8'), d.path).toBe(want);
+        files++;
       }
     }
+    expect(files).toBeGreaterThan(0);
     // Two shards of the index; the second without Pagefind's code (the search page merges it into the first).
     expect(readdirSync(path.join(outDir, 'pagefind'))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
     expect(readdirSync(path.join(outDir, 'pagefind-2'))).toContain('pagefind-entry.json');
@@ -245,7 +265,7 @@ describe('reviewSite (the site integration)', () => {
     const { site, hooks, outDir } = setup('/');
     const terminate = vi.spyOn(Worker.prototype, 'terminate');
     hooks['astro:build:start']({ logger, setPrerenderer: () => {} });
-    // The threads start writing the service downloads as soon as they run; stopped at once, they write none.
+    // The threads start writing the period downloads as soon as they run; stopped at once, they write none.
     await site.stop();
     // Both threads were ended, and had exited when stop() returned (terminate() resolves on exit).
     expect(terminate).toHaveBeenCalledTimes(2);
@@ -255,16 +275,21 @@ describe('reviewSite (the site integration)', () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
-  it('one producer per address: a route making a service download, or service downloads and pages that do not match, fail the build', () => {
+  it('one producer per address: a route making a period download, or service downloads and pages that do not match, fail the build', () => {
     const csvs = ['/reviews/2026-10/services/api/daily.csv', '/reviews/2026-10/services/api/outages.csv'];
-    expect(serviceDownloadProblems(csvs, new Set(['/reviews/2026-10/index.html']), ['/reviews/2026-10/services/api/'])).toEqual([]);
-    expect(serviceDownloadProblems(csvs, new Set([csvs[0] as string]), ['/reviews/2026-10/services/api/'])).toEqual([
-      '1 service downloads were also made by an Astro route: /reviews/2026-10/services/api/daily.csv',
+    const all = ['/reviews/2026-10/snapshot.json', '/reviews/2026-10/services.csv', ...csvs];
+    expect(downloadProblems(all, new Set(['/reviews/2026-10/index.html']), ['/reviews/2026-10/services/api/'])).toEqual([]);
+    expect(downloadProblems(all, new Set([csvs[0] as string]), ['/reviews/2026-10/services/api/'])).toEqual([
+      '1 period downloads were also made by an Astro route: /reviews/2026-10/services/api/daily.csv',
     ]);
-    expect(serviceDownloadProblems(csvs, new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/services/web/'])).toEqual([
+    expect(downloadProblems(all, new Set(['/reviews/2026-10/snapshot.json']), ['/reviews/2026-10/services/api/'])).toEqual([
+      '1 period downloads were also made by an Astro route: /reviews/2026-10/snapshot.json',
+    ]);
+    expect(downloadProblems(all, new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/services/web/'])).toEqual([
       '1 service pages have no downloads: /reviews/2026-10/services/web/',
     ]);
-    expect(serviceDownloadProblems(csvs, new Set(), [])).toEqual([
+    // A period's own downloads are not a service's folder.
+    expect(downloadProblems(all, new Set(), [])).toEqual([
       '1 service downloads folders have no service page: /reviews/2026-10/services/api/',
     ]);
   });

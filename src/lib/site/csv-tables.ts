@@ -12,6 +12,7 @@ import type { SatisfactionFigures } from '../metrics/satisfaction-period-metrics
 import type { SlaTargetFigures, TicketFigures } from '../metrics/ticket-period-metrics.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { FigureChange } from '../snapshot/diff-snapshots.ts';
+import type { PeriodStatus } from '../snapshot/period-status.ts';
 import { priorityName, serviceName } from './display-names.ts';
 import { formatInstantCached } from './format-cached.ts';
 import type { SitePeriod } from './load-snapshots.ts';
@@ -496,10 +497,10 @@ export function changesTable(period: string, revision: number, changes: readonly
 }
 
 /** The revision history of a period: /reviews/<period>/revisions.csv. */
-export function revisionsTable(p: SitePeriod): CsvTable {
+export function revisionsTable(status: PeriodStatus): CsvTable {
   return {
     header: ['period', 'revision', 'published_utc', 'published_by', 'message', 'reason', 'figures_changed'],
-    rows: p.status.revisions.map((r) => [p.id, r.revision, r.publishedAt, r.publishedBy, r.message, r.reason, r.changeCount]),
+    rows: status.revisions.map((r) => [status.id, r.revision, r.publishedAt, r.publishedBy, r.message, r.reason, r.changeCount]),
   };
 }
 

@@ -4,11 +4,9 @@
  * published revision, never the draft, so last month's review does not change under readers.
  * The folders come in as arguments (site-data.ts passes the ones the build was given).
  */
-import { readFileSync } from 'node:fs';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { PeriodStatus } from '../snapshot/period-status.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
-import { snapshotJson } from '../snapshot/snapshot-json.ts';
 import { draftFile, readJson, readPeriodStatuses, revisionFile, type SnapshotFolders, shownRevisionOf } from './snapshot-files.ts';
 
 export interface SitePeriod {
@@ -25,14 +23,8 @@ export interface SitePeriod {
 export interface SiteSnapshots {
   /** Every period, oldest first. */
   sitePeriods(): SitePeriod[];
-  /** A published revision of a period (read once per build: its page, JSON and CSVs all use it). */
+  /** A published revision of a period (read once per build: its pages in every language use it). */
   revisionOf(period: string, revision: number): PublishedRevision;
-  /** The JSON download of what a period page shows (see below). */
-  snapshotDownload(p: SitePeriod): string | Uint8Array<ArrayBuffer>;
-  /** The JSON download of a period's draft (its draft view, /reviews/<period>/draft/): its file. */
-  draftDownload(p: SitePeriod): Uint8Array<ArrayBuffer>;
-  /** The JSON download of a published revision: its file. */
-  revisionDownload(period: string, revision: number): Uint8Array<ArrayBuffer>;
   /** The latest complete month, else the latest month. */
   latestPeriod(): SitePeriod;
 }
@@ -69,25 +61,10 @@ export function siteSnapshots(folders: SnapshotFolders): SiteSnapshots {
   return {
     sitePeriods,
     revisionOf,
-    /**
-     * The JSON download of what a period page shows, or of a published revision: the snapshot file
-     * itself. The pipeline writes every snapshot and revision as snapshotJson (JSON.stringify with a
-     * two-space indent, then a newline), which is the download's format, so the file is served as it
-     * is instead of being written out again from the parsed figures. A period showing a published
-     * revision shows the snapshot inside that revision's file, which has to be written out on its own.
-     */
-    snapshotDownload: (p) => (p.shownRevision === null ? fileBytes(draftFile(folders, p.id)) : snapshotJson(p.shown)),
-    draftDownload: (p) => fileBytes(draftFile(folders, p.id)),
-    revisionDownload: (period, revision) => fileBytes(revisionFile(folders, period, revision)),
     latestPeriod: () => {
       const all = sitePeriods().filter((p) => p.shown.period.kind === 'month');
       const complete = all.filter((p) => p.shown.period.complete);
       return (complete[complete.length - 1] ?? all[all.length - 1]) as SitePeriod;
     },
   };
-}
-
-/** A file's bytes (readFileSync reads into an ArrayBuffer of its own, never a shared one). */
-function fileBytes(file: string): Uint8Array<ArrayBuffer> {
-  return readFileSync(file) as Uint8Array<ArrayBuffer>;
 }

@@ -1,8 +1,8 @@
 /**
  * The site of one review, as an Astro integration: it takes the review's folders and base path as
  * options and gives them to the pages (the virtual module below), writes the built routes through
- * the writer threads (site-writers.ts) with the search index, and makes the service downloads
- * (service-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
+ * the writer threads (site-writers.ts) with the search index, and makes the period downloads
+ * (period-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
  * every address of the site has one producer. site-config.ts puts it in an Astro config.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -14,9 +14,9 @@ import type { Plugin } from 'vite';
 import type { Locale } from '../model/locales.ts';
 import { publicFiles, tapPrerenderer } from './astro-prerender-bridge.ts';
 import { splitLocalePath } from './i18n/locale-path.ts';
+import { periodDownloadsMiddleware } from './period-downloads.ts';
 import { writePinnedCommentary } from './pinned-commentary.ts';
 import { SEARCH_BUNDLES } from './search-bundles.mjs';
-import { serviceDownloadsMiddleware } from './service-downloads.ts';
 import { SiteWriters } from './site-writers.ts';
 import type { SnapshotFolders } from './snapshot-files.ts';
 
@@ -46,6 +46,8 @@ export interface ReviewSiteIntegration extends AstroIntegration {
 export const SITE_MODULE = 'virtual:service-review/site';
 /** The page of a service in a period; each has its three service downloads. */
 const SERVICE_PAGE_ROUTE = '/[...locale]/reviews/[period]/services/[service]';
+/** A service download among the period downloads: /reviews/<period>/services/<service>/<table>.csv. */
+const SERVICE_DOWNLOAD = /^\/reviews\/[^/]+\/services\/[^/]+\/[^/]+\.csv$/;
 
 /** The languages of a site whose review names none (the config's default). */
 const DEFAULT_LOCALES: readonly Locale[] = ['en'];
@@ -58,9 +60,8 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
   let publicDir = '';
   let writers: SiteWriters | null = null;
   let settled: () => Promise<void> = () => Promise.resolve();
-  /** Pages Astro is to render, and pages handed on so far: once the last is in, the index is written. */
-  let pagesToRender = Number.POSITIVE_INFINITY;
-  let pagesHandedOn = 0;
+  /** Each shard's pages still to be handed on: once its last is in, that shard of the index is written. */
+  let pagesLeft: number[] = [];
   /** Each page's place in Astro's own order, by its path: it picks the page's shard of the search index (see order). */
   let dealt = new Map<string, number>();
   /** The files Astro's routes made (written by the threads or by Astro), below the site folder. */
@@ -93,7 +94,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
         publicDir = fileURLToPath(config.publicDir);
         if (!building) return;
         // The writer threads start here, not at astro:build:start: while Astro syncs the content and bundles the pages
-        // (1.5-2 s, with a core mostly idle), they write the service downloads (service-downloads.ts).
+        // (1.5-2 s, with a core mostly idle), they write the period downloads (period-downloads.ts).
         emptySiteFolder(outDir);
         writers = new SiteWriters(outDir, { ...options, locales });
       },
@@ -107,21 +108,28 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
             directoryFormat,
             publicFiles: publicFiles(publicDir),
             logger,
-            // Pages first, then the downloads (CSV, JSON): the search index, which needs every page, is then
-            // written while the downloads are rendered. Among the pages, the service pages come last: they are
-            // nearly all of them, and each is quick to index, where a period page (its tables of every service)
-            // takes Pagefind as long as a few dozen of them; rendered last, as Astro orders them, the period pages
+            // Pages first, then the downloads Astro still renders (digests, archive and method CSV): the search
+            // index, which needs every page, is then written meanwhile. The pages go shard by shard: the first
+            // shard's pages, then the second's, so the first shard's index is written while the second's pages
+            // are rendered, and only the second's is left after the last page. Within a shard the service pages
+            // come last: they are nearly all of them, and each is quick to index, where a period page (its tables
+            // of every service) takes Pagefind as long as a few dozen of them; rendered last, the period pages
             // left the index seconds of work after the last page. Each route's file is the same whatever the order.
             // A page's shard of the index is still picked by its place in Astro's order, not in this one: Pagefind
-            // ranks a shard's pages by that shard's word counts, so a new order would reorder search results.
+            // ranks a shard's pages by that shard's word counts, so a new deal would reorder search results.
             order: (paths) => {
               const all = paths.filter((p) => p.route.type === 'page');
               dealt = new Map(all.map((p, i) => [trimSlashes(p.pathname), i]));
-              const pages = [
-                ...all.filter((p) => p.route.route !== SERVICE_PAGE_ROUTE),
-                ...all.filter((p) => p.route.route === SERVICE_PAGE_ROUTE),
-              ];
-              pagesToRender = pages.length;
+              const shards = Array.from({ length: started.shards }, (_, k) => all.filter((_, i) => started.shardOf(i) === k));
+              const pages = shards.flatMap((own) => [
+                ...own.filter((p) => p.route.route !== SERVICE_PAGE_ROUTE),
+                ...own.filter((p) => p.route.route === SERVICE_PAGE_ROUTE),
+              ]);
+              pagesLeft = shards.map((own) => own.length);
+              // A shard without pages (a site of one page) has its index written at once.
+              pagesLeft.forEach((n, k) => {
+                if (n === 0) started.requestIndex(k);
+              });
               // Each language's service page links the one set of downloads, in the folder without the locale.
               const folders = pages
                 .filter((p) => p.route.route === SERVICE_PAGE_ROUTE)
@@ -131,18 +139,18 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
             },
             onOutput: (o) => {
               if (o.file !== null) routeFiles.add(o.file);
+              const place = o.page ? dealt.get(trimSlashes(o.path)) : undefined;
               // Every page goes to a thread (it counts in the deal of pages to shards); a download only when the thread writes it.
               if (o.page || o.file !== null) {
                 started.handOn(
-                  {
-                    file: o.file === null ? null : `${outDir}${o.file}`,
-                    bytes: o.bytes,
-                    url: o.page && o.bytes ? o.path : null,
-                  },
-                  o.page ? dealt.get(trimSlashes(o.path)) : undefined,
+                  { file: o.file === null ? null : `${outDir}${o.file}`, bytes: o.bytes, url: o.page && o.bytes ? o.path : null },
+                  place,
                 );
               }
-              if (o.page && ++pagesHandedOn === pagesToRender) started.requestIndex();
+              if (place !== undefined) {
+                const shard = started.shardOf(place);
+                if (--(pagesLeft[shard] as number) === 0) started.requestIndex(shard);
+              }
             },
           });
           settled = tapped.settled;
@@ -155,7 +163,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
         await settled();
         const result = await current.finish();
         writers = null;
-        const errors = [...result.errors, ...serviceDownloadProblems(result.serviceCsvs, routeFiles, servicePages)];
+        const errors = [...result.errors, ...downloadProblems(result.downloads, routeFiles, servicePages)];
         if (errors.length) throw new Error(`writing the site: ${errors.join('; ')}`);
         // The site's own search box uses Pagefind's JS API (pagefind.js); its prebuilt UIs are not shipped,
         // and the other shards need only their index files (the search page merges them into the first).
@@ -191,20 +199,16 @@ function folderOf(p: PathWithRoute): string {
 }
 
 /**
- * One producer per address: no route made a file the threads wrote as a service download; and
+ * One producer per address: no route made a file the threads wrote as a period download; and
  * the service downloads go with the service pages, each page with its downloads (the links on
  * it) and no downloads without their page.
  */
-export function serviceDownloadProblems(
-  serviceCsvs: readonly string[],
-  routeFiles: ReadonlySet<string>,
-  servicePages: readonly string[],
-): string[] {
+export function downloadProblems(downloads: readonly string[], routeFiles: ReadonlySet<string>, servicePages: readonly string[]): string[] {
   const problems: string[] = [];
-  const twice = serviceCsvs.filter((f) => routeFiles.has(f));
-  if (twice.length) problems.push(`${twice.length} service downloads were also made by an Astro route: ${twice.slice(0, 3).join(', ')}`);
+  const twice = downloads.filter((f) => routeFiles.has(f));
+  if (twice.length) problems.push(`${twice.length} period downloads were also made by an Astro route: ${twice.slice(0, 3).join(', ')}`);
   const folders = new Map<string, number>();
-  for (const f of serviceCsvs) {
+  for (const f of downloads.filter((d) => SERVICE_DOWNLOAD.test(d))) {
     const folder = f.slice(0, f.lastIndexOf('/') + 1);
     folders.set(folder, (folders.get(folder) ?? 0) + 1);
   }
@@ -216,7 +220,7 @@ export function serviceDownloadProblems(
   return problems;
 }
 
-/** The Vite plugin behind the virtual module, and the dev server's service downloads. */
+/** The Vite plugin behind the virtual module, and the dev server's period downloads. */
 function siteModule(options: ReviewSiteOptions): Plugin {
   const resolved = `\0${SITE_MODULE}`;
   const source = [
@@ -233,7 +237,7 @@ function siteModule(options: ReviewSiteOptions): Plugin {
     resolveId: (id) => (id === SITE_MODULE ? resolved : undefined),
     load: (id) => (id === resolved ? source : undefined),
     configureServer(server) {
-      server.middlewares.use(serviceDownloadsMiddleware(options, options.base));
+      server.middlewares.use(periodDownloadsMiddleware(options, options.base));
     },
   };
 }

@@ -22,7 +22,7 @@ export { base, contentDir, locales, pinnedDir };
 
 const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
-export const { sitePeriods, revisionOf, snapshotDownload, draftDownload, revisionDownload, latestPeriod } = snapshots;
+export const { sitePeriods, revisionOf, latestPeriod } = snapshots;
 
 /** The snapshots the site shows, oldest first. */
 export function loadSnapshots(): PeriodSnapshot[] {

@@ -13,11 +13,11 @@
  * starts them, and Pagefind takes a process's messages in the order sent, so each shard is the
  * same on every build.
  *
- * Service downloads: every service of every period has its three CSV tables (daily figures,
- * outages, maintenance): three quarters of the site's files. service-downloads.ts makes them (it
- * is their only producer; they are not Astro routes); each thread writes those of every other
- * period, from the start of the build: while Astro is starting up, the second core has nothing
- * else to do.
+ * Period downloads: every period's data files (its snapshot, the CSV of each of its tables, its
+ * revisions', and the daily, outages and maintenance CSV of every service: three quarters of the
+ * site's files). period-downloads.ts makes them (it is their only producer; they are not Astro
+ * routes); each thread writes those of every other period, from the start of the build: while
+ * Astro is starting up and bundling, the second core has little else to do.
  *
  * workerData: { shard, shards, outDir, snapshots, locales } (outDir: the site folder without the trailing
  * slash; snapshots: the review's snapshot folders, { snapshotDir, publishedDir }).
@@ -27,16 +27,16 @@
  *   (file: the full path, or null for a file Astro writes itself); url (a page's address below
  *   the base) adds the page to this shard; end -1 marks a page that failed to render.
  * - { index: folder }: every page has been sent; write this shard's index into folder.
- * - { finish: true }: nothing more comes; reply { pages, errors, serviceCsvs } once the files and
- *   the index are written (serviceCsvs: the service downloads written, as paths below the site folder).
+ * - { finish: true }: nothing more comes; reply { pages, errors, downloads } once the files and
+ *   the index are written (downloads: the period downloads written, as paths below the site folder).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { lowerThreadPriority } from '../util/lower-thread-priority.ts';
 import { searchIndexOptions } from './i18n/search-language.ts';
+import { writePeriodDownloads } from './period-downloads.ts';
 import { searchMarkupOfBytes } from './search-markup.ts';
-import { writeServiceDownloads } from './service-downloads.ts';
 
 if (parentPort) {
   // Astro renders every page on one thread, and that thread is the build's critical path: these threads,
@@ -49,13 +49,17 @@ if (parentPort) {
   const errors = [];
   /** Folders made so far: each page is a folder of its own, and most downloads share one. */
   const folders = new Set();
-  /** @param {string} file @param {string | Uint8Array} bytes */
-  const write = (file, bytes) => {
+  /** @param {string} file */
+  const folderFor = (file) => {
     const folder = file.slice(0, file.lastIndexOf('/'));
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
+  };
+  /** @param {string} file @param {string | Uint8Array} bytes */
+  const write = (file, bytes) => {
+    folderFor(file);
     writeFileSync(file, bytes);
   };
   const { shard, shards, outDir, snapshots, locales } =
@@ -63,13 +67,17 @@ if (parentPort) {
       workerData
     );
   /** @type {Promise<string[]>} */
-  const serviceCsvs = writeServiceDownloads({
+  const downloads = writePeriodDownloads({
     folders: snapshots,
     shard,
     shards,
     write: (file, text) => write(`${outDir}${file}`, text),
+    copy: (file, from) => {
+      folderFor(`${outDir}${file}`);
+      copyFileSync(from, `${outDir}${file}`);
+    },
   }).catch((e) => {
-    errors.push(`service downloads: ${e instanceof Error ? e.message : String(e)}`);
+    errors.push(`period downloads: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   });
   let pages = 0;
@@ -126,10 +134,10 @@ if (parentPort) {
         });
         return;
       }
-      const csvs = await serviceCsvs;
+      const written = await downloads;
       await indexWritten;
       await close();
-      port.postMessage({ pages, errors, serviceCsvs: csvs });
+      port.postMessage({ pages, errors, downloads: written });
     },
   );
 }

@@ -32,8 +32,8 @@ export interface WritersResult {
   pages: number;
   /** What went wrong (files not written, Pagefind's errors); empty when all went well. */
   errors: string[];
-  /** The service downloads the threads wrote, as paths below the site folder. */
-  serviceCsvs: string[];
+  /** The period downloads the threads wrote (period-downloads.ts), as paths below the site folder. */
+  downloads: string[];
 }
 
 /** Routes are posted a few dozen at a time: waking a thread, and moving a buffer, cost more than copying a page. */
@@ -45,10 +45,10 @@ export class SiteWriters {
   #failure: unknown = null;
   readonly #batches: WriterFile[][];
   #handedOn = 0;
-  #indexRequested = false;
+  readonly #indexRequested = new Set<number>();
 
   /**
-   * Starts one thread per search shard; they begin writing the service downloads at once.
+   * Starts one thread per search shard; they begin writing the period downloads at once.
    * @param outDir the site folder, without a trailing slash
    */
   constructor(outDir: string, folders: SnapshotFolders & { locales?: readonly Locale[] | undefined }) {
@@ -74,26 +74,40 @@ export class SiteWriters {
     });
   }
 
+  /** The number of threads, and of shards of the search index. */
+  get shards(): number {
+    return this.#batches.length;
+  }
+
+  /** The thread, and shard of the index, that the place-th file goes to: N mod the number of threads, so both shards have pages even on a small site. */
+  shardOf(place: number): number {
+    return place % this.#batches.length;
+  }
+
   /**
-   * Hands on one file; route N goes to thread N mod the number of threads, so both shards have pages even on a small site.
+   * Hands on one file, to thread shardOf(place).
    * @param place where the file is dealt as if it were the place-th (a page's place in Astro's order); default: the next in turn
    */
   handOn(f: WriterFile, place?: number): void {
-    const k = (place ?? this.#handedOn) % this.#batches.length;
+    const k = this.shardOf(place ?? this.#handedOn);
     this.#handedOn++;
     const batch = this.#batches[k] as WriterFile[];
     batch.push(f);
     if (batch.length >= BATCH) this.#flush(k);
   }
 
-  /** Every page has been handed on: the threads write their shards of the index (while Astro renders the downloads). */
-  requestIndex(): void {
-    if (this.#indexRequested) return;
-    this.#indexRequested = true;
-    this.#flushAll();
-    this.#workers.forEach((w, i) => {
-      w.postMessage({ index: `${this.#outDir}/${SEARCH_BUNDLES[i]}` });
-    });
+  /**
+   * Every page of a shard has been handed on (of every shard, without one): its thread writes that shard of the index
+   * while Astro renders the rest. A shard's index is requested once; later requests are ignored.
+   */
+  requestIndex(shard?: number): void {
+    for (const k of shard === undefined ? this.#workers.keys() : [shard]) {
+      const worker = this.#workers[k];
+      if (!worker || this.#indexRequested.has(k)) continue;
+      this.#indexRequested.add(k);
+      this.#flush(k);
+      worker.postMessage({ index: `${this.#outDir}/${SEARCH_BUNDLES[k]}` });
+    }
   }
 
   /** Waits for every file and both shards of the index to be written, then ends the threads. */
@@ -115,7 +129,7 @@ export class SiteWriters {
     return {
       pages: results.reduce((a, r) => a + r.pages, 0),
       errors: results.flatMap((r) => r.errors),
-      serviceCsvs: results.flatMap((r) => r.serviceCsvs),
+      downloads: results.flatMap((r) => r.downloads),
     };
   }
 

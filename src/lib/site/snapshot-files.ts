@@ -1,16 +1,14 @@
 /**
  * Where a review's snapshots are and which one a period shows, in plain Node (no Vite): read by
- * the pages (load-snapshots.ts), by the threads that write the site (site-writer-worker.mjs) and by
- * the dev server's service downloads (service-downloads.ts). The folders are always passed in: a
+ * the pages (load-snapshots.ts), and by the period downloads (period-downloads.ts), which the
+ * threads that write the site write and the dev server serves. The folders are always passed in: a
  * build reads the review it was given, never a folder found through the environment.
  * A published period shows its latest published revision, never the draft.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionsRegisterView } from '../snapshot/actions-schema.ts';
-import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import type { PeriodStatus } from '../snapshot/period-status.ts';
-import type { PublishedRevision } from '../snapshot/revisions.ts';
 
 /** The two snapshot folders of a review. */
 export interface SnapshotFolders {
@@ -57,14 +55,6 @@ export function readEmptyMonths(folders: SnapshotFolders): string[] {
 /** The revision a period shows: its latest published one, or null for the draft. */
 export function shownRevisionOf(status: PeriodStatus): number | null {
   return status.revisions[status.revisions.length - 1]?.revision ?? null;
-}
-
-/** What a period's pages show: its latest published revision's snapshot, else the draft. */
-export function readShownSnapshot(folders: SnapshotFolders, status: PeriodStatus): PeriodSnapshot {
-  const revision = shownRevisionOf(status);
-  return revision === null
-    ? readJson<PeriodSnapshot>(draftFile(folders, status.id))
-    : readJson<PublishedRevision>(revisionFile(folders, status.id, revision)).snapshot;
 }
 
 /** The live actions register the build wrote (snapshots/draft/actions.json); null for a review without one. */
