@@ -8,10 +8,11 @@
  *
  * Search shards: Pagefind adds pages one at a time and then writes its index on one thread, and
  * that last write came after every page was rendered. Each writer thread has a Pagefind process
- * of its own and gets every other page, so the two halves of the index are written at once;
- * the search page merges them (Pagefind's mergeIndex). Pages are dealt out in the order Astro
- * starts them, and Pagefind takes a process's messages in the order sent, so each shard is the
- * same on every build.
+ * of its own and gets every other page (by Astro's order); the pages are rendered shard by shard,
+ * so the first shard's index is written while the second's pages are rendered, and only the
+ * second's is left after the last page; the search page merges them (Pagefind's mergeIndex).
+ * Pagefind takes a process's messages in the order sent, and a shard's pages come in the same
+ * order on every build, so each shard is the same on every build.
  *
  * Period downloads: every period's data files (its snapshot, the CSV of each of its tables, its
  * revisions', and the daily, outages and maintenance CSV of every service: three quarters of the

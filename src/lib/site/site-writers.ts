@@ -12,7 +12,8 @@
  * page; the search box loads the index on demand. Pages go to the index as they are rendered,
  * not by reading the site again afterwards. Route N goes to thread N mod 2, each thread feeding a
  * Pagefind process of its own, so the index comes in two shards (pagefind/ and pagefind-2/) that
- * are the same on every build and are written at the same time; the search page merges them.
+ * are the same on every build, each written once its last page is in (requestIndex); the search
+ * page merges them.
  */
 
 import { Worker } from 'node:worker_threads';
