@@ -6,7 +6,6 @@
  * charts redrawn at paper size), with the review, period and revision in the header and the page
  * numbers and print date in the footer of every sheet.
  */
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './find-chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -41,6 +40,9 @@ const MARGIN_STYLE =
 
 /** The PDF of one page, as bytes; throws with the address when the page is not there. */
 export async function printPage(o: PrintPageOptions): Promise<Uint8Array> {
+  // Loaded here, not at the top: the CLI imports every command, and playwright-core took 0.4 s of every
+  // command's start (`build` included) that never prints a PDF.
+  const { chromium } = await import('playwright-core');
   const server = await serveStatic(o.distDir, o.base);
   const browser = await chromium.launch({ executablePath: o.chromium, args: [...CHROMIUM_ARGS] });
   try {
