@@ -34,6 +34,7 @@ import {
   type ServiceTableId,
 } from './csv-tables.ts';
 import { hasDraftView } from './period-notices.ts';
+import { draftPath, reviewPath } from './site-links.ts';
 import { draftFile, readJson, readPeriodStatuses, revisionFile, type SnapshotFolders, shownRevisionOf } from './snapshot-files.ts';
 
 /** What a download holds: a text (written as UTF-8), or a snapshot file of the review, copied as it is. */
@@ -48,7 +49,7 @@ export interface PeriodDownload {
 
 /** The address of a service download below the base path. */
 export function serviceDownloadPath(period: string, service: string, table: ServiceTableId): string {
-  return `/reviews/${period}/services/${service}/${table}.csv`;
+  return `${reviewPath(period)}services/${service}/${table}.csv`;
 }
 
 /** A service download's text (a BOM, then CRLF lines: see toCsv). */
@@ -83,7 +84,8 @@ export function periodDownloads(folders: SnapshotFolders, status: PeriodStatus):
   const tables = (folder: string, snap: () => PeriodSnapshot): PeriodDownload[] =>
     PERIOD_TABLE_IDS.map((table) => ({ path: `${folder}${table}.csv`, content: text(() => toCsv(PERIOD_TABLES[table].build(snap()))) }));
 
-  const folder = `/reviews/${id}/`;
+  // The folders the pages link (site-links.ts): the period's, its draft view's, each revision's.
+  const folder = reviewPath(id);
   const downloads: PeriodDownload[] = [
     // The period page's snapshot: a draft's file as it is (the pipeline writes it as snapshotJson); a published
     // revision's snapshot is inside that revision's file and is written out on its own, in the same format.
@@ -97,18 +99,18 @@ export function periodDownloads(folders: SnapshotFolders, status: PeriodStatus):
   if (hasDraftView(status)) {
     // The figures the exports now give that differ from the latest published revision.
     downloads.push(
-      { path: `${folder}draft/snapshot.json`, content: () => ({ file: draftFile(folders, id) }) },
-      ...tables(`${folder}draft/`, draft),
-      { path: `${folder}draft/changes.csv`, content: text(() => toCsv(changesTable(id, shownRevision ?? 0, status.changes))) },
+      { path: `${draftPath(id)}snapshot.json`, content: () => ({ file: draftFile(folders, id) }) },
+      ...tables(draftPath(id), draft),
+      { path: `${draftPath(id)}changes.csv`, content: text(() => toCsv(changesTable(id, shownRevision ?? 0, status.changes))) },
     );
   }
   for (const r of status.revisions) {
     const n = r.revision;
     downloads.push(
       // A published revision, whole: metadata, changes and the frozen snapshot.
-      { path: `${folder}r${n}/snapshot.json`, content: () => ({ file: revisionFile(folders, id, n) }) },
-      ...tables(`${folder}r${n}/`, () => revision(n).snapshot),
-      { path: `${folder}r${n}/changes.csv`, content: text(() => toCsv(changesTable(id, n, revision(n).changes))) },
+      { path: `${reviewPath(id, n)}snapshot.json`, content: () => ({ file: revisionFile(folders, id, n) }) },
+      ...tables(reviewPath(id, n), () => revision(n).snapshot),
+      { path: `${reviewPath(id, n)}changes.csv`, content: text(() => toCsv(changesTable(id, n, revision(n).changes))) },
     );
   }
   for (const service of shown().services) {
