@@ -13,6 +13,8 @@
  * site:    synthetic snapshots of Y years × S services, `astro build`, time per page and the
  *          JavaScript each kind of page ships (see bench-site.ts).
  * rollups: a rollups source of 80 services × 365 days ingested into day rollups (issue #17).
+ * Every run records the machine's speed before and after (the CPU reference, scripts/cpu-reference.ts):
+ * these shared machines drift by a tenth or more, so figures compare only at like references.
  * The checks suite's contenders duckdb-recipe and chdb-recipe run the SQL rollup recipe
  * (src/lib/ingest/rollup-sql.ts) on the same file in DuckDB and in chdb (engines/); their days
  * must equal ours.
@@ -34,6 +36,7 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { writeBenchConfig, writeChecksCsv, writeRollupsCsv, writeTicketsAndSurveys } from './bench-data.ts';
 import type { ContenderResult } from './bench-run.ts';
+import { cpuReferenceMs } from './cpu-reference.ts';
 
 const { values } = parseArgs({
   options: {
@@ -85,6 +88,8 @@ const report: {
     freeGiB: Math.round(freemem() / 2 ** 30),
     node: process.version,
     loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
+    // The machine's speed at the start and at the end of the run (cpu-reference.ts): compare figures only at like references.
+    cpuReferenceMs: cpuReferenceMs(),
   },
   ok: true,
 };
@@ -276,5 +281,9 @@ for (const s of suites) {
     process.exit(2);
   }
 }
+report.machine.cpuReferenceAfterMs = cpuReferenceMs();
+console.log(
+  `\nCPU reference (scripts/cpu-reference.ts; lower is faster): ${report.machine.cpuReferenceMs} ms before, ${report.machine.cpuReferenceAfterMs} ms after`,
+);
 if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
 process.exit(report.ok ? 0 : 1);

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REFERENCE_RESULT, referenceWork } from '../../scripts/cpu-reference.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
@@ -18,9 +19,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Report {
   ok: boolean;
+  machine: { cpuReferenceMs: number; cpuReferenceAfterMs: number };
   checks: { rows: number; checks: Array<{ check: string; ok: boolean }>; table: Array<{ contender: string }> };
   tickets: { tickets: number; extra: { tickets: number; periods: number } };
 }
+
+describe('the CPU reference', () => {
+  it('does the same work on every run (its result is fixed, so the timing is of that work)', () => {
+    expect(referenceWork()).toBe(REFERENCE_RESULT);
+  });
+});
 
 describe('benchmark, small N', () => {
   it('runs every contender and the results agree with DuckDB and with each other', () => {
@@ -48,6 +56,10 @@ describe('benchmark, small N', () => {
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
     expect(report.ok).toBe(true);
+    // The machine's speed is recorded before and after the run (scripts/cpu-reference.ts), in whole milliseconds.
+    expect(Number.isInteger(report.machine.cpuReferenceMs) && report.machine.cpuReferenceMs > 0).toBe(true);
+    expect(Number.isInteger(report.machine.cpuReferenceAfterMs) && report.machine.cpuReferenceAfterMs > 0).toBe(true);
+    expect(r.stdout).toMatch(/CPU reference \(scripts\/cpu-reference\.ts; lower is faster\): \d+ ms before, \d+ ms after/);
     expect(report.checks.rows).toBe(20_000);
     expect(report.checks.table.map((t) => t.contender)).toEqual(['ours (fast)', 'ours (fast-1t)', 'ours (csv-parse)', 'DuckDB']);
     const failed = report.checks.checks.filter((c) => !c.ok);
