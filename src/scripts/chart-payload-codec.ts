@@ -63,14 +63,32 @@ function nextDay(day: string): string {
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 
+/**
+ * The consecutive calendar days from `first`, `n` of them, each run made once: every chart of a
+ * period runs over the period's days, two charts on each of its service pages, so a build checks the
+ * same few runs thousands of times (counted on day by day for every chart, they were most of the time
+ * a chart's payload took to write: docs/benchmarks.md).
+ */
+const runs = new Map<string, readonly string[]>();
+function consecutiveDays(first: string, n: number): readonly string[] {
+  const key = `${first} ${n}`;
+  let days = runs.get(key);
+  if (!days) {
+    const made = [first];
+    for (let i = 1; i < n; i++) made.push(nextDay(made[i - 1] as string));
+    days = made;
+    runs.set(key, days);
+  }
+  return days;
+}
+
 /** `{"$days": [first, n]}` when the dates (more than two) are consecutive calendar days, else null. */
 function daysOf(dates: readonly string[]): { $days: [string, number] } | null {
   const first = dates[0];
   if (dates.length < 3 || first === undefined || !DAY.test(first)) return null;
-  let day = first;
+  const days = consecutiveDays(first, dates.length);
   for (let i = 1; i < dates.length; i++) {
-    day = nextDay(day);
-    if (dates[i] !== day) return null;
+    if (dates[i] !== days[i]) return null;
   }
   return { $days: [first, dates.length] };
 }

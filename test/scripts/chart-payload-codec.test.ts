@@ -59,6 +59,27 @@ describe('encodeChartPayload / decodeChartPayload', () => {
     expect(JSON.stringify(p).length - text.length).toBe(366 * 12 + 365 + 2 - 28);
   });
 
+  it('checks every chart against the run of days it starts (runs are made once and kept): a gap in a later chart of the same days is still seen', () => {
+    const days = (n: number) => Array.from({ length: n }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    const chart = (dates: string[]): ChartPayload => ({
+      kind: 'daily-latency',
+      service: 'S',
+      dates,
+      p50: [],
+      p95: [],
+      p99: [],
+      thresholdMs: 1,
+    });
+    const october = days(31);
+    const withGap = october.map((d, i) => (i === 30 ? '2026-11-01' : d));
+    expect(JSON.parse(encodeChartPayload(chart(october))).dates).toEqual({ $days: ['2026-10-01', 31] });
+    // The same first day and length, the last day wrong: written out in full, not as the kept run.
+    expect(JSON.parse(encodeChartPayload(chart(withGap))).dates).toEqual(withGap);
+    expect(JSON.parse(encodeChartPayload(chart([...october]))).dates).toEqual({ $days: ['2026-10-01', 31] });
+    // A shorter run from the same day is a run of its own.
+    expect(JSON.parse(encodeChartPayload(chart(days(30)))).dates).toEqual({ $days: ['2026-10-01', 30] });
+  });
+
   it('leaves dates that are not consecutive days, and payloads without dates, as they were', () => {
     const gap: ChartPayload = {
       kind: 'daily-latency',

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digestHtml, escapeHtml } from '../../../src/lib/site/digest/digest-html.ts';
+import { escapeHtml } from '../../../src/lib/format/escape-html.ts';
+import { digestHtml } from '../../../src/lib/site/digest/digest-html.ts';
 import { digestMarkdown, markdownText } from '../../../src/lib/site/digest/digest-markdown.ts';
 import { digestLinker, digestModel } from '../../../src/lib/site/digest/digest-model.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';

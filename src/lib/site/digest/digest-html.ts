@@ -4,12 +4,8 @@
  * or anything else fetched; every text escaped. Verdicts are words with a symbol, the colour
  * only repeats them. Rows and cells carry data-figure / data-field so tests can read them back.
  */
+import { escapeHtml } from '../../format/escape-html.ts';
 import type { DigestModel, DigestRow } from './digest-model.ts';
-
-/** Text or attribute value with &, <, >, " and ' escaped. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
 
 const VERDICT_COLOUR: Record<NonNullable<DigestRow['verdictKey']>, string> = {
   met: '#1a7f37',
