@@ -3,8 +3,10 @@
  * Every service page of a period lists all the others (on the benchmark archive, 79 links on each
  * of 6,800 pages: 537,000 links), and Astro rendered each link as an element of its own, about a
  * tenth of the service pages' rendering (docs/benchmarks.md). Here each link's markup is made once
- * per snapshot and language, and a page joins all the links but its own: the same markup Astro
- * wrote for `<a href={…}>{name}</a>`, names and addresses escaped (escape-html.ts).
+ * per snapshot and language, and a page joins all the links but its own: the markup Astro wrote
+ * for `<a href={…}>{name}</a>`, names and addresses escaped (escape-html.ts). Astro escapes only & and
+ * " in an attribute, escape-html.ts also <, > and ': the same bytes for addresses made of ids (letters,
+ * digits, dashes) and the base path, and still valid markup for any other.
  */
 import { escapeHtml } from '../format/escape-html.ts';
 import type { Locale } from '../model/locales.ts';
