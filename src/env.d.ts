@@ -28,3 +28,18 @@ declare module 'virtual:service-review/site' {
   /** The site's origin when REVIEW_SITE gives it ('https://reviews.example.com'), else null. */
   export const origin: string | null;
 }
+
+/** The review's commentary files, listed by the site integration (src/lib/site/review-site-integration.ts). */
+declare module 'virtual:service-review/commentary' {
+  /** One MDX file and how to load it (through the MDX integration). */
+  export interface CommentaryFile {
+    /** The file's full path. */
+    filePath: string;
+    /** Imports the file: its body as a component, and its front matter as written. */
+    load(): Promise<{ default: import('astro/runtime/server/index.js').AstroComponentFactory; frontmatter?: Record<string, unknown> }>;
+  }
+  /** The analysts' commentary: content/reviews/*.mdx of the review, by file name. */
+  export const reviews: readonly CommentaryFile[];
+  /** The commentary published revisions pinned: <pinnedDir>/<period>/r<N>.mdx, by period then file name. */
+  export const pinned: readonly CommentaryFile[];
+}

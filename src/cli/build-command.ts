@@ -16,7 +16,7 @@ options:
   --strict        fail (exit 1) on any rejected row instead of reporting it
   --data-only     write the snapshots but do not build the site
   --no-cache      parse every export again (unchanged files are otherwise replayed from .cache/ingest/)
-                  and rebuild Astro's content store (.cache/astro/)
+                  and start Astro's and Vite's caches (.cache/astro/) afresh
   --verbose       print progress per file (shown anyway at a terminal, outside CI), and Astro's log of
                   every route, with the stack trace of an error`;
 

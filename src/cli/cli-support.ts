@@ -39,7 +39,7 @@ export interface ProjectPaths {
   publishedDir: string;
   distDir: string;
   contentDir: string;
-  /** Astro's content store and Vite's caches for this review's site (beside the parsed exports in .cache/ingest/). */
+  /** Astro's and Vite's caches for this review's site (beside the parsed exports in .cache/ingest/). */
   siteCacheDir: string;
 }
 

@@ -203,6 +203,26 @@ describe('whole build of test/fixtures/mini', () => {
     expectNoLeftovers(site, r.pid);
   });
 
+  it('front matter that does not fit is listed, every file and field at once, and the previous dist/ stays whole', () => {
+    expect(built.status, built.stderr).toBe(0);
+    const site = copyOf(work, 'sr-front-');
+    const before = readFileSync(path.join(site, 'dist/index.html'));
+    mkdirSync(path.join(site, 'content/reviews'), { recursive: true });
+    const october = path.join(site, 'content/reviews/2026-10.mdx');
+    const september = path.join(site, 'content/reviews/2026-09.mdx');
+    writeFileSync(october, '---\nperiod: "October"\n---\n\nText.\n');
+    writeFileSync(september, '---\nperiod: "2026-09"\nsummary: "x"\ntitle: 3\n---\n\nText.\n');
+    const r = runCli(['build', '--config', path.join(site, 'review.config.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("3 problems in the commentary's front matter");
+    expect(r.stderr).toContain(`${september}: front matter title: Invalid input: expected string, got 3`);
+    expect(r.stderr).toContain(`${october}: front matter period: expected a period like 2026-10, 2026-Q4 or 2026, got "October"`);
+    expect(r.stderr).toContain(`${october}: front matter summary: Invalid input: expected string (missing)`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(site, 'dist/index.html')).equals(before)).toBe(true);
+    expectNoLeftovers(site, r.pid);
+  });
+
   it('commentary figures honour service= and priority=, and figures in the summary render as text', () => {
     expect(built.status, built.stderr).toBe(0);
     const site = copyOf(work, 'sr-fig-');
@@ -256,9 +276,9 @@ describe('two reviews built from one installation', () => {
   const commentary = (text: string) => `---\nperiod: "2026-10"\nsummary: "Summary of the month"\n---\n\n${text}\n`;
   const reviewText = (review: string) => textOf(readFileSync(path.join(review, 'dist/reviews/2026-10/index.html'), 'utf8'));
 
-  it('never see each other’s commentary: each keeps its own Astro content store', () => {
-    // Two copies with the same commentary file: Astro keys its content store by entry and content,
-    // so with one store for the installation the second review would render the first one's file.
+  it('never see each other’s commentary: each build reads its own review’s files', () => {
+    // Two copies with the same commentary file: when the commentary came from Astro's content store, keyed by entry and
+    // content, one store for the installation made the second review render the first one's file.
     const a = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-review-a-');
     const b = copyOf(path.join(ROOT, 'test/fixtures/mini'), 'sr-review-b-');
     for (const review of [a, b]) {
@@ -275,8 +295,9 @@ describe('two reviews built from one installation', () => {
     expect(reviewText(b)).not.toContain('Words only review A has.');
     expect(runCli(['build'], { cwd: a }).status).toBe(0);
     expect(reviewText(a)).toContain('Words only review A has.');
-    // Astro's caches are the reviews' own.
-    for (const review of [a, b]) expect(existsSync(path.join(review, '.cache/astro/data-store.json')), review).toBe(true);
+    // The caches a build writes are the reviews' own: the pinned commentary, and no content store of Astro's anywhere.
+    for (const review of [a, b]) expect(existsSync(path.join(review, '.cache/astro/pinned')), review).toBe(true);
+    for (const review of [a, b]) expect(existsSync(path.join(review, '.cache/astro/data-store.json')), review).toBe(false);
   });
 });
 

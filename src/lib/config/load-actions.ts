@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ReviewError } from '../errors.ts';
+import { formatIssues, formatPath } from '../util/format-zod-issues.ts';
 import { type Action, type ActionProblem, actionProblems, actionsFileSchema } from './actions-schema.ts';
 import type { ReviewConfig } from './config-schema.ts';
-import { formatIssues, formatPath } from './load-config.ts';
 
 /** The register as read: its actions, and where each value sits in the file (for later checks). */
 export interface ActionsRegister {

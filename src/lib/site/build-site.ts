@@ -7,10 +7,10 @@
  * imports Astro's dependencies by name, so it must sit under the tool's node_modules/: the site is
  * built in <tool>/dist.<pid>.tmp/ (a folder per build) from the tool's folder (see
  * astro-prerender-bridge.ts, 5), then moved to the review (copied when the review is on another file
- * system). Astro's content store and Vite's caches are the review's (<review>/.cache/astro/), so
- * two reviews built from one installation never share them; what Astro keeps at <tool>/.astro/
- * (the list of content modules, collection schemas) it rewrites on every build, so builds from
- * one installation run one at a time (lockInstallation).
+ * system). Astro's and Vite's caches are the review's (<review>/.cache/astro/), and the commentary is
+ * read from the review's own files (load-commentary.ts), so two reviews built from one installation
+ * never share them; what Astro keeps at <tool>/.astro/ (its types file) it rewrites on every build,
+ * so builds from one installation run one at a time (lockInstallation).
  */
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,7 @@ export interface BuildSiteOptions {
   locales: readonly Locale[];
   /** The site folder to replace (the review's dist/). */
   distDir: string;
-  /** The review's cache for Astro (content store, Vite's dependency cache): <review>/.cache/astro/. */
+  /** The review's cache for Astro (Vite's dependency cache, the pinned commentary): <review>/.cache/astro/. */
   cacheDir: string;
   /** Where the site is served: the path below the origin, and the origin. */
   base: string;
@@ -39,7 +39,7 @@ export interface BuildSiteOptions {
   origin?: string | null | undefined;
   /** Astro's own log: every route and errors' stack traces (verbose), or warnings and errors only. */
   verbose: boolean;
-  /** Rebuild Astro's content store from nothing (the build's --no-cache). */
+  /** Start Astro's and Vite's caches afresh (the build's --no-cache). */
   force: boolean;
 }
 

@@ -2,7 +2,7 @@
  * A revision's commentary is rendered from the source pinned in its revision file, never from
  * content/reviews/ (which holds the commentary as it is now). Before Astro reads its content,
  * the site integration writes each pinned source to <review>/.cache/astro/pinned/<period>/r<N>.mdx
- * (r<N>.<locale>.mdx for another language), which the `pinned` content collection serves.
+ * (r<N>.<locale>.mdx for another language), which load-commentary.ts reads.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

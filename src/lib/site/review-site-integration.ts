@@ -5,7 +5,7 @@
  * (period-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
  * every address of the site has one producer. site-config.ts puts it in an Astro config.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ export interface ReviewSiteIntegration extends AstroIntegration {
 
 /** The module the pages read the review's folders and base path from (declared in src/env.d.ts). */
 export const SITE_MODULE = 'virtual:service-review/site';
+/** The module that lists the review's commentary files (load-commentary.ts reads it; declared in src/env.d.ts). */
+export const COMMENTARY_MODULE = 'virtual:service-review/commentary';
 /** The page of a service in a period; each has its three service downloads. */
 const SERVICE_PAGE_ROUTE = '/[...locale]/reviews/[period]/services/[service]';
 /** A service download among the period downloads: /reviews/<period>/services/<service>/<table>.csv. */
@@ -82,7 +84,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig, command }) => {
         building = command === 'build';
-        // Before Astro syncs its content: the `pinned` collection reads these files.
+        // Before Vite loads the commentary module, which lists these files (load-commentary.ts).
         writePinnedCommentary(options, options.pinnedDir);
         // A build's site folder is emptied by this integration, before its threads start writing (below), not by Astro
         // at the start of its bundling, which would delete what the threads wrote meanwhile.
@@ -188,6 +190,17 @@ function emptySiteFolder(dir: string): void {
   }
 }
 
+/** Whether a path leads to a file (a link to a file does; a dangling link does not). */
+function isFileAt(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** Whether a file is inside a folder (or is it). */
+function isWithin(file: string, dir: string): boolean {
+  const d = dir.replace(/\/+$/, '');
+  return file === d || file.startsWith(`${d}/`);
+}
+
 /** A path without its leading and trailing slashes: Astro's pathnames and the rendered paths, compared. */
 function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');
@@ -220,9 +233,54 @@ export function downloadProblems(downloads: readonly string[], routeFiles: Reado
   return problems;
 }
 
-/** The Vite plugin behind the virtual module, and the dev server's period downloads. */
+/**
+ * The commentary files of a review, as the commentary module lists them (sorted, so a build is the same
+ * whatever order the file system gives): content/reviews/*.mdx, and <pinnedDir>/<period>/r*.mdx.
+ */
+export function commentaryFiles(options: Pick<ReviewSiteOptions, 'contentDir' | 'pinnedDir'>): { reviews: string[]; pinned: string[] } {
+  const mdxIn = (dir: string, name: RegExp) => {
+    try {
+      return (
+        readdirSync(dir, { withFileTypes: true })
+          // As a glob would: files, or links to files.
+          .filter((f) => name.test(f.name) && (f.isFile() || (f.isSymbolicLink() && isFileAt(join(dir, f.name)))))
+          .map((f) => join(dir, f.name))
+          .sort()
+      );
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  };
+  const periods = (() => {
+    try {
+      return readdirSync(options.pinnedDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  })();
+  return {
+    reviews: mdxIn(options.contentDir, /^[^.].*\.mdx$/),
+    pinned: periods.flatMap((p) => mdxIn(join(options.pinnedDir, p), /^r[^/]*\.mdx$/)),
+  };
+}
+
+/** The source of the commentary module: each file with an import of it (load-commentary.ts reads them). */
+function commentarySource(options: ReviewSiteOptions): string {
+  const { reviews, pinned } = commentaryFiles(options);
+  const list = (files: string[]) =>
+    `[${files.map((f) => `{ filePath: ${JSON.stringify(f)}, load: () => import(${JSON.stringify(f)}) }`).join(',\n')}]`;
+  return `export const reviews = ${list(reviews)};\nexport const pinned = ${list(pinned)};\n`;
+}
+
+/** The Vite plugin behind the virtual modules, and the dev server's period downloads. */
 function siteModule(options: ReviewSiteOptions): Plugin {
   const resolved = `\0${SITE_MODULE}`;
+  const commentary = `\0${COMMENTARY_MODULE}`;
   const source = [
     `export const snapshotDir = ${JSON.stringify(options.snapshotDir)};`,
     `export const publishedDir = ${JSON.stringify(options.publishedDir)};`,
@@ -234,10 +292,23 @@ function siteModule(options: ReviewSiteOptions): Plugin {
   ].join('\n');
   return {
     name: 'service-review:site',
-    resolveId: (id) => (id === SITE_MODULE ? resolved : undefined),
-    load: (id) => (id === resolved ? source : undefined),
+    resolveId: (id) => (id === SITE_MODULE ? resolved : id === COMMENTARY_MODULE ? commentary : undefined),
+    load: (id) => (id === resolved ? source : id === commentary ? commentarySource(options) : undefined),
     configureServer(server) {
       server.middlewares.use(periodDownloadsMiddleware(options, options.base));
+      // A commentary file added or deleted changes the list: the module is made again and the page reloads.
+      // (An edited file is an imported module of its own, which Vite reloads.)
+      server.watcher.add([options.contentDir, options.pinnedDir]);
+      const relist = (file: string) => {
+        if (!file.endsWith('.mdx') || !(isWithin(file, options.contentDir) || isWithin(file, options.pinnedDir))) return;
+        for (const env of Object.values(server.environments)) {
+          const mod = env.moduleGraph.getModuleById(commentary);
+          if (mod) env.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', relist);
+      server.watcher.on('unlink', relist);
     },
   };
 }

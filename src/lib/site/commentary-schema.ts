@@ -1,0 +1,43 @@
+/**
+ * The front matter of an analyst's commentary (content/reviews/<period>.mdx, <period>.<locale>.mdx)
+ * and of the commentary a published revision pinned (<pinnedDir>/<period>/r<N>.mdx): the schema is
+ * the data dictionary, and every problem of every file is listed at once (load-commentary.ts).
+ */
+import { z } from 'zod';
+import { formatIssues } from '../util/format-zod-issues.ts';
+
+/** A period's commentary, as an analyst writes it. */
+export const commentaryFrontMatter = z.object({
+  /** The period the commentary belongs to (a month, quarter or year), e.g. 2026-10. */
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/, 'expected a period like 2026-10, 2026-Q4 or 2026'),
+  /** Heading of the commentary section. */
+  title: z.string().default('Commentary'),
+  /** One or two sentences shown on the home page and the period page. */
+  summary: z.string(),
+  /** Who wrote it. */
+  author: z.string().optional(),
+});
+
+/** A published revision's pinned commentary: what the analyst's file held when the revision was published. */
+export const pinnedFrontMatter = commentaryFrontMatter.extend({
+  /** The period, as the file held it. */
+  period: z.string(),
+});
+
+export type CommentaryData = z.output<typeof commentaryFrontMatter>;
+
+/**
+ * The front matter of one file, validated: its data, or one line per problem (`file: front matter
+ * summary: Invalid input: expected string (missing)`).
+ * @example frontMatterOf(commentaryFrontMatter, { period: '2026-10', summary: 'Calm month.' }, 'content/reviews/2026-10.mdx')
+ * // { data: { period: '2026-10', title: 'Commentary', summary: 'Calm month.' } }
+ */
+export function frontMatterOf(
+  schema: typeof commentaryFrontMatter | typeof pinnedFrontMatter,
+  raw: unknown,
+  file: string,
+): { data: CommentaryData } | { problems: string[] } {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return { data: parsed.data };
+  return { problems: formatIssues(parsed.error.issues, raw ?? {}).map((line) => `${file}: front matter ${line}`) };
+}

@@ -1,0 +1,61 @@
+/**
+ * The commentary a build renders: the analysts' files (content/reviews/<period>.mdx and
+ * <period>.<locale>.mdx) and the commentary each published revision pinned (<pinnedDir>/<period>/r<N>.mdx,
+ * written by pinned-commentary.ts). The site integration lists both folders in a virtual module whose
+ * entries import each file through the MDX integration; here each file's front matter is checked
+ * against its schema (commentary-schema.ts), every problem of every file listed at once.
+ *
+ * Not Astro's content collections: their sync started a Vite server of its own at every build, commentary
+ * or not (1.0–1.4 s of the benchmark archive's site half, docs/benchmarks.md), for what is here a folder
+ * listing and an import per file.
+ *
+ * A build reads them once (every period page asks); the dev server on each request, so an edited
+ * commentary shows at once.
+ */
+import { type CommentaryFile, pinned, reviews } from 'virtual:service-review/commentary';
+import { type CommentaryData, commentaryFrontMatter, frontMatterOf, pinnedFrontMatter } from './commentary-schema.ts';
+
+type Commentary = 'reviews' | 'pinned';
+
+/** One commentary file: where it is, its front matter, and its text as a component. */
+export interface CommentaryEntry {
+  /** The file's full path. */
+  filePath: string;
+  /** Its front matter, validated (defaults filled in). */
+  data: CommentaryData;
+  /** The MDX body, rendered with the page's commentary components (<Figure>, <Trend>, <RecurringIssues>). */
+  Content: CommentaryFile extends { load(): Promise<{ default: infer C }> } ? C : never;
+}
+
+const read = new Map<Commentary, Promise<CommentaryEntry[]>>();
+
+/** The entries of a commentary: once per build, on each call in the dev server. */
+export function commentaryEntries(name: Commentary): Promise<CommentaryEntry[]> {
+  if (!import.meta.env.PROD) return loadEntries(name);
+  let entries = read.get(name);
+  if (!entries) {
+    entries = loadEntries(name);
+    read.set(name, entries);
+  }
+  return entries;
+}
+
+async function loadEntries(name: Commentary): Promise<CommentaryEntry[]> {
+  const files = name === 'reviews' ? reviews : pinned;
+  const schema = name === 'reviews' ? commentaryFrontMatter : pinnedFrontMatter;
+  const modules = await Promise.all(files.map((f) => f.load()));
+  const problems: string[] = [];
+  const entries: CommentaryEntry[] = [];
+  files.forEach((f, i) => {
+    const mod = modules[i] as Awaited<ReturnType<CommentaryFile['load']>>;
+    const checked = frontMatterOf(schema, mod.frontmatter, f.filePath);
+    if ('problems' in checked) problems.push(...checked.problems);
+    else entries.push({ filePath: f.filePath, data: checked.data, Content: mod.default });
+  });
+  if (problems.length > 0) {
+    throw new Error(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the commentary's front matter:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+  return entries;
+}
