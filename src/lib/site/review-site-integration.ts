@@ -5,7 +5,7 @@
  * (period-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
  * every address of the site has one producer. site-config.ts puts it in an Astro config.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,35 +238,30 @@ export function downloadProblems(downloads: readonly string[], routeFiles: Reado
  * whatever order the file system gives): content/reviews/*.mdx, and <pinnedDir>/<period>/r*.mdx.
  */
 export function commentaryFiles(options: Pick<ReviewSiteOptions, 'contentDir' | 'pinnedDir'>): { reviews: string[]; pinned: string[] } {
-  const mdxIn = (dir: string, name: RegExp) => {
-    try {
-      return (
-        readdirSync(dir, { withFileTypes: true })
-          // As a glob would: files, or links to files.
-          .filter((f) => name.test(f.name) && (f.isFile() || (f.isSymbolicLink() && isFileAt(join(dir, f.name)))))
-          .map((f) => join(dir, f.name))
-          .sort()
-      );
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-  };
-  const periods = (() => {
-    try {
-      return readdirSync(options.pinnedDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort();
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-  })();
+  // As a glob would: files, or links to files.
+  const mdxIn = (dir: string, name: RegExp) =>
+    entriesOf(dir)
+      .filter((f) => name.test(f.name) && (f.isFile() || (f.isSymbolicLink() && isFileAt(join(dir, f.name)))))
+      .map((f) => join(dir, f.name))
+      .sort();
+  const periods = entriesOf(options.pinnedDir)
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   return {
     reviews: mdxIn(options.contentDir, /^[^.].*\.mdx$/),
     pinned: periods.flatMap((p) => mdxIn(join(options.pinnedDir, p), /^r[^/]*\.mdx$/)),
   };
+}
+
+/** A folder's entries; none when the folder does not exist (a review without commentary). */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
 }
 
 /** The source of the commentary module: each file with an import of it (load-commentary.ts reads them). */
