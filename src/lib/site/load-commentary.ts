@@ -16,6 +16,7 @@ import { type CommentaryFile, pinned, reviews } from 'virtual:service-review/com
 import { type CommentaryData, commentaryFrontMatter, frontMatterOf, pinnedFrontMatter } from './commentary-schema.ts';
 
 type Commentary = 'reviews' | 'pinned';
+type CommentaryModule = Awaited<ReturnType<CommentaryFile['load']>>;
 
 /** One commentary file: where it is, its front matter, and its text as a component. */
 export interface CommentaryEntry {
@@ -24,7 +25,7 @@ export interface CommentaryEntry {
   /** Its front matter, validated (defaults filled in). */
   data: CommentaryData;
   /** The MDX body, rendered with the page's commentary components (<Figure>, <Trend>, <RecurringIssues>). */
-  Content: CommentaryFile extends { load(): Promise<{ default: infer C }> } ? C : never;
+  Content: CommentaryModule['default'];
 }
 
 const read = new Map<Commentary, Promise<CommentaryEntry[]>>();
@@ -43,15 +44,14 @@ export function commentaryEntries(name: Commentary): Promise<CommentaryEntry[]> 
 async function loadEntries(name: Commentary): Promise<CommentaryEntry[]> {
   const files = name === 'reviews' ? reviews : pinned;
   const schema = name === 'reviews' ? commentaryFrontMatter : pinnedFrontMatter;
-  const modules = await Promise.all(files.map((f) => f.load()));
+  const loaded = await Promise.all(files.map(async (f) => ({ filePath: f.filePath, mod: await f.load() })));
   const problems: string[] = [];
   const entries: CommentaryEntry[] = [];
-  files.forEach((f, i) => {
-    const mod = modules[i] as Awaited<ReturnType<CommentaryFile['load']>>;
-    const checked = frontMatterOf(schema, mod.frontmatter, f.filePath);
+  for (const { filePath, mod } of loaded) {
+    const checked = frontMatterOf(schema, mod.frontmatter, filePath);
     if ('problems' in checked) problems.push(...checked.problems);
-    else entries.push({ filePath: f.filePath, data: checked.data, Content: mod.default });
-  });
+    else entries.push({ filePath, data: checked.data, Content: mod.default });
+  }
   if (problems.length > 0) {
     throw new Error(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in the commentary's front matter:\n${problems.map((p) => `  ${p}`).join('\n')}`,
