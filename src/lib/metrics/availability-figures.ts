@@ -3,6 +3,7 @@
  */
 import { histogramPercentile } from '../rollup/latency-histogram.ts';
 import type { AvailabilityTotals } from '../rollup/merge-day-rollups.ts';
+import { availabilityRatio } from './availability-ratio.ts';
 
 export interface AvailabilityFigures {
   /** up / (up + down); null when no eligible time. */
@@ -74,7 +75,7 @@ export function availabilityFigures(
   lowCoverageBelow: number,
 ): AvailabilityFigures {
   const eligibleMs = t.upMs + t.downMs;
-  const availability = eligibleMs > 0 ? t.upMs / eligibleMs : null;
+  const availability = availabilityRatio(t.upMs, t.downMs);
   const scheduledMs = t.spanMs - t.maintenanceMs;
   const coverage = scheduledMs > 0 ? eligibleMs / scheduledMs : null;
   const hasBudget = target < 1 && eligibleMs > 0;

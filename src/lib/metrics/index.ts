@@ -7,6 +7,7 @@
 export { maskPersonalData } from '../util/mask-personal-data.ts';
 // Availability (from day rollups: see src/lib/rollup/)
 export { AT_RISK_BUDGET_USED, type AvailabilityFigures, availabilityFigures } from './availability-figures.ts';
+export { availabilityRatio } from './availability-ratio.ts';
 export { type BreachedTicket, breachedTickets } from './breached-tickets.ts';
 // Business time and SLA clocks
 export {

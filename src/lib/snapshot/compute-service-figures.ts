@@ -3,6 +3,7 @@
  * the service page charts. Pure: takes the day rollups and the rules in force.
  */
 import { type AvailabilityFigures, availabilityFigures } from '../metrics/availability-figures.ts';
+import { availabilityRatio } from '../metrics/availability-ratio.ts';
 import type { CheckSource } from '../model/check-series.ts';
 import type { ReviewRules, TimeWindow } from '../model/rules.ts';
 import { histogramPercentile } from '../rollup/latency-histogram.ts';
@@ -35,10 +36,9 @@ export interface ServiceFigures extends AvailabilityFigures {
 }
 
 export function dailyRow(d: DayRollup): DailyServiceRow {
-  const eligible = d.upMs + d.downMs;
   return {
     date: d.date,
-    availability: eligible > 0 ? d.upMs / eligible : null,
+    availability: availabilityRatio(d.upMs, d.downMs),
     upMs: d.upMs,
     degradedMs: d.degradedMs,
     downMs: d.downMs,
