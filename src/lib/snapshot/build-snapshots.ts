@@ -28,7 +28,7 @@ import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
 import { changesSection, outagesOfReview } from './changes-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
-import { drillDownSection, ticketsById } from './drill-down-section.ts';
+import { drillDownSection, ticketsById, titleMasker } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
 import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
@@ -206,13 +206,14 @@ function buildPeriods(
   // Response figures only where an export records first responses (Boston 311, for one, does not).
   const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
   const ticketTable = prepareTickets(ingest.tickets);
-  const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable);
   const recurringTable = prepareRecurring(ingest.tickets, zone);
   const unknownServices = unknownServiceRows(ingest);
   // Ingest gives the tickets in created order: each period's are found by binary search.
   const createdTimes = Float64Array.from(ingest.tickets, (t) => t.createdMs);
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
   const ticketOfId = ticketsById(ingest.tickets);
+  const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId);
+  const maskTitle = titleMasker();
 
   const reviewed = new Set(months);
   const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
@@ -350,7 +351,7 @@ function buildPeriods(
       catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
       ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
-      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId, maskTitle),
       ...(incidents === null ? {} : { incidents }),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {

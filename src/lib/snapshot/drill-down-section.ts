@@ -53,23 +53,32 @@ export function ticketsById(tickets: readonly TicketRecord[]): Map<string, Ticke
 }
 
 /**
+ * Ticket titles masked for personal data, each distinct title once per build: a ticket is listed
+ * in its month, quarter and year, and a service desk's titles repeat ("Cannot log in").
+ */
+export function titleMasker(): (title: string) => string {
+  const masked = new Map<string, string>();
+  return (title) => {
+    let m = masked.get(title);
+    if (m === undefined) masked.set(title, (m = maskPersonalData(title)));
+    return m;
+  };
+}
+
+/**
  * @param table the tickets, prepared once
  * @param options the period's ticket rules, as its ticket figures were computed with
  * @param recurring the period's recurring issues
  * @param byId tickets by id ({@link ticketsById})
+ * @param mask masks a title ({@link titleMasker}, made once per build)
  */
 export function drillDownSection(
   table: TicketTable,
   options: TicketPeriodOptions,
   recurring: RecurringSection,
   byId: ReadonlyMap<string, TicketRecord>,
+  mask: (title: string) => string,
 ): DrillDownSection {
-  const masked = new Map<string, string>();
-  const mask = (title: string) => {
-    let m = masked.get(title);
-    if (m === undefined) masked.set(title, (m = maskPersonalData(title)));
-    return m;
-  };
   return {
     breached: breachedTickets(table, options).map((b) => ({
       id: b.ticket.id,
