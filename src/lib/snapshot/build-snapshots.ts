@@ -28,7 +28,7 @@ import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
 import { changesSection, outagesOfReview } from './changes-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
-import { drillDownSection, ticketsById, titleMasker } from './drill-down-section.ts';
+import { drillDownMemo, drillDownSection, ticketsById } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
 import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
@@ -213,7 +213,7 @@ function buildPeriods(
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
   const ticketOfId = ticketsById(ingest.tickets);
   const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId);
-  const maskTitle = titleMasker();
+  const drillDownShared = drillDownMemo();
 
   const reviewed = new Set(months);
   const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
@@ -351,7 +351,7 @@ function buildPeriods(
       catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
       ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
-      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId, maskTitle),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId, drillDownShared),
       ...(incidents === null ? {} : { incidents }),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {

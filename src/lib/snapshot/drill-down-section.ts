@@ -3,7 +3,7 @@
  * in the period, and the tickets of its largest recurring issues. Every exported text is masked
  * for personal data, as comments and issue names are.
  */
-import { breachedTickets } from '../metrics/breached-tickets.ts';
+import { type BreachedTicket, breachedTickets } from '../metrics/breached-tickets.ts';
 import type { TicketPeriodOptions } from '../metrics/ticket-figures.ts';
 import type { TicketTable } from '../metrics/ticket-table.ts';
 import type { TicketRecord } from '../model/records.ts';
@@ -52,17 +52,46 @@ export function ticketsById(tickets: readonly TicketRecord[]): Map<string, Ticke
   return byId;
 }
 
-/**
- * Ticket titles masked for personal data, each distinct title once per build: a ticket is listed
- * in its month, quarter and year, and a service desk's titles repeat ("Cannot log in").
- */
-export function titleMasker(): (title: string) => string {
+/** What the drill-downs of a build's periods share: made once per build ({@link drillDownMemo}). */
+export interface DrillDownMemo {
+  /** A ticket title masked for personal data: each distinct title masked once ("Cannot log in" recurs). */
+  maskTitle(title: string): string;
+  /**
+   * A breach's row. A ticket breached in a month is listed again in its quarter and its year, mostly
+   * with the same values: those periods get the same row object (1.5 M rows for the year on the
+   * 1 M-ticket benchmark). Rows are plain data, written as JSON and never changed.
+   */
+  breachedRow(b: BreachedTicket): BreachedTicketRow;
+}
+
+export function drillDownMemo(): DrillDownMemo {
   const masked = new Map<string, string>();
-  return (title) => {
+  const maskTitle = (title: string) => {
     let m = masked.get(title);
     if (m === undefined) masked.set(title, (m = maskPersonalData(title)));
     return m;
   };
+  // Per target, the last row made for each ticket; reused only when every value is the same.
+  const rows = { response: new Map<TicketRecord, BreachedTicketRow>(), resolution: new Map<TicketRecord, BreachedTicketRow>() };
+  const breachedRow = (b: BreachedTicket): BreachedTicketRow => {
+    const made = rows[b.target];
+    const last = made.get(b.ticket);
+    if (last && last.priority === b.level.id && last.deadlineMs === b.deadlineMs && last.lateEventMs === b.lateEventMs) return last;
+    const row: BreachedTicketRow = {
+      id: b.ticket.id,
+      source: b.ticket.source,
+      title: maskTitle(b.ticket.title),
+      priority: b.level.id,
+      service: b.ticket.service,
+      target: b.target,
+      createdMs: b.ticket.createdMs,
+      deadlineMs: b.deadlineMs,
+      lateEventMs: b.lateEventMs,
+    };
+    made.set(b.ticket, row);
+    return row;
+  };
+  return { maskTitle, breachedRow };
 }
 
 /**
@@ -70,27 +99,17 @@ export function titleMasker(): (title: string) => string {
  * @param options the period's ticket rules, as its ticket figures were computed with
  * @param recurring the period's recurring issues
  * @param byId tickets by id ({@link ticketsById})
- * @param mask masks a title ({@link titleMasker}, made once per build)
+ * @param memo what the build's periods share ({@link drillDownMemo}, made once per build)
  */
 export function drillDownSection(
   table: TicketTable,
   options: TicketPeriodOptions,
   recurring: RecurringSection,
   byId: ReadonlyMap<string, TicketRecord>,
-  mask: (title: string) => string,
+  memo: DrillDownMemo,
 ): DrillDownSection {
   return {
-    breached: breachedTickets(table, options).map((b) => ({
-      id: b.ticket.id,
-      source: b.ticket.source,
-      title: mask(b.ticket.title),
-      priority: b.level.id,
-      service: b.ticket.service,
-      target: b.target,
-      createdMs: b.ticket.createdMs,
-      deadlineMs: b.deadlineMs,
-      lateEventMs: b.lateEventMs,
-    })),
+    breached: breachedTickets(table, options).map(memo.breachedRow),
     recurring: recurring.groups.slice(0, RECURRING_GROUPS_LISTED).map((g) => ({
       key: g.key,
       total: g.ticketIds.length,
@@ -102,7 +121,7 @@ export function drillDownSection(
               {
                 id: t.id,
                 source: t.source,
-                title: mask(t.title),
+                title: memo.maskTitle(t.title),
                 priority: t.priority,
                 service: t.service,
                 createdMs: t.createdMs,

@@ -1,0 +1,107 @@
+/**
+ * The drill-down's rows, and what a build's periods share of them (drillDownMemo): a shared row or
+ * masked title never changes what a period lists.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { type BreachedTicket, prepareTickets, type TicketPeriodOptions } from '../../src/lib/metrics/index.ts';
+import type { TicketRecord } from '../../src/lib/model/records.ts';
+import { drillDownMemo, drillDownSection, ticketsById } from '../../src/lib/snapshot/drill-down-section.ts';
+import type { RecurringSection } from '../../src/lib/snapshot/recurring-section.ts';
+import { monthBounds, type PeriodBounds } from '../../src/lib/time/periods.ts';
+import { deepFreeze, priorityRules } from '../helpers/rules.ts';
+
+const utc = Date.UTC;
+/** p1: 24×7, response 30 min, resolution 4 h. */
+const levels = deepFreeze(priorityRules([{ id: 'p1', name: 'P1 Critical', words: ['P1'], response: '30m', resolution: '4h' }]));
+const p1 = levels[0] as (typeof levels)[number];
+
+function ticket(t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'createdMs'>): TicketRecord {
+  return {
+    source: 'desk',
+    priority: 'p1',
+    firstResponseMs: null,
+    resolvedMs: null,
+    category: null,
+    service: 'portal',
+    title: `ticket ${t.id}`,
+    status: null,
+    reopened: null,
+    sourceOnTime: null,
+    sourceDeadlineMs: null,
+    ...t,
+  };
+}
+
+// A1: created 3 Nov 10:00 UTC, resolved 16:00: resolution due 14:00, late by 2 h (and responded to in time).
+// A2: created 30 Nov 22:00, responded to 1 Dec 01:00 (due 30 Nov 22:30), resolved 1 Dec 08:00 (due 1 Dec 02:00).
+const tickets = deepFreeze([
+  ticket({
+    id: 'A1',
+    createdMs: utc(2026, 10, 3, 10),
+    firstResponseMs: utc(2026, 10, 3, 10, 5),
+    resolvedMs: utc(2026, 10, 3, 16),
+    title: 'VPN down, mail jo.doe@example.com',
+  }),
+  ticket({ id: 'A2', createdMs: utc(2026, 10, 30, 22), firstResponseMs: utc(2026, 11, 1, 1), resolvedMs: utc(2026, 11, 1, 8) }),
+]);
+const noRecurring = { groups: [] } as unknown as RecurringSection;
+const optionsFor = (bounds: PeriodBounds): TicketPeriodOptions => ({ levels, bounds });
+const november = monthBounds('2026-11', 'UTC');
+/** November and December together, as a quarter's drill-down sees them. */
+const novDec: PeriodBounds = { ...november, endMs: monthBounds('2026-12', 'UTC').endMs };
+
+describe('drillDownMemo', () => {
+  it('makes a breach’s row with its title masked, and gives the same object for the same breach again', () => {
+    const memo = drillDownMemo();
+    const b: BreachedTicket = {
+      ticket: tickets[0] as TicketRecord,
+      level: p1,
+      target: 'resolution',
+      deadlineMs: utc(2026, 10, 3, 14),
+      lateEventMs: utc(2026, 10, 3, 16),
+    };
+    const row = memo.breachedRow(b);
+    expect(row).toEqual({
+      id: 'A1',
+      source: 'desk',
+      title: 'VPN down, mail [email]',
+      priority: 'p1',
+      service: 'portal',
+      target: 'resolution',
+      createdMs: utc(2026, 10, 3, 10),
+      deadlineMs: utc(2026, 10, 3, 14),
+      lateEventMs: utc(2026, 10, 3, 16),
+    });
+    expect(memo.breachedRow({ ...b })).toBe(row);
+    // The same ticket and target as of a later end, its late event now known: a row of its own; the first is unchanged.
+    const later = memo.breachedRow({ ...b, lateEventMs: null });
+    expect(later).not.toBe(row);
+    expect(later.lateEventMs).toBeNull();
+    expect(row.lateEventMs).toBe(utc(2026, 10, 3, 16));
+  });
+
+  it('never changes what a period lists: a shared memo gives each period the rows a fresh one gives', () => {
+    const table = prepareTickets(tickets);
+    const byId = ticketsById(tickets);
+    const shared = drillDownMemo();
+    const month = drillDownSection(table, optionsFor(november), noRecurring, byId, shared);
+    const both = drillDownSection(table, optionsFor(novDec), noRecurring, byId, shared);
+    expect(month).toEqual(drillDownSection(table, optionsFor(november), noRecurring, byId, drillDownMemo()));
+    expect(both).toEqual(drillDownSection(table, optionsFor(novDec), noRecurring, byId, drillDownMemo()));
+    // Hand-checked: November lists A1's resolution and A2's response (due 30 Nov 22:30, none by the month's end);
+    // November–December lists A2's response with its late event (1 Dec 01:00) and A2's resolution (due 1 Dec 02:00).
+    expect(month.breached.map((r) => [r.id, r.target, r.lateEventMs])).toEqual([
+      ['A1', 'resolution', utc(2026, 10, 3, 16)],
+      ['A2', 'response', null],
+    ]);
+    expect(both.breached.map((r) => [r.id, r.target, r.lateEventMs])).toEqual([
+      ['A1', 'resolution', utc(2026, 10, 3, 16)],
+      ['A2', 'response', utc(2026, 11, 1, 1)],
+      ['A2', 'resolution', utc(2026, 11, 1, 8)],
+    ]);
+    // A1's row is one object in both periods; A2's response differs (its late event), so it is not shared.
+    expect(both.breached[0]).toBe(month.breached[0]);
+    expect(both.breached[1]).not.toBe(month.breached[1]);
+  });
+});
