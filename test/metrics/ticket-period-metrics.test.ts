@@ -15,6 +15,7 @@ import type { TicketRecord } from '../../src/lib/model/records.ts';
 import { monthBounds } from '../../src/lib/time/periods.ts';
 import { assertProperty } from '../helpers/property.ts';
 import { deepFreeze, priorityRules, UK_CALENDAR } from '../helpers/rules.ts';
+import { ticketRecord } from '../helpers/ticket-record.ts';
 
 const utc = Date.UTC;
 
@@ -38,22 +39,6 @@ function metricsOf(tickets: readonly TicketRecord[], options: TicketPeriodOption
 /** November 2026 in London: 1 Nov 00:00 GMT → 1 Dec 00:00 GMT (both equal to UTC). */
 const november = monthBounds('2026-11', 'Europe/London');
 
-function ticket(t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'priority' | 'createdMs'>): TicketRecord {
-  return {
-    source: 'desk',
-    firstResponseMs: null,
-    resolvedMs: null,
-    category: null,
-    service: null,
-    title: `ticket ${t.id}`,
-    status: null,
-    reopened: null,
-    sourceOnTime: null,
-    sourceDeadlineMs: null,
-    ...t,
-  };
-}
-
 /*
  * Fixture, November 2026 in London (GMT = UTC throughout). Deadlines and outcomes:
  * T1  p1 created 3 Nov 10:00; response 10:20 (≤ 10:30: met, 1200 s); resolved 13:00 (≤ 14:00: met, 10800 s).
@@ -76,7 +61,7 @@ function ticket(t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'priority' 
  * T10 priority p9 is not configured: counted in unknownPriority only.
  */
 const fixture: TicketRecord[] = deepFreeze([
-  ticket({
+  ticketRecord({
     id: 'T1',
     priority: 'p1',
     createdMs: utc(2026, 10, 3, 10),
@@ -86,7 +71,7 @@ const fixture: TicketRecord[] = deepFreeze([
     service: 'api',
     reopened: false,
   }),
-  ticket({
+  ticketRecord({
     id: 'T2',
     priority: 'p1',
     createdMs: utc(2026, 10, 4, 10),
@@ -96,7 +81,7 @@ const fixture: TicketRecord[] = deepFreeze([
     service: 'web',
     reopened: true,
   }),
-  ticket({
+  ticketRecord({
     id: 'T3',
     priority: 'p2',
     createdMs: utc(2026, 10, 6, 17),
@@ -105,11 +90,11 @@ const fixture: TicketRecord[] = deepFreeze([
     category: 'billing',
     service: 'api',
   }),
-  ticket({ id: 'T4', priority: 'p1', createdMs: utc(2026, 9, 31, 22), firstResponseMs: utc(2026, 9, 31, 22, 10) }),
-  ticket({ id: 'T5', priority: 'p2', createdMs: utc(2026, 10, 30, 16), category: 'billing', service: 'web' }),
-  ticket({ id: 'T6', priority: 'p1', createdMs: utc(2026, 10, 30, 23), category: 'network' }),
-  ticket({ id: 'T7', priority: 'p1', createdMs: utc(2026, 11, 1), category: 'network', service: 'api' }),
-  ticket({
+  ticketRecord({ id: 'T4', priority: 'p1', createdMs: utc(2026, 9, 31, 22), firstResponseMs: utc(2026, 9, 31, 22, 10) }),
+  ticketRecord({ id: 'T5', priority: 'p2', createdMs: utc(2026, 10, 30, 16), category: 'billing', service: 'web' }),
+  ticketRecord({ id: 'T6', priority: 'p1', createdMs: utc(2026, 10, 30, 23), category: 'network' }),
+  ticketRecord({ id: 'T7', priority: 'p1', createdMs: utc(2026, 11, 1), category: 'network', service: 'api' }),
+  ticketRecord({
     id: 'T8',
     priority: 'p1',
     createdMs: utc(2026, 9, 20, 9),
@@ -117,7 +102,7 @@ const fixture: TicketRecord[] = deepFreeze([
     resolvedMs: utc(2026, 9, 20, 12),
     category: 'network',
   }),
-  ticket({
+  ticketRecord({
     id: 'T9',
     priority: 'p2',
     createdMs: utc(2026, 9, 30, 10),
@@ -127,7 +112,7 @@ const fixture: TicketRecord[] = deepFreeze([
     service: 'api',
     reopened: false,
   }),
-  ticket({ id: 'T10', priority: 'p9', createdMs: utc(2026, 10, 10, 10) }),
+  ticketRecord({ id: 'T10', priority: 'p9', createdMs: utc(2026, 10, 10, 10) }),
 ]);
 
 const emptyFigures: TicketFigures = {
@@ -278,7 +263,7 @@ describe('ticketPeriodMetrics', () => {
   it('measures each level on its own clock and overall in 24×7 (leap day, business clock)', () => {
     // p2 created Mon 28 Feb 2028 17:00 GMT, resolved Wed 1 Mar 10:00. Business: 0.5 h Mon + 8.5 h Tue 29 Feb + 1 h Wed
     // = 10 h = 36000 s (resolution due 17 h later: Wed 1 Mar 17:00, so met). 24×7: 41 h = 147600 s.
-    const t = ticket({ id: 'L', priority: 'p2', createdMs: utc(2028, 1, 28, 17), resolvedMs: utc(2028, 2, 1, 10) });
+    const t = ticketRecord({ id: 'L', priority: 'p2', createdMs: utc(2028, 1, 28, 17), resolvedMs: utc(2028, 2, 1, 10) });
     const m = metricsOf([t], { ...options, bounds: monthBounds('2028-03', 'Europe/London') });
     expect(m.levels[1]?.timeToResolution).toEqual({ n: 1, medianSeconds: 36_000, p90Seconds: 36_000 });
     expect(m.overall.timeToResolution).toEqual({ n: 1, medianSeconds: 147_600, p90Seconds: 147_600 });
@@ -288,7 +273,7 @@ describe('ticketPeriodMetrics', () => {
   it('uses nearest rank for p90 and the mean of the middle pair for the median', () => {
     // Ten p1 tickets resolved 1…10 minutes after creation: median (300 + 360) / 2 = 330; p90 rank 9 → 540.
     const tickets = Array.from({ length: 10 }, (_, i) =>
-      ticket({ id: `R${i}`, priority: 'p1', createdMs: utc(2026, 10, 2, 10), resolvedMs: utc(2026, 10, 2, 10, i + 1) }),
+      ticketRecord({ id: `R${i}`, priority: 'p1', createdMs: utc(2026, 10, 2, 10), resolvedMs: utc(2026, 10, 2, 10, i + 1) }),
     );
     expect(metricsOf(tickets, options).overall.timeToResolution).toEqual({ n: 10, medianSeconds: 330, p90Seconds: 540 });
   });
@@ -316,7 +301,7 @@ const ticketsArb = (skewMs: number) =>
     )
     .map((rows) =>
       rows.map((r, i) =>
-        ticket({
+        ticketRecord({
           id: `X${i}`,
           priority: r.priority,
           createdMs: r.createdMs,
@@ -447,14 +432,14 @@ describe('periods merged from the periods that tile them', () => {
 
   it('merges by hand: two months of one P1 ticket each', () => {
     // A created 5 Nov 10:00, responded 10:10 (met), resolved 12:00 (met, 7200 s); B created 2 Dec 09:00, never responded or resolved.
-    const a = ticket({
+    const a = ticketRecord({
       id: 'A',
       priority: 'p1',
       createdMs: utc(2026, 10, 5, 10),
       firstResponseMs: utc(2026, 10, 5, 10, 10),
       resolvedMs: utc(2026, 10, 5, 12),
     });
-    const b = ticket({ id: 'B', priority: 'p1', createdMs: utc(2026, 11, 2, 9) });
+    const b = ticketRecord({ id: 'B', priority: 'p1', createdMs: utc(2026, 11, 2, 9) });
     const two = prepareTickets([a, b]);
     const nov = ticketPeriodMetrics(two, { ...options, bounds: monthBounds('2026-11', 'Europe/London') });
     const dec = ticketPeriodMetrics(two, { ...options, bounds: monthBounds('2026-12', 'Europe/London') });
@@ -508,7 +493,7 @@ describe('ticketCountsByService', () => {
 
 describe('data horizon (a source’s export taken before the period ends)', () => {
   // P1 (24×7, resolution 4 h) tickets created Tue 3 Nov 10:00 UTC, never resolved: the deadline is 14:00.
-  const open = (id: string, source: string) => ticket({ id, source, priority: 'p1', createdMs: utc(2026, 10, 3, 10) });
+  const open = (id: string, source: string) => ticketRecord({ id, source, priority: 'p1', createdMs: utc(2026, 10, 3, 10) });
   const tickets = [open('A', 'desk'), open('B', 'other')];
 
   it('judges a source’s tickets as of its horizon: open at export, not breached after it', () => {
@@ -524,7 +509,9 @@ describe('data horizon (a source’s export taken before the period ends)', () =
   it('a horizon after the period end changes nothing; a resolution after the horizon is not known', () => {
     expect(metricsOf(tickets, { ...options, horizons: new Map([['desk', utc(2027, 0, 1)]]) })).toEqual(metricsOf(tickets, options));
     // Resolved 13:00 (met) but the export was taken at 12:00: as of the horizon it is still open, not yet met.
-    const late = [ticket({ id: 'C', source: 'desk', priority: 'p1', createdMs: utc(2026, 10, 3, 10), resolvedMs: utc(2026, 10, 3, 13) })];
+    const late = [
+      ticketRecord({ id: 'C', source: 'desk', priority: 'p1', createdMs: utc(2026, 10, 3, 10), resolvedMs: utc(2026, 10, 3, 13) }),
+    ];
     const m = metricsOf(late, { ...options, horizons: new Map([['desk', utc(2026, 10, 3, 12)]]) });
     expect(m.overall.resolution).toEqual({ attainment: null, met: 0, breached: 0, pending: 1 });
     expect(m.overall.backlogAtEnd).toBe(1);

@@ -10,28 +10,16 @@ import { drillDownMemo, drillDownSection, ticketsById } from '../../src/lib/snap
 import type { RecurringSection } from '../../src/lib/snapshot/recurring-section.ts';
 import { monthBounds, type PeriodBounds } from '../../src/lib/time/periods.ts';
 import { deepFreeze, priorityRules } from '../helpers/rules.ts';
+import { ticketRecord } from '../helpers/ticket-record.ts';
 
 const utc = Date.UTC;
 /** p1: 24×7, response 30 min, resolution 4 h. */
 const levels = deepFreeze(priorityRules([{ id: 'p1', name: 'P1 Critical', words: ['P1'], response: '30m', resolution: '4h' }]));
 const p1 = levels[0] as (typeof levels)[number];
 
-function ticket(t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'createdMs'>): TicketRecord {
-  return {
-    source: 'desk',
-    priority: 'p1',
-    firstResponseMs: null,
-    resolvedMs: null,
-    category: null,
-    service: 'portal',
-    title: `ticket ${t.id}`,
-    status: null,
-    reopened: null,
-    sourceOnTime: null,
-    sourceDeadlineMs: null,
-    ...t,
-  };
-}
+/** A P1 ticket of the portal (the rest as ticketRecord makes it). */
+const ticket = (t: Partial<TicketRecord> & Pick<TicketRecord, 'id' | 'createdMs'>) =>
+  ticketRecord({ priority: 'p1', service: 'portal', ...t });
 
 // A1: created 3 Nov 10:00 UTC, resolved 16:00: resolution due 14:00, late by 2 h (and responded to in time).
 // A2: created 30 Nov 22:00, responded to 1 Dec 01:00 (due 30 Nov 22:30), resolved 1 Dec 08:00 (due 1 Dec 02:00).
