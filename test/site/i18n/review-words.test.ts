@@ -12,6 +12,7 @@ import { presetFor } from '../../../src/lib/config/presets.ts';
 import { figureText } from '../../../src/lib/site/commentary-figures.ts';
 import { agreementNoteIn } from '../../../src/lib/site/i18n/agreement-notes.ts';
 import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
+import { parseRich, plainRich } from '../../../src/lib/site/i18n/rich-text.ts';
 import { slots } from '../../../src/lib/site/i18n/slots.ts';
 import { chartLanguage, trendCharts } from '../../../src/lib/site/trend-charts.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
@@ -48,18 +49,40 @@ describe('the review’s words in Chinese', () => {
   });
 
   it('keeps each language’s own order around a link', () => {
-    expect(slots(en.review.superseded('2026-11-02'))).toEqual(['Superseded by ', 0, ' on 2026-11-02']);
-    expect(slots(zh.review.superseded('2026-11-02'))).toEqual(['已于 2026-11-02 被 ', 0, ' 取代']);
-    expect(slots('{0} and {1}')).toEqual([0, ' and ', 1]);
-    expect(slots('no link')).toEqual(['no link']);
+    // A link inside a sentence is a rich-text mark whose address the page gives (rich-text.ts).
+    expect(parseRich(en.review.superseded('r2', '2026-11-02'))).toEqual([
+      { kind: 'text', text: 'Superseded by ' },
+      { kind: 'link', text: 'r2', link: 0 },
+      { kind: 'text', text: ' on 2026-11-02' },
+    ]);
+    expect(parseRich(zh.review.superseded('r2', '2026-11-02'))).toEqual([
+      { kind: 'text', text: '已于 2026-11-02 被 ' },
+      { kind: 'link', text: 'r2', link: 0 },
+      { kind: 'text', text: ' 取代' },
+    ]);
+    expect(parseRich(zh.review.latestIs('r3'))).toEqual([
+      { kind: 'text', text: ' 最新为 ' },
+      { kind: 'link', text: 'r3', link: 0 },
+      { kind: 'text', text: '。' },
+    ]);
+    expect(parseRich(zh.review.draftPeriod('2026年10月', zh.status.draft))[1]).toEqual({ kind: 'strong', text: '草稿' });
+    expect(plainRich(en.review.topRecurring(5, en.sections.recurring))).toBe(
+      'The top 5 recurring issues (all figures in Recurring issues):',
+    );
   });
 
-  it('a message given the {0} slot as an argument puts the link there (PeriodReview’s month notices)', () => {
-    expect(slots(zh.status.monthDiffers('{0}', 2, 'quarter', 3))).toEqual([
-      0,
-      '已发布的修订版本 2 与本季度所依据的数字不同：3 项数字，例如',
+  it('the month notices link the month’s name wherever the language puts it (PeriodReview)', () => {
+    expect(parseRich(zh.status.monthDiffers('2026年10月', 2, 'quarter', 3))).toEqual([
+      { kind: 'link', text: '2026年10月', link: 0 },
+      { kind: 'text', text: '已发布的修订版本 2 与本季度所依据的数字不同：3 项数字，例如' },
     ]);
-    expect(slots(en.status.aggregateDiffers('{0}', 1))[0]).toBe(0);
+    expect(parseRich(en.status.aggregateDiffers('Q4 2026', 1))[0]).toEqual({ kind: 'link', text: 'Q4 2026', link: 0 });
+  });
+
+  it('the texts the browser completes keep their figure slots: chart words and the print date (slots.ts)', () => {
+    expect(slots(zh.review.printed)).toEqual(['打印于 ', 0]);
+    expect(slots('{0} and {1}')).toEqual([0, ' and ', 1]);
+    expect(slots('no slot')).toEqual(['no slot']);
   });
 });
 

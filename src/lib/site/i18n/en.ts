@@ -66,15 +66,13 @@ export const en = {
     noneYet: 'Draft, not yet published: no review has been published yet.',
     partial: ' The exports end before this period does, so figures are partial.',
     frozen: (n: number) => `This is the permanent page of revision ${n}; its figures and commentary never change.`,
-    superseded: (by: number, date: string) => `Superseded by r${by} on ${date}`,
-    latestIs: (n: number) => ` The latest is r${n}.`,
     unpublished: (figures: number, commentary: boolean) =>
       `Changes not yet published: ${[...(figures > 0 ? [plural(figures, 'figure', 'figures')] : []), ...(commentary ? ['the commentary'] : [])].join(', ')}.`,
     seeDraft: 'See the draft.',
     monthDiffers: (month: string, revision: number, kind: string, count: number) =>
-      `${month}’s published revision ${revision} differs from the figures this ${kind} is built from: ${plural(count, 'figure', 'figures')}, e.g.`,
+      `[${month}](0)’s published revision ${revision} differs from the figures this ${kind} is built from: ${plural(count, 'figure', 'figures')}, e.g.`,
     aggregateDiffers: (period: string, count: number) =>
-      `${period} is built from the current exports, which differ from this revision in ${plural(count, 'figure', 'figures')}.`,
+      `[${period}](0) is built from the current exports, which differ from this revision in ${plural(count, 'figure', 'figures')}.`,
     changedFiguresCsv: 'The changed figures (CSV).',
     changesHeadingDraft: (latest: number) => `Not yet published: what differs from revision ${latest}`,
     changesHeading: 'What changed in this revision',

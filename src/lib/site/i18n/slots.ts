@@ -1,9 +1,10 @@
 /**
- * Sentences with a link or mark inside them (issue #16): a dictionary message writes `{0}`, `{1}`
- * where the page puts an element, so each language orders its words around the link its own way
- * ("Superseded by {0} on 2026-11-02" / "已于 2026-11-02 被 {0} 取代"). slots() cuts the text
- * at those places; the component renders each number as its element.
- * @example slots('See {0} and {1}.') // ['See ', 0, ' and ', 1, '.']
+ * Texts the browser completes (issue #16): a chart's words ("Target {0}", "availability {0} ({1})")
+ * and the print date ("printed {0}") travel to the page as text, and its script puts a figure it
+ * formats there at `{0}`, `{1}`, so each language orders its words around the figure its own way.
+ * slots() cuts the text at those places. A link or mark inside a sentence of a page is not a slot
+ * but a rich-text mark, `[text](0)` or `**text**` (rich-text.ts, RichText.astro).
+ * @example slots('Target {0} ({1})') // ['Target ', 0, ' (', 1, ')']
  */
 export function slots(text: string): Array<string | number> {
   return text.split(/\{(\d)\}/).flatMap((part, i): Array<string | number> => (i % 2 === 1 ? [Number(part)] : part === '' ? [] : [part]));

@@ -58,14 +58,12 @@ export const zhCN: Dictionary = {
     noneYet: '草稿，尚未发布：还没有发布过任何评审。',
     partial: ' 导出数据在本期结束前截止，数字不完整。',
     frozen: (n) => `这是修订版本 ${n} 的永久页面；其数字与评述不再改变。`,
-    superseded: (by, date) => `已于 ${date} 被 r${by} 取代`,
-    latestIs: (n) => ` 最新为 r${n}。`,
     unpublished: (figures, commentary) =>
       `尚未发布的变更：${[...(figures > 0 ? [`${figures} 项数字`] : []), ...(commentary ? ['评述'] : [])].join('、')}。`,
     seeDraft: '查看草稿。',
     monthDiffers: (month, revision, kind, count) =>
-      `${month}已发布的修订版本 ${revision} 与本${kind === 'year' ? '年' : kind === 'quarter' ? '季度' : '期'}所依据的数字不同：${count} 项数字，例如`,
-    aggregateDiffers: (period, count) => `${period}按当前导出数据计算，与本修订版本有 ${count} 项数字不同。`,
+      `[${month}](0)已发布的修订版本 ${revision} 与本${kind === 'year' ? '年' : kind === 'quarter' ? '季度' : '期'}所依据的数字不同：${count} 项数字，例如`,
+    aggregateDiffers: (period, count) => `[${period}](0)按当前导出数据计算，与本修订版本有 ${count} 项数字不同。`,
     changedFiguresCsv: '变更的数字 (CSV)。',
     changesHeadingDraft: (latest) => `尚未发布：与修订版本 ${latest} 不同之处`,
     changesHeading: '本修订版本的变更',

@@ -2,8 +2,8 @@
  * The period review's words that the older groups (sections, columns, captions …) do not hold:
  * the headline cards, the attention list, the tables' notes and captions, the catalog and source
  * agreement, revision history and the commentary components (issue #16). English as the pages
- * read before the wiring. `{0}` marks where the page puts a link or mark (slots.ts); figures
- * arrive formatted. `noun` is the period kind as periodNoun gives it.
+ * read before the wiring. A link inside a sentence is a rich-text mark, [text](0), its address
+ * given by the page (rich-text.ts); figures arrive formatted. `noun` is the period kind as periodNoun gives it.
  */
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,9 +11,9 @@ export const reviewEn = {
   /** A period kind as the sentences below name it ("the previous month"). */
   periodNoun: { month: 'month', quarter: 'quarter', year: 'year' },
   // PeriodReview
-  superseded: (date: string) => `Superseded by {0} on ${date}`,
+  superseded: (revision: string, date: string) => `Superseded by [${revision}](0) on ${date}`,
   supersededReason: (reason: string) => `: ${reason}`,
-  latestIs: ' The latest is {0}.',
+  latestIs: (revision: string) => ` The latest is [${revision}](0).`,
   changedFiguresLink: 'The changed figures (CSV)',
   missedTargets: (n: number, count: string) => `The ${count} missed ${n === 1 ? 'target' : 'targets'} of this period, ticket by ticket`,
   withCsv: ' (with CSV).',
@@ -144,7 +144,8 @@ export const reviewEn = {
   commentsShown: (limit: number, total: number) =>
     `The ${limit} newest of ${total} comments; all are in the CSV and the snapshot download.`,
   // RevisionHistory
-  draftPeriod: (period: string) => `${period} is a {0}: its figures may still change as exports arrive. It has not been published.`,
+  draftPeriod: (period: string, draft: string) =>
+    `${period} is a **${draft}**: its figures may still change as exports arrive. It has not been published.`,
   publishedRevisions: 'Published revisions',
   revisionsCaption: (period: string) => `Published revisions of ${period}; each has a permanent address`,
   changedSince: (revision: number, count: number) =>
@@ -171,7 +172,7 @@ export const reviewEn = {
   // Commentary components (mdx/)
   trendOf: (service: string) => `Availability of ${service}`,
   trendLast: (label: string, n: number) => `${label}, last ${n} months`,
-  topRecurring: (n: number) => `The top ${n} recurring issues (all figures in {0}):`,
+  topRecurring: (n: number, table: string) => `The top ${n} recurring issues (all figures in [${table}](0)):`,
   tickets: (n: number, count: string) => `${count} ${n === 1 ? 'ticket' : 'tickets'}`,
   onPrevious: (change: string) => ` (${change} on the previous period)`,
 };

@@ -1,6 +1,6 @@
 /**
  * 期评审页的用语（见 review.en.ts）：要点卡片、需关注事项、各表格的说明与标题、服务目录、
- * 与源系统结论的对照、修订历史及评述组件。`{0}` 处由页面放入链接或标记（slots.ts）。
+ * 与源系统结论的对照、修订历史及评述组件。句中的链接写作 [文字](0)，地址由页面给出（rich-text.ts）。
  */
 import type { Dictionary } from '../en.ts';
 import { GLOSSARY } from '../glossary.ts';
@@ -10,9 +10,9 @@ const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 export const reviewZhCN: Dictionary['review'] = {
   // 与“上”连用：上月、上季度、上年。
   periodNoun: { month: '月', quarter: '季度', year: '年' },
-  superseded: (date) => `已于 ${date} 被 {0} 取代`,
+  superseded: (revision, date) => `已于 ${date} 被 [${revision}](0) 取代`,
   supersededReason: (reason) => `：${reason}`,
-  latestIs: ' 最新为 {0}。',
+  latestIs: (revision) => ` 最新为 [${revision}](0)。`,
   changedFiguresLink: '变更的数字 (CSV)',
   missedTargets: (_n, count) => `本期未达标的 ${count} 项时限，逐张工单列出`,
   withCsv: '（附 CSV）。',
@@ -117,7 +117,7 @@ export const reviewZhCN: Dictionary['review'] = {
   },
   agreementNote: '两者均按导出数据的截止时间判定；按本站规则仍待定的工单不计入。',
   commentsShown: (limit, total) => `共 ${total} 条评论，此处列出最新的 ${limit} 条；全部见 CSV 与快照下载。`,
-  draftPeriod: (period) => `${period}为{0}：随着导出数据到达，其数字仍可能变化。尚未发布。`,
+  draftPeriod: (period, draft) => `${period}为**${draft}**：随着导出数据到达，其数字仍可能变化。尚未发布。`,
   publishedRevisions: '已发布的修订版本',
   revisionsCaption: (period) => `${period}已发布的修订版本；每个版本都有固定地址`,
   changedSince: (revision, count) =>
@@ -140,7 +140,7 @@ export const reviewZhCN: Dictionary['review'] = {
   },
   trendOf: (service) => `${service}的${g('availability')}`,
   trendLast: (label, n) => `${label}，近 ${n} 个月`,
-  topRecurring: (n) => `前 ${n} 个${g('topIssues')}（全部数字见{0}）：`,
+  topRecurring: (n, table) => `前 ${n} 个${g('topIssues')}（全部数字见[${table}](0)）：`,
   tickets: (_n, count) => `${count} 张工单`,
   onPrevious: (change) => `（较上期 ${change}）`,
 };
