@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { type BreachedTicket, prepareTickets, type TicketPeriodOptions } from '../../src/lib/metrics/index.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
-import { drillDownMemo, drillDownSection, ticketsById } from '../../src/lib/snapshot/drill-down-section.ts';
+import { drillDownMemo, drillDownSection } from '../../src/lib/snapshot/drill-down-section.ts';
 import type { RecurringSection } from '../../src/lib/snapshot/recurring-section.ts';
+import { ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
 import { monthBounds, type PeriodBounds } from '../../src/lib/time/periods.ts';
 import { deepFreeze, priorityRules } from '../helpers/rules.ts';
 import { ticketRecord } from '../helpers/ticket-record.ts';

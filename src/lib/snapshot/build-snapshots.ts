@@ -28,7 +28,7 @@ import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
 import { changesSection, outagesOfReview } from './changes-section.ts';
 import { serviceFigures } from './compute-service-figures.ts';
-import { drillDownMemo, drillDownSection, ticketsById } from './drill-down-section.ts';
+import { drillDownMemo, drillDownSection } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
 import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
@@ -39,6 +39,7 @@ import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
+import { ticketsById } from './tickets-by-id.ts';
 
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
 

@@ -45,13 +45,6 @@ export interface DrillDownSection {
   recurring: Array<{ key: string; total: number; tickets: RecurringTicketRow[] }>;
 }
 
-/** Tickets by id (the first of a repeated id), for the recurring issues' ticket lists: made once per build. */
-export function ticketsById(tickets: readonly TicketRecord[]): Map<string, TicketRecord> {
-  const byId = new Map<string, TicketRecord>();
-  for (const t of tickets) if (!byId.has(t.id)) byId.set(t.id, t);
-  return byId;
-}
-
 /** What the drill-downs of a build's periods share: made once per build ({@link drillDownMemo}). */
 export interface DrillDownMemo {
   /** A ticket title masked for personal data: each distinct title masked once ("Cannot log in" recurs). */
@@ -98,7 +91,7 @@ export function drillDownMemo(): DrillDownMemo {
  * @param table the tickets, prepared once
  * @param options the period's ticket rules, as its ticket figures were computed with
  * @param recurring the period's recurring issues
- * @param byId tickets by id ({@link ticketsById})
+ * @param byId tickets by id (tickets-by-id.ts)
  * @param memo what the build's periods share ({@link drillDownMemo}, made once per build)
  */
 export function drillDownSection(

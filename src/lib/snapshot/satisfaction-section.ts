@@ -17,7 +17,7 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { ReviewRules } from '../model/rules.ts';
 import type { PeriodBounds } from '../time/periods.ts';
 import { maskPersonalData } from '../util/mask-personal-data.ts';
-import { ticketsById } from './drill-down-section.ts';
+import { ticketsById } from './tickets-by-id.ts';
 
 export interface PublishedComment {
   /** Submission instant, epoch ms. */
