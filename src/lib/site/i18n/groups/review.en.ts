@@ -3,7 +3,8 @@
  * the headline cards, the attention list, the tables' notes and captions, the catalog and source
  * agreement, revision history and the commentary components (issue #16). English as the pages
  * read before the wiring. A link inside a sentence is a rich-text mark, [text](0), its address
- * given by the page (rich-text.ts); figures arrive formatted. `noun` is the period kind as periodNoun gives it.
+ * given by the page (rich-text.ts); figures arrive formatted. `noun` is the period kind as
+ * periodNoun gives it.
  */
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
