@@ -6,7 +6,8 @@
 import type { TicketRecord } from '../model/records.ts';
 
 /**
- * Tickets by id; a repeated id keeps its first ticket, as every join on an id reads it.
+ * Tickets by id. Ingestion already settles a repeated ticket id (the later row wins and the
+ * earlier is counted as a duplicate), so ids arrive unique; given repeats, the first is kept.
  * @example ticketsById([{ id: 'T-1', … }, { id: 'T-1', … }]).size // 1, the first T-1
  */
 export function ticketsById(tickets: readonly TicketRecord[]): Map<string, TicketRecord> {
