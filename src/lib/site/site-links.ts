@@ -3,6 +3,8 @@
  * links the same way and honours the base path the site is built for (the `base` option of the
  * site integration; site-data.ts binds these to it).
  */
+import type { Locale } from '../model/locales.ts';
+import { isMultilingual, localePath } from './i18n/locale-path.ts';
 import type { SitePeriod } from './load-snapshots.ts';
 
 /** Links under a base path (normalized, '/' or '/review/'): hrefUnder('/review/')('/method/') is '/review/method/'. */
@@ -70,4 +72,27 @@ export function ticketsPath(period: string): string {
 /** Whether a period has a tickets page: its snapshot lists a missed target or a recurring issue. */
 export function hasTicketsPage(snap: { drillDown?: { breached: unknown[]; recurring: unknown[] } | undefined }): boolean {
   return snap.drillDown !== undefined && (snap.drillDown.breached.length > 0 || snap.drillDown.recurring.length > 0);
+}
+
+/**
+ * A link written in the commentary, made to work on the page it is shown on. Analysts write site
+ * links from the root of the review, as if the site had one language and no base path
+ * (`/method/#tickets`, `/reviews/2026-09/outages.csv`); on the page such a link gets the base path
+ * and, for a page (a path whose last part has no extension), the reader's language folder. A link
+ * that already names a language folder keeps it; relative and external links, and links within the
+ * page (`#recurring`), are left as written.
+ * @example commentaryHref('/method/#tickets', 'zh-CN', ['en', 'zh-CN'], '/review/') // '/review/zh-CN/method/#tickets'
+ * @example commentaryHref('/reviews/2026-09/outages.csv', 'zh-CN', ['en', 'zh-CN'], '/') // '/reviews/2026-09/outages.csv'
+ */
+export function commentaryHref(link: string, locale: Locale, locales: readonly Locale[], base: string): string {
+  if (!link.startsWith('/') || link.startsWith('//')) return link;
+  const cut = link.search(/[?#]/);
+  let sitePath = cut < 0 ? link : link.slice(0, cut);
+  const rest = cut < 0 ? '' : link.slice(cut);
+  const last = sitePath.slice(sitePath.lastIndexOf('/') + 1);
+  const isFile = last.includes('.');
+  if (!isFile && !sitePath.endsWith('/')) sitePath += '/';
+  const first = sitePath.split('/')[1] ?? '';
+  const named = isMultilingual(locales) && (locales as readonly string[]).includes(first);
+  return hrefUnder(base)(isFile || named ? sitePath : localePath(locale, locales, sitePath)) + rest;
 }
