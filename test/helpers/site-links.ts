@@ -34,7 +34,7 @@ function fileFor(dist: string, sitePath: string): string | null {
 }
 
 /** Undoes the entities an attribute value may carry (Astro writes `&amp;` in query strings). */
-const unescape = (s: string) =>
+const decodeEntities = (s: string) =>
   s
     .replace(/&amp;/g, '&')
     .replace(/&#38;/g, '&')
@@ -47,7 +47,7 @@ export function brokenLinks(dist: string): BrokenLink[] {
   const idsOf = (file: string) => {
     let set = ids.get(file);
     if (!set) {
-      set = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => unescape(m[1] ?? '')));
+      set = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decodeEntities(m[1] ?? '')));
       ids.set(file, set);
     }
     return set;
@@ -58,7 +58,7 @@ export function brokenLinks(dist: string): BrokenLink[] {
     const page = `/${rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel}`;
     const html = readFileSync(file, 'utf8');
     for (const m of html.matchAll(ATTRIBUTE)) {
-      const link = unescape(m[1] ?? '');
+      const link = decodeEntities(m[1] ?? '');
       if (link === '' || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) continue;
       const url = new URL(link, `http://site.invalid${page}`);
       const target = fileFor(root, url.pathname);
