@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../lib/config/load-config.ts';
 import { ReviewError, UsageError } from '../lib/errors.ts';
 import { writeFileAtomic } from '../lib/fs/atomic-write.ts';
-import { isLocale, type Locale } from '../lib/model/locales.ts';
+import { isLocale, type Locale, textIn } from '../lib/model/locales.ts';
 import { findChromium, noChromiumMessage } from '../lib/site/find-chromium.ts';
 import { dictionary } from '../lib/site/i18n/dictionaries.ts';
 import { formatPeriodIn } from '../lib/site/i18n/locale-format.ts';
@@ -89,7 +89,7 @@ export const pdfCommand = {
         distDir: paths.distDir,
         base: builtBase(pageFile),
         page: sitePath,
-        header: `${config.review.name} · ${formatPeriodIn(period, locale)} · ${edition}`,
+        header: `${textIn(config.review.name, locale, config.review.locales)} · ${formatPeriodIn(period, locale)} · ${edition}`,
         printed: t.digest.pdfPrinted(printDate),
         pageOf: t.digest.pdfPageOf,
       });

@@ -252,6 +252,26 @@ describe('review.locales (issue #16)', () => {
   });
 });
 
+describe('review.name and review.organisation per language', () => {
+  it('takes one text, or a text per locale', () => {
+    const named = {
+      ...good,
+      review: { ...good.review, name: { en: 'Service review', 'zh-CN': '服务质量评审' }, organisation: 'Northwind' },
+    };
+    expect(validateConfig(named).review.name).toEqual({ en: 'Service review', 'zh-CN': '服务质量评审' });
+    expect(validateConfig(named).review.organisation).toBe('Northwind');
+  });
+  it('names an unknown locale and an empty map, with their paths, all at once', () => {
+    expect(problemsOf({ ...good, review: { ...good.review, name: { en: 'Review', fr: 'Revue' }, organisation: {} } })).toEqual([
+      'review.name: unknown key "fr"',
+      'review.organisation: expected a text for at least one locale, got a mapping',
+    ]);
+    expect(problemsOf({ ...good, review: { ...good.review, name: 42 } })).toEqual([
+      'review.name: expected a text, or a text per locale (zh-CN, en), got 42',
+    ]);
+  });
+});
+
 describe('engine settings of a source (issue #17)', () => {
   it('engine keys only on the kinds that run DuckDB, and a memory limit needs a unit', () => {
     expect(

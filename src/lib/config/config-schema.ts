@@ -59,10 +59,28 @@ const locales = z
   )
   .min(1, `expected at least one locale, one of ${LOCALES.join(', ')}`);
 
+/**
+ * A text shown on the site, as one string for every language or one per language; a language without its own
+ * falls back to the first of the review's locales that has one (resolveTextPerLocale).
+ */
+const textPerLocale = z.union(
+  [
+    z.string().min(1),
+    z
+      .partialRecord(z.enum(LOCALES, { error: `unknown locale; valid locales: ${LOCALES.join(', ')}` }), z.string().min(1))
+      .refine((r) => Object.keys(r).length > 0, 'expected a text for at least one locale'),
+  ],
+  { error: `expected a text, or a text per locale (${LOCALES.join(', ')})` },
+);
+
 export const reviewSchema = z
   .object({
-    name: z.string().min(1).describe('Title of the review site, shown in the header.'),
-    organisation: z.string().optional().describe('Organisation the review is about, shown under the title.'),
+    name: textPerLocale.describe(
+      'Title of the review site, shown in the header: one text, or one per language (`{ en: Service review, zh-CN: 服务质量评审 }`).',
+    ),
+    organisation: textPerLocale
+      .optional()
+      .describe('Organisation the review is about, shown under the title: one text, or one per language like `name`.'),
     timeZone: timeZone.default('UTC').describe('Zone that cuts months and days for every figure (default UTC).'),
     firstPeriod: z
       .string()

@@ -8,6 +8,7 @@
 import { base, contentDir, locales, pinnedDir, publishedDir, snapshotDir } from 'virtual:service-review/site';
 import { isLocale, type Locale } from '../model/locales.ts';
 import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
+import { reviewNamesIn } from '../snapshot/review-names.ts';
 import { DICTIONARIES } from './i18n/dictionaries.ts';
 import { defaultLocale, isMultilingual, localePath } from './i18n/locale-path.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
@@ -109,8 +110,9 @@ export function rootPaths(): { params: { locale: undefined }; props: { root: tru
 }
 
 /** The root's page: the default language's home, linked in each language. */
-export function rootPage(title: string): Response {
+export function rootPage(review: PeriodSnapshot['review'] | undefined): Response {
   const first = defaultLocale(locales);
+  const title = review ? reviewNamesIn(review, first).name : 'Service review';
   const to = href(localePath(first, locales, '/'));
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const links = locales.map(

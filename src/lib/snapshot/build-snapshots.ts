@@ -34,6 +34,7 @@ import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
 import { prepareRecurring, recurringSection } from './recurring-section.ts';
 import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
+import { reviewNames } from './review-names.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
 import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
@@ -325,7 +326,7 @@ function buildPeriods(
     const snapshot: PeriodSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'service-review', version: meta.toolVersion },
-      review: { name: config.review.name, organisation: config.review.organisation ?? null, timeZone: zone },
+      review: reviewNames(config.review, zone),
       period: {
         id: plan.id,
         kind: plan.kind,

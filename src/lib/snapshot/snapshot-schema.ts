@@ -6,6 +6,7 @@
  * consume. Objects are strict, so a field added in code but not here fails the build's tests.
  */
 import { z } from 'zod';
+import { LOCALES } from '../model/locales.ts';
 import { actionsShape } from './actions-schema.ts';
 import { changesShape } from './changes-schema.ts';
 import { incidentsShape } from './incidents-schema.ts';
@@ -362,7 +363,13 @@ const rejectSchema = obj({ line: int, column: int.nullable(), field: nstr, value
 export const periodSnapshotSchema = obj({
   schemaVersion: z.literal(1).describe('Version of this schema.'),
   tool: obj({ name: str, version: str }).describe('The tool and version that computed the snapshot.'),
-  review: obj({ name: str, organisation: nstr, timeZone: str }),
+  review: obj({
+    name: str,
+    organisation: nstr,
+    timeZone: str,
+    /** The name and organisation in each of the review's languages, when the config gives them per language. */
+    byLocale: z.partialRecord(z.enum(LOCALES), obj({ name: str, organisation: nstr })).optional(),
+  }),
   period: obj({
     id: str.describe('YYYY-MM for a month, YYYY-Qn for a quarter, YYYY for a year.'),
     kind: z.enum(['month', 'quarter', 'year']),

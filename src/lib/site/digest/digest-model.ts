@@ -11,6 +11,7 @@ import path from 'node:path';
 import { formatCount, formatNumber, formatSignedChange } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
+import { reviewNamesIn } from '../../snapshot/review-names.ts';
 import { maskPersonalData } from '../../util/mask-personal-data.ts';
 import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
@@ -206,7 +207,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
 
   return {
     locale,
-    title: d.title(snap.review.name, formatPeriodIn(snap.period.id, locale)),
+    title: d.title(reviewNamesIn(snap.review, locale).name, formatPeriodIn(snap.period.id, locale)),
     edition: revision === null ? d.draft : d.published(revision),
     partial: snap.period.complete ? null : d.partial,
     attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone(previous) : null, items },
