@@ -19,7 +19,7 @@ it carries a per-figure diff against the revision before.
 options:
   --revise TEXT   record a new revision of an already published period, with this reason
   --by NAME       who publishes (default: $REVIEW_PUBLISHER, git user.name, or the login name)
-  --message TEXT  a note shown with the revision (default: "Published")
+  --message TEXT  a note shown with the revision (default: none; the pages show "—")
   --strict        refuse to publish while any row is rejected
   --config FILE   review config (default: review.config.yaml)`;
 
@@ -42,7 +42,8 @@ export const publishCommand = {
       ...COMMON_OPTIONS,
       revise: { type: 'string' },
       by: { type: 'string' },
-      message: { type: 'string', default: 'Published' },
+      // No default text: a default would be stored in one language and shown on every language's pages.
+      message: { type: 'string', default: '' },
       strict: { type: 'boolean', default: false },
     });
     const [period] = positionals;

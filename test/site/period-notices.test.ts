@@ -3,13 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  hasDraftView,
-  monthsDiffering,
-  periodsBuiltFromNewer,
-  supersededBy,
-  unpublishedChanges,
-} from '../../src/lib/site/period-notices.ts';
+import { hasDraftView, monthsDiffering, periodsBuiltFromNewer, supersededBy } from '../../src/lib/site/period-notices.ts';
 import { isCurrentEntry, isPinnedEntry, pinnedFile, writePinnedCommentary } from '../../src/lib/site/pinned-commentary.ts';
 import type { PeriodStatus, RevisionSummary } from '../../src/lib/snapshot/period-status.ts';
 
@@ -26,14 +20,11 @@ const rev = (revision: number, publishedAt: string, reason: string | null): Revi
 const change = (p: string) => ({ path: p, old: 1, new: 0.99 });
 
 describe('period notices', () => {
-  it('a changed published period has a draft view naming what is not yet published', () => {
+  it('a published period whose figures or commentary changed has a draft view', () => {
     const base = { revisions: [rev(1, '2026-11-03T09:00:00.000Z', null)] };
-    expect(unpublishedChanges({ ...base, status: 'changed', changes: [change('a'), change('b')], commentaryChanged: true })).toBe(
-      '2 figures, the commentary',
-    );
-    expect(unpublishedChanges({ ...base, status: 'changed', changes: [change('a')], commentaryChanged: false })).toBe('1 figure');
-    expect(unpublishedChanges({ ...base, status: 'changed', changes: [], commentaryChanged: true })).toBe('the commentary');
-    expect(unpublishedChanges({ ...base, status: 'published', changes: [], commentaryChanged: false })).toBeNull();
+    expect(hasDraftView({ ...base, status: 'changed', changes: [change('a'), change('b')], commentaryChanged: true })).toBe(true);
+    expect(hasDraftView({ ...base, status: 'changed', changes: [], commentaryChanged: true })).toBe(true);
+    expect(hasDraftView({ ...base, status: 'published', changes: [], commentaryChanged: false })).toBe(false);
     expect(hasDraftView({ revisions: [], status: 'draft', changes: [], commentaryChanged: false })).toBe(false);
   });
 

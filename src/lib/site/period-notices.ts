@@ -13,16 +13,6 @@ export function hasDraftView(status: Status): boolean {
   return status.revisions.length > 0 && status.status === 'changed';
 }
 
-/** What is not yet published, in words: "3 figures, the commentary"; null when nothing is. */
-export function unpublishedChanges(status: Status): string | null {
-  if (!hasDraftView(status)) return null;
-  const parts: string[] = [];
-  const n = status.changes.length;
-  if (n > 0) parts.push(`${n} ${n === 1 ? 'figure' : 'figures'}`);
-  if (status.commentaryChanged) parts.push('the commentary');
-  return parts.length > 0 ? parts.join(', ') : null;
-}
-
 export interface Supersession {
   /** The revision that replaced this one (the next). */
   by: number;

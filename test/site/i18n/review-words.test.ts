@@ -79,6 +79,19 @@ describe('the review’s words in Chinese', () => {
     expect(parseRich(en.status.aggregateDiffers('Q4 2026', 1))[0]).toEqual({ kind: 'link', text: 'Q4 2026', link: 0 });
   });
 
+  it('a revision’s history says what changed since: figures, the commentary, or both (RevisionHistory)', () => {
+    const tail = ' This page keeps showing the published revision until a new one is recorded.';
+    expect(en.review.changedSince(1, 0, true)).toBe(`Since revision 1 was published, the commentary changed.${tail}`);
+    expect(en.review.changedSince(2, 1, false)).toBe(`Since revision 2 was published, the exports give 1 different figure.${tail}`);
+    expect(en.review.changedSince(1, 18, true)).toBe(
+      `Since revision 1 was published, the exports give 18 different figures and the commentary changed.${tail}`,
+    );
+    expect(zh.review.changedSince(1, 0, true)).toBe('修订版本 1 发布后，评述有改动。在记录新的修订版本之前，本页仍显示已发布的修订版本。');
+    expect(zh.review.changedSince(1, 18, true)).toBe(
+      '修订版本 1 发布后，导出数据给出了 18 项不同的数字，评述有改动。在记录新的修订版本之前，本页仍显示已发布的修订版本。',
+    );
+  });
+
   it('the texts the browser completes keep their figure slots: chart words and the print date (slots.ts)', () => {
     expect(slots(zh.review.printed)).toEqual(['打印于 ', 0]);
     expect(slots('{0} and {1}')).toEqual([0, ' and ', 1]);

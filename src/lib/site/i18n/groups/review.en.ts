@@ -149,8 +149,11 @@ export const reviewEn = {
     `${period} is a **${draft}**: its figures may still change as exports arrive. It has not been published.`,
   publishedRevisions: 'Published revisions',
   revisionsCaption: (period: string) => `Published revisions of ${period}; each has a permanent address`,
-  changedSince: (revision: number, count: number) =>
-    `Since revision ${revision} was published, the exports give ${plural(count, 'different figure', 'different figures')}. This page keeps showing the published revision until a new one is recorded.`,
+  changedSince: (revision: number, figures: number, commentary: boolean) =>
+    `Since revision ${revision} was published, ${[
+      ...(figures > 0 ? [`the exports give ${plural(figures, 'different figure', 'different figures')}`] : []),
+      ...(commentary ? ['the commentary changed'] : []),
+    ].join(' and ')}. This page keeps showing the published revision until a new one is recorded.`,
   // DownloadList, CsvLink
   /** The print line's date, stamped by the chart script on printing. */
   printed: 'printed {0}',

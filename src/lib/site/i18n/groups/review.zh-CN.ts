@@ -120,8 +120,8 @@ export const reviewZhCN: Dictionary['review'] = {
   draftPeriod: (period, draft) => `${period}为**${draft}**：随着导出数据到达，其数字仍可能变化。尚未发布。`,
   publishedRevisions: '已发布的修订版本',
   revisionsCaption: (period) => `${period}已发布的修订版本；每个版本都有固定地址`,
-  changedSince: (revision, count) =>
-    `修订版本 ${revision} 发布后，导出数据给出了 ${count} 项不同的数字。在记录新的修订版本之前，本页仍显示已发布的修订版本。`,
+  changedSince: (revision, figures, commentary) =>
+    `修订版本 ${revision} 发布后，${[...(figures > 0 ? [`导出数据给出了 ${figures} 项不同的数字`] : []), ...(commentary ? ['评述有改动'] : [])].join('，')}。在记录新的修订版本之前，本页仍显示已发布的修订版本。`,
   downloads: '下载',
   printed: '打印于 {0}',
   csvLink: (what) => `下载${what} (CSV)`,
