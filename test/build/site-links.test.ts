@@ -5,7 +5,7 @@
  * histories are there too) and October once. The home page's attention list once linked `#tickets`
  * and `#satisfaction`, ids only the period's review page has.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,16 @@ describe('internal links of the built sample, both languages, with published rev
   it('builds the pages the links are checked on', () => {
     const pages = ['en/', 'zh-CN/', 'en/reviews/2026-09/r1/', 'zh-CN/reviews/2026-09/r2/', 'en/reviews/2026-Q3/'];
     for (const p of pages) expect(existsSync(path.join(dist, p, 'index.html')), p).toBe(true);
+  });
+
+  it('names every language’s version of a page, itself included, and x-default (the default language’s)', () => {
+    const alternates = (page: string) =>
+      [
+        ...readFileSync(path.join(dist, page, 'index.html'), 'utf8').matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g),
+      ].map((m) => `${m[1]} ${m[2]}`);
+    const month = ['en /en/reviews/2026-09/r1/', 'zh-CN /zh-CN/reviews/2026-09/r1/', 'x-default /en/reviews/2026-09/r1/'];
+    expect(alternates('en/reviews/2026-09/r1')).toEqual(month);
+    expect(alternates('zh-CN/reviews/2026-09/r1')).toEqual(month);
   });
 
   it('has no link to a missing file or a missing id', () => {
