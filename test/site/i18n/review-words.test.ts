@@ -160,7 +160,8 @@ describe('charts in Chinese', () => {
     const zhCharts = trendCharts(snap, snap.headline.trend, 'zh-CN');
     expect(zhCharts.tickets.labels).toEqual(['2026年10月']);
     expect(zhCharts.tickets.series.map((s) => s.label)).toEqual(['解决 SLA 达成率', '首次响应 SLA 达成率']);
-    expect(zhCharts.availability[0]?.label).toBe('API每月可用性与其 99.00% 目标对比折线图');
+    // A space between the service's Latin name and the Chinese after it (docs/i18n.md, Chinese typography).
+    expect(zhCharts.availability[0]?.label).toBe('API 每月可用性与其 99.00% 目标对比折线图');
     expect(zhCharts.availability[0]?.chart.reference).toEqual({ label: '目标 99.00%', value: 0.99 });
     // English as the pages read before issue #16.
     const enCharts = trendCharts(snap, snap.headline.trend);
