@@ -61,7 +61,7 @@ describe('the review’s words in Chinese', () => {
       { kind: 'text', text: ' 取代' },
     ]);
     expect(parseRich(zh.review.latestIs('r3'))).toEqual([
-      { kind: 'text', text: ' 最新为 ' },
+      { kind: 'text', text: '最新为 ' },
       { kind: 'link', text: 'r3', link: 0 },
       { kind: 'text', text: '。' },
     ]);

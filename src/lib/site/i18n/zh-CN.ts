@@ -57,7 +57,7 @@ export const zhCN: Dictionary = {
     draftNotPublished: '草稿：尚未发布；随着导出数据到达，数字可能变化。',
     draftView: (latest) => zh`草稿，未发布：按当前导出数据计算的数字与当前的评述。读者看到的是已发布的修订版本 ${latest}。`,
     noneYet: '草稿，尚未发布：还没有发布过任何评审。',
-    partial: ' 导出数据在本期结束前截止，数字不完整。',
+    partial: '导出数据在本期结束前截止，数字不完整。',
     frozen: (n) => zh`这是修订版本 ${n} 的永久页面；其数字与评述不再改变。`,
     unpublished: (figures, commentary) =>
       zh`尚未发布的变更：${[...(figures > 0 ? [zh`${figures} 项数字`] : []), ...(commentary ? ['评述'] : [])].join('、')}。`,
@@ -71,7 +71,7 @@ export const zhCN: Dictionary = {
     changesCaptionDraft: (latest) => zh`当前导出数据给出的、与修订版本 ${latest} 不同的数字`,
     changesCaption: (previous) => zh`与修订版本 ${previous} 不同的数字`,
     changesFirst: (total) => zh`共 ${total} 项变更的数字，此处列出前 200 项；全部见 CSV。`,
-    monthsRun: (zone) => zh`月份按 ${zone} 从零点到零点划分。各项数字的计算方法：`,
+    monthsRun: (zone) => zh`月份按${zone}从零点到零点划分。各项数字如何得出，见`,
     methodLink: '计算方法',
     by: (author) => zh`作者：${author}`,
   },

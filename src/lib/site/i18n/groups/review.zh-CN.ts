@@ -13,7 +13,7 @@ export const reviewZhCN: Dictionary['review'] = {
   periodNoun: { month: '月', quarter: '季度', year: '年' },
   superseded: (revision, date) => zh`已于 ${date} 被 [${revision}](0) 取代`,
   supersededReason: (reason) => zh`：${reason}`,
-  latestIs: (revision) => zh` 最新为 [${revision}](0)。`,
+  latestIs: (revision) => zh`最新为 [${revision}](0)。`,
   changedFiguresLink: '变更的数字 (CSV)',
   missedTargets: (_n, count) => zh`本期未达标的 ${count} 项时限，逐张工单列出`,
   withCsv: '（附 CSV）。',
