@@ -1,7 +1,10 @@
 /** 计算方法页面用语 (issue #16)：各项数字的计算方法。标记 **加粗**、*强调*、`代码` 见 rich-text.ts。 */
+import { GLOSSARY } from '../glossary.ts';
 import type { Widen } from '../widen.ts';
 import { zh } from '../zh-spacing.ts';
 import type { methodEn } from './method.en.ts';
+
+const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
 
 export const methodZh: Widen<typeof methodEn> = {
   heading: '各项数字的计算方法',
@@ -10,16 +13,15 @@ export const methodZh: Widen<typeof methodEn> = {
   snapshotJson: (period) => zh`${period}的快照，含其规则 (JSON)`,
   measuredHeading: '各服务按什么衡量',
   measured:
-    '服务的指标取决于它有哪些数据：检测数据给出可用性与延迟，工单给出工单 SLA 达成率，调查回复给出满意度。只有**受监测**的服务（配置中给出了可用性 `target` 与 `latencyThresholdMs` 的服务）接收检测数据；指向其他服务的检测行会被拒绝。某期没有检测数据的服务，该期没有可用性卡片、图表或表格行；“4 个受监测服务中 3 个可用性达标”之类的计数只统计该期有检测数据的服务。指向配置中未列出的服务的工单与调查行，按导出中的名称接受（除非配置了 `review.unknownServices: reject`），并列在各期的数据质量页面上。没有任何数据源有数据的月份（没有检测、没有新建或解决的工单、没有回复）不生成评审：归档中以一行列出。',
-  verdictsHeading: '目标、结论与需要关注的事项',
+    '服务的指标取决于它有哪些数据：检测数据给出可用性与延迟，工单给出工单 SLA 达成率，调查回复给出满意度。只有**受监测**的服务（配置中给出了可用性 `target` 与 `latencyThresholdMs` 的服务）接收检测数据；指向其他服务的检测行会被拒绝。某期没有检测数据的服务，该期没有可用性卡片、图表或表格行；“4 个受监测服务中 3 个达到可用性目标”之类的计数只统计该期有检测数据的服务。指向配置中未列出的服务的工单与调查行，按导出中的名称接受（除非配置了 `review.unknownServices: reject`），并列在各期的数据质量页面上。没有任何数据源有数据的月份（没有检测、没有新建或解决的工单、没有回复）不生成评审：归档中以一行列出。',
+  verdictsHeading: zh`目标、结论与${g('attention')}`,
   verdicts: (atRisk) =>
-    zh`每个设有目标的要点数字都有结论：达到或高于目标为**达标**；达标但预算已用超过 ${atRisk} 为**有风险**；低于目标为**未达标**；没有数字为**无数据**。预算是目标与该数字最佳值之间的空间（占比为 100 %，NPS 为 100），已用部分是该数字与其最佳值之间的空间：解决时限目标为 90 % 时，92.5 % 用去预算的 75 %，为达标；92 % 用去 80 %，为有风险。对可用性而言，这就是下文的错误预算。`,
+    zh`每个设有目标的要点数字都有结论：达到或高于目标为**达标**；达标但预算已用超过 ${atRisk} 为**有风险**；低于目标为**未达标**；没有数字为**无数据**。预算是目标与该数字最佳值之间的空间（占比为 100%，${g('nps')}为 100），已用部分是该数字与其最佳值之间的空间：${g('resolution')} ${g('slaAttainment')}目标为 90% 时，92.5% 用去预算的 75%，为达标；92% 用去 80%，为有风险。对可用性而言，这就是下文的错误预算。`,
   targets: (resolution, response, csat, nps) =>
-    zh`首次响应与解决的 SLA 达成率、CSAT 与 NPS 的目标均为可选，并与其他目标一样按日期生效（配置 \`targets\`，含 \`changes\`）；没有目标的数字没有结论。当前适用：解决 ${resolution}，首次响应 ${response}，CSAT ${csat}，NPS ${nps}。`,
+    zh`${g('firstResponse')}与${g('resolution')} ${g('slaAttainment')}、${g('csat')}与${g('nps')}的目标均为可选，并与其他目标一样按日期生效（配置 \`targets\`，含 \`changes\`）；没有目标的数字没有结论。当前适用：${g('resolution')} ${g('slaAttainment')} ${resolution}，${g('firstResponse')} ${g('slaAttainment')} ${response}，${g('csat')} ${csat}，${g('nps')} ${nps}。`,
   noneSet: '未设定',
   verdictMarks: '结论除用颜色外，还以文字加符号表示（✓ 达标，! 有风险，✗ 未达标），见于卡片与趋势表。',
-  attention:
-    '每期评审开头的**需要关注**依次列出：未达标的数字、已用尽的错误预算、有风险的数字，然后是与上一期相比最大的三项不利变化（可用性下降 0.1 个百分点或以上，SLA 达成率或 CSAT 下降 2 个百分点或以上，NPS 下降 2 或以上，未关闭工单增加 10 % 且至少 5 个），最后是至多三个新出现或正在增长的重复问题。每项都链接到其明细。',
+  attention: zh`每期评审开头的 **${g('attention')}** 依次列出：未达标的数字、已用尽的错误预算、有风险的数字，然后是与上一期相比最大的三项不利变化（${g('availability')}下降 0.1 个百分点或以上，${g('slaAttainment')}或${g('csat')}下降 2 个百分点或以上，${g('nps')}下降 2 或以上，${g('backlog')}工单增加 10% 且至少 5 张），最后是至多三个新出现或正在增长的${g('recurringIssue')}。每项都链接到其明细。`,
   agreement:
     '**与源系统的一致性**：导出数据带有源工具自身按时结论时（波士顿 311 的 `OnTime_Status`，ServiceNow 的 `made_sla`；任何数据源都可映射 `columns.sourceOnTime`），工单评审按数据源列出本期新建、双方都已判定的工单（我方为达标或未达标，以导出的数据截止时间为准）、各方判为按时的占比，以及 `一致率 = 双方一致的工单数 ÷ 比较的工单数`，并说明两者可能不同的原因。',
   availabilityHeading: '可用性',
@@ -33,7 +35,7 @@ export const methodZh: Widen<typeof methodEn> = {
   budget: '`允许不可用时间 = (1 − 目标) × (正常 + 不可用)`；`预算已用 = 不可用 ÷ 允许不可用时间`（可超过 100 %）；`预算剩余 = 1 − 已用`。',
   verdict: (atRisk) =>
     zh`结论：可用性 ≥ 目标为**达标**；达标但错误预算已用超过 ${atRisk} 为**有风险**（本站的约定，并非指标定义的一部分）；低于目标为**未达标**。`,
-  outages: '故障是不可用时间的最长连续时段（维护与无数据会中断时段）；跨月的故障按各月所含部分分别计入。MTTR 为故障平均时长。',
+  outages: zh`${g('outage')}是不可用时间的最长连续时段（遇到维护或无数据即告结束）；跨月的${g('outage')}按各月所含部分分别计入。${g('mttr')}为${g('outage')}平均时长。`,
   latency: (gamma) =>
     zh`延迟百分位（p50、p95、p99）按最近秩法计算，范围为非不可用且不在维护中的检测，取自桶宽按 ${gamma} 倍增长的直方图：每个值与精确值相差不超过 1 %。延迟 SLO 为不超过服务阈值的占比。`,
   servicesLabel: '服务与目标',
@@ -65,9 +67,9 @@ export const methodZh: Widen<typeof methodEn> = {
   csvCalendars: '工作日历',
   satisfactionHeading: '满意度',
   satisfactionMonth: (atLeast, min, max) =>
-    zh`回复计入其提交的月份。**满意度 (CSAT)** = 在 ${min}–${max} 分中打 ${atLeast} 分及以上的占比，附 95 % 威尔逊区间。`,
+    zh`回复计入其提交的月份。**${g('csat')}** = 在 ${min}–${max} 分中打 ${atLeast} 分及以上的占比，附 95% 威尔逊区间。`,
   nps: (min, max) =>
-    zh`**净推荐值 (NPS)** = 推荐者 (9–10) 占比 − 贬损者 (0–6) 占比，误差范围为 \`1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100\`。**客户费力度 (CES)** = ${min}–${max} 分的均值。`,
+    zh`**${g('nps')}** = 推荐者 (9–10) 占比 − 贬损者 (0–6) 占比，误差范围为 \`1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100\`。**${g('ces')}** = ${min}–${max} 分的均值。`,
   lowSample: (n) =>
     zh`每个数字都标明 n；n 低于 ${n} 时标记为*样本不足*。提及工单的回复与该工单关联（按优先级、类别，以及解决 SLA 达标与否）；匹配不到任何工单的工单号会被计数并列出。`,
   masking: '评论与问题名称在屏蔽后才发布：电子邮件地址 → `[email]`，电话号码 → `[phone]`，8 位及以上的连续数字 → `[number]`。',
