@@ -178,7 +178,8 @@ describe('commentary figures in the commentary’s language', () => {
     const snap = october();
     expect(figureText(snap, { metric: 'availability', service: 'api' }, 'zh-CN')).toEqual({ text: '97.931%' });
     expect(figureText(snap, { metric: 'target', service: 'api' }, 'zh-CN')).toEqual({ text: '99.00%' });
-    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分' });
+    // Minutes alone are 分钟 (locale-format.ts formatDurationIn).
+    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分钟' });
     expect(figureText(snap, { metric: 'availability', service: 'api' })).toEqual({ text: '97.931 %' });
     expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'en')).toEqual({ text: '30 min' });
   });

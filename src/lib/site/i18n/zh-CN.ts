@@ -240,7 +240,7 @@ export const zhCN: Dictionary = {
     errorBudgets: '错误预算：允许不可用时间 = (1 − 目标) × 有效时间',
     satisfaction: zh`满意度：${g('csat')}，即达到满意阈值的回复占比，及其 95% 威尔逊区间；${g('nps')}及其误差范围；${g('ces')}`,
     comments: '调查评论（最新在前；电子邮件地址、电话号码与长数字已屏蔽）',
-    recurringShown: (shown) => zh`；此处列出最大的 ${shown} 个，全部见 CSV`,
+    recurringShown: (shown) => zh`；此处列出最大的 ${shown} 组，全部见 CSV`,
     topRecurring: (limit) => zh`前 ${limit} 个${g('topIssues')}`,
     archive: '评审期及其修订版本，最新在前',
     rejectedByReason: '按原因统计的拒绝行',

@@ -24,11 +24,11 @@ export const ticketsPageZh: Widen<typeof ticketsPageEn> = {
   csvMissed: '全部未达成的时限',
   recurringHeading: '重复问题的工单',
   issueLabel: (n) => zh`第 ${n} 个重复问题的工单`,
-  issueCaption: (count, _n) => zh`${count} 个工单`,
-  firstListed: (n) => zh`，列出前 ${n} 个`,
+  issueCaption: (count, _n) => zh`${count} 张工单`,
+  firstListed: (n) => zh`，列出前 ${n} 张`,
   open: '未关闭',
   recurringNote: (n) =>
-    zh`以上为[重复问题表](0)中最大的 ${n} 个问题，每个最多列出 20 个工单：[这些工单 (CSV)](1)；每个问题全部工单的编号见[重复问题 CSV](2)。`,
+    zh`以上为[重复问题表](0)中最大的 ${n} 个问题，每个最多列出 20 张工单：[这些工单 (CSV)](1)；每个问题全部工单的编号见[重复问题 (CSV)](2)。`,
   back: (period) => zh`返回${period}评审`,
   backLabel: '返回',
 };
