@@ -348,6 +348,8 @@ export const en = {
     linkText: 'data quality',
     kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents', changes: 'changes' },
     noAcceptedRow: 'no accepted row',
+    /** The horizon table's column saying where a source's date comes from (the config's asOf or the data). */
+    dateFrom: 'From',
     fromConfig: '`asOf` in the config (when the export was taken)',
     fromData: 'its latest timestamp',
     incomplete: 'incomplete: the data ends before the month does',

@@ -14,6 +14,7 @@ export const ticketsPageZh: Widen<typeof ticketsPageEn> = {
   ticket: '工单',
   titleColumn: '标题',
   deadline: '时限到期',
+  missedTarget: '时限',
   outcome: '结果',
   firstResponse: '首次响应',
   resolution: '解决',
