@@ -35,7 +35,7 @@ export const changesZhCN: Dictionary['changes'] = {
   possibleCause: '可能的原因',
   outageSpan: (from, to) => zh`${from} → ${to}`,
   none: '本期没有开始的变更。',
-  csv: '变更（CSV）',
+  csv: '下载变更记录 (CSV)',
   methodHeading: '变更',
   methodPeriod:
     '变更归属于其开始所在的评审期：按实际开始时间，无则按计划开始时间（变更导出：编号、服务、类型——常规 / 标准 / 紧急、结果——成功 / 失败 / 已回退、计划与实际的开始和结束时间、引发的事件）。类型与结果像优先级一样由导出中的用词映射。',

@@ -6,7 +6,7 @@ import type { ticketsPageEn } from './tickets-page.en.ts';
 export const ticketsPageZh: Widen<typeof ticketsPageEn> = {
   title: (period) => zh`数字背后的工单，${period}`,
   heading: (period) => zh`数字背后的工单 — ${period}`,
-  note: (zone) => zh`工单标题中的电子邮件地址、电话号码与长串数字已屏蔽。时间均为 ${zone}。`,
+  note: (zone) => zh`工单标题中的电子邮件地址、电话号码与长串数字已屏蔽。时间均为${zone}。`,
   missedHeading: '未达成的时限',
   missedIntro: (count, _n, period) =>
     zh`${period}共有 ${count} 项时限未达成：即[工单 SLA 达成率](0)中未达标计数背后的工单，各自计入其时限到期所在的评审期。`,
