@@ -166,6 +166,16 @@ export function formatDateIn(date: string, locale: Locale): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/**
+ * A day of a month's charts (a calendar date "2026-10-05"), short, as an axis tick: en "10-05" (as
+ * the charts always showed it), zh-CN "10月5日".
+ */
+export function formatDayTickIn(date: string, locale: Locale): string {
+  if (locale === 'en') return date.slice(5);
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : date;
+}
+
 const zoneShortNames = new Map<string, Intl.DateTimeFormat>();
 
 /**
