@@ -37,6 +37,10 @@ describe('zh (the Chinese dictionaries’ template tag)', () => {
     expect(zh`月份按 **${'UTC'}** 从当月`).toBe('月份按 **UTC** 从当月');
     expect(zh`配置项 ${'`changeOutageWindow`'}）`).toBe('配置项 `changeOutageWindow`）');
     expect(zh`${'2026年10月'}为 **${'草稿'}**：`).toBe('2026年10月为**草稿**：');
+    // A link's marks: "[" opens, "](0)" closes.
+    expect(zh`[${'Q4 2026'}](0)已发布`).toBe('[Q4 2026](0) 已发布');
+    expect(zh`全部数字见[${'Recurring issues'}](0)）`).toBe('全部数字见 [Recurring issues](0)）');
+    expect(zh`全部数字见[${'重复问题'}](0)）`).toBe('全部数字见[重复问题](0)）');
   });
 
   it('joins two pieces the same way (joinZh)', () => {

@@ -7,8 +7,10 @@
  * `zh` tag sets it at each join by what stands on either side, and leaves every other join as
  * written (`目标 ${figure}`, `n = ${n}`, `${service} — ${period}`).
  *
- * Rich-text marks next to the join (`**`, `*`, `` ` ``) are stepped over, the space set outside
- * them: "按 **UTC** 从" but "按**英国时间**从".
+ * Rich-text marks next to the join (`**`, `*`, `` ` ``, a link's `[` and `](0)`: rich-text.ts) are
+ * stepped over, the space set outside them: "按 **UTC** 从" but "按**英国时间**从". Write an
+ * emphasis or code mark next to a value with a space on its outer side (`按 **${zone}** 从`), so
+ * the tag knows which way it faces; a link's marks face one way only.
  *
  * @example
  * zh`关于${'Payments'}的调查评论` // '关于 Payments 的调查评论'
@@ -23,8 +25,8 @@ const LATIN_END = /[A-Za-z0-9)\]%]/;
 const LATIN_START = /[A-Za-z0-9([]/;
 /** Full-width punctuation: never a space beside it. */
 const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef“”‘’]/;
-const TAIL = /( *)([*`]*)$/;
-const HEAD = /^([*`]*)( *)/;
+const TAIL = /( *)([*`]*\[?)$/;
+const HEAD = /^(\]\(\d\)|[*`]*)( *)/;
 
 /** How two pieces meet: with one space, with none, or as written. */
 function meeting(left: string, right: string): 'space' | 'none' | 'keep' {
@@ -50,8 +52,10 @@ export function joinZh(a: string, b: string): string {
   const [, aSpaces = '', aMark = ''] = tail;
   const [, bMark = '', bSpaces = ''] = head;
   // A mark with a space on its outer side opens (or closes) the run beside the join, and the
-  // space, set or not, stays on that side: "按 **" opens what follows, "** 从" closes what came before.
-  const opening = (aMark !== '' && aSpaces !== '') || (aMark === '' && bMark !== '' && bSpaces === '');
+  // space, set or not, stays on that side: "按 **" opens what follows, "** 从" closes what came
+  // before. A link's "[" only opens, its "](0)" only closes.
+  const opening =
+    aMark.endsWith('[') || (aMark !== '' && aSpaces !== '') || (aMark === '' && bMark !== '' && bSpaces === '' && !bMark.startsWith(']'));
   return opening ? `${aCore}${space}${aMark}${bMark}${bCore}` : `${aCore}${aMark}${bMark}${space}${bCore}`;
 }
 
