@@ -8,7 +8,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { formatNumber } from '../lib/format/format.ts';
 import type { Locale } from '../lib/model/locales.ts';
 import { chartWordsEn } from '../lib/site/i18n/groups/chart-words.en.ts';
-import { formatMsIn, formatPercentIn } from '../lib/site/i18n/locale-format.ts';
+import { formatDateIn, formatDayTickIn, formatMsIn, formatPercentIn } from '../lib/site/i18n/locale-format.ts';
 import { slots } from '../lib/site/i18n/slots.ts';
 
 /** The words drawn inside a chart (legend, tooltips, axis titles): the page's dictionary's chartWords. */
@@ -250,7 +250,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
   const base = baseOptions(t);
   return {
     type: 'bar',
-    data: { labels: p.dates.map((d) => d.slice(5)), datasets },
+    data: { labels: p.dates.map((d) => formatDayTickIn(d, locale)), datasets },
     options: {
       ...base,
       layout: { padding: { top: 8 } },
@@ -258,7 +258,7 @@ export function dailyAvailabilityConfig(p: DailyAvailabilityPayload, t: ChartThe
         ...base.plugins,
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'bar' | 'line'>[]) => p.dates[items[0]?.dataIndex ?? 0] ?? '',
+            title: (items: TooltipItem<'bar' | 'line'>[]) => formatDateIn(p.dates[items[0]?.dataIndex ?? 0] ?? '', locale),
             label: (item: TooltipItem<'bar' | 'line'>) => {
               const i = item.dataIndex;
               const label = item.dataset.label ?? '';
@@ -304,7 +304,7 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
   return {
     type: 'line',
     data: {
-      labels: p.dates.map((d) => d.slice(5)),
+      labels: p.dates.map((d) => formatDayTickIn(d, locale)),
       datasets: [
         line('p50', p.p50, 0),
         line('p95', p.p95, 1),
@@ -318,8 +318,8 @@ export function dailyLatencyConfig(p: DailyLatencyPayload, t: ChartTheme): Chart
         ...base.plugins,
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) => p.dates[items[0]?.dataIndex ?? 0] ?? '',
-            label: (item: TooltipItem<'line'>) => `${item.dataset.label}: ${ms(item.parsed.y ?? null)}`,
+            title: (items: TooltipItem<'line'>[]) => formatDateIn(p.dates[items[0]?.dataIndex ?? 0] ?? '', locale),
+            label: (item: TooltipItem<'line'>) => fill(w.valueTip, item.dataset.label ?? '', ms(item.parsed.y ?? null)),
           },
         },
       },
@@ -341,6 +341,7 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
   const min = p.min ?? (p.zoom ? zoomedMin(all, p.reference?.value ?? null) : undefined);
   const digits = p.unit === 'ratio' ? percentDigits(min ?? 0) : 0;
   const locale = p.locale ?? 'en';
+  const w = p.words ?? chartWordsEn;
   const fmt = (v: number | null) => (p.unit === 'ratio' ? formatPercentIn(v, locale, Math.max(digits, 1)) : formatNumber(v, 1));
   const datasets: Array<ChartDataset<'line' | 'bar'>> = p.series.map((s, i) => {
     const colour = t.series[i % t.series.length] as string;
@@ -379,7 +380,7 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
         ...base.plugins,
         tooltip: {
           callbacks: {
-            label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label}: ${fmt(item.parsed.y ?? null)}`,
+            label: (item: TooltipItem<'line' | 'bar'>) => fill(w.valueTip, item.dataset.label ?? '', fmt(item.parsed.y ?? null)),
           },
         },
       },

@@ -120,7 +120,8 @@ describe('digestModel', () => {
   it('reads in Chinese with Chinese formats', () => {
     const m = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', link: relative });
     expect(m.title).toBe('Mini review — 2026年10月摘要');
-    expect(m.edition).toBe('已发布第 1 次修订');
+    // The review page's words for the same things (status.publishedRevision, review.availabilityCount).
+    expect(m.edition).toBe('已发布修订版本 1');
     expect(m.headline.rows[0]).toMatchObject({
       label: 'API 可用性',
       value: '97.931%',
@@ -128,7 +129,28 @@ describe('digestModel', () => {
       verdict: '✗ 未达标',
       basis: '监测 24 小时 10 分',
     });
-    expect(m.attention.counts).toEqual(['可用性达标：2 个受监测服务中 1 个。']);
+    expect(m.attention.counts).toEqual(['2 个受监测服务中 1 个达到可用性目标。']);
+    expect(m.attention.heading).toBe('需关注事项');
+    expect(m.headline.heading).toBe('要点');
+    expect(m.headline.rows.find((r) => r.figure === 'resolutionAttainment')?.basis).toBe('已判定 2 张工单');
+    expect(m.links.items.map((l) => l.label)).toContain('数字背后的工单');
+  });
+
+  it('puts Chinese punctuation between its texts in Chinese, English in English', () => {
+    const zh = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', link: relative });
+    const md = digestMarkdown(zh);
+    // The edition ends with a full stop, the attention item's label takes a full-width colon.
+    expect(md.split('\n')[2]).toBe('已发布修订版本 1。');
+    expect(md).toContain('- ✗ 未达标 [API](services/api/)：97.931%，目标为 99.000%；错误预算已用 207%');
+    const html = digestHtml(zh);
+    expect(html).toContain('>已发布修订版本 1。</p>');
+    expect(html).toContain('</a>：97.931%，目标为 99.000%');
+    // Two counts are joined with nothing between 。 and the next sentence (a space in English).
+    const snap = mini();
+    snap.headline.counts.figures = { met: 1, atRisk: 0, breached: 1, judged: 2 };
+    const two = (locale: 'en' | 'zh-CN') => digestMarkdown(digestModel({ snap, revision: 1, locale, link: relative }));
+    expect(two('zh-CN')).toContain('2 个受监测服务中 1 个达到可用性目标。工单与满意度目标 2 项中达标 1 项。');
+    expect(two('en')).toContain('Availability met 1 of 2 monitored services. Ticket and satisfaction targets met 1 of 2.');
   });
 
   it('names the judged figures of the attention block in the digest’s language, as the review page does', () => {
@@ -148,7 +170,8 @@ describe('digestModel', () => {
     snap.attention = [item('responseAttainment', 'First-response SLA met'), item('backlogAtEnd', 'Open tickets at the end')];
     const labels = (locale: 'en' | 'zh-CN') =>
       digestModel({ snap, revision: null, locale, link: relative }).attention.items.map((i) => i.label);
-    expect(labels('zh-CN')).toEqual(['首次响应 SLA 达成率', '期末未关闭工单']);
+    // 积压 is the glossary's backlog, the word the ticket table and the digest's figures use (finding 3).
+    expect(labels('zh-CN')).toEqual(['首次响应 SLA 达成率', '期末积压工单']);
     expect(labels('en')).toEqual(['First-response SLA met', 'Open tickets at the end']);
   });
 });

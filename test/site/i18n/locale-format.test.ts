@@ -32,12 +32,13 @@ import { assertProperty } from '../../helpers/property.ts';
 // Expected texts are written out by hand from the rules in locale-format.ts (zh-CN) and from
 // what the English pages show today (format.ts).
 describe('Chinese formats', () => {
-  it('durations: 1 小时 30 分, with seconds, minutes and days', () => {
+  it('durations: 1 小时 30 分, with seconds, minutes (分钟 when alone) and days', () => {
     expect(formatDurationIn(90 * 60_000, 'zh-CN')).toBe('1 小时 30 分');
     expect(formatDurationIn(65 * 60_000, 'zh-CN')).toBe('1 小时 5 分');
     expect(formatDurationIn(2 * 3_600_000, 'zh-CN')).toBe('2 小时');
     expect(formatDurationIn(35_000, 'zh-CN')).toBe('35 秒');
-    expect(formatDurationIn(42 * 60_000, 'zh-CN')).toBe('42 分');
+    // Minutes alone are 分钟: a bare 分 reads as score points beside "4–5 分" on the same page.
+    expect(formatDurationIn(42 * 60_000, 'zh-CN')).toBe('42 分钟');
     // 51 h = 2 days 3 hours (format.ts switches to days from 48 h).
     expect(formatDurationIn(51 * 3_600_000, 'zh-CN')).toBe('2 天 3 小时');
     expect(formatDurationIn(72 * 3_600_000, 'zh-CN')).toBe('3 天');
@@ -47,7 +48,7 @@ describe('Chinese formats', () => {
   const cases: Array<[string, string, string]> = [
     ['target 1h30m', formatTargetIn('1h30m', 'zh-CN'), '1 小时 30 分'],
     ['target 2d', formatTargetIn('2d', 'zh-CN'), '2 天'],
-    ['target 15m', formatTargetIn('15m', 'zh-CN'), '15 分'],
+    ['target 15m: minutes alone are 分钟', formatTargetIn('15m', 'zh-CN'), '15 分钟'],
     ['target 40h', formatTargetIn('40h', 'zh-CN'), '40 小时'],
     ['target in English, as written', formatTargetIn('1h30m', 'en'), '1h30m'],
     ['a target of another shape, as written', formatTargetIn('soon', 'zh-CN'), 'soon'],
@@ -59,7 +60,7 @@ describe('Chinese formats', () => {
     ['point change', formatPointChangeIn(-0.00012, 'zh-CN'), '−0.012 个百分点'],
     ['latency', formatMsIn(1234.4, 'zh-CN'), '1,234 ms'],
     // 34 met of 41 decided: 34 / 41 = 0.82926… → 82.9.
-    ['attainment', formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN'), '82.9%（41 个中 34 个）'],
+    ['attainment', formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN'), '82.9%（41 张中 34 张）'],
     ['month', formatPeriodIn('2026-10', 'zh-CN'), '2026年10月'],
     ['month without a leading zero', formatPeriodIn('2026-03', 'zh-CN'), '2026年3月'],
     ['quarter', formatPeriodIn('2026-Q3', 'zh-CN'), '2026年第三季度'],
@@ -67,9 +68,10 @@ describe('Chinese formats', () => {
     ['date', formatDateIn('2026-10-05', 'zh-CN'), '2026年10月5日'],
     ['date in English, as today', formatDateIn('2026-10-05', 'en'), '2026-10-05'],
     // 306000 s of working time = 5100 min = 85 h; 1800 s = 30 min; 27000 s = 7.5 h.
-    ['working hours', formatClockSecondsIn(306_000, 'business', 'zh-CN'), '85 工作小时'],
-    ['working minutes', formatClockSecondsIn(1800, 'business', 'zh-CN'), '30 工作分钟'],
-    ['working hours with a tenth', formatClockSecondsIn(27_000, 'business', 'zh-CN'), '7.5 工作小时'],
+    // Hours take the measure word 个 (4 个工作小时), minutes the same.
+    ['working hours', formatClockSecondsIn(306_000, 'business', 'zh-CN'), '85 个工作小时'],
+    ['working minutes', formatClockSecondsIn(1800, 'business', 'zh-CN'), '30 个工作分钟'],
+    ['working hours with a tenth', formatClockSecondsIn(27_000, 'business', 'zh-CN'), '7.5 个工作小时'],
     ['elapsed clock: a duration', formatClockSecondsIn(5400, 'elapsed', 'zh-CN'), '1 小时 30 分'],
     ['24×7 clock: a duration', formatClockSecondsIn(172_800, '24x7', 'zh-CN'), '2 天'],
     ['clock, none', formatClockSecondsIn(null, 'business', 'zh-CN'), '—'],

@@ -60,8 +60,9 @@ describe('the review’s words in Chinese', () => {
       { kind: 'link', text: 'r2', link: 0 },
       { kind: 'text', text: ' 取代' },
     ]);
+    // No space before it: it follows a full stop, and Chinese joins sentences with nothing between them.
     expect(parseRich(zh.review.latestIs('r3'))).toEqual([
-      { kind: 'text', text: ' 最新为 ' },
+      { kind: 'text', text: '最新为 ' },
       { kind: 'link', text: 'r3', link: 0 },
       { kind: 'text', text: '。' },
     ]);
@@ -127,6 +128,15 @@ describe('charts in Chinese', () => {
     // The axis runs from 0.97 (zoomedMin of 0.98 and the target), so ticks have one decimal.
     expect(y.ticks.callback(0.99)).toBe('99.0%');
     expect(y.title.text).toBe('可用性');
+    // Days as a Chinese reader writes them: 10月1日 on the axis, 2026年10月1日 over the tooltip.
+    expect(cfg.data.labels?.slice(0, 2)).toEqual(['10月1日', '10月2日']);
+    const title = (tip as unknown as { title: (items: Array<{ dataIndex: number }>) => string }).title;
+    expect(title([{ dataIndex: 0 }])).toBe('2026年10月1日');
+    // English as before: "10-01", and the date as written.
+    const enCfg = dailyAvailabilityConfig(days, theme);
+    expect(enCfg.data.labels?.slice(0, 1)).toEqual(['10-01']);
+    const enTip = enCfg.options?.plugins?.tooltip?.callbacks as unknown as { title: (items: Array<{ dataIndex: number }>) => string };
+    expect(enTip.title([{ dataIndex: 0 }])).toBe('2026-10-01');
   });
 
   it('draws latency in Chinese: the threshold and the axis title', () => {
@@ -144,6 +154,9 @@ describe('charts in Chinese', () => {
       theme,
     );
     expect((cfg.data.datasets as unknown as Ds[]).map((d) => d.label)).toEqual(['p50', 'p95', 'p99', '阈值 1,500 ms']);
+    // A tooltip line takes the full-width colon of the chart words (chartWords.valueTip).
+    const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as { label: (item: TooltipItem<'line'>) => string };
+    expect(tip.label(item('p95', 0, 200) as unknown as TooltipItem<'line'>)).toBe('p95：200 ms');
     const y = cfg.options?.scales?.y as unknown as { title: { text: string } };
     expect(y.title.text).toBe('延迟');
   });
@@ -164,6 +177,21 @@ describe('charts in Chinese', () => {
     const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
     // min 0 → whole-percent ticks; tooltips keep at least one decimal.
     expect(tip.label(item('可用性', 0, 0.999))).toBe('可用性: 99.9%');
+    // With the page's chart words (ChartFigure adds them to every payload), the colon is the full-width one.
+    const withWords = seriesConfig(
+      {
+        kind: 'lines',
+        labels: ['2026年10月'],
+        series: [{ label: '可用性', values: [1] }],
+        unit: 'ratio',
+        min: 0,
+        max: 1,
+        ...chartLanguage('zh-CN'),
+      },
+      theme,
+    );
+    const zhTip = withWords.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+    expect(zhTip.label(item('可用性', 0, 0.999))).toBe('可用性：99.9%');
     const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string } };
     expect(y.ticks.callback(0.5)).toBe('50%');
   });
@@ -173,7 +201,8 @@ describe('charts in Chinese', () => {
     const zhCharts = trendCharts(snap, snap.headline.trend, 'zh-CN');
     expect(zhCharts.tickets.labels).toEqual(['2026年10月']);
     expect(zhCharts.tickets.series.map((s) => s.label)).toEqual(['解决 SLA 达成率', '首次响应 SLA 达成率']);
-    expect(zhCharts.availability[0]?.label).toBe('API每月可用性与其 99.00% 目标对比折线图');
+    // A space between the service's Latin name and the Chinese after it (docs/i18n.md, Chinese typography).
+    expect(zhCharts.availability[0]?.label).toBe('API 每月可用性与其 99.00% 目标对比折线图');
     expect(zhCharts.availability[0]?.chart.reference).toEqual({ label: '目标 99.00%', value: 0.99 });
     // English as the pages read before issue #16.
     const enCharts = trendCharts(snap, snap.headline.trend);
@@ -190,7 +219,8 @@ describe('commentary figures in the commentary’s language', () => {
     const snap = october();
     expect(figureText(snap, { metric: 'availability', service: 'api' }, 'zh-CN')).toEqual({ text: '97.931%' });
     expect(figureText(snap, { metric: 'target', service: 'api' }, 'zh-CN')).toEqual({ text: '99.00%' });
-    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分' });
+    // Minutes alone are 分钟 (locale-format.ts formatDurationIn).
+    expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'zh-CN')).toEqual({ text: '30 分钟' });
     expect(figureText(snap, { metric: 'availability', service: 'api' })).toEqual({ text: '97.931 %' });
     expect(figureText(snap, { metric: 'downtime', service: 'api' }, 'en')).toEqual({ text: '30 min' });
   });

@@ -38,8 +38,9 @@ describe('rich text', () => {
       // The method page's emphasis is in both languages: met / 达标 … in strong.
       expect(parseRich(t.method.verdict('80 %')).filter((p) => p.kind === 'strong')).toHaveLength(3);
     }
+    // Tickets are counted with 张 on every page (docs/i18n.md, Chinese typography).
     expect(plainRich(dictionary('zh-CN').method.recurring)).toBe(
-      '一组工单若在最近 6 个月中至少 2 个月出现，或在本月至少有 3 个工单，即为重复问题。',
+      '一组工单若在最近 6 个月中至少 2 个月出现，或在本月至少有 3 张工单，即为重复问题。',
     );
   });
 });

@@ -40,14 +40,14 @@ export function digestHtml(m: DigestModel): string {
   });
   const items = m.attention.items.map(
     (it) =>
-      `<li data-kind="${e(it.kind)}" data-figure="${e(it.figure)}" style="margin:4px 0"><strong>${e(it.marker)}</strong> ${a(it.label, it.href)}: ${e(it.text)}</li>`,
+      `<li data-kind="${e(it.kind)}" data-figure="${e(it.figure)}" style="margin:4px 0"><strong>${e(it.marker)}</strong> ${a(it.label, it.href)}${e(m.punct.colon)}${e(it.text)}</li>`,
   );
   const body = [
     `<h1 style="font-size:20px;margin:0 0 4px">${e(m.title)}</h1>`,
-    `<p style="margin:0 0 12px;color:#57606a">${e(m.edition)}.</p>`,
+    `<p style="margin:0 0 12px;color:#57606a">${e(m.edition)}${e(m.punct.stop)}</p>`,
     m.partial ? `<p style="margin:0 0 12px;padding:6px 8px;background:#fff8c5">${e(m.partial)}</p>` : '',
     `<h2 style="font-size:16px;margin:16px 0 6px">${e(m.attention.heading)}</h2>`,
-    m.attention.counts.length ? `<p style="margin:0 0 6px">${e(m.attention.counts.join(' '))}</p>` : '',
+    m.attention.counts.length ? `<p style="margin:0 0 6px">${e(m.attention.counts.join(m.punct.join))}</p>` : '',
     m.attention.none ? `<p style="margin:0">${e(m.attention.none)}</p>` : '',
     items.length ? `<ul data-list="attention" style="margin:0;padding-left:20px">${items.join('')}</ul>` : '',
     `<h2 style="font-size:16px;margin:16px 0 6px">${e(m.headline.heading)}</h2>`,

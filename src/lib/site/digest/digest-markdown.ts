@@ -26,12 +26,13 @@ const link = (label: string, href: string) => `[${markdownText(label)}](${markdo
 
 /** The Markdown digest: title, edition, attention, headline table, links; one trailing newline. */
 export function digestMarkdown(m: DigestModel): string {
-  const out: string[] = [`# ${markdownText(m.title)}`, '', `${markdownText(m.edition)}.`];
+  const out: string[] = [`# ${markdownText(m.title)}`, '', markdownText(`${m.edition}${m.punct.stop}`)];
   if (m.partial) out.push('', markdownText(m.partial));
   out.push('', `## ${markdownText(m.attention.heading)}`, '');
-  if (m.attention.counts.length) out.push(m.attention.counts.map(markdownText).join(' '), '');
+  if (m.attention.counts.length) out.push(m.attention.counts.map(markdownText).join(m.punct.join), '');
   if (m.attention.none) out.push(markdownText(m.attention.none));
-  for (const it of m.attention.items) out.push(`- ${markdownText(it.marker)} ${link(it.label, it.href)}: ${markdownText(it.text)}`);
+  for (const it of m.attention.items)
+    out.push(`- ${markdownText(it.marker)} ${link(it.label, it.href)}${markdownText(m.punct.colon)}${markdownText(it.text)}`);
   const c = m.headline.columns;
   out.push('', `## ${markdownText(m.headline.heading)}`, '');
   out.push(`| ${[c.figure, c.value, c.target, c.verdict, c.change, c.n].map(markdownText).join(' | ')} |`);

@@ -63,6 +63,8 @@ export interface DigestModel {
   headline: { heading: string; columns: Record<'figure' | 'value' | 'target' | 'verdict' | 'change' | 'n', string>; rows: DigestRow[] };
   links: { heading: string; items: Array<{ label: string; href: string }> };
   footer: string;
+  /** The language's punctuation the renderers put between texts: the edition's full stop, the colon after a linked label, what joins two sentences. */
+  punct: { stop: string; colon: string; join: string };
 }
 
 /** Where the digest's links point: made by digestLinker, or any function for tests. */
@@ -214,6 +216,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
     headline: { heading: d.headlineHeading, columns: d.columns, rows },
     links: { heading: d.linksHeading, items: links },
     footer: d.madeBy(`${snap.tool.name} ${snap.tool.version}`),
+    punct: { stop: t.punct.stop, colon: t.punct.colon, join: t.punct.join },
   };
 }
 

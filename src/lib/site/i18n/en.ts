@@ -25,8 +25,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const en = {
   /** The language's own name (language switch) and how the switch is labelled. */
   language: { 'zh-CN': '中文', en: 'English', switchLabel: 'Language', otherLanguage: 'This page in English' },
-  /** Sentence and list punctuation around linked words. */
-  punct: { stop: '.', comma: ', ' },
+  /**
+   * Punctuation the components put between the texts they join: a sentence's end, a list's
+   * separator, the colon after a label, and what goes between two sentences (a space in English,
+   * nothing in Chinese, whose full stop carries its own space).
+   */
+  punct: { stop: '.', comma: ', ', colon: ': ', join: ' ' },
   nav: {
     skipToContent: 'Skip to content',
     site: 'Site',
@@ -344,6 +348,8 @@ export const en = {
     linkText: 'data quality',
     kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents', changes: 'changes' },
     noAcceptedRow: 'no accepted row',
+    /** The horizon table's column saying where a source's date comes from (the config's asOf or the data). */
+    dateFrom: 'From',
     fromConfig: '`asOf` in the config (when the export was taken)',
     fromData: 'its latest timestamp',
     incomplete: 'incomplete: the data ends before the month does',

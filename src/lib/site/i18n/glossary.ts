@@ -30,6 +30,11 @@ export const GLOSSARY = {
   errorBudget: { en: 'error budget', 'zh-CN': '错误预算', note: 'allowed down time = (1 − target) × eligible time' },
   recurringIssue: { en: 'recurring issue', 'zh-CN': '重复问题', note: 'a ticket group seen in 2 of 6 months or 3 times in one' },
   topIssues: { en: 'top recurring issues', 'zh-CN': '高频问题', note: 'the largest recurring issues of a period' },
+  attention: {
+    en: 'needs attention',
+    'zh-CN': '需关注事项',
+    note: 'the list at the top of a review: breaches, budgets used up, risks, adverse changes, new or growing recurring issues',
+  },
   maintenanceWindow: { en: 'planned maintenance', 'zh-CN': '维护窗口', note: 'planned time excluded from every figure' },
   dataQuality: { en: 'data quality', 'zh-CN': '数据质量', note: 'accepted, rejected and duplicate rows of every export' },
   draft: { en: 'draft', 'zh-CN': '草稿', note: 'figures not yet published; may still change' },

@@ -15,9 +15,12 @@ interface Words {
   percent: (digits: string) => string;
   points: string;
   s: (n: number) => string;
+  /** Minutes standing alone ("45 分钟"; a bare 分 would read as score points beside "4–5 分"). */
   min: (n: number) => string;
+  /** Hours and minutes: the minutes after the hours may be the short 分 ("1 小时 30 分"). */
   hMin: (h: number, m: number) => string;
   dH: (d: number, h: number) => string;
+  /** The counts beside an SLA attainment: tickets, so Chinese counts them with 张. */
   of: (met: number, total: number) => string;
 }
 
@@ -38,10 +41,10 @@ const WORDS: Record<Locale, Words> = {
     percent: (d) => `${d}%`,
     points: ' 个百分点',
     s: (n) => `${n} 秒`,
-    min: (n) => `${n} 分`,
+    min: (n) => `${n} 分钟`,
     hMin: (h, m) => (m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`),
     dH: (d, h) => (h === 0 ? `${d} 天` : `${d} 天 ${h} 小时`),
-    of: (met, total) => `${total} 个中 ${met} 个`,
+    of: (met, total) => `${total} 张中 ${met} 张`,
   },
 };
 
@@ -94,7 +97,8 @@ export function formatMsIn(ms: number | null, locale: Locale): string {
 
 /**
  * Milliseconds as a duration, rounded as format.ts rounds: en "1 h 05 min", "42 min", "35 s",
- * "2 d 3 h"; zh-CN "1 小时 5 分", "42 分", "35 秒", "2 天 3 小时".
+ * "2 d 3 h"; zh-CN "1 小时 5 分", "42 分钟", "35 秒", "2 天 3 小时" (minutes alone are 分钟: a bare
+ * 分 reads as score points on a page that also says "4–5 分").
  */
 export function formatDurationIn(ms: number | null, locale: Locale): string {
   if (ms === null) return '—';
@@ -111,13 +115,14 @@ export function formatDurationIn(ms: number | null, locale: Locale): string {
 /**
  * A target as the config writes it ("30m", "4h", "1h30m", "2d": business or elapsed time, per the
  * priority's clock). English pages show it as written (as today); zh-CN spells it out:
- * "1h30m" → "1 小时 30 分", "2d" → "2 天". Text of another shape is shown as written.
+ * "1h30m" → "1 小时 30 分", "2d" → "2 天", "15m" → "15 分钟" (as formatDurationIn: minutes alone are 分钟).
+ * Text of another shape is shown as written.
  */
 export function formatTargetIn(text: string, locale: Locale): string {
   if (locale === 'en') return text;
   const m = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/.exec(text.trim());
   if (!m || (!m[1] && !m[2] && !m[3])) return text;
-  const parts = [m[1] && `${Number(m[1])} 天`, m[2] && `${Number(m[2])} 小时`, m[3] && `${Number(m[3])} 分`];
+  const parts = [m[1] && `${Number(m[1])} 天`, m[2] && `${Number(m[2])} 小时`, m[3] && `${Number(m[3])} ${m[1] || m[2] ? '分' : '分钟'}`];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -159,6 +164,16 @@ export function formatDateIn(date: string, locale: Locale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/**
+ * A day of a month's charts (a calendar date "2026-10-05"), short, as an axis tick: en "10-05" (as
+ * the charts always showed it), zh-CN "10月5日".
+ */
+export function formatDayTickIn(date: string, locale: Locale): string {
+  if (locale === 'en') return date.slice(5);
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : date;
 }
 
 const zoneShortNames = new Map<string, Intl.DateTimeFormat>();
@@ -207,7 +222,10 @@ export function formatSpanIn(startMs: number, endMs: number, locale: Locale): st
   return formatDurationIn(endMs - startMs, locale);
 }
 
-/** SLA attainment with its counts: en "82.9 % (34 of 41)", zh-CN "82.9%（41 个中 34 个）"; null → "—". */
+/**
+ * SLA attainment with its counts of tickets: en "82.9 % (34 of 41)", zh-CN "82.9%（41 张中 34 张）"
+ * (every caller counts tickets: the ticket SLA table, the service catalog, the service page); null → "—".
+ */
 export function formatAttainmentIn(
   f: { attainment: number | null; met: number; breached: number } | null,
   locale: Locale,
@@ -223,7 +241,7 @@ export function formatAttainmentIn(
 /**
  * A duration on a ticket level's clock: working time for a business clock, never days of 24 h
  * (en as format.ts's formatClockSeconds: "85 working hours", "30 working minutes"; zh-CN
- * "85 工作小时", "30 工作分钟"), elapsed time otherwise (formatDurationIn); null → "—".
+ * "85 个工作小时", "30 个工作分钟", counted with 个 as hours are), elapsed time otherwise (formatDurationIn); null → "—".
  */
 export function formatClockSecondsIn(seconds: number | null, clock: '24x7' | 'business' | 'elapsed', locale: Locale): string {
   if (seconds === null) return '—';
@@ -234,6 +252,6 @@ export function formatClockSecondsIn(seconds: number | null, clock: '24x7' | 'bu
     const hours = Math.round((minutes / 60) * 10) / 10;
     return `${grouped(hours, locale)} working ${hours === 1 ? 'hour' : 'hours'}`;
   }
-  if (minutes < 60) return `${minutes} 工作分钟`;
-  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 工作小时`;
+  if (minutes < 60) return `${minutes} 个工作分钟`;
+  return `${grouped(Math.round((minutes / 60) * 10) / 10, locale)} 个工作小时`;
 }

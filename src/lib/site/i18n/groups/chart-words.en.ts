@@ -15,6 +15,8 @@ export const chartWordsEn = {
   partialTip: 'no data for part of the day ({0})',
   noDataTip: 'no data: no monitored time this day',
   availabilityTip: 'availability {0} ({1})',
+  /** A tooltip line: a series' name and its value. */
+  valueTip: '{0}: {1}',
   availability: 'Availability',
   latency: 'Latency',
 };

@@ -13,6 +13,7 @@ export const chartWordsZhCN: Dictionary['chartWords'] = {
   partialTip: '当日部分时间无数据（{0}）',
   noDataTip: '无数据：当日没有任何监测时间',
   availabilityTip: '可用性 {0}（{1}）',
+  valueTip: '{0}：{1}',
   availability: '可用性',
   latency: '延迟',
 };

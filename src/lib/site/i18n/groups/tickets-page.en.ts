@@ -11,6 +11,8 @@ export const ticketsPageEn = {
   ticket: 'Ticket',
   titleColumn: 'Title',
   deadline: 'Deadline',
+  /** The column naming which target a ticket missed (first response or resolution). */
+  missedTarget: 'Target',
   outcome: 'Outcome',
   firstResponse: 'First response',
   resolution: 'Resolution',
