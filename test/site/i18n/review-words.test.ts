@@ -80,6 +80,21 @@ describe('the review’s words in Chinese', () => {
     expect(parseRich(en.status.aggregateDiffers('Q4 2026', 1))[0]).toEqual({ kind: 'link', text: 'Q4 2026', link: 0 });
   });
 
+  it('English counts agree with their nouns at 1 and above; Chinese takes the same arguments', () => {
+    expect(en.review.ticketsJudged(1, '1')).toBe('n = 1 ticket judged');
+    expect(en.review.responses(2, '2')).toBe('n = 2 responses');
+    expect(en.review.recurringTickets(1, '1', '0', 'month')).toBe('1 ticket, 0 the previous month');
+    expect(en.review.ticketJoin(1, '1', '1')).toBe('1 response names a ticket; 1 matched one.');
+    expect(en.review.recurringNote(1, '1', 1, '1')).toBe('1 ticket created in this period in 1 group');
+    expect(en.review.recurringNote(1_204, '1,204', 64, '64')).toBe('1,204 tickets created in this period in 64 groups');
+    expect(en.changes.emergencyDetail('1', 1, '1')).toBe('1 of 1 change');
+    expect(en.digest.responses(1, '1')).toBe('1 response');
+    expect(en.notices.dataQualitySummary('1', 1, '0', '0', '1')).toBe(
+      'Rows read from 1 file touching this period: 1; accepted 0, rejected 0, duplicates 1.',
+    );
+    expect(zh.review.ticketsJudged(1, '1')).toBe('n = 已判定 1 张工单');
+  });
+
   it('a revision’s history says what changed since: figures, the commentary, or both (RevisionHistory)', () => {
     const tail = ' This page keeps showing the published revision until a new one is recorded.';
     expect(en.review.changedSince(1, 0, true)).toBe(`Since revision 1 was published, the commentary changed.${tail}`);

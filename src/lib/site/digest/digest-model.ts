@@ -177,7 +177,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
       verdict: verdictOf(v.verdict),
       verdictKey: v.verdict,
       change: f.change(v.change),
-      basis: basis(formatCount(v.n)),
+      basis: basis(v.n, formatCount(v.n)),
     });
   }
   // Ticket volumes have no target: shown for context when the period has tickets.

@@ -274,7 +274,8 @@ export const en = {
     noTickets: 'No tickets were created in this period.',
     noRejects: 'No row was rejected.',
     dataQualitySummary: (rows: string, files: number, accepted: string, rejected: string, duplicates: string) =>
-      `${rows} rows read from ${plural(files, 'file', 'files')} touching this period: ${accepted} accepted, ${rejected} rejected, ${duplicates} duplicates.`,
+      // Counts as labels: they read right whatever the numbers ("1 duplicates" did not).
+      `Rows read from ${plural(files, 'file', 'files')} touching this period: ${rows}; accepted ${accepted}, rejected ${rejected}, duplicates ${duplicates}.`,
     rejectedLink: 'Rejected rows by reason, with file and line.',
     seeDraftOf: 'See the draft',
     /** Shown above commentary read from the other language's file (commentary.ts). */

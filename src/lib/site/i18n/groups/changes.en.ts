@@ -10,7 +10,7 @@ export const changesEn = {
   successDetail: (successful: string, closed: string, failed: string, rolledBack: string) =>
     `${successful} of ${closed} closed changes successful (${failed} failed, ${rolledBack} rolled back)`,
   emergencyShare: 'Emergency-change share',
-  emergencyDetail: (emergency: string, changes: string) => `${emergency} of ${changes} changes`,
+  emergencyDetail: (emergency: string, n: number, changes: string) => `${emergency} of ${changes} ${n === 1 ? 'change' : 'changes'}`,
   flaggedHeading: 'Possible causes',
   flaggedSummary: (flagged: string, window: string) =>
     `Changes followed by an ${g('outage')} of their ${g('service')} within ${window} of their end: ${flagged}.`,

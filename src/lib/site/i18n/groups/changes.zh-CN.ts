@@ -12,7 +12,7 @@ export const changesZhCN: Dictionary['changes'] = {
   successDetail: (successful, closed, failed, rolledBack) =>
     zh`已关闭的 ${closed} 项变更中 ${successful} 项成功（${failed} 项失败，${rolledBack} 项已回退）`,
   emergencyShare: '紧急变更占比',
-  emergencyDetail: (emergency, changes) => zh`${changes} 项变更中 ${emergency} 项`,
+  emergencyDetail: (emergency, _n, changes) => zh`${changes} 项变更中 ${emergency} 项`,
   flaggedHeading: '可能的原因',
   flaggedSummary: (flagged, window) => zh`结束后 ${window}内其${g('service')}发生${g('outage')}的变更：${flagged} 项。`,
   listCaption: '本期的变更（按实际开始时间，无则按计划开始时间）',

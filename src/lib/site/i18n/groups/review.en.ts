@@ -25,8 +25,8 @@ export const reviewEn = {
   availabilityOf: (service: string) => `${service} availability`,
   target: (figure: string) => `target ${figure}`,
   monitored: (duration: string) => `n = ${duration} monitored`,
-  ticketsJudged: (n: string) => `n = ${n} tickets judged`,
-  responses: (n: string) => `n = ${n} responses`,
+  ticketsJudged: (n: number, count: string) => `n = ${count} ${n === 1 ? 'ticket' : 'tickets'} judged`,
+  responses: (n: number, count: string) => `n = ${count} ${n === 1 ? 'response' : 'responses'}`,
   csatCard: (from: number, to: number) => `CSAT (share scoring ${from}–${to})`,
   vsPrevious: (change: string, noun: string) => `${change} vs previous ${noun}`,
   noPrevious: (noun: string) => `no previous ${noun} to compare`,
@@ -44,7 +44,8 @@ export const reviewEn = {
   newIssue: '↻ new',
   growing: '↻ growing',
   recurringIssue: (name: string) => `Recurring issue “${name}”`,
-  recurringTickets: (now: string, previous: string, noun: string) => `${now} tickets, ${previous} the previous ${noun}`,
+  recurringTickets: (n: number, now: string, previous: string, noun: string) =>
+    `${now} ${n === 1 ? 'ticket' : 'tickets'}, ${previous} the previous ${noun}`,
   againstTarget: (value: string, target: string) => `${value} against a target of ${target}`,
   previousValue: (noun: string, value: string) => ` (previous ${noun} ${value})`,
   budgetUsed: (share: string) => `; error budget used ${share}`,
@@ -63,14 +64,16 @@ export const reviewEn = {
   priorityRow: (name: string) => `Priority ${name}`,
   serviceRow: (name: string) => `Service ${name}`,
   noService: '(none)',
-  ticketJoin: (named: string, matched: string) => `${named} responses name a ticket; ${matched} matched one.`,
+  ticketJoin: (n: number, named: string, matched: string) =>
+    `${named} ${n === 1 ? 'response names' : 'responses name'} a ticket; ${matched} matched one.`,
   unmatched: (n: string, ids: string) => `${n} name a ticket that is not in the exports (${ids}); they count in the overall figures only.`,
   // RecurringIssuesTable
   recurringCaption: 'Top recurring issues (ticket titles grouped by similarity)',
   monthsSeen: (n: number) => `Months seen (of last ${n})`,
   yes: 'yes',
   no: 'no',
-  recurringNote: (tickets: string, groups: string) => `${tickets} tickets created in this period in ${groups} groups`,
+  recurringNote: (nTickets: number, tickets: string, nGroups: number, groups: string) =>
+    `${tickets} ${nTickets === 1 ? 'ticket' : 'tickets'} created in this period in ${groups} ${nGroups === 1 ? 'group' : 'groups'}`,
   // TrendTable, TrendCharts
   trendWhat: { availability: 'Availability per service', tickets: 'Ticket SLA attainment', satisfaction: 'Satisfaction', all: 'Figures' },
   trendCaption: (what: string, span: string) => `${what}, ${span}`,
