@@ -5,6 +5,11 @@
  * GB18030, `encoding: utf-8` made bad bytes U+FFFD silently, a NUL past the first 64 KiB and a
  * BOM inside the file went unreported, `"P1" ,` kept its quotes, a stray quote was accepted, an
  * unclosed quote refused the whole file naming its last line, and a 2 MiB comment was kept whole.
+ *
+ * The second suite holds the cases of the ingest-bytes audit, each of which failed before too:
+ * malformed timestamps that the checks fast path accepted with an invented time, CR-only line
+ * ends that lost every row under a "header and no rows" warning, invalid UTF-16 read without a
+ * reject, and misleading encoding messages.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -241,5 +246,30 @@ describe('reading odd exports', () => {
       // A phone number typed into the priority cell stays masked.
       [3, '[phone]', 'unknown priority "[phone]"; ad'],
     ]);
+  });
+});
+
+describe('reading odd exports (the ingest-bytes audit)', () => {
+  /** The reason parseTimestamp gives a cell it cannot read (parse-timestamp.ts, `expected`, under dateOrder ymd). */
+  const notADate = (cell: string) => `expected a date like 2026-11-03 08:15, got "${cell}"`;
+
+  it('rejects malformed ISO timestamps on the checks fast path as the general reader does, instead of inventing a time', async () => {
+    // The audit's cells: a space or letters where the digits of the hour, minute or second belong.
+    // The fast path read each non-digit pair as −1, which passed `hour <= 23` (9:05 became 23:05 the day before).
+    const bad = ['2026-10-01T 9:05:00Z', '2026-10-01 ab:cd:efZ', '2026-10-01T09: 5:00Z', '2026-10-01T09:05: 0Z'];
+    const checks = `time,status\n2026-10-01T09:00:00Z,up\n${bad.map((t) => `${t},up`).join('\n')}\n2026-10-01T09:10:00Z,up\n`;
+    const r = await read({ checks });
+    const c = r.files.find((f) => f.kind === 'checks');
+    expect(c).toMatchObject({
+      rows: 6,
+      accepted: 2,
+      rejected: 4,
+      firstMs: Date.UTC(2026, 9, 1, 9, 0),
+      lastMs: Date.UTC(2026, 9, 1, 9, 10),
+    });
+    // Header line 1, the good row line 2, the bad ones lines 3–6; the time is column 1.
+    expect(c?.rejects.map((x) => [x.line, x.column, x.field, x.value, x.reason])).toEqual(
+      bad.map((t, i) => [3 + i, 1, 'time', t, notADate(t)]),
+    );
   });
 });
