@@ -14,6 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
@@ -271,5 +272,52 @@ describe('reading odd exports (the ingest-bytes audit)', () => {
     expect(c?.rejects.map((x) => [x.line, x.column, x.field, x.value, x.reason])).toEqual(
       bad.map((t, i) => [3 + i, 1, 'time', t, notADate(t)]),
     );
+  });
+
+  it('refuses a file with CR-only line ends (old Mac CSV) as a file error naming the header line, on every path', async () => {
+    const message = (file: string, column: number) =>
+      `${file}:1:${column}: the header line holds a bare CR (a CR without an LF: old Mac line ends), expected lines that end in LF or CR LF; save the export with LF or CR LF line ends`;
+    // Before: one header "record" of every line's fields, no rows and only a "header and no rows" warning.
+    const checks = 'time,status\r2026-09-01 00:00,up\r2026-09-01 00:10,down\r';
+    expect((await read({ checks })).problems).toEqual([message('checks.csv', 2)]);
+    // Before: "Resolved" in a later row's cells read as a second header column.
+    const tickets = 'id,created,priority,status\rT1,2026-09-01 10:00,P1,Resolved\rT2,2026-09-01 11:00,P2,Resolved\r';
+    expect((await read({ tickets })).problems).toEqual([message('tickets.csv', 4)]);
+    // Past the 64 KiB sniff and gzipped, as the audit's sample file was; in UTF-16 (read as text, not bytes).
+    const long = `time,status\r${Array.from({ length: 5000 }, (_, i) => `2026-09-01 00:${String(i % 60).padStart(2, '0')},up`).join('\r')}\r`;
+    expect((await read({ checks: gzipSync(long) })).problems).toEqual([message('checks.csv', 2)]);
+    expect((await read({ checks: Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(long, 'utf-16le')]) })).problems).toEqual([
+      message('checks.csv', 2),
+    ]);
+    // A bare CR in the header's first field; a CR inside a quoted header field is text, not a line end.
+    expect((await read({ checks: 'ti\rme,status\n2026-09-01 00:00,up\n' })).problems).toEqual([message('checks.csv', 1)]);
+    expect((await read({ checks: '"ti\rme",time,status\n1,2026-09-01 00:00,up\n' })).files.find((f) => f.kind === 'checks')).toMatchObject({
+      rows: 1,
+      accepted: 1,
+    });
+  });
+
+  it('keeps a bare CR in a data cell as the docs say, and rejects a line of CR-joined rows by its field count, counted', async () => {
+    // docs/reading-exports.md, Line ends: "A bare CR is no line end: outside quotes it is kept in the field".
+    const tickets =
+      'id,created,priority,title\nT1,2026-09-01 10:00,P1,Login\rfails\nT2,2026-09-01 10:00,P1,a\rT3,2026-09-01 11:00,P1,b\nT4,2026-09-01 12:00,P1,c\n';
+    const r = await read({ tickets });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });
+    expect(r.tickets.map((x) => [x.id, x.title])).toEqual([
+      ['T1', 'Login\rfails'],
+      ['T4', 'c'],
+    ]);
+    // Line 3 holds T2 and T3 joined by a CR: 4 + 4 − 1 = 7 fields.
+    expect(t?.rejects).toEqual([
+      {
+        line: 3,
+        column: null,
+        field: null,
+        value: null,
+        // The row mapper's field count (row-mappers.ts): the line is one row, rejected and counted.
+        reason: 'expected 4 fields like the header, got 7',
+      },
+    ]);
   });
 });
