@@ -178,6 +178,33 @@ describe('openExport: large files and chunk boundaries', () => {
     expect(await readAll(opened.stream)).toBe(bigText);
   });
 
+  it('decodes a lone surrogate and a byte left over at the end of UTF-16 as U+FFFD, through any chunks', async () => {
+    // iconv-lite passes U+D800 alone (bytes 00 D8 in UTF-16LE) and drops an odd last byte; the
+    // reader rejects rows by U+FFFD (csv-stream.ts, replacedFrom), so both must become one.
+    const le = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode('id,t\n1,a', 'utf-16le'),
+      Buffer.from([0x00, 0xd8]),
+      iconv.encode('b\n2,\udc00c😀\n3,d', 'utf-16le'),
+      Buffer.from([0x41]),
+    ]);
+    const be = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      iconv.encode('id,t\n1,a', 'utf-16be'),
+      Buffer.from([0xd8, 0x00]),
+      iconv.encode('b', 'utf-16be'),
+    ]);
+    const path = await write('utf16-invalid.csv', le);
+    const bePath = await write('utf16be-invalid.csv', be);
+    for (const highWaterMark of [undefined, 1, 3]) {
+      const hwm = highWaterMark ? { highWaterMark } : {};
+      expect(await readAll((await openExport(path, { ...AUTO, ...hwm })).stream), `${highWaterMark}`).toBe(
+        'id,t\n1,a\ufffdb\n2,\ufffdc😀\n3,d\ufffd',
+      );
+      expect(await readAll((await openExport(bePath, { ...AUTO, ...hwm })).stream)).toBe('id,t\n1,a\ufffdb');
+    }
+  });
+
   it('judges the encoding and binary data by the first 64 KiB only, whatever the read size', async () => {
     // A Latin-1 é and a NUL past 64 KiB: a 1 MiB read brings them into the first chunk, yet only
     // the first 64 KiB count (so the fast paths, which read 1 MiB, detect what csv-parse's 64 KiB reads detect).

@@ -320,4 +320,32 @@ describe('reading odd exports (the ingest-bytes audit)', () => {
       },
     ]);
   });
+
+  it('rejects the row of a lone surrogate in UTF-16, and a trailing odd byte, instead of reading them', async () => {
+    const reason = (enc: string) => `holds bytes that are not valid ${enc} (decoded as U+FFFD); check the file's encoding`;
+    for (const [enc, bom] of [
+      ['utf-16le', [0xff, 0xfe]],
+      ['utf-16be', [0xfe, 0xff]],
+    ] as const) {
+      const text = (s: string) => iconv.encode(s, enc);
+      // 00 D8 (LE) or D8 00 (BE) is U+D800, a high surrogate with no low one after it.
+      const lone = Buffer.from(enc === 'utf-16le' ? [0x00, 0xd8] : [0xd8, 0x00]);
+      const tickets = Buffer.concat([
+        Buffer.from(bom),
+        text('id,created,priority,title\nT1,2026-09-01 10:00,P1,a'),
+        lone,
+        text('b\nT2,2026-09-01 10:00,P1,ok\nT3,2026-09-01 10:00,P1,odd'),
+        Buffer.from([0x41]),
+      ]);
+      const r = await read({ tickets });
+      const t = r.files.find((f) => f.kind === 'tickets');
+      expect(t, enc).toMatchObject({ encoding: enc, rows: 3, accepted: 1, rejected: 2 });
+      // Header line 1; T1 on line 2 (the title, column 4); T3 on line 4 ends in the odd byte.
+      expect(t?.rejects.map((x) => [x.line, x.column, x.field, x.reason])).toEqual([
+        [2, 4, 'title', reason(enc.toUpperCase())],
+        [4, 4, 'title', reason(enc.toUpperCase())],
+      ]);
+      expect(r.tickets.map((x) => x.id)).toEqual(['T2']);
+    }
+  });
 });

@@ -226,6 +226,25 @@ interface TextDecoding {
   end(): string | undefined;
 }
 
+/**
+ * iconv-lite's UTF-16 decoder, with a byte left over at the end (an odd-length file) decoded as
+ * U+FFFD, as its GB18030 and UTF-32 decoders do with a cut sequence; iconv-lite's UTF-16 drops it.
+ */
+class Utf16Ending implements TextDecoding {
+  private readonly inner: TextDecoding;
+  private bytes = 0;
+  constructor(inner: TextDecoding) {
+    this.inner = inner;
+  }
+  write(chunk: Buffer): string {
+    this.bytes += chunk.length;
+    return this.inner.write(chunk);
+  }
+  end(): string {
+    return (this.inner.end() ?? '') + (this.bytes % 2 === 1 ? '\ufffd' : '');
+  }
+}
+
 /** A file after its first 64 KiB were looked at: what they showed, and the way on from them. */
 interface Sniffed {
   format: ExportFormat;
@@ -343,7 +362,9 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
 
   // The decoder keeps partial characters between writes, so chunk boundaries may fall anywhere.
   // UTF-8 is decoded keeping invalid bytes as escapes, for the reader to reject their rows.
-  const decoder: TextDecoding = encoding === 'utf-8' ? new EscapingUtf8Decoder() : iconv.getDecoder(encoding, { stripBOM: false });
+  const iconvDecoder = encoding === 'utf-8' ? null : iconv.getDecoder(encoding, { stripBOM: false });
+  const decoder: TextDecoding =
+    iconvDecoder === null ? new EscapingUtf8Decoder() : /^(utf-?16|ucs-?2)/.test(encoding) ? new Utf16Ending(iconvDecoder) : iconvDecoder;
   const headText = decoder.write(head);
   if (ended && headText.trim() === '') fail(new ExportReadError(filePath, 'the file is empty, expected a header line'));
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
@@ -362,17 +383,22 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
 /** The sniffed file as decoded text. */
 function textStream(sniffed: Sniffed): Readable {
   const { release, decoder, headText } = sniffed;
+  // iconv-lite's UTF-16 decoders pass a lone surrogate (bytes 00 D8 in UTF-16LE) through: it
+  // becomes U+FFFD, the mark of an invalid sequence the reader rejects a row for (csv-stream.ts,
+  // replacedFrom). Not in UTF-8, whose decoder escapes invalid bytes as lone low surrogates on purpose.
+  const wellFormed = sniffed.format.encoding === 'utf-8' ? (s: string) => s : (s: string) => s.toWellFormed();
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
     // there); a consumer that encodes each chunk to UTF-8 on its own would turn
-    // each half into U+FFFD, so the high surrogate waits for the next chunk.
+    // each half into U+FFFD, so the high surrogate waits for the next chunk. So no chunk ends
+    // in a high surrogate, and one alone in a chunk is alone in the text.
     let carry = '';
     const hold = (decoded: string): string => {
       const s = carry + decoded;
       const last = s.charCodeAt(s.length - 1);
       const split = last >= 0xd800 && last <= 0xdbff;
       carry = split ? s.slice(-1) : '';
-      return split ? s.slice(0, -1) : s;
+      return wellFormed(split ? s.slice(0, -1) : s);
     };
     try {
       const first = hold(headText);
@@ -381,7 +407,7 @@ function textStream(sniffed: Sniffed): Readable {
         const s = hold(decoder.write(chunk));
         if (s) yield s;
       }
-      const tail = carry + (decoder.end() ?? '');
+      const tail = wellFormed(carry + (decoder.end() ?? ''));
       if (tail) yield tail;
     } finally {
       // Reached on early exit too (the consumer destroyed the stream): release the file.
