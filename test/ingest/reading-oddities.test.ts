@@ -348,4 +348,15 @@ describe('reading odd exports (the ingest-bytes audit)', () => {
       expect(r.tickets.map((x) => x.id)).toEqual(['T2']);
     }
   });
+
+  it('reads a file that starts with the GB18030 byte-order mark (84 31 95 33) as GB18030', async () => {
+    const body = iconv.encode('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\n', 'gb18030');
+    for (const encoding of ['auto', 'gb18030', 'utf-8']) {
+      const r = await read({ tickets: Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), body]) }, encoding);
+      const t = r.files.find((f) => f.kind === 'tickets');
+      // A byte-order mark wins over the configured encoding (docs/reading-exports.md, Encodings).
+      expect(t, encoding).toMatchObject({ encoding: 'gb18030', encodingReason: 'byte-order mark', rows: 1, accepted: 1 });
+      expect(r.tickets.map((x) => [x.title, x.priority])).toEqual([['无法登录', 'p1']]);
+    }
+  });
 });

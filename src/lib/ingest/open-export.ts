@@ -70,6 +70,8 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  // U+FEFF in GB18030's four-byte form: invalid in UTF-8 and GBK, so it cannot start another export.
+  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
 ];
 
 /** Configured names → the name reported and decoded with; anything else must be an iconv-lite encoding. */
@@ -122,15 +124,20 @@ async function peek(it: AsyncIterator<Buffer>, bytes: number): Promise<{ head: B
   return { head: Buffer.concat(chunks, size), ended: false };
 }
 
-/** A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16 text. */
+/**
+ * A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16
+ * text: each ASCII character has its NUL on one side (odd offsets in UTF-16LE, even in BE). The
+ * other side may hold a few too (开, U+5F00, is 00 5F in UTF-16LE; a single one lost the hint),
+ * so NULs must be a quarter of one side's bytes and four times as many as on the other side.
+ */
 function utf16Hint(head: Buffer): string {
   let even = 0;
   let odd = 0;
   const n = Math.min(head.length, 4096);
   for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? even++ : odd++;
   const half = Math.floor(n / 2);
-  if (odd > half * 0.5 && even === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16le';
-  if (even > half * 0.5 && odd === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16be';
+  if (odd >= 2 && odd > half * 0.25 && even * 4 <= odd) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16le';
+  if (even >= 2 && even > half * 0.25 && odd * 4 <= even) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16be';
   return '';
 }
 
