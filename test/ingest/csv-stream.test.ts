@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReviewError } from '../../src/lib/errors.ts';
 import { type CsvRecord, CsvTokenizer } from '../../src/lib/ingest/csv-stream.ts';
 import { MAX_FIELD_CHARS, truncationMark } from '../../src/lib/ingest/field-limit.ts';
 import { ExportReadError } from '../../src/lib/ingest/open-export.ts';
@@ -141,6 +142,36 @@ describe('the general CSV reader', () => {
     expect(r[1]).toEqual({ fields: ['1', cut], line: 2, lines: 1, fault: null, truncated: 1 });
     expect(r[2]).toEqual({ fields: ['2', cut], line: 3, lines: 1, fault: null, truncated: 1 });
     expect(truncationMark(20)).toBe(` [… cut: 20 characters, over the ${MAX_FIELD_CHARS}-character limit]`);
+  });
+
+  it('notes a bare CR on its record by column; a CR LF line end and a CR inside quotes are none', () => {
+    // Line 1 ends in CR LF; line 2 holds a bare CR in its first field; line 3 a CR inside quotes, then CR LF.
+    expect(records('a,b\r\nx\ry,z\n"p\rq",r\r\n')).toEqual([
+      ok(['a', 'b'], 1),
+      { ...ok(['x\ry', 'z'], 2), bareCr: 1 },
+      ok(['p\rq', 'r'], 3),
+    ]);
+    // A CR LF cut between two pushes is still a line end; a CR after a closing quote with text after it is bare.
+    expect(records('a,b\r\nc,d\n', [3])).toEqual([ok(['a', 'b'], 1), ok(['c', 'd'], 2)]);
+    expect(records('a,"b"\rc\n')[0]?.bareCr).toBe(2);
+  });
+
+  it('in the header line, a bare CR is a file error, thrown as soon as it is seen', () => {
+    // A file of old Mac line ends (CR only): its header would otherwise run to the end of the file.
+    const seen: CsvRecord[] = [];
+    const t = new CsvTokenizer('t.csv', ',', 1, (r) => seen.push(r), undefined, true);
+    t.push('\n\ntime,status\r');
+    expect(() => t.push('2026-09-01 00:00,up\r')).toThrow(
+      new ReviewError(
+        't.csv:3:2: the header line holds a bare CR (a CR without an LF: old Mac line ends), expected lines that end in LF or CR LF; save the export with LF or CR LF line ends',
+      ),
+    );
+    expect(seen).toEqual([]);
+    // After the header, a bare CR is only noted on its record.
+    const after = new CsvTokenizer('t.csv', ',', 1, (r) => seen.push(r), undefined, true);
+    after.push('a,b\r\nx\ry,z\n');
+    after.end();
+    expect(seen).toEqual([ok(['a', 'b'], 1), { ...ok(['x\ry', 'z'], 2), bareCr: 1 }]);
   });
 
   it('accounts for every line: records cover each non-blank line once', () => {

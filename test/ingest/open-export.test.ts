@@ -70,6 +70,8 @@ async function failure(path: string, opts: OpenExportOptions = AUTO): Promise<Ex
 /** Bytes of `text` in `encoding`, with the byte-order mark when asked. */
 function encode(text: string, encoding: string, bom: boolean): Buffer {
   if (encoding === 'utf-8') return Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+  // iconv-lite's addBOM writes no GB18030 mark: its mark is U+FEFF encoded like any character.
+  if (encoding === 'gb18030') return iconv.encode(bom ? `\ufeff${text}` : text, encoding);
   return iconv.encode(text, encoding, { addBOM: bom });
 }
 
@@ -78,6 +80,7 @@ const VARIANTS = [
   { name: 'utf-8 with BOM', encoding: 'utf-8', bom: true },
   { name: 'utf-16le with BOM', encoding: 'utf-16le', bom: true },
   { name: 'utf-16be with BOM', encoding: 'utf-16be', bom: true },
+  { name: 'gb18030 with BOM', encoding: 'gb18030', bom: true },
   { name: 'gb18030', encoding: 'gb18030', bom: false },
 ];
 
@@ -88,6 +91,8 @@ describe('openExport: encodings', () => {
     // 无 is CE DE in GB2312 (and so in GBK and GB18030); 😀 takes a four-byte GB18030 sequence.
     expect([...encode('无', 'gb18030', false)]).toEqual([0xce, 0xde]);
     expect(encode('😀', 'gb18030', false)).toHaveLength(4);
+    // GB18030's byte-order mark is U+FEFF in its four-byte form (GB 18030-2005, the Unicode BMP mapping).
+    expect([...encode('a', 'gb18030', true)]).toEqual([0x84, 0x31, 0x95, 0x33, 0x61]);
   });
 
   for (const v of VARIANTS) {
@@ -142,6 +147,11 @@ describe('openExport: encodings', () => {
     const opened = await openExport(path, { encoding: 'utf-8', delimiter: 'auto' });
     expect(opened.encoding).toBe('utf-16le');
     expect(await readAll(opened.stream)).toBe(commaText);
+    // GB18030's mark too: it was read as text holding U+FEFF, and the header refused as "two exports joined".
+    const gb = await write('gb-bom-wins.csv', encode(commaText, 'gb18030', true));
+    const gbOpened = await openExport(gb, { encoding: 'utf-8', delimiter: 'auto' });
+    expect([gbOpened.encoding, gbOpened.encodingReason, gbOpened.bomBytes]).toEqual(['gb18030', 'byte-order mark', 4]);
+    expect(await readAll(gbOpened.stream)).toBe(commaText);
   });
 
   it('rejects an encoding it does not know', async () => {
@@ -176,6 +186,33 @@ describe('openExport: large files and chunk boundaries', () => {
     const opened = await openExport(path, { ...AUTO, highWaterMark: 3 });
     expect([opened.encoding, opened.compressed]).toEqual(['gb18030', true]);
     expect(await readAll(opened.stream)).toBe(bigText);
+  });
+
+  it('decodes a lone surrogate and a byte left over at the end of UTF-16 as U+FFFD, through any chunks', async () => {
+    // iconv-lite passes U+D800 alone (bytes 00 D8 in UTF-16LE) and drops an odd last byte; the
+    // reader rejects rows by U+FFFD (csv-stream.ts, replacedFrom), so both must become one.
+    const le = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode('id,t\n1,a', 'utf-16le'),
+      Buffer.from([0x00, 0xd8]),
+      iconv.encode('b\n2,\udc00c😀\n3,d', 'utf-16le'),
+      Buffer.from([0x41]),
+    ]);
+    const be = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      iconv.encode('id,t\n1,a', 'utf-16be'),
+      Buffer.from([0xd8, 0x00]),
+      iconv.encode('b', 'utf-16be'),
+    ]);
+    const path = await write('utf16-invalid.csv', le);
+    const bePath = await write('utf16be-invalid.csv', be);
+    for (const highWaterMark of [undefined, 1, 3]) {
+      const hwm = highWaterMark ? { highWaterMark } : {};
+      expect(await readAll((await openExport(path, { ...AUTO, ...hwm })).stream), `${highWaterMark}`).toBe(
+        'id,t\n1,a\ufffdb\n2,\ufffdc😀\n3,d\ufffd',
+      );
+      expect(await readAll((await openExport(bePath, { ...AUTO, ...hwm })).stream)).toBe('id,t\n1,a\ufffdb');
+    }
   });
 
   it('judges the encoding and binary data by the first 64 KiB only, whatever the read size', async () => {
@@ -293,6 +330,18 @@ describe('openExport: files that are not CSV text', () => {
     );
     const be = await write('utf16be-nobom.csv', encode('id,name\n1,a\n', 'utf-16be', false));
     expect((await failure(be)).message).toMatch(/set encoding: utf-16be$/);
+  });
+
+  it('still suggests UTF-16 when the text holds a character whose low byte is 00 (开, U+5F00)', async () => {
+    // 开 is 00 5F in UTF-16LE and 5F 00 in UTF-16BE: one NUL on the other parity, which lost the hint.
+    const text = 'id,title\n1,开会\n2,打开文件\n';
+    const le = await write('utf16le-nobom-kai.csv', encode(text, 'utf-16le', false));
+    expect((await failure(le)).message).toMatch(/; it may be UTF-16 without a byte-order mark: set encoding: utf-16le$/);
+    const be = await write('utf16be-nobom-kai.csv', encode(text, 'utf-16be', false));
+    expect((await failure(be)).message).toMatch(/; it may be UTF-16 without a byte-order mark: set encoding: utf-16be$/);
+    // Binary data with NULs on both parities gets no hint.
+    const zip = await write('nul-both.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x00]));
+    expect((await failure(zip)).message).toMatch(/expected a CSV export$/);
   });
 
   it('reports a NUL even under a configured single-byte encoding', async () => {

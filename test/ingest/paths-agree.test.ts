@@ -14,10 +14,16 @@
  * non-breaking spaces) and odd rows (wrong field count, empty cells, quotes, stray CRs, blank
  * lines, invalid UTF-8, long lines) and, since issue #13, spaces around quoted fields, text
  * after a closing quote, byte-order marks inside the file, fields over the length limit, quotes
- * never closed and NUL bytes. Zone, dateOrder, ambiguous rule and epoch unit vary per
- * run. Half the runs put 66 KB of plain rows first, so the random rows lie past openExport's
- * 64 KiB sniff and the small read sizes cut them. Nothing is expected of a row except that all
- * paths judge it alike, so the generators need not make valid input.
+ * never closed and NUL bytes. Since the ingest-bytes audit (the checks fast path read
+ * `2026-10-01T 9:05:00Z` as 23:05 the day before), timestamps in the fast path's own form are
+ * also broken at any position — a non-digit, a space, a sign or a multi-byte character in place
+ * of a character, a part missing or doubled — beside fields out of range (hour 24, minute 60,
+ * 29 February in 2026 and 2028, offsets past 18 hours). Half the runs write no odd rows or cells
+ * at all (no quote, CR, invalid byte or over-long line), so the fast paths read the whole file
+ * instead of handing over to the general reader within a few rows. Zone, dateOrder, ambiguous
+ * rule and epoch unit vary per run. Half the runs put 66 KB of plain rows first, so the random
+ * rows lie past openExport's 64 KiB sniff and the small read sizes cut them. Nothing is expected
+ * of a row except that all paths judge it alike, so the generators need not make valid input.
  *
  * Seeded: PATHS_AGREE_SEED (default below) and PATHS_AGREE_RUNS; on failure fast-check prints
  * the seed and the path of the shrunk counterexample, and the test name carries the seed.
@@ -149,10 +155,44 @@ function timestampFrom(fields: fc.Arbitrary<Fields>, offset: fc.Arbitrary<string
   );
 }
 
+/**
+ * An ISO timestamp in the form the checks fast path reads from bytes (byte-cells.ts,
+ * isoTimeFromBytes), broken by one or two edits at any position: a character replaced by a
+ * non-digit, a space, a sign or a multi-byte character, one inserted, or one deleted.
+ */
+const brokenIso = fc
+  .tuple(
+    validFields,
+    fc.constantFrom('T', ' '),
+    fc.constantFrom('Z', '+02:00', '-05:30', '.5Z', '.123+00:00'),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom('replace', 'insert', 'delete'),
+        fc.constantFrom(' ', '\t', 'a', 'Z', 'T', ':', '-', '+', '.', '0', '9', 'é', '٣'),
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
+  )
+  .map(([f, t, end, edits]) => {
+    let s = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}${t}${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${end}`;
+    for (const [at, how, c] of edits) {
+      const i = at % (s.length + 1);
+      s =
+        how === 'replace'
+          ? s.slice(0, i) + c + s.slice(i + 1)
+          : how === 'insert'
+            ? s.slice(0, i) + c + s.slice(i)
+            : s.slice(0, i) + s.slice(i + 1);
+    }
+    return s;
+  });
+
 const timestampIn = (order: Order) =>
   fc.oneof(
     { weight: 12, arbitrary: timestampFrom(validFields, validOffset, order) },
     { weight: 2, arbitrary: timestampFrom(anyFields, anyOffset, order) },
+    { weight: 4, arbitrary: brokenIso },
     // Epoch edges, spaces around, DST edges of Europe/London and America/New_York, garbage.
     {
       weight: 1,
@@ -170,6 +210,21 @@ const timestampIn = (order: Order) =>
         '',
         'x',
         'n/a',
+        // The audit's cells, and edges of the fast path's form.
+        '2026-10-01T 9:05:00Z',
+        '2026-10-01 ab:cd:efZ',
+        '2026-10-01T09: 5:00Z',
+        '2026-10-01T24:00:00Z',
+        '2026-10-01T23:59:60Z',
+        '2026-02-29T00:00:00Z',
+        '2028-02-29T00:00:00Z',
+        '2026-10-01T09:05:00+18:00',
+        '2026-10-01T09:05:00+19:00',
+        '2026-10-01T09:05:00+-1:00',
+        '2026-10-01T09:05:00-00:00',
+        '2026-10-01T09:05:00.Z',
+        '2026-10-01T09:05:00',
+        '2026-10-01T09:05Z',
       ),
     },
   );
@@ -198,46 +253,44 @@ const latencyCell = mostly(
   ['-3', 'n/a', '1234567890123456', '9'.repeat(20)],
 );
 const probeCell = fc.constantFrom('eu', 'us-east', '', ' eu', 'é', '探针', 'default');
-const textCell = fc.constantFrom(
-  'Login',
-  'Cannot log in',
-  '无法登录',
-  'é',
-  '',
-  ' a ',
-  'Emoji 🎉',
-  'x'.repeat(3000),
-  // Over the reader's field limit (issue #13): cut with a marker, and counted.
-  '长'.repeat(MAX_FIELD_CHARS + 3),
-);
+const TEXTS = ['Login', 'Cannot log in', '无法登录', 'é', '', ' a ', 'Emoji 🎉', 'x'.repeat(3000)];
+/** With `odd`, also a field over the reader's length limit (issue #13): cut with a marker, and counted. */
+const textCell = (odd: boolean) => fc.constantFrom(...TEXTS, ...(odd ? ['长'.repeat(MAX_FIELD_CHARS + 3)] : []));
 const priorityCell = mostly(['P1', 'p2', ' P1 ', 'Urgent', '紧急', 'High'], ['P9', '']);
 const scoreCell = mostly(['1', '5', '4', '3', '', 'Happy', 'strongly agree', '1e0'], ['10', '0', '7', '4.5', '-1', '11', 'Meh']);
 const yesNoCell = mostly(['yes', 'no', 'Y', 'N', 'true', '3', '0', ''], ['maybe']);
 const idCell = mostly(['T1', 'T2', 'T3', 'T4', ' T5', 'T6 '], ['']);
 
-/** A cell as written in a file: as is, quoted, or broken by a quote, a CR or a newline. */
-const written = (cell: fc.Arbitrary<string>) =>
-  fc.oneof(
-    { weight: 60, arbitrary: cell },
-    { weight: 1, arbitrary: cell.map((c) => `"${c.replaceAll('"', '""')}"`) },
-    { weight: 1, arbitrary: cell.map((c) => `"${c},x"`) },
-    { weight: 1, arbitrary: cell.map((c) => `"${c}\ny"`) },
-    { weight: 1, arbitrary: cell.map((c) => `${c}"q`) },
-    { weight: 1, arbitrary: cell.map((c) => `${c}\rz`) },
-    // Issue #13: spaces around a quoted field, text after a closing quote, a byte-order mark inside the file.
-    { weight: 1, arbitrary: cell.map((c) => ` "${c.replaceAll('"', '""')}"\t `) },
-    { weight: 1, arbitrary: cell.map((c) => `"${c}"x`) },
-    { weight: 1, arbitrary: cell.map((c) => `\ufeff${c}`) },
-  );
+/** A cell as written in a file: as is, or (with `odd`) quoted, or broken by a quote, a CR or a newline. */
+const written = (cell: fc.Arbitrary<string>, odd: boolean) =>
+  !odd
+    ? cell
+    : fc.oneof(
+        { weight: 60, arbitrary: cell },
+        { weight: 1, arbitrary: cell.map((c) => `"${c.replaceAll('"', '""')}"`) },
+        { weight: 1, arbitrary: cell.map((c) => `"${c},x"`) },
+        { weight: 1, arbitrary: cell.map((c) => `"${c}\ny"`) },
+        { weight: 1, arbitrary: cell.map((c) => `${c}"q`) },
+        { weight: 1, arbitrary: cell.map((c) => `${c}\rz`) },
+        // Issue #13: spaces around a quoted field, text after a closing quote, a byte-order mark inside the file.
+        { weight: 1, arbitrary: cell.map((c) => ` "${c.replaceAll('"', '""')}"\t `) },
+        { weight: 1, arbitrary: cell.map((c) => `"${c}"x`) },
+        { weight: 1, arbitrary: cell.map((c) => `\ufeff${c}`) },
+      );
 
-/** A row: cells joined by the delimiter, or an odd row. Buffers carry bytes that are not UTF-8. */
+/** A row: cells joined by the delimiter, or (with `odd`) an odd row. Buffers carry bytes that are not UTF-8. */
 type Row = string | Buffer;
-const rowOf = (cells: Array<fc.Arbitrary<string>>) =>
-  fc.oneof(
-    { weight: 300, arbitrary: fc.tuple(...cells.map(written)).map((c) => c.join(',')) as fc.Arbitrary<Row> },
-    { weight: 10, arbitrary: fc.tuple(...cells.map(written)).map((c) => [...c, 'extra'].join(',')) },
-    { weight: 10, arbitrary: fc.tuple(...cells.map(written)).map((c) => c.slice(0, -1).join(',')) },
-    { weight: 10, arbitrary: fc.constantFrom('', ' ', ','.repeat(cells.length - 1), '\r', 'a') },
+const rowOf = (cells: Array<fc.Arbitrary<string>>, odd: boolean) => {
+  const plainRows: Array<fc.WeightedArbitrary<Row>> = [
+    { weight: 300, arbitrary: fc.tuple(...cells.map((c) => written(c, odd))).map((c) => c.join(',')) },
+    { weight: 10, arbitrary: fc.tuple(...cells.map((c) => written(c, odd))).map((c) => [...c, 'extra'].join(',')) },
+    { weight: 10, arbitrary: fc.tuple(...cells.map((c) => written(c, odd))).map((c) => c.slice(0, -1).join(',')) },
+    { weight: 10, arbitrary: fc.constantFrom('', ' ', ','.repeat(cells.length - 1), 'a') },
+  ];
+  if (!odd) return fc.oneof(...plainRows);
+  return fc.oneof(
+    ...plainRows,
+    { weight: 2, arbitrary: fc.constant('\r') },
     // Issue #13, rare since each ends the file's reading: a quote never closed (the rest is rejected), a NUL (the file is refused).
     { weight: 1, arbitrary: fc.tuple(...cells.map((c) => c)).map((c) => `${c.slice(0, -1).join(',')},"${c.at(-1)}`) },
     { weight: 1, arbitrary: fc.tuple(...cells.map((c) => c)).map((c) => `${c.join(',')}\u0000`) },
@@ -251,22 +304,27 @@ const rowOf = (cells: Array<fc.Arbitrary<string>>) =>
       }),
     },
   );
+};
 
-const checkRow = (o: Order) => rowOf([timestampIn(o), serviceCell, probeCell, statusCell, latencyCell]);
-const ticketRow = (o: Order) =>
-  rowOf([
-    idCell,
-    timestampIn(o),
-    laterTimestampIn(o),
-    laterTimestampIn(o),
-    priorityCell,
-    textCell,
-    serviceCell,
-    textCell,
-    textCell,
-    yesNoCell,
-  ]);
-const surveyRow = (o: Order) => rowOf([idCell, timestampIn(o), serviceCell, idCell, scoreCell, scoreCell, scoreCell, textCell]);
+const checkRow = (o: Order, odd: boolean) => rowOf([timestampIn(o), serviceCell, probeCell, statusCell, latencyCell], odd);
+const ticketRow = (o: Order, odd: boolean) =>
+  rowOf(
+    [
+      idCell,
+      timestampIn(o),
+      laterTimestampIn(o),
+      laterTimestampIn(o),
+      priorityCell,
+      textCell(odd),
+      serviceCell,
+      textCell(odd),
+      textCell(odd),
+      yesNoCell,
+    ],
+    odd,
+  );
+const surveyRow = (o: Order, odd: boolean) =>
+  rowOf([idCell, timestampIn(o), serviceCell, idCell, scoreCell, scoreCell, scoreCell, textCell(odd)], odd);
 
 const C_HEADER = 'timestamp,service,probe,status,latency_ms';
 const T_HEADER = 'id,created,first_response,resolved,priority,category,service,title,status,reopened';
@@ -380,17 +438,20 @@ describe(`every reading path gives what the general reader gives (seed ${SEED}, 
           }) as fc.Arbitrary<Settings>
         ).chain((settings) => {
           const order = settings.dateOrder ?? 'ymd';
-          return fc.record({
-            settings: fc.constant(settings),
-            checks: fc.array(checkRow(order), { maxLength: 60, size: 'max' }),
-            tickets: fc.array(ticketRow(order), { maxLength: 40, size: 'max' }),
-            surveys: fc.array(surveyRow(order), { maxLength: 40, size: 'max' }),
-            eol: fc.constantFrom('\n', '\r\n', 'mixed'),
-            finalEol: fc.boolean(),
-            bom: fc.boolean(),
-            padded: fc.boolean(),
-            blockBytes: fc.constantFrom(64, 300),
-          });
+          return fc.boolean().chain((odd) =>
+            fc.record({
+              settings: fc.constant(settings),
+              odd: fc.constant(odd),
+              checks: fc.array(checkRow(order, odd), { maxLength: 60, size: 'max' }),
+              tickets: fc.array(ticketRow(order, odd), { maxLength: 40, size: 'max' }),
+              surveys: fc.array(surveyRow(order, odd), { maxLength: 40, size: 'max' }),
+              eol: fc.constantFrom('\n', '\r\n', 'mixed'),
+              finalEol: fc.boolean(),
+              bom: fc.boolean(),
+              padded: fc.boolean(),
+              blockBytes: fc.constantFrom(64, 300),
+            }),
+          );
         }),
         async (x) => {
           const dir = mkdtempSync(path.join(tmpdir(), 'paths-agree-'));

@@ -5,10 +5,16 @@
  * GB18030, `encoding: utf-8` made bad bytes U+FFFD silently, a NUL past the first 64 KiB and a
  * BOM inside the file went unreported, `"P1" ,` kept its quotes, a stray quote was accepted, an
  * unclosed quote refused the whole file naming its last line, and a 2 MiB comment was kept whole.
+ *
+ * The second suite holds the cases of the ingest-bytes audit, each of which failed before too:
+ * malformed timestamps that the checks fast path accepted with an invented time, CR-only line
+ * ends that lost every row under a "header and no rows" warning, invalid UTF-16 read without a
+ * reject, and misleading encoding messages.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
@@ -241,5 +247,116 @@ describe('reading odd exports', () => {
       // A phone number typed into the priority cell stays masked.
       [3, '[phone]', 'unknown priority "[phone]"; ad'],
     ]);
+  });
+});
+
+describe('reading odd exports (the ingest-bytes audit)', () => {
+  /** The reason parseTimestamp gives a cell it cannot read (parse-timestamp.ts, `expected`, under dateOrder ymd). */
+  const notADate = (cell: string) => `expected a date like 2026-11-03 08:15, got "${cell}"`;
+
+  it('rejects malformed ISO timestamps on the checks fast path as the general reader does, instead of inventing a time', async () => {
+    // The audit's cells: a space or letters where the digits of the hour, minute or second belong.
+    // The fast path read each non-digit pair as −1, which passed `hour <= 23` (9:05 became 23:05 the day before).
+    const bad = ['2026-10-01T 9:05:00Z', '2026-10-01 ab:cd:efZ', '2026-10-01T09: 5:00Z', '2026-10-01T09:05: 0Z'];
+    const checks = `time,status\n2026-10-01T09:00:00Z,up\n${bad.map((t) => `${t},up`).join('\n')}\n2026-10-01T09:10:00Z,up\n`;
+    const r = await read({ checks });
+    const c = r.files.find((f) => f.kind === 'checks');
+    expect(c).toMatchObject({
+      rows: 6,
+      accepted: 2,
+      rejected: 4,
+      firstMs: Date.UTC(2026, 9, 1, 9, 0),
+      lastMs: Date.UTC(2026, 9, 1, 9, 10),
+    });
+    // Header line 1, the good row line 2, the bad ones lines 3–6; the time is column 1.
+    expect(c?.rejects.map((x) => [x.line, x.column, x.field, x.value, x.reason])).toEqual(
+      bad.map((t, i) => [3 + i, 1, 'time', t, notADate(t)]),
+    );
+  });
+
+  it('refuses a file with CR-only line ends (old Mac CSV) as a file error naming the header line, on every path', async () => {
+    const message = (file: string, column: number) =>
+      `${file}:1:${column}: the header line holds a bare CR (a CR without an LF: old Mac line ends), expected lines that end in LF or CR LF; save the export with LF or CR LF line ends`;
+    // Before: one header "record" of every line's fields, no rows and only a "header and no rows" warning.
+    const checks = 'time,status\r2026-09-01 00:00,up\r2026-09-01 00:10,down\r';
+    expect((await read({ checks })).problems).toEqual([message('checks.csv', 2)]);
+    // Before: "Resolved" in a later row's cells read as a second header column.
+    const tickets = 'id,created,priority,status\rT1,2026-09-01 10:00,P1,Resolved\rT2,2026-09-01 11:00,P2,Resolved\r';
+    expect((await read({ tickets })).problems).toEqual([message('tickets.csv', 4)]);
+    // Past the 64 KiB sniff and gzipped, as the audit's sample file was; in UTF-16 (read as text, not bytes).
+    const long = `time,status\r${Array.from({ length: 5000 }, (_, i) => `2026-09-01 00:${String(i % 60).padStart(2, '0')},up`).join('\r')}\r`;
+    expect((await read({ checks: gzipSync(long) })).problems).toEqual([message('checks.csv', 2)]);
+    expect((await read({ checks: Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(long, 'utf-16le')]) })).problems).toEqual([
+      message('checks.csv', 2),
+    ]);
+    // A bare CR in the header's first field; a CR inside a quoted header field is text, not a line end.
+    expect((await read({ checks: 'ti\rme,status\n2026-09-01 00:00,up\n' })).problems).toEqual([message('checks.csv', 1)]);
+    expect((await read({ checks: '"ti\rme",time,status\n1,2026-09-01 00:00,up\n' })).files.find((f) => f.kind === 'checks')).toMatchObject({
+      rows: 1,
+      accepted: 1,
+    });
+  });
+
+  it('keeps a bare CR in a data cell as the docs say, and rejects a line of CR-joined rows by its field count, counted', async () => {
+    // docs/reading-exports.md, Line ends: "A bare CR is no line end: outside quotes it is kept in the field".
+    const tickets =
+      'id,created,priority,title\nT1,2026-09-01 10:00,P1,Login\rfails\nT2,2026-09-01 10:00,P1,a\rT3,2026-09-01 11:00,P1,b\nT4,2026-09-01 12:00,P1,c\n';
+    const r = await read({ tickets });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });
+    expect(r.tickets.map((x) => [x.id, x.title])).toEqual([
+      ['T1', 'Login\rfails'],
+      ['T4', 'c'],
+    ]);
+    // Line 3 holds T2 and T3 joined by a CR: 4 + 4 − 1 = 7 fields.
+    expect(t?.rejects).toEqual([
+      {
+        line: 3,
+        column: null,
+        field: null,
+        value: null,
+        // The row mapper's field count (row-mappers.ts): the line is one row, rejected and counted.
+        reason: 'expected 4 fields like the header, got 7',
+      },
+    ]);
+  });
+
+  it('rejects the row of a lone surrogate in UTF-16, and a trailing odd byte, instead of reading them', async () => {
+    const reason = (enc: string) => `holds bytes that are not valid ${enc} (decoded as U+FFFD); check the file's encoding`;
+    for (const [enc, bom] of [
+      ['utf-16le', [0xff, 0xfe]],
+      ['utf-16be', [0xfe, 0xff]],
+    ] as const) {
+      const text = (s: string) => iconv.encode(s, enc);
+      // 00 D8 (LE) or D8 00 (BE) is U+D800, a high surrogate with no low one after it.
+      const lone = Buffer.from(enc === 'utf-16le' ? [0x00, 0xd8] : [0xd8, 0x00]);
+      const tickets = Buffer.concat([
+        Buffer.from(bom),
+        text('id,created,priority,title\nT1,2026-09-01 10:00,P1,a'),
+        lone,
+        text('b\nT2,2026-09-01 10:00,P1,ok\nT3,2026-09-01 10:00,P1,odd'),
+        Buffer.from([0x41]),
+      ]);
+      const r = await read({ tickets });
+      const t = r.files.find((f) => f.kind === 'tickets');
+      expect(t, enc).toMatchObject({ encoding: enc, rows: 3, accepted: 1, rejected: 2 });
+      // Header line 1; T1 on line 2 (the title, column 4); T3 on line 4 ends in the odd byte.
+      expect(t?.rejects.map((x) => [x.line, x.column, x.field, x.reason])).toEqual([
+        [2, 4, 'title', reason(enc.toUpperCase())],
+        [4, 4, 'title', reason(enc.toUpperCase())],
+      ]);
+      expect(r.tickets.map((x) => x.id)).toEqual(['T2']);
+    }
+  });
+
+  it('reads a file that starts with the GB18030 byte-order mark (84 31 95 33) as GB18030', async () => {
+    const body = iconv.encode('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\n', 'gb18030');
+    for (const encoding of ['auto', 'gb18030', 'utf-8']) {
+      const r = await read({ tickets: Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), body]) }, encoding);
+      const t = r.files.find((f) => f.kind === 'tickets');
+      // A byte-order mark wins over the configured encoding (docs/reading-exports.md, Encodings).
+      expect(t, encoding).toMatchObject({ encoding: 'gb18030', encodingReason: 'byte-order mark', rows: 1, accepted: 1 });
+      expect(r.tickets.map((x) => [x.title, x.priority])).toEqual([['无法登录', 'p1']]);
+    }
   });
 });

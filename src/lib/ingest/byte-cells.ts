@@ -105,7 +105,14 @@ export interface HourCache {
 /**
  * An ISO timestamp `YYYY-MM-DD[T ]HH:MM:SS[.fff…](Z|±HH:MM)` read from bytes, equal to what
  * parseTimestamp returns for it. NaN when the cell is not in exactly that form with plainly
- * valid fields (day 28 at most, say): parseTimestamp then reads it.
+ * valid fields (day 28 at most, say): parseTimestamp then reads it. Every digit is checked: a
+ * space or letter where one belongs gives NaN, never a field of -1.
+ *
+ * @param buf the line's bytes; the cell is `buf[a, b)`
+ * @param cache the hour last resolved, kept by the caller across rows
+ * @returns epoch milliseconds, or NaN
+ * @example isoTimeFromBytes(Buffer.from('2026-11-03T08:15:00+08:00'), 0, 25, { key: -1, ms: 0 }) // 1762128900000 (2026-11-03T00:15:00Z)
+ * @example isoTimeFromBytes(Buffer.from('2026-11-03T 8:15:00Z'), 0, 20, { key: -1, ms: 0 }) // NaN (parseTimestamp rejects it)
  */
 export function isoTimeFromBytes(buf: Buffer, a: number, b: number, cache: HourCache): number {
   const n = b - a;
@@ -123,7 +130,21 @@ export function isoTimeFromBytes(buf: Buffer, a: number, b: number, cache: HourC
     const hour = d2(buf, a + 11);
     const minute = d2(buf, a + 14);
     const second = d2(buf, a + 17);
-    if (year >= 1970 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+    // Every field is checked from below too: d2 gives -1 for a non-digit, which `hour <= 23` alone let through.
+    if (
+      year >= 1970 &&
+      year <= 2199 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
       let p = a + 19;
       let milli = 0;
       const fc = p < b ? buf[p] : -1;

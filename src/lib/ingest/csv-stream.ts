@@ -8,7 +8,10 @@
  *
  * The rules (docs/reading-exports.md):
  * - CR LF and LF end a record outside quotes, mixed in one file; inside quotes both are kept.
- *   A bare CR is kept in the field. A blank line is no record (but a physical line).
+ *   A bare CR (outside quotes, no LF after it) is kept in the field and noted on the record
+ *   (`bareCr`); in the header line it is a file error, thrown as soon as it is seen: a file of
+ *   old Mac line ends (CR only) would otherwise be one header of every row's fields and no rows.
+ *   A blank line is no record (but a physical line).
  * - Spaces and tabs around a quoted field are dropped (`"P1" ,` is P1); around an unquoted
  *   field they are kept (the row mapper trims the cells it reads).
  * - A quote inside an unquoted field, or text after a closing quote: the record is rejected.
@@ -21,6 +24,7 @@
  * - A field longer than MAX_FIELD_CHARS is cut there with a visible marker and counted.
  */
 import { Readable } from 'node:stream';
+import { ReviewError } from '../errors.ts';
 import { MAX_FIELD_CHARS, truncationMark } from './field-limit.ts';
 import { ExportReadError } from './open-export.ts';
 import { EscapingUtf8Decoder, escapedBytes, showEscapes } from './utf8-escape.ts';
@@ -30,6 +34,8 @@ export interface CsvPlace {
   delimiter: string;
   /** The record delimiter found on the header line, when taking over mid-file; null at the file's start. Not read: CR LF and LF both end records. */
   recordDelimiter: string | null;
+  /** True when the text's first record is the file's header line: a bare CR in it is a file error. */
+  header?: boolean;
   /** Physical lines of the file before the text's first line. */
   linesBefore: number;
   /**
@@ -55,6 +61,13 @@ export interface CsvRecord {
   lines: number;
   fault: RecordFault | null;
   truncated: number;
+  /** The 1-based column of the record's first bare CR (a CR outside quotes without an LF after it); absent without one. */
+  bareCr?: number;
+}
+
+/** The file error of a bare CR in the header line, at its line and column. */
+export function bareCrInHeader(name: string, line: number, column: number): string {
+  return `${name}:${line}:${column}: the header line holds a bare CR (a CR without an LF: old Mac line ends), expected lines that end in LF or CR LF; save the export with LF or CR LF line ends`;
 }
 
 const QUOTE = 34;
@@ -111,11 +124,19 @@ export class CsvTokenizer {
   /** Characters of the current line inside a quote, and whether the last was a CR. */
   private lineChars = 0;
   private lineCr = false;
+  /** The last character was a CR outside quotes, in column `crColumn`: bare unless an LF follows. */
+  private crOutside = false;
+  private crColumn = 0;
+  /** Column of the record's first bare CR, or 0. */
+  private bareCr = 0;
+  /** The next record is the header line (CsvPlace.header): a bare CR in it is thrown at once. */
+  private headerNext: boolean;
 
   /** The fault of a U+FFFD, when the decoder made it from invalid bytes (CsvPlace.replacedFrom). */
   private readonly replaced: string | null;
 
-  constructor(name: string, delimiter: string, firstLine: number, each: (r: CsvRecord) => void, replacedFrom?: string) {
+  constructor(name: string, delimiter: string, firstLine: number, each: (r: CsvRecord) => void, replacedFrom?: string, header = false) {
+    this.headerNext = header;
     this.replaced =
       replacedFrom === undefined
         ? null
@@ -171,14 +192,23 @@ export class CsvTokenizer {
       return;
     }
     this.endField();
-    this.each({
+    const record: CsvRecord = {
       fields: this.fault === null ? this.fields : [],
       line: this.recordLine,
       lines: lastLine - this.recordLine + 1,
       fault: this.fault,
       truncated: this.truncated,
-    });
+    };
+    if (this.bareCr > 0) record.bareCr = this.bareCr;
+    this.headerNext = false;
+    this.each(record);
     this.reset();
+  }
+
+  /** A CR outside quotes was followed by something other than an LF: note it, and in the header line stop. */
+  private noteBareCr(): void {
+    if (this.bareCr === 0) this.bareCr = this.crColumn;
+    if (this.headerNext) throw new ReviewError(bareCrInHeader(this.name, this.recordLine, this.crColumn));
   }
 
   private reset(): void {
@@ -195,6 +225,7 @@ export class CsvTokenizer {
     this.laterLines = [];
     this.lineChars = 0;
     this.lineCr = false;
+    this.bareCr = 0;
   }
 
   /** A line ends inside a quoted field: note whether it had text, for the accounting of a quote never closed. */
@@ -224,6 +255,14 @@ export class CsvTokenizer {
       if (c === BOM) this.setFault('holds a byte-order mark (U+FEFF) inside the file: two exports joined, or a stray mark');
       else if (c === REPLACEMENT && this.replaced !== null) this.setFault(this.replaced);
       else if (c >= 0xdc80 && c <= 0xdcff && !isHigh(i > 0 ? text.charCodeAt(i - 1) : this.prevChar)) this.setFault(NOT_UTF8);
+      if (this.crOutside) {
+        this.crOutside = false;
+        if (c !== LF) this.noteBareCr();
+      }
+      if (c === CR && state !== QUOTED) {
+        this.crOutside = true;
+        this.crColumn = this.fields.length + 1;
+      }
       switch (state) {
         case FIELD_START:
           if (c === QUOTE) {
@@ -387,10 +426,11 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 /**
  * Streams `text` through the tokenizer; `each` gets every record (blank lines skipped, but
- * counted). A NUL character is an ExportReadError; errors of `each` and of the stream pass through.
+ * counted). A NUL character is an ExportReadError, a bare CR in the header line (`place.header`) a
+ * ReviewError; errors of `each` and of the stream pass through.
  */
 export async function readCsvRecords(text: Readable, name: string, place: CsvPlace, each: (r: CsvRecord) => void): Promise<void> {
-  const tokenizer = new CsvTokenizer(name, place.delimiter, place.linesBefore + 1, each, place.replacedFrom);
+  const tokenizer = new CsvTokenizer(name, place.delimiter, place.linesBefore + 1, each, place.replacedFrom, place.header === true);
   for await (const chunk of text as AsyncIterable<string>) tokenizer.push(chunk);
   tokenizer.end();
 }

@@ -79,6 +79,15 @@ export function fastChecksPlan(resolved: ResolvedSource, delimiter: string): Fas
 }
 
 const MAX_FIELDS = 256;
+/** Cells a service or probe cache holds (ByteCache's limit). */
+const CELL_LIMIT = 50_000;
+/**
+ * A series key is (service entry × KEY_SPAN + probe entry), NO_ENTRY standing for a default
+ * service or an empty probe: both above every entry a cache of CELL_LIMIT cells gives, so no two
+ * series share a key (with 0x8000 and 0x7fff, the 32,768th probe took the empty probe's series).
+ */
+const KEY_SPAN = 0x10000;
+const NO_ENTRY = KEY_SPAN - 1;
 
 /** A (service, probe) series as the fast path resolved it from cell bytes; `handle` is the sink's, -1 until first used. */
 interface SeriesRef {
@@ -100,8 +109,8 @@ export class FastCheckRows implements LineRows {
   /** Where rows are counted; a worker gives each block its own. */
   account: RowAccount;
   private readonly starts = new Int32Array(MAX_FIELDS + 1);
-  private readonly services = new ByteCache<string | null>();
-  private readonly probes = new ByteCache<string | null>();
+  private readonly services = new ByteCache<string | null>(CELL_LIMIT);
+  private readonly probes = new ByteCache<string | null>(CELL_LIMIT);
   private readonly statuses = new ByteCache<number>(1000);
   /** Entry of the last status cell looked up, or -1. */
   private lastStatus = -1;
@@ -258,10 +267,10 @@ export class FastCheckRows implements LineRows {
     } else {
       if (plan.defaultService === null) return null;
       service = plan.defaultService;
-      svcEntry = 0x7fff;
+      svcEntry = NO_ENTRY;
     }
 
-    let prEntry = 0x7fff;
+    let prEntry = NO_ENTRY;
     let probe = 'default';
     if (plan.probe >= 0) {
       const pa = starts[plan.probe] as number;
@@ -277,7 +286,7 @@ export class FastCheckRows implements LineRows {
       }
     }
 
-    return { key: svcEntry * 0x8000 + prEntry, service, probe, handle: -1 };
+    return { key: svcEntry * KEY_SPAN + prEntry, service, probe, handle: -1 };
   }
 
   /** The row as strings, judged by the row mapper. */

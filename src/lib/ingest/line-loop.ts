@@ -113,13 +113,18 @@ function firstBadLine(buf: Buffer, start: number, stop: number): number {
   return stop;
 }
 
-/** The first line of a byte stream: its bytes without the line end, the buffer read so far, and whether the stream ended. */
+/**
+ * The first line of a byte stream: its bytes without the line end, the buffer read so far, and
+ * whether the stream ended. Reading stops early at a bare CR (a CR with no LF after it) before any
+ * LF, with `nl` -1: the header is then not plain, and the general reader refuses it at once
+ * (csv-stream.ts) instead of this loop reading a file of CR-only line ends whole.
+ */
 export async function readHeaderLine(
   it: AsyncIterator<Buffer>,
 ): Promise<{ buf: Buffer; ended: boolean; nl: number; crlf: boolean; headerBytes: Buffer }> {
   let buf: Buffer = Buffer.alloc(0);
   let ended = false;
-  while (!ended && buf.indexOf(LF) < 0) {
+  while (!ended && buf.indexOf(LF) < 0 && !hasBareCr(buf)) {
     const r = await it.next();
     if (r.done) ended = true;
     else buf = buf.length ? Buffer.concat([buf, r.value]) : r.value;
@@ -127,6 +132,12 @@ export async function readHeaderLine(
   const nl = buf.indexOf(LF);
   const crlf = nl > 0 && buf[nl - 1] === CR;
   return { buf, ended, nl, crlf, headerBytes: nl < 0 ? buf : buf.subarray(0, crlf ? nl - 1 : nl) };
+}
+
+/** Whether `buf` holds a CR followed by a byte other than LF. */
+function hasBareCr(buf: Buffer): boolean {
+  for (let cr = buf.indexOf(CR); cr >= 0 && cr + 1 < buf.length; cr = buf.indexOf(CR, cr + 1)) if (buf[cr + 1] !== LF) return true;
+  return false;
 }
 
 /**

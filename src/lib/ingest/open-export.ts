@@ -70,6 +70,8 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+  // U+FEFF in GB18030's four-byte form: invalid in UTF-8 and GBK, so it cannot start another export.
+  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
 ];
 
 /** Configured names → the name reported and decoded with; anything else must be an iconv-lite encoding. */
@@ -122,15 +124,20 @@ async function peek(it: AsyncIterator<Buffer>, bytes: number): Promise<{ head: B
   return { head: Buffer.concat(chunks, size), ended: false };
 }
 
-/** A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16 text. */
+/**
+ * A hint for the binary error when NULs fall on every other byte, the mark of BOM-less UTF-16
+ * text: each ASCII character has its NUL on one side (odd offsets in UTF-16LE, even in BE). The
+ * other side may hold a few too (开, U+5F00, is 00 5F in UTF-16LE; a single one lost the hint),
+ * so NULs must be a quarter of one side's bytes and four times as many as on the other side.
+ */
 function utf16Hint(head: Buffer): string {
   let even = 0;
   let odd = 0;
   const n = Math.min(head.length, 4096);
   for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? even++ : odd++;
   const half = Math.floor(n / 2);
-  if (odd > half * 0.5 && even === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16le';
-  if (even > half * 0.5 && odd === 0) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16be';
+  if (odd >= 2 && odd > half * 0.25 && even * 4 <= odd) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16le';
+  if (even >= 2 && even > half * 0.25 && odd * 4 <= even) return '; it may be UTF-16 without a byte-order mark: set encoding: utf-16be';
   return '';
 }
 
@@ -224,6 +231,25 @@ async function* prepend(first: Buffer[], rest: AsyncGenerator<Buffer>): AsyncGen
 interface TextDecoding {
   write(chunk: Buffer): string;
   end(): string | undefined;
+}
+
+/**
+ * iconv-lite's UTF-16 decoder, with a byte left over at the end (an odd-length file) decoded as
+ * U+FFFD, as its GB18030 and UTF-32 decoders do with a cut sequence; iconv-lite's UTF-16 drops it.
+ */
+class Utf16Ending implements TextDecoding {
+  private readonly inner: TextDecoding;
+  private bytes = 0;
+  constructor(inner: TextDecoding) {
+    this.inner = inner;
+  }
+  write(chunk: Buffer): string {
+    this.bytes += chunk.length;
+    return this.inner.write(chunk);
+  }
+  end(): string {
+    return (this.inner.end() ?? '') + (this.bytes % 2 === 1 ? '\ufffd' : '');
+  }
 }
 
 /** A file after its first 64 KiB were looked at: what they showed, and the way on from them. */
@@ -343,7 +369,9 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
 
   // The decoder keeps partial characters between writes, so chunk boundaries may fall anywhere.
   // UTF-8 is decoded keeping invalid bytes as escapes, for the reader to reject their rows.
-  const decoder: TextDecoding = encoding === 'utf-8' ? new EscapingUtf8Decoder() : iconv.getDecoder(encoding, { stripBOM: false });
+  const iconvDecoder = encoding === 'utf-8' ? null : iconv.getDecoder(encoding, { stripBOM: false });
+  const decoder: TextDecoding =
+    iconvDecoder === null ? new EscapingUtf8Decoder() : /^(utf-?16|ucs-?2)/.test(encoding) ? new Utf16Ending(iconvDecoder) : iconvDecoder;
   const headText = decoder.write(head);
   if (ended && headText.trim() === '') fail(new ExportReadError(filePath, 'the file is empty, expected a header line'));
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(headText) : opts.delimiter;
@@ -362,17 +390,22 @@ async function sniff(file: string | ExportFile, opts: OpenExportOptions): Promis
 /** The sniffed file as decoded text. */
 function textStream(sniffed: Sniffed): Readable {
   const { release, decoder, headText } = sniffed;
+  // iconv-lite's UTF-16 decoders pass a lone surrogate (bytes 00 D8 in UTF-16LE) through: it
+  // becomes U+FFFD, the mark of an invalid sequence the reader rejects a row for (csv-stream.ts,
+  // replacedFrom). Not in UTF-8, whose decoder escapes invalid bytes as lone low surrogates on purpose.
+  const wellFormed = sniffed.format.encoding === 'utf-8' ? (s: string) => s : (s: string) => s.toWellFormed();
   async function* text(): AsyncGenerator<string> {
     // A chunk may end in the first half of a surrogate pair (iconv-lite's UTF-16BE decoder cuts
     // there); a consumer that encodes each chunk to UTF-8 on its own would turn
-    // each half into U+FFFD, so the high surrogate waits for the next chunk.
+    // each half into U+FFFD, so the high surrogate waits for the next chunk. So no chunk ends
+    // in a high surrogate, and one alone in a chunk is alone in the text.
     let carry = '';
     const hold = (decoded: string): string => {
       const s = carry + decoded;
       const last = s.charCodeAt(s.length - 1);
       const split = last >= 0xd800 && last <= 0xdbff;
       carry = split ? s.slice(-1) : '';
-      return split ? s.slice(0, -1) : s;
+      return wellFormed(split ? s.slice(0, -1) : s);
     };
     try {
       const first = hold(headText);
@@ -381,7 +414,7 @@ function textStream(sniffed: Sniffed): Readable {
         const s = hold(decoder.write(chunk));
         if (s) yield s;
       }
-      const tail = carry + (decoder.end() ?? '');
+      const tail = wellFormed(carry + (decoder.end() ?? ''));
       if (tail) yield tail;
     } finally {
       // Reached on early exit too (the consumer destroyed the stream): release the file.

@@ -93,7 +93,14 @@ export async function readExport(ctx: ReadContext): Promise<void> {
     return { resolved, map };
   };
   const csv = async (text: Readable, recordDelimiter: string | null, linesBefore: number) => {
-    const place = { delimiter, recordDelimiter, linesBefore, ...(opened.encoding === 'utf-8' ? {} : { replacedFrom: opened.encoding }) };
+    const place = {
+      delimiter,
+      recordDelimiter,
+      linesBefore,
+      // Before the header is read, the text's first record is it: a bare CR there is a file error (csv-stream.ts).
+      header: map === null,
+      ...(opened.encoding === 'utf-8' ? {} : { replacedFrom: opened.encoding }),
+    };
     await readCsvRecords(text, name, place, ({ fields, line, fault, truncated }) => {
       if (truncated > 0) account.truncated(truncated);
       if (map === null) {
