@@ -13,6 +13,7 @@ import type {
   TicketRecord,
 } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
+import { clipValue as clip, quoteValue as q } from '../util/clip-value.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
@@ -54,7 +55,6 @@ class Reject {
   }
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Distinct cells compared directly before the map is asked (most such columns hold a few words). */
@@ -127,7 +127,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
   const unknownId = cached((v: string) => {
     const id = unconfiguredServiceId(v);
-    return configuredIds.has(id) ? `!unknown service "${v}" reads like the configured id "${id}": add "${v}" to its aliases` : id;
+    return configuredIds.has(id) ? `!unknown service ${q(v)} reads like the configured id ${q(id)}: add ${q(v)} to its aliases` : id;
   });
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
@@ -202,9 +202,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = raw(field);
       if (v === null) return null;
       const text = mapped ?? v;
-      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got "${v}"`);
+      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got ${q(v)}`);
       const n = Number(text);
-      const shown = mapped === undefined ? `"${v}"` : `"${v}" (mapped to ${mapped})`;
+      const shown = mapped === undefined ? q(v) : `${q(v)} (mapped to ${mapped})`;
       if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
       if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
       return n;
@@ -213,7 +213,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     const minutesAfter = (field: string, createdMs: number): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got "${v}"`);
+      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got ${q(v)}`);
       return createdMs + Math.round(Number(v) * 60_000);
     };
     const category = (): string | null => {
@@ -226,7 +226,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
       const known = mapService(v);
       if (known !== null) return known;
-      if (!acceptUnknown) return fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+      if (!acceptUnknown) return fail('service', v, `unknown service ${q(v)} (not a configured id, alias or name)`);
       const id = unknownId(v);
       if (id.startsWith('!')) return fail('service', v, id.slice(1));
       unconfigured = { id, name: v.replace(/\s+/g, ' ') };
@@ -237,7 +237,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const timeMs = time('timeMs', true) as number;
         const s = service(true) as string;
         const word = required('status', 'status');
-        const status = mapStatus(word) ?? fail('status', word, `unknown status "${word}"; map it under values.status in the source config`);
+        const status =
+          mapStatus(word) ?? fail('status', word, `unknown status ${q(word)}; map it under values.status in the source config`);
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
         return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
       }
@@ -253,14 +254,14 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
         if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
-          fail('resolvedMs', cell('resolvedMs'), `status "${statusWord}" means resolved, but the resolved time is empty`);
+          fail('resolvedMs', cell('resolvedMs'), `status ${q(statusWord)} means resolved, but the resolved time is empty`);
         const pWord = required('priority', 'priority');
-        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority "${pWord}"; add it to a level's words`);
+        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority ${q(pWord)}; add it to a level's words`);
         const reopenedRaw = raw('reopened');
         let reopened: boolean | null = null;
         if (reopenedRaw !== null) {
           const r = reopenedOf(reopenedRaw);
-          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got ${q(reopenedRaw)}`);
           else reopened = r;
         }
         const onTimeRaw = raw('sourceOnTime');
@@ -268,7 +269,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
           onTimeRaw === null
             ? null
             : (mapOnTime(onTimeRaw) ??
-              fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
+              fail(
+                'sourceOnTime',
+                onTimeRaw,
+                `unknown on-time verdict ${q(onTimeRaw)}; map it under values.sourceOnTime to true or false`,
+              ));
         const ticket: TicketRecord = {
           source: options.id,
           id,
@@ -290,7 +295,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'incident id');
         const startedMs = time('startedMs', true) as number;
         const lWord = required('level', 'level');
-        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level "${lWord}"; add it to an incident level's words`);
+        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level ${q(lWord)}; add it to an incident level's words`);
         const detectedMs = time('detectedMs', false);
         const acknowledgedMs = time('acknowledgedMs', false);
         const restoredMs = time('restoredMs', false);
@@ -318,7 +323,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'change id');
         const tWord = required('type', 'change type');
         const type = (mapChangeType(tWord) ??
-          fail('type', tWord, `unknown change type "${tWord}"; map it under values.type to normal, standard or emergency`)) as ChangeType;
+          fail('type', tWord, `unknown change type ${q(tWord)}; map it under values.type to normal, standard or emergency`)) as ChangeType;
         const oWord = raw('outcome');
         const outcome =
           oWord === null
@@ -327,7 +332,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
                 fail(
                   'outcome',
                   oWord,
-                  `unknown change outcome "${oWord}"; map it under values.outcome to successful, failed or rolled-back`,
+                  `unknown change outcome ${q(oWord)}; map it under values.outcome to successful, failed or rolled-back`,
                 )) as ChangeOutcome);
         const plannedStartMs = time('plannedStartMs', false);
         const plannedEndMs = time('plannedEndMs', false);

@@ -1,0 +1,107 @@
+/**
+ * Reject reasons of the row mapper (src/lib/ingest/row-mappers.ts), row by row through
+ * rowMapperFor on hand-made rows. Expected texts are the reasons' shapes as
+ * docs/reading-exports.md and the data-quality page (site/i18n/reasons.ts) list them; a value a
+ * reason quotes is clipped as the value column is (src/lib/util/clip-value.ts: 77 characters and `…`).
+ */
+import { describe, expect, it } from 'vitest';
+import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
+import { validateConfig } from '../../src/lib/config/load-config.ts';
+import type { RejectedRow } from '../../src/lib/ingest/file-account.ts';
+import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
+import { rowMapperFor } from '../../src/lib/ingest/row-mappers.ts';
+
+const config = (source: Record<string, unknown>, review: Record<string, unknown> = {}) =>
+  validateConfig({
+    review: { name: 'Reasons', timeZone: 'UTC', ...review },
+    services: [
+      { id: 'api', name: 'API', owner: 'P', target: 0.99, latencyThresholdMs: 200 },
+      // Configured, but not monitored: no target, no latency threshold.
+      { id: 'reporting', name: 'Reporting', owner: 'BI', aliases: ['BI reports'] },
+    ],
+    priorities: [{ id: 'p1', name: 'P1', words: ['P1'], response: '15m', resolution: '4h' }],
+    incidentLevels: [{ id: 'major', name: 'Major', words: ['Sev1'], detect: '10m', acknowledge: '5m', restore: '2h' }],
+    sources: [{ id: 's', files: 'x.csv', ...source }],
+  });
+
+/** The mapper of the config's only source over `header`, resolved as ingestion resolves it. */
+function mapper(source: Record<string, unknown>, header: string[], review: Record<string, unknown> = {}) {
+  const cfg = config(source, review);
+  const resolved = resolveSource(resolveSourceOptions(cfg.sources[0] as SourceConfig, cfg).options, header);
+  if (!('indices' in resolved)) throw new Error(JSON.stringify(resolved));
+  return rowMapperFor(resolved);
+}
+
+const rejected = (out: unknown): RejectedRow => {
+  if (out === null || typeof out !== 'object' || !('reason' in out)) throw new Error(`accepted: ${JSON.stringify(out)}`);
+  return out as RejectedRow;
+};
+
+// A cell of 20,000 characters (the audit's Priority cell): the value column shows 77 of them and "…".
+const LONG = 'Z'.repeat(20_000);
+const CLIPPED = `${'Z'.repeat(77)}…`;
+
+describe('a long unknown word in a reason', () => {
+  const TICKET = ['id', 'created', 'priority', 'service', 'status', 'reopened', 'on_time'];
+  const ticket = (cells: Partial<Record<(typeof TICKET)[number], string>>, review: Record<string, unknown> = {}) =>
+    rejected(
+      mapper(
+        { kind: 'tickets' },
+        TICKET,
+        review,
+      )(
+        TICKET.map((h) => cells[h] ?? { id: 'T-1', created: '2026-10-01 09:00', priority: 'P1', service: 'api' }[h] ?? ''),
+        2,
+      ),
+    );
+
+  it('is quoted clipped like the value column, for every word a map reads', () => {
+    const cases: Array<[RejectedRow, string]> = [
+      [ticket({ priority: LONG }), `unknown priority "${CLIPPED}"; add it to a level's words`],
+      [ticket({ service: LONG }, { unknownServices: 'reject' }), `unknown service "${CLIPPED}" (not a configured id, alias or name)`],
+      [ticket({ reopened: LONG }), `expected yes/no or a count, got "${CLIPPED}"`],
+      [ticket({ on_time: LONG }), `unknown on-time verdict "${CLIPPED}"; map it under values.sourceOnTime to true or false`],
+      [
+        rejected(mapper({ kind: 'checks' }, ['time', 'service', 'status'])(['2026-10-01 09:00', 'api', LONG], 2)),
+        `unknown status "${CLIPPED}"; map it under values.status in the source config`,
+      ],
+      [
+        rejected(mapper({ kind: 'checks' }, ['time', 'service', 'status', 'latency_ms'])(['2026-10-01 09:00', 'api', 'up', LONG], 2)),
+        `expected a number, got "${CLIPPED}"`,
+      ],
+      [
+        rejected(mapper({ kind: 'incidents' }, ['id', 'level', 'started'])(['I-1', LONG, '2026-10-01 09:00'], 2)),
+        `unknown incident level "${CLIPPED}"; add it to an incident level's words`,
+      ],
+      [
+        rejected(mapper({ kind: 'changes' }, ['id', 'type', 'planned_start'])(['C-1', LONG, '2026-10-01 09:00'], 2)),
+        `unknown change type "${CLIPPED}"; map it under values.type to normal, standard or emergency`,
+      ],
+      [
+        rejected(mapper({ kind: 'changes' }, ['id', 'type', 'outcome', 'planned_start'])(['C-1', 'normal', LONG, '2026-10-01 09:00'], 2)),
+        `unknown change outcome "${CLIPPED}"; map it under values.outcome to successful, failed or rolled-back`,
+      ],
+      [
+        rejected(
+          mapper({ kind: 'tickets', preset: 'zendesk', defaultService: 'api' }, [
+            'Id',
+            'Created at',
+            'Priority',
+            'First reply time in minutes',
+          ])(['T-1', '2026-10-01 09:00', 'P1', LONG], 2),
+        ),
+        `expected minutes after creation (0 or more), got "${CLIPPED}"`,
+      ],
+    ];
+    for (const [row, reason] of cases) {
+      expect(row.value).toBe(CLIPPED);
+      expect(row.reason).toBe(reason);
+    }
+  });
+
+  it('is clipped alike in a timestamp reason, so the reason contains the value as shown', () => {
+    const row = rejected(mapper({ kind: 'checks' }, ['time', 'service', 'status'])([`2026-10-01 ${LONG}`, 'api', 'up'], 2));
+    expect(row.value).toBe(`2026-10-01 ${'Z'.repeat(66)}…`);
+    expect(row.reason).toBe(`expected a date like 2026-11-03 08:15, got "2026-10-01 ${'Z'.repeat(66)}…"`);
+  });
+});
