@@ -105,3 +105,27 @@ describe('a long unknown word in a reason', () => {
     expect(row.reason).toBe(`expected a date like 2026-11-03 08:15, got "2026-10-01 ${'Z'.repeat(66)}…"`);
   });
 });
+
+// Checks land only on monitored services (README: "for a monitored service (one with checks) its availability
+// target and latencyThresholdMs"); a configured service without them was called "not a configured id, alias or name".
+describe('a check naming a configured service that is not monitored', () => {
+  const checks = mapper({ kind: 'checks' }, ['time', 'service', 'status']);
+  it('says the service is configured but not monitored, and what to give it', () => {
+    expect(checks(['2026-10-01 09:00', 'reporting', 'up'], 2)).toEqual({
+      line: 2,
+      column: 2,
+      field: 'service',
+      value: 'reporting',
+      reason:
+        'service "reporting" is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
+    });
+    // By its name or an alias, the id is named too.
+    expect(rejected(checks(['2026-10-01 09:00', 'BI  reports', 'up'], 3)).reason).toBe(
+      'service "BI  reports" (id "reporting") is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
+    );
+    // A service the config lacks keeps its message.
+    expect(rejected(checks(['2026-10-01 09:00', 'billing', 'up'], 4)).reason).toBe(
+      'unknown service "billing" (not a configured id, alias or name)',
+    );
+  });
+});

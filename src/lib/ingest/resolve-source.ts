@@ -45,6 +45,8 @@ export interface SourceOptions {
   scales: { csat: { min: number; max: number }; ces: { min: number; max: number } };
   /** The services a row may name: every configured one, or for checks only the monitored ones (with availability settings). */
   services: ServiceNames[];
+  /** For checks, the configured services that are not monitored (no target and latencyThresholdMs): named in the reject, not called unknown. */
+  unmonitored: ServiceNames[];
   /** The priority levels of this source's scheme (levels without `sources`, or naming this one). */
   priorities: PriorityWords[];
   /** The incident levels of the graded-response policy (for incident sources). */
@@ -77,6 +79,10 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
   const values: Record<string, Record<string, string>> = {};
   for (const field of new Set([...Object.keys(preset?.values ?? {}), ...Object.keys(source.values)]))
     values[field] = { ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) };
+  // Checks land only on monitored services (with both availability settings); other kinds on any configured one.
+  const takesNoChecks = (s: ReviewConfig['services'][number]) =>
+    source.kind === 'checks' && (s.target === undefined || s.latencyThresholdMs === undefined);
+  const serviceNames = (s: ReviewConfig['services'][number]): ServiceNames => ({ id: s.id, name: s.name, aliases: s.aliases });
   const rejectWords: Record<string, Record<string, string>> = {};
   for (const [field, words] of Object.entries(preset?.rejectWords ?? {}))
     rejectWords[field] = Object.fromEntries(Object.entries(words).map(([w, why]) => [normWord(w), why]));
@@ -107,9 +113,8 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
       csat: { min: config.surveys.csat.min, max: config.surveys.csat.max },
       ces: { min: config.surveys.ces.min, max: config.surveys.ces.max },
     },
-    services: config.services
-      .filter((s) => source.kind !== 'checks' || (s.target !== undefined && s.latencyThresholdMs !== undefined))
-      .map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
+    services: config.services.filter((s) => !takesNoChecks(s)).map(serviceNames),
+    unmonitored: config.services.filter(takesNoChecks).map(serviceNames),
     priorities: config.priorities
       .filter((p) => p.sources === undefined || p.sources.includes(source.id))
       .map((p) => ({ id: p.id, words: p.words })),

@@ -120,6 +120,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
   const mapLevel = cached(priorityMapper(options.incidentLevels, valueMap('level')));
   const mapService = cached(serviceMapper(options.services, valueMap('service')));
+  const mapUnmonitored = cached(serviceMapper(options.unmonitored, valueMap('service')));
   const mapChangeType = cached(priorityMapper(CHANGE_TYPE_WORDS, valueMap('type')));
   const mapOutcome = cached(priorityMapper(CHANGE_OUTCOME_WORDS, valueMap('outcome')));
   const acceptUnknown = options.unknownServices === 'accept';
@@ -226,7 +227,15 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
       const known = mapService(v);
       if (known !== null) return known;
-      if (!acceptUnknown) return fail('service', v, `unknown service ${q(v)} (not a configured id, alias or name)`);
+      if (!acceptUnknown) {
+        const unmonitored = mapUnmonitored(v);
+        if (unmonitored !== null) {
+          const id = normWord(v) === unmonitored ? '' : ` (id ${q(unmonitored)})`;
+          const why = 'is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks';
+          return fail('service', v, `service ${q(v)}${id} ${why}`);
+        }
+        return fail('service', v, `unknown service ${q(v)} (not a configured id, alias or name)`);
+      }
       const id = unknownId(v);
       if (id.startsWith('!')) return fail('service', v, id.slice(1));
       unconfigured = { id, name: v.replace(/\s+/g, ' ') };

@@ -45,6 +45,8 @@ const OTHERS = [
   'expected yes/no or a count, got "maybe"',
   'unknown service "Billing" (not a configured id, alias or name)',
   'unknown service "Web Portal" reads like the configured id "web-portal": add "Web Portal" to its aliases',
+  'service "reporting" is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
+  'service "BI reports" (id "reporting") is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
   'unknown priority "P9"; add it to a level\'s words',
   'unknown incident level "S9"; add it to an incident level\'s words',
   'unknown status "gone"; map it under values.status in the source config',
@@ -95,7 +97,7 @@ const OTHERS = [
 
 // Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
 const KEPT = new Set(
-  'dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
+  'target latencyThresholdMs reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
     ' ',
   ),
 );

@@ -66,6 +66,11 @@ export const REASON_RULES: readonly Rule[] = [
     /^unknown service (".*?") reads like the configured id (".*?"): add (".*?") to its aliases$/s,
     (v, id, add) => `未知服务 ${v} 看起来像已配置的编号 ${id}：请将 ${add} 加入其 ${C('aliases')}`,
   ],
+  [
+    /^service (".*?")(?: \(id (".*?")\))? is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks$/s,
+    (v, id) =>
+      `服务 ${v}${id ? `（编号 ${id}）` : ''} 已配置但未被监测：没有 ${C('target')} 和 ${C('latencyThresholdMs')}；两者都设置后才接收其检测数据`,
+  ],
   [/^unknown priority (".*?"); add it to a level's words$/s, (v) => `未知优先级 ${v}；请将其加入某一级别的 ${C('words')}`],
   [
     /^unknown incident level (".*?"); add it to an incident level's words$/s,
