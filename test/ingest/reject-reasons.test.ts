@@ -129,3 +129,36 @@ describe('a check naming a configured service that is not monitored', () => {
     );
   });
 });
+
+// The orderings the incident metrics rely on (/work/shared/spec/metrics.md, "Incidents and graded response";
+// docs/config.md incidentLevels): detect = detected − started, acknowledge = acknowledged − detected,
+// restore = restored − started. Nobody takes on an incident before it starts, with or without a detected time.
+describe('incident times out of order', () => {
+  const HEADER = ['id', 'level', 'started', 'detected', 'acknowledged', 'restored'];
+  const incidents = mapper({ kind: 'incidents' }, HEADER);
+  const row = (detected: string, acknowledged: string, restored: string) =>
+    incidents(['I-1', 'Sev1', '2026-10-01 09:00', detected, acknowledged, restored], 2);
+
+  it('rejects each impossible order, naming the later field and the earlier event', () => {
+    // The audit's case: no detected time, acknowledged an hour before the start.
+    expect(row('', '2026-10-01 08:00', '')).toEqual({
+      line: 2,
+      column: 5,
+      field: 'acknowledged',
+      value: '2026-10-01 08:00',
+      reason: 'acknowledged before the incident started',
+    });
+    expect(rejected(row('2026-10-01 08:59', '', '')).reason).toBe('detected before the incident started');
+    expect(rejected(row('2026-10-01 09:10', '2026-10-01 09:05', '')).reason).toBe('acknowledged before the incident was detected');
+    expect(rejected(row('', '', '2026-10-01 08:30')).reason).toBe('restored before the incident started');
+  });
+
+  it('accepts times in order, and a service restored before it was detected or acknowledged', () => {
+    expect(row('2026-10-01 09:00', '2026-10-01 09:00', '2026-10-01 09:00')).toMatchObject({ kind: 'incident' });
+    expect(row('', '2026-10-01 09:05', '')).toMatchObject({ kind: 'incident' });
+    // A fault that healed at 09:03 before the on-call acknowledged the page at 09:10, and one found afterwards
+    // from a customer's report: real, and no metric needs restored after detected or acknowledged.
+    expect(row('2026-10-01 09:02', '2026-10-01 09:10', '2026-10-01 09:03')).toMatchObject({ kind: 'incident' });
+    expect(row('2026-10-01 09:30', '2026-10-01 09:35', '2026-10-01 09:05')).toMatchObject({ kind: 'incident' });
+  });
+});

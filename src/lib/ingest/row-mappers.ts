@@ -308,7 +308,12 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const detectedMs = time('detectedMs', false);
         const acknowledgedMs = time('acknowledgedMs', false);
         const restoredMs = time('restoredMs', false);
+        // What the metrics need (detect = detected − started, acknowledge = acknowledged − detected, restore =
+        // restored − started), and nobody acknowledges before the start. Restored may come before detected or
+        // acknowledged: a fault heals before the page is acknowledged, or is found afterwards.
         if (detectedMs !== null && detectedMs < startedMs) fail('detectedMs', raw('detectedMs'), 'detected before the incident started');
+        if (acknowledgedMs !== null && acknowledgedMs < startedMs)
+          fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident started');
         if (acknowledgedMs !== null && detectedMs !== null && acknowledgedMs < detectedMs)
           fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident was detected');
         if (restoredMs !== null && restoredMs < startedMs) fail('restoredMs', raw('restoredMs'), 'restored before the incident started');

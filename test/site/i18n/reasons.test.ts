@@ -55,6 +55,7 @@ const OTHERS = [
   'first response is before the ticket was created',
   'resolved before the ticket was created',
   'detected before the incident started',
+  'acknowledged before the incident started',
   'acknowledged before the incident was detected',
   'restored before the incident started',
   'unknown change type "Major"; map it under values.type to normal, standard or emergency',

@@ -88,6 +88,7 @@ export const REASON_RULES: readonly Rule[] = [
   [/^first response is before the ticket was created$/, () => '首次响应早于工单新建时间'],
   [/^resolved before the ticket was created$/, () => '解决时间早于工单新建时间'],
   [/^detected before the incident started$/, () => '发现时间早于事件开始时间'],
+  [/^acknowledged before the incident started$/, () => '响应时间早于事件开始时间'],
   [/^acknowledged before the incident was detected$/, () => '响应时间早于事件发现时间'],
   [/^restored before the incident started$/, () => '恢复时间早于事件开始时间'],
   [
