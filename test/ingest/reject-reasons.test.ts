@@ -162,3 +162,43 @@ describe('incident times out of order', () => {
     expect(row('2026-10-01 09:30', '2026-10-01 09:35', '2026-10-01 09:05')).toMatchObject({ kind: 'incident' });
   });
 });
+
+// docs/presets.md: a resolved status without a resolved time "would show a closed ticket as open, and breached,
+// for ever". Without a preset the source's resolvedStatuses, else the default words (config-schema.ts
+// DEFAULT_RESOLVED_STATUSES: Resolved, Closed, Done, Fixed, Completed, 已解决, 已关闭), go the presets' way.
+describe('a resolved status without a resolved time, without a preset', () => {
+  const HEADER = ['id', 'created', 'first_response', 'resolved', 'priority', 'category', 'service', 'title', 'status', 'reopened'];
+  const tickets = (source: Record<string, unknown> = {}) => mapper({ kind: 'tickets', asOf: '2026-10-31 00:00', ...source }, HEADER);
+  // The audit's rows.
+  const row = (status: string) => ['S-3', '2026-10-01 09:00', '2026-10-01 09:05', '', 'P1', 'Bug', 'api', 'x', status, 'no'];
+
+  it('is rejected, naming the status and the missing resolved time', () => {
+    const map = tickets();
+    expect(map(row('Resolved'), 2)).toEqual({
+      line: 2,
+      column: 4,
+      field: 'resolved',
+      value: null,
+      reason: 'status "Resolved" means resolved, but the resolved time is empty',
+    });
+    expect(rejected(map(row('Closed'), 3)).reason).toBe('status "Closed" means resolved, but the resolved time is empty');
+    // The default words are matched as words are (case, white space runs, no-break spaces).
+    for (const status of ['done', ' FIXED ', 'Completed', '已解决', '已关闭']) expect(rejected(map(row(status), 4)).field).toBe('resolved');
+    // An open status, or a resolved one with its time, is read.
+    expect(map(row('In Progress'), 5)).toMatchObject({ ticket: { resolvedMs: null, status: 'In Progress' } });
+    expect(map(['S-4', '2026-10-01 09:00', '', '2026-10-01 10:00', 'P1', 'Bug', 'api', 'x', 'Closed', 'no'], 6)).toMatchObject({
+      ticket: { resolvedMs: Date.UTC(2026, 9, 1, 10) },
+    });
+  });
+
+  it('follows the source’s resolvedStatuses over the default and the preset’s, and [] turns the rule off', () => {
+    const own = tickets({ resolvedStatuses: ['Erledigt'] });
+    expect(rejected(own(row('erledigt'), 2)).reason).toBe('status "erledigt" means resolved, but the resolved time is empty');
+    expect(own(row('Closed'), 3)).toMatchObject({ kind: 'ticket' });
+    expect(tickets({ resolvedStatuses: [] })(row('Closed'), 4)).toMatchObject({ kind: 'ticket' });
+    const cfg = config({ kind: 'tickets', preset: 'zendesk', resolvedStatuses: ['Gelöst'] });
+    expect(resolveSourceOptions(cfg.sources[0] as SourceConfig, cfg).options.resolvedStatuses).toEqual(['gelöst']);
+    const preset = config({ kind: 'tickets', preset: 'zendesk' });
+    expect(resolveSourceOptions(preset.sources[0] as SourceConfig, preset).options.resolvedStatuses).toEqual(['solved', 'closed']);
+  });
+});

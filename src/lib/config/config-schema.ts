@@ -274,6 +274,9 @@ export const sourceKindSchema = z
     'What the export holds: checks, tickets, surveys, incidents or changes (change records) rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
   );
 
+/** Ticket statuses that mean resolved when neither the source nor its preset lists its own (docs/reading-exports.md). */
+export const DEFAULT_RESOLVED_STATUSES = ['Resolved', 'Closed', 'Done', 'Fixed', 'Completed', '已解决', '已关闭'];
+
 export const sourceSchema = z
   .object({
     id: id.describe('Source id, used in messages and the data-quality page.'),
@@ -308,6 +311,12 @@ export const sourceSchema = z
         'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
       ),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
+    resolvedStatuses: z
+      .array(z.string().refine((w) => w.trim() !== '', 'expected a status word'))
+      .optional()
+      .describe(
+        `For tickets: status words that mean resolved or closed; a row with one and no resolved time is rejected (it would stay open, and breached, for ever). Matched as value words are; [] turns the rule off. Default: the preset's, else ${DEFAULT_RESOLVED_STATUSES.join(', ')}.`,
+      ),
     table: z
       .string()
       .min(1)

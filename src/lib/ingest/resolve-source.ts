@@ -9,7 +9,7 @@
  * Both objects are plain data: they are sent to worker threads as they are, and their JSON is
  * part of the cache key.
  */
-import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
+import { DEFAULT_RESOLVED_STATUSES, type ReviewConfig, type SourceConfig } from '../config/config-schema.ts';
 import { presetFor } from '../config/presets.ts';
 import type { TimestampOptions } from '../time/parse-timestamp.ts';
 import { CANONICAL_FIELDS, type ExportKind } from './canonical-fields.ts';
@@ -36,7 +36,7 @@ export interface SourceOptions {
   repeatedColumns: string[];
   /** Per field, normalised word (normWord) → why a row with it is rejected. */
   rejectWords: Record<string, Record<string, string>>;
-  /** Normalised ticket status words that mean resolved. */
+  /** Normalised ticket status words that mean resolved: the source's, else the preset's, else DEFAULT_RESOLVED_STATUSES ([] for other kinds). */
   resolvedStatuses: string[];
   /** Time fields whose column holds minutes after creation (the preset's, unless the source maps the field itself). */
   minutesAfterCreated: Array<'firstResponseMs' | 'resolvedMs'>;
@@ -105,7 +105,9 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     missingWords: (preset?.missing ?? []).map((w) => w.toLowerCase()),
     repeatedColumns: (preset?.repeatedColumns ?? []).map((w) => w.toLowerCase()),
     rejectWords,
-    resolvedStatuses: (preset?.resolvedStatuses ?? []).map(normWord),
+    // The source's own words, else the preset's, else the common ones: one rule for every ticket source (docs/presets.md).
+    resolvedStatuses:
+      kind === 'tickets' ? (source.resolvedStatuses ?? preset?.resolvedStatuses ?? DEFAULT_RESOLVED_STATUSES).map(normWord) : [],
     // A source that maps the field to a column of its own has told us what that column holds.
     minutesAfterCreated: (preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined),
     defaultService: source.defaultService ?? null,
