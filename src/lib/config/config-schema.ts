@@ -274,6 +274,12 @@ export const sourceKindSchema = z
     'What the export holds: checks, tickets, surveys, incidents or changes (change records) rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
   );
 
+// An empty name would match an empty header cell, or nothing: either way the field would be read from no column.
+const headerName = z
+  .string()
+  .refine((n) => n.trim() !== '', 'expected a header name')
+  .describe('A header name, matched ignoring case and white space runs.');
+
 /** Ticket statuses that mean resolved when neither the source nor its preset lists its own (docs/reading-exports.md). */
 export const DEFAULT_RESOLVED_STATUSES = ['Resolved', 'Closed', 'Done', 'Fixed', 'Completed', '已解决', '已关闭'];
 
@@ -284,9 +290,11 @@ export const sourceSchema = z
     files: z.union([z.string(), z.array(z.string())]).describe('Glob(s) relative to the config file, e.g. data/checks/*.csv.gz.'),
     preset: z.string().optional().describe('Named column mapping for a known tool (see docs/presets.md).'),
     columns: z
-      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .record(z.string(), z.union([headerName, z.array(headerName).min(1, 'expected at least one header name')]))
       .default({})
-      .describe('Canonical field → header name or aliases; overrides the preset.'),
+      .describe(
+        'Canonical field → header name or aliases (the first one a file has is read); overrides the preset. A field mapped here is required in every file of the source.',
+      ),
     values: z
       .record(z.string(), z.record(z.string(), z.string()))
       .default({})

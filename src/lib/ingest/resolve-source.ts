@@ -27,12 +27,14 @@ export interface SourceOptions {
   delimiter: DelimiterOption;
   /** Per canonical field, the header names that may hold it, in order (the source's, else the preset's, else the built-in names). */
   columns: Record<string, string[]>;
+  /** Canonical fields the source maps under its own `columns`: required in each of its files, sorted. */
+  mapped: string[];
   timestamps: TimestampOptions;
   /** Per field, source word → canonical word: the preset's map with the source's on top. */
   values: Record<string, Record<string, string>>;
   /** Lower-cased words that mean "no value". */
   missingWords: string[];
-  /** Lower-cased column names the preset says may repeat (multi-value fields); the first is read. */
+  /** Column names (normWord) the preset says may repeat (multi-value fields); the first is read. */
   repeatedColumns: string[];
   /** Per field, normalised word (normWord) → why a row with it is rejected. */
   rejectWords: Record<string, Record<string, string>>;
@@ -93,6 +95,9 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     encoding: source.encoding,
     delimiter: source.delimiter,
     columns,
+    mapped: Object.keys(columns)
+      .filter((f) => source.columns[f] !== undefined)
+      .sort(),
     timestamps: {
       // The source's own setting, else the preset's (where the tool fixes it), else the review's zone / year-first dates.
       // Rollups are days of the review zone by definition (docs/rollups.md).
@@ -103,7 +108,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     },
     values,
     missingWords: (preset?.missing ?? []).map((w) => w.toLowerCase()),
-    repeatedColumns: (preset?.repeatedColumns ?? []).map((w) => w.toLowerCase()),
+    repeatedColumns: (preset?.repeatedColumns ?? []).map(normWord),
     rejectWords,
     // The source's own words, else the preset's, else the common ones: one rule for every ticket source (docs/presets.md).
     resolvedStatuses:
@@ -130,27 +135,31 @@ const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(' or ');
 
 /**
  * The source as a file with this header reads it, or the required columns the header lacks
- * (each with the names looked for).
+ * (each with the names looked for). Header names are compared as value words are (normWord:
+ * case, surrounding and repeated white space, no-break and full-width spaces do not matter), so
+ * `First  Response` is the column `First Response`. A column the source maps under its own
+ * `columns` is required: a file without it would be read as if every row left the field empty.
  */
 export function resolveSource(
   options: SourceOptions,
   header: readonly string[],
 ): ResolvedSource | { missing: string[] } | { duplicates: string[] } {
-  const normalized = header.map((h) => h.trim().toLowerCase());
+  const normalized = header.map(normWord);
   const indices: Record<string, number> = {};
   const missing: string[] = [];
   const duplicates: string[] = [];
   for (const [field, info] of Object.entries(CANONICAL_FIELDS[options.kind])) {
     const names = options.columns[field] ?? [];
-    const idx = names.map((n) => normalized.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
+    const idx = names.map((n) => normalized.indexOf(normWord(n))).find((i) => i >= 0);
     // A column the source reads, named twice: which one is meant cannot be known (issue #13: the first was used).
     const again = idx === undefined ? -1 : normalized.indexOf(normalized[idx] as string, idx + 1);
     if (idx !== undefined && again >= 0 && !options.repeatedColumns.includes(normalized[idx] as string))
       duplicates.push(`"${header[idx]}" (${field}) is both column ${idx + 1} and column ${again + 1}`);
     if (idx !== undefined) indices[field] = idx;
     else if (info.required && !(field === 'service' && options.defaultService !== null)) missing.push(`${field} (${quoted(names)})`);
+    else if (options.mapped.includes(field)) missing.push(`${field} (${quoted(names)}), which the source maps under columns`);
   }
-  if (options.kind === 'checks' && indices.service === undefined && options.defaultService === null)
+  if (options.kind === 'checks' && indices.service === undefined && options.defaultService === null && !options.mapped.includes('service'))
     missing.push(`service (${quoted(options.columns.service ?? [])}, or set defaultService)`);
   if (options.kind === 'surveys' && indices.csat === undefined && indices.nps === undefined && indices.ces === undefined)
     missing.push('at least one of csat, nps, ces');
@@ -173,4 +182,37 @@ export function duplicateColumnsMessage(file: string, duplicates: string[]): str
 /** The canonical fields a resolved file provides, sorted (the account's `fields`). */
 export function providedFields(resolved: ResolvedSource): string[] {
   return Object.keys(resolved.indices).sort();
+}
+
+/**
+ * The files of one source that lack a column other files of the source have, each with why that is
+ * an error: its rows would be read as if the field were empty in every row (a ticket file without
+ * first responses reads as every ticket unanswered, and breached). Files without rows read nothing
+ * and are left out, both as evidence and as culprits.
+ * @param files the source's files that were read, with the fields their headers gave (FileAccount)
+ * @returns one message per file lacking a column, naming it, the column and the files that have it
+ */
+export function columnsDisagreement(
+  options: SourceOptions,
+  files: ReadonlyArray<{ file: string; fields: readonly string[]; rows: number }>,
+): Array<{ file: string; message: string }> {
+  const read = files.filter((f) => f.rows > 0);
+  const out: Array<{ file: string; message: string }> = [];
+  for (const f of read) {
+    const lacking = Object.keys(CANONICAL_FIELDS[options.kind]).filter(
+      (field) => !f.fields.includes(field) && read.some((o) => o.fields.includes(field)),
+    );
+    if (lacking.length === 0) continue;
+    const others = read.filter((o) => lacking.some((field) => o.fields.includes(field))).map((o) => o.file);
+    const shown = others.length === 1 ? (others[0] as string) : `${others[0]} and ${others.length - 1} more`;
+    const one = lacking.length === 1;
+    out.push({
+      file: f.file,
+      message:
+        `${f.file}: no column${one ? '' : 's'} for ${lacking.map((field) => `${field} (${quoted(options.columns[field] ?? [])})`).join(', ')}, ` +
+        `which the other files of source "${options.id}" have (${shown}); read without ${one ? 'it' : 'them'}, its rows would have no ${lacking.join(', ')}. ` +
+        `Give the file the column${one ? '' : 's'}, or list the name${one ? '' : 's'} it uses under ${one ? `columns.${lacking[0]}` : 'columns'}`,
+    });
+  }
+  return out;
 }
