@@ -202,3 +202,61 @@ describe('a resolved status without a resolved time, without a preset', () => {
     expect(resolveSourceOptions(preset.sources[0] as SourceConfig, preset).options.resolvedStatuses).toEqual(['solved', 'closed']);
   });
 });
+
+// docs/config.md sources[].asOf: "When the export was taken". An event after it cannot be in the export; a plan
+// (a change's planned window) or a deadline may be. At asOf itself is accepted (an export taken at 00:00 may hold
+// a row stamped 00:00).
+describe('a time after the source’s asOf', () => {
+  const AS_OF = { asOf: '2026-10-20 00:00' };
+  const after = (what: string) => `${what} after the export was taken (asOf 2026-10-20 00:00)`;
+  const LATE = '2026-10-20 00:01';
+
+  it('is rejected for every event a row records, naming the event and the asOf', () => {
+    const tickets = mapper({ kind: 'tickets', ...AS_OF }, ['id', 'created', 'first_response', 'resolved', 'priority', 'due']);
+    expect(tickets(['T-1', '2026-10-01 09:00', '2026-10-01 09:05', LATE, 'P1', ''], 2)).toEqual({
+      line: 2,
+      column: 4,
+      field: 'resolved',
+      value: LATE,
+      reason: after('resolved'),
+      // A timestamp cell: only e-mails are masked in it (file-account.ts).
+      timestampCell: true,
+    });
+    expect(rejected(tickets(['T-1', '2026-10-01 09:00', LATE, '', 'P1', ''], 3)).reason).toBe(after('first response'));
+    expect(rejected(tickets(['T-1', LATE, '', '', 'P1', ''], 4)).reason).toBe(after('created'));
+    // At asOf itself, and a deadline after it, are read.
+    expect(tickets(['T-1', '2026-10-01 09:00', '', '2026-10-20 00:00', 'P1', '2026-11-01 00:00'], 5)).toMatchObject({ kind: 'ticket' });
+    const checks = mapper({ kind: 'checks', ...AS_OF }, ['time', 'service', 'status']);
+    expect(rejected(checks([LATE, 'api', 'up'], 2)).reason).toBe(after('checked'));
+    const surveys = mapper({ kind: 'surveys', ...AS_OF }, ['submitted_at', 'csat']);
+    expect(rejected(surveys([LATE, '5'], 2)).reason).toBe(after('submitted'));
+    const incidents = mapper({ kind: 'incidents', ...AS_OF }, ['id', 'level', 'started', 'detected', 'acknowledged', 'restored']);
+    const incident = (times: string[]) => incidents(['I-1', 'Sev1', ...times], 2);
+    expect(rejected(incident([LATE, '', '', ''])).reason).toBe(after('started'));
+    expect(rejected(incident(['2026-10-19 09:00', LATE, '', ''])).reason).toBe(after('detected'));
+    expect(rejected(incident(['2026-10-19 09:00', '', LATE, ''])).reason).toBe(after('acknowledged'));
+    expect(rejected(incident(['2026-10-19 09:00', '', '', LATE])).reason).toBe(after('restored'));
+    const changes = mapper({ kind: 'changes', ...AS_OF }, ['id', 'type', 'planned_start', 'planned_end', 'actual_start', 'actual_end']);
+    const change = (times: string[]) => changes(['C-1', 'normal', ...times], 2);
+    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', LATE, ''])).reason).toBe(after('actual start'));
+    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', '2026-10-19 22:00', LATE])).reason).toBe(after('actual end'));
+    // A change planned after the export was taken is a plan, not an event.
+    expect(change(['2026-11-02 22:00', '2026-11-02 23:00', '', ''])).toMatchObject({ kind: 'change' });
+  });
+
+  it('is read without an asOf', () => {
+    const checks = mapper({ kind: 'checks' }, ['time', 'service', 'status']);
+    expect(checks(['2030-01-01 00:00', 'api', 'up'], 2)).toMatchObject({ kind: 'check' });
+  });
+
+  it('is rejected in minutes after creation too (Zendesk first reply)', () => {
+    const zendesk = mapper({ kind: 'tickets', preset: 'zendesk', defaultService: 'api', ...AS_OF }, [
+      'Id',
+      'Created at',
+      'Priority',
+      'First reply time in minutes',
+    ]);
+    // 19 Oct 23:00 + 120 minutes = 20 Oct 01:00.
+    expect(rejected(zendesk(['T-1', '2026-10-19 23:00', 'P1', '120'], 2)).reason).toBe(after('first response'));
+  });
+});

@@ -341,7 +341,7 @@ export const sourceSchema = z
       .string()
       .optional()
       .describe(
-        "When the export was taken (ISO 8601 with offset, or local in the review zone): the source's data horizon; default the latest timestamp in its files. Tickets open then are open at export, not breached later.",
+        "When the export was taken (ISO 8601 with offset, or local in the review zone): the source's data horizon; default the latest timestamp in its files, leaving out times far past the rest. Tickets open then are open at export, not breached later. A row recording an event after it (created, responded, resolved, checked, answered, an incident's or a change's actual times) is rejected.",
       ),
   })
   .strict();

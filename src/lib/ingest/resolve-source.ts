@@ -11,6 +11,7 @@
  */
 import { DEFAULT_RESOLVED_STATUSES, type ReviewConfig, type SourceConfig } from '../config/config-schema.ts';
 import { presetFor } from '../config/presets.ts';
+import { sourceAsOf } from '../config/resolve-rules.ts';
 import type { TimestampOptions } from '../time/parse-timestamp.ts';
 import { CANONICAL_FIELDS, type ExportKind } from './canonical-fields.ts';
 import type { DelimiterOption } from './open-export.ts';
@@ -43,6 +44,8 @@ export interface SourceOptions {
   /** Time fields whose column holds minutes after creation (the preset's, unless the source maps the field itself). */
   minutesAfterCreated: Array<'firstResponseMs' | 'resolvedMs'>;
   defaultService: string | null;
+  /** When the export was taken (the source's `asOf`), as configured and as an instant; a row recording an event after it is rejected. */
+  asOf: { text: string; ms: number } | null;
   /** Survey scales the scores are checked against. */
   scales: { csat: { min: number; max: number }; ces: { min: number; max: number } };
   /** The services a row may name: every configured one, or for checks only the monitored ones (with availability settings). */
@@ -85,6 +88,9 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
   const takesNoChecks = (s: ReviewConfig['services'][number]) =>
     source.kind === 'checks' && (s.target === undefined || s.latencyThresholdMs === undefined);
   const serviceNames = (s: ReviewConfig['services'][number]): ServiceNames => ({ id: s.id, name: s.name, aliases: s.aliases });
+  // The config was validated: an asOf that is no instant cannot get here.
+  const asOf = source.asOf === undefined ? null : sourceAsOf(source.asOf, config.review.timeZone);
+  const asOfMs = asOf !== null && 'ms' in asOf ? asOf.ms : null;
   const rejectWords: Record<string, Record<string, string>> = {};
   for (const [field, words] of Object.entries(preset?.rejectWords ?? {}))
     rejectWords[field] = Object.fromEntries(Object.entries(words).map(([w, why]) => [normWord(w), why]));
@@ -116,6 +122,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     // A source that maps the field to a column of its own has told us what that column holds.
     minutesAfterCreated: (preset?.minutesAfterCreated ?? []).filter((f) => source.columns[f] === undefined),
     defaultService: source.defaultService ?? null,
+    asOf: asOfMs === null ? null : { text: source.asOf as string, ms: asOfMs },
     scales: {
       csat: { min: config.surveys.csat.min, max: config.surveys.csat.max },
       ces: { min: config.surveys.ces.min, max: config.surveys.ces.max },

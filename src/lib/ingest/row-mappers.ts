@@ -148,6 +148,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const csatScale = options.scales.csat;
   const cesScale = options.scales.ces;
 
+  // An event after the export was taken cannot be in it (issue: a stray 2027 resolved time pulled the horizon back).
+  const asOf = options.asOf;
+  const afterExport = (event: string) => `${event} after the export was taken (asOf ${asOf?.text})`;
   const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
   const resolvedAfter = minutesAfterCreated.has('resolvedMs');
 
@@ -192,11 +195,14 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       return v === '' ? null : v;
     };
     const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
-    const time = (field: string, isRequired: boolean): number | null => {
+    /** The field as an instant; `event` names what it records, which cannot come after the export was taken (asOf). */
+    const time = (field: string, isRequired: boolean, event?: string): number | null => {
       const v = raw(field);
       if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
       const r = parseTimestamp(v, tsOpts);
-      return r.ok ? r.ms : fail(field, v, r.reason, true);
+      if (!r.ok) return fail(field, v, r.reason, true);
+      if (event !== undefined && asOf !== null && r.ms > asOf.ms) fail(field, v, afterExport(event), true);
+      return r.ms;
     };
     /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
     const num = (field: string, min: number, max: number, integer: boolean, mapped?: string): number | null => {
@@ -211,11 +217,13 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       return n;
     };
     /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
-    const minutesAfter = (field: string, createdMs: number): number | null => {
+    const minutesAfter = (field: string, createdMs: number, event: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
       if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got ${q(v)}`);
-      return createdMs + Math.round(Number(v) * 60_000);
+      const ms = createdMs + Math.round(Number(v) * 60_000);
+      if (asOf !== null && ms > asOf.ms) fail(field, v, afterExport(event));
+      return ms;
     };
     const category = (): string | null => {
       const v = raw('category');
@@ -243,7 +251,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     };
     try {
       if (kind === 'checks') {
-        const timeMs = time('timeMs', true) as number;
+        const timeMs = time('timeMs', true, 'checked') as number;
         const s = service(true) as string;
         const word = required('status', 'status');
         const status =
@@ -253,9 +261,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       }
       if (kind === 'tickets') {
         const id = required('id', 'ticket id');
-        const createdMs = time('createdMs', true) as number;
-        const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
-        const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
+        const createdMs = time('createdMs', true, 'created') as number;
+        const firstResponseMs = firstResponseAfter
+          ? minutesAfter('firstResponseMs', createdMs, 'first response')
+          : time('firstResponseMs', false, 'first response');
+        const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs, 'resolved') : time('resolvedMs', false, 'resolved');
         if (firstResponseMs !== null && firstResponseMs < createdMs)
           fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
         if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
@@ -302,12 +312,12 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       }
       if (kind === 'incidents') {
         const id = required('id', 'incident id');
-        const startedMs = time('startedMs', true) as number;
+        const startedMs = time('startedMs', true, 'started') as number;
         const lWord = required('level', 'level');
         const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level ${q(lWord)}; add it to an incident level's words`);
-        const detectedMs = time('detectedMs', false);
-        const acknowledgedMs = time('acknowledgedMs', false);
-        const restoredMs = time('restoredMs', false);
+        const detectedMs = time('detectedMs', false, 'detected');
+        const acknowledgedMs = time('acknowledgedMs', false, 'acknowledged');
+        const restoredMs = time('restoredMs', false, 'restored');
         // What the metrics need (detect = detected − started, acknowledge = acknowledged − detected, restore =
         // restored − started), and nobody acknowledges before the start. Restored may come before detected or
         // acknowledged: a fault heals before the page is acknowledged, or is found afterwards.
@@ -350,8 +360,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
                 )) as ChangeOutcome);
         const plannedStartMs = time('plannedStartMs', false);
         const plannedEndMs = time('plannedEndMs', false);
-        const actualStartMs = time('actualStartMs', false);
-        const actualEndMs = time('actualEndMs', false);
+        // Planned times are plans, and may lie after the export; actual ones are events.
+        const actualStartMs = time('actualStartMs', false, 'actual start');
+        const actualEndMs = time('actualEndMs', false, 'actual end');
         if (plannedStartMs !== null && plannedEndMs !== null && plannedEndMs < plannedStartMs)
           fail('plannedEndMs', raw('plannedEndMs'), 'planned end before the planned start');
         if (actualEndMs !== null && actualStartMs === null) fail('actualEndMs', raw('actualEndMs'), 'actual end without an actual start');
@@ -378,7 +389,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         };
         return unconfigured ? { kind: 'change', timeMs: startMs, change, unconfigured } : { kind: 'change', timeMs: startMs, change };
       }
-      const timeMs = time('timeMs', true) as number;
+      const timeMs = time('timeMs', true, 'submitted') as number;
       // Score words (Likert labels) go through the value map and are then checked like a number in the cell.
       const likert = (field: 'csat' | 'nps' | 'ces', min: number, max: number) => {
         const v = raw(field);

@@ -52,6 +52,8 @@ const OTHERS = [
   'unknown status "gone"; map it under values.status in the source config',
   'unknown on-time verdict "late-ish"; map it under values.sourceOnTime to true or false',
   'status "Closed" means resolved, but the resolved time is empty',
+  'resolved after the export was taken (asOf 2026-10-20 00:00)',
+  'actual start after the export was taken (asOf 2026-11-01T00:00:00+08:00)',
   'first response is before the ticket was created',
   'resolved before the ticket was created',
   'detected before the incident started',
@@ -98,7 +100,7 @@ const OTHERS = [
 
 // Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
 const KEPT = new Set(
-  'target latencyThresholdMs reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
+  'asOf target latencyThresholdMs reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
     ' ',
   ),
 );
