@@ -4,10 +4,14 @@
  * docs/reading-exports.md and the data-quality page (site/i18n/reasons.ts) list them; a value a
  * reason quotes is clipped as the value column is (src/lib/util/clip-value.ts: 77 characters and `…`).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import type { RejectedRow } from '../../src/lib/ingest/file-account.ts';
+import { type IngestOptions, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 import { rowMapperFor } from '../../src/lib/ingest/row-mappers.ts';
 
@@ -258,5 +262,39 @@ describe('a time after the source’s asOf', () => {
     ]);
     // 19 Oct 23:00 + 120 minutes = 20 Oct 01:00.
     expect(rejected(zendesk(['T-1', '2026-10-19 23:00', 'P1', '120'], 2)).reason).toBe(after('first response'));
+  });
+});
+
+// The checks fast paths (fast-checks.ts, on this thread and on worker threads) accept rows without the row
+// mapper: a check after asOf must reach the mapper's reject there too (paths-agree.test.ts: every path alike).
+describe('a check after asOf on every reading path', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sr-asof-paths-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // 300 checks a minute apart from 19 Oct 22:00 UTC: lines 2–121 up to 23:59, line 122 at 00:00 (asOf, read),
+  // lines 123–301 after it (rejected).
+  const lines = ['time,service,status,latency_ms'];
+  for (let i = 0; i < 300; i++) lines.push(`${new Date(Date.UTC(2026, 9, 19, 22, i)).toISOString()},api,up,100`);
+  writeFileSync(path.join(dir, 'checks.csv'), `${lines.join('\n')}\n`);
+  const cfg = validateConfig({ ...config({ kind: 'checks', files: 'checks.csv', asOf: '2026-10-20 00:00' }) });
+
+  it('is rejected alike by the general reader, the fast path and the workers', async () => {
+    const how: IngestOptions[] = [
+      { cacheDir: null, toolVersion: 't', fastPath: false },
+      { cacheDir: null, toolVersion: 't', workers: 0 },
+      { cacheDir: null, toolVersion: 't', workers: 2, parallel: { minBytes: 1, blockBytes: 1024 } },
+    ];
+    for (const o of how) {
+      const r = await ingestSources(cfg, dir, { info() {} }, o);
+      r.checks.close();
+      const f = r.files[0];
+      expect([f?.accepted, f?.rejected], JSON.stringify(o)).toEqual([121, 179]);
+      expect(f?.rejects[0]).toEqual({
+        line: 123,
+        column: 1,
+        field: 'time',
+        value: '2026-10-20T00:01:00.000Z',
+        reason: 'checked after the export was taken (asOf 2026-10-20 00:00)',
+      });
+    }
   });
 });
