@@ -212,7 +212,7 @@ describe('a resolved status without a resolved time, without a preset', () => {
 // a row stamped 00:00).
 describe('a time after the source’s asOf', () => {
   const AS_OF = { asOf: '2026-10-20 00:00' };
-  const after = (what: string) => `${what} after the export was taken (asOf 2026-10-20 00:00)`;
+  const afterExport = (what: string) => `${what} after the export was taken (asOf 2026-10-20 00:00)`;
   const LATE = '2026-10-20 00:01';
 
   it('is rejected for every event a row records, naming the event and the asOf', () => {
@@ -222,28 +222,28 @@ describe('a time after the source’s asOf', () => {
       column: 4,
       field: 'resolved',
       value: LATE,
-      reason: after('resolved'),
+      reason: afterExport('resolved'),
       // A timestamp cell: only e-mails are masked in it (file-account.ts).
       timestampCell: true,
     });
-    expect(rejected(tickets(['T-1', '2026-10-01 09:00', LATE, '', 'P1', ''], 3)).reason).toBe(after('first response'));
-    expect(rejected(tickets(['T-1', LATE, '', '', 'P1', ''], 4)).reason).toBe(after('created'));
+    expect(rejected(tickets(['T-1', '2026-10-01 09:00', LATE, '', 'P1', ''], 3)).reason).toBe(afterExport('first response'));
+    expect(rejected(tickets(['T-1', LATE, '', '', 'P1', ''], 4)).reason).toBe(afterExport('created'));
     // At asOf itself, and a deadline after it, are read.
     expect(tickets(['T-1', '2026-10-01 09:00', '', '2026-10-20 00:00', 'P1', '2026-11-01 00:00'], 5)).toMatchObject({ kind: 'ticket' });
     const checks = mapper({ kind: 'checks', ...AS_OF }, ['time', 'service', 'status']);
-    expect(rejected(checks([LATE, 'api', 'up'], 2)).reason).toBe(after('checked'));
+    expect(rejected(checks([LATE, 'api', 'up'], 2)).reason).toBe(afterExport('checked'));
     const surveys = mapper({ kind: 'surveys', ...AS_OF }, ['submitted_at', 'csat']);
-    expect(rejected(surveys([LATE, '5'], 2)).reason).toBe(after('submitted'));
+    expect(rejected(surveys([LATE, '5'], 2)).reason).toBe(afterExport('submitted'));
     const incidents = mapper({ kind: 'incidents', ...AS_OF }, ['id', 'level', 'started', 'detected', 'acknowledged', 'restored']);
     const incident = (times: string[]) => incidents(['I-1', 'Sev1', ...times], 2);
-    expect(rejected(incident([LATE, '', '', ''])).reason).toBe(after('started'));
-    expect(rejected(incident(['2026-10-19 09:00', LATE, '', ''])).reason).toBe(after('detected'));
-    expect(rejected(incident(['2026-10-19 09:00', '', LATE, ''])).reason).toBe(after('acknowledged'));
-    expect(rejected(incident(['2026-10-19 09:00', '', '', LATE])).reason).toBe(after('restored'));
+    expect(rejected(incident([LATE, '', '', ''])).reason).toBe(afterExport('started'));
+    expect(rejected(incident(['2026-10-19 09:00', LATE, '', ''])).reason).toBe(afterExport('detected'));
+    expect(rejected(incident(['2026-10-19 09:00', '', LATE, ''])).reason).toBe(afterExport('acknowledged'));
+    expect(rejected(incident(['2026-10-19 09:00', '', '', LATE])).reason).toBe(afterExport('restored'));
     const changes = mapper({ kind: 'changes', ...AS_OF }, ['id', 'type', 'planned_start', 'planned_end', 'actual_start', 'actual_end']);
     const change = (times: string[]) => changes(['C-1', 'normal', ...times], 2);
-    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', LATE, ''])).reason).toBe(after('actual start'));
-    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', '2026-10-19 22:00', LATE])).reason).toBe(after('actual end'));
+    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', LATE, ''])).reason).toBe(afterExport('actual start'));
+    expect(rejected(change(['2026-10-19 22:00', '2026-10-19 23:00', '2026-10-19 22:00', LATE])).reason).toBe(afterExport('actual end'));
     // A change planned after the export was taken is a plan, not an event.
     expect(change(['2026-11-02 22:00', '2026-11-02 23:00', '', ''])).toMatchObject({ kind: 'change' });
   });
@@ -261,7 +261,7 @@ describe('a time after the source’s asOf', () => {
       'First reply time in minutes',
     ]);
     // 19 Oct 23:00 + 120 minutes = 20 Oct 01:00.
-    expect(rejected(zendesk(['T-1', '2026-10-19 23:00', 'P1', '120'], 2)).reason).toBe(after('first response'));
+    expect(rejected(zendesk(['T-1', '2026-10-19 23:00', 'P1', '120'], 2)).reason).toBe(afterExport('first response'));
   });
 });
 
