@@ -9,7 +9,7 @@ import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
 import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { readCommentary } from '../lib/snapshot/commentary-files.ts';
-import { sourceHorizons } from '../lib/snapshot/source-horizons.ts';
+import { horizonsAndStrays } from '../lib/snapshot/source-horizons.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
@@ -71,7 +71,8 @@ export const checkCommand = {
           locatedLines(actions, problems),
         );
     }
-    const horizons = sourceHorizons(config, ingest);
+    const withStrays = horizonsAndStrays(config, ingest);
+    const horizons = withStrays.map((h) => h.horizon);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
     // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
@@ -143,10 +144,16 @@ export const checkCommand = {
       );
     }
     if (!values.json)
-      for (const h of horizons)
+      for (const { horizon: h, strays } of withStrays) {
+        // A response or resolution far past the rest is left out of the horizon: said, since the row itself is accepted.
+        const left =
+          strays === null
+            ? ''
+            : `; ${strays.count} later time${strays.count === 1 ? '' : 's'} left out, far past the rest of its data (${strays.count === 1 ? '' : 'e.g. '}ticket ${strays.first.ticket} ${strays.first.event} ${iso(strays.first.ms)}): set asOf to reject such times`;
         ctx.out(
-          `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})`,
+          `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})${left}`,
         );
+      }
     for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
     const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
     if (values.strict && headerOnly > 0)

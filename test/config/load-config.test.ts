@@ -292,3 +292,24 @@ describe('engine settings of a source (issue #17)', () => {
     ]);
   });
 });
+
+// docs/config.md sources[].resolvedStatuses: ticket statuses that mean resolved; other kinds have no such status.
+describe('resolved statuses of a source', () => {
+  it('are ticket words: a list of non-empty words, on a tickets source only', () => {
+    expect(
+      problemsOf({ ...good, sources: [{ id: 'desk', kind: 'tickets', files: 'd.csv', resolvedStatuses: ['Erledigt', 'Done'] }] }),
+    ).toEqual([]);
+    expect(
+      problemsOf({
+        ...good,
+        sources: [
+          { id: 'mon', kind: 'checks', files: 'data/*.csv', resolvedStatuses: ['Closed'] },
+          { id: 'desk', kind: 'tickets', files: 'd.csv', resolvedStatuses: ['Closed', ' '] },
+        ],
+      }),
+    ).toEqual([
+      'sources[1].resolvedStatuses[1]: expected a status word, got " "',
+      'sources[0].resolvedStatuses: only a tickets source has resolved statuses, got a list',
+    ]);
+  });
+});

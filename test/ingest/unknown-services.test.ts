@@ -83,7 +83,9 @@ describe('services the config does not list', () => {
     ]);
     // Checks need a monitored service: public-works has no availability settings.
     const checks = r.files.find((f) => f.source === 'mon');
-    expect(checks?.rejects.map((x) => x.reason)).toEqual(['unknown service "public-works" (not a configured id, alias or name)']);
+    expect(checks?.rejects.map((x) => x.reason)).toEqual([
+      'service "public-works" is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
+    ]);
   });
 
   it('`check` lists them per file', async () => {

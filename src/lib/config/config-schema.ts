@@ -292,6 +292,15 @@ export const sourceKindSchema = z
     'What the export holds: checks, tickets, surveys, incidents or changes (change records) rows; rollups (per service per day, CSV or Parquet, docs/rollups.md); or duckdb (checks in a DuckDB database file or Parquet files, rolled up in process by the DuckDB recipe).',
   );
 
+// An empty name would match an empty header cell, or nothing: either way the field would be read from no column.
+const headerName = z
+  .string()
+  .refine((n) => n.trim() !== '', 'expected a header name')
+  .describe('A header name, matched ignoring case and white space runs.');
+
+/** Ticket statuses that mean resolved when neither the source nor its preset lists its own (docs/reading-exports.md). */
+export const DEFAULT_RESOLVED_STATUSES = ['Resolved', 'Closed', 'Done', 'Fixed', 'Completed', '已解决', '已关闭'];
+
 export const sourceSchema = z
   .object({
     id: id.describe('Source id, used in messages and the data-quality page.'),
@@ -299,9 +308,11 @@ export const sourceSchema = z
     files: z.union([z.string(), z.array(z.string())]).describe('Glob(s) relative to the config file, e.g. data/checks/*.csv.gz.'),
     preset: z.string().optional().describe('Named column mapping for a known tool (see docs/presets.md).'),
     columns: z
-      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .record(z.string(), z.union([headerName, z.array(headerName).min(1, 'expected at least one header name')]))
       .default({})
-      .describe('Canonical field → header name or aliases; overrides the preset.'),
+      .describe(
+        'Canonical field → header name or aliases (the first one a file has is read); overrides the preset. A field mapped here is required in every file of the source.',
+      ),
     values: z
       .record(z.string(), z.record(z.string(), z.string()))
       .default({})
@@ -326,6 +337,12 @@ export const sourceSchema = z
         'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
       ),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
+    resolvedStatuses: z
+      .array(z.string().refine((w) => w.trim() !== '', 'expected a status word'))
+      .optional()
+      .describe(
+        `For tickets: status words that mean resolved or closed; a row with one and no resolved time is rejected (it would stay open, and breached, for ever). Matched as value words are; [] turns the rule off. Default: the preset's, else ${DEFAULT_RESOLVED_STATUSES.join(', ')}.`,
+      ),
     table: z
       .string()
       .min(1)
@@ -342,7 +359,7 @@ export const sourceSchema = z
       .string()
       .optional()
       .describe(
-        "When the export was taken (ISO 8601 with offset, or local in the review zone): the source's data horizon; default the latest timestamp in its files. Tickets open then are open at export, not breached later.",
+        "When the export was taken (ISO 8601 with offset, or local in the review zone): the source's data horizon; default the latest timestamp in its files, leaving out times far past the rest. Tickets open then are open at export, not breached later. A row recording an event after it (created, responded, resolved, checked, answered, an incident's or a change's actual times) is rejected.",
       ),
   })
   .strict();

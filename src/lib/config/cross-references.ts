@@ -179,12 +179,15 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
           message: `incident source "${text(src.id)}" needs incident levels: add incidentLevels (the graded-response policy)`,
         });
     });
-  // Engine keys mean nothing to a CSV reader: said on another kind, they are a mistake, not a setting.
+  // Engine keys mean nothing to a CSV reader, nor resolved statuses to anything but tickets: said on another kind, they
+  // are a mistake, not a setting.
   sources.forEach((src, i) => {
     if (src.table !== undefined && src.kind !== 'duckdb')
       out.push({ path: ['sources', i, 'table'], message: 'only a duckdb source reads a table' });
     if (src.memoryLimit !== undefined && src.kind !== 'duckdb' && src.kind !== 'rollups')
       out.push({ path: ['sources', i, 'memoryLimit'], message: 'only duckdb and rollups sources run DuckDB' });
+    if (src.resolvedStatuses !== undefined && src.kind !== 'tickets')
+      out.push({ path: ['sources', i, 'resolvedStatuses'], message: 'only a tickets source has resolved statuses' });
   });
   list(cfg.maintenance).forEach((m, i) => {
     const sv = text(m.service);

@@ -25,6 +25,7 @@
  */
 import { Readable } from 'node:stream';
 import { ReviewError } from '../errors.ts';
+import { clipValue } from '../util/clip-value.ts';
 import { MAX_FIELD_CHARS, truncationMark } from './field-limit.ts';
 import { ExportReadError } from './open-export.ts';
 import { EscapingUtf8Decoder, escapedBytes, showEscapes } from './utf8-escape.ts';
@@ -90,8 +91,6 @@ const AFTER_QUOTE = 4;
 const AFTER_QUOTE_CR = 5;
 
 const NOT_UTF8 = 'holds bytes that are not valid UTF-8';
-
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /**
  * The state machine; `push` text in any chunks, then `end`. Records go to `each` as they end.
@@ -174,7 +173,7 @@ export class CsvTokenizer {
     }
     const f = this.fault;
     if (f !== null && f.value === null && f.column === this.fields.length + 1) {
-      f.value = clip(showEscapes(v));
+      f.value = clipValue(showEscapes(v));
       if (f.reason === NOT_UTF8) f.reason = `${NOT_UTF8} (${escapedBytes(v)}); check the file's encoding`;
     }
     this.fields.push(v);

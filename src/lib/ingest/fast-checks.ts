@@ -39,6 +39,8 @@ export interface FastChecksPlan {
   latency: number;
   defaultService: string | null;
   tsOpts: TimestampOptions;
+  /** The source's asOf, epoch ms (+Infinity without one): a later check goes to the row mapper, which rejects it. */
+  asOfMs: number;
   /** Lower-cased words that mean "no value", and per field the words that reject a row. */
   missing: Set<string>;
   rejectWords: Map<string, Set<string>>;
@@ -71,6 +73,7 @@ export function fastChecksPlan(resolved: ResolvedSource, delimiter: string): Fas
     latency: indices.latencyMs ?? -1,
     defaultService: options.defaultService,
     tsOpts: options.timestamps,
+    asOfMs: options.asOf?.ms ?? Number.POSITIVE_INFINITY,
     missing,
     rejectWords,
     mapService: serviceMapper(options.services, options.values.service ?? {}),
@@ -187,7 +190,7 @@ export class FastCheckRows implements LineRows {
     const tb = (starts[plan.time + 1] as number) - 1;
     let timeMs = isoTimeFromBytes(buf, ta, tb, this.hour);
     if (Number.isNaN(timeMs)) timeMs = this.slowTime(buf, ta, tb);
-    if (Number.isNaN(timeMs)) return false;
+    if (Number.isNaN(timeMs) || timeMs > plan.asOfMs) return false;
 
     // Service and probe.
     let ref: SeriesRef | null;

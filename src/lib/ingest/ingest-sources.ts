@@ -23,7 +23,7 @@ import { cacheKey, FileRecorder, readCache, replayChecks, writeCache } from './i
 import { BLOCK_BYTES, defaultWorkers, MIN_PARALLEL_BYTES } from './ingest-workers.ts';
 import { ExportReadError, readError } from './open-export.ts';
 import { type ReadHow, type RecordSink, readExport } from './read-export.ts';
-import { resolveSourceOptions } from './resolve-source.ts';
+import { columnsDisagreement, resolveSourceOptions } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
 
 /** Read-ahead of the fast paths: large reads cost fewer turns of the event loop. */
@@ -184,6 +184,7 @@ export async function ingestSources(
       }
       continue;
     }
+    const firstFile = files.length;
     for (const rel of paths) {
       const abs = path.join(baseDir, rel);
       const started = performance.now();
@@ -304,6 +305,15 @@ export async function ingestSources(
         `${rel}: ${account.rows} rows (${account.accepted} accepted, ${account.rejected} rejected) in ${seconds.toFixed(2)} s` +
           (seconds > 0 ? `, ${Math.round(account.rows / seconds)} rows/s` : ''),
       );
+    }
+    // A file lacking a column its source's other files have would be read as if that field were empty in every row.
+    const failed = new Set(fileErrors.filter((f) => f.source === sourceOptions.id).map((f) => f.file));
+    for (const d of columnsDisagreement(
+      sourceOptions,
+      files.slice(firstFile).filter((f) => !failed.has(f.file)),
+    )) {
+      problems.push(d.message);
+      fileErrors.push({ file: d.file, source: sourceOptions.id, error: d.message });
     }
   }
   knownHashes?.save();

@@ -7,6 +7,7 @@
  */
 import { decodeProbe, ROLLUP_FORMAT_VERSION, type RollupRecord } from '../model/rollup-record.ts';
 import { nextDate, parseDate, startOfLocalDay } from '../time/zoned-time.ts';
+import { clipValue as clip, quoteValue as q } from '../util/clip-value.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 
@@ -17,7 +18,6 @@ class Reject {
   }
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const INT_RE = /^\d+$/;
 
 /**
@@ -99,7 +99,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
     const cell = (field: string) => (fields[indices[field] as number] as string).trim();
     const int = (field: string): number => {
       const v = cell(field);
-      if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v))) return fail(field, v, `expected a whole number of 0 or more, got "${v}"`);
+      if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v))) return fail(field, v, `expected a whole number of 0 or more, got ${q(v)}`);
       return Number(v);
     };
     // Empty, or \N: how ClickHouse, MySQL and PostgreSQL's COPY write NULL in CSV.
@@ -108,18 +108,18 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
     const pairs = (field: string, sep: string, signed: boolean, what: string): [number[], number[]] => {
       const v = cell(field);
       const got = scanPairs(v, sep.charCodeAt(0), signed);
-      if (typeof got === 'string') return fail(field, v, `expected ${what} separated by spaces, got "${got}"`);
+      if (typeof got === 'string') return fail(field, v, `expected ${what} separated by spaces, got ${q(got)}`);
       return got;
     };
     try {
       const version = cell('version');
       if (version !== String(ROLLUP_FORMAT_VERSION))
-        fail('version', version, `unsupported rollup format version "${version}"; this tool reads version ${ROLLUP_FORMAT_VERSION}`);
+        fail('version', version, `unsupported rollup format version ${q(version)}; this tool reads version ${ROLLUP_FORMAT_VERSION}`);
       const service = cell('service');
-      if (!serviceIds.has(service)) fail('service', service, `unknown service "${service}" (rollups name services by their id: ${known})`);
+      if (!serviceIds.has(service)) fail('service', service, `unknown service ${q(service)} (rollups name services by their id: ${known})`);
       const date = cell('date');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseDate(date) === null)
-        fail('date', date, `expected a date like 2026-10-31, got "${date}"`);
+        fail('date', date, `expected a date like 2026-10-31, got ${q(date)}`);
       const startMs = startOf(date);
       const endMs = startOf(nextDate(date));
       const dayMs = int('dayMs');
@@ -178,7 +178,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
       if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${hours(down)}, not down_ms ${hours(downMs)}`);
       const probesCell = cell('probes');
       const probes = probesCell === '' ? [] : probesCell.split('|').map(decodeProbe);
-      if (probes.some((p) => p.trim() === '')) fail('probes', probesCell, `expected probe names separated by |, got "${probesCell}"`);
+      if (probes.some((p) => p.trim() === '')) fail('probes', probesCell, `expected probe names separated by |, got ${q(probesCell)}`);
       const rollup: RollupRecord = {
         service,
         date,

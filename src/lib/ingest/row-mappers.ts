@@ -13,6 +13,7 @@ import type {
   TicketRecord,
 } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
+import { clipValue as clip, quoteValue as q } from '../util/clip-value.ts';
 import type { RejectedRow } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
@@ -54,7 +55,6 @@ class Reject {
   }
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Distinct cells compared directly before the map is asked (most such columns hold a few words). */
@@ -120,6 +120,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
   const mapLevel = cached(priorityMapper(options.incidentLevels, valueMap('level')));
   const mapService = cached(serviceMapper(options.services, valueMap('service')));
+  const mapUnmonitored = cached(serviceMapper(options.unmonitored, valueMap('service')));
   const mapChangeType = cached(priorityMapper(CHANGE_TYPE_WORDS, valueMap('type')));
   const mapOutcome = cached(priorityMapper(CHANGE_OUTCOME_WORDS, valueMap('outcome')));
   const acceptUnknown = options.unknownServices === 'accept';
@@ -127,7 +128,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
   const unknownId = cached((v: string) => {
     const id = unconfiguredServiceId(v);
-    return configuredIds.has(id) ? `!unknown service "${v}" reads like the configured id "${id}": add "${v}" to its aliases` : id;
+    return configuredIds.has(id) ? `!unknown service ${q(v)} reads like the configured id ${q(id)}: add ${q(v)} to its aliases` : id;
   });
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
@@ -147,6 +148,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const csatScale = options.scales.csat;
   const cesScale = options.scales.ces;
 
+  // An event after the export was taken cannot be in it (issue: a stray 2027 resolved time pulled the horizon back).
+  const asOf = options.asOf;
+  const afterExport = (event: string) => `${event} after the export was taken (asOf ${asOf?.text})`;
   const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
   const resolvedAfter = minutesAfterCreated.has('resolvedMs');
 
@@ -191,30 +195,35 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       return v === '' ? null : v;
     };
     const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
-    const time = (field: string, isRequired: boolean): number | null => {
+    /** The field as an instant; `event` names what it records, which cannot come after the export was taken (asOf). */
+    const time = (field: string, isRequired: boolean, event?: string): number | null => {
       const v = raw(field);
       if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
       const r = parseTimestamp(v, tsOpts);
-      return r.ok ? r.ms : fail(field, v, r.reason, true);
+      if (!r.ok) return fail(field, v, r.reason, true);
+      if (event !== undefined && asOf !== null && r.ms > asOf.ms) fail(field, v, afterExport(event), true);
+      return r.ms;
     };
     /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
     const num = (field: string, min: number, max: number, integer: boolean, mapped?: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
       const text = mapped ?? v;
-      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got "${v}"`);
+      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got ${q(v)}`);
       const n = Number(text);
-      const shown = mapped === undefined ? `"${v}"` : `"${v}" (mapped to ${mapped})`;
+      const shown = mapped === undefined ? q(v) : `${q(v)} (mapped to ${mapped})`;
       if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
       if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
       return n;
     };
     /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
-    const minutesAfter = (field: string, createdMs: number): number | null => {
+    const minutesAfter = (field: string, createdMs: number, event: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got "${v}"`);
-      return createdMs + Math.round(Number(v) * 60_000);
+      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got ${q(v)}`);
+      const ms = createdMs + Math.round(Number(v) * 60_000);
+      if (asOf !== null && ms > asOf.ms) fail(field, v, afterExport(event));
+      return ms;
     };
     const category = (): string | null => {
       const v = raw('category');
@@ -226,7 +235,15 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
       const known = mapService(v);
       if (known !== null) return known;
-      if (!acceptUnknown) return fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+      if (!acceptUnknown) {
+        const unmonitored = mapUnmonitored(v);
+        if (unmonitored !== null) {
+          const id = normWord(v) === unmonitored ? '' : ` (id ${q(unmonitored)})`;
+          const why = 'is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks';
+          return fail('service', v, `service ${q(v)}${id} ${why}`);
+        }
+        return fail('service', v, `unknown service ${q(v)} (not a configured id, alias or name)`);
+      }
       const id = unknownId(v);
       if (id.startsWith('!')) return fail('service', v, id.slice(1));
       unconfigured = { id, name: v.replace(/\s+/g, ' ') };
@@ -234,18 +251,21 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     };
     try {
       if (kind === 'checks') {
-        const timeMs = time('timeMs', true) as number;
+        const timeMs = time('timeMs', true, 'checked') as number;
         const s = service(true) as string;
         const word = required('status', 'status');
-        const status = mapStatus(word) ?? fail('status', word, `unknown status "${word}"; map it under values.status in the source config`);
+        const status =
+          mapStatus(word) ?? fail('status', word, `unknown status ${q(word)}; map it under values.status in the source config`);
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
         return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
       }
       if (kind === 'tickets') {
         const id = required('id', 'ticket id');
-        const createdMs = time('createdMs', true) as number;
-        const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
-        const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
+        const createdMs = time('createdMs', true, 'created') as number;
+        const firstResponseMs = firstResponseAfter
+          ? minutesAfter('firstResponseMs', createdMs, 'first response')
+          : time('firstResponseMs', false, 'first response');
+        const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs, 'resolved') : time('resolvedMs', false, 'resolved');
         if (firstResponseMs !== null && firstResponseMs < createdMs)
           fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
         if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
@@ -253,14 +273,14 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
         if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
-          fail('resolvedMs', cell('resolvedMs'), `status "${statusWord}" means resolved, but the resolved time is empty`);
+          fail('resolvedMs', cell('resolvedMs'), `status ${q(statusWord)} means resolved, but the resolved time is empty`);
         const pWord = required('priority', 'priority');
-        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority "${pWord}"; add it to a level's words`);
+        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority ${q(pWord)}; add it to a level's words`);
         const reopenedRaw = raw('reopened');
         let reopened: boolean | null = null;
         if (reopenedRaw !== null) {
           const r = reopenedOf(reopenedRaw);
-          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got ${q(reopenedRaw)}`);
           else reopened = r;
         }
         const onTimeRaw = raw('sourceOnTime');
@@ -268,7 +288,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
           onTimeRaw === null
             ? null
             : (mapOnTime(onTimeRaw) ??
-              fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
+              fail(
+                'sourceOnTime',
+                onTimeRaw,
+                `unknown on-time verdict ${q(onTimeRaw)}; map it under values.sourceOnTime to true or false`,
+              ));
         const ticket: TicketRecord = {
           source: options.id,
           id,
@@ -288,13 +312,18 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       }
       if (kind === 'incidents') {
         const id = required('id', 'incident id');
-        const startedMs = time('startedMs', true) as number;
+        const startedMs = time('startedMs', true, 'started') as number;
         const lWord = required('level', 'level');
-        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level "${lWord}"; add it to an incident level's words`);
-        const detectedMs = time('detectedMs', false);
-        const acknowledgedMs = time('acknowledgedMs', false);
-        const restoredMs = time('restoredMs', false);
+        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level ${q(lWord)}; add it to an incident level's words`);
+        const detectedMs = time('detectedMs', false, 'detected');
+        const acknowledgedMs = time('acknowledgedMs', false, 'acknowledged');
+        const restoredMs = time('restoredMs', false, 'restored');
+        // What the metrics need (detect = detected − started, acknowledge = acknowledged − detected, restore =
+        // restored − started), and nobody acknowledges before the start. Restored may come before detected or
+        // acknowledged: a fault heals before the page is acknowledged, or is found afterwards.
         if (detectedMs !== null && detectedMs < startedMs) fail('detectedMs', raw('detectedMs'), 'detected before the incident started');
+        if (acknowledgedMs !== null && acknowledgedMs < startedMs)
+          fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident started');
         if (acknowledgedMs !== null && detectedMs !== null && acknowledgedMs < detectedMs)
           fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident was detected');
         if (restoredMs !== null && restoredMs < startedMs) fail('restoredMs', raw('restoredMs'), 'restored before the incident started');
@@ -318,7 +347,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'change id');
         const tWord = required('type', 'change type');
         const type = (mapChangeType(tWord) ??
-          fail('type', tWord, `unknown change type "${tWord}"; map it under values.type to normal, standard or emergency`)) as ChangeType;
+          fail('type', tWord, `unknown change type ${q(tWord)}; map it under values.type to normal, standard or emergency`)) as ChangeType;
         const oWord = raw('outcome');
         const outcome =
           oWord === null
@@ -327,12 +356,13 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
                 fail(
                   'outcome',
                   oWord,
-                  `unknown change outcome "${oWord}"; map it under values.outcome to successful, failed or rolled-back`,
+                  `unknown change outcome ${q(oWord)}; map it under values.outcome to successful, failed or rolled-back`,
                 )) as ChangeOutcome);
         const plannedStartMs = time('plannedStartMs', false);
         const plannedEndMs = time('plannedEndMs', false);
-        const actualStartMs = time('actualStartMs', false);
-        const actualEndMs = time('actualEndMs', false);
+        // Planned times are plans, and may lie after the export; actual ones are events.
+        const actualStartMs = time('actualStartMs', false, 'actual start');
+        const actualEndMs = time('actualEndMs', false, 'actual end');
         if (plannedStartMs !== null && plannedEndMs !== null && plannedEndMs < plannedStartMs)
           fail('plannedEndMs', raw('plannedEndMs'), 'planned end before the planned start');
         if (actualEndMs !== null && actualStartMs === null) fail('actualEndMs', raw('actualEndMs'), 'actual end without an actual start');
@@ -359,7 +389,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         };
         return unconfigured ? { kind: 'change', timeMs: startMs, change, unconfigured } : { kind: 'change', timeMs: startMs, change };
       }
-      const timeMs = time('timeMs', true) as number;
+      const timeMs = time('timeMs', true, 'submitted') as number;
       // Score words (Likert labels) go through the value map and are then checked like a number in the cell.
       const likert = (field: 'csat' | 'nps' | 'ces', min: number, max: number) => {
         const v = raw(field);

@@ -9,6 +9,7 @@
  * zones that are UTC by definition need no offset at all. Failures are cold and build a human
  * reason for the reject line.
  */
+import { quoteValue } from '../util/clip-value.ts';
 import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from './zoned-time.ts';
 
 /** Field order of day-first or month-first dates such as 03/11/2026 (year-first dates are always ymd). */
@@ -100,10 +101,8 @@ function fail(reason: string): ParseFailure {
   return { ok: false, empty: false, reason };
 }
 
-/** The value as it appears in a reject line: quoted, and clipped so a stray blob stays one readable line. */
-function quote(s: string): string {
-  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
-}
+/** The value as it appears in a reject line: quoted, and clipped as the reject's value column is, so a stray blob stays one readable line. */
+const quote = quoteValue;
 
 function expected(s: string, opts: TimestampOptions): ParseFailure {
   const like =

@@ -45,14 +45,19 @@ const OTHERS = [
   'expected yes/no or a count, got "maybe"',
   'unknown service "Billing" (not a configured id, alias or name)',
   'unknown service "Web Portal" reads like the configured id "web-portal": add "Web Portal" to its aliases',
+  'service "reporting" is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
+  'service "BI reports" (id "reporting") is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks',
   'unknown priority "P9"; add it to a level\'s words',
   'unknown incident level "S9"; add it to an incident level\'s words',
   'unknown status "gone"; map it under values.status in the source config',
   'unknown on-time verdict "late-ish"; map it under values.sourceOnTime to true or false',
   'status "Closed" means resolved, but the resolved time is empty',
+  'resolved after the export was taken (asOf 2026-10-20 00:00)',
+  'actual start after the export was taken (asOf 2026-11-01T00:00:00+08:00)',
   'first response is before the ticket was created',
   'resolved before the ticket was created',
   'detected before the incident started',
+  'acknowledged before the incident started',
   'acknowledged before the incident was detected',
   'restored before the incident started',
   'unknown change type "Major"; map it under values.type to normal, standard or emergency',
@@ -95,7 +100,7 @@ const OTHERS = [
 
 // Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
 const KEPT = new Set(
-  'dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
+  'asOf target latencyThresholdMs reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
     ' ',
   ),
 );

@@ -38,6 +38,20 @@ const WHAT: Record<string, string> = {
   '"…" runs': ' "…" 时段',
 };
 const what = (w: string) => WHAT[w] ?? w;
+/** The event a time records, as ingest names it ("resolved after the export was taken"). */
+const EVENT: Record<string, string> = {
+  created: '新建时间',
+  'first response': '首次响应时间',
+  resolved: '解决时间',
+  checked: '检测时间',
+  submitted: '提交时间',
+  started: '开始时间',
+  detected: '发现时间',
+  acknowledged: '响应时间',
+  restored: '恢复时间',
+  'actual start': '实际开始时间',
+  'actual end': '实际结束时间',
+};
 const or = (s: string) => s.replace(/ or /g, ' 或 ');
 const UNIT: Record<string, string> = {
   'a spreadsheet serial date': '电子表格序列日期',
@@ -66,6 +80,11 @@ export const REASON_RULES: readonly Rule[] = [
     /^unknown service (".*?") reads like the configured id (".*?"): add (".*?") to its aliases$/s,
     (v, id, add) => `未知服务 ${v} 看起来像已配置的编号 ${id}：请将 ${add} 加入其 ${C('aliases')}`,
   ],
+  [
+    /^service (".*?")(?: \(id (".*?")\))? is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks$/s,
+    (v, id) =>
+      `服务 ${v}${id ? `（编号 ${id}）` : ''} 已配置但未被监测：没有 ${C('target')} 和 ${C('latencyThresholdMs')}；两者都设置后才接收其检测数据`,
+  ],
   [/^unknown priority (".*?"); add it to a level's words$/s, (v) => `未知优先级 ${v}；请将其加入某一级别的 ${C('words')}`],
   [
     /^unknown incident level (".*?"); add it to an incident level's words$/s,
@@ -80,9 +99,14 @@ export const REASON_RULES: readonly Rule[] = [
     (v) => `未知的按时结论 ${v}；请在 ${C('values.sourceOnTime')} 下映射为 ${C('true')} 或 ${C('false')}`,
   ],
   [/^status (".*?") means resolved, but the resolved time is empty$/s, (v) => `状态 ${v} 表示已解决，但解决时间为空`],
+  [
+    /^(created|first response|resolved|checked|submitted|started|detected|acknowledged|restored|actual start|actual end) after the export was taken \(asOf (.+)\)$/s,
+    (event, asOf) => `${EVENT[event] ?? event}晚于导出时间（${C('asOf')} ${asOf}）`,
+  ],
   [/^first response is before the ticket was created$/, () => '首次响应早于工单新建时间'],
   [/^resolved before the ticket was created$/, () => '解决时间早于工单新建时间'],
   [/^detected before the incident started$/, () => '发现时间早于事件开始时间'],
+  [/^acknowledged before the incident started$/, () => '响应时间早于事件开始时间'],
   [/^acknowledged before the incident was detected$/, () => '响应时间早于事件发现时间'],
   [/^restored before the incident started$/, () => '恢复时间早于事件开始时间'],
   [
