@@ -186,6 +186,30 @@ describe('maskPersonalData: ordinary text is untouched', () => {
   });
 });
 
+// Audit defect 10: a post-mortem link lost its page id (`pageId=[number]`). Web addresses keep their
+// digits (a page id or path, not a phone number); e-mail addresses in them are still masked.
+describe('maskPersonalData: web addresses', () => {
+  it.each(
+    cases([
+      [
+        'https://wiki.example.com/pages/viewpage.action?pageId=123456789',
+        'https://wiki.example.com/pages/viewpage.action?pageId=123456789',
+      ],
+      ['see http://status.example.com/incidents/12345678.', 'see http://status.example.com/incidents/12345678.'],
+      ['www.example.com/t/2024110312345678 (order)', 'www.example.com/t/2024110312345678 (order)'],
+      ['https://crm.example.com/find?q=jo%40example.com&id=12345678', 'https://crm.example.com/find?q=[email]&id=12345678'],
+      ['https://wiki.example.com/display/~jo.doe@example.com', 'https://wiki.example.com/display/~[email]'],
+      // outside the address, masking goes on as usual
+      ['call 07700 900123 or see https://x.example/a/12345678', 'call [phone] or see https://x.example/a/12345678'],
+      // an address ends at a character a URI cannot hold: white space, full-width punctuation, CJK
+      ['见https://x.example/a，电话13800138000', '见https://x.example/a，电话[phone]'],
+      // not web addresses: tel: and mailto: links are masked like text
+      ['tel:+44-20-7946-0958', 'tel:[phone]'],
+      ['mailto:jo@example.com', 'mailto:[email]'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+});
+
 describe('maskPersonalData: Chinese text', () => {
   it.each(
     cases([

@@ -60,6 +60,14 @@ const DATE_BEFORE = `(?<!${D}|${D}${RUN_SEP})`;
 const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
 
 /**
+ * A web address: `http://`, `https://` or `ftp://`, or `www.`, up to the first character a URI
+ * cannot hold unescaped (white space, `"`, `<`, `>`, anything not ASCII). Its digits are an address's
+ * (`…viewpage.action?pageId=123456789`), rarely a phone number, and masking them breaks the link;
+ * an e-mail address in it is masked all the same (rule 1 runs first, `%40` included).
+ */
+const URL = '(?<![\\p{L}\\p{N}])(?:(?:https?|ftp)://|www\\.)[!#-;=?-~]+';
+
+/**
  * Dates and times that must survive masking although their digits are dash-separated:
  * ISO dates `2026-11-03`, day-month-year or month-day-year `03-11-2026`, clock times
  * `08:15`, `08:15:00.250`, year ranges `2019-2026`, and day ranges with a year (`Nov 24-25 2016`,
@@ -68,6 +76,7 @@ const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
  */
 const PROTECTED = new RegExp(
   [
+    URL,
     `${DATE_BEFORE}(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])${DATE_AFTER}`,
     `${DATE_BEFORE}(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d${DATE_AFTER}`,
     `(?<!${D})(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?!${D})`,
@@ -125,7 +134,7 @@ function countDigits(s: string): number {
   return s.match(DIGIT)?.length ?? 0;
 }
 
-/** Applies `fn` to the text between protected dates and times, keeping those verbatim. */
+/** Applies `fn` to the text between protected web addresses, dates and times, keeping those verbatim. */
 function outsideProtected(text: string, fn: (segment: string) => string): string {
   let out = '';
   let last = 0;
@@ -175,10 +184,12 @@ function maskPhonesAndNumbers(segment: string): string {
  *    a broken but still identifying address. The at-sign may be full-width `＠` (typed by a Chinese
  *    IME in full-width mode), `﹫` or URL-encoded `%40`; local parts may hold any letters of spaced
  *    scripts (`андрей@…`, RFC 6531) and domains any letters (`jo@例子.中国`, IDNA, with `.` or `．`).
- * 2. Dates and times are set aside (`2026-11-03`, `03-11-2026`, `08:15`, `2019-2026`,
- *    `Nov 24-25 2016`): their digits are dash- or space-separated and would otherwise count
- *    toward an 8-digit run. Nothing in them is masked, and no run or phone number extends
- *    across them.
+ * 2. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
+ *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
+ *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
+ *    space-separated and would otherwise count toward an 8-digit run. Nothing in them is masked
+ *    after rule 1 (an e-mail address in a link is masked), and no run or phone number extends across
+ *    them.
  * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
@@ -206,6 +217,7 @@ function maskPhonesAndNumbers(segment: string): string {
  * // 'Call me on [phone] or mail [email], card [number]'
  * maskPersonalData('请联系13800138000，2026-11-03 下午3点前') // '请联系[phone]，2026-11-03 下午3点前'
  * maskPersonalData('tel. 0171/1234567, jo＠example.com') // 'tel. [phone], [email]'
+ * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
   return outsideProtected(MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, '[email]') : text, maskPhonesAndNumbers);
