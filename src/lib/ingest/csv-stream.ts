@@ -78,8 +78,6 @@ const AFTER_QUOTE_CR = 5;
 
 const NOT_UTF8 = 'holds bytes that are not valid UTF-8';
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
-
 /**
  * The state machine; `push` text in any chunks, then `end`. Records go to `each` as they end.
  */
@@ -153,7 +151,8 @@ export class CsvTokenizer {
     }
     const f = this.fault;
     if (f !== null && f.value === null && f.column === this.fields.length + 1) {
-      f.value = clip(showEscapes(v));
+      // Whole: the row account masks it, then cuts it (a cut first could hide an address from the mask).
+      f.value = showEscapes(v);
       if (f.reason === NOT_UTF8) f.reason = `${NOT_UTF8} (${escapedBytes(v)}); check the file's encoding`;
     }
     this.fields.push(v);

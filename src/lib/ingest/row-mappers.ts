@@ -13,7 +13,8 @@ import type {
   TicketRecord,
 } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
-import type { RejectedRow } from './file-account.ts';
+import { quoted, type Reason, reason, words } from '../util/reason.ts';
+import type { Rejection } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 import {
@@ -48,13 +49,12 @@ export type RowContext =
   | RollupRow;
 
 class Reject {
-  readonly row: RejectedRow;
-  constructor(row: RejectedRow) {
+  readonly row: Rejection;
+  constructor(row: Rejection) {
     this.row = row;
   }
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Distinct cells compared directly before the map is asked (most such columns hold a few words). */
@@ -78,6 +78,23 @@ function cached<T>(fn: (word: string) => T, limit = 10_000): (word: string) => T
     return v as T;
   };
 }
+
+/** The fields read as timestamps (parseTimestamp), unless a preset reads them as minutes after creation. */
+const TIMESTAMP_FIELDS = [
+  'timeMs',
+  'createdMs',
+  'firstResponseMs',
+  'resolvedMs',
+  'sourceDeadlineMs',
+  'startedMs',
+  'detectedMs',
+  'acknowledgedMs',
+  'restoredMs',
+  'plannedStartMs',
+  'plannedEndMs',
+  'actualStartMs',
+  'actualEndMs',
+];
 
 const REOPENED_WORDS = new Map<string, boolean>([
   ['yes', true],
@@ -110,7 +127,7 @@ function reopenedValue(raw: string): boolean | undefined {
  * fast path's loop was optimized: under --cpu-prof a valid ticket row ~5,000 rows in came out
  * rejected by the surveys branch (gone with --no-turbo-escape).
  */
-export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | RejectedRow {
+export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | Rejection {
   if (resolved.options.kind === 'rollups') return rollupRowMapper(resolved);
   const { options, header, indices } = resolved;
   const { kind, timestamps: tsOpts, values, defaultService } = options;
@@ -125,15 +142,13 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const acceptUnknown = options.unknownServices === 'accept';
   const configuredIds = new Set(options.services.map((s) => s.id));
   // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
-  const unknownId = cached((v: string) => {
-    const id = unconfiguredServiceId(v);
-    return configuredIds.has(id) ? `!unknown service "${v}" reads like the configured id "${id}": add "${v}" to its aliases` : id;
-  });
+  // A name the config lacks → the id it is accepted under (refused when that id is a configured one).
+  const unknownId = cached(unconfiguredServiceId);
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
   const resolvedStatuses = new Set(options.resolvedStatuses);
   const rejectWords = new Map(Object.entries(options.rejectWords).map(([field, words]) => [field, new Map(Object.entries(words))]));
-  const minutesAfterCreated = new Set(options.minutesAfterCreated);
+  const minutesAfterCreated = new Set<string>(options.minutesAfterCreated);
   const mapOnTime = cached(onTimeMapper(valueMap('sourceOnTime')));
   const scoreWords = {
     csat: cached(scoreWordMapper(valueMap('csat'))),
@@ -149,6 +164,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
 
   const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
   const resolvedAfter = minutesAfterCreated.has('resolvedMs');
+  // Cells read as timestamps: a rejected value there that is wholly a malformed date keeps its digits (file-account.ts).
+  const timestampFields = new Set(TIMESTAMP_FIELDS.filter((f) => !minutesAfterCreated.has(f)));
 
   return (fields, line) => {
     if (fields.length !== headerLength) {
@@ -157,21 +174,15 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         column: null,
         field: null,
         value: null,
-        reason: `expected ${headerLength} fields like the header, got ${fields.length}`,
+        reason: reason`expected ${headerLength} fields like the header, got ${fields.length}`,
       };
     }
-    const fail = (field: string, value: string | null, reason: string, timestampCell = false): never => {
+    const fail = (field: string, value: string | null, why: Reason): never => {
       const i = indices[field];
       // Messages name the column as the export's header does, since that is what the analyst sees.
       const shown = i === undefined ? field : (header[i] as string).trim();
-      const row: RejectedRow = {
-        line,
-        column: i === undefined ? null : i + 1,
-        field: shown,
-        value: value === null ? null : clip(value),
-        reason,
-      };
-      if (timestampCell) row.timestampCell = true;
+      const row: Rejection = { line, column: i === undefined ? null : i + 1, field: shown, value, reason: why };
+      if (timestampFields.has(field)) row.timestampCell = true;
       throw new Reject(row);
     };
     const raw = (field: string): string | null => {
@@ -182,7 +193,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const rejects = rejectWords.get(field);
       if (rejects === undefined) return v;
       const why = rejects.get(normWord(v));
-      return why === undefined ? v : fail(field, v, why);
+      return why === undefined ? v : fail(field, v, words(why));
     };
     /** The cell as exported (trimmed), also when it is a missing-value word such as "?"; null when empty or absent. */
     const cell = (field: string): string | null => {
@@ -190,30 +201,31 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = i === undefined ? '' : (fields[i] as string).trim();
       return v === '' ? null : v;
     };
-    const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
+    const required = (field: string, what: string): string => raw(field) ?? fail(field, null, reason`required ${what} is empty`);
     const time = (field: string, isRequired: boolean): number | null => {
       const v = raw(field);
-      if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
+      if (v === null) return isRequired ? fail(field, null, words('required timestamp is empty')) : null;
       const r = parseTimestamp(v, tsOpts);
-      return r.ok ? r.ms : fail(field, v, r.reason, true);
+      return r.ok ? r.ms : fail(field, v, r.reason);
     };
     /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
     const num = (field: string, min: number, max: number, integer: boolean, mapped?: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
       const text = mapped ?? v;
-      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got "${v}"`);
+      if (!NUMBER_RE.test(text)) return fail(field, v, reason`expected a number, got ${quoted(v)}`);
       const n = Number(text);
-      const shown = mapped === undefined ? `"${v}"` : `"${v}" (mapped to ${mapped})`;
-      if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
-      if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
+      const mappedTo = mapped === undefined ? '' : ` (mapped to ${mapped})`;
+      if (integer && !Number.isInteger(n))
+        return fail(field, v, reason`expected a whole number from ${min} to ${max}, got ${quoted(v)}${mappedTo}`);
+      if (n < min || n > max) return fail(field, v, reason`expected a value from ${min} to ${max}, got ${quoted(v)}${mappedTo}`);
       return n;
     };
     /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
     const minutesAfter = (field: string, createdMs: number): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got "${v}"`);
+      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, reason`expected minutes after creation (0 or more), got ${quoted(v)}`);
       return createdMs + Math.round(Number(v) * 60_000);
     };
     const category = (): string | null => {
@@ -223,12 +235,17 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     let unconfigured: { id: string; name: string } | undefined;
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
-      if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
+      if (v === null) return defaultService ?? (isRequired ? fail('service', null, words('required service is empty')) : null);
       const known = mapService(v);
       if (known !== null) return known;
-      if (!acceptUnknown) return fail('service', v, `unknown service "${v}" (not a configured id, alias or name)`);
+      if (!acceptUnknown) return fail('service', v, reason`unknown service ${quoted(v)} (not a configured id, alias or name)`);
       const id = unknownId(v);
-      if (id.startsWith('!')) return fail('service', v, id.slice(1));
+      if (configuredIds.has(id))
+        return fail(
+          'service',
+          v,
+          reason`unknown service ${quoted(v)} reads like the configured id "${id}": add ${quoted(v)} to its aliases`,
+        );
       unconfigured = { id, name: v.replace(/\s+/g, ' ') };
       return id;
     };
@@ -237,7 +254,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const timeMs = time('timeMs', true) as number;
         const s = service(true) as string;
         const word = required('status', 'status');
-        const status = mapStatus(word) ?? fail('status', word, `unknown status "${word}"; map it under values.status in the source config`);
+        const status =
+          mapStatus(word) ?? fail('status', word, reason`unknown status ${quoted(word)}; map it under values.status in the source config`);
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
         return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
       }
@@ -247,20 +265,22 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
         const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
         if (firstResponseMs !== null && firstResponseMs < createdMs)
-          fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
-        if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
+          fail('firstResponseMs', raw('firstResponseMs'), words('first response is before the ticket was created'));
+        if (resolvedMs !== null && resolvedMs < createdMs)
+          fail('resolvedMs', raw('resolvedMs'), words('resolved before the ticket was created'));
         const statusCell = raw('status');
         const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
         if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
-          fail('resolvedMs', cell('resolvedMs'), `status "${statusWord}" means resolved, but the resolved time is empty`);
+          fail('resolvedMs', cell('resolvedMs'), reason`status ${quoted(statusWord)} means resolved, but the resolved time is empty`);
         const pWord = required('priority', 'priority');
-        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority "${pWord}"; add it to a level's words`);
+        const priority =
+          mapPriority(pWord) ?? fail('priority', pWord, reason`unknown priority ${quoted(pWord)}; add it to a level's words`);
         const reopenedRaw = raw('reopened');
         let reopened: boolean | null = null;
         if (reopenedRaw !== null) {
           const r = reopenedOf(reopenedRaw);
-          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got "${reopenedRaw}"`);
+          if (r === undefined) fail('reopened', reopenedRaw, reason`expected yes/no or a count, got ${quoted(reopenedRaw)}`);
           else reopened = r;
         }
         const onTimeRaw = raw('sourceOnTime');
@@ -268,7 +288,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
           onTimeRaw === null
             ? null
             : (mapOnTime(onTimeRaw) ??
-              fail('sourceOnTime', onTimeRaw, `unknown on-time verdict "${onTimeRaw}"; map it under values.sourceOnTime to true or false`));
+              fail(
+                'sourceOnTime',
+                onTimeRaw,
+                reason`unknown on-time verdict ${quoted(onTimeRaw)}; map it under values.sourceOnTime to true or false`,
+              ));
         const ticket: TicketRecord = {
           source: options.id,
           id,
@@ -290,14 +314,17 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'incident id');
         const startedMs = time('startedMs', true) as number;
         const lWord = required('level', 'level');
-        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level "${lWord}"; add it to an incident level's words`);
+        const level =
+          mapLevel(lWord) ?? fail('level', lWord, reason`unknown incident level ${quoted(lWord)}; add it to an incident level's words`);
         const detectedMs = time('detectedMs', false);
         const acknowledgedMs = time('acknowledgedMs', false);
         const restoredMs = time('restoredMs', false);
-        if (detectedMs !== null && detectedMs < startedMs) fail('detectedMs', raw('detectedMs'), 'detected before the incident started');
+        if (detectedMs !== null && detectedMs < startedMs)
+          fail('detectedMs', raw('detectedMs'), words('detected before the incident started'));
         if (acknowledgedMs !== null && detectedMs !== null && acknowledgedMs < detectedMs)
-          fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident was detected');
-        if (restoredMs !== null && restoredMs < startedMs) fail('restoredMs', raw('restoredMs'), 'restored before the incident started');
+          fail('acknowledgedMs', raw('acknowledgedMs'), words('acknowledged before the incident was detected'));
+        if (restoredMs !== null && restoredMs < startedMs)
+          fail('restoredMs', raw('restoredMs'), words('restored before the incident started'));
         const incident: IncidentRecord = {
           source: options.id,
           id,
@@ -318,7 +345,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'change id');
         const tWord = required('type', 'change type');
         const type = (mapChangeType(tWord) ??
-          fail('type', tWord, `unknown change type "${tWord}"; map it under values.type to normal, standard or emergency`)) as ChangeType;
+          fail(
+            'type',
+            tWord,
+            reason`unknown change type ${quoted(tWord)}; map it under values.type to normal, standard or emergency`,
+          )) as ChangeType;
         const oWord = raw('outcome');
         const outcome =
           oWord === null
@@ -327,19 +358,20 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
                 fail(
                   'outcome',
                   oWord,
-                  `unknown change outcome "${oWord}"; map it under values.outcome to successful, failed or rolled-back`,
+                  reason`unknown change outcome ${quoted(oWord)}; map it under values.outcome to successful, failed or rolled-back`,
                 )) as ChangeOutcome);
         const plannedStartMs = time('plannedStartMs', false);
         const plannedEndMs = time('plannedEndMs', false);
         const actualStartMs = time('actualStartMs', false);
         const actualEndMs = time('actualEndMs', false);
         if (plannedStartMs !== null && plannedEndMs !== null && plannedEndMs < plannedStartMs)
-          fail('plannedEndMs', raw('plannedEndMs'), 'planned end before the planned start');
-        if (actualEndMs !== null && actualStartMs === null) fail('actualEndMs', raw('actualEndMs'), 'actual end without an actual start');
+          fail('plannedEndMs', raw('plannedEndMs'), words('planned end before the planned start'));
+        if (actualEndMs !== null && actualStartMs === null)
+          fail('actualEndMs', raw('actualEndMs'), words('actual end without an actual start'));
         if (actualStartMs !== null && actualEndMs !== null && actualEndMs < actualStartMs)
-          fail('actualEndMs', raw('actualEndMs'), 'actual end before the actual start');
+          fail('actualEndMs', raw('actualEndMs'), words('actual end before the actual start'));
         // The change's time decides its period: when it was done, else when it was planned.
-        const startMs = actualStartMs ?? plannedStartMs ?? fail('plannedStartMs', null, 'neither a planned nor an actual start');
+        const startMs = actualStartMs ?? plannedStartMs ?? fail('plannedStartMs', null, words('neither a planned nor an actual start'));
         const caused = raw('incidentCaused');
         const flag = caused === null ? undefined : reopenedOf(caused);
         const change: ChangeRecord = {
@@ -377,7 +409,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         comment: raw('comment'),
       };
       if (survey.csat === null && survey.nps === null && survey.ces === null)
-        return { line, column: null, field: null, value: null, reason: 'no score: csat, nps and ces are all empty' };
+        return { line, column: null, field: null, value: null, reason: words('no score: csat, nps and ces are all empty') };
       const ctx: RowContext = { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
       if (unconfigured) ctx.unconfigured = unconfigured;
       return ctx;
