@@ -38,6 +38,8 @@ const TLD = '(?:\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
  * cannot be told from CJK text glued to it (`@例子.中国谢谢` is masked whole).
  */
 const EMAIL = new RegExp(`${LOCAL_CHAR}+${AT}${DOMAIN_CHAR}+${DOT}${TLD}`, 'gu');
+/** The e-mail pattern masking uses, for other rules that must find the same addresses (recurring-issue keys). Global: use with `replace`. */
+export const EMAIL_ADDRESS: RegExp = EMAIL;
 /** Text that may hold an address; most text holds none and skips the e-mail pattern. */
 const MAY_HOLD_EMAIL = /[@\uFF20\uFE6B]|%40/u;
 
