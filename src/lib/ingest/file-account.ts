@@ -77,8 +77,9 @@ export interface FileAccount {
   rejectsByReason: Record<string, number>;
   /**
    * Services the config does not list, accepted under their exported names (ticket and survey
-   * rows, `review.unknownServices: accept`): id given to them → the name as exported and the
-   * rows naming it. Absent in accounts cached before issue #15.
+   * rows, `review.unknownServices: accept`): id given to them → the name as exported, masked for
+   * personal data, and the rows naming it. The id is made from the masked name. Absent in
+   * accounts cached before issue #15.
    */
   unknownServices?: Record<string, { name: string; rows: number }>;
 }

@@ -13,6 +13,7 @@ import type {
   TicketRecord,
 } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
 import { quoted, type Reason, reason, words } from '../util/reason.ts';
 import type { Rejection } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
@@ -142,8 +143,12 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const acceptUnknown = options.unknownServices === 'accept';
   const configuredIds = new Set(options.services.map((s) => s.id));
   // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
-  // A name the config lacks → the id it is accepted under (refused when that id is a configured one).
-  const unknownId = cached(unconfiguredServiceId);
+  // A name the config lacks → the name as published (masked: it is exported text) and the id made from
+  // that masked name, which pages, URLs and snapshots show too (refused when it is a configured id).
+  const unknownService = cached((v: string) => {
+    const name = maskPersonalData(v.replace(/\s+/g, ' '));
+    return { id: unconfiguredServiceId(name), name };
+  });
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
   const resolvedStatuses = new Set(options.resolvedStatuses);
@@ -239,15 +244,15 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const known = mapService(v);
       if (known !== null) return known;
       if (!acceptUnknown) return fail('service', v, reason`unknown service ${quoted(v)} (not a configured id, alias or name)`);
-      const id = unknownId(v);
-      if (configuredIds.has(id))
+      const u = unknownService(v);
+      if (configuredIds.has(u.id))
         return fail(
           'service',
           v,
-          reason`unknown service ${quoted(v)} reads like the configured id "${id}": add ${quoted(v)} to its aliases`,
+          reason`unknown service ${quoted(v)} reads like the configured id "${u.id}": add ${quoted(v)} to its aliases`,
         );
-      unconfigured = { id, name: v.replace(/\s+/g, ' ') };
-      return id;
+      unconfigured = u;
+      return u.id;
     };
     try {
       if (kind === 'checks') {
