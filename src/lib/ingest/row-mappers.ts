@@ -1,3 +1,4 @@
+// Over 400 lines: one row mapper for every kind of export, whose kinds share the cell helpers made per row (see rowMapperFor).
 /**
  * Row → canonical record, per kind. A mapper checks every field it reads and returns either
  * the record or the first problem with its column, value and reason: impossible values are
@@ -15,6 +16,7 @@ import type {
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import { maskPersonalData } from '../util/mask-personal-data.ts';
 import { quoted, type Reason, reason, words } from '../util/reason.ts';
+import { TIMESTAMP_FIELDS } from './canonical-fields.ts';
 import type { Rejection } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
@@ -79,23 +81,6 @@ function cached<T>(fn: (word: string) => T, limit = 10_000): (word: string) => T
     return v as T;
   };
 }
-
-/** The fields read as timestamps (parseTimestamp), unless a preset reads them as minutes after creation. */
-const TIMESTAMP_FIELDS = [
-  'timeMs',
-  'createdMs',
-  'firstResponseMs',
-  'resolvedMs',
-  'sourceDeadlineMs',
-  'startedMs',
-  'detectedMs',
-  'acknowledgedMs',
-  'restoredMs',
-  'plannedStartMs',
-  'plannedEndMs',
-  'actualStartMs',
-  'actualEndMs',
-];
 
 const REOPENED_WORDS = new Map<string, boolean>([
   ['yes', true],
@@ -182,11 +167,13 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         reason: reason`expected ${headerLength} fields like the header, got ${fields.length}`,
       };
     }
-    const fail = (field: string, value: string | null, why: Reason): never => {
+    /** Rejects the row at `field`; `why` is a plain string when it is the tool's words alone, quoting nothing exported. */
+    const fail = (field: string, value: string | null, why: Reason | string): never => {
       const i = indices[field];
       // Messages name the column as the export's header does, since that is what the analyst sees.
       const shown = i === undefined ? field : (header[i] as string).trim();
-      const row: Rejection = { line, column: i === undefined ? null : i + 1, field: shown, value, reason: why };
+      const column = i === undefined ? null : i + 1;
+      const row: Rejection = { line, column, field: shown, value, reason: typeof why === 'string' ? words(why) : why };
       if (timestampFields.has(field)) row.timestampCell = true;
       throw new Reject(row);
     };
@@ -209,7 +196,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     const required = (field: string, what: string): string => raw(field) ?? fail(field, null, reason`required ${what} is empty`);
     const time = (field: string, isRequired: boolean): number | null => {
       const v = raw(field);
-      if (v === null) return isRequired ? fail(field, null, words('required timestamp is empty')) : null;
+      if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
       const r = parseTimestamp(v, tsOpts);
       return r.ok ? r.ms : fail(field, v, r.reason);
     };
@@ -240,7 +227,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     let unconfigured: { id: string; name: string } | undefined;
     const service = (isRequired: boolean): string | null => {
       const v = raw('service');
-      if (v === null) return defaultService ?? (isRequired ? fail('service', null, words('required service is empty')) : null);
+      if (v === null) return defaultService ?? (isRequired ? fail('service', null, 'required service is empty') : null);
       const known = mapService(v);
       if (known !== null) return known;
       if (!acceptUnknown) return fail('service', v, reason`unknown service ${quoted(v)} (not a configured id, alias or name)`);
@@ -270,9 +257,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const firstResponseMs = firstResponseAfter ? minutesAfter('firstResponseMs', createdMs) : time('firstResponseMs', false);
         const resolvedMs = resolvedAfter ? minutesAfter('resolvedMs', createdMs) : time('resolvedMs', false);
         if (firstResponseMs !== null && firstResponseMs < createdMs)
-          fail('firstResponseMs', raw('firstResponseMs'), words('first response is before the ticket was created'));
-        if (resolvedMs !== null && resolvedMs < createdMs)
-          fail('resolvedMs', raw('resolvedMs'), words('resolved before the ticket was created'));
+          fail('firstResponseMs', raw('firstResponseMs'), 'first response is before the ticket was created');
+        if (resolvedMs !== null && resolvedMs < createdMs) fail('resolvedMs', raw('resolvedMs'), 'resolved before the ticket was created');
         const statusCell = raw('status');
         const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
@@ -324,12 +310,10 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const detectedMs = time('detectedMs', false);
         const acknowledgedMs = time('acknowledgedMs', false);
         const restoredMs = time('restoredMs', false);
-        if (detectedMs !== null && detectedMs < startedMs)
-          fail('detectedMs', raw('detectedMs'), words('detected before the incident started'));
+        if (detectedMs !== null && detectedMs < startedMs) fail('detectedMs', raw('detectedMs'), 'detected before the incident started');
         if (acknowledgedMs !== null && detectedMs !== null && acknowledgedMs < detectedMs)
-          fail('acknowledgedMs', raw('acknowledgedMs'), words('acknowledged before the incident was detected'));
-        if (restoredMs !== null && restoredMs < startedMs)
-          fail('restoredMs', raw('restoredMs'), words('restored before the incident started'));
+          fail('acknowledgedMs', raw('acknowledgedMs'), 'acknowledged before the incident was detected');
+        if (restoredMs !== null && restoredMs < startedMs) fail('restoredMs', raw('restoredMs'), 'restored before the incident started');
         const incident: IncidentRecord = {
           source: options.id,
           id,
@@ -370,13 +354,12 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const actualStartMs = time('actualStartMs', false);
         const actualEndMs = time('actualEndMs', false);
         if (plannedStartMs !== null && plannedEndMs !== null && plannedEndMs < plannedStartMs)
-          fail('plannedEndMs', raw('plannedEndMs'), words('planned end before the planned start'));
-        if (actualEndMs !== null && actualStartMs === null)
-          fail('actualEndMs', raw('actualEndMs'), words('actual end without an actual start'));
+          fail('plannedEndMs', raw('plannedEndMs'), 'planned end before the planned start');
+        if (actualEndMs !== null && actualStartMs === null) fail('actualEndMs', raw('actualEndMs'), 'actual end without an actual start');
         if (actualStartMs !== null && actualEndMs !== null && actualEndMs < actualStartMs)
-          fail('actualEndMs', raw('actualEndMs'), words('actual end before the actual start'));
+          fail('actualEndMs', raw('actualEndMs'), 'actual end before the actual start');
         // The change's time decides its period: when it was done, else when it was planned.
-        const startMs = actualStartMs ?? plannedStartMs ?? fail('plannedStartMs', null, words('neither a planned nor an actual start'));
+        const startMs = actualStartMs ?? plannedStartMs ?? fail('plannedStartMs', null, 'neither a planned nor an actual start');
         const caused = raw('incidentCaused');
         const flag = caused === null ? undefined : reopenedOf(caused);
         const change: ChangeRecord = {
