@@ -1,5 +1,7 @@
 /**
- * Masking of personal data in free-text survey comments before they are published.
+ * Masking of personal data in the texts a review publishes from its exports: free text (comments,
+ * titles, names, rejected values) and the ids of exported records. README "Personal data" lists
+ * which text gets which rule, and where.
  */
 
 // Character classes (used with the `u` flag). Full-width digits count as digits so a Chinese
@@ -223,4 +225,38 @@ function maskPhonesAndNumbers(segment: string): string {
  */
 export function maskPersonalData(text: string): string {
   return outsideProtected(MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, '[email]') : text, maskPhonesAndNumbers);
+}
+
+/**
+ * Masks personal data in an identifier a system gave one of its records (a ticket, incident or
+ * change id as the export holds it): e-mail addresses → `[email]`, as in {@link maskPersonalData};
+ * its digits are kept.
+ *
+ * Why digits stay: an id's digits are the id (`101004113298`, a Boston 311 case; `INC0012345678`),
+ * not a phone or card number, and masking them as free text would publish every such id as the same
+ * `[number]`, so no ticket could be traced and no incident linked. A reference typed into a cell
+ * that names no record of the exports (a survey's ticket number that matches no ticket) is not such
+ * an id: it is free text, masked by {@link maskPersonalData}.
+ *
+ * @param id an identifier as exported
+ * @returns the identifier with e-mail addresses replaced
+ * @example maskIdentifier('101004113298') // '101004113298'
+ * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
+ */
+export function maskIdentifier(id: string): string {
+  return MAY_HOLD_EMAIL.test(id) ? id.replace(EMAIL, '[email]') : id;
+}
+
+/**
+ * {@link maskPersonalData} that masks each distinct text once, for one build: categories, titles
+ * and names recur in every period. The caller makes it and passes it on (the cost is visible).
+ * @example const mask = maskPersonalDataMemo(); mask('Access'); mask('Access') // masked once
+ */
+export function maskPersonalDataMemo(): (text: string) => string {
+  const masked = new Map<string, string>();
+  return (text) => {
+    let m = masked.get(text);
+    if (m === undefined) masked.set(text, (m = maskPersonalData(text)));
+    return m;
+  };
 }

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { formatCount, formatNumber, formatSignedChange } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
-import { maskPersonalData } from '../../util/mask-personal-data.ts';
 import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
@@ -103,7 +102,8 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
         : it.unit === 'score'
           ? formatNumber(v, 1)
           : formatCount(v);
-    const label = maskPersonalData(it.label);
+    // Masked where the snapshot was built (a recurring issue's name is a ticket title), not a second time here.
+    const label = it.label;
     const marker =
       it.kind === 'breach'
         ? t.verdict.breached
@@ -138,7 +138,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
   const has = (v: { value: number | null; n: number }) => v.value !== null || v.n > 0;
   const rows: DigestRow[] = h.services.map((s) => ({
     figure: `availability:${s.id}`,
-    label: d.availabilityOf(maskPersonalData(s.name)),
+    label: d.availabilityOf(s.name),
     value: pct(s.availability.value, 3),
     target: pct(s.target, 2),
     verdict: verdictOf(s.verdict),
