@@ -55,13 +55,13 @@ export function words(text: string): Reason {
   return { words: [text], quoted: [] };
 }
 
-/** Quoted texts are cut to this many characters, so a stray blob stays one readable line. */
+/** A quoted text longer than this is cut (to 3 characters fewer and `…`), so a stray blob stays one readable line. */
 export const QUOTED_MAX_CHARS = 60;
 
 /**
  * The reason as a sentence: each quoted text passed through `show` (where it is published: the
- * personal-data mask), cut to {@link QUOTED_MAX_CHARS} after that (a cut first could split an
- * address so the mask no longer knows it), and put in double quotes.
+ * personal-data mask), cut when longer than {@link QUOTED_MAX_CHARS} after that (a cut first could
+ * split an address so the mask no longer knows it), and put in double quotes.
  * @example reasonText(reason`unknown priority ${quoted('P9')}`) // 'unknown priority "P9"'
  * @example reasonText(reason`unknown priority ${quoted('P9')}`, () => '…') // 'unknown priority "…"'
  */
