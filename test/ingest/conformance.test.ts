@@ -20,6 +20,7 @@ import { FastRecordRows } from '../../src/lib/ingest/fast-records.ts';
 import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
 import { LineLoop, loopOverStream } from '../../src/lib/ingest/line-loop.ts';
 import { detectDelimiter } from '../../src/lib/ingest/open-export.ts';
+import { words } from '../../src/lib/util/reason.ts';
 import { CONFORMANCE, conformance } from '../helpers/conformance.ts';
 import { uncoveredLines } from '../helpers/csv-lines.ts';
 
@@ -50,7 +51,7 @@ async function fast(bytes: Buffer, delimiter: string, chunk: number): Promise<Cs
   const rows = new FastRecordRows(
     (fields, line) => {
       out.push({ fields, line, lines: 1, fault: null, truncated: 0 });
-      return { line, column: null, field: null, value: null, reason: 'collected' };
+      return { line, column: null, field: null, value: null, reason: words('collected') };
     },
     () => {},
     account,

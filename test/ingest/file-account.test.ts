@@ -5,15 +5,16 @@
  * worker block's part added with its lines shifted.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_REJECTS_KEPT, newFileAccount, type RejectedRow, RowAccount } from '../../src/lib/ingest/file-account.ts';
+import { MAX_REJECTS_KEPT, newFileAccount, type Rejection, RowAccount, shownRejected } from '../../src/lib/ingest/file-account.ts';
+import { quoted, reason } from '../../src/lib/util/reason.ts';
 
 const fresh = () => new RowAccount(newFileAccount({ file: 'f.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
-const reject = (line: number, value: string): RejectedRow => ({
+const reject = (line: number, value: string): Rejection => ({
   line,
   column: 2,
   field: 'priority',
   value,
-  reason: `unknown priority "${value}"`,
+  reason: reason`unknown priority ${quoted(value)}`,
 });
 
 describe('RowAccount', () => {
@@ -59,24 +60,89 @@ describe('RowAccount masks rejected values', () => {
       column: 3,
       field: 'csat',
       value: 'jo.doe@example.com',
-      reason: 'expected a score, got "jo.doe@example.com"',
+      reason: reason`expected a score, got ${quoted('jo.doe@example.com')}`,
     });
     expect(a.rejects[0]).toMatchObject({ value: '[email]', reason: 'expected a score, got "[email]"' });
     expect(JSON.stringify(a)).not.toContain('example.com');
   });
+
+  // Audit defect 9: the whole reason was masked, so the tool's own numbers were too.
+  it("masks the texts a reason quotes, never the tool's words", () => {
+    const a = newFileAccount({ file: 'c.csv', source: 'c', kind: 'checks', sha256: '', bytes: 0 });
+    const account = new RowAccount(a);
+    account.reject({
+      line: 2,
+      column: 3,
+      field: 'response_ms',
+      value: '-5',
+      reason: reason`expected a value from ${0} to ${Number.MAX_SAFE_INTEGER}, got ${quoted('-5')}`,
+    });
+    account.reject({
+      line: 3,
+      column: 1,
+      field: 'time',
+      value: '0000-00-00 00:00',
+      reason: reason`${quoted('0000-00-00 00:00')} is out of range: year 0 (expected ${1970}–${2199})`,
+      timestampCell: true,
+    });
+    expect(a.rejects.map((r) => r.reason)).toEqual([
+      'expected a value from 0 to 9007199254740991, got "-5"',
+      '"0000-00-00 00:00" is out of range: year 0 (expected 1970–2199)',
+    ]);
+    // The reason class takes the quoted values out, not the tool's numbers.
+    expect(Object.keys(a.rejectsByReason)).toEqual([
+      'response_ms: expected a value from 0 to 9007199254740991, got "…"',
+      'time: "…" is out of range: year 0 (expected 1970–2199)',
+    ]);
+  });
+
+  it('masks a value before cutting it to 80 characters, and a quoted text before cutting it to 60', () => {
+    const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
+    const value = `${'x'.repeat(52)} jo.doe@example.com and then some more words to pass eighty`;
+    new RowAccount(a).reject({ line: 2, column: 3, field: 'priority', value, reason: reason`unknown priority ${quoted(value)}` });
+    expect(a.rejects[0]).toEqual({
+      line: 2,
+      column: 3,
+      field: 'priority',
+      value: `${'x'.repeat(52)} [email] and then some mo…`,
+      reason: `unknown priority "${'x'.repeat(52)} [ema…"`,
+    });
+  });
 });
 
-describe('RowAccount keeps the digits of a malformed date', () => {
-  it('masks only e-mail addresses in a date-shaped value', () => {
-    const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
-    new RowAccount(a).reject({
-      line: 2,
-      column: 2,
-      field: 'created',
-      value: '2026-08-32T09:15:00+01:00',
-      reason: '"2026-08-32T09:15:00+01:00" is not a real date',
-    });
-    expect(a.rejects[0]).toMatchObject({ value: '2026-08-32T09:15:00+01:00' });
+// Audit defect 7: any value starting with a date kept its digits (DATE_SHAPED was anchored at the start only).
+describe('shownRejected: only a value wholly shaped like a timestamp, in a timestamp column, keeps its digits', () => {
+  // The forms parse-timestamp.ts reads (its doc comment), each malformed: kept in a timestamp column.
+  it.each([
+    '2026-08-32T09:15:00+01:00',
+    '31/02/2026',
+    '02/31/2026 10:00',
+    '0000-00-00 00:00',
+    '2026-10-01 24:00:00',
+    '11/03/2026 13:00 PM',
+    '02/Nov/26 9:12 AM',
+    '2 November 2026',
+    '2026-10-01T10:00:00+25:00',
+    '17803456789',
+    '1762157700.5',
+  ])('%s', (value) => {
+    expect(shownRejected(value, true)).toBe(value);
+  });
+
+  it.each([
+    ['2026-10-01 call me 07700 900123', '2026-10-01 call me [phone]'],
+    ['2026-10-01 ring +44 7700 900123', '2026-10-01 ring [phone]'],
+    ['2026-10-01 jo@example.com', '2026-10-01 [email]'],
+    ['07700 900123', '[phone]'],
+    ['+447700900123', '[phone]'],
+  ])('%s in a timestamp column → %s', (value, shown) => {
+    expect(shownRejected(value, true)).toBe(shown);
+  });
+
+  it('outside a timestamp column everything is masked as text (a real date stays, by the mask’s own rule)', () => {
+    expect(shownRejected('17803456789', false)).toBe('[phone]');
+    expect(shownRejected('2026-10-01 call me 07700 900123', false)).toBe('2026-10-01 call me [phone]');
+    expect(shownRejected('2026-10-01 10:00', false)).toBe('2026-10-01 10:00');
   });
 });
 
@@ -86,12 +152,23 @@ describe('RowAccount keeps the digits of a rejected epoch timestamp', () => {
   it('in the value and in the reason, while a phone number in a score cell stays masked', () => {
     const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
     const account = new RowAccount(a);
-    const reason =
-      '"17803456789" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths';
-    account.reject({ line: 2, column: 2, field: 'created', value: '17803456789', reason, timestampCell: true });
-    account.reject({ line: 3, column: 5, field: 'csat', value: '17803456789', reason: 'expected a number, got "17803456789"' });
+    const why = reason`${quoted('17803456789')} has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths`;
+    account.reject({ line: 2, column: 2, field: 'created', value: '17803456789', reason: why, timestampCell: true });
+    account.reject({
+      line: 3,
+      column: 5,
+      field: 'csat',
+      value: '17803456789',
+      reason: reason`expected a number, got ${quoted('17803456789')}`,
+    });
     expect(a.rejects).toEqual([
-      { line: 2, column: 2, field: 'created', value: '17803456789', reason },
+      {
+        line: 2,
+        column: 2,
+        field: 'created',
+        value: '17803456789',
+        reason: '"17803456789" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths',
+      },
       { line: 3, column: 5, field: 'csat', value: '[phone]', reason: 'expected a number, got "[phone]"' },
     ]);
   });

@@ -248,6 +248,74 @@ describe('reading odd exports', () => {
       [3, '[phone]', 'unknown priority "[phone]"; ad'],
     ]);
   });
+  // Audit defect 7: a rejected value starting with a date kept its phone number, in any column.
+  // Only a value wholly shaped like a timestamp, in a timestamp column, keeps its digits.
+  it('masks a phone number after a leading date; a wholly date-shaped value in a timestamp column keeps its digits', async () => {
+    const r = await read({
+      tickets: [
+        'id,created,priority,reopened',
+        'T1,2026-10-01 call 07700 900123,P1,no',
+        'T2,2026-09-01 00:00,P1,2026-10-01 ring +44 7700 900123',
+        'T3,2026-08-32T09:15:00+01:00,P1,no',
+        '',
+      ].join('\n'),
+      surveys: 'submitted_at,csat\n2026-09-01 00:00,2026-10-01 call me 07700 900123\n',
+    });
+    expect(r.files.find((f) => f.kind === 'tickets')?.rejects).toEqual([
+      {
+        line: 2,
+        column: 2,
+        field: 'created',
+        value: '2026-10-01 call [phone]',
+        reason: 'expected a date like 2026-11-03 08:15, got "2026-10-01 call [phone]"',
+      },
+      {
+        line: 3,
+        column: 4,
+        field: 'reopened',
+        value: '2026-10-01 ring [phone]',
+        reason: 'expected yes/no or a count, got "2026-10-01 ring [phone]"',
+      },
+      {
+        line: 4,
+        column: 2,
+        field: 'created',
+        value: '2026-08-32T09:15:00+01:00',
+        reason: '"2026-08-32T09:15:00+01:00" is not a real date: August 2026 has 31 days',
+      },
+    ]);
+    expect(r.files.find((f) => f.kind === 'surveys')?.rejects).toEqual([
+      {
+        line: 2,
+        column: 2,
+        field: 'csat',
+        value: '2026-10-01 call me [phone]',
+        reason: 'expected a number, got "2026-10-01 call me [phone]"',
+      },
+    ]);
+  });
+
+  // Audit defect 9: masking the whole reason masked the tool's own words, "(expected 1970–2199)" and the
+  // upper bound of a latency: only the exported values a reason quotes are masked.
+  it("masks the values a reason quotes, never the tool's own words", async () => {
+    const r = await read({
+      checks: 'time,status,latency_ms\n0000-00-00 00:00,up,5\n2026-09-01 00:00,up,-5\n2026-09-01 00:01,up,5\n',
+    });
+    expect(r.files.find((f) => f.kind === 'checks')?.rejects.map((x) => [x.line, x.value, x.reason])).toEqual([
+      [2, '0000-00-00 00:00', '"0000-00-00 00:00" is out of range: year 0 (expected 1970–2199)'],
+      [3, '-5', 'expected a value from 0 to 9007199254740991, got "-5"'],
+    ]);
+  });
+
+  // Found while fixing defect 9: values were cut to 80 characters before masking, so an address across
+  // the cut lost its top-level domain and was no longer recognised (`jo.doe@exam…`).
+  it('masks a rejected value before cutting it', async () => {
+    const value = `${'x'.repeat(70)} jo.doe@example.com`;
+    const r = await read({ tickets: `id,created,priority\nT1,2026-09-01 00:00,${value}\n` });
+    const [reject] = r.files.find((f) => f.kind === 'tickets')?.rejects ?? [];
+    expect(reject?.value).toBe(`${'x'.repeat(70)} [email]`);
+    expect(JSON.stringify(r.files)).not.toContain('jo.doe');
+  });
 });
 
 describe('reading odd exports (the ingest-bytes audit)', () => {

@@ -4,7 +4,7 @@
  * `review.unknownServices: reject`); checks need a monitored service; each ticket source reads
  * its own scheme's priority words. Both reading paths (quoted header: csv-parse) must agree.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,31 @@ describe('services the config does not list', () => {
     expect(r.out).toContain(
       'services not in the config, accepted under their exported names (review.unknownServices: reject refuses them): "Parks Dept." as parks-dept (2 rows)',
     );
+  });
+
+  // Audit defect 6: the name was masked (in the snapshot) but the id made from it was not, so
+  // `svc jo@example.com` was published as the id svc-jo-example-com on pages and in snapshots.
+  it('makes the id of an unlisted service from its masked name, and `check` shows both masked', async () => {
+    const config = setup('accept');
+    appendFileSync(
+      path.join(path.dirname(config), 'desk.csv'),
+      'D4,2026-01-05 13:00,High,svc jo@example.com,x\nD5,2026-01-05 14:00,High,call 555-123-4567,y\n',
+    );
+    const r = await ingestSources(loadConfig(config), path.dirname(config), { info() {} });
+    r.checks.close();
+    expect(r.tickets.filter((t) => t.id === 'D4' || t.id === 'D5').map((t) => [t.id, t.service])).toEqual([
+      ['D4', 'svc-email'],
+      ['D5', 'call-phone'],
+    ]);
+    expect(r.files.find((f) => f.source === 'desk')?.unknownServices).toEqual({
+      'parks-dept': { name: 'Parks Dept.', rows: 2 },
+      'svc-email': { name: 'svc [email]', rows: 1 },
+      'call-phone': { name: 'call [phone]', rows: 1 },
+    });
+    const check = await runCli(['check', '--config', config]);
+    expect(check.out).toContain('"svc [email]" as svc-email (1 rows), "call [phone]" as call-phone (1 rows)');
+    const json = await runCli(['check', '--json', '--config', config]);
+    expect(`${check.out}${json.out}`).not.toMatch(/example\.com|555/);
   });
 
   it('rejects them with unknownServices: reject', async () => {

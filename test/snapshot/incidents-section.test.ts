@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { resolveRules } from '../../src/lib/config/resolve-rules.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import type { IncidentRecord } from '../../src/lib/model/records.ts';
 import { buildSnapshots } from '../../src/lib/snapshot/build-snapshots.ts';
+import { incidentsSection } from '../../src/lib/snapshot/incidents-section.ts';
 import { periodSnapshotSchema } from '../../src/lib/snapshot/snapshot-schema.ts';
 import { problemsOf } from '../helpers/config-problems.ts';
 import { H, monthOfChecks, SEP_OUTAGE } from '../helpers/small-review.ts';
@@ -166,5 +168,43 @@ describe('incidents', () => {
     expect(problemsOf({ ...base, incidentLevels: [{ ...level, id: 'major', words: ['Sev1'], restore: 'soon' }] })).toEqual([
       'incidentLevels[0].restore: expected a duration like 30m, 4h, 1h30m or 2d, got "soon"',
     ]);
+  });
+});
+
+// Audit defect 10: a Confluence post-mortem link was published as `…viewpage.action?pageId=[number]`,
+// a broken link. A URL's digits are kept (a page id, not a phone number); an e-mail in it is masked.
+describe('incidentsSection: post-mortem links', () => {
+  const incident = (postMortem: string): IncidentRecord => ({
+    source: 'inc',
+    id: 'INC-9',
+    level: 'major',
+    service: 'api',
+    startedMs: Date.UTC(2026, 8, 10),
+    detectedMs: null,
+    acknowledgedMs: null,
+    restoredMs: null,
+    postMortem,
+    rootCause: null,
+  });
+  const shown = (postMortem: string) =>
+    incidentsSection(
+      { config: { incidentLevels: [] }, incidents: [incident(postMortem)], zone: 'UTC', horizons: [] },
+      { kind: 'month', bounds: { startMs: Date.UTC(2026, 8, 1), endMs: Date.UTC(2026, 9, 1) }, periodsUpTo: ['2026-09'] },
+      [],
+    )?.list[0]?.postMortem;
+
+  it('keeps a link whose page id has 8 or more digits whole', () => {
+    const link = 'https://wiki.example.com/pages/viewpage.action?pageId=123456789';
+    expect(shown(link)).toBe(link);
+  });
+
+  it('masks an e-mail address inside a link, and a phone number outside one', () => {
+    expect(shown('https://wiki.example.com/display/~jo.doe@example.com/PM?pageId=123456789')).toBe(
+      'https://wiki.example.com/display/~[email]/PM?pageId=123456789',
+    );
+    expect(shown('https://crm.example.com/find?q=jo%40example.com&id=12345678')).toBe('https://crm.example.com/find?q=[email]&id=12345678');
+    expect(shown('ask Jo on 07700 900123, notes at https://wiki.example.com/x/12345678')).toBe(
+      'ask Jo on [phone], notes at https://wiki.example.com/x/12345678',
+    );
   });
 });

@@ -100,7 +100,7 @@ export const reviewSchema = z
       .enum(['accept', 'reject'])
       .default('accept')
       .describe(
-        'Ticket and survey rows naming a service the config does not list: accept them under the exported name (listed on the data-quality page), or reject the row. Checks always need a configured, monitored service.',
+        'Ticket and survey rows naming a service the config does not list: accept them under the exported name (masked for personal data, the id made from the masked name; listed on the data-quality page), or reject the row. Checks always need a configured, monitored service.',
       ),
     locales: locales
       .default(['en'])

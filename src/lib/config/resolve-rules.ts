@@ -8,6 +8,7 @@ import type { CalendarRules, ClockRule, MaintenanceWindow, PriorityRule, ReviewR
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import type { MonthId } from '../time/periods.ts';
 import { parseDate } from '../time/zoned-time.ts';
+import { type Reason, reasonText } from '../util/reason.ts';
 import { configForPeriod } from './config-for-period.ts';
 import { type CalendarConfig, type MaintenanceConfig, parseDurationSeconds, type ReviewConfig } from './config-schema.ts';
 
@@ -85,11 +86,8 @@ export function maintenanceWindow(
   const from = parseTimestamp(m.from, opts);
   const to = parseTimestamp(m.to, opts);
   const problems: Array<{ key: 'from' | 'to'; message: string }> = [];
-  // The config has no `ambiguous` rule for its own times: an offset says which of the two is meant.
-  const reason = (r: { reason: string }) =>
-    r.reason.replace(/; set ambiguous: earlier or later( to read it)?$/, '; write it with its UTC offset');
-  if (!from.ok) problems.push({ key: 'from', message: reason(from) });
-  if (!to.ok) problems.push({ key: 'to', message: reason(to) });
+  if (!from.ok) problems.push({ key: 'from', message: configReason(from.reason) });
+  if (!to.ok) problems.push({ key: 'to', message: configReason(to.reason) });
   if (from.ok && to.ok && to.ms <= from.ms)
     problems.push({ key: 'to', message: `must be after from (${JSON.stringify(m.from)}); the window would be empty or reversed` });
   if (problems.length > 0 || !from.ok || !to.ok) return { window: null, problems };
@@ -103,9 +101,12 @@ export function maintenanceWindow(
  */
 export function sourceAsOf(text: string, timeZone: string): { ms: number } | { problem: string } {
   const r = parseTimestamp(text, { timeZone, dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' });
-  return r.ok
-    ? { ms: r.ms }
-    : { problem: r.reason.replace(/; set ambiguous: earlier or later( to read it)?$/, '; write it with its UTC offset') };
+  return r.ok ? { ms: r.ms } : { problem: configReason(r.reason) };
+}
+
+/** A timestamp reason about a config value (shown as written: config text is not personal data); the config has no `ambiguous` rule, an offset says which time is meant. */
+function configReason(r: Reason): string {
+  return reasonText(r).replace(/; set ambiguous: earlier or later( to read it)?$/, '; write it with its UTC offset');
 }
 
 /** The rules of every month of a review, resolved on first use and kept (they are asked for per period). */

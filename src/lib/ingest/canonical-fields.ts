@@ -77,3 +77,20 @@ export const CANONICAL_FIELDS: Record<ExportKind, Record<string, FieldInfo>> = {
     Object.keys(ROLLUP_COLUMNS).map((c) => [c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()), { headers: [c], required: true }]),
   ),
 };
+
+/** The canonical fields read as timestamps (parseTimestamp), unless a preset reads one as minutes after creation. */
+export const TIMESTAMP_FIELDS: readonly string[] = [
+  'timeMs',
+  'createdMs',
+  'firstResponseMs',
+  'resolvedMs',
+  'sourceDeadlineMs',
+  'startedMs',
+  'detectedMs',
+  'acknowledgedMs',
+  'restoredMs',
+  'plannedStartMs',
+  'plannedEndMs',
+  'actualStartMs',
+  'actualEndMs',
+];

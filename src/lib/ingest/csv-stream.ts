@@ -25,7 +25,6 @@
  */
 import { Readable } from 'node:stream';
 import { ReviewError } from '../errors.ts';
-import { clipValue } from '../util/clip-value.ts';
 import { MAX_FIELD_CHARS, truncationMark } from './field-limit.ts';
 import { ExportReadError } from './open-export.ts';
 import { EscapingUtf8Decoder, escapedBytes, showEscapes } from './utf8-escape.ts';
@@ -173,7 +172,8 @@ export class CsvTokenizer {
     }
     const f = this.fault;
     if (f !== null && f.value === null && f.column === this.fields.length + 1) {
-      f.value = clipValue(showEscapes(v));
+      // Whole: the row account masks it, then cuts it (a cut first could hide an address from the mask).
+      f.value = showEscapes(v);
       if (f.reason === NOT_UTF8) f.reason = `${NOT_UTF8} (${escapedBytes(v)}); check the file's encoding`;
     }
     this.fields.push(v);

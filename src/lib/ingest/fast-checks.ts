@@ -14,7 +14,7 @@
 import { STATUS_CODES } from '../model/check-series.ts';
 import { parseTimestamp, type TimestampOptions } from '../time/parse-timestamp.ts';
 import { ByteCache, type HourCache, isoTimeFromBytes, readNumber } from './byte-cells.ts';
-import type { RejectedRow, RowAccount } from './file-account.ts';
+import type { Rejection, RowAccount } from './file-account.ts';
 import type { LineRows } from './line-loop.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
@@ -107,7 +107,7 @@ const FULL: SeriesRef = { key: -1, service: '', probe: '', handle: -1 };
  */
 export class FastCheckRows implements LineRows {
   private readonly plan: FastChecksPlan;
-  private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
+  private readonly map: (fields: string[], line: number) => RowContext | Rejection;
   private readonly sink: CheckSink;
   /** Where rows are counted; a worker gives each block its own. */
   account: RowAccount;
@@ -131,12 +131,7 @@ export class FastCheckRows implements LineRows {
   private readonly needed: number;
   private readonly hour: HourCache = { key: -1, ms: 0 };
 
-  constructor(
-    plan: FastChecksPlan,
-    map: (fields: string[], line: number) => RowContext | RejectedRow,
-    sink: CheckSink,
-    account: RowAccount,
-  ) {
+  constructor(plan: FastChecksPlan, map: (fields: string[], line: number) => RowContext | Rejection, sink: CheckSink, account: RowAccount) {
     this.plan = plan;
     this.map = map;
     this.sink = sink;

@@ -11,12 +11,12 @@
  * decoded from its bytes on its own, so the strings kept in records hold no reference to a
  * larger text (a substring of the line would keep the whole line alive with every ticket title).
  */
-import type { RejectedRow, RowAccount } from './file-account.ts';
+import type { Rejection, RowAccount } from './file-account.ts';
 import type { LineRows } from './line-loop.ts';
 import type { RowContext } from './row-mappers.ts';
 
 export class FastRecordRows implements LineRows {
-  private readonly map: (fields: string[], line: number) => RowContext | RejectedRow;
+  private readonly map: (fields: string[], line: number) => RowContext | Rejection;
   private readonly accept: (ctx: RowContext) => void;
   private readonly account: RowAccount;
   /** The delimiter's byte. */
@@ -29,7 +29,7 @@ export class FastRecordRows implements LineRows {
    * @param delimiter the field delimiter, one ASCII character (a byte never inside a UTF-8 character)
    */
   constructor(
-    map: (fields: string[], line: number) => RowContext | RejectedRow,
+    map: (fields: string[], line: number) => RowContext | Rejection,
     accept: (ctx: RowContext) => void,
     account: RowAccount,
     delimiter: string,

@@ -2,7 +2,11 @@
  * Row accounting for one export file: every row read is accepted, rejected with a reason,
  * or a counted duplicate; accepted + rejected + duplicates = rows.
  */
+import { clipValue } from '../util/clip-value.ts';
 import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { type Reason, reasonText } from '../util/reason.ts';
+
+/** A rejected row as stored and published: its value and reason masked for personal data ({@link RowAccount.reject}). */
 export interface RejectedRow {
   /** Physical 1-based line where the record starts (the header is line 1). */
   line: number;
@@ -10,13 +14,25 @@ export interface RejectedRow {
   column: number | null;
   /** Column as the export's header names it, or null for row-level problems. */
   field: string | null;
-  /** The offending value as read (truncated to 80 characters). */
+  /** The offending value as read, masked, then cut to 80 characters. */
   value: string | null;
-  /** Why the row was rejected, e.g. `expected a date like 2026-11-03 08:15, got "31/02/2026"`. */
+  /** Why the row was rejected, e.g. `expected a date like 2026-11-03 08:15, got "31/02/2026"`; the values it quotes masked. */
   reason: string;
+}
+
+/** A rejected row as a reader reports it to {@link RowAccount.reject}: value and quoted texts as read, unmasked. */
+export interface Rejection {
+  line: number;
+  column: number | null;
+  field: string | null;
+  /** The offending cell as read (trimmed), whole. */
+  value: string | null;
+  /** The tool's words, with the exported texts they quote kept apart (util/reason.ts). */
+  reason: Reason;
   /**
-   * Set by the row mapper when the value was read as a timestamp: a malformed date or epoch
-   * (`17803456789`, 11 digits), not a phone number, so only e-mails are masked in it. Not stored.
+   * Set by the row mapper when the cell is read as a timestamp: there a value wholly shaped like a
+   * timestamp (`2026-08-32T09:15`, an 11-digit epoch) is a malformed date, not a phone number, and
+   * keeps its digits. Not stored.
    */
   timestampCell?: boolean;
 }
@@ -62,8 +78,9 @@ export interface FileAccount {
   rejectsByReason: Record<string, number>;
   /**
    * Services the config does not list, accepted under their exported names (ticket and survey
-   * rows, `review.unknownServices: accept`): id given to them → the name as exported and the
-   * rows naming it. Absent in accounts cached before issue #15.
+   * rows, `review.unknownServices: accept`): id given to them → the name as exported, masked for
+   * personal data, and the rows naming it. The id is made from the masked name. Absent in
+   * accounts cached before issue #15.
    */
   unknownServices?: Record<string, { name: string; rows: number }>;
 }
@@ -71,24 +88,30 @@ export interface FileAccount {
 export const MAX_REJECTS_KEPT = 200;
 
 /**
- * A rejected value shaped like a date or time (`2026-08-32T09:15`, `31/02/2026 10:00`): a
- * malformed date, not a phone or card number, so only e-mail addresses are masked in it and
- * its digits stay for the reader to fix it.
+ * A value wholly shaped like a timestamp, as parse-timestamp.ts reads them: a date (year-first,
+ * day- or month-first, or with an English month name) with an optional time, 12-hour mark and
+ * offset, or a bare number (epoch seconds or milliseconds, a spreadsheet serial). Nothing else
+ * may be in it: `2026-10-01 call 07700 900123` is not one.
  */
-const DATE_SHAPED = /^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3,9})[-/.]\d{2,4})(?:[T ]|$)/;
-const maskEmails = (text: string) => text.replace(/[^\s@"<>(),;]+@[^\s@"<>(),;]+\.[^\s@"<>(),;]+/gu, '[email]');
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const TIMESTAMP_SHAPED = new RegExp(
+  `^\\s*(?:\\d+(?:[.,]\\d+)?|(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[-/. ]?(?:${MONTH})[-/. ,]*\\d{2,4})` +
+    `(?:[T ]+\\d{1,2}(?::\\d{1,2}){1,2}(?:[.,]\\d{1,9})?(?: ?[ap]\\.?m\\.?)?)?(?: ?(?:z|utc|gmt|[-+]\\d{1,2}(?::?\\d{2})?))?)\\s*$`,
+  'i',
+);
+
 /**
- * A reason quoting a date-like value: the value keeps its digits (only e-mails masked), the
- * rest of the reason is masked as usual. Masking the whole reason took the digits of an 11-digit
- * epoch for a phone number and showed `"[phone]" has 11 digits`.
+ * A rejected cell as published: masked for personal data (mask-personal-data.ts), except a value
+ * wholly shaped like a timestamp in a timestamp column, which keeps its digits so the analyst can
+ * see the bad date (masking took the 11-digit epoch `17803456789` for a phone number).
+ * @example shownRejected('17803456789', true) // '17803456789'
+ * @example shownRejected('2026-10-01 call 07700 900123', true) // '2026-10-01 call [phone]'
  */
-function maskAround(reason: string, value: string): string {
-  if (value === '' || !reason.includes(value)) return maskPersonalData(reason);
-  return reason
-    .split(value)
-    .map((part) => maskPersonalData(part))
-    .join(maskEmails(value));
+export function shownRejected(text: string, timestampCell: boolean): string {
+  return timestampCell && TIMESTAMP_SHAPED.test(text) ? text : maskPersonalData(text);
 }
+
 
 /** Width of an account's time bins: 30 days. */
 export const TIME_BIN_MS = 30 * 86_400_000;
@@ -114,9 +137,9 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
   };
 }
 
-/** The reason with quoted values replaced, so "unknown service "x"" and "…"y"" count as one class. */
-export function reasonClass(reason: string): string {
-  return reason.replace(/"[^"]*"/g, '"…"');
+/** The reason with its quoted values as "…", so `unknown service "x"` and `… "y"` count as one class. */
+export function reasonClass(r: Reason): string {
+  return reasonText(r, () => '…');
 }
 
 /** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
@@ -190,24 +213,26 @@ export class RowAccount {
   }
 
   /**
-   * A row read and rejected, with its reason. The value and the reason (which quotes it) are
-   * masked (maskPersonalData) here, the one place every reading path reports to: an e-mail typed
-   * into a score cell is never published in accounts, rejects CSVs, snapshots or pages.
+   * A row read and rejected, with its reason. This is where a rejected value is masked for
+   * personal data (shownRejected), the one place every reading path reports to: the value, each
+   * exported text the reason quotes, and the column name as the header wrote it. The tool's own
+   * words are not masked (`expected 1970–2199` is no phone number). Values are masked before they
+   * are cut, so no address is cut where the mask would no longer know it.
    */
-  reject(rejected: RejectedRow): void {
+  reject(rejected: Rejection): void {
     const { line, column, field, value, reason } = rejected;
-    const dateLike = value !== null && (rejected.timestampCell === true || DATE_SHAPED.test(value));
+    const shown = (text: string) => shownRejected(text, rejected.timestampCell === true);
     const row: RejectedRow = {
       line,
       column,
-      field,
-      value: value === null ? null : dateLike ? maskEmails(value) : maskPersonalData(value),
-      reason: dateLike ? maskAround(reason, value) : maskPersonalData(reason),
+      field: field === null ? null : maskPersonalData(field),
+      value: value === null ? null : clipValue(shown(value)),
+      reason: reasonText(reason, shown),
     };
     const a = this.file;
     a.rows++;
     a.rejected++;
-    const cls = `${row.field ? `${row.field}: ` : ''}${reasonClass(row.reason)}`;
+    const cls = `${row.field ? `${row.field}: ` : ''}${reasonClass(reason)}`;
     a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + 1;
     if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push(row);
   }

@@ -10,11 +10,12 @@
  */
 import type { Readable } from 'node:stream';
 import { ReviewError } from '../errors.ts';
+import { words } from '../util/reason.ts';
 import { readCsvRecords, textFrom } from './csv-stream.ts';
 import type { ExportFile } from './export-files.ts';
 import { type CheckSink, FastCheckRows, fastChecksPlan } from './fast-checks.ts';
 import { FastRecordRows } from './fast-records.ts';
-import type { RejectedRow, RowAccount } from './file-account.ts';
+import type { Rejection, RowAccount } from './file-account.ts';
 import { readBlocksInParallel } from './ingest-workers.ts';
 import { LineLoop, type LineRows, loopOverStream, plainHeader, readHeaderLine } from './line-loop.ts';
 import { openExportBytes } from './open-export.ts';
@@ -63,7 +64,7 @@ export interface ReadContext {
   how: ReadHow;
 }
 
-type RowMapper = (fields: string[], line: number) => RowContext | RejectedRow;
+type RowMapper = (fields: string[], line: number) => RowContext | Rejection;
 
 /**
  * Reads one file's rows into its account and sink.
@@ -113,7 +114,8 @@ export async function readExport(ctx: ReadContext): Promise<void> {
           column: fault.column,
           field: named === undefined ? null : named.trim(),
           value: fault.value,
-          reason: fault.reason,
+          // The reader's own words: a fault names lines and escaped bytes, never a cell's text.
+          reason: words(fault.reason),
         });
       } else settle(map(fields, line), account, ctx.sink);
     });
@@ -148,7 +150,7 @@ export async function readExport(ctx: ReadContext): Promise<void> {
 }
 
 /** A row mapper's verdict into the account and, when accepted, the sink. */
-function settle(out: RowContext | RejectedRow, account: RowAccount, sink: RecordSink): void {
+function settle(out: RowContext | Rejection, account: RowAccount, sink: RecordSink): void {
   if ('reason' in out) account.reject(out);
   else {
     if (out.kind === 'rollup') account.acceptSpan(out.timeMs, out.lastMs);

@@ -7,13 +7,13 @@
  */
 import { decodeProbe, ROLLUP_FORMAT_VERSION, type RollupRecord } from '../model/rollup-record.ts';
 import { nextDate, parseDate, startOfLocalDay } from '../time/zoned-time.ts';
-import { clipValue as clip, quoteValue as q } from '../util/clip-value.ts';
-import type { RejectedRow } from './file-account.ts';
+import { quoted, type Reason, reason, words } from '../util/reason.ts';
+import type { Rejection } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 
 class Reject {
-  readonly row: RejectedRow;
-  constructor(row: RejectedRow) {
+  readonly row: Rejection;
+  constructor(row: Rejection) {
     this.row = row;
   }
 }
@@ -58,7 +58,7 @@ export function scanPairs(v: string, sep: number, signed: boolean): [number[], n
   }
   return [as, bs];
 }
-/** Durations in messages in hours: long digit runs would be masked as personal data (mask-personal-data.ts). */
+/** Durations in messages in hours, as a reader checks them (86400000 ms is no help). */
 const hours = (ms: number) => `${Number((ms / 3_600_000).toFixed(4))} h`;
 
 /** An accepted rollups row: timeMs and lastMs are its first and last check, null for a day without checks. */
@@ -70,7 +70,7 @@ export interface RollupRow {
 }
 
 /** The mapper of a rollups file once its header is known; days are cut in `options.timestamps.timeZone` (the review zone). */
-export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], line: number) => RollupRow | RejectedRow {
+export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], line: number) => RollupRow | Rejection {
   const { options, header, indices } = resolved;
   const zone = options.timestamps.timeZone;
   const serviceIds = new Set(options.services.map((s) => s.id));
@@ -89,17 +89,21 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         column: null,
         field: null,
         value: null,
-        reason: `expected ${header.length} fields like the header, got ${fields.length}`,
+        reason: reason`expected ${header.length} fields like the header, got ${fields.length}`,
       };
-    const fail = (field: string, value: string | null, reason: string): never => {
+    // Numbers and dates in a reason were read and checked first: the tool's words. Cells quoted as read are marked quoted().
+    const fail = (field: string, value: string | null, why: Reason): never => {
       const i = indices[field];
       const shown = i === undefined ? field : (header[i] as string).trim();
-      throw new Reject({ line, column: i === undefined ? null : i + 1, field: shown, value: value === null ? null : clip(value), reason });
+      const row: Rejection = { line, column: i === undefined ? null : i + 1, field: shown, value, reason: why };
+      if (field === 'date') row.timestampCell = true;
+      throw new Reject(row);
     };
     const cell = (field: string) => (fields[indices[field] as number] as string).trim();
     const int = (field: string): number => {
       const v = cell(field);
-      if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v))) return fail(field, v, `expected a whole number of 0 or more, got ${q(v)}`);
+      if (!INT_RE.test(v) || !Number.isSafeInteger(Number(v)))
+        return fail(field, v, reason`expected a whole number of 0 or more, got ${quoted(v)}`);
       return Number(v);
     };
     // Empty, or \N: how ClickHouse, MySQL and PostgreSQL's COPY write NULL in CSV.
@@ -108,18 +112,23 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
     const pairs = (field: string, sep: string, signed: boolean, what: string): [number[], number[]] => {
       const v = cell(field);
       const got = scanPairs(v, sep.charCodeAt(0), signed);
-      if (typeof got === 'string') return fail(field, v, `expected ${what} separated by spaces, got ${q(got)}`);
+      if (typeof got === 'string') return fail(field, v, reason`expected ${what} separated by spaces, got ${quoted(got)}`);
       return got;
     };
     try {
       const version = cell('version');
       if (version !== String(ROLLUP_FORMAT_VERSION))
-        fail('version', version, `unsupported rollup format version ${q(version)}; this tool reads version ${ROLLUP_FORMAT_VERSION}`);
+        fail(
+          'version',
+          version,
+          reason`unsupported rollup format version ${quoted(version)}; this tool reads version ${ROLLUP_FORMAT_VERSION}`,
+        );
       const service = cell('service');
-      if (!serviceIds.has(service)) fail('service', service, `unknown service ${q(service)} (rollups name services by their id: ${known})`);
+      if (!serviceIds.has(service))
+        fail('service', service, reason`unknown service ${quoted(service)} (rollups name services by their id: ${known})`);
       const date = cell('date');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseDate(date) === null)
-        fail('date', date, `expected a date like 2026-10-31, got ${q(date)}`);
+        fail('date', date, reason`expected a date like 2026-10-31, got ${quoted(date)}`);
       const startMs = startOf(date);
       const endMs = startOf(nextDate(date));
       const dayMs = int('dayMs');
@@ -127,7 +136,7 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         fail(
           'dayMs',
           String(dayMs),
-          `${date} is ${hours(endMs - startMs)} long in ${zone}, the review zone, not ${hours(dayMs)}: were the rollups cut in another zone?`,
+          reason`${date} is ${hours(endMs - startMs)} long in ${zone}, the review zone, not ${hours(dayMs)}: were the rollups cut in another zone?`,
         );
       const upMs = int('upMs');
       const degradedMs = int('degradedMs');
@@ -138,33 +147,36 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
         fail(
           'upMs',
           null,
-          `up + down + no data + maintenance is ${hours(upMs + downMs + noDataMs + maintenanceMs)}, not the day's ${hours(dayMs)}`,
+          reason`up + down + no data + maintenance is ${hours(upMs + downMs + noDataMs + maintenanceMs)}, not the day's ${hours(dayMs)}`,
         );
-      if (degradedMs > upMs) fail('degradedMs', String(degradedMs), `degraded time ${hours(degradedMs)} exceeds up time ${hours(upMs)}`);
+      if (degradedMs > upMs)
+        fail('degradedMs', String(degradedMs), reason`degraded time ${hours(degradedMs)} exceeds up time ${hours(upMs)}`);
       const checks = int('checks');
       const firstCheckMs = optionalInt('firstCheckMs');
       const lastCheckMs = optionalInt('lastCheckMs');
       if ((checks === 0) !== (firstCheckMs === null) || (checks === 0) !== (lastCheckMs === null))
-        fail('firstCheckMs', cell('firstCheckMs'), 'first and last check times are empty exactly when checks is 0');
+        fail('firstCheckMs', cell('firstCheckMs'), words('first and last check times are empty exactly when checks is 0'));
       if (firstCheckMs !== null && lastCheckMs !== null) {
-        if (firstCheckMs < startMs || firstCheckMs >= endMs) fail('firstCheckMs', String(firstCheckMs), `not within ${date} in ${zone}`);
+        if (firstCheckMs < startMs || firstCheckMs >= endMs)
+          fail('firstCheckMs', String(firstCheckMs), reason`not within ${date} in ${zone}`);
         if (lastCheckMs < firstCheckMs || lastCheckMs >= endMs)
-          fail('lastCheckMs', String(lastCheckMs), `not within ${date} after the first check`);
+          fail('lastCheckMs', String(lastCheckMs), reason`not within ${date} after the first check`);
       }
       const count = int('latencyCount');
       const zeroCount = int('latencyZero');
       const fastChecks = int('fastChecks');
-      if (count > checks) fail('latencyCount', String(count), `latency population ${count} exceeds the day's ${checks} checks`);
-      if (fastChecks > count) fail('fastChecks', String(fastChecks), `fast checks ${fastChecks} exceed the latency population ${count}`);
+      if (count > checks) fail('latencyCount', String(count), reason`latency population ${count} exceeds the day's ${checks} checks`);
+      if (fastChecks > count)
+        fail('fastChecks', String(fastChecks), reason`fast checks ${fastChecks} exceed the latency population ${count}`);
       const [indices_, counts] = pairs('latencyBuckets', ':', true, '"index:count" pairs');
       if (!counts.every((c, k) => c > 0 && (k === 0 || (indices_[k] as number) > (indices_[k - 1] as number))))
-        fail('latencyBuckets', cell('latencyBuckets'), 'expected bucket indices in ascending order, each once, with counts above 0');
+        fail('latencyBuckets', cell('latencyBuckets'), words('expected bucket indices in ascending order, each once, with counts above 0'));
       const inBuckets = counts.reduce((a, c) => a + c, 0);
       if (zeroCount + inBuckets !== count)
         fail(
           'latencyCount',
           String(count),
-          `the zeros (${zeroCount}) and the buckets (${inBuckets}) add up to ${zeroCount + inBuckets}, not ${count}`,
+          reason`the zeros (${zeroCount}) and the buckets (${inBuckets}) add up to ${zeroCount + inBuckets}, not ${count}`,
         );
       const [starts, ends] = pairs('outages', '/', false, '"startMs/endMs" runs');
       const outages = starts.map((a, k): [number, number] => [a, ends[k] as number]);
@@ -172,13 +184,14 @@ export function rollupRowMapper(resolved: ResolvedSource): (fields: string[], li
       outages.forEach(([s, e], k) => {
         const before = k > 0 ? (outages[k - 1] as [number, number])[1] : startMs;
         if (!(s < e) || s < before || (k > 0 && s === before) || e > endMs)
-          fail('outages', cell('outages'), `outage ${k + 1} is not a run within ${date} after the one before it`);
+          fail('outages', cell('outages'), reason`outage ${k + 1} is not a run within ${date} after the one before it`);
         down += e - s;
       });
-      if (down !== downMs) fail('outages', cell('outages'), `the outages add up to ${hours(down)}, not down_ms ${hours(downMs)}`);
+      if (down !== downMs) fail('outages', cell('outages'), reason`the outages add up to ${hours(down)}, not down_ms ${hours(downMs)}`);
       const probesCell = cell('probes');
       const probes = probesCell === '' ? [] : probesCell.split('|').map(decodeProbe);
-      if (probes.some((p) => p.trim() === '')) fail('probes', probesCell, `expected probe names separated by |, got ${q(probesCell)}`);
+      if (probes.some((p) => p.trim() === ''))
+        fail('probes', probesCell, reason`expected probe names separated by |, got ${quoted(probesCell)}`);
       const rollup: RollupRecord = {
         service,
         date,

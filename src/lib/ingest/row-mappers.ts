@@ -1,3 +1,4 @@
+// Over 400 lines: one row mapper for every kind of export, whose kinds share the cell helpers made per row (see rowMapperFor).
 /**
  * Row → canonical record, per kind. A mapper checks every field it reads and returns either
  * the record or the first problem with its column, value and reason: impossible values are
@@ -13,8 +14,10 @@ import type {
   TicketRecord,
 } from '../model/records.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
-import { clipValue as clip, quoteValue as q } from '../util/clip-value.ts';
-import type { RejectedRow } from './file-account.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { quoted, type Reason, reason, words } from '../util/reason.ts';
+import { TIMESTAMP_FIELDS } from './canonical-fields.ts';
+import type { Rejection } from './file-account.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 import {
@@ -49,8 +52,8 @@ export type RowContext =
   | RollupRow;
 
 class Reject {
-  readonly row: RejectedRow;
-  constructor(row: RejectedRow) {
+  readonly row: Rejection;
+  constructor(row: Rejection) {
     this.row = row;
   }
 }
@@ -110,7 +113,7 @@ function reopenedValue(raw: string): boolean | undefined {
  * fast path's loop was optimized: under --cpu-prof a valid ticket row ~5,000 rows in came out
  * rejected by the surveys branch (gone with --no-turbo-escape).
  */
-export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | RejectedRow {
+export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line: number) => RowContext | Rejection {
   if (resolved.options.kind === 'rollups') return rollupRowMapper(resolved);
   const { options, header, indices } = resolved;
   const { kind, timestamps: tsOpts, values, defaultService } = options;
@@ -125,16 +128,17 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const mapOutcome = cached(priorityMapper(CHANGE_OUTCOME_WORDS, valueMap('outcome')));
   const acceptUnknown = options.unknownServices === 'accept';
   const configuredIds = new Set(options.services.map((s) => s.id));
-  // A name the config lacks → the id it is accepted under, or why it cannot be (a string starting with "!").
-  const unknownId = cached((v: string) => {
-    const id = unconfiguredServiceId(v);
-    return configuredIds.has(id) ? `!unknown service ${q(v)} reads like the configured id ${q(id)}: add ${q(v)} to its aliases` : id;
+  // A name the config lacks → the name as published (masked: it is exported text) and the id made from
+  // that masked name, which pages, URLs and snapshots show too (refused when it is a configured id).
+  const unknownService = cached((v: string) => {
+    const name = maskPersonalData(v.replace(/\s+/g, ' '));
+    return { id: unconfiguredServiceId(name), name };
   });
   const missingWords = new Set(options.missingWords);
   const anyMissingWords = missingWords.size > 0;
   const resolvedStatuses = new Set(options.resolvedStatuses);
   const rejectWords = new Map(Object.entries(options.rejectWords).map(([field, words]) => [field, new Map(Object.entries(words))]));
-  const minutesAfterCreated = new Set(options.minutesAfterCreated);
+  const minutesAfterCreated = new Set<string>(options.minutesAfterCreated);
   const mapOnTime = cached(onTimeMapper(valueMap('sourceOnTime')));
   const scoreWords = {
     csat: cached(scoreWordMapper(valueMap('csat'))),
@@ -148,11 +152,14 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const csatScale = options.scales.csat;
   const cesScale = options.scales.ces;
 
+  const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
+  const resolvedAfter = minutesAfterCreated.has('resolvedMs');
+  // Cells read as timestamps: a rejected value there that is wholly a malformed date keeps its digits (file-account.ts).
+  const timestampFields = new Set(TIMESTAMP_FIELDS.filter((f) => !minutesAfterCreated.has(f)));
+
   // An event after the export was taken cannot be in it (issue: a stray 2027 resolved time pulled the horizon back).
   const asOf = options.asOf;
   const afterExport = (event: string) => `${event} after the export was taken (asOf ${asOf?.text})`;
-  const firstResponseAfter = minutesAfterCreated.has('firstResponseMs');
-  const resolvedAfter = minutesAfterCreated.has('resolvedMs');
 
   return (fields, line) => {
     if (fields.length !== headerLength) {
@@ -161,21 +168,17 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         column: null,
         field: null,
         value: null,
-        reason: `expected ${headerLength} fields like the header, got ${fields.length}`,
+        reason: reason`expected ${headerLength} fields like the header, got ${fields.length}`,
       };
     }
-    const fail = (field: string, value: string | null, reason: string, timestampCell = false): never => {
+    /** Rejects the row at `field`; `why` is a plain string when it is the tool's words alone, quoting nothing exported. */
+    const fail = (field: string, value: string | null, why: Reason | string): never => {
       const i = indices[field];
       // Messages name the column as the export's header does, since that is what the analyst sees.
       const shown = i === undefined ? field : (header[i] as string).trim();
-      const row: RejectedRow = {
-        line,
-        column: i === undefined ? null : i + 1,
-        field: shown,
-        value: value === null ? null : clip(value),
-        reason,
-      };
-      if (timestampCell) row.timestampCell = true;
+      const column = i === undefined ? null : i + 1;
+      const row: Rejection = { line, column, field: shown, value, reason: typeof why === 'string' ? words(why) : why };
+      if (timestampFields.has(field)) row.timestampCell = true;
       throw new Reject(row);
     };
     const raw = (field: string): string | null => {
@@ -186,7 +189,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const rejects = rejectWords.get(field);
       if (rejects === undefined) return v;
       const why = rejects.get(normWord(v));
-      return why === undefined ? v : fail(field, v, why);
+      return why === undefined ? v : fail(field, v, words(why));
     };
     /** The cell as exported (trimmed), also when it is a missing-value word such as "?"; null when empty or absent. */
     const cell = (field: string): string | null => {
@@ -194,14 +197,14 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = i === undefined ? '' : (fields[i] as string).trim();
       return v === '' ? null : v;
     };
-    const required = (field: string, what: string): string => raw(field) ?? fail(field, null, `required ${what} is empty`);
+    const required = (field: string, what: string): string => raw(field) ?? fail(field, null, reason`required ${what} is empty`);
     /** The field as an instant; `event` names what it records, which cannot come after the export was taken (asOf). */
     const time = (field: string, isRequired: boolean, event?: string): number | null => {
       const v = raw(field);
       if (v === null) return isRequired ? fail(field, null, 'required timestamp is empty') : null;
       const r = parseTimestamp(v, tsOpts);
-      if (!r.ok) return fail(field, v, r.reason, true);
-      if (event !== undefined && asOf !== null && r.ms > asOf.ms) fail(field, v, afterExport(event), true);
+      if (!r.ok) return fail(field, v, r.reason);
+      if (event !== undefined && asOf !== null && r.ms > asOf.ms) fail(field, v, afterExport(event));
       return r.ms;
     };
     /** The field as a number in [min, max]; `mapped` is the number a value map gave for the cell's word. */
@@ -209,18 +212,19 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = raw(field);
       if (v === null) return null;
       const text = mapped ?? v;
-      if (!NUMBER_RE.test(text)) return fail(field, v, `expected a number, got ${q(v)}`);
+      if (!NUMBER_RE.test(text)) return fail(field, v, reason`expected a number, got ${quoted(v)}`);
       const n = Number(text);
-      const shown = mapped === undefined ? q(v) : `${q(v)} (mapped to ${mapped})`;
-      if (integer && !Number.isInteger(n)) return fail(field, v, `expected a whole number from ${min} to ${max}, got ${shown}`);
-      if (n < min || n > max) return fail(field, v, `expected a value from ${min} to ${max}, got ${shown}`);
+      const mappedTo = mapped === undefined ? '' : ` (mapped to ${mapped})`;
+      if (integer && !Number.isInteger(n))
+        return fail(field, v, reason`expected a whole number from ${min} to ${max}, got ${quoted(v)}${mappedTo}`);
+      if (n < min || n > max) return fail(field, v, reason`expected a value from ${min} to ${max}, got ${quoted(v)}${mappedTo}`);
       return n;
     };
     /** A time field that the preset says holds minutes after `createdMs` (Zendesk), as an instant. */
     const minutesAfter = (field: string, createdMs: number, event: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, `expected minutes after creation (0 or more), got ${q(v)}`);
+      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, reason`expected minutes after creation (0 or more), got ${quoted(v)}`);
       const ms = createdMs + Math.round(Number(v) * 60_000);
       if (asOf !== null && ms > asOf.ms) fail(field, v, afterExport(event));
       return ms;
@@ -238,16 +242,21 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       if (!acceptUnknown) {
         const unmonitored = mapUnmonitored(v);
         if (unmonitored !== null) {
-          const id = normWord(v) === unmonitored ? '' : ` (id ${q(unmonitored)})`;
+          const id = normWord(v) === unmonitored ? '' : ` (id "${unmonitored}")`;
           const why = 'is configured but not monitored: it has no target and latencyThresholdMs; give it both to take its checks';
-          return fail('service', v, `service ${q(v)}${id} ${why}`);
+          return fail('service', v, reason`service ${quoted(v)}${id} ${why}`);
         }
-        return fail('service', v, `unknown service ${q(v)} (not a configured id, alias or name)`);
+        return fail('service', v, reason`unknown service ${quoted(v)} (not a configured id, alias or name)`);
       }
-      const id = unknownId(v);
-      if (id.startsWith('!')) return fail('service', v, id.slice(1));
-      unconfigured = { id, name: v.replace(/\s+/g, ' ') };
-      return id;
+      const u = unknownService(v);
+      if (configuredIds.has(u.id))
+        return fail(
+          'service',
+          v,
+          reason`unknown service ${quoted(v)} reads like the configured id "${u.id}": add ${quoted(v)} to its aliases`,
+        );
+      unconfigured = u;
+      return u.id;
     };
     try {
       if (kind === 'checks') {
@@ -255,7 +264,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const s = service(true) as string;
         const word = required('status', 'status');
         const status =
-          mapStatus(word) ?? fail('status', word, `unknown status ${q(word)}; map it under values.status in the source config`);
+          mapStatus(word) ?? fail('status', word, reason`unknown status ${quoted(word)}; map it under values.status in the source config`);
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
         return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
       }
@@ -273,14 +282,15 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const statusWord = statusCell === null ? null : sameStatus(statusCell);
         // Taking such a row would report a closed ticket as open (and breached) for ever after.
         if (resolvedMs === null && statusWord !== null && resolvedStatuses.has(normWord(statusWord)))
-          fail('resolvedMs', cell('resolvedMs'), `status ${q(statusWord)} means resolved, but the resolved time is empty`);
+          fail('resolvedMs', cell('resolvedMs'), reason`status ${quoted(statusWord)} means resolved, but the resolved time is empty`);
         const pWord = required('priority', 'priority');
-        const priority = mapPriority(pWord) ?? fail('priority', pWord, `unknown priority ${q(pWord)}; add it to a level's words`);
+        const priority =
+          mapPriority(pWord) ?? fail('priority', pWord, reason`unknown priority ${quoted(pWord)}; add it to a level's words`);
         const reopenedRaw = raw('reopened');
         let reopened: boolean | null = null;
         if (reopenedRaw !== null) {
           const r = reopenedOf(reopenedRaw);
-          if (r === undefined) fail('reopened', reopenedRaw, `expected yes/no or a count, got ${q(reopenedRaw)}`);
+          if (r === undefined) fail('reopened', reopenedRaw, reason`expected yes/no or a count, got ${quoted(reopenedRaw)}`);
           else reopened = r;
         }
         const onTimeRaw = raw('sourceOnTime');
@@ -291,7 +301,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
               fail(
                 'sourceOnTime',
                 onTimeRaw,
-                `unknown on-time verdict ${q(onTimeRaw)}; map it under values.sourceOnTime to true or false`,
+                reason`unknown on-time verdict ${quoted(onTimeRaw)}; map it under values.sourceOnTime to true or false`,
               ));
         const ticket: TicketRecord = {
           source: options.id,
@@ -314,7 +324,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'incident id');
         const startedMs = time('startedMs', true, 'started') as number;
         const lWord = required('level', 'level');
-        const level = mapLevel(lWord) ?? fail('level', lWord, `unknown incident level ${q(lWord)}; add it to an incident level's words`);
+        const level =
+          mapLevel(lWord) ?? fail('level', lWord, reason`unknown incident level ${quoted(lWord)}; add it to an incident level's words`);
         const detectedMs = time('detectedMs', false, 'detected');
         const acknowledgedMs = time('acknowledgedMs', false, 'acknowledged');
         const restoredMs = time('restoredMs', false, 'restored');
@@ -347,7 +358,11 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const id = required('id', 'change id');
         const tWord = required('type', 'change type');
         const type = (mapChangeType(tWord) ??
-          fail('type', tWord, `unknown change type ${q(tWord)}; map it under values.type to normal, standard or emergency`)) as ChangeType;
+          fail(
+            'type',
+            tWord,
+            reason`unknown change type ${quoted(tWord)}; map it under values.type to normal, standard or emergency`,
+          )) as ChangeType;
         const oWord = raw('outcome');
         const outcome =
           oWord === null
@@ -356,7 +371,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
                 fail(
                   'outcome',
                   oWord,
-                  `unknown change outcome ${q(oWord)}; map it under values.outcome to successful, failed or rolled-back`,
+                  reason`unknown change outcome ${quoted(oWord)}; map it under values.outcome to successful, failed or rolled-back`,
                 )) as ChangeOutcome);
         const plannedStartMs = time('plannedStartMs', false);
         const plannedEndMs = time('plannedEndMs', false);
@@ -407,7 +422,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         comment: raw('comment'),
       };
       if (survey.csat === null && survey.nps === null && survey.ces === null)
-        return { line, column: null, field: null, value: null, reason: 'no score: csat, nps and ces are all empty' };
+        return { line, column: null, field: null, value: null, reason: words('no score: csat, nps and ces are all empty') };
       const ctx: RowContext = { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
       if (unconfigured) ctx.unconfigured = unconfigured;
       return ctx;

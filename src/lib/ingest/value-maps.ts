@@ -112,7 +112,8 @@ export function onTimeMapper(sourceMap: Record<string, string> = {}): (word: str
 }
 
 /**
- * The id a service the config does not list is accepted under: its exported name in lower case,
+ * The id a service the config does not list is accepted under: its name (as published: masked
+ * for personal data by the caller, so no address or number reaches a URL) in lower case,
  * accents dropped, every other run of characters but letters and digits as one dash (ids are
  * used in URLs). A name with no such letters (e.g. written in Chinese) gets `service-` and a
  * hash of the name, so two such names stay apart.

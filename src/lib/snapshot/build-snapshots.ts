@@ -23,6 +23,7 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
+import { maskPersonalDataMemo } from '../util/mask-personal-data.ts';
 import { unknownIssueProblems } from './actions-section.ts';
 import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
@@ -32,7 +33,7 @@ import { drillDownMemo, drillDownSection } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
 import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
-import { prepareRecurring, recurringSection } from './recurring-section.ts';
+import { prepareRecurring, publishedRecurring, recurringSection } from './recurring-section.ts';
 import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
 import { reviewNames } from './review-names.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
@@ -216,6 +217,8 @@ function buildPeriods(
   const ticketOfId = ticketsById(ingest.tickets);
   const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId);
   const drillDownShared = drillDownMemo();
+  // Free texts the blocks below publish (categories, probes, group names), each distinct one masked once per build.
+  const maskText = maskPersonalDataMemo();
 
   const reviewed = new Set(months);
   const checkSource = withRollupProbes(ingest.checks, ingest.rollups);
@@ -303,6 +306,8 @@ function buildPeriods(
         const own = serviceTickets.get(sv.id) ?? noTickets();
         return {
           ...sv,
+          // Probe names are exported text (the checks' probe column, a rollup's probes).
+          probes: sv.probes.map(maskText),
           tickets: {
             created: own.created,
             resolved: own.resolved,
@@ -313,7 +318,9 @@ function buildPeriods(
         };
       });
     const satisfaction = satisfactionSection(satisfactionInputs, r, bounds, ticketHorizons);
-    const recurring = recurringSection(recurringTable, plan.id);
+    // The drill-down looks tickets up by the ids as exported; the snapshot holds the published (masked) section.
+    const recurringFigures = recurringSection(recurringTable, plan.id);
+    const recurring = publishedRecurring(recurringFigures, maskText);
     const parts: HeadlineInput = { period: { id: plan.id }, services, tickets, satisfaction, recurring, targets: r.targets };
     const headline = headlineSection(parts, history[plan.kind]);
     const periodsUpTo = plans.filter((p) => p.kind === plan.kind && p.id <= plan.id).map((p) => p.id);
@@ -344,6 +351,8 @@ function buildPeriods(
       services,
       tickets: {
         ...tickets,
+        // Categories are exported text; service keys are configured ids or made from masked names (ingest).
+        byCategory: tickets.byCategory.map((c) => (c.key === null ? c : { ...c, key: maskText(c.key) })),
         levels: tickets.levels.map((lv) => ({ ...lv, sources: levels.find((l) => l.id === lv.levelId)?.sources?.slice() ?? null })),
         sourceAgreement,
       },
@@ -353,7 +362,7 @@ function buildPeriods(
       catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
       ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
-      drillDown: drillDownSection(ticketTable, ticketOptions, recurring, ticketOfId, drillDownShared),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurringFigures, ticketOfId, drillDownShared),
       ...(incidents === null ? {} : { incidents }),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {
@@ -382,8 +391,9 @@ function buildPeriods(
   }
   // Changes last: a change is linked to outages after it, which may fall in months built after its period.
   const outages = outagesOfReview(built.filter((s) => s.period.kind === 'month'));
+  const incidentIds = new Set(ingest.incidents.map((i) => i.id));
   const withChanges = built.map((s) => {
-    const changes = changesSection({ config, changes: ingest.changes, outages }, s.period);
+    const changes = changesSection({ config, changes: ingest.changes, outages, incidentIds }, s.period);
     if (changes === null) return s;
     const { rules, dataQuality, ...head } = s;
     return { ...head, changes, rules, dataQuality };

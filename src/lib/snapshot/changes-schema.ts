@@ -30,7 +30,7 @@ export const changesSchema = obj({
   list: z
     .array(
       obj({
-        id: z.string(),
+        id: z.string().describe('Id as exported (e-mail addresses masked; its digits kept).'),
         service: nstr,
         title: nstr.describe('Short description as exported (masked).'),
         type: z.enum(CHANGE_TYPES),
@@ -43,7 +43,9 @@ export const changesSchema = obj({
           .boolean()
           .nullable()
           .describe('Whether the export says the change caused an incident; null when it says nothing.'),
-        causedIncidentId: nstr.describe('The incident the export names (masked).'),
+        causedIncidentId: nstr.describe(
+          'The incident the export names: masked as an id when it is an incident of the exports, else as free text.',
+        ),
         outages: z.array(int).describe('Indexes into `outages` of the outages following this change: a possible cause.'),
       }),
     )

@@ -12,7 +12,7 @@ import { changeSuccessRate } from '../metrics/change-success-rate.ts';
 import { changeSpan, changesFollowedByOutage, type OutageSpan } from '../metrics/changes-followed-by-outage.ts';
 import { emergencyChangeShare } from '../metrics/emergency-change-share.ts';
 import type { ChangeRecord } from '../model/records.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { maskIdentifier, maskPersonalData } from '../util/mask-personal-data.ts';
 import type { ChangesSection } from './changes-schema.ts';
 
 export interface ChangesInput {
@@ -20,6 +20,8 @@ export interface ChangesInput {
   changes: readonly ChangeRecord[];
   /** Every outage of the review, whole (outagesOfReview). */
   outages: readonly OutageSpan[];
+  /** The ids of the incidents the exports hold: a caused-incident cell naming one is an id, anything else free text. */
+  incidentIds: ReadonlySet<string>;
 }
 
 /**
@@ -54,7 +56,7 @@ export function outagesOfReview(
 
 /** @returns null when the review has no changes source and no changes (the block is left out). */
 export function changesSection(input: ChangesInput, bounds: { startMs: number; endMs: number }): ChangesSection | null {
-  const { config, changes, outages } = input;
+  const { config, changes, outages, incidentIds } = input;
   if (changes.length === 0 && !config.sources.some((s) => s.kind === 'changes')) return null;
   const inPeriod = changes.filter((c) => {
     const span = changeSpan(c);
@@ -71,7 +73,7 @@ export function changesSection(input: ChangesInput, bounds: { startMs: number; e
     emergency: emergencyChangeShare(inPeriod),
     flagged: following.filter((f) => f.length > 0).length,
     list: inPeriod.map((c, i) => ({
-      id: c.id,
+      id: maskIdentifier(c.id),
       service: c.service,
       title: c.title === null ? null : maskPersonalData(c.title),
       type: c.type,
@@ -81,7 +83,13 @@ export function changesSection(input: ChangesInput, bounds: { startMs: number; e
       actualStartMs: c.actualStartMs,
       actualEndMs: c.actualEndMs,
       causedIncident: c.causedIncident,
-      causedIncidentId: c.causedIncidentId === null ? null : maskPersonalData(c.causedIncidentId),
+      // Shown as the incidents list shows the id it names; a cell naming no incident is text someone typed.
+      causedIncidentId:
+        c.causedIncidentId === null
+          ? null
+          : incidentIds.has(c.causedIncidentId)
+            ? maskIdentifier(c.causedIncidentId)
+            : maskPersonalData(c.causedIncidentId),
       outages: (following[i] ?? []).map((k) => index.get(k) as number),
     })),
     outages: used.map((k) => outages[k] as OutageSpan),

@@ -1,13 +1,13 @@
 /**
  * The rows behind a period's figures (issue 15, drill-down): the tickets that breached a target
  * in the period, and the tickets of its largest recurring issues. Every exported text is masked
- * for personal data, as comments and issue names are.
+ * for personal data: titles as free text, ticket ids as ids (mask-personal-data.ts).
  */
 import { type BreachedTicket, breachedTickets } from '../metrics/breached-tickets.ts';
 import type { TicketPeriodOptions } from '../metrics/ticket-figures.ts';
 import type { TicketTable } from '../metrics/ticket-table.ts';
 import type { TicketRecord } from '../model/records.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { maskIdentifier, maskPersonalData } from '../util/mask-personal-data.ts';
 import type { RecurringSection } from './recurring-section.ts';
 
 /** The recurring issues whose tickets are listed: as many as the period page's table shows. */
@@ -71,7 +71,7 @@ export function drillDownMemo(): DrillDownMemo {
     const last = made.get(b.ticket);
     if (last && last.priority === b.level.id && last.deadlineMs === b.deadlineMs && last.lateEventMs === b.lateEventMs) return last;
     const row: BreachedTicketRow = {
-      id: b.ticket.id,
+      id: maskIdentifier(b.ticket.id),
       source: b.ticket.source,
       title: maskTitle(b.ticket.title),
       priority: b.level.id,
@@ -112,7 +112,7 @@ export function drillDownSection(
           ? []
           : [
               {
-                id: t.id,
+                id: maskIdentifier(t.id),
                 source: t.source,
                 title: memo.maskTitle(t.title),
                 priority: t.priority,

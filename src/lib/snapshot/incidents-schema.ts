@@ -37,14 +37,16 @@ export const incidentsSchema = obj({
   list: z
     .array(
       obj({
-        id: str,
+        id: str.describe('Id as exported (e-mail addresses masked; its digits kept).'),
         level: str,
         service: nstr,
         startedMs: int,
         detectedMs: nn,
         acknowledgedMs: nn,
         restoredMs: nn,
-        postMortem: nstr.describe('Post-mortem link as exported (masked); shown as a link only when it is an http(s) URL.'),
+        postMortem: nstr.describe(
+          'Post-mortem link as exported (masked: a web address keeps its digits, not an e-mail address); shown as a link only when it is an http(s) URL.',
+        ),
         rootCause: nstr.describe('Root-cause category as exported (masked); null when not yet known.'),
         outages: z.array(int).describe('Indexes into `outages` of the outages this incident overlaps.'),
       }),
@@ -56,12 +58,12 @@ export const incidentsSchema = obj({
         service: str,
         startMs: int,
         endMs: int,
-        incidents: z.array(str).describe('Ids of the incidents (of any period) overlapping this outage.'),
+        incidents: z.array(str).describe('Ids of the incidents (of any period) overlapping this outage (masked as ids).'),
       }),
     )
     .describe('Outages found in the checks, per service in service order, each with its incidents.'),
   outagesWithoutIncident: int.describe('Outages no incident overlaps.'),
-  incidentsWithoutOutage: z.array(str).describe('Ids of the period’s incidents that overlap no outage in the checks.'),
+  incidentsWithoutOutage: z.array(str).describe('Ids of the period’s incidents that overlap no outage in the checks (masked as ids).'),
   rootCauses: obj({
     periods: z.array(str).describe('The last six periods of this kind, up to this one.'),
     rows: z.array(

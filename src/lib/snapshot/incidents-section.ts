@@ -11,7 +11,7 @@ import { linkOutagesToIncidents } from '../metrics/link-outages-to-incidents.ts'
 import { rootCauseCounts } from '../metrics/root-cause-counts.ts';
 import type { IncidentRecord } from '../model/records.ts';
 import { type MonthId, monthOf, quarterOfMonth, yearOfMonth } from '../time/periods.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { maskIdentifier, maskPersonalData } from '../util/mask-personal-data.ts';
 import type { IncidentsSection } from './incidents-schema.ts';
 import type { SourceHorizon } from './source-horizons.ts';
 
@@ -88,7 +88,7 @@ export function incidentsSection(
       };
     }),
     list: inPeriod.map((i) => ({
-      id: i.id,
+      id: maskIdentifier(i.id),
       level: i.level,
       service: i.service,
       startedMs: i.startedMs,
@@ -99,9 +99,9 @@ export function incidentsSection(
       rootCause: i.rootCause === null ? null : maskPersonalData(i.rootCause),
       outages: outagesOf.get(i.id) ?? [],
     })),
-    outages: outages.map((o, k) => ({ ...o, incidents: links.incidentsOfOutage[k] ?? [] })),
+    outages: outages.map((o, k) => ({ ...o, incidents: (links.incidentsOfOutage[k] ?? []).map(maskIdentifier) })),
     outagesWithoutIncident: links.outagesWithoutIncident.length,
-    incidentsWithoutOutage: inPeriod.filter((i) => (outagesOf.get(i.id) ?? []).length === 0).map((i) => i.id),
+    incidentsWithoutOutage: inPeriod.filter((i) => (outagesOf.get(i.id) ?? []).length === 0).map((i) => maskIdentifier(i.id)),
     rootCauses: { periods, rows: rootCauseCounts(history, periods) },
   };
 }

@@ -22,7 +22,7 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { maskIdentifier } from '../util/mask-personal-data.ts';
 
 export type RecurringSection = RecurringIssuesForPeriod;
 
@@ -55,10 +55,32 @@ export function prepareRecurring(tickets: readonly TicketRecord[], zone: string)
   return prepareRecurringTickets(grouping, tickets, kinds, groupOfTicket);
 }
 
-/** Recurring issues of a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); the window is the last 6 periods of that kind. */
+/**
+ * Recurring issues of a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); the window is the
+ * last 6 periods of that kind. As computed: names, categories and ticket ids as exported (the
+ * drill-down looks its tickets up by these ids); {@link publishedRecurring} is what a snapshot holds.
+ */
 export function recurringSection(table: RecurringTicketTable, period: string): RecurringSection {
   const kind = isQuarterId(period) ? 'quarter' : isYearId(period) ? 'year' : 'month';
-  const r = recurringIssuesForPeriod(table, { period, kind });
-  // Group names are ticket titles, which can hold e-mail addresses or phone numbers: mask them like comments.
-  return { ...r, groups: r.groups.map((g) => ({ ...g, name: maskPersonalData(g.name) })) };
+  return recurringIssuesForPeriod(table, { period, kind });
+}
+
+/**
+ * The recurring issues as published: group names (ticket titles) and categories masked as free
+ * text, ticket ids as ids (mask-personal-data.ts). Keys need nothing: they are title words with
+ * e-mail addresses, URLs and every digit taken out (normalize-title.ts).
+ * @param maskText masks a free text, memoised over the build (categories and names recur)
+ */
+export function publishedRecurring(r: RecurringSection, maskText: (text: string) => string): RecurringSection {
+  const category = (c: string | null) => (c === null ? null : maskText(c));
+  return {
+    ...r,
+    groups: r.groups.map((g) => ({
+      ...g,
+      name: maskText(g.name),
+      category: category(g.category),
+      ticketIds: g.ticketIds.map(maskIdentifier),
+    })),
+    topCategories: r.topCategories.map((c) => ({ ...c, category: category(c.category) })),
+  };
 }

@@ -11,7 +11,6 @@ import type { PriorityRule, ReviewRules } from '../model/rules.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
 import { lowerBound } from '../util/lower-bound.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
 import type { ServiceFigures } from './compute-service-figures.ts';
 import type { SatisfactionSection } from './satisfaction-section.ts';
 
@@ -66,8 +65,8 @@ export function unknownServiceRows(ingest: Pick<IngestResult, 'files'>): Unknown
       const key = `${f.source}\u0000${id}`;
       const known = rows.get(key);
       if (known) known.rows += u.rows;
-      // The name is exported text: masked like every other before it is published.
-      else rows.set(key, { id, name: maskPersonalData(u.name), source: f.source, rows: u.rows });
+      // Name and id come masked from ingest (row-mappers.ts), where `check` shows them too.
+      else rows.set(key, { id, name: u.name, source: f.source, rows: u.rows });
     }
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.source < b.source ? -1 : 1));
 }

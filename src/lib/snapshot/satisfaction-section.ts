@@ -1,7 +1,9 @@
 /**
  * The satisfaction part of a period snapshot: figures (overall, per service, joined to
- * tickets) and the period's comments, masked for personal data before they are stored, so
- * no unmasked comment ever reaches a snapshot, a page or a download.
+ * tickets) and the period's comments. Every exported text in it is masked for personal data
+ * before it is stored (comments, categories, and ticket references: as ids when they name a
+ * ticket of the exports, as free text when they name none), so none reaches a snapshot, a page
+ * or a download unmasked.
  */
 
 import {
@@ -16,13 +18,14 @@ import { slaTargetOutcome } from '../metrics/ticket-sla.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { ReviewRules } from '../model/rules.ts';
 import type { PeriodBounds } from '../time/periods.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { maskIdentifier, maskPersonalDataMemo } from '../util/mask-personal-data.ts';
 import { ticketsById } from './tickets-by-id.ts';
 
 export interface PublishedComment {
   /** Submission instant, epoch ms. */
   timeMs: number;
   service: string | null;
+  /** The ticket the response names: masked as an id when it is a ticket of the exports, else as free text. */
   ticketId: string | null;
   csat: number | null;
   nps: number | null;
@@ -43,8 +46,8 @@ export interface SatisfactionInputs {
   ticketOfResponse: ReadonlyArray<TicketRecord | undefined>;
   /** The tickets, for their clocks. */
   tickets: TicketTable;
-  /** Each distinct comment masked once (the same text recurs in quarters, years and common replies). */
-  masked: Map<string, string>;
+  /** Masks a free text, each distinct one once (comments recur in quarters, years and common replies; categories everywhere). */
+  maskText: (text: string) => string;
 }
 
 /**
@@ -62,7 +65,7 @@ export function prepareSatisfaction(
     responses: table,
     ticketOfResponse: table.responses.map((r) => (r.ticketId === null ? undefined : byId.get(r.ticketId))),
     tickets,
-    masked: new Map(),
+    maskText: maskPersonalDataMemo(),
   };
 }
 
@@ -118,14 +121,20 @@ export function satisfactionSection(
     cesScale: rules.surveys.ces,
     lowSampleBelow: rules.lowSampleBelow,
   });
+  const { maskText } = inputs;
   const comments: PublishedComment[] = [];
   const [from, to] = periodRange(inputs.responses, bounds);
   for (let k = from; k < to; k++) {
     const r = inputs.responses.responses[k] as SurveyResponse;
     if (r.comment === null) continue;
-    let text = inputs.masked.get(r.comment);
-    if (text === undefined) inputs.masked.set(r.comment, (text = maskPersonalData(r.comment)));
-    comments.push({ timeMs: r.timeMs, service: r.service, ticketId: r.ticketId, csat: r.csat, nps: r.nps, text });
+    const ticketId = r.ticketId === null ? null : inputs.ticketOfResponse[k] ? maskIdentifier(r.ticketId) : maskText(r.ticketId);
+    comments.push({ timeMs: r.timeMs, service: r.service, ticketId, csat: r.csat, nps: r.nps, text: maskText(r.comment) });
   }
-  return { ...figures, comments };
+  return {
+    ...figures,
+    byCategory: figures.byCategory.map((c) => (c.category === null ? c : { ...c, category: maskText(c.category) })),
+    // Ids that match no ticket: text a respondent or a survey tool wrote, masked as such.
+    ticketJoin: { ...figures.ticketJoin, unmatchedTicketIds: figures.ticketJoin.unmatchedTicketIds.map(maskText) },
+    comments,
+  };
 }

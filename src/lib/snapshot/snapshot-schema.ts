@@ -44,7 +44,7 @@ const serviceSchema = obj({
   id: str,
   name: str,
   owner: str,
-  probes: z.array(str).describe('Probes seen for the service.'),
+  probes: z.array(str).describe('Probes seen for the service (names masked).'),
   availability: nratio.describe('up / (up + down); null without eligible time.'),
   target: ratio.describe('Target in force for the period.'),
   verdict,
@@ -103,7 +103,7 @@ const ticketsSchema = obj({
       }),
     )
     .describe('The levels of the schemes that apply: those of the ticket sources with data in the period.'),
-  byCategory: z.array(obj({ key: nstr, created: int, resolved: int })),
+  byCategory: z.array(obj({ key: nstr.describe('Category as exported, masked; null: none.'), created: int, resolved: int })),
   byService: z.array(obj({ key: nstr, created: int, resolved: int })),
   unknownPriority: int,
   sourceAgreement: z
@@ -152,11 +152,26 @@ const satisfactionSchema = obj({
   overall: figures,
   byService: z.array(obj({ service: nstr, ...figureShape })),
   byPriority: z.array(obj({ priority: str, ...figureShape })),
-  byCategory: z.array(obj({ category: nstr, ...figureShape })),
+  byCategory: z.array(obj({ category: nstr.describe('Category of the named ticket, masked.'), ...figureShape })),
   byResolutionOutcome: obj({ met: figures, breached: figures, pending: figures, unknown: figures }),
-  ticketJoin: obj({ withoutTicketId: int, withTicketId: int, matched: int, unmatched: int, unmatchedTicketIds: z.array(str) }),
+  ticketJoin: obj({
+    withoutTicketId: int,
+    withTicketId: int,
+    matched: int,
+    unmatched: int,
+    unmatchedTicketIds: z.array(str).describe('Ticket references that name no ticket of the exports, masked as free text.'),
+  }),
   comments: z
-    .array(obj({ timeMs: n, service: nstr, ticketId: nstr, csat: nn, nps: nn, text: str.describe('Masked comment text.') }))
+    .array(
+      obj({
+        timeMs: n,
+        service: nstr,
+        ticketId: nstr.describe('The ticket named: masked as an id when it is a ticket of the exports, else as free text.'),
+        csat: nn,
+        nps: nn,
+        text: str.describe('Masked comment text.'),
+      }),
+    )
     .describe('Comments of the period, masked for personal data.'),
 });
 
@@ -170,7 +185,7 @@ const recurringSchema = obj({
     obj({
       key: str,
       name: str.describe('Most frequent title of the group, masked.'),
-      category: nstr,
+      category: nstr.describe('Most frequent category of its tickets, masked.'),
       untitled: z.boolean(),
       ticketCount: int,
       previousTicketCount: int,
@@ -183,10 +198,19 @@ const recurringSchema = obj({
       periodsSeen: z.array(str),
       periodsSeenInWindow: int,
       recurring: z.boolean(),
-      ticketIds: z.array(str).describe('The tickets behind the row, for tracing.'),
+      ticketIds: z.array(str).describe('The tickets behind the row, for tracing (ids, e-mail addresses masked).'),
     }),
   ),
-  topCategories: z.array(obj({ category: nstr, ticketCount: int, previousTicketCount: int, change: int, share: ratio, groups: int })),
+  topCategories: z.array(
+    obj({
+      category: nstr.describe('Category, masked.'),
+      ticketCount: int,
+      previousTicketCount: int,
+      change: int,
+      share: ratio,
+      groups: int,
+    }),
+  ),
 });
 
 const headlineValue = obj({ value: nn, n: int, change: nn, lowSample: z.boolean() });

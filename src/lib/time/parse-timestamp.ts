@@ -9,7 +9,7 @@
  * zones that are UTC by definition need no offset at all. Failures are cold and build a human
  * reason for the reject line.
  */
-import { quoteValue } from '../util/clip-value.ts';
+import { quoted, type Reason, reason, words } from '../util/reason.ts';
 import { isValidLocalDateTime, type LocalDateTime, localToInstantLenient, resolveLocal } from './zoned-time.ts';
 
 /** Field order of day-first or month-first dates such as 03/11/2026 (year-first dates are always ymd). */
@@ -38,13 +38,13 @@ export interface ParseFailure {
   ok: false;
   /** True when the cell is empty or only whitespace. */
   empty: boolean;
-  /** Human reason for the reject line, quoting the value. */
-  reason: string;
+  /** Why, for the reject line: the tool's words, quoting the value as an exported text. */
+  reason: Reason;
 }
 
 export type TimestampResult = { ok: true; ms: number } | ParseFailure;
 
-const EMPTY: ParseFailure = Object.freeze({ ok: false, empty: true, reason: 'the value is empty' });
+const EMPTY: ParseFailure = Object.freeze({ ok: false, empty: true, reason: words('the value is empty') });
 
 const HOUR_MS = 3_600_000;
 /**
@@ -97,12 +97,9 @@ function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function fail(reason: string): ParseFailure {
-  return { ok: false, empty: false, reason };
+function fail(why: Reason): ParseFailure {
+  return { ok: false, empty: false, reason: why };
 }
-
-/** The value as it appears in a reject line: quoted, and clipped as the reject's value column is, so a stray blob stays one readable line. */
-const quote = quoteValue;
 
 function expected(s: string, opts: TimestampOptions): ParseFailure {
   const like =
@@ -115,7 +112,7 @@ function expected(s: string, opts: TimestampOptions): ParseFailure {
   // A day- or month-first date under the default order is a config gap, not bad data: say which setting fixes it.
   if (opts.dateOrder === 'ymd' && /^\d{1,2}(?:([/.])\d{1,2}\1\d\d(?:\d\d)?|-\d{1,2}-\d{4})(?:\D|$)/.test(s))
     hint = '; for day- or month-first dates set dateOrder: dmy or mdy';
-  return fail(`expected a date like ${like}, got ${quote(s)}${hint}`);
+  return fail(reason`expected a date like ${like}, got ${quoted(s)}${hint}`);
 }
 
 function daysIn(year: number, month: number): number {
@@ -189,7 +186,7 @@ function hourOffsetMs(zone: string, year: number, month: number, day: number, ho
 
 function outOfRange(s: string, ms: number, unit: string): ParseFailure {
   const year = ms < MIN_MS ? 'before 1970' : `year ${new Date(ms).getUTCFullYear() || 'after 9999'}`;
-  return fail(`${quote(s)} read as ${unit} is out of range: ${year} (expected ${MIN_YEAR}–${MAX_YEAR}); check epochUnit`);
+  return fail(reason`${quoted(s)} read as ${unit} is out of range: ${year} (expected ${MIN_YEAR}–${MAX_YEAR}); check epochUnit`);
 }
 
 /** A spreadsheet serial date (days since 1899-12-30, fraction = time of day) in the source's zone. */
@@ -225,14 +222,14 @@ function parseEpoch(s: string, intValue: number, intEnd: number, opts: Timestamp
     if (fractional) {
       const serial = intEnd === 5 ? '; a spreadsheet serial date needs epochUnit: excel-serial' : '';
       return fail(
-        `${quote(s)} is a fractional number; epoch timestamps are whole seconds (10 digits) or milliseconds (13 digits) unless epochUnit names the unit${serial}`,
+        reason`${quoted(s)} is a fractional number; epoch timestamps are whole seconds (10 digits) or milliseconds (13 digits) unless epochUnit names the unit${serial}`,
       );
     }
     if (intEnd === 9 || intEnd === 10) asMs = false;
     else if (intEnd === 12 || intEnd === 13) asMs = true;
     else
       return fail(
-        `${quote(s)} has ${intEnd} digits; epoch timestamps have 10 (seconds) or 13 (milliseconds)${intEnd <= 5 ? ', and a spreadsheet serial date needs epochUnit: excel-serial' : ''}; set epochUnit to read other lengths`,
+        reason`${quoted(s)} has ${intEnd} digits; epoch timestamps have 10 (seconds) or 13 (milliseconds)${intEnd <= 5 ? ', and a spreadsheet serial date needs epochUnit: excel-serial' : ''}; set epochUnit to read other lengths`,
       );
   } else asMs = opts.epochUnit === 'ms';
   const ms = Math.round(asMs ? value : value * 1000);
@@ -249,8 +246,8 @@ function resolved(s: string, local: LocalDateTime, opts: TimestampOptions): Time
   if (opts.ambiguous === 'earlier') return { ok: true, ms: r.earlierMs };
   if (opts.ambiguous === 'later') return { ok: true, ms: r.laterMs };
   if (r.kind === 'nonexistent')
-    return fail(`${quote(s)} does not exist in ${opts.timeZone} (clocks go forward); set ambiguous: earlier or later to read it`);
-  return fail(`${quote(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
+    return fail(reason`${quoted(s)} does not exist in ${opts.timeZone} (clocks go forward); set ambiguous: earlier or later to read it`);
+  return fail(reason`${quoted(s)} is ambiguous in ${opts.timeZone} (repeated hour when clocks go back); set ambiguous: earlier or later`);
 }
 
 const MONTH_NUMBERS: Record<string, number> = {
@@ -347,11 +344,13 @@ function isoSecondsMs(s: string, zone: string): number {
  *
  * @param text the cell as exported; surrounding spaces are ignored
  * @param opts the source's timestamp settings
- * @returns `{ ok: true, ms }`, or `{ ok: false, empty, reason }` with the reason for the reject line
+ * @returns `{ ok: true, ms }`, or `{ ok: false, empty, reason }` with the reason for the reject line (the
+ *   value a quoted part of it, see util/reason.ts)
  * @example parseTimestamp('2026-11-03T08:15:00+08:00', { timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' })
  * // { ok: true, ms: 1762128900000 }  (2026-11-03T00:15:00Z)
  * @example parseTimestamp('2026-03-29 01:30', { timeZone: 'Europe/London', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' })
- * // { ok: false, empty: false, reason: '"2026-03-29 01:30" does not exist in Europe/London (clocks go forward)' }
+ * // { ok: false, empty: false, reason }, reasonText(reason):
+ * // '"2026-03-29 01:30" does not exist in Europe/London (clocks go forward); set ambiguous: earlier or later to read it'
  */
 export function parseTimestamp(text: string, opts: TimestampOptions): TimestampResult {
   const fast = isoSecondsMs(text, opts.timeZone);
@@ -450,7 +449,8 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
       const a = lower(s.charCodeAt(pos));
       // 97 = a, 112 = p, 109 = m
       if ((a === 97 || a === 112) && lower(s.charCodeAt(pos + 1)) === 109) {
-        if (hour < 1 || hour > 12) return fail(`${quote(s)} has hour ${hour} with ${a === 97 ? 'AM' : 'PM'}; a 12-hour clock runs 1–12`);
+        if (hour < 1 || hour > 12)
+          return fail(reason`${quoted(s)} has hour ${hour} with ${a === 97 ? 'AM' : 'PM'}; a 12-hour clock runs 1–12`);
         // 12 AM is midnight and 12 PM is noon.
         hour = (hour % 12) + (a === 112 ? 12 : 0);
         pos += 2;
@@ -474,7 +474,7 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
           om = readDigits(s, 2);
           if (pos - startOm !== 2) return expected(s, opts);
         }
-        if (oh > 18 || om > 59) return fail(`${quote(s)} has an impossible UTC offset`);
+        if (oh > 18 || om > 59) return fail(reason`${quoted(s)} has an impossible UTC offset`);
         offsetMin = (z === C_DASH ? -1 : 1) * (oh * 60 + om);
         hasOffset = true;
       } else if (n - pos === 3 && (s.endsWith('UTC') || s.endsWith('GMT'))) {
@@ -488,7 +488,7 @@ export function parseTimestamp(text: string, opts: TimestampOptions): TimestampR
   // Cheap range check first; the exact (and slower) check only runs when it might fail.
   if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59 || year < MIN_YEAR || year > MAX_YEAR) {
     const why = invalidFields({ year, month, day, hour, minute, second, millisecond: milli });
-    if (why) return fail(`${quote(s)} ${why}`);
+    if (why) return fail(reason`${quoted(s)} ${why}`);
   }
 
   const hourAsUtc = Date.UTC(year, month - 1, day, hour);

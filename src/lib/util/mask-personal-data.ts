@@ -1,5 +1,7 @@
 /**
- * Masking of personal data in free-text survey comments before they are published.
+ * Masking of personal data in the texts a review publishes from its exports: free text (comments,
+ * titles, names, rejected values) and the ids of exported records. README "Personal data" lists
+ * which text gets which rule, and where.
  */
 
 // Character classes (used with the `u` flag). Full-width digits count as digits so a Chinese
@@ -10,19 +12,38 @@ const RUN_SEP = '[ \\u00A0\\u202F\\u3000\\-\\u2010-\\u2014\\uFF0D]';
 const DASH = '[\\-\\u2010-\\u2014\\uFF0D]';
 /** Separators inside a phone number: a space, a dot or a dash. */
 const PHONE_SEP = '[ \\u00A0\\u202F.\\-\\u2010-\\u2014\\uFF0D]';
+/** The same, or a slash: a national number with a trunk 0 is written `0171/1234567` in German-speaking countries. */
+const PHONE_SEP_SLASH = '[ \\u00A0\\u202F.\\-\\u2010-\\u2014\\uFF0D/\\uFF0F]';
 const PLUS = '[+\\uFF0B]';
-/** Letters that may appear in an address: Latin (incl. accented), Greek, Cyrillic, combining marks. Not CJK, see below. */
-const ADDRESS_LETTER = '\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{M}';
-const LOCAL_CHAR = `[${ADDRESS_LETTER}0-9._%+\\-]`;
-const DOMAIN_CHAR = `[${ADDRESS_LETTER}0-9.\\-]`;
+/**
+ * Scripts written without spaces between words. Their letters are no local-part characters: in
+ * `请发到zhang@example.cn` the local part cannot be told from the sentence before it.
+ */
+const UNSPACED = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
+/** A local-part character (RFC 6531 allows any letter): a letter, mark or digit of a spaced script, or one of `._%+-`. */
+const LOCAL_CHAR = `(?:(?![${UNSPACED}])[\\p{L}\\p{M}\\p{N}._%+\\-])`;
+/** `@`, full-width `＠` (a Chinese IME in full-width mode), small `﹫`, or URL-encoded `%40`. */
+const AT = '(?:[@\\uFF20\\uFE6B]|%40)';
+/** IDNA label separators: `.`, full-width `．`, half-width `｡` (not `。`, which ends Chinese sentences). */
+const DOT = '[.\\uFF0E\\uFF61]';
+/** A domain character: a letter, mark or digit of any script (internationalised domains), a dash or a dot. */
+const DOMAIN_CHAR = '[\\p{L}\\p{M}\\p{N}\\-.\\uFF0E\\uFF61]';
+/** A top-level domain: two or more Latin letters (`com`), or two or more letters of other scripts (`中国`, `рф`). */
+const TLD = '(?:\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
 
 /**
  * An e-mail address. Matching is leftmost, so the local part starts at the beginning of a run of
  * address characters and `x.y@z.com` is masked whole, never as `x.[email]`. (No look-behind: it
- * would see the end of the previous match and miss an address glued to it.) CJK characters are
- * not address characters, so in `请发到zhang@example.cn谢谢` only the address is masked.
+ * would see the end of the previous match and miss an address glued to it.) Letters of unspaced
+ * scripts are not local-part characters, so in `请发到zhang@example.cn谢谢` only the address is
+ * masked; a Latin top-level domain ends at the first other letter (`.cn谢谢`), but a CJK one
+ * cannot be told from CJK text glued to it (`@例子.中国谢谢` is masked whole).
  */
-const EMAIL = new RegExp(`${LOCAL_CHAR}+@${DOMAIN_CHAR}+\\.\\p{sc=Latin}{2,}`, 'gu');
+const EMAIL = new RegExp(`${LOCAL_CHAR}+${AT}${DOMAIN_CHAR}+${DOT}${TLD}`, 'gu');
+/** The e-mail pattern masking uses, for other rules that must find the same addresses (recurring-issue keys). Global: use with `replace`. */
+export const EMAIL_ADDRESS: RegExp = EMAIL;
+/** Text that may hold an address; most text holds none and skips the e-mail pattern. */
+const MAY_HOLD_EMAIL = /[@\uFF20\uFE6B]|%40/u;
 
 /**
  * A phone number is not glued to other digits: no digit, or digit and a single space or dash,
@@ -43,6 +64,14 @@ const DATE_BEFORE = `(?<!${D}|${D}${RUN_SEP})`;
 const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
 
 /**
+ * A web address: `http://`, `https://` or `ftp://`, or `www.`, up to the first character a URI
+ * cannot hold unescaped (white space, `"`, `<`, `>`, anything not ASCII). Its digits are an address's
+ * (`…viewpage.action?pageId=123456789`), rarely a phone number, and masking them breaks the link;
+ * an e-mail address in it is masked all the same (rule 1 runs first, `%40` included).
+ */
+const URL = '(?<![\\p{L}\\p{N}])(?:(?:https?|ftp)://|www\\.)[!#-;=?-~]+';
+
+/**
  * Dates and times that must survive masking although their digits are dash-separated:
  * ISO dates `2026-11-03`, day-month-year or month-day-year `03-11-2026`, clock times
  * `08:15`, `08:15:00.250`, year ranges `2019-2026`, and day ranges with a year (`Nov 24-25 2016`,
@@ -51,6 +80,7 @@ const DATE_AFTER = `(?!${D}|${RUN_SEP}${D}(?!${D}?[:\uFF1A]))`;
  */
 const PROTECTED = new RegExp(
   [
+    URL,
     `${DATE_BEFORE}(?:19|20)\\d\\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01])${DATE_AFTER}`,
     `${DATE_BEFORE}(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|[12]\\d|3[01])-(?:19|20)\\d\\d${DATE_AFTER}`,
     `(?<!${D})(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?!${D})`,
@@ -64,7 +94,10 @@ const PROTECTED = new RegExp(
 const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }> = [
   // International: +44 20 7946 0958, +1-617-555-0123, +86 138 0013 8000, +44 (0)20 7946 0958. E.164 allows up to 15 digits.
   {
-    re: new RegExp(`${NOT_AFTER_LATIN}(?<!${D})${PLUS}${D}{1,3}(?:${PHONE_SEP}?(?:\\(${D}{1,4}\\)|${D}{2,5}))+${NOT_BEFORE_DIGITS}`, 'gu'),
+    re: new RegExp(
+      `${NOT_AFTER_LATIN}(?<!${D})${PLUS}${D}{1,3}(?:${PHONE_SEP_SLASH}?(?:\\(${D}{1,4}\\)|${D}{2,5}))+${NOT_BEFORE_DIGITS}`,
+      'gu',
+    ),
     minDigits: 8,
     maxDigits: 15,
   },
@@ -89,7 +122,7 @@ const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }
   // National with a trunk 0: 020 7946 0958, (020) 7946 0958, 010-12345678, 0755-8888 6666.
   {
     re: new RegExp(
-      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:\\(0${D}{1,4}\\)|0${D}{1,4})${PHONE_SEP}?${D}{3,4}${PHONE_SEP}?${D}{3,4}${NOT_BEFORE_DIGITS}`,
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:\\(0${D}{1,4}\\)|0${D}{1,4})${PHONE_SEP_SLASH}?${D}{3,4}${PHONE_SEP}?${D}{3,4}${NOT_BEFORE_DIGITS}`,
       'gu',
     ),
     minDigits: 10,
@@ -105,7 +138,7 @@ function countDigits(s: string): number {
   return s.match(DIGIT)?.length ?? 0;
 }
 
-/** Applies `fn` to the text between protected dates and times, keeping those verbatim. */
+/** Applies `fn` to the text between protected web addresses, dates and times, keeping those verbatim. */
 function outsideProtected(text: string, fn: (segment: string) => string): string {
   let out = '';
   let last = 0;
@@ -152,15 +185,19 @@ function maskPhonesAndNumbers(segment: string): string {
  * Method, in this order:
  * 1. E-mail addresses, on the whole text first: their local part and domain may hold digits
  *    (`j.smith1984@…`, `…@mail2.example.com`) that a later rule would otherwise cut out, leaving
- *    a broken but still identifying address.
- * 2. Dates and times are set aside (`2026-11-03`, `03-11-2026`, `08:15`, `2019-2026`,
- *    `Nov 24-25 2016`): their digits are dash- or space-separated and would otherwise count
- *    toward an 8-digit run. Nothing in them is masked, and no run or phone number extends
- *    across them.
+ *    a broken but still identifying address. The at-sign may be full-width `＠` (typed by a Chinese
+ *    IME in full-width mode), `﹫` or URL-encoded `%40`; local parts may hold any letters of spaced
+ *    scripts (`андрей@…`, RFC 6531) and domains any letters (`jo@例子.中国`, IDNA, with `.` or `．`).
+ * 2. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
+ *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
+ *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
+ *    space-separated and would otherwise count toward an 8-digit run. Nothing in them is masked
+ *    after rule 1 (an e-mail address in a link is masked), and no run or phone number extends across
+ *    them.
  * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
- *    trunk-0 national forms (`020 7946 0958`, `010-12345678`), each with a digit-count check, not
+ *    trunk-0 national forms (`020 7946 0958`, `010-12345678`, `0171/1234567`), each with a digit-count check, not
  *    glued to further digit groups (so none is carved out of a card number), and not the tail of
  *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
  *    to rule 4 and masked as `[number]`.
@@ -169,9 +206,13 @@ function maskPhonesAndNumbers(segment: string): string {
  * Rules 3 and 4 repeat until nothing changes (a mask can uncover a match beside it). Replacements
  * hold no digits and no `@`, so masking twice gives the same text as masking once.
  * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
- * run such as `10 000 000` (8 digits) is, by the definition, masked. Known limits: addresses whose
- * local part is written in CJK characters are not recognised (Chinese mail services use Latin
- * local parts), nor are phone numbers written with CJK numerals or spelled out.
+ * run such as `10 000 000` (8 digits) is, by the definition, masked. A slash joins no digit run
+ * (`2026/10/01`, `1234/5678` stay), only the area code of a trunk-0 or `+` phone number to the rest.
+ * Known limits: addresses whose local part is written in CJK, Thai or other scripts without spaces
+ * are not recognised (it cannot be told from the text before it; Chinese mail services use Latin
+ * local parts), an address with a CJK top-level domain takes CJK text glued to it along
+ * (`jo@例子.中国谢谢` → `[email]`), and phone numbers written with CJK numerals or spelled out are not
+ * recognised.
  *
  * @param text a comment as written
  * @returns the comment with personal data replaced; everything else unchanged
@@ -179,7 +220,43 @@ function maskPhonesAndNumbers(segment: string): string {
  * maskPersonalData('Call me on +44 20 7946 0958 or mail jo.doe@example.com, card 4111 1111 1111 1111')
  * // 'Call me on [phone] or mail [email], card [number]'
  * maskPersonalData('请联系13800138000，2026-11-03 下午3点前') // '请联系[phone]，2026-11-03 下午3点前'
+ * maskPersonalData('tel. 0171/1234567, jo＠example.com') // 'tel. [phone], [email]'
+ * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
-  return outsideProtected(text.replace(EMAIL, '[email]'), maskPhonesAndNumbers);
+  return outsideProtected(MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, '[email]') : text, maskPhonesAndNumbers);
+}
+
+/**
+ * Masks personal data in an identifier a system gave one of its records (a ticket, incident or
+ * change id as the export holds it): e-mail addresses → `[email]`, as in {@link maskPersonalData};
+ * its digits are kept.
+ *
+ * Why digits stay: an id's digits are the id (`101004113298`, a Boston 311 case; `INC0012345678`),
+ * not a phone or card number, and masking them as free text would publish every such id as the same
+ * `[number]`, so no ticket could be traced and no incident linked. A reference typed into a cell
+ * that names no record of the exports (a survey's ticket number that matches no ticket) is not such
+ * an id: it is free text, masked by {@link maskPersonalData}.
+ *
+ * @param id an identifier as exported
+ * @returns the identifier with e-mail addresses replaced
+ * @example maskIdentifier('101004113298') // '101004113298'
+ * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
+ */
+export function maskIdentifier(id: string): string {
+  return MAY_HOLD_EMAIL.test(id) ? id.replace(EMAIL, '[email]') : id;
+}
+
+/**
+ * {@link maskPersonalData} that masks each distinct text once, for one build: categories, titles
+ * and names recur in every period. The caller makes it and passes it on (the cost is visible).
+ * @example const mask = maskPersonalDataMemo(); mask('Access'); mask('Access') // masked once
+ */
+export function maskPersonalDataMemo(): (text: string) => string {
+  const masked = new Map<string, string>();
+  return (text) => {
+    let m = masked.get(text);
+    if (m === undefined) masked.set(text, (m = maskPersonalData(text)));
+    return m;
+  };
 }

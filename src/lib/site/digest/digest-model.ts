@@ -12,7 +12,6 @@ import { formatCount, formatNumber, formatSignedChange } from '../../format/form
 import type { Locale } from '../../model/locales.ts';
 import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
 import { reviewNamesIn } from '../../snapshot/review-names.ts';
-import { maskPersonalData } from '../../util/mask-personal-data.ts';
 import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
@@ -106,7 +105,8 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
         : it.unit === 'score'
           ? formatNumber(v, 1)
           : formatCount(v);
-    const label = maskPersonalData(it.label);
+    // Masked where the snapshot was built (a recurring issue's name is a ticket title), not a second time here.
+    const label = it.label;
     const marker =
       it.kind === 'breach'
         ? t.verdict.breached
@@ -141,7 +141,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
   const has = (v: { value: number | null; n: number }) => v.value !== null || v.n > 0;
   const rows: DigestRow[] = h.services.map((s) => ({
     figure: `availability:${s.id}`,
-    label: d.availabilityOf(maskPersonalData(s.name)),
+    label: d.availabilityOf(s.name),
     value: pct(s.availability.value, 3),
     target: pct(s.target, 2),
     verdict: verdictOf(s.verdict),
