@@ -140,7 +140,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the site in Chinese and English, in Chromium', 
       const { page } = await open(ctx, server.url(`/zh-CN/reviews/${period}/services/search/`));
       expect((await page.locator('h2#latency').textContent())?.trim(), period).toBe(`本${noun}延迟`);
       expect(await page.locator('section[aria-labelledby="tickets"] p').first().textContent(), period).toMatch(
-        new RegExp(`本${noun}新建 .*${noun}末仍未关闭`),
+        new RegExp(`本${noun}新建 .*${noun}末积压`),
       );
       expect(await page.locator('nav.period-nav').getAttribute('aria-label'), period).toBe(`本${noun}其他服务`);
       // A service name ending in a digit is kept apart from the period it is followed by.

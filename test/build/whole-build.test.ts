@@ -99,7 +99,7 @@ describe('whole build of test/fixtures/mini', () => {
     expect(home).toContain('97.931 %');
     expect(home).toContain('breached');
     const review = textOf(readFileSync(path.join(work, 'dist/reviews/2026-10/index.html'), 'utf8'));
-    expect(review).toContain('5 rejected');
+    expect(review).toContain('rejected 5');
     expect(review).toContain('50.0 % (1 of 2)');
     // Attention first (issue #15): the API breach (97.931 % < 99 %, budget 15 min, down 30 min → 207 %) opens the review, before the headline.
     expect(review).toContain(

@@ -96,7 +96,7 @@ describe('RowAccount masks rejected values', () => {
     ]);
   });
 
-  it('masks a value before cutting it to 80 characters, and a quoted text before cutting it to 60', () => {
+  it('masks a value before cutting it to 80 characters, and quotes it in the reason cut alike (clip-value.ts)', () => {
     const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
     const value = `${'x'.repeat(52)} jo.doe@example.com and then some more words to pass eighty`;
     new RowAccount(a).reject({ line: 2, column: 3, field: 'priority', value, reason: reason`unknown priority ${quoted(value)}` });
@@ -105,7 +105,7 @@ describe('RowAccount masks rejected values', () => {
       column: 3,
       field: 'priority',
       value: `${'x'.repeat(52)} [email] and then some mo…`,
-      reason: `unknown priority "${'x'.repeat(52)} [ema…"`,
+      reason: `unknown priority "${'x'.repeat(52)} [email] and then some mo…"`,
     });
   });
 });

@@ -1,3 +1,4 @@
+// Over 400 lines: one RFC 4180 reader with its fault rules (quotes, bare CRs, byte-order marks, field limits), kept in one place.
 /**
  * The general CSV reader: RFC 4180 records from an export's decoded text, each with the
  * physical line it starts on and what is wrong with it, if anything. It reads whole files that

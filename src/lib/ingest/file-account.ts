@@ -112,7 +112,6 @@ export function shownRejected(text: string, timestampCell: boolean): string {
   return timestampCell && TIMESTAMP_SHAPED.test(text) ? text : maskPersonalData(text);
 }
 
-
 /** Width of an account's time bins: 30 days. */
 export const TIME_BIN_MS = 30 * 86_400_000;
 

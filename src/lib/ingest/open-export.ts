@@ -1,3 +1,4 @@
+// Over 400 lines: every encoding decision (byte-order marks, detection, UTF-16 checks) and both the text and byte openers.
 /**
  * Opens an export as a stream of decoded text (openExport), or of its bytes when it is UTF-8
  * (openExportBytes, for the fast paths): reads it through its ExportFile (export-files.ts, so
