@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { type HourCache, isoTimeFromBytes, readNumber } from '../../src/lib/ingest/byte-cells.ts';
 import { parseTimestamp, type TimestampOptions } from '../../src/lib/time/parse-timestamp.ts';
 import { reasonText } from '../../src/lib/util/reason.ts';
+import { applyEdits } from '../helpers/cell-edits.ts';
 import { assertProperty } from '../helpers/property.ts';
 
 const OPTS: TimestampOptions = { timeZone: 'UTC', dateOrder: 'ymd', ambiguous: 'reject', epochUnit: 'auto' };
@@ -56,19 +57,7 @@ const timestampCell: fc.Arbitrary<string> = fc.oneof(
         isoCell,
         fc.array(fc.tuple(fc.nat(), fc.constantFrom('replace', 'insert', 'delete'), intruder), { minLength: 1, maxLength: 2 }),
       )
-      .map(([cell, edits]) => {
-        let s = cell;
-        for (const [at, how, c] of edits) {
-          const i = at % (s.length + 1);
-          s =
-            how === 'replace'
-              ? s.slice(0, i) + c + s.slice(i + 1)
-              : how === 'insert'
-                ? s.slice(0, i) + c + s.slice(i)
-                : s.slice(0, i) + s.slice(i + 1);
-        }
-        return s;
-      }),
+      .map(([cell, edits]) => applyEdits(cell, edits)),
   },
   // The audit's cells, and edges the generator reaches only rarely.
   {

@@ -36,6 +36,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { type IngestOptions, type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { applyEdits } from '../helpers/cell-edits.ts';
 
 const SEED = Number(process.env.PATHS_AGREE_SEED ?? 20_261_112);
 const RUNS = Number(process.env.PATHS_AGREE_RUNS ?? 25);
@@ -175,17 +176,7 @@ const brokenIso = fc
     ),
   )
   .map(([f, t, end, edits]) => {
-    let s = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}${t}${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${end}`;
-    for (const [at, how, c] of edits) {
-      const i = at % (s.length + 1);
-      s =
-        how === 'replace'
-          ? s.slice(0, i) + c + s.slice(i + 1)
-          : how === 'insert'
-            ? s.slice(0, i) + c + s.slice(i)
-            : s.slice(0, i) + s.slice(i + 1);
-    }
-    return s;
+    return applyEdits(`${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}${t}${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${end}`, edits);
   });
 
 const timestampIn = (order: Order) =>
