@@ -108,13 +108,6 @@ export const en = {
     topRecurring: 'Top recurring issues',
     trend: 'Trend',
     availabilityCaption: 'Availability against target, per service',
-    trendAvailability: (months: number) =>
-      `Availability per service, the last ${months} months, against each service's current target (dashed). Axes are zoomed to each service's range.`,
-    trendSla: (months: number) => `Ticket SLA attainment, the last ${months} months: resolution (solid) and first response (dashed)`,
-    trendSatisfaction: (months: number) => `Satisfaction, the last ${months} months: CSAT (share of satisfied responses) and NPS`,
-    chartSla: 'Line chart of ticket SLA attainment per month',
-    chartCsat: 'Line chart of CSAT per month',
-    chartNps: 'Line chart of NPS per month',
   },
   sections: {
     headline: 'Headline',

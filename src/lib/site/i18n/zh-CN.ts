@@ -96,12 +96,6 @@ export const zhCN: Dictionary = {
     topRecurring: g('topIssues'),
     trend: '趋势',
     availabilityCaption: '各服务可用性与目标对比',
-    trendAvailability: (months) => zh`各服务近 ${months} 个月的可用性，与各服务当前目标（虚线）对比。坐标轴按各服务的数值范围缩放。`,
-    trendSla: (months) => zh`近 ${months} 个月的工单 SLA 达成率：解决（实线）与首次响应（虚线）`,
-    trendSatisfaction: (months) => zh`近 ${months} 个月的满意度：${g('csat')}，即满意回复占比，与${g('nps')}`,
-    chartSla: '每月工单 SLA 达成率折线图',
-    chartCsat: zh`每月${g('csat')}折线图`,
-    chartNps: zh`每月${g('nps')}折线图`,
   },
   sections: {
     headline: '要点',
