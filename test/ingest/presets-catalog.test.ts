@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { PRESETS } from '../../src/lib/config/presets.ts';
-import { CANONICAL_FIELDS } from '../../src/lib/ingest/canonical-fields.ts';
 import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 import { rowMapperFor } from '../../src/lib/ingest/row-mappers.ts';
+import { CANONICAL_FIELDS } from '../../src/lib/model/canonical-fields.ts';
 import { reasonText } from '../../src/lib/util/reason.ts';
 
 const config = (source: Record<string, unknown>, extra: Record<string, unknown> = {}) =>

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { unconfiguredServiceId } from '../../src/lib/ingest/value-maps.ts';
+import { unconfiguredServiceId } from '../../src/lib/model/value-maps.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const dirs: string[] = [];

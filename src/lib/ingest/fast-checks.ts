@@ -12,13 +12,13 @@
  * up by their bytes in small caches (byte-cells.ts), timestamps and numbers are read from the bytes.
  */
 import { STATUS_CODES } from '../model/check-series.ts';
+import { normWord, serviceMapper, statusMapper } from '../model/value-maps.ts';
 import { parseTimestamp, type TimestampOptions } from '../time/parse-timestamp.ts';
 import { ByteCache, type HourCache, isoTimeFromBytes, readNumber } from './byte-cells.ts';
 import type { Rejection, RowAccount } from './file-account.ts';
 import type { LineRows } from './line-loop.ts';
 import type { ResolvedSource } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
-import { normWord, serviceMapper, statusMapper } from './value-maps.ts';
 
 /** Where accepted checks go: a handle per (service, probe), then checks by handle. */
 export interface CheckSink {

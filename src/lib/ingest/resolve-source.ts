@@ -12,10 +12,10 @@
 import { DEFAULT_RESOLVED_STATUSES, type ReviewConfig, type SourceConfig } from '../config/config-schema.ts';
 import { presetFor } from '../config/presets.ts';
 import { sourceAsOf } from '../config/resolve-rules.ts';
+import { CANONICAL_FIELDS, type ExportKind } from '../model/canonical-fields.ts';
+import { normWord, type PriorityWords, type ServiceNames } from '../model/value-maps.ts';
 import type { TimestampOptions } from '../time/parse-timestamp.ts';
-import { CANONICAL_FIELDS, type ExportKind } from './canonical-fields.ts';
 import type { DelimiterOption } from './open-export.ts';
-import { normWord, type PriorityWords, type ServiceNames } from './value-maps.ts';
 
 /** A source's options with the preset's and the review's defaults applied: everything a reader consults. */
 export interface SourceOptions {

@@ -24,11 +24,11 @@ import type { RuleBook } from '../config/resolve-rules.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import { mergeWindows } from '../model/merge-windows.ts';
 import { ROLLUP_FORMAT_VERSION } from '../model/rollup-record.ts';
+import { DEFAULT_STATUS_WORDS, normWord, serviceMapper, statusMapper } from '../model/value-maps.ts';
 import { periodDays } from '../time/period-days.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
 import { offsetMinutesAt } from '../time/zoned-time.ts';
 import type { SourceOptions } from './resolve-source.ts';
-import { DEFAULT_STATUS_WORDS, normWord, serviceMapper, statusMapper } from './value-maps.ts';
 
 export type SqlEngine = 'duckdb' | 'clickhouse';
 

@@ -4,6 +4,8 @@
  * the record or the first problem with its column, value and reason: impossible values are
  * rejected, never repaired.
  */
+
+import { TIMESTAMP_FIELDS } from '../model/canonical-fields.ts';
 import type {
   ChangeOutcome,
   ChangeRecord,
@@ -13,13 +15,6 @@ import type {
   SurveyResponse,
   TicketRecord,
 } from '../model/records.ts';
-import { parseTimestamp } from '../time/parse-timestamp.ts';
-import { maskPersonalData } from '../util/mask-personal-data.ts';
-import { quoted, type Reason, reason, words } from '../util/reason.ts';
-import { TIMESTAMP_FIELDS } from './canonical-fields.ts';
-import type { Rejection } from './file-account.ts';
-import type { ResolvedSource } from './resolve-source.ts';
-import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 import {
   CHANGE_OUTCOME_WORDS,
   CHANGE_TYPE_WORDS,
@@ -30,7 +25,13 @@ import {
   serviceMapper,
   statusMapper,
   unconfiguredServiceId,
-} from './value-maps.ts';
+} from '../model/value-maps.ts';
+import { parseTimestamp } from '../time/parse-timestamp.ts';
+import { maskPersonalData } from '../util/mask-personal-data.ts';
+import { quoted, type Reason, reason, words } from '../util/reason.ts';
+import type { Rejection } from './file-account.ts';
+import type { ResolvedSource } from './resolve-source.ts';
+import { type RollupRow, rollupRowMapper } from './rollup-rows.ts';
 
 export type RowContext =
   | { kind: 'check'; check: CheckRecord; timeMs: number }

@@ -3,7 +3,7 @@
  * built-in "native" mapping recognises. A source's `columns` (or its preset) can name any
  * other header.
  */
-import { ROLLUP_COLUMNS } from '../model/rollup-record.ts';
+import { ROLLUP_COLUMNS } from './rollup-record.ts';
 
 export type ExportKind = 'checks' | 'tickets' | 'surveys' | 'incidents' | 'changes' | 'rollups';
 

@@ -8,7 +8,7 @@
  * without knowing the config's level ids, and a map to a target that names nothing configured
  * rejects the row instead of inventing a level, service or status.
  */
-import type { CheckStatus } from '../model/records.ts';
+import type { CheckStatus } from './records.ts';
 
 /** What a service is called, for the service value map. */
 export interface ServiceNames {
