@@ -71,7 +71,9 @@ const cellOf = (v: unknown): string => (v === null || v === undefined ? '' : typ
 
 /** Rollup rows through the rollups row mapper and the account, row by row. */
 function settleRollups(read: DuckdbRead, result: Rows): void {
-  const { options: rollupOptions } = resolveSourceOptions({ ...read.source, kind: 'rollups' }, read.config);
+  // The recipe's rows have the format's fixed column names: the source's columns, words and preset map its table, not these.
+  const asRollups = { ...read.source, kind: 'rollups' as const, columns: {}, values: {}, preset: undefined };
+  const { options: rollupOptions } = resolveSourceOptions(asRollups, read.config);
   const resolved = resolveSource(rollupOptions, result.columns);
   if ('duplicates' in resolved) throw new ReviewError(`${read.name}: the columns ${resolved.duplicates.join('; ')}`);
   if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(read.name, resolved.missing, result.columns));
