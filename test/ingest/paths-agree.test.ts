@@ -376,7 +376,7 @@ function config(s: Settings) {
         kind: 'checks',
         files: 'checks.csv',
         ...timestamps,
-        values: { status: { Healthy: 'up', 'Sick Bad': 'down', MAINT: 'paused' }, service: { 'Legacy Web': 'web' } },
+        values: { status: { Healthy: 'up', 'Sick Bad': 'down' }, service: { 'Legacy Web': 'web' } },
       },
       { id: 'desk', kind: 'tickets', files: 'tickets.csv', ...timestamps, values: { service: { 'Legacy Web': 'web' } } },
       {

@@ -10,6 +10,7 @@ import { PRESETS } from '../../src/lib/config/presets.ts';
 import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 import { rowMapperFor } from '../../src/lib/ingest/row-mappers.ts';
 import { CANONICAL_FIELDS } from '../../src/lib/model/canonical-fields.ts';
+import { VALUE_MAP_FIELDS } from '../../src/lib/model/value-maps.ts';
 import { reasonText } from '../../src/lib/util/reason.ts';
 
 const config = (source: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -38,12 +39,15 @@ function mapper(source: Record<string, unknown>, header: string[], extra: Record
 }
 
 describe('the preset catalogue', () => {
-  it('has unique ids and names only canonical fields of its kind', () => {
+  it('has unique ids, names only canonical fields of its kind and maps only fields that take value maps', () => {
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
     for (const p of PRESETS) {
       const known = Object.keys(CANONICAL_FIELDS[p.kind]);
       for (const f of [...Object.keys(p.columns), ...Object.keys(p.values), ...Object.keys(p.rejectWords ?? {})])
         expect(known, `${p.id}: ${f}`).toContain(f);
+      // and maps words only of fields the row mapper reads a map for (as the config demands of a source's own)
+      const mapped: readonly string[] = VALUE_MAP_FIELDS[p.kind];
+      for (const f of Object.keys(p.values)) expect(mapped, `${p.id}: values.${f}`).toContain(f);
       if (p.resolvedStatuses || p.minutesAfterCreated) expect(p.kind, p.id).toBe('tickets');
     }
     expect(PRESETS.map((p) => p.id)).toEqual([

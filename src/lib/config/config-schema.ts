@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from '../model/locales.ts';
+import { VALUE_MAP_FIELDS } from '../model/value-maps.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
 import { crossReferenceIssues } from './cross-references.ts';
 
@@ -298,6 +299,12 @@ const headerName = z
   .refine((n) => n.trim() !== '', 'expected a header name')
   .describe('A header name, matched ignoring case and white space runs.');
 
+/** `service, status (checks, duckdb); …`: the fields whose words each kind maps (VALUE_MAP_FIELDS), for the reference. */
+const VALUE_MAPS_BY_KIND = Object.entries(VALUE_MAP_FIELDS)
+  .filter(([, fields]) => fields.length > 0)
+  .map(([kind, fields]) => `${fields.join(', ')} (${kind === 'checks' ? 'checks, duckdb' : kind})`)
+  .join('; ');
+
 /** Ticket statuses that mean resolved when neither the source nor its preset lists its own (docs/reading-exports.md). */
 export const DEFAULT_RESOLVED_STATUSES = ['Resolved', 'Closed', 'Done', 'Fixed', 'Completed', '已解决', '已关闭'];
 
@@ -306,17 +313,19 @@ export const sourceSchema = z
     id: id.describe('Source id, used in messages and the data-quality page.'),
     kind: sourceKindSchema,
     files: z.union([z.string(), z.array(z.string())]).describe('Glob(s) relative to the config file, e.g. data/checks/*.csv.gz.'),
-    preset: z.string().optional().describe('Named column mapping for a known tool (see docs/presets.md).'),
+    preset: z.string().optional().describe("Named column mapping for a known tool; it must read the source's kind (see docs/presets.md)."),
     columns: z
       .record(z.string(), z.union([headerName, z.array(headerName).min(1, 'expected at least one header name')]))
       .default({})
       .describe(
-        'Canonical field → header name or aliases (the first one a file has is read); overrides the preset. A field mapped here is required in every file of the source.',
+        "Canonical field of the source's kind → header name or aliases (the first one a file has is read); overrides the preset. A field mapped here is required in every file of the source. A key that is no field of the kind is a config error (a rollups source maps none).",
       ),
     values: z
       .record(z.string(), z.record(z.string(), z.string()))
       .default({})
-      .describe('Per field, source word → canonical value (e.g. status: {OK: up}).'),
+      .describe(
+        `Per field, source word → canonical value (e.g. status: {OK: up}); the value is resolved like a word the export wrote (a status word, a service id, alias or name, a level id or word, a score within the scale). Only fields that take words: ${VALUE_MAPS_BY_KIND}. Any other field, or a value the field cannot take, is a config error.`,
+      ),
     timeZone: timeZone.optional().describe('Zone of timestamps without an offset (default: the review zone).'),
     dateOrder: z
       .enum(['ymd', 'dmy', 'mdy'])

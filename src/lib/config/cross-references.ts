@@ -5,18 +5,19 @@
  */
 import { LOCALES } from '../model/locales.ts';
 import { PRESETS } from './presets.ts';
+import { type MappingIssue, sourceMappingIssues } from './source-mappings.ts';
 
 type Loose = Record<string, unknown>;
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === 'object') : []);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * Problems that span several keys: references to calendars and services, duplicate ids.
- * Works on the raw YAML as well, so a config with shape errors still gets these reported in
+ * Problems that span several keys: references to calendars and services, duplicate ids, and a
+ * source's mapping against its kind (source-mappings.ts). Works on the raw YAML as well, so a config with shape errors still gets these reported in
  * the same pass (every problem at once).
  */
-export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
-  const out: Array<{ path: Array<string | number>; message: string }> = [];
+export function crossReferenceIssues(raw: unknown): MappingIssue[] {
+  const out: MappingIssue[] = [];
   if (raw === null || typeof raw !== 'object') return out;
   const cfg = raw as Loose;
   const calendars = list(cfg.calendars);
@@ -198,5 +199,7 @@ export function crossReferenceIssues(raw: unknown): Array<{ path: Array<string |
     const sv = text(src.defaultService);
     if (sv !== null && !serviceIds.has(sv)) out.push({ path: ['sources', i, 'defaultService'], message: `no service with id "${sv}"` });
   });
+  // Each key under columns and values a field of the source's kind, each word mapped to a value the field takes.
+  out.push(...sourceMappingIssues(raw));
   return out;
 }

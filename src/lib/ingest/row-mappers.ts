@@ -18,6 +18,7 @@ import type {
 import {
   CHANGE_OUTCOME_WORDS,
   CHANGE_TYPE_WORDS,
+  NUMBER_TEXT,
   normWord,
   onTimeMapper,
   priorityMapper,
@@ -25,6 +26,7 @@ import {
   serviceMapper,
   statusMapper,
   unconfiguredServiceId,
+  type ValueMapField,
 } from '../model/value-maps.ts';
 import { parseTimestamp } from '../time/parse-timestamp.ts';
 import { maskPersonalData } from '../util/mask-personal-data.ts';
@@ -58,8 +60,6 @@ class Reject {
     this.row = row;
   }
 }
-
-const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Distinct cells compared directly before the map is asked (most such columns hold a few words). */
 const FIRST_WORDS = 8;
@@ -119,7 +119,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const { options, header, indices } = resolved;
   const { kind, timestamps: tsOpts, values, defaultService } = options;
   const headerLength = header.length;
-  const valueMap = (field: string): Record<string, string> => values[field] ?? {};
+  // Only the fields of VALUE_MAP_FIELDS: the config refuses a map of any other (config/source-mappings.ts).
+  const valueMap = (field: ValueMapField): Record<string, string> => values[field] ?? {};
   const mapStatus = cached(statusMapper(valueMap('status')));
   const mapPriority = cached(priorityMapper(options.priorities, valueMap('priority')));
   const mapLevel = cached(priorityMapper(options.incidentLevels, valueMap('level')));
@@ -213,7 +214,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const v = raw(field);
       if (v === null) return null;
       const text = mapped ?? v;
-      if (!NUMBER_RE.test(text)) return fail(field, v, reason`expected a number, got ${quoted(v)}`);
+      if (!NUMBER_TEXT.test(text)) return fail(field, v, reason`expected a number, got ${quoted(v)}`);
       const n = Number(text);
       const mappedTo = mapped === undefined ? '' : ` (mapped to ${mapped})`;
       if (integer && !Number.isInteger(n))
@@ -225,7 +226,8 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     const minutesAfter = (field: string, createdMs: number, event: string): number | null => {
       const v = raw(field);
       if (v === null) return null;
-      if (!NUMBER_RE.test(v) || Number(v) < 0) return fail(field, v, reason`expected minutes after creation (0 or more), got ${quoted(v)}`);
+      if (!NUMBER_TEXT.test(v) || Number(v) < 0)
+        return fail(field, v, reason`expected minutes after creation (0 or more), got ${quoted(v)}`);
       const ms = createdMs + Math.round(Number(v) * 60_000);
       if (asOf !== null && ms > asOf.ms) fail(field, v, afterExport(event));
       return ms;

@@ -8,7 +8,30 @@
  * without knowing the config's level ids, and a map to a target that names nothing configured
  * rejects the row instead of inventing a level, service or status.
  */
+import type { ExportKind } from './canonical-fields.ts';
 import type { CheckStatus } from './records.ts';
+
+/**
+ * The canonical fields whose words a source may map under `values`, per kind of export (a
+ * `duckdb` source's table holds checks). The row mapper reads these maps and no others
+ * (row-mappers.ts takes its maps by these names), and the config refuses a map of any other
+ * field (config/source-mappings.ts): ticket statuses, titles, categories and the like are read as
+ * written. A rollups file holds configured service ids and numbers: no word to map.
+ */
+export const VALUE_MAP_FIELDS = {
+  checks: ['service', 'status'],
+  tickets: ['priority', 'service', 'sourceOnTime'],
+  surveys: ['service', 'csat', 'nps', 'ces'],
+  incidents: ['level', 'service'],
+  changes: ['service', 'type', 'outcome'],
+  rollups: [],
+} as const satisfies Record<ExportKind, readonly string[]>;
+
+/** A field some kind of export maps words of. */
+export type ValueMapField = (typeof VALUE_MAP_FIELDS)[ExportKind][number];
+
+/** A number as a cell (or a score word's target) writes it: optional sign, digits with an optional fraction, optional exponent. */
+export const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** What a service is called, for the service value map. */
 export interface ServiceNames {

@@ -38,6 +38,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown):
     if (issue.code === 'unrecognized_keys') {
       return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     }
+    // A key that is wrong (a misspelt field under a source's columns), whose value is beside the point, or a
+    // message that names what it found: no value after it.
+    if (issue.code === 'custom' && issue.params?.noValue === true) return `${path}: ${issue.message}`;
     const at = valueAt(raw, issue.path);
     if (!at.found || at.value === undefined) return `${path}: ${issue.message.replace(/, received undefined$/, '')} (missing)`;
     const message = issue.message.replace(/, received \w+$/, '');
