@@ -55,9 +55,53 @@ describe('maskPersonalData: e-mail addresses in full-width and internationalised
     ]),
   )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
 
-  it('a CJK local part is still not recognised, and the CJK text before a Latin address is kept', () => {
-    // Known limit (doc comment): CJK text has no spaces, so a CJK local part cannot be told from the sentence before it.
+  it('the CJK text before a Latin local part is kept: the change of script is where the local part starts', () => {
     expect(maskPersonalData('邮箱zhang.san@example.cn谢谢')).toBe('邮箱[email]谢谢');
+  });
+});
+
+// RFC 6531 lets a local part hold any letters and digits: 张三@example.com is an address, and was published
+// whole (or, for li.lei+支持@…, as "li.lei+支持" followed by nothing masked at all). Chinese and Japanese are
+// written without spaces, so where such a local part starts is decided by the boundary before it: white
+// space, punctuation (full-width included) or the start of the text; with none, the run of letters before
+// the at-sign is masked with it (up to 64 characters), since masking a few words more is better than
+// publishing the name.
+describe('maskPersonalData: local parts in CJK and other scripts written without spaces', () => {
+  it.each(
+    cases([
+      ['张三@example.com', '[email]'],
+      ['王小明@公司.中国', '[email]'],
+      ['li.lei+支持@example.cn', '[email]'],
+      ['张三.li@example.com', '[email]'],
+      ['田中太郎@例え.jp', '[email]'],
+      ['たなか@example.jp', '[email]'],
+      ['สมชาย@example.co.th', '[email]'],
+      // a boundary before the local part: white space, full-width punctuation, brackets
+      ['请联系 张三@example.com 处理', '请联系 [email] 处理'],
+      ['请联系：张三@example.com，谢谢', '请联系：[email]，谢谢'],
+      ['联系人（王小明@公司.中国）', '联系人（[email]）'],
+      ['请联系 li.lei+支持@example.cn。', '请联系 [email]。'],
+      ['mail 张三＠example.com today', 'mail [email] today'],
+      // no boundary: the words before go with the name (a Latin top-level domain still ends at the CJK after it)
+      ['请联系张三@example.com处理', '[email]处理'],
+      ['发送至zhangsan@example.com或李四@example.com', '发送至[email][email]'],
+      // Latin letters straight after CJK text start the local part there (a label before a pinyin address) …
+      ['请联系zhang_san@example.com处理', '请联系[email]处理'],
+      // … digits straight after CJK letters do not (张三01 is a local part; a label before a QQ number goes with it)
+      ['张三01@example.com', '[email]'],
+      ['邮箱12345678@qq.com', '[email]'],
+    ]),
+  )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
+
+  it('takes at most 64 characters before the at-sign (the longest local part RFC 5321 allows)', () => {
+    // 70 + 2 letters in one run: the last 64 go, the first 8 stay
+    expect(maskPersonalData(`${'这'.repeat(70)}张三@example.com`)).toBe(`${'这'.repeat(8)}[email]`);
+    expect(maskPersonalData(`${'这'.repeat(62)}张三@example.com`)).toBe('[email]');
+  });
+
+  it('leaves CJK text with an at-sign that is no address', () => {
+    for (const text of ['@张三 请看一下', '张三@李四', '问题@v2.0版本', '任务@2026.10', '请@所有人。谢谢', '价格@5.99元'])
+      expect(maskPersonalData(text)).toBe(text);
   });
 });
 
@@ -252,6 +296,8 @@ const piece = fc.constantFrom(
   '.org',
   '请',
   '联系',
+  '张三',
+  '．',
   '，',
   '１',
   'INC',
@@ -320,6 +366,36 @@ describe('maskPersonalData: properties', () => {
         const address = `${l}${a}${labels.join(d)}${d}${t}`;
         const masked = maskPersonalData(`${before}${address} thanks`);
         expect(masked.endsWith(' [email] thanks') || masked === '[email] thanks').toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('masks a local part written in CJK, Thai or mixed scripts whole, from a boundary or the start of its run', () => {
+    const local = fc.constantFrom('张三', '王小明', 'li.lei+支持', '张三.li', '田中太郎', 'たなか', 'สมชาย', '客服01', 'zhang.三');
+    const at = fc.constantFrom('@', '＠', '﹫');
+    const domain = fc.constantFrom('example.com', '公司.中国', 'example.cn', 'ｅｘａｍｐｌｅ．ｃｏｍ', 'mail2.example.co.jp');
+    // what may stand before it: nothing, a boundary, or letters glued to it (then they are masked with it)
+    const before = fc.constantFrom('', '请联系 ', '请联系：', '（', '邮箱，', 'mail ');
+    const glued = fc.constantFrom('', '请联系', '邮件发给', 'ติดต่อ');
+    const after = fc.constantFrom('', ' 谢谢', '，谢谢', '。', ' thanks');
+    assertProperty(
+      fc.property(before, glued, local, at, domain, after, (b, g, l, a, d, z) => {
+        expect(maskPersonalData(`${b}${g}${l}${a}${d}${z}`)).toBe(`${b}[email]${z}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never publishes a CJK name glued to an address, wherever its run starts', () => {
+    // names from characters the text around them never uses, so a leak is visible
+    const name = fc.string({ unit: fc.constantFrom('张', '三', '李', '四', '王'), minLength: 1, maxLength: 4 });
+    const text = fc.string({ unit: fc.constantFrom('请', '联', '系', '处', '理', ' ', '，', 'a', '1'), maxLength: 80 });
+    assertProperty(
+      fc.property(text, name, fc.constantFrom('@example.com', '＠公司.中国'), (t, n, rest) => {
+        const masked = maskPersonalData(`${t}${n}${rest}`);
+        expect(masked).toMatch(/\[email\]$/);
+        expect(masked).not.toMatch(/[张三李四王]/);
       }),
       { numRuns: 500 },
     );

@@ -42,6 +42,10 @@ describe('normalizeTitle', () => {
     ['mailbox jo＠example.com full', 'mailbox full'],
     ['mailbox jo@例子.中国 full', 'mailbox full'],
     ['mailbox андрей@пример.рф full', 'mailbox full'],
+    // local parts in CJK (the key held "张三@" before)
+    ['mailbox 张三@example.com full', 'mailbox full'],
+    ['mailbox li.lei+支持@example.cn full', 'mailbox full'],
+    ['邮箱 张三@example.com 已满', '邮箱 已满'],
     ['mailbox jo%40example.com full', 'mailbox full'],
     ['https://status.example.com/incidents/123 down', 'down'],
     ['www.example.com slow', 'slow'],

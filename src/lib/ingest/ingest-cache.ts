@@ -19,8 +19,12 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { FileAccount } from './file-account.ts';
 import type { SourceOptions } from './resolve-source.ts';
 
-/** Bump when the cached layout or the meaning of parsed records changes (8: rejects masked by the reason's parts; unlisted services' names masked, their ids made from the masked names). */
-export const CACHE_FORMAT = 8;
+/**
+ * Bump when the cached layout or the meaning of parsed records changes, the masking of what the
+ * cache holds masked included (8: rejects masked by the reason's parts; unlisted services' names
+ * masked, their ids made from the masked names; 9: e-mail addresses with CJK local parts masked).
+ */
+export const CACHE_FORMAT = 9;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;

@@ -16,12 +16,19 @@ const PHONE_SEP = '[ \\u00A0\\u202F.\\-\\u2010-\\u2014\\uFF0D]';
 const PHONE_SEP_SLASH = '[ \\u00A0\\u202F.\\-\\u2010-\\u2014\\uFF0D/\\uFF0F]';
 const PLUS = '[+\\uFF0B]';
 /**
- * Scripts written without spaces between words. Their letters are no local-part characters: in
- * `请发到zhang@example.cn` the local part cannot be told from the sentence before it.
+ * Scripts written without spaces between words, by Script_Extensions (so the long-vowel mark `ー`
+ * and the iteration mark `々` count): in such text a local part cannot be told from the words
+ * before it by a space (see {@link LOCAL_PART}).
  */
-const UNSPACED = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
-/** A local-part character (RFC 6531 allows any letter): a letter, mark or digit of a spaced script, or one of `._%+-`. */
-const LOCAL_CHAR = `(?:(?![${UNSPACED}])[\\p{L}\\p{M}\\p{N}._%+\\-])`;
+const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+/** A local-part character (RFC 6531 allows any letter or digit): a letter, mark or digit of any script, or one of `._%+-`. */
+const LOCAL_ANY = '[\\p{L}\\p{M}\\p{N}._%+\\-]';
+/** A local-part character of a spaced script (Latin, Greek, Cyrillic, Hangul, digits …), or one of `._%+-`. */
+const LOCAL_SPACED = `(?:(?![${UNSPACED}])${LOCAL_ANY})`;
+/** A letter, mark or digit of a script written without spaces (Han, kana, Thai …). */
+const LOCAL_UNSPACED = `(?:(?=[${UNSPACED}])[\\p{L}\\p{M}\\p{N}])`;
+/** The longest local part RFC 5321 allows is 64 octets; no more characters than that are taken before an at-sign. */
+const LOCAL_MAX = 64;
 /** `@`, full-width `＠` (a Chinese IME in full-width mode), small `﹫`, or URL-encoded `%40`. */
 const AT = '(?:[@\\uFF20\\uFE6B]|%40)';
 /** IDNA label separators: `.`, full-width `．`, half-width `｡` (not `。`, which ends Chinese sentences). */
@@ -31,15 +38,35 @@ const DOMAIN_CHAR = '[\\p{L}\\p{M}\\p{N}\\-.\\uFF0E\\uFF61]';
 /** A top-level domain: two or more Latin letters (`com`), or two or more letters of other scripts (`中国`, `рф`). */
 const TLD = '(?:\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
 
+/** The first form of {@link LOCAL_PART}: at most LOCAL_MAX characters to the at-sign, a letter of an unspaced script among them. */
+const LOCAL_WITH_UNSPACED = `(?=${LOCAL_ANY}{1,${LOCAL_MAX}}${AT})${LOCAL_ANY}*${LOCAL_UNSPACED}(?:[\\p{N}._%+\\-]${LOCAL_SPACED}*)?`;
+
 /**
- * An e-mail address. Matching is leftmost, so the local part starts at the beginning of a run of
- * address characters and `x.y@z.com` is masked whole, never as `x.[email]`. (No look-behind: it
- * would see the end of the previous match and miss an address glued to it.) Letters of unspaced
- * scripts are not local-part characters, so in `请发到zhang@example.cn谢谢` only the address is
- * masked; a Latin top-level domain ends at the first other letter (`.cn谢谢`), but a CJK one
- * cannot be told from CJK text glued to it (`@例子.中国谢谢` is masked whole).
+ * A local part, in one of two forms; matching is leftmost, so either starts at the beginning of
+ * its run of address characters and `x.y@z.com` is masked whole, never as `x.[email]`. (No
+ * look-behind: it would see the end of the previous match and miss an address glued to it.)
+ *
+ * - Holding a letter of a script written without spaces (`张三`, `li.lei+支持`, `田中.taro`,
+ *   `张三01`): the run of local-part characters before the at-sign, from the nearest boundary
+ *   (white space, punctuation, full-width included, or the start of the text) but at most
+ *   {@link LOCAL_MAX} characters. Chinese and Japanese put no space between words, so in
+ *   `请联系张三@example.com处理` the name cannot be told from the words before it: they are masked
+ *   with it (`[email]处理`), since masking a few words more is better than publishing the name. Its
+ *   last such letter is followed by the at-sign, or by a digit or one of `._%+-` and then letters
+ *   and digits of spaced scripts (`张三01`, `张三.li`).
+ * - Otherwise a run of characters of spaced scripts (`jo.doe`, `андрей`, `12345678`). Latin
+ *   letters straight after CJK text start a local part of this form, so in
+ *   `请发到zhang@example.cn谢谢` the words before stay: a CJK label written before a Latin address
+ *   is common, a local part of CJK letters followed directly by Latin ones is not.
  */
-const EMAIL = new RegExp(`${LOCAL_CHAR}+${AT}${DOMAIN_CHAR}+${DOT}${TLD}`, 'gu');
+const LOCAL_PART = `(?:${LOCAL_WITH_UNSPACED}|${LOCAL_SPACED}+)`;
+
+/**
+ * An e-mail address: a local part ({@link LOCAL_PART}), an at-sign, a domain. A Latin top-level
+ * domain ends at the first other letter (`.cn谢谢`), but a CJK one cannot be told from CJK text
+ * glued to it (`@例子.中国谢谢` is masked whole).
+ */
+const EMAIL = new RegExp(`${LOCAL_PART}${AT}${DOMAIN_CHAR}+${DOT}${TLD}`, 'gu');
 /** The e-mail pattern masking uses, for other rules that must find the same addresses (recurring-issue keys). Global: use with `replace`. */
 export const EMAIL_ADDRESS: RegExp = EMAIL;
 /** Text that may hold an address; most text holds none and skips the e-mail pattern. */
@@ -186,8 +213,14 @@ function maskPhonesAndNumbers(segment: string): string {
  * 1. E-mail addresses, on the whole text first: their local part and domain may hold digits
  *    (`j.smith1984@…`, `…@mail2.example.com`) that a later rule would otherwise cut out, leaving
  *    a broken but still identifying address. The at-sign may be full-width `＠` (typed by a Chinese
- *    IME in full-width mode), `﹫` or URL-encoded `%40`; local parts may hold any letters of spaced
- *    scripts (`андрей@…`, RFC 6531) and domains any letters (`jo@例子.中国`, IDNA, with `.` or `．`).
+ *    IME in full-width mode), `﹫` or URL-encoded `%40`; local parts may hold letters and digits of any
+ *    script (`андрей@…`, `张三@…`, `li.lei+支持@…`, RFC 6531) and domains any letters (`jo@例子.中国`,
+ *    IDNA, with `.` or `．`). A local part with CJK (or Thai, …) letters starts at the nearest
+ *    white space or punctuation before it, else at the start of its run of letters, at most 64
+ *    characters before the at-sign: `请联系张三@example.com处理` → `[email]处理`, the words before the
+ *    name masked with it rather than the name published; Latin letters or digits after CJK text
+ *    with nothing between start the local part (`请发到zhang@example.cn` → `请发到[email]`), unless a
+ *    digit follows CJK letters directly (`张三01@…`, `邮箱12345678@qq.com` → `[email]`).
  * 2. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
  *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
  *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
@@ -208,11 +241,11 @@ function maskPhonesAndNumbers(segment: string): string {
  * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
  * run such as `10 000 000` (8 digits) is, by the definition, masked. A slash joins no digit run
  * (`2026/10/01`, `1234/5678` stay), only the area code of a trunk-0 or `+` phone number to the rest.
- * Known limits: addresses whose local part is written in CJK, Thai or other scripts without spaces
- * are not recognised (it cannot be told from the text before it; Chinese mail services use Latin
- * local parts), an address with a CJK top-level domain takes CJK text glued to it along
- * (`jo@例子.中国谢谢` → `[email]`), and phone numbers written with CJK numerals or spelled out are not
- * recognised.
+ * Known limits: a local part of CJK letters followed directly by Latin letters (`张三zhang@…`) is
+ * masked from the Latin letters on (`张三[email]`: the CJK is read as words before the address); CJK
+ * text with an at-sign and something shaped like a domain is masked as an address (`任务@技术部.会议`);
+ * an address with a CJK top-level domain takes CJK text glued to it along (`jo@例子.中国谢谢` →
+ * `[email]`); and phone numbers written with CJK numerals or spelled out are not recognised.
  *
  * @param text a comment as written
  * @returns the comment with personal data replaced; everything else unchanged
@@ -221,6 +254,7 @@ function maskPhonesAndNumbers(segment: string): string {
  * // 'Call me on [phone] or mail [email], card [number]'
  * maskPersonalData('请联系13800138000，2026-11-03 下午3点前') // '请联系[phone]，2026-11-03 下午3点前'
  * maskPersonalData('tel. 0171/1234567, jo＠example.com') // 'tel. [phone], [email]'
+ * maskPersonalData('请联系：张三@example.com，谢谢') // '请联系：[email]，谢谢'
  * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
