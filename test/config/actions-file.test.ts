@@ -74,7 +74,7 @@ describe('content/actions.yaml: reading', () => {
       `${FILE}:14:20 moves.metric: Invalid option: expected one of "availability"|"responseAttainment"|"resolutionAttainment"|"csat"|"nps"|"ces"|"recurring", got "uptime"`,
       // A missing field points at its entry; an unknown key at the entry that holds it.
       `${FILE}:8:3 expected: Invalid input: expected object (missing)`,
-      `${FILE}:8:3 entry: unknown key "colour"`,
+      `${FILE}:8:3 entry: unknown key "colour" (expected one of id, title, owner, opened, due, status, closed, moves, expected)`,
     ]);
   });
 

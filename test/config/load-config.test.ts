@@ -49,7 +49,7 @@ describe('review config', () => {
         "priorities[0].response: expected a duration like 30m, 4h, 1h30m or 2d, got "15 minutes"",
         "priorities[0].clock: Invalid option: expected one of "24x7"|"business", got "sometimes"",
         "sources[0].kind: Invalid option: expected one of "checks"|"tickets"|"surveys"|"incidents"|"changes"|"rollups"|"duckdb", got "logs"",
-        "(top level): unknown key "colour"",
+        "(top level): unknown key "colour" (expected one of review, services, priorities, targets, incidentLevels, changeOutageWindow, calendars, surveys, maintenance, sources)",
       ]
     `);
   });
@@ -310,6 +310,26 @@ describe('resolved statuses of a source', () => {
     ).toEqual([
       'sources[1].resolvedStatuses[1]: expected a status word, got " "',
       'sources[0].resolvedStatuses: only a tickets source has resolved statuses, got a list',
+    ]);
+  });
+});
+
+// A misspelt key was named but not mended: the analyst had to find the right spelling in docs/config.md.
+describe('an unknown key names the nearest key the place takes, or all of them', () => {
+  it('suggests a slip of the keyboard or of case, at any depth, in arrays and unions alike', () => {
+    expect(problemsOf({ ...good, review: { name: 'R', timezone: 'Europe/London' } })).toEqual([
+      'review: unknown key "timezone"; did you mean timeZone?',
+    ]);
+    expect(problemsOf({ ...good, services: [{ ...good.services[0], ownr: 'Team' }] })).toEqual([
+      'services[0]: unknown key "ownr"; did you mean owner?',
+    ]);
+    expect(problemsOf({ ...good, sources: [{ ...good.sources[0], asof: '2026-10-20T00:00:00Z', delimter: ';' }] })).toEqual([
+      'sources[0]: unknown keys "asof", "delimter"; did you mean asof → asOf, delimter → delimiter?',
+    ]);
+  });
+  it('lists the keys the place takes when none is near', () => {
+    expect(problemsOf({ ...good, colour: 'blue' })).toEqual([
+      '(top level): unknown key "colour" (expected one of review, services, priorities, targets, incidentLevels, changeOutageWindow, calendars, surveys, maintenance, sources)',
     ]);
   });
 });

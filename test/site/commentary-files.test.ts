@@ -45,6 +45,15 @@ describe('commentaryFiles', () => {
 });
 
 describe('frontMatterOf', () => {
+  // A misspelt key (`autor`) used to be dropped without a word, and the page showed no author.
+  it("refuses an unknown key in the analyst's file with the nearest key; a pinned revision's file keeps reading", () => {
+    expect(frontMatterOf(commentaryFrontMatter, { period: '2026-10', summary: 's', autor: 'Ana' }, 'content/reviews/2026-10.mdx')).toEqual({
+      problems: ['content/reviews/2026-10.mdx: front matter (top level): unknown key "autor"; did you mean author?'],
+    });
+    expect(frontMatterOf(pinnedFrontMatter, { period: '2026-10', summary: 's', autor: 'Ana' }, 'pinned/2026-10/r1.mdx')).toEqual({
+      data: { period: '2026-10', title: 'Commentary', summary: 's' },
+    });
+  });
   it('fills in the defaults of a commentary that fits (the doc example)', () => {
     expect(frontMatterOf(commentaryFrontMatter, { period: '2026-10', summary: 'Calm month.' }, 'content/reviews/2026-10.mdx')).toEqual({
       data: { period: '2026-10', title: 'Commentary', summary: 'Calm month.' },

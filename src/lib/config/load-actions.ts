@@ -70,7 +70,7 @@ export function parseActions(
   if (!parsed.success) {
     // formatIssues says what was found; the path it starts with is replaced by the located field.
     const lines = parsed.error.issues.map((issue) => {
-      const line = formatIssues([issue] as z.core.$ZodIssue[], raw)[0] as string;
+      const line = formatIssues([issue] as z.core.$ZodIssue[], raw, actionsFileSchema)[0] as string;
       const rest = line.slice(formatPath(issue.path).length + 2);
       return `${locate(issue.path as (string | number)[])} ${fieldOf(issue.path)}: ${rest}`;
     });

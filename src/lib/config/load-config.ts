@@ -59,6 +59,7 @@ export function validateConfig(raw: unknown, file = 'review.config.yaml'): Revie
       ...cross.map((c) => ({ ...c, code: 'custom' as const, input: undefined })),
     ] as z.core.$ZodIssue[],
     raw,
+    reviewConfigSchema,
   );
   throw new ReviewError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the config`, problems);
 }

@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { formatIssues } from '../util/format-zod-issues.ts';
 
-/** A period's commentary, as an analyst writes it. */
-export const commentaryFrontMatter = z.object({
+/**
+ * A period's commentary, as an analyst writes it. An unknown key is an error, so a misspelt one
+ * (`autor:`) is not silently left out of the page.
+ */
+export const commentaryFrontMatter = z.strictObject({
   /** The period the commentary belongs to (a month, quarter or year), e.g. 2026-10. */
   period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/, 'expected a period like 2026-10, 2026-Q4 or 2026'),
   /** Heading of the commentary section. */
@@ -18,8 +21,13 @@ export const commentaryFrontMatter = z.object({
   author: z.string().optional(),
 });
 
-/** A published revision's pinned commentary: what the analyst's file held when the revision was published. */
-export const pinnedFrontMatter = commentaryFrontMatter.extend({
+/**
+ * A published revision's pinned commentary: what the analyst's file held when the revision was
+ * published. Keys the schema does not know are left out rather than refused: a revision cannot be
+ * corrected once published, and its readers saw the page without them.
+ */
+export const pinnedFrontMatter = z.object({
+  ...commentaryFrontMatter.shape,
   /** The period, as the file held it. */
   period: z.string(),
 });
@@ -39,5 +47,5 @@ export function frontMatterOf(
 ): { data: CommentaryData } | { problems: string[] } {
   const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return { data: parsed.data };
-  return { problems: formatIssues(parsed.error.issues, raw ?? {}).map((line) => `${file}: front matter ${line}`) };
+  return { problems: formatIssues(parsed.error.issues, raw ?? {}, schema).map((line) => `${file}: front matter ${line}`) };
 }
