@@ -333,3 +333,19 @@ describe('an unknown key names the nearest key the place takes, or all of them',
     ]);
   });
 });
+
+// Before, a misspelt encoding passed the config and failed every file of the source, one by one.
+describe("a source's encoding is checked with the config", () => {
+  it('takes the offered names in any case, and other names the decoder knows', () => {
+    for (const encoding of ['auto', 'UTF-8', 'utf8', 'gb18030', 'GBK', 'utf-16le', 'windows-1252', 'big5'])
+      expect(validateConfig({ ...good, sources: [{ ...good.sources[0], encoding }] }).sources[0]?.encoding).toBe(encoding);
+  });
+  it('names a misspelt one with the nearest name, and one near none with the list', () => {
+    expect(problemsOf({ ...good, sources: [{ ...good.sources[0], encoding: 'gb1830' }] })).toEqual([
+      'sources[0].encoding: unknown encoding "gb1830"; did you mean gb18030? (expected utf-8, utf-16le, utf-16be, gb18030, gbk or auto)',
+    ]);
+    expect(problemsOf({ ...good, sources: [{ ...good.sources[0], encoding: 'klingon' }] })).toEqual([
+      'sources[0].encoding: unknown encoding "klingon" (expected utf-8, utf-16le, utf-16be, gb18030, gbk or auto)',
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  * (`npm run docs:config`) and checked in step by a test.
  */
 import { z } from 'zod';
+import { encodingName, unknownEncoding } from '../model/encoding-names.ts';
 import { LOCALES } from '../model/locales.ts';
 import { VALUE_MAP_FIELDS } from '../model/value-maps.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
@@ -341,6 +342,7 @@ export const sourceSchema = z
     delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
     encoding: z
       .string()
+      .refine((n) => encodingName(n) !== null, { error: (iss) => unknownEncoding(String(iss.input)), params: { noValue: true } })
       .default('auto')
       .describe(
         'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',

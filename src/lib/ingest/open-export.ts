@@ -9,6 +9,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { encodingName, unknownEncoding } from '../model/encoding-names.ts';
 import { decideEncoding } from './encoding-evidence.ts';
 import { ExportFile } from './export-files.ts';
 import { EscapingUtf8Decoder } from './utf8-escape.ts';
@@ -75,25 +76,10 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0x84, 0x31, 0x95, 0x33], encoding: 'gb18030' },
 ];
 
-/** Configured names → the name reported and decoded with; anything else must be an iconv-lite encoding. */
-const ENCODING_ALIASES = new Map([
-  ['utf8', 'utf-8'],
-  ['utf-8', 'utf-8'],
-  ['utf16le', 'utf-16le'],
-  ['utf-16le', 'utf-16le'],
-  ['utf16be', 'utf-16be'],
-  ['utf-16be', 'utf-16be'],
-  ['gb18030', 'gb18030'],
-  ['gbk', 'gbk'],
-]);
-
 function normaliseEncoding(file: string, configured: string): string | 'auto' {
-  const key = configured.trim().toLowerCase();
-  if (key === 'auto') return 'auto';
-  const known = ENCODING_ALIASES.get(key);
-  if (known) return known;
-  if (iconv.encodingExists(key)) return key;
-  throw new ExportReadError(file, `unknown encoding "${configured}" (expected utf-8, utf-16le, utf-16be, gb18030, gbk or auto)`);
+  const name = encodingName(configured);
+  if (name === null) throw new ExportReadError(file, unknownEncoding(configured));
+  return name;
 }
 
 function isZlibError(err: unknown): boolean {
