@@ -12,6 +12,7 @@ import { escapeHtml } from '../../../src/lib/format/escape-html.ts';
 import { digestHtml } from '../../../src/lib/site/digest/digest-html.ts';
 import { digestMarkdown, markdownText } from '../../../src/lib/site/digest/digest-markdown.ts';
 import { digestLinker, digestModel } from '../../../src/lib/site/digest/digest-model.ts';
+import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
 
 const MINI = path.resolve(import.meta.dirname, '../../fixtures/mini/expected/2026-10.json');
@@ -153,6 +154,21 @@ describe('digestModel', () => {
     const two = (locale: 'en' | 'zh-CN') => digestMarkdown(digestModel({ snap, revision: 1, locale, link: relative }));
     expect(two('zh-CN')).toContain('2 个受监测服务中 1 个达到可用性目标。工单与满意度目标 2 项中达标 1 项。');
     expect(two('en')).toContain('Availability met 1 of 2 monitored services. Ticket and satisfaction targets met 1 of 2.');
+  });
+
+  it('counts as the review page does: one message per noun, services with 个 and figures with 项 (review.availabilityCount)', () => {
+    const snap = mini();
+    snap.headline.counts.availability = { met: 1, atRisk: 1, breached: 0, judged: 2 };
+    snap.headline.counts.figures = { met: 1, atRisk: 1, breached: 0, judged: 2 };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const t = dictionary(locale);
+      const counts = digestModel({ snap, revision: null, locale, link: relative }).attention.counts;
+      expect(counts).toEqual([`${t.review.availabilityCount(2, 2, 1)}${t.punct.stop}`, `${t.review.figuresCount(2, 2, 1)}${t.punct.stop}`]);
+    }
+    expect(digestModel({ snap, revision: null, locale: 'zh-CN', link: relative }).attention.counts).toEqual([
+      '2 个受监测服务中 2 个达到可用性目标（1 个有风险）。',
+      '工单与满意度目标 2 项中达标 2 项（1 项有风险）。',
+    ]);
   });
 
   it('names the judged figures of the attention block in the digest’s language, as the review page does', () => {

@@ -92,11 +92,15 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
   const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
   const previous = d.previous[snap.period.kind];
 
+  // The review page's counts (AttentionList.astro), each a sentence here.
   const counts: string[] = [];
   const c = h.counts;
   if (c.availability.judged > 0)
-    counts.push(d.availabilityCount(c.availability.met + c.availability.atRisk, c.availability.judged, c.availability.atRisk));
-  if (c.figures.judged > 0) counts.push(d.figuresCount(c.figures.met + c.figures.atRisk, c.figures.judged, c.figures.atRisk));
+    counts.push(
+      t.review.availabilityCount(c.availability.met + c.availability.atRisk, c.availability.judged, c.availability.atRisk) + t.punct.stop,
+    );
+  if (c.figures.judged > 0)
+    counts.push(t.review.figuresCount(c.figures.met + c.figures.atRisk, c.figures.judged, c.figures.atRisk) + t.punct.stop);
 
   const items = (snap.attention ?? []).map((it): DigestAttentionItem => {
     const show = (v: number | null) =>

@@ -19,10 +19,6 @@ export const digestEn = {
   /** The period before, by the period's kind (a month's digest compares with the previous month). */
   previous: { month: 'previous month', quarter: 'previous quarter', year: 'previous year' },
   attentionNone: (previous: string) => `Nothing breached, at risk or notably worse than the ${previous}.`,
-  availabilityCount: (met: number, judged: number, atRisk: number) =>
-    `Availability met ${met} of ${judged} monitored ${judged === 1 ? 'service' : 'services'}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}.`,
-  figuresCount: (met: number, judged: number, atRisk: number) =>
-    `Ticket and satisfaction targets met ${met} of ${judged}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}.`,
   budgetUsedUp: '✗ budget used up',
   worse: '↘ worse',
   recurringNew: '↻ new',
