@@ -222,6 +222,20 @@ describe('charts in Chinese', () => {
     expect(y.ticks.callback(0.5)).toBe('50%');
   });
 
+  it('writes a negative score with the minus sign in tooltips and ticks, as the tables beside the chart do (NPS)', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const cfg = seriesConfig(
+        { kind: 'lines', labels: ['a', 'b'], series: [{ label: 'NPS', values: [-24.5, 10] }], unit: 'score', locale },
+        theme,
+      );
+      const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+      expect(tip.label(item('NPS', 0, -24.5))).toBe('NPS: −24.5');
+      const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string } };
+      expect(y.ticks.callback(-20)).toBe('−20');
+      expect(y.ticks.callback(2.5)).toBe('2.5');
+    }
+  });
+
   it('names the trend charts’ months, series and targets in the page’s language', () => {
     const snap = october();
     const zhCharts = trendCharts(snap, snap.headline.trend, 'zh-CN');
