@@ -219,6 +219,65 @@ describe('digestLinker', () => {
   });
 });
 
+describe('the other language’s digest (a review built in two languages)', () => {
+  const two = ['en', 'zh-CN'] as const;
+  const linker = (locale: 'en' | 'zh-CN', origin: string | null = null) =>
+    digestLinker({ origin, base: '/', locale, locales: two, period: '2026-10' });
+
+  it('links each digest to the same period’s digest in the other language, in that language’s words', () => {
+    const en = digestModel({ snap: mini(), revision: 1, locale: 'en', locales: two, link: linker('en') });
+    expect(en.languages).toEqual([
+      {
+        locale: 'zh-CN',
+        label: '本摘要中文版',
+        md: '../../../zh-CN/reviews/2026-10/digest.md',
+        html: '../../../zh-CN/reviews/2026-10/digest.html',
+      },
+    ]);
+    const zh = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', locales: two, link: linker('zh-CN', 'https://r.example') });
+    expect(zh.languages).toEqual([
+      {
+        locale: 'en',
+        label: 'This digest in English',
+        md: 'https://r.example/en/reviews/2026-10/digest.md',
+        html: 'https://r.example/en/reviews/2026-10/digest.html',
+      },
+    ]);
+  });
+
+  it('puts the link under the edition: Markdown to the Markdown, HTML to the HTML, marked with its language', () => {
+    const m = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', locales: two, link: linker('zh-CN') });
+    const md = digestMarkdown(m);
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '# Mini review — 2026年10月摘要',
+      '',
+      '已发布修订版本 1。',
+      '',
+      '[This digest in English](../../../en/reviews/2026-10/digest.md)',
+      '',
+    ]);
+    const html = digestHtml(m);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toMatch(
+      /<p[^>]*>已发布修订版本 1。<\/p>\n<p[^>]*data-language-switch[^>]*><a href="\.\.\/\.\.\/\.\.\/en\/reviews\/2026-10\/digest\.html" hreflang="en" lang="en"[^>]*>This digest in English<\/a><\/p>/,
+    );
+  });
+
+  it('has no language link when the review builds one language, and reads as before', () => {
+    const m = digestModel({ snap: mini(), revision: 1, locale: 'en', link: relative });
+    expect(m.languages).toEqual([]);
+    expect(digestMarkdown(m).split('\n').slice(0, 5)).toEqual([
+      '# Mini review — October 2026: digest',
+      '',
+      'Published revision 1.',
+      '',
+      // The fixture's checks end before the month does: the partial notice follows the edition at once.
+      'The exports end before this period does, so figures are partial.',
+    ]);
+    expect(digestHtml(m)).not.toMatch(/hreflang|data-language-switch/);
+  });
+});
+
 describe('digest renderings', () => {
   const hostile = () => {
     const snap = mini();

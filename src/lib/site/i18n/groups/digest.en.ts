@@ -14,6 +14,11 @@ export const digestEn = {
   title: (review: string, period: string) => `${review} — ${period}: digest`,
   published: (n: number) => `Published ${g('revision')} ${n}`,
   draft: 'Draft, not yet published: figures may change',
+  /**
+   * The link to this period's digest in this language, read from this language's dictionary on the
+   * other language's digest (as the site's language switch names each language in its own words).
+   */
+  otherLanguage: 'This digest in English',
   partial: 'The exports end before this period does, so figures are partial.',
   attentionHeading: 'Needs attention',
   /** The period before, by the period's kind (a month's digest compares with the previous month). */

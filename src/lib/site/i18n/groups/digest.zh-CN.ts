@@ -9,6 +9,7 @@ export const digestZhCN: Dictionary['digest'] = {
   title: (review, period) => zh`${review} — ${period}摘要`,
   published: (n) => zh`${g('published')}${g('revision')}版本 ${n}`,
   draft: zh`${g('draft')}，尚未发布：数字可能变化`,
+  otherLanguage: '本摘要中文版',
   partial: '导出数据在本期结束前截止，数字不完整。',
   attentionHeading: g('attention'),
   previous: { month: '上月', quarter: '上季度', year: '上年' },
