@@ -5,7 +5,7 @@
  * point shape, fill pattern, or a legend label), and no chart animates.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { formatNumber } from '../lib/format/format.ts';
+import { formatNumber, withFigureSign } from '../lib/format/format.ts';
 import type { Locale } from '../lib/model/locales.ts';
 import { chartWordsEn } from '../lib/site/i18n/groups/chart-words.en.ts';
 import { formatDateIn, formatDayTickIn, formatMsIn, formatPercentIn } from '../lib/site/i18n/locale-format.ts';
@@ -392,7 +392,7 @@ export function seriesConfig(p: SeriesPayload, t: ChartTheme): ChartConfiguratio
           max: p.max,
           ticks: {
             color: t.fg,
-            callback: (v: string | number) => (p.unit === 'ratio' ? formatPercentIn(Number(v), locale, digits) : String(v)),
+            callback: (v: string | number) => (p.unit === 'ratio' ? formatPercentIn(Number(v), locale, digits) : withFigureSign(String(v))),
           },
         },
       },

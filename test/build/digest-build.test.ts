@@ -147,6 +147,27 @@ describe('the digests in dist/', () => {
     }
   });
 
+  it('links each digest to the same period’s digest in the other language, and that digest exists', () => {
+    const other = { en: 'zh-CN', 'zh-CN': 'en' } as const;
+    let links = 0;
+    for (const p of periods) {
+      for (const l of ['en', 'zh-CN'] as const) {
+        const html = readFileSync(path.join(dist, l, 'reviews', p, 'digest.html'), 'utf8');
+        const md = readFileSync(path.join(dist, l, 'reviews', p, 'digest.md'), 'utf8');
+        const o = other[l];
+        const htmlLink = [...html.matchAll(/<a href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)"/g)].map((m) => [m[1], m[2], m[3]]);
+        expect(htmlLink, `${l} ${p} html`).toEqual([[`${ORIGIN}/pack/${o}/reviews/${p}/digest.html`, o, o]]);
+        const mdLinks = [...md.matchAll(/\]\((\S+\/digest\.md)\)/g)].map((m) => m[1]);
+        expect(mdLinks, `${l} ${p} md`).toEqual([`${ORIGIN}/pack/${o}/reviews/${p}/digest.md`]);
+        // The address is the one the build wrote the other digest to (dist/ is served under /pack/).
+        for (const href of [htmlLink[0]?.[0], mdLinks[0]])
+          expect(existsSync(path.join(dist, (href as string).slice(`${ORIGIN}/pack/`.length))), href).toBe(true);
+        links += 2;
+      }
+    }
+    expect(links).toBe(periods.length * 4);
+  });
+
   it('is a self-contained e-mail body: no script, style sheet, image or other fetched resource; links to the site only', () => {
     for (const p of periods) {
       for (const l of ['en', 'zh-CN']) {

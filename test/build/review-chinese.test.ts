@@ -106,6 +106,8 @@ const has = (text: string, piece: string) =>
 describe('the period review in Chinese', () => {
   let work: string;
   const reviews: Array<{ file: string; text: string; places: string[] }> = [];
+  // The attention list's counts (AttentionList.astro, data-count), as read on every Chinese page that shows them.
+  const counts: Array<{ file: string; kind: string; text: string }> = [];
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-review-zh-'));
@@ -120,6 +122,11 @@ describe('the period review in Chinese', () => {
     for (const file of walk(path.join(work, 'dist/zh-CN/reviews'))) {
       const r = reviewOf(readFileSync(file, 'utf8'));
       if (r) reviews.push({ file: path.relative(work, file), ...r });
+    }
+    for (const file of walk(path.join(work, 'dist/zh-CN'))) {
+      const html = readFileSync(file, 'utf8');
+      for (const m of html.matchAll(/<span data-count="([a-z]+)">([\s\S]*?)<\/span>/g))
+        counts.push({ file: path.relative(work, file), kind: m[1] as string, text: decode((m[2] as string).replace(/<[^>]+>/g, '')) });
     }
   }, 300_000);
 
@@ -143,6 +150,18 @@ describe('the period review in Chinese', () => {
       ...words.filter((w) => r.places.some((t) => has(t, w))).map((w) => `${r.file}: “${w}” (heading, caption, column head or chart)`),
     ]);
     expect(left).toEqual([]);
+  });
+
+  it('counts monitored services with 个 and ticket and satisfaction targets with 项, at risk included', () => {
+    const atRisk = (kind: string) => counts.filter((c) => c.kind === kind && /有风险/.test(c.text));
+    // The sample has both kinds at risk somewhere (home page, months, quarters), so neither check is empty.
+    expect(atRisk('availability').length).toBeGreaterThan(0);
+    expect(atRisk('figures').length).toBeGreaterThan(0);
+    const wrong = [
+      ...counts.filter((c) => c.kind === 'availability' && !/^\d+ 个受监测服务中 \d+ 个达到可用性目标(（\d+ 个有风险）)?。$/.test(c.text)),
+      ...counts.filter((c) => c.kind === 'figures' && !/^工单与满意度目标 \d+ 项中达标 \d+ 项(（\d+ 项有风险）)?。$/.test(c.text)),
+    ].map((c) => `${c.file}: ${c.text}`);
+    expect(wrong).toEqual([]);
   });
 
   it('the scan would catch one: an English heading in a Chinese review is reported', () => {

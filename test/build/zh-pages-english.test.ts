@@ -1,6 +1,6 @@
 /**
  * Issue #16: "no English string left in a Chinese page". The bundled sample is built in both
- * languages through the real CLI, and every built zh-CN page is scanned (test/helpers/english-scan.ts):
+ * languages through the real CLI, and every built zh-CN page (and HTML digest) is scanned (test/helpers/english-scan.ts):
  * its visible text, less the data the review shows as exported (every text of the snapshots and
  * the config), is searched for the English dictionary's texts and for any other English word.
  * Acronyms (SLA, CSAT, NPS …) are allowed; nothing else is.
@@ -52,11 +52,16 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
     const fragments = englishFragments();
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === 'index.html' ? [path.join(dir, e.name)] : [],
+        e.isDirectory()
+          ? walk(path.join(dir, e.name))
+          : e.name === 'index.html' || e.name === 'digest.html'
+            ? [path.join(dir, e.name)]
+            : [],
       );
     const dist = path.join(work, 'dist');
+    // The pages, and the HTML digests beside the reviews (their link to the English digest is marked lang="en").
     pages = walk(path.join(dist, 'zh-CN')).map((file) => ({
-      page: `/${path.relative(dist, path.dirname(file))}/`,
+      page: path.basename(file) === 'index.html' ? `/${path.relative(dist, path.dirname(file))}/` : `/${path.relative(dist, file)}`,
       hits: englishHits(visibleText(readFileSync(file, 'utf8')), data, fragments),
     }));
   }, 300_000);
@@ -69,6 +74,7 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
     expect(pages.length).toBeGreaterThan(50);
     expect(pages.map((p) => p.page)).toContain('/zh-CN/method/');
     expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/data-quality/');
+    expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/digest.html');
   });
 
   it('leaves no English interface word on any Chinese page', () => {

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClockSeconds, formatCount, formatMs, formatWorkingTime } from '../../src/lib/format/format.ts';
+import {
+  formatClockSeconds,
+  formatCount,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatPointChange,
+  formatSignedChange,
+  formatWorkingTime,
+  MINUS_SIGN,
+  withFigureSign,
+} from '../../src/lib/format/format.ts';
 import { assertProperty } from '../helpers/property.ts';
 
 describe('formatCount and formatMs', () => {
@@ -8,7 +19,8 @@ describe('formatCount and formatMs', () => {
     expect(formatCount(0)).toBe('0');
     expect(formatCount(999)).toBe('999');
     expect(formatCount(12345)).toBe('12,345');
-    expect(formatCount(-1234567)).toBe('-1,234,567');
+    // A page's minus sign is U+2212, never the hyphen-minus (withFigureSign).
+    expect(formatCount(-1234567)).toBe('−1,234,567');
     expect(formatCount(null)).toBe('—');
     expect(formatMs(123.4)).toBe('123 ms');
     expect(formatMs(1234.5)).toBe('1,235 ms');
@@ -27,8 +39,10 @@ describe('formatCount and formatMs', () => {
           fc.constantFrom(-0, 0, 999, -999, 1000, -1000, 999.5, -999.5),
         ),
         (n) => {
-          expect(formatCount(n)).toBe(n.toLocaleString('en-GB'));
-          expect(formatMs(n)).toBe(`${Math.round(n).toLocaleString('en-GB')} ms`);
+          // en-GB's text with its sign as a page writes it: "−" for "-", none on a zero ("-0").
+          const signed = (t: string) => (/^-[0.,]*$/.test(t) ? t.slice(1) : t.replace(/^-/, '−'));
+          expect(formatCount(n)).toBe(signed(n.toLocaleString('en-GB')));
+          expect(formatMs(n)).toBe(`${signed(Math.round(n).toLocaleString('en-GB'))} ms`);
         },
       ),
       { numRuns: 2000 },
@@ -51,5 +65,55 @@ describe('formatWorkingTime', () => {
     expect(formatClockSeconds(306000, 'business')).toBe('85 working hours');
     expect(formatClockSeconds(306000, '24x7')).toBe('3 d 13 h');
     expect(formatClockSeconds(306000, 'elapsed')).toBe('3 d 13 h');
+  });
+});
+
+describe('the minus sign of a figure on a page (withFigureSign)', () => {
+  it('is U+2212 in every formatter of a figure, values and changes alike', () => {
+    expect(MINUS_SIGN).toBe('\u2212');
+    expect(formatNumber(-24.5, 1)).toBe('−24.5');
+    expect(formatNumber(24.5, 1)).toBe('24.5');
+    expect(formatCount(-7)).toBe('−7');
+    expect(formatPercent(-1.24, 1)).toBe('−124.0 %');
+    expect(formatMs(-3)).toBe('−3 ms');
+    expect(formatSignedChange(-3.5, 1)).toBe('−3.5');
+    expect(formatSignedChange(12)).toBe('+12');
+    expect(formatPointChange(-0.00012)).toBe('−0.012 pp');
+    expect(formatPointChange(0.00012)).toBe('+0.012 pp');
+  });
+
+  it('gives no sign to a value that rounds to zero, and ± to such a change', () => {
+    expect(formatNumber(-0.04, 1)).toBe('0.0');
+    expect(formatNumber(-0, 0)).toBe('0');
+    expect(formatCount(-0)).toBe('0');
+    expect(formatPercent(-0.000001, 1)).toBe('0.0 %');
+    expect(formatSignedChange(-0.04, 1)).toBe('±0.0');
+    expect(formatPointChange(-0.0000001)).toBe('±0.000 pp');
+  });
+
+  it('leaves text that is not a number as it is', () => {
+    expect(withFigureSign('—')).toBe('—');
+    expect(withFigureSign('2026-10-05')).toBe('2026-10-05');
+    expect(withFigureSign('-∞')).toBe('−∞');
+    expect(withFigureSign('NaN')).toBe('NaN');
+    expect(withFigureSign('12', true)).toBe('+12');
+    expect(withFigureSign('-12', true)).toBe('−12');
+  });
+
+  it('property: no formatter writes a hyphen-minus before a digit', () => {
+    assertProperty(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (n, digits) => {
+        const texts = [
+          formatNumber(n, digits),
+          formatCount(Math.round(n)),
+          formatPercent(n / 1e6, digits),
+          formatMs(n),
+          formatSignedChange(n, digits),
+          formatPointChange(n / 1e6, digits),
+        ];
+        for (const t of texts) expect(t).not.toMatch(/-\d/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -85,7 +85,8 @@ describe('figureText', () => {
     const snap = withSatisfaction();
     expect(text(snap, { metric: 'csat' })).toBe('80.0 % (n = 5)');
     expect(text(snap, { metric: 'csat', service: 'api' })).toBe('66.7 % (n = 3)');
-    expect(text(snap, { metric: 'nps', service: 'api' })).toBe('-33.3 (n = 3)');
+    // A negative score takes the minus sign U+2212, as every figure on a page does (format.ts withFigureSign).
+    expect(text(snap, { metric: 'nps', service: 'api' })).toBe('−33.3 (n = 3)');
     expect(text(snap, { metric: 'ces', service: 'api' })).toBe('3.00 (n = 3)');
     expect(text(snap, { metric: 'csat', service: 'web' })).toBe('no data (n = 0)');
   });

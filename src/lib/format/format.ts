@@ -1,12 +1,38 @@
 /**
  * Display formatting, the only place numbers become text. Locale and zone are passed in,
  * never taken from the machine, so pages are the same wherever they are built.
+ *
+ * The sign of a figure shown on a page, in every language, is decided in one place,
+ * withFigureSign: a value below zero takes the minus sign U+2212 ("−24.5", "−0.246 pp"), never
+ * the hyphen-minus toFixed and Intl write; a value that rounds to zero takes no sign ("0.0"), a
+ * change that does "±". CSV and JSON downloads are data for programs and spreadsheets: they write
+ * numbers as JavaScript does, with ASCII "-" (csv.ts), and never pass through here.
  */
+
+/** The minus sign of every figure on a page (U+2212 MINUS SIGN): as wide as "+", and never broken from its digits. */
+export const MINUS_SIGN = '\u2212';
+
+/**
+ * A number's text (as toFixed, String or Intl write it, "-" for a negative) with the sign a page
+ * shows: U+2212 for "-"; no sign when what is written is zero ("-0.0" → "0.0"); with `change`, "+"
+ * above zero and "±" at zero ("+12", "±0.0"). Text that is not a number ("—", "no data") is returned as it is.
+ * @example withFigureSign('-24.5') // '−24.5'
+ * @example withFigureSign('-0.00') // '0.00'
+ * @example withFigureSign('0.012', true) // '+0.012'
+ */
+export function withFigureSign(text: string, change = false): string {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  if (!/^[\d∞]/.test(body)) return text;
+  if (/^[0.,]*$/.test(body)) return change ? `±${body}` : body;
+  if (negative) return `${MINUS_SIGN}${body}`;
+  return change ? `+${body}` : body;
+}
 
 /** 0.99912 → "99.912 %"; null → "no data". Digits chosen so a 99.9 % target is readable. */
 export function formatPercent(ratio: number | null, digits = 3): string {
   if (ratio === null) return 'no data';
-  return `${(ratio * 100).toFixed(digits)} %`;
+  return `${withFigureSign((ratio * 100).toFixed(digits))} %`;
 }
 
 /** Milliseconds → "1 h 05 min", "42 min", "35 s". */
@@ -31,12 +57,12 @@ export function formatDuration(ms: number | null): string {
 const groupedFormat = new Intl.NumberFormat('en-GB');
 
 /**
- * groupedFormat's text; an integer between -999 and 999 (most counts and latencies) has no
- * separator to add and is written as it is, without the cost of Intl (millions of table cells in
- * a large archive). -0 goes to Intl, which writes it "-0".
+ * groupedFormat's text with a page's sign (withFigureSign); an integer from 0 to 999 (most counts
+ * and latencies) has no separator or sign to add and is written as it is, without the cost of Intl
+ * (millions of table cells in a large archive).
  */
 function grouped(n: number): string {
-  return Number.isInteger(n) && n < 1000 && n > -1000 && !Object.is(n, -0) ? String(n) : groupedFormat.format(n);
+  return Number.isInteger(n) && n < 1000 && n >= 0 && !Object.is(n, -0) ? String(n) : withFigureSign(groupedFormat.format(n));
 }
 
 /** Integer with thin grouping: 12345 → "12,345". */
@@ -87,24 +113,21 @@ export function formatMonth(id: string): string {
   return monthFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
 
-/** A ratio change in percentage points: 0.00012 → "+0.012 pp"; null → "". */
+/** A ratio change in percentage points: 0.00012 → "+0.012 pp", −0.00012 → "−0.012 pp"; null → "". */
 export function formatPointChange(delta: number | null, digits = 3): string {
   if (delta === null) return '';
-  const d = delta * 100;
-  if (Number(Math.abs(d).toFixed(digits)) === 0) return `±${(0).toFixed(digits)} pp`;
-  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)} pp`;
+  return `${withFigureSign((delta * 100).toFixed(digits), true)} pp`;
 }
 
 /** A signed change of a count or score: 12 → "+12", −3.5 → "−3.5"; null → "". */
 export function formatSignedChange(delta: number | null, digits = 0): string {
   if (delta === null) return '';
-  if (Number(Math.abs(delta).toFixed(digits)) === 0) return `±${(0).toFixed(digits)}`;
-  return `${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(digits)}`;
+  return withFigureSign(delta.toFixed(digits), true);
 }
 
-/** A plain number with fixed digits; null → "—". */
+/** A plain number with fixed digits: −24.5 → "−24.5" (NPS, CES); null → "—". */
 export function formatNumber(n: number | null, digits = 1): string {
-  return n === null ? '—' : n.toFixed(digits);
+  return n === null ? '—' : withFigureSign(n.toFixed(digits));
 }
 
 /** Seconds → duration text. */

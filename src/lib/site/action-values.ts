@@ -3,7 +3,7 @@
  * period, in the page's language. Formatting only; the values were computed in the snapshot.
  */
 import type { Locale } from '../model/locales.ts';
-import { formatCountIn, formatDateIn, formatPercentIn, formatPeriodIn } from './i18n/locale-format.ts';
+import { formatCountIn, formatDateIn, formatNumberIn, formatPercentIn, formatPeriodIn } from './i18n/locale-format.ts';
 
 /**
  * A linked figure's value: a share as a percentage (two decimals, as availability targets read),
@@ -14,8 +14,7 @@ import { formatCountIn, formatDateIn, formatPercentIn, formatPeriodIn } from './
 export function formatActionValueIn(value: number | null, unit: 'ratio' | 'score' | 'count', locale: Locale): string {
   if (unit === 'ratio' || value === null) return formatPercentIn(value, locale, 2);
   if (unit === 'count') return formatCountIn(value, locale);
-  const text = Math.abs(value).toFixed(1);
-  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
+  return formatNumberIn(value, locale, 1);
 }
 
 /** When an action is due, as written: a date, or a period's name. @example formatDueIn('2026-Q4', 'en') // 'Q4 2026' */

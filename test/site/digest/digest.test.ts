@@ -12,6 +12,7 @@ import { escapeHtml } from '../../../src/lib/format/escape-html.ts';
 import { digestHtml } from '../../../src/lib/site/digest/digest-html.ts';
 import { digestMarkdown, markdownText } from '../../../src/lib/site/digest/digest-markdown.ts';
 import { digestLinker, digestModel } from '../../../src/lib/site/digest/digest-model.ts';
+import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
 import type { PeriodSnapshot } from '../../../src/lib/snapshot/build-snapshots.ts';
 
 const MINI = path.resolve(import.meta.dirname, '../../fixtures/mini/expected/2026-10.json');
@@ -155,6 +156,21 @@ describe('digestModel', () => {
     expect(two('en')).toContain('Availability met 1 of 2 monitored services. Ticket and satisfaction targets met 1 of 2.');
   });
 
+  it('counts as the review page does: one message per noun, services with 个 and figures with 项 (review.availabilityCount)', () => {
+    const snap = mini();
+    snap.headline.counts.availability = { met: 1, atRisk: 1, breached: 0, judged: 2 };
+    snap.headline.counts.figures = { met: 1, atRisk: 1, breached: 0, judged: 2 };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const t = dictionary(locale);
+      const counts = digestModel({ snap, revision: null, locale, link: relative }).attention.counts;
+      expect(counts).toEqual([`${t.review.availabilityCount(2, 2, 1)}${t.punct.stop}`, `${t.review.figuresCount(2, 2, 1)}${t.punct.stop}`]);
+    }
+    expect(digestModel({ snap, revision: null, locale: 'zh-CN', link: relative }).attention.counts).toEqual([
+      '2 个受监测服务中 2 个达到可用性目标（1 个有风险）。',
+      '工单与满意度目标 2 项中达标 2 项（1 项有风险）。',
+    ]);
+  });
+
   it('names the judged figures of the attention block in the digest’s language, as the review page does', () => {
     const snap = mini();
     const item = (figure: string, label: string): PeriodSnapshot['attention'][number] => ({
@@ -200,6 +216,65 @@ describe('digestLinker', () => {
     });
     expect(abs('/reviews/2026-10/')).toBe('https://r.example/review/zh-CN/reviews/2026-10/');
     expect(abs('/reviews/2026-10/snapshot.json')).toBe('https://r.example/review/reviews/2026-10/snapshot.json');
+  });
+});
+
+describe('the other language’s digest (a review built in two languages)', () => {
+  const two = ['en', 'zh-CN'] as const;
+  const linker = (locale: 'en' | 'zh-CN', origin: string | null = null) =>
+    digestLinker({ origin, base: '/', locale, locales: two, period: '2026-10' });
+
+  it('links each digest to the same period’s digest in the other language, in that language’s words', () => {
+    const en = digestModel({ snap: mini(), revision: 1, locale: 'en', locales: two, link: linker('en') });
+    expect(en.languages).toEqual([
+      {
+        locale: 'zh-CN',
+        label: '本摘要中文版',
+        md: '../../../zh-CN/reviews/2026-10/digest.md',
+        html: '../../../zh-CN/reviews/2026-10/digest.html',
+      },
+    ]);
+    const zh = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', locales: two, link: linker('zh-CN', 'https://r.example') });
+    expect(zh.languages).toEqual([
+      {
+        locale: 'en',
+        label: 'This digest in English',
+        md: 'https://r.example/en/reviews/2026-10/digest.md',
+        html: 'https://r.example/en/reviews/2026-10/digest.html',
+      },
+    ]);
+  });
+
+  it('puts the link under the edition: Markdown to the Markdown, HTML to the HTML, marked with its language', () => {
+    const m = digestModel({ snap: mini(), revision: 1, locale: 'zh-CN', locales: two, link: linker('zh-CN') });
+    const md = digestMarkdown(m);
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '# Mini review — 2026年10月摘要',
+      '',
+      '已发布修订版本 1。',
+      '',
+      '[This digest in English](../../../en/reviews/2026-10/digest.md)',
+      '',
+    ]);
+    const html = digestHtml(m);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toMatch(
+      /<p[^>]*>已发布修订版本 1。<\/p>\n<p[^>]*data-language-switch[^>]*><a href="\.\.\/\.\.\/\.\.\/en\/reviews\/2026-10\/digest\.html" hreflang="en" lang="en"[^>]*>This digest in English<\/a><\/p>/,
+    );
+  });
+
+  it('has no language link when the review builds one language, and reads as before', () => {
+    const m = digestModel({ snap: mini(), revision: 1, locale: 'en', link: relative });
+    expect(m.languages).toEqual([]);
+    expect(digestMarkdown(m).split('\n').slice(0, 5)).toEqual([
+      '# Mini review — October 2026: digest',
+      '',
+      'Published revision 1.',
+      '',
+      // The fixture's checks end before the month does: the partial notice follows the edition at once.
+      'The exports end before this period does, so figures are partial.',
+    ]);
+    expect(digestHtml(m)).not.toMatch(/hreflang|data-language-switch/);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   formatDurationIn,
   formatInstantIn,
   formatMsIn,
+  formatNumberIn,
   formatPercentIn,
   formatPeriodIn,
   formatPointChangeIn,
@@ -58,6 +59,10 @@ describe('Chinese formats', () => {
     ['percent, set close up', formatPercentIn(0.99912, 'zh-CN'), '99.912%'],
     ['no data', formatPercentIn(null, 'zh-CN'), '无数据'],
     ['point change', formatPointChangeIn(-0.00012, 'zh-CN'), '−0.012 个百分点'],
+    // Every figure's minus sign is U+2212 (format.ts withFigureSign), in Chinese too.
+    ['negative count', formatCountIn(-1234, 'zh-CN'), '−1,234'],
+    ['negative percent (an error budget overspent)', formatPercentIn(-1.24, 'zh-CN', 1), '−124.0%'],
+    ['negative score', formatNumberIn(-24.5, 'zh-CN', 1), '−24.5'],
     ['latency', formatMsIn(1234.4, 'zh-CN'), '1,234 ms'],
     // 34 met of 41 decided: 34 / 41 = 0.82926… → 82.9.
     ['attainment', formatAttainmentIn({ attainment: 34 / 41, met: 34, breached: 7 }, 'zh-CN'), '82.9%（41 张中 34 张）'],

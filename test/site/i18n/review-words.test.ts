@@ -95,6 +95,17 @@ describe('the review’s words in Chinese', () => {
     expect(zh.review.ticketsJudged(1, '1')).toBe('n = 已判定 1 张工单');
   });
 
+  it('counts services with 个 and figures with 项, at risk included, in one message each (AttentionList)', () => {
+    // The at-risk count belongs to its noun: 80 services, 2 of them at risk, are "2 个有风险", never "2 项有风险".
+    expect(zh.review.availabilityCount(78, 80, 2)).toBe('80 个受监测服务中 78 个达到可用性目标（2 个有风险）');
+    expect(zh.review.availabilityCount(6, 6, 0)).toBe('6 个受监测服务中 6 个达到可用性目标');
+    expect(zh.review.figuresCount(3, 4, 1)).toBe('工单与满意度目标 4 项中达标 3 项（1 项有风险）');
+    expect(zh.review.figuresCount(4, 4, 0)).toBe('工单与满意度目标 4 项中达标 4 项');
+    expect(en.review.availabilityCount(78, 80, 2)).toBe('Availability met 78 of 80 monitored services (2 at risk)');
+    expect(en.review.availabilityCount(1, 1, 0)).toBe('Availability met 1 of 1 monitored service');
+    expect(en.review.figuresCount(3, 4, 1)).toBe('Ticket and satisfaction targets met 3 of 4 (1 at risk)');
+  });
+
   it('a revision’s history says what changed since: figures, the commentary, or both (RevisionHistory)', () => {
     const tail = ' This page keeps showing the published revision until a new one is recorded.';
     expect(en.review.changedSince(1, 0, true)).toBe(`Since revision 1 was published, the commentary changed.${tail}`);
@@ -209,6 +220,20 @@ describe('charts in Chinese', () => {
     expect(zhTip.label(item('可用性', 0, 0.999))).toBe('可用性：99.9%');
     const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string } };
     expect(y.ticks.callback(0.5)).toBe('50%');
+  });
+
+  it('writes a negative score with the minus sign in tooltips and ticks, as the tables beside the chart do (NPS)', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const cfg = seriesConfig(
+        { kind: 'lines', labels: ['a', 'b'], series: [{ label: 'NPS', values: [-24.5, 10] }], unit: 'score', locale },
+        theme,
+      );
+      const tip = cfg.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+      expect(tip.label(item('NPS', 0, -24.5))).toBe('NPS: −24.5');
+      const y = cfg.options?.scales?.y as unknown as { ticks: { callback: (v: number) => string } };
+      expect(y.ticks.callback(-20)).toBe('−20');
+      expect(y.ticks.callback(2.5)).toBe('2.5');
+    }
   });
 
   it('names the trend charts’ months, series and targets in the page’s language', () => {

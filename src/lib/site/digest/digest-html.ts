@@ -45,6 +45,10 @@ export function digestHtml(m: DigestModel): string {
   const body = [
     `<h1 style="font-size:20px;margin:0 0 4px">${e(m.title)}</h1>`,
     `<p style="margin:0 0 12px;color:#57606a">${e(m.edition)}${e(m.punct.stop)}</p>`,
+    ...m.languages.map(
+      (l) =>
+        `<p data-language-switch style="margin:0 0 12px"><a href="${e(l.html)}" hreflang="${e(l.locale)}" lang="${e(l.locale)}" style="color:#0969da">${e(l.label)}</a></p>`,
+    ),
     m.partial ? `<p style="margin:0 0 12px;padding:6px 8px;background:#fff8c5">${e(m.partial)}</p>` : '',
     `<h2 style="font-size:16px;margin:16px 0 6px">${e(m.attention.heading)}</h2>`,
     m.attention.counts.length ? `<p style="margin:0 0 6px">${e(m.attention.counts.join(m.punct.join))}</p>` : '',

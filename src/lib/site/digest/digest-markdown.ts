@@ -27,6 +27,7 @@ const link = (label: string, href: string) => `[${markdownText(label)}](${markdo
 /** The Markdown digest: title, edition, attention, headline table, links; one trailing newline. */
 export function digestMarkdown(m: DigestModel): string {
   const out: string[] = [`# ${markdownText(m.title)}`, '', markdownText(`${m.edition}${m.punct.stop}`)];
+  for (const l of m.languages) out.push('', link(l.label, l.md));
   if (m.partial) out.push('', markdownText(m.partial));
   out.push('', `## ${markdownText(m.attention.heading)}`, '');
   if (m.attention.counts.length) out.push(m.attention.counts.map(markdownText).join(m.punct.join), '');

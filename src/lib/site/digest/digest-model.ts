@@ -15,7 +15,7 @@ import { reviewNamesIn } from '../../snapshot/review-names.ts';
 import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
-import { localePath } from '../i18n/locale-path.ts';
+import { localePath, otherLocales } from '../i18n/locale-path.ts';
 import { hasTicketsPage, hrefUnder, reviewPath } from '../site-links.ts';
 
 type Verdict = 'met' | 'at-risk' | 'breached' | 'no-data';
@@ -58,6 +58,11 @@ export interface DigestModel {
   edition: string;
   /** The partial-data notice, or null for a complete period. */
   partial: string | null;
+  /**
+   * The same period's digest in each other language of the review (none with one language), named in
+   * that language's words: the Markdown digest links the Markdown, the HTML the HTML.
+   */
+  languages: Array<{ locale: Locale; label: string; md: string; html: string }>;
   attention: { heading: string; counts: string[]; none: string | null; items: DigestAttentionItem[] };
   headline: { heading: string; columns: Record<'figure' | 'value' | 'target' | 'verdict' | 'change' | 'n', string>; rows: DigestRow[] };
   links: { heading: string; items: Array<{ label: string; href: string }> };
@@ -74,6 +79,8 @@ export interface DigestInput {
   /** The published revision the period page shows; null for a draft. */
   revision: number | null;
   locale: Locale;
+  /** Every language the review builds (review.locales); default the digest's own only. */
+  locales?: readonly Locale[];
   /** A site path ('/reviews/2026-10/', '/method/', '/reviews/2026-10/snapshot.json') → the link the digest gives. */
   link: DigestLinker;
 }
@@ -84,7 +91,7 @@ export interface DigestInput {
  * digestModel({ snap, revision: 1, locale: 'en', link: (p) => p }).headline.rows[0]
  * // { figure: 'availability:api', label: 'Public API availability', value: '99.912 %', target: '99.90 %', verdict: '✓ met', … }
  */
-export function digestModel({ snap, revision, locale, link }: DigestInput): DigestModel {
+export function digestModel({ snap, revision, locale, locales = [locale], link }: DigestInput): DigestModel {
   const t = dictionary(locale);
   const d = t.digest;
   const periodPath = reviewPath(snap.period.id);
@@ -92,11 +99,15 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
   const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
   const previous = d.previous[snap.period.kind];
 
+  // The review page's counts (AttentionList.astro), each a sentence here.
   const counts: string[] = [];
   const c = h.counts;
   if (c.availability.judged > 0)
-    counts.push(d.availabilityCount(c.availability.met + c.availability.atRisk, c.availability.judged, c.availability.atRisk));
-  if (c.figures.judged > 0) counts.push(d.figuresCount(c.figures.met + c.figures.atRisk, c.figures.judged, c.figures.atRisk));
+    counts.push(
+      t.review.availabilityCount(c.availability.met + c.availability.atRisk, c.availability.judged, c.availability.atRisk) + t.punct.stop,
+    );
+  if (c.figures.judged > 0)
+    counts.push(t.review.figuresCount(c.figures.met + c.figures.atRisk, c.figures.judged, c.figures.atRisk) + t.punct.stop);
 
   const items = (snap.attention ?? []).map((it): DigestAttentionItem => {
     const show = (v: number | null) =>
@@ -199,6 +210,17 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
     }
   }
 
+  // The other languages' digests: files, so their site paths carry their locale folder themselves.
+  const languages = otherLocales(locale, locales).map((other) => {
+    const folder = localePath(other, locales, periodPath);
+    return {
+      locale: other,
+      label: dictionary(other).digest.otherLanguage,
+      md: link(`${folder}digest.md`),
+      html: link(`${folder}digest.html`),
+    };
+  });
+
   const links = [{ label: d.reviewLink, href: link(periodPath) }];
   if (hasTicketsPage(snap)) links.push({ label: d.ticketsLink, href: link(`${periodPath}tickets/`) });
   links.push(
@@ -212,6 +234,7 @@ export function digestModel({ snap, revision, locale, link }: DigestInput): Dige
     title: d.title(reviewNamesIn(snap.review, locale).name, formatPeriodIn(snap.period.id, locale)),
     edition: revision === null ? d.draft : d.published(revision),
     partial: snap.period.complete ? null : d.partial,
+    languages,
     attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone(previous) : null, items },
     headline: { heading: d.headlineHeading, columns: d.columns, rows },
     links: { heading: d.linksHeading, items: links },

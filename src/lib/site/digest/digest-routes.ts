@@ -19,6 +19,7 @@ export function digestFor(params: Record<string, string | undefined>, period: Si
     snap: period.shown,
     revision: period.shownRevision,
     locale,
+    locales,
     link: digestLinker({ origin, base, locale, locales, period: period.id }),
   });
 }

@@ -296,8 +296,12 @@ export const en = {
     monthSnapshotJson: 'Snapshot of the month (JSON)',
     unpublishedCsv: 'Figures not yet published (CSV)',
     changedCsv: 'Figures changed in this revision (CSV)',
-    /** CSV column heads stay English in every language: they are data, read by programs. */
-    csvNote: 'CSV column heads are in English in every language: they are data.',
+    /**
+     * Said beside every CSV link (CsvHeadsNote.astro) of a page in a language other than English:
+     * CSV column heads stay English in every language, as data read by programs. Empty here, so an
+     * English page, whose own language the heads are in, says nothing.
+     */
+    csvNote: '',
     /** The titles of the CSV tables (csv-tables.ts ids) as link texts. */
     tables: {
       services: 'Availability per service',

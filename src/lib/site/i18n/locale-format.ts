@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant, formatNumber } from '../../format/format.ts';
+import { formatInstant, formatNumber, withFigureSign } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -50,15 +50,18 @@ const WORDS: Record<Locale, Words> = {
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
-/** Grouped integer or decimal: en 12345 → "12,345", zh-CN the same (Chinese groups by thousands in figures too). */
+/**
+ * Grouped integer or decimal: en 12345 → "12,345", zh-CN the same (Chinese groups by thousands in
+ * figures too); a negative with the minus sign U+2212 in both (format.ts withFigureSign).
+ */
 function grouped(n: number, locale: Locale): string {
-  if (Number.isInteger(n) && n < 1000 && n > -1000 && !Object.is(n, -0)) return String(n);
+  if (Number.isInteger(n) && n < 1000 && n >= 0 && !Object.is(n, -0)) return String(n);
   let f = numberFormats.get(locale);
   if (!f) {
     f = new Intl.NumberFormat(INTL_TAG[locale]);
     numberFormats.set(locale, f);
   }
-  return f.format(n);
+  return withFigureSign(f.format(n));
 }
 
 /** A count: 12345 → "12,345"; null → "—". */
@@ -69,16 +72,13 @@ export function formatCountIn(n: number | null, locale: Locale): string {
 /** A ratio as a percentage: en 0.99912 → "99.912 %", zh-CN "99.912%"; null → "no data" / "无数据". */
 export function formatPercentIn(ratio: number | null, locale: Locale, digits = 3): string {
   if (ratio === null) return WORDS[locale].noData;
-  return WORDS[locale].percent((ratio * 100).toFixed(digits));
+  return WORDS[locale].percent(withFigureSign((ratio * 100).toFixed(digits)));
 }
 
 /** A change in percentage points: en "+0.012 pp", zh-CN "+0.012 个百分点"; null → "". */
 export function formatPointChangeIn(delta: number | null, locale: Locale, digits = 3): string {
   if (delta === null) return '';
-  const d = delta * 100;
-  const unit = WORDS[locale].points;
-  if (Number(Math.abs(d).toFixed(digits)) === 0) return `±${(0).toFixed(digits)}${unit}`;
-  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(digits)}${unit}`;
+  return `${withFigureSign((delta * 100).toFixed(digits), true)}${WORDS[locale].points}`;
 }
 
 /**

@@ -278,7 +278,7 @@ export const zhCN: Dictionary = {
     monthSnapshotJson: '本月快照 (JSON)',
     unpublishedCsv: '尚未发布的数字 (CSV)',
     changedCsv: '本修订版本变更的数字 (CSV)',
-    csvNote: 'CSV 的列名在各语言中均为英文：它们属于数据。',
+    csvNote: 'CSV 列名为英文（数据字段名）。',
     tables: {
       services: '各服务可用性',
       tickets: '按优先级的工单 SLA 达成率',

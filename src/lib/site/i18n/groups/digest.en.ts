@@ -14,15 +14,16 @@ export const digestEn = {
   title: (review: string, period: string) => `${review} — ${period}: digest`,
   published: (n: number) => `Published ${g('revision')} ${n}`,
   draft: 'Draft, not yet published: figures may change',
+  /**
+   * The link to this period's digest in this language, read from this language's dictionary on the
+   * other language's digest (as the site's language switch names each language in its own words).
+   */
+  otherLanguage: 'This digest in English',
   partial: 'The exports end before this period does, so figures are partial.',
   attentionHeading: 'Needs attention',
   /** The period before, by the period's kind (a month's digest compares with the previous month). */
   previous: { month: 'previous month', quarter: 'previous quarter', year: 'previous year' },
   attentionNone: (previous: string) => `Nothing breached, at risk or notably worse than the ${previous}.`,
-  availabilityCount: (met: number, judged: number, atRisk: number) =>
-    `Availability met ${met} of ${judged} monitored ${judged === 1 ? 'service' : 'services'}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}.`,
-  figuresCount: (met: number, judged: number, atRisk: number) =>
-    `Ticket and satisfaction targets met ${met} of ${judged}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}.`,
   budgetUsedUp: '✗ budget used up',
   worse: '↘ worse',
   recurringNew: '↻ new',

@@ -9,14 +9,11 @@ export const digestZhCN: Dictionary['digest'] = {
   title: (review, period) => zh`${review} — ${period}摘要`,
   published: (n) => zh`${g('published')}${g('revision')}版本 ${n}`,
   draft: zh`${g('draft')}，尚未发布：数字可能变化`,
+  otherLanguage: '本摘要中文版',
   partial: '导出数据在本期结束前截止，数字不完整。',
   attentionHeading: g('attention'),
   previous: { month: '上月', quarter: '上季度', year: '上年' },
   attentionNone: (previous) => zh`没有未达标、有风险或较${previous}明显变差的数字。`,
-  availabilityCount: (met, judged, atRisk) =>
-    zh`${judged} 个受监测服务中 ${met} 个达到${g('availability')}目标${atRisk > 0 ? zh`（${atRisk} 个${g('atRisk')}）` : ''}。`,
-  figuresCount: (met, judged, atRisk) =>
-    zh`工单与满意度目标 ${judged} 项中达标 ${met} 项${atRisk > 0 ? zh`（${atRisk} 项${g('atRisk')}）` : ''}。`,
   budgetUsedUp: zh`✗ ${g('errorBudget')}已用尽`,
   worse: '↘ 变差',
   recurringNew: '↻ 新出现',

@@ -34,10 +34,15 @@ export const reviewEn = {
   /** The colon after a linked name ("Search: 99.1 %"). */
   colon: ': ',
   attention: 'Needs attention',
-  availabilityCount: (met: number, judged: number) =>
-    `Availability met ${met} of ${judged} monitored ${judged === 1 ? 'service' : 'services'}`,
-  figuresCount: (met: number, judged: number) => `Ticket and satisfaction targets met ${met} of ${judged}`,
-  atRiskCount: (n: number) => ` (${n} at risk)`,
+  /**
+   * The counts above the list (the digest says the same): each message counts its own noun, at risk
+   * included, so a language that counts services and figures with different words (Chinese 个, 项)
+   * says each with its own.
+   */
+  availabilityCount: (met: number, judged: number, atRisk: number) =>
+    `Availability met ${met} of ${judged} monitored ${judged === 1 ? 'service' : 'services'}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}`,
+  figuresCount: (met: number, judged: number, atRisk: number) =>
+    `Ticket and satisfaction targets met ${met} of ${judged}${atRisk > 0 ? ` (${atRisk} at risk)` : ''}`,
   nothing: (noun: string) => `Nothing breached, at risk or notably worse than the previous ${noun}.`,
   budgetUsedUp: '✗ budget used up',
   worse: '↘ worse',

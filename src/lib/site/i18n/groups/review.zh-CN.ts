@@ -30,9 +30,11 @@ export const reviewZhCN: Dictionary['review'] = {
   noPrevious: (noun) => zh`无上${noun}数据可比`,
   attention: g('attention'),
   colon: '：',
-  availabilityCount: (met, judged) => zh`${judged} 个受监测服务中 ${met} 个达到可用性目标`,
-  figuresCount: (met, judged) => zh`工单与满意度目标 ${judged} 项中达标 ${met} 项`,
-  atRiskCount: (n) => zh`（${n} 项${g('atRisk')}）`,
+  // 服务以“个”计，工单与满意度目标以“项”计，有风险的也一样。
+  availabilityCount: (met, judged, atRisk) =>
+    zh`${judged} 个受监测服务中 ${met} 个达到${g('availability')}目标${atRisk > 0 ? zh`（${atRisk} 个${g('atRisk')}）` : ''}`,
+  figuresCount: (met, judged, atRisk) =>
+    zh`工单与满意度目标 ${judged} 项中达标 ${met} 项${atRisk > 0 ? zh`（${atRisk} 项${g('atRisk')}）` : ''}`,
   nothing: (noun) => zh`没有未达标、有风险或较上${noun}明显变差的数字。`,
   budgetUsedUp: zh`✗ ${g('errorBudget')}已用尽`,
   worse: '↘ 变差',
