@@ -5,7 +5,7 @@
 import type { TicketRecord } from '../model/records.ts';
 import type { PriorityRule } from '../model/rules.ts';
 import type { TicketPeriodOptions } from './ticket-figures.ts';
-import { forEachConcerning, levelKey, levelTimes, settleOrder, type TicketTable } from './ticket-table.ts';
+import { forEachConcerning, levelKey, levelTimes, responseJudged, settleOrder, type TicketTable } from './ticket-table.ts';
 
 /** One missed target of one ticket. */
 export interface BreachedTicket {
@@ -30,8 +30,9 @@ export interface BreachedTicket {
  *
  * Definition: deadline = clock.deadline(created, target seconds) on the level's clock; judged as
  * of asOf = min(period end, source horizon); breached when deadline < asOf and not (event <
- * asOf and event ≤ deadline); in the period when deadline ≥ start. Response targets only when
- * `responseRecorded` (default true). Tickets of an unconfigured priority are in no figure.
+ * asOf and event ≤ deadline); in the period when deadline ≥ start. Response targets only of the
+ * tickets whose source records first responses (`responseRecorded`, default every source: see
+ * `responseJudged`). Tickets of an unconfigured priority are in no figure.
  *
  * @param index the tickets, prepared once by `prepareTickets`
  * @param options levels, bounds, horizons and `responseRecorded`, as for `ticketPeriodMetrics`
@@ -43,7 +44,8 @@ export interface BreachedTicket {
  */
 export function breachedTickets(index: TicketTable, options: TicketPeriodOptions): BreachedTicket[] {
   const { startMs, endMs } = options.bounds;
-  const responseRecorded = options.responseRecorded ?? true;
+  // Per source: whether its tickets are judged on the response target (the rule the figures use).
+  const judged = responseJudged(index, options.responseRecorded);
   const tickets = index.tickets;
   const levelOf = index.priorities.map((p) => options.levels.findLast((l) => l.id === p) ?? null);
   const timesOf = levelOf.map((l, p) => (l === null ? null : levelTimes(index, p, levelKey(l))));
@@ -72,7 +74,7 @@ export function breachedTickets(index: TicketTable, options: TicketPeriodOptions
     const pos = index.positionInPriority[i] as number;
     const clock = index.clockOf(level.clock);
     const asOf = asOfOfSource[index.sourceOf[i] as number] as number;
-    if (responseRecorded) {
+    if (judged[index.sourceOf[i] as number] === 1) {
       let d = times.responseDeadlineMs[pos] as number;
       if (Number.isNaN(d)) times.responseDeadlineMs[pos] = d = clock.deadline(t.createdMs, level.responseSeconds);
       judge(t, level, 'response', t.firstResponseMs, d, asOf);
@@ -85,7 +87,7 @@ export function breachedTickets(index: TicketTable, options: TicketPeriodOptions
   // A target breached in the period has its deadline at or after the start and its event (if any)
   // after the deadline, so the ticket settles at or after the start, or never: the tickets the
   // period's figures read (see SettleOrder) hold every breach.
-  forEachConcerning(settleOrder(index, responseRecorded), startMs, endMs, visit);
+  forEachConcerning(settleOrder(index, options.responseRecorded), startMs, endMs, visit);
   const rank = { response: 0, resolution: 1 };
   return out.sort(
     (a, b) =>

@@ -63,13 +63,13 @@ export interface TicketFigures {
   backlogAtEnd: number;
   /** Tickets in the backlog at the end whose resolution deadline passed before the end. */
   openBreachedAtEnd: number;
-  /** First-response attainment; null when the export records no first responses (option `responseRecorded: false`). */
+  /** First-response attainment, over the tickets of the sources that record first responses; null when none does (option `responseRecorded`). */
   response: SlaTargetFigures | null;
   /** Resolution attainment. */
   resolution: SlaTargetFigures;
   /** Reopen rate. */
   reopen: ReopenFigures;
-  /** Created → first response, over tickets first responded to in the period; null when responses are not recorded. */
+  /** Created → first response, over tickets first responded to in the period (of sources that record them); null when none does. */
   timeToFirstResponse: DurationFigures | null;
   /** Created → resolved, over tickets resolved in the period. */
   timeToResolution: DurationFigures;
@@ -121,6 +121,9 @@ export interface TicketPeriodMetrics {
   unknownPriority: number;
 }
 
+/** Which ticket sources record first responses: their ids, or true for every source, false for none. */
+export type ResponseRecorded = boolean | ReadonlySet<string>;
+
 /** Options of {@link ticketPeriodMetrics}. */
 export interface TicketPeriodOptions {
   /** Priority levels with their targets and clocks, in the order the result lists them. */
@@ -129,8 +132,15 @@ export interface TicketPeriodOptions {
   bounds: PeriodBounds;
   /** The previous period's figures, for the `change` fields. */
   previous?: TicketPeriodMetrics | null;
-  /** False when the export has no first-response column: response figures are then null instead of all breached (default true). */
-  responseRecorded?: boolean;
+  /**
+   * Which tickets have a first response on record, by source: the ids of the ticket sources whose
+   * exports have a first-response column, true for every source (the default), false for none. A
+   * ticket of another source is judged on resolution only: it is in no response figure (not met,
+   * breached or pending, not in the time to first response), where read as unanswered it would be
+   * breached at every deadline. Response figures are null when no source records responses (false,
+   * or an empty set). The rule is `responseJudged` (ticket-table.ts).
+   */
+  responseRecorded?: ResponseRecorded;
   /**
    * Each source's data horizon (source id → epoch ms): its tickets are judged as of the earlier
    * of the period's end and the horizon, so a ticket with no outcome by then is open at export,
@@ -199,8 +209,9 @@ function diff(a: number | null | undefined, b: number | null | undefined): numbe
   return a === null || a === undefined || b === null || b === undefined ? null : a - b;
 }
 
-export function figures(acc: Acc, responseRecorded: boolean, previous: TicketFigures | null): TicketFigures {
-  const response = responseRecorded ? targetFigures(acc.response) : null;
+/** The figures of counters; response figures null unless `responseShown` (some source records first responses). */
+export function figures(acc: Acc, responseShown: boolean, previous: TicketFigures | null): TicketFigures {
+  const response = responseShown ? targetFigures(acc.response) : null;
   const resolution = targetFigures(acc.resolution);
   return {
     created: acc.created,
@@ -211,7 +222,7 @@ export function figures(acc: Acc, responseRecorded: boolean, previous: TicketFig
     response,
     resolution,
     reopen: { rate: ratio(acc.reopened, acc.reopenKnown), reopened: acc.reopened, known: acc.reopenKnown },
-    timeToFirstResponse: responseRecorded ? durationFigures(acc.responseSeconds) : null,
+    timeToFirstResponse: responseShown ? durationFigures(acc.responseSeconds) : null,
     timeToResolution: durationFigures(acc.resolutionSeconds),
     change: previous
       ? {

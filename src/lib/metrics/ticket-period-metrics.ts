@@ -23,6 +23,8 @@ import {
   type LevelTimes,
   levelKey,
   levelTimes,
+  responseJudged,
+  responseShown,
   rulesKey,
   type SettleOrder,
   settleOrder,
@@ -33,6 +35,7 @@ export type {
   DurationFigures,
   LevelTicketFigures,
   ReopenFigures,
+  ResponseRecorded,
   SlaTargetFigures,
   TicketCountsByKey,
   TicketFigures,
@@ -49,7 +52,8 @@ export { prepareTickets, type TicketTable } from './ticket-table.ts';
 function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: SettleOrder): PeriodPartial {
   const tickets = index.tickets;
   const { startMs, endMs } = options.bounds;
-  const responseRecorded = options.responseRecorded ?? true;
+  // Per source: whether its tickets are judged on the response target (responseJudged: the one rule).
+  const judged = responseJudged(index, options.responseRecorded);
   const levels: LevelState[] = [];
   const timesOf: Array<LevelTimes | null> = [];
   for (const level of options.levels) {
@@ -133,7 +137,7 @@ function scanPeriod(index: TicketTable, options: TicketPeriodOptions, settle: Se
       acc.resolutionSeconds.push(elapsed);
       overall.resolutionSeconds.push(Math.trunc(((resolvedMs as number) - t.createdMs) / 1000));
     }
-    if (responseRecorded) {
+    if (judged[index.sourceOf[i] as number] === 1) {
       const respondedMs = t.firstResponseMs === null ? null : Math.max(t.firstResponseMs, t.createdMs);
       if (inPeriod(t.firstResponseMs)) {
         let elapsed = times.responseElapsed[pos] as number;
@@ -234,7 +238,7 @@ function tiling(known: Map<number, PeriodPartial[]>, startMs: number, endMs: num
  */
 function periodPartial(index: TicketTable, options: TicketPeriodOptions): PeriodPartial {
   const { startMs, endMs } = options.bounds;
-  const settle = settleOrder(index, options.responseRecorded ?? true);
+  const settle = settleOrder(index, options.responseRecorded);
   const key = rulesKey(options);
   let known = index.partials.get(key);
   if (!known) index.partials.set(key, (known = new Map()));
@@ -271,6 +275,9 @@ function periodPartial(index: TicketTable, options: TicketPeriodOptions): Period
  *   period; per level on its clock (business or 24×7), overall in elapsed 24×7 seconds; median
  *   (mean of the two middle values for an even n) and p90 by nearest rank.
  * - An event recorded before creation counts as at creation (0 s).
+ * - Response attainment and time to first response count only the tickets whose source records
+ *   first responses (`responseRecorded`, default every source); the others are judged on
+ *   resolution alone. Response figures are null when no source records them.
  * Tickets with an unconfigured priority are counted in `unknownPriority` only.
  *
  * Method: the caller indexes the tickets once ({@link prepareTickets}) by created time and the instant they settle (the later of resolution and
@@ -295,13 +302,13 @@ function periodPartial(index: TicketTable, options: TicketPeriodOptions): Period
  */
 export function ticketPeriodMetrics(index: TicketTable, options: TicketPeriodOptions): TicketPeriodMetrics {
   const { startMs, endMs } = options.bounds;
-  const responseRecorded = options.responseRecorded ?? true;
+  const shown = responseShown(options.responseRecorded);
   const partial = periodPartial(index, options);
   const previous = options.previous ?? null;
   return {
     startMs,
     endMs,
-    overall: figures(partial.overall, responseRecorded, previous?.overall ?? null),
+    overall: figures(partial.overall, shown, previous?.overall ?? null),
     levels: partial.levels.map(({ level, clock, acc }) => ({
       levelId: level.id,
       name: level.name,
@@ -309,7 +316,7 @@ export function ticketPeriodMetrics(index: TicketTable, options: TicketPeriodOpt
       calendarId: clock.calendarId,
       responseTargetSeconds: level.responseSeconds,
       resolutionTargetSeconds: level.resolutionSeconds,
-      ...figures(acc, responseRecorded, previous?.levels.find((p) => p.levelId === level.id) ?? null),
+      ...figures(acc, shown, previous?.levels.find((p) => p.levelId === level.id) ?? null),
     })),
     byCategory: countsByKey(index.categories, partial.categoryCreated, partial.categoryResolved),
     byService: countsByKey(index.services, partial.serviceCreated, partial.serviceResolved),
@@ -331,12 +338,12 @@ export type ServiceTicketCounts = Pick<TicketFigures, 'created' | 'resolved' | '
  * @returns service id → its figures, for the services with a ticket of a configured level that concerns the period, in order of first appearance in the tickets; tickets without a service are left out
  */
 export function ticketCountsByService(index: TicketTable, options: TicketPeriodOptions): Map<string, ServiceTicketCounts> {
-  const responseRecorded = options.responseRecorded ?? true;
+  const shown = responseShown(options.responseRecorded);
   const partial = periodPartial(index, options);
   const out = new Map<string, ServiceTicketCounts>();
   partial.byServiceAcc.forEach((acc, s) => {
     if (acc === null) return;
-    const { created, resolved, backlogAtEnd, response, resolution } = figures(acc, responseRecorded, null);
+    const { created, resolved, backlogAtEnd, response, resolution } = figures(acc, shown, null);
     out.set(index.services[s] as string, { created, resolved, backlogAtEnd, response, resolution });
   });
   return out;

@@ -7,7 +7,7 @@ import type { TicketRecord } from '../model/records.ts';
 import type { ClockRule, PriorityRule } from '../model/rules.ts';
 import { lowerBound } from '../util/lower-bound.ts';
 import { clockCache, type SlaClock } from './business-time.ts';
-import type { PeriodPartial, TicketPeriodOptions } from './ticket-figures.ts';
+import type { PeriodPartial, ResponseRecorded, TicketPeriodOptions } from './ticket-figures.ts';
 
 /** Distinct values of a ticket field, in order of first appearance, and each ticket's index into them. */
 function intern(
@@ -64,8 +64,8 @@ export interface TicketTable {
   /** Distinct sources, and each ticket's index into them (for its source's data horizon). */
   sources: string[];
   sourceOf: Uint32Array;
-  /** Per value of `responseRecorded`: the order in which tickets settle (see {@link settleOrder}). */
-  settle: Map<boolean, SettleOrder>;
+  /** Per value of `responseRecorded` (see {@link responseKey}): the order in which tickets settle (see {@link settleOrder}). */
+  settle: Map<string, SettleOrder>;
   /** Per level rules (see {@link levelKey}): SLA instants of that priority's tickets. */
   times: Map<string, LevelTimes>;
   /** Per rules (see {@link rulesKey}): the figures of the periods computed so far, by start instant (see {@link periodPartial}). */
@@ -76,7 +76,7 @@ export interface TicketTable {
 
 /**
  * The tickets a period can concern, found without reading the others. A ticket settles at the
- * later of its resolution and (when responses are recorded) its first response; a period skips
+ * later of its resolution and (when its source records responses) its first response; a period skips
  * the tickets created at or after its end and those settled before its start, so it reads only
  * tickets created before its end and settled at or after its start, or never settled.
  */
@@ -89,7 +89,7 @@ export interface SettleOrder {
   settledMs: Float64Array;
   /** Per block of {@link BLOCK} entries of `order`: the latest settle instant, so blocks settled before a start are passed over. */
   blockMaxMs: Float64Array;
-  /** Tickets never settled (unresolved, or no first response while responses are recorded), by created time ascending. */
+  /** Tickets never settled (unresolved, or no first response while their source records responses), by created time ascending. */
   open: Uint32Array;
   /** Their created instants, in the same order. */
   openCreatedMs: Float64Array;
@@ -164,11 +164,35 @@ export function prepareTickets(tickets: readonly TicketRecord[]): TicketTable {
   };
 }
 
+/**
+ * Which tickets are judged on the response target: per source of the table (index into
+ * `sources`), 1 when `responseRecorded` says the source records first responses (true: every
+ * source; false: none; a set: the sources it holds), else 0. The one rule the period's figures,
+ * the figures per service, the breaches and the settle order read, so they judge the same tickets.
+ */
+export function responseJudged(index: TicketTable, responseRecorded: ResponseRecorded = true): Uint8Array {
+  return Uint8Array.from(index.sources, (src) =>
+    responseRecorded === true || (responseRecorded !== false && responseRecorded.has(src)) ? 1 : 0,
+  );
+}
+
+/** Whether response figures are given at all (else null): some source records first responses. */
+export function responseShown(responseRecorded: ResponseRecorded = true): boolean {
+  return responseRecorded === true || (responseRecorded !== false && responseRecorded.size > 0);
+}
+
+/** `responseRecorded` as a key: "all", "none", or the source ids sorted, as JSON. */
+export function responseKey(responseRecorded: ResponseRecorded = true): string {
+  return responseRecorded === true ? 'all' : responseRecorded === false ? 'none' : JSON.stringify([...responseRecorded].sort());
+}
+
 /** The settle order of the tickets for one value of `responseRecorded`, kept in the table. */
-export function settleOrder(index: TicketTable, responseRecorded: boolean): SettleOrder {
+export function settleOrder(index: TicketTable, responseRecorded: ResponseRecorded = true): SettleOrder {
   const tickets = index.tickets;
-  let settle = index.settle.get(responseRecorded);
+  const key = responseKey(responseRecorded);
+  let settle = index.settle.get(key);
   if (settle) return settle;
+  const judged = responseJudged(index, responseRecorded);
   const n = tickets.length;
   let byCreated = new Uint32Array(n);
   let sorted = true;
@@ -181,7 +205,7 @@ export function settleOrder(index: TicketTable, responseRecorded: boolean): Sett
   const open: number[] = [];
   for (const i of byCreated) {
     const t = tickets[i] as TicketRecord;
-    if (t.resolvedMs === null || (responseRecorded && t.firstResponseMs === null)) open.push(i);
+    if (t.resolvedMs === null || (judged[index.sourceOf[i] as number] === 1 && t.firstResponseMs === null)) open.push(i);
     else settled.push(i);
   }
   const order = Uint32Array.from(settled);
@@ -190,11 +214,13 @@ export function settleOrder(index: TicketTable, responseRecorded: boolean): Sett
   const blockMaxMs = new Float64Array(Math.ceil(order.length / BLOCK)).fill(Number.NEGATIVE_INFINITY);
   let settlesBeforeCreation = false;
   for (let k = 0; k < order.length; k++) {
-    const t = tickets[order[k] as number] as TicketRecord;
+    const i = order[k] as number;
+    const t = tickets[i] as TicketRecord;
     createdMs[k] = t.createdMs;
-    // Resolved (and, when recorded, responded to) before a start: every outcome was known before
-    // that period and the ticket is in none of its backlogs, so the period skips it.
-    const at = responseRecorded ? Math.max(t.resolvedMs as number, t.firstResponseMs as number) : (t.resolvedMs as number);
+    // Resolved (and, when its source records responses, responded to) before a start: every outcome
+    // was known before that period and the ticket is in none of its backlogs, so the period skips it.
+    const at =
+      judged[index.sourceOf[i] as number] === 1 ? Math.max(t.resolvedMs as number, t.firstResponseMs as number) : (t.resolvedMs as number);
     settledMs[k] = at;
     if (at < t.createdMs) settlesBeforeCreation = true;
     const b = (k / BLOCK) | 0;
@@ -203,7 +229,7 @@ export function settleOrder(index: TicketTable, responseRecorded: boolean): Sett
   const openOrder = Uint32Array.from(open);
   const openCreatedMs = Float64Array.from(openOrder, (i) => (tickets[i] as TicketRecord).createdMs);
   settle = { order, createdMs, settledMs, blockMaxMs, open: openOrder, openCreatedMs, settlesBeforeCreation };
-  index.settle.set(responseRecorded, settle);
+  index.settle.set(key, settle);
   return settle;
 }
 
@@ -220,7 +246,7 @@ export function levelKey(level: PriorityRule): string {
 /** Everything a period's figures depend on besides its bounds: the levels (in order, with names), `responseRecorded` and the horizons. */
 export function rulesKey(options: TicketPeriodOptions): string {
   const horizons = [...(options.horizons ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), options.responseRecorded ?? true, horizons]);
+  return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), responseKey(options.responseRecorded), horizons]);
 }
 
 export function levelTimes(index: TicketTable, priority: number, key: string): LevelTimes {
