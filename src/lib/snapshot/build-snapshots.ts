@@ -41,6 +41,7 @@ import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
+import { ticketResponseSources } from './ticket-response-sources.ts';
 import { ticketsById } from './tickets-by-id.ts';
 
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
@@ -206,8 +207,15 @@ function buildPeriods(
     firstMs: f.firstMs,
     lastMs: f.lastMs,
   }));
-  // Response figures only where an export records first responses (Boston 311, for one, does not).
-  const responseRecorded = ingest.files.some((f) => f.kind === 'tickets' && f.fields.includes('firstResponseMs'));
+  // Response figures only for the tickets of sources whose exports record first responses (Boston 311, for one, does
+  // not): decided here once, per source, and passed to every ticket figure and to the pages.
+  const responseSources = ticketResponseSources(ingest.files);
+  const responseRecorded: ReadonlySet<string> = new Set(responseSources.recorded);
+  // What the response figures cover, for the pages' note: only when some ticket sources record responses and some do not.
+  const responseCoverage =
+    responseSources.recorded.length > 0 && responseSources.without.length > 0
+      ? { responseCoverage: { recorded: responseSources.recorded, without: responseSources.without } }
+      : {};
   const ticketTable = prepareTickets(ingest.tickets);
   const recurringTable = prepareRecurring(ingest.tickets, zone);
   const unknownServices = unknownServiceRows(ingest);
@@ -295,7 +303,7 @@ function buildPeriods(
       created: 0,
       resolved: 0,
       backlogAtEnd: 0,
-      response: responseRecorded ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
+      response: responseRecorded.size > 0 ? { attainment: null, met: 0, breached: 0, pending: 0 } : null,
       resolution: { attainment: null, met: 0, breached: 0, pending: 0 },
     });
     // A service has what its data has (issue #15): availability only for monitored services with checks in the period.
@@ -355,6 +363,7 @@ function buildPeriods(
         byCategory: tickets.byCategory.map((c) => (c.key === null ? c : { ...c, key: maskText(c.key) })),
         levels: tickets.levels.map((lv) => ({ ...lv, sources: levels.find((l) => l.id === lv.levelId)?.sources?.slice() ?? null })),
         sourceAgreement,
+        ...responseCoverage,
       },
       satisfaction,
       recurring,

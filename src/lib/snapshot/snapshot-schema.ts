@@ -78,7 +78,9 @@ const ticketFigureShape = {
   backlogAtStart: int,
   backlogAtEnd: int,
   openBreachedAtEnd: int,
-  response: slaFigures.nullable().describe('Null when the exports record no first responses.'),
+  response: slaFigures
+    .nullable()
+    .describe('Over the tickets of the sources whose exports record first responses (tickets.responseCoverage); null when none does.'),
   resolution: slaFigures,
   reopen: obj({ rate: nratio, reopened: int, known: int }),
   timeToFirstResponse: durationFigures.nullable(),
@@ -121,6 +123,12 @@ const ticketsSchema = obj({
       }),
     )
     .describe('Our resolution verdict against the source system’s own, per ticket source whose export carries one.'),
+  responseCoverage: obj({
+    recorded: z.array(str).describe('Ticket sources whose exports record first responses: the tickets the response figures cover.'),
+    without: z.array(str).describe('Ticket sources whose exports do not: their tickets are judged on resolution only.'),
+  })
+    .optional()
+    .describe('Present when some ticket sources record first responses and some do not.'),
 });
 
 const csat = obj({
