@@ -61,6 +61,13 @@ export const reviewEn = {
   clockElapsed: 'elapsed',
   clockNote: `Durations per priority are in that priority's clock (business hours for business-time levels); "All priorities" is in elapsed time.`,
   reopenRate: (rate: string, known: string) => `Reopen rate: ${rate} of ${known} resolved tickets with reopen data.`,
+  /**
+   * Which tickets the first-response figures cover, where some ticket sources record first responses and some do
+   * not (snapshot tickets.responseCoverage): on the ticket table, the tickets page and the method page. Source ids
+   * arrive joined.
+   */
+  responseCoverage: (recorded: string, without: string) =>
+    `First-response figures cover the tickets of ${recorded} only: the exports of ${without} record no first responses, so those tickets are judged on resolution alone.`,
   // SatisfactionTables
   satisfactionLabel: 'Satisfaction by responses, priority and service',
   allResponses: 'All responses',

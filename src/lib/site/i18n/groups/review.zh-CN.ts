@@ -51,6 +51,8 @@ export const reviewZhCN: Dictionary['review'] = {
   clockElapsed: '实际经过时间',
   clockNote: '各优先级的时长按该优先级的计时方式计算（工作时间计时的级别按工作时间）；“全部优先级”按实际经过时间计算。',
   reopenRate: (rate, known) => zh`重开率：在 ${known} 张有重开记录的已解决工单中占 ${rate}。`,
+  responseCoverage: (recorded, without) =>
+    zh`${g('firstResponse')}指标仅涵盖 ${recorded} 的工单：${without} 的导出未记录${g('firstResponse')}，这些工单只按${g('resolutionTarget')}评判。`,
   satisfactionLabel: '按回复、优先级与服务统计的满意度',
   allResponses: '全部回复',
   metResolution: '解决 SLA 达标的工单',
