@@ -150,7 +150,7 @@ export function recipeFor(ts: Awaited<ReturnType<typeof tsRollups>>, engine: Sql
     engine,
     table,
     columns: { timeMs: 'checked_at', service: 'service', probe: 'probe', status: 'status', latencyMs: 'latency' },
-    source: { values: {}, services, defaultService: null },
+    source: { values: {}, services, defaultService: null, asOf: null },
     months: ts.months,
     rules: ts.rules,
     zone: ts.zone,

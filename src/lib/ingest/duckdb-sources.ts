@@ -12,9 +12,10 @@ import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
 import { type MonthId, monthOf, monthsBetween } from '../time/periods.ts';
+import { words } from '../util/reason.ts';
 import type { RowAccount } from './file-account.ts';
-import { missingColumnsMessage, resolveSource, resolveSourceOptions, type SourceOptions } from './resolve-source.ts';
-import { rollupRecipe } from './rollup-sql.ts';
+import { missingColumnsMessage, type ResolvedSource, resolveSource, resolveSourceOptions, type SourceOptions } from './resolve-source.ts';
+import { leftOutRowsQuery, type MappingInput, rollupRecipe, takenSpanQuery } from './rollup-sql.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
 
 /** A Parquet file, by its name. */
@@ -34,15 +35,17 @@ export interface DuckdbRead {
 
 type Rows = { columns: string[]; rows: Array<Record<string, unknown>> };
 
+/** The queries a read runs: `run` reads the whole result, `each` streams it row by row (cells as JSON values). */
+interface Queries {
+  run(sql: string): Promise<Rows>;
+  each(sql: string, visit: (row: unknown[]) => void): Promise<void>;
+}
+
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /** Runs queries on a fresh in-memory DuckDB; its errors become ReviewErrors naming the file. */
-async function withDuckdb<T>(
-  name: string,
-  memoryLimit: string | undefined,
-  work: (run: (sql: string) => Promise<Rows>) => Promise<T>,
-): Promise<T> {
+async function withDuckdb<T>(name: string, memoryLimit: string | undefined, work: (q: Queries) => Promise<T>): Promise<T> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   // A memory limit makes DuckDB spill sorts, joins and windows to disk rather than take the machine.
   const instance = await DuckDBInstance.create(
@@ -50,16 +53,30 @@ async function withDuckdb<T>(
     memoryLimit ? { memory_limit: memoryLimit, temp_directory: path.join(tmpdir(), 'service-review-duckdb') } : {},
   );
   const conn = await instance.connect();
-  const run = async (sql: string): Promise<Rows> => {
+  const guard = async <R>(call: () => Promise<R>): Promise<R> => {
     try {
-      const reader = await conn.runAndReadAll(sql);
-      return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Array<Record<string, unknown>> };
+      return await call();
     } catch (e) {
       throw new ReviewError(`${name}: DuckDB cannot read it: ${(e as Error).message.split('\n')[0]}`);
     }
   };
+  const run = (sql: string): Promise<Rows> =>
+    guard(async () => {
+      const reader = await conn.runAndReadAll(sql);
+      return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Array<Record<string, unknown>> };
+    });
+  // A chunk at a time (DuckDB's vectors), so a large result is never held whole; `visit` runs outside the guard.
+  const each = async (sql: string, visit: (row: unknown[]) => void): Promise<void> => {
+    const result = await guard(() => conn.stream(sql));
+    const chunks = result.yieldRowsJson();
+    for (;;) {
+      const next = await guard(() => chunks.next());
+      if (next.done) return;
+      for (const row of next.value) visit(row);
+    }
+  };
   try {
-    return await work(run);
+    return await work({ run, each });
   } finally {
     conn.closeSync();
     instance.closeSync();
@@ -94,7 +111,7 @@ function settleRollups(read: DuckdbRead, result: Rows): void {
 
 /** Reads one file of a `rollups` source (Parquet) or of a `duckdb` source (a database file or Parquet checks). */
 export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
-  await withDuckdb(read.name, read.source.memoryLimit, async (run) => {
+  await withDuckdb(read.name, read.source.memoryLimit, async ({ run, each }) => {
     read.account.file.encoding = 'parquet';
     read.account.file.delimiter = '';
     if (read.options.kind === 'rollups') {
@@ -115,21 +132,7 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
     const column = (field: string) =>
       resolved.indices[field] === undefined ? null : (header[resolved.indices[field] as number] as string);
     const zone = read.config.review.timeZone;
-    // The months to roll up: the configured review bounds, else those the checks span.
-    const span = (
-      await run(
-        `SELECT min(epoch_ms(${sqlIdent(column('timeMs') as string)})) AS lo, max(epoch_ms(${sqlIdent(column('timeMs') as string)})) AS hi FROM ${table}`,
-      )
-    ).rows[0];
-    const lo = span?.lo === null || span?.lo === undefined ? null : Number(span.lo);
-    const hi = span?.hi === null || span?.hi === undefined ? null : Number(span.hi);
-    const first = read.config.review.firstPeriod ?? (lo === null ? null : monthOf(lo, zone));
-    const last = read.config.review.lastPeriod ?? (hi === null ? null : monthOf(hi, zone));
-    const months: MonthId[] = first !== null && last !== null ? monthsBetween(first, last) : [];
-    const rules = resolveRules(read.config);
-    if (months.length === 0) return;
-    const sql = rollupRecipe({
-      engine: 'duckdb',
+    const mapping: MappingInput = {
       table,
       columns: {
         timeMs: column('timeMs') as string,
@@ -139,10 +142,60 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
         latencyMs: column('latencyMs'),
       },
       source: read.options,
-      months,
-      rules,
-      zone,
-    });
-    settleRollups(read, await run(sql));
+    };
+    // The months to roll up: the configured review bounds, else those the checks the review takes span (as the
+    // accepted rows of an export give its range: a rejected row, one after asOf say, moves nothing).
+    const span = (await run(takenSpanQuery(mapping))).rows[0];
+    const lo = span?.lo === null || span?.lo === undefined ? null : Number(span.lo);
+    const hi = span?.hi === null || span?.hi === undefined ? null : Number(span.hi);
+    const first = read.config.review.firstPeriod ?? (lo === null ? null : monthOf(lo, zone));
+    const last = read.config.review.lastPeriod ?? (hi === null ? null : monthOf(hi, zone));
+    const months: MonthId[] = first !== null && last !== null ? monthsBetween(first, last) : [];
+    const rules = resolveRules(read.config);
+    if (months.length > 0) settleRollups(read, await run(rollupRecipe({ engine: 'duckdb', ...mapping, months, rules, zone })));
+    await rejectLeftOut(read, resolved, mapping, each);
+  });
+}
+
+/** Epoch ms as a cell the row mapper reads back exactly: ISO 8601 in UTC, or the digits beyond Date's range. */
+const instantCell = (ms: number): string => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms));
+
+/**
+ * The rows of the table the recipe leaves out, each rejected with the reason the review gives the
+ * same row of a CSV export: its cells go through the checks row mapper (an unknown status or
+ * service, no time, a latency that is no number ≥ 0, a check after the source's asOf: `checked
+ * after the export was taken (asOf …)`), at its row number and column. So every row of the table
+ * is rolled up or rejected with its reason, none dropped unsaid. A row the recipe leaves out that
+ * the row mapper would take (the recipe folds only ASCII white space in words: docs/rollups.md) is
+ * rejected as such, not passed over.
+ */
+async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping: MappingInput, each: Queries['each']): Promise<void> {
+  const map = rowMapperFor(resolved);
+  const width = resolved.header.length;
+  const at = (field: string) => resolved.indices[field];
+  const cellOfField: Array<[number | undefined, number]> = [
+    [at('service'), 2],
+    [at('probe'), 3],
+    [at('status'), 4],
+    [at('latencyMs'), 5],
+  ];
+  await each(leftOutRowsQuery(mapping), (row) => {
+    const line = Number(row[0]);
+    const fields = new Array<string>(width).fill('');
+    const time = at('timeMs');
+    if (time !== undefined && row[1] !== null) fields[time] = instantCell(Number(row[1]));
+    for (const [i, k] of cellOfField) if (i !== undefined) fields[i] = cellOf(row[k]);
+    const out = map(fields, line);
+    if ('reason' in out) read.account.reject(out);
+    else
+      read.account.reject({
+        line,
+        column: null,
+        field: null,
+        value: null,
+        reason: words(
+          'left out by the DuckDB recipe, which reads a word or number of this row otherwise than the review does (docs/rollups.md)',
+        ),
+      });
   });
 }

@@ -133,7 +133,8 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
       .filter((p) => p.sources === undefined || p.sources.includes(source.id))
       .map((p) => ({ id: p.id, words: p.words })),
     incidentLevels: config.incidentLevels.map((l) => ({ id: l.id, words: l.words })),
-    unknownServices: source.kind === 'checks' ? 'reject' : config.review.unknownServices,
+    // A check (a duckdb source's too) must name a monitored service: an unknown one is rejected, never taken under its exported name.
+    unknownServices: kind === 'checks' ? 'reject' : config.review.unknownServices,
   };
   return { options, problem };
 }

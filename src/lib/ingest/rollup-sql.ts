@@ -1,3 +1,4 @@
+// Over 400 lines: the recipe and the steps that read the table's rows in one file, so the rows it leaves out are the rows the review rejects (leftOutRowsQuery).
 /**
  * The SQL recipes: one query that computes the rollup interchange format (model/rollup-record.ts)
  * from a checks table where the checks live, in DuckDB or ClickHouse, with the spec's semantics
@@ -38,8 +39,11 @@ export interface RecipeInput {
   table: string;
   /** The checks table's column for each canonical field (service and probe may be absent; latency too). */
   columns: { timeMs: string; service: string | null; probe: string | null; status: string; latencyMs: string | null };
-  /** The checks source's options: its service and status words, its default service. */
-  source: Pick<SourceOptions, 'values' | 'services' | 'defaultService'>;
+  /**
+   * The checks source's options: its service and status words, its default service, and its `asOf`
+   * (when the export was taken: a check after it is left out, as the review rejects it).
+   */
+  source: Pick<SourceOptions, 'values' | 'services' | 'defaultService' | 'asOf'>;
   months: readonly MonthId[];
   rules: RuleBook;
   zone: string;
@@ -155,7 +159,10 @@ const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICK
  * nothing known maps to NULL (the row is rejected, as the review rejects it). HTTP codes are
  * matched by pattern in the query.
  */
-function wordTables(input: RecipeInput): { status: Array<[string, number | null]>; service: Array<[string, string | null]> } {
+function wordTables(input: Pick<RecipeInput, 'source'>): {
+  status: Array<[string, number | null]>;
+  service: Array<[string, string | null]>;
+} {
   const toStatus = statusMapper(input.source.values.status ?? {});
   const toService = serviceMapper(input.source.services, input.source.values.service ?? {});
   const code = (w: string) => {
@@ -197,6 +204,91 @@ export function offsetChanges(months: readonly MonthId[], zone: string): Array<[
     out.push([hi, after]);
   }
   return out;
+}
+
+/** What the steps that read the table's rows need: the table, its columns and the source's words and asOf. */
+export type MappingInput = Pick<RecipeInput, 'table' | 'columns' | 'source'>;
+
+/**
+ * The steps that read each row of the table as the review reads an export row, shared by the
+ * recipe and by {@link leftOutRowsQuery} so both leave out the same rows: the common table
+ * expressions status_words, service_words, cells and mapped, and `valid`, the condition on
+ * mapped's columns under which the review takes the row (a time, a known service and status word,
+ * a latency that is empty or a number ≥ 0, and a time at or before the source's asOf); any other
+ * row the review rejects. With `numbered`, cells and mapped also carry each row's position in the
+ * table (m_n, 1-based, in scan order) and its service, probe, status and latency cells as text
+ * (m_raw_…).
+ */
+function mappingSteps(input: MappingInput, d: Dialect, numbered: boolean): { steps: string; valid: string } {
+  const num = (n: number | null) => (n === null ? 'NULL' : String(n));
+  const T = d.text;
+  const c = input.columns;
+  const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
+  const words = wordTables(input);
+  const defaultService = input.source.defaultService === null ? 'NULL' : d.str(input.source.defaultService);
+  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), 'default')`;
+  const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
+  const rawOf = (name: string | null) => (name === null ? 'NULL' : d.toText(col(name)));
+  const raw = `${rawOf(c.service)} AS m_raw_service, ${rawOf(c.probe)} AS m_raw_probe, ${rawOf(c.status)} AS m_raw_status, ${rawOf(c.latencyMs)} AS m_raw_latency`;
+  // A check after the export was taken cannot be in it: the review rejects it (row-mappers.ts), so the recipe leaves it out.
+  const asOf = input.source.asOf === null ? '' : ` AND m_at <= ${input.source.asOf.ms}`;
+  const steps = `-- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
+-- The words of the source's status and service columns that the review maps, and what to.
+status_words AS (${d.values(
+    ['word', 'code'],
+    [T, d.nbigint],
+    words.status.map(([w, k]) => [d.str(w), num(k)]),
+  )}),
+service_words AS (${d.values(
+    ['word', 'id'],
+    [T, d.ntext],
+    words.service.map(([w, id]) => [d.str(w), id === null ? 'NULL' : d.str(id)]),
+  )}),
+-- Each row's cells as the review reads them (words normalised as it does: trimmed, runs of spaces as one, lower case) …
+cells ${numbered ? 'AS' : d.shared} (
+  SELECT ${numbered ? `row_number() OVER () AS m_n, ${raw}, ` : ''}${d.epochMs(col(c.timeMs))} AS m_at, ${c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`} AS w_service, ${probe} AS m_probe,
+    ${d.norm(col(c.status))} AS w_status, ${latency} AS m_latency,
+    ${c.latencyMs === null ? 'NULL' : `nullif(trim(${d.toText(col(c.latencyMs))}), '')`} AS m_cell
+  FROM ${input.table}
+),
+-- … mapped as the review maps them; rows it would reject are left out below.
+mapped AS (
+  SELECT x.m_at AS m_at, CASE WHEN x.w_service IS NULL THEN ${defaultService} ELSE sw.id END AS m_service, x.m_probe AS m_probe,
+    CASE WHEN st.word IS NOT NULL THEN st.code WHEN ${d.matches('x.w_status', '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches('x.w_status', '5[0-9][0-9]')} THEN 2 END AS m_code,
+    x.m_latency AS m_latency, x.m_cell AS m_cell${numbered ? ', x.m_n AS m_n, x.m_raw_service AS m_raw_service, x.m_raw_probe AS m_raw_probe, x.m_raw_status AS m_raw_status, x.m_raw_latency AS m_raw_latency' : ''}
+  FROM cells x LEFT JOIN status_words st ON st.word = x.w_status LEFT JOIN service_words sw ON sw.word = x.w_service
+)`;
+  return {
+    steps,
+    valid: `m_at IS NOT NULL AND m_service IS NOT NULL AND m_code IS NOT NULL AND (m_cell IS NULL OR m_latency >= 0)${asOf}`,
+  };
+}
+
+/**
+ * The rows of a table that the DuckDB recipe leaves out, because the review would reject them
+ * (no time, a service or status word it does not know, a latency that is not a number ≥ 0, a time
+ * after the source's asOf): each row's position in the table (`m_n`, 1-based, in scan order), its
+ * time (`m_at`, epoch ms) and its cells as text, in table order. The in-process duckdb source
+ * (duckdb-sources.ts) gives each to the checks row mapper, which says why, so every row of the
+ * table is rolled up or rejected with its reason, as a CSV export's row is.
+ */
+export function leftOutRowsQuery(input: MappingInput): string {
+  const mapping = mappingSteps(input, DUCKDB, true);
+  return `WITH
+${mapping.steps}
+SELECT m_n, m_at, m_raw_service, m_raw_probe, m_raw_status, m_raw_latency FROM mapped
+WHERE NOT coalesce(${mapping.valid}, false)
+ORDER BY m_n
+`;
+}
+
+/** The first and last time, epoch ms (`lo`, `hi`), of the table's rows the review takes (DuckDB): the months the data spans. */
+export function takenSpanQuery(input: MappingInput): string {
+  const mapping = mappingSteps(input, DUCKDB, false);
+  return `WITH
+${mapping.steps}
+SELECT min(m_at) AS lo, max(m_at) AS hi FROM mapped WHERE ${mapping.valid}
+`;
 }
 
 /**
@@ -244,12 +336,7 @@ export function rollupRecipe(input: RecipeInput): string {
               .join(' ')} ELSE ${(offsets[offsets.length - 1] as [number, number])[1]} END`
       }`,
     );
-  const c = input.columns;
-  const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
-  const words = wordTables(input);
-  const defaultService = input.source.defaultService === null ? 'NULL' : d.str(input.source.defaultService);
-  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), 'default')`;
-  const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
+  const mapping = mappingSteps(input, d, false);
   const byProbe = 'PARTITION BY service, probe ORDER BY at_ms';
   const cum = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
   const I = d.bigint;
@@ -264,36 +351,11 @@ rules AS (${d.values(['service', 'month', 'max_gap_ms', 'confirm', 'threshold'],
 maint AS (${d.values(['service', 'month', 'w_start', 'w_end'], [T, T, I, I], maintRows)}),
 params AS (SELECT r.service AS service, r.month AS month, m.m_start AS m_start, m.m_end AS m_end, r.max_gap_ms AS max_gap_ms, r.confirm AS confirm, r.threshold AS threshold
   FROM rules r JOIN months m ON m.month = r.month),
--- Each row of the table mapped as the review maps an export row; rows it would reject are left out.
--- The words of the source's status and service columns that the review maps, and what to.
-status_words AS (${d.values(
-    ['word', 'code'],
-    [T, d.nbigint],
-    words.status.map(([w, k]) => [d.str(w), num(k)]),
-  )}),
-service_words AS (${d.values(
-    ['word', 'id'],
-    [T, d.ntext],
-    words.service.map(([w, id]) => [d.str(w), id === null ? 'NULL' : d.str(id)]),
-  )}),
--- Each row's cells as the review reads them (words normalised as it does: trimmed, runs of spaces as one, lower case) …
-cells ${d.shared} (
-  SELECT ${d.epochMs(col(c.timeMs))} AS m_at, ${c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`} AS w_service, ${probe} AS m_probe,
-    ${d.norm(col(c.status))} AS w_status, ${latency} AS m_latency,
-    ${c.latencyMs === null ? 'NULL' : `nullif(trim(${d.toText(col(c.latencyMs))}), '')`} AS m_cell
-  FROM ${input.table}
-),
--- … mapped as the review maps them; rows it would reject are left out below.
-mapped AS (
-  SELECT x.m_at AS m_at, CASE WHEN x.w_service IS NULL THEN ${defaultService} ELSE sw.id END AS m_service, x.m_probe AS m_probe,
-    CASE WHEN st.word IS NOT NULL THEN st.code WHEN ${d.matches('x.w_status', '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches('x.w_status', '5[0-9][0-9]')} THEN 2 END AS m_code,
-    x.m_latency AS m_latency, x.m_cell AS m_cell
-  FROM cells x LEFT JOIN status_words st ON st.word = x.w_status LEFT JOIN service_words sw ON sw.word = x.w_service
-),
+${mapping.steps},
 -- (The m_ names differ from every column name: ClickHouse lets an alias stand for a column of the same name.)
 valid AS (
   SELECT m_at AS at_ms, m_service AS service, m_probe AS probe, m_code AS code, m_latency AS latency FROM mapped
-  WHERE m_at IS NOT NULL AND m_service IS NOT NULL AND m_code IS NOT NULL AND (m_cell IS NULL OR m_latency >= 0)
+  WHERE ${mapping.valid}
 ),
 -- One check per service, probe and instant (an export's later row wins in the review; here the most severe).
 deduped AS (
