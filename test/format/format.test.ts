@@ -91,6 +91,33 @@ describe('the minus sign of a figure on a page (withFigureSign)', () => {
     expect(formatPointChange(-0.0000001)).toBe('±0.000 pp');
   });
 
+  // The early return for text that is neither negative nor a change (most cells) must give what the
+  // whole rule gives: the rule written out in full here, against every form a figure's text takes.
+  it('its shortcut for non-negative values gives what the whole rule gives', () => {
+    const whole = (text: string, change: boolean) => {
+      const negative = text.startsWith('-');
+      const body = negative ? text.slice(1) : text;
+      if (!/^[\d∞]/.test(body)) return text;
+      if (/^[0.,]*$/.test(body)) return change ? `±${body}` : body;
+      if (negative) return `${MINUS_SIGN}${body}`;
+      return change ? `+${body}` : body;
+    };
+    assertProperty(
+      fc.property(
+        fc.oneof(
+          fc.tuple(fc.double(), fc.integer({ min: 0, max: 6 })).map(([n, d]) => (Number.isFinite(n) ? n.toFixed(d) : String(n))),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => new Intl.NumberFormat('en-GB').format(n)),
+          fc.constantFrom('—', 'no data', '-0', '-0.000', '0', '-∞', 'Infinity', '-Infinity', 'NaN', '', '2026-10-05'),
+          fc.string(),
+        ),
+        fc.boolean(),
+        (text, change) => {
+          expect(withFigureSign(text, change)).toBe(whole(text, change));
+        },
+      ),
+    );
+  });
+
   it('leaves text that is not a number as it is', () => {
     expect(withFigureSign('—')).toBe('—');
     expect(withFigureSign('2026-10-05')).toBe('2026-10-05');

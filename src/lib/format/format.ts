@@ -21,6 +21,8 @@ export const MINUS_SIGN = '\u2212';
  * @example withFigureSign('0.012', true) // '+0.012'
  */
 export function withFigureSign(text: string, change = false): string {
+  // Most figures: not negative and not a change, so written as they are (millions of cells in a large archive).
+  if (!change && text.charCodeAt(0) !== 45) return text;
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   if (!/^[\d∞]/.test(body)) return text;
