@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 /** Builds the review's site; a function giving a built page's text by its path under dist/. */
-function built(sources: 'both' | 'desk'): (page: string) => string {
+function built(sources: 'both' | 'desk'): (page: string, file?: string) => string {
   const config = twoSourceReview(sources, { bilingual: true });
   dirs.push(path.dirname(config));
   const r = spawnSync(
@@ -31,7 +31,7 @@ function built(sources: 'both' | 'desk'): (page: string) => string {
     },
   );
   expect(r.status, r.stderr).toBe(0);
-  return (page) => readFileSync(path.join(path.dirname(config), 'dist', page, 'index.html'), 'utf8');
+  return (page, file = 'index.html') => readFileSync(path.join(path.dirname(config), 'dist', page, file), 'utf8');
 }
 
 const NOTE = {
@@ -47,11 +47,20 @@ describe('pages of a review whose ticket sources differ on first responses', () 
       for (const p of ['reviews/2026-11', 'reviews/2026-Q4', 'reviews/2026', 'reviews/2026-11/tickets', 'method'])
         expect(page(`${locale}/${p}`), `${locale}/${p}`).toContain(note);
     }
+    // The headline card and the digest give the figure without the ticket table: they say whose tickets it counts.
+    const card = (html: string) => html.match(/data-card="response"[\s\S]*?<\/div>\s*<\/div>/)?.[0] ?? '';
+    expect(card(page('en'))).toContain('tickets judged (tickets of desk only)');
+    expect(card(page('zh-CN'))).toContain('（仅 desk 的工单）');
+    expect(card(page('en/reviews/2026-11'))).toContain('(tickets of desk only)');
+    expect(page('en/reviews/2026-11', 'digest.md')).toContain('(tickets of desk only)');
+    expect(page('zh-CN/reviews/2026-11', 'digest.html')).toContain('（仅 desk 的工单）');
   }, 120_000);
 
   it('say nothing of it where the one ticket source records first responses', () => {
     const page = built('desk');
     for (const p of ['en/reviews/2026-11', 'en/reviews/2026-11/tickets', 'en/method', 'zh-CN/reviews/2026-11'])
       expect(page(p), p).not.toContain('data-response-coverage');
+    expect(page('en')).not.toContain('tickets of desk only');
+    expect(page('en/reviews/2026-11', 'digest.md')).not.toContain('only)');
   }, 120_000);
 });

@@ -18,3 +18,15 @@ export function responseCoverageNote(coverage: PeriodSnapshot['tickets']['respon
   const t = dictionary(locale);
   return t.review.responseCoverage(coverage.recorded.join(t.punct.comma), coverage.without.join(t.punct.comma));
 }
+
+/**
+ * The short form, after the first-response count on the headline card and in the digest, so a
+ * figure read without the ticket table still says whose tickets it counts.
+ * @returns the words, or '' where every ticket source records first responses or none does
+ * @example responseCoverageShort({ recorded: ['desk'], without: ['legacy'] }, 'en') // ' (tickets of desk only)'
+ */
+export function responseCoverageShort(coverage: PeriodSnapshot['tickets']['responseCoverage'], locale: Locale): string {
+  if (coverage === undefined) return '';
+  const t = dictionary(locale);
+  return t.review.responseCoverageShort(coverage.recorded.join(t.punct.comma));
+}

@@ -16,6 +16,7 @@ import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
 import { localePath, otherLocales } from '../i18n/locale-path.ts';
+import { responseCoverageShort } from '../response-coverage.ts';
 import { hasTicketsPage, hrefUnder, reviewPath } from '../site-links.ts';
 
 type Verdict = 'met' | 'at-risk' | 'breached' | 'no-data';
@@ -188,7 +189,7 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
       verdict: verdictOf(v.verdict),
       verdictKey: v.verdict,
       change: f.change(v.change),
-      basis: basis(v.n, formatCount(v.n)),
+      basis: `${basis(v.n, formatCount(v.n))}${key === 'responseAttainment' ? responseCoverageShort(snap.tickets.responseCoverage, locale) : ''}`,
     });
   }
   // Ticket volumes have no target: shown for context when the period has tickets.

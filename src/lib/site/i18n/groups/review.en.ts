@@ -68,6 +68,8 @@ export const reviewEn = {
    */
   responseCoverage: (recorded: string, without: string) =>
     `First-response figures cover the tickets of ${recorded} only: the exports of ${without} record no first responses, so those tickets are judged on resolution alone.`,
+  /** The same, beside the first-response count on the headline card and in the digest: whose tickets it counts. */
+  responseCoverageShort: (recorded: string) => ` (tickets of ${recorded} only)`,
   // SatisfactionTables
   satisfactionLabel: 'Satisfaction by responses, priority and service',
   allResponses: 'All responses',

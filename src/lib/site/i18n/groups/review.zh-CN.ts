@@ -53,6 +53,7 @@ export const reviewZhCN: Dictionary['review'] = {
   reopenRate: (rate, known) => zh`重开率：在 ${known} 张有重开记录的已解决工单中占 ${rate}。`,
   responseCoverage: (recorded, without) =>
     zh`${g('firstResponse')}指标仅涵盖 ${recorded} 的工单：${without} 的导出未记录${g('firstResponse')}，这些工单只按${g('resolutionTarget')}评判。`,
+  responseCoverageShort: (recorded) => zh`（仅 ${recorded} 的工单）`,
   satisfactionLabel: '按回复、优先级与服务统计的满意度',
   allResponses: '全部回复',
   metResolution: '解决 SLA 达标的工单',
