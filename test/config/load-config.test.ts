@@ -293,6 +293,29 @@ describe('engine settings of a source (issue #17)', () => {
   });
 });
 
+// Before, these were accepted and ignored: a rollups source's days are the review zone's whatever its
+// timeZone, and a duckdb source reads typed instants, not CSV text.
+describe('reading keys where the format fixes how it is read', () => {
+  it('are refused on rollups and duckdb sources, each with why, and taken on CSV sources', () => {
+    expect(
+      problemsOf({
+        ...good,
+        sources: [
+          { id: 'mon', kind: 'rollups', files: 'r.csv', timeZone: 'America/New_York', delimiter: ';', encoding: 'gbk' },
+          { id: 'wh', kind: 'duckdb', files: 'w.duckdb', epochUnit: 's', encoding: 'utf-8' },
+        ],
+      }),
+    ).toEqual([
+      'sources[0].timeZone: a rollups source\'s dates are days of the review zone (docs/rollups.md): timeZone does not apply, got "America/New_York"',
+      'sources[1].epochUnit: a duckdb source reads typed timestamps, not numbers: epochUnit does not apply, got "s"',
+      'sources[1].encoding: a duckdb source reads a database file or Parquet, not CSV: encoding does not apply, got "utf-8"',
+    ]);
+    expect(
+      problemsOf({ ...good, sources: [{ id: 'mon', kind: 'checks', files: 'c.csv', timeZone: 'America/New_York', epochUnit: 's' }] }),
+    ).toEqual([]);
+  });
+});
+
 // docs/config.md sources[].resolvedStatuses: ticket statuses that mean resolved; other kinds have no such status.
 describe('resolved statuses of a source', () => {
   it('are ticket words: a list of non-empty words, on a tickets source only', () => {

@@ -189,6 +189,30 @@ export function crossReferenceIssues(raw: unknown): MappingIssue[] {
       out.push({ path: ['sources', i, 'memoryLimit'], message: 'only duckdb and rollups sources run DuckDB' });
     if (src.resolvedStatuses !== undefined && src.kind !== 'tickets')
       out.push({ path: ['sources', i, 'resolvedStatuses'], message: 'only a tickets source has resolved statuses' });
+    // How timestamps and CSV text are read means nothing where the format fixes it: said there, it would be ignored.
+    const fixed: Record<string, string> | null =
+      src.kind === 'rollups'
+        ? {
+            timeZone: "a rollups source's dates are days of the review zone (docs/rollups.md)",
+            dateOrder: "a rollups source's dates are written YYYY-MM-DD",
+            epochUnit: 'a rollups source has no timestamps, only dates',
+            ambiguous: 'a rollups source has no local times, only dates',
+          }
+        : src.kind === 'duckdb'
+          ? {
+              timeZone: 'a duckdb source reads its time column as instants (a TIMESTAMP is UTC; docs/rollups.md)',
+              dateOrder: 'a duckdb source reads typed timestamps, not text',
+              epochUnit: 'a duckdb source reads typed timestamps, not numbers',
+              ambiguous: 'a duckdb source reads instants, not local times',
+              delimiter: 'a duckdb source reads a database file or Parquet, not CSV',
+              encoding: 'a duckdb source reads a database file or Parquet, not CSV',
+            }
+          : null;
+    // A key at its default says nothing (and this runs on the parsed config too, where defaults are filled in).
+    const defaults: Record<string, unknown> = { epochUnit: 'auto', ambiguous: 'reject', delimiter: 'auto', encoding: 'auto' };
+    for (const [key, why] of Object.entries(fixed ?? {}))
+      if (src[key] !== undefined && src[key] !== defaults[key])
+        out.push({ path: ['sources', i, key], message: `${why}: ${key} does not apply` });
   });
   list(cfg.maintenance).forEach((m, i) => {
     const sv = text(m.service);
