@@ -99,6 +99,20 @@ describe('maskPersonalData: local parts in CJK and other scripts written without
     expect(maskPersonalData(`${'这'.repeat(62)}张三@example.com`)).toBe('[email]');
   });
 
+  // The bound holds for every local part, not only CJK ones: unbounded, each start in a long run of
+  // local-part characters was read to its end again (a 16,384-character cell of letters and an
+  // at-sign, or of `a%40` repeated, took 0.7–1.9 s to mask; bounded, about 25 ms). What is past 64
+  // characters before the at-sign is no part of any address RFC 5321 allows.
+  it('takes at most 64 characters of a Latin local part too; the rest of the run stays', () => {
+    expect(maskPersonalData(`${'a'.repeat(70)}@example.com`)).toBe(`${'a'.repeat(6)}[email]`);
+    expect(maskPersonalData(`${'a'.repeat(64)}@example.com`)).toBe('[email]');
+    // 40 × 'b.' + 'jo' is 82 characters: the last 64 go, the first 18 (9 × 'b.') stay.
+    expect(maskPersonalData(`x ${'b.'.repeat(40)}jo@example.com`)).toBe(`x ${'b.'.repeat(9)}[email]`);
+    // Cells at the field limit (field-limit.ts) with an at-sign and no address: left as they are.
+    for (const cell of [`${'a'.repeat(16_383)}@`, `a@${'b.'.repeat(8_191)}`, 'a%40'.repeat(4_096)])
+      expect(maskPersonalData(cell)).toBe(cell);
+  });
+
   it('leaves CJK text with an at-sign that is no address', () => {
     for (const text of ['@张三 请看一下', '张三@李四', '问题@v2.0版本', '任务@2026.10', '请@所有人。谢谢', '价格@5.99元'])
       expect(maskPersonalData(text)).toBe(text);

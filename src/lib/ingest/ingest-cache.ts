@@ -22,9 +22,10 @@ import type { SourceOptions } from './resolve-source.ts';
 /**
  * Bump when the cached layout or the meaning of parsed records changes, the masking of what the
  * cache holds masked included (8: rejects masked by the reason's parts; unlisted services' names
- * masked, their ids made from the masked names; 9: e-mail addresses with CJK local parts masked).
+ * masked, their ids made from the masked names; 9: e-mail addresses with CJK local parts masked; 10: a local
+ * part is at most 64 characters, as RFC 5321 has it).
  */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;

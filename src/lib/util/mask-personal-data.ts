@@ -39,7 +39,7 @@ const DOMAIN_CHAR = '[\\p{L}\\p{M}\\p{N}\\-.\\uFF0E\\uFF61]';
 const TLD = '(?:\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
 
 /** The first form of {@link LOCAL_PART}: at most LOCAL_MAX characters to the at-sign, a letter of an unspaced script among them. */
-const LOCAL_WITH_UNSPACED = `(?=${LOCAL_ANY}{1,${LOCAL_MAX}}${AT})${LOCAL_ANY}*${LOCAL_UNSPACED}(?:[\\p{N}._%+\\-]${LOCAL_SPACED}*)?`;
+const LOCAL_WITH_UNSPACED = `(?=${LOCAL_ANY}{1,${LOCAL_MAX}}${AT})${LOCAL_ANY}{0,${LOCAL_MAX - 1}}${LOCAL_UNSPACED}(?:[\\p{N}._%+\\-]${LOCAL_SPACED}{0,${LOCAL_MAX - 2}})?`;
 
 /**
  * A local part, in one of two forms; matching is leftmost, so either starts at the beginning of
@@ -54,12 +54,14 @@ const LOCAL_WITH_UNSPACED = `(?=${LOCAL_ANY}{1,${LOCAL_MAX}}${AT})${LOCAL_ANY}*$
  *   with it (`[email]处理`), since masking a few words more is better than publishing the name. Its
  *   last such letter is followed by the at-sign, or by a digit or one of `._%+-` and then letters
  *   and digits of spaced scripts (`张三01`, `张三.li`).
- * - Otherwise a run of characters of spaced scripts (`jo.doe`, `андрей`, `12345678`). Latin
+ * - Otherwise a run of characters of spaced scripts (`jo.doe`, `андрей`, `12345678`), its last
+ *   {@link LOCAL_MAX} before the at-sign (a longer run is no address, and reading each start of it to
+ *   its end again made masking a long cell quadratic). Latin
  *   letters straight after CJK text start a local part of this form, so in
  *   `请发到zhang@example.cn谢谢` the words before stay: a CJK label written before a Latin address
  *   is common, a local part of CJK letters followed directly by Latin ones is not.
  */
-const LOCAL_PART = `(?:${LOCAL_WITH_UNSPACED}|${LOCAL_SPACED}+)`;
+const LOCAL_PART = `(?:${LOCAL_WITH_UNSPACED}|${LOCAL_SPACED}{1,${LOCAL_MAX}})`;
 
 /**
  * An e-mail address: a local part ({@link LOCAL_PART}), an at-sign, a domain. A Latin top-level
