@@ -49,6 +49,9 @@ describe('normalizeTitle', () => {
     ['mailbox jo%40example.com full', 'mailbox full'],
     ['https://status.example.com/incidents/123 down', 'down'],
     ['www.example.com slow', 'slow'],
+    ['see svn+ssh://repo.example.com/trunk broken', 'see broken'],
+    // a scheme of 32 characters, the longest the url rule takes (a longer run was read again from every word start)
+    [`${'a'.repeat(32)}://example.com/x broken`, 'broken'],
     // dates and times
     ['backup failed 2026-11-03', 'backup failed'],
     ['backup failed 2026-11-03T08:15:00Z', 'backup failed'],

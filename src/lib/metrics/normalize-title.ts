@@ -10,8 +10,9 @@ const KNOWN_TLDS = new Set(
 
 /** Removal rules, in the order they run; each match becomes a space. */
 const RULES: ReadonlyArray<{ name: string; re: RegExp; keep?: (match: string) => boolean; only?: RegExp }> = [
-  // URLs (scheme://… or www.…), up to the next space.
-  { name: 'url', re: /\b[a-z][a-z0-9+.-]*:\/\/\S*|\bwww\.\S+/gu },
+  // URLs (scheme://… or www.…), up to the next space. A scheme is at most 32 characters: unbounded, each word start
+  // in a long run of scheme characters (`a.ba.ba.b…`) was read to its end again, quadratic in a long title.
+  { name: 'url', re: /\b[a-z][a-z0-9+.-]{0,31}:\/\/\S*|\bwww\.\S+/gu },
   // E-mail addresses, as masking finds them (full-width, internationalised, %40): a key holds no piece of one.
   // (Only where an at-sign is, after NFKC: the pattern is costly on the many titles without one.)
   { name: 'email', re: EMAIL_ADDRESS, only: /@|%40/ },
