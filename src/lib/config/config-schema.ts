@@ -1,3 +1,4 @@
+// Over 400 lines: the whole config reference in one schema, one documented field after another (docs/config.md is made from it).
 /**
  * The review configuration (`review.config.yaml`). Every field has a one-line doc: this file
  * is the configuration reference, and docs/config.md is generated from it
@@ -9,6 +10,7 @@ import { LOCALES } from '../model/locales.ts';
 import { VALUE_MAP_FIELDS } from '../model/value-maps.ts';
 import { isValidTimeZone, parseDate } from '../time/zoned-time.ts';
 import { crossReferenceIssues } from './cross-references.ts';
+import { SOURCE_READING_DEFAULTS } from './source-reading-defaults.ts';
 
 const timeZone = z
   .string()
@@ -332,18 +334,24 @@ export const sourceSchema = z
       .enum(['ymd', 'dmy', 'mdy'])
       .optional()
       .describe("Field order of slash dates such as 03/11/2026 (default: the preset's, else ymd)."),
-    ambiguous: z.enum(['reject', 'earlier', 'later']).default('reject').describe('What a local time in the repeated DST hour means.'),
+    ambiguous: z
+      .enum(['reject', 'earlier', 'later'])
+      .default(SOURCE_READING_DEFAULTS.ambiguous)
+      .describe('What a local time in the repeated DST hour means.'),
     epochUnit: z
       .enum(['auto', 's', 'ms', 'excel-serial'])
-      .default('auto')
+      .default(SOURCE_READING_DEFAULTS.epochUnit)
       .describe(
         'Unit of bare-number timestamps (auto: 9–10 digits are seconds, 12–13 milliseconds, anything else rejected; excel-serial: spreadsheet serial dates in the source zone).',
       ),
-    delimiter: z.enum([',', ';', '\t', 'auto']).default('auto').describe('Field delimiter; auto detects from the header line.'),
+    delimiter: z
+      .enum([',', ';', '\t', 'auto'])
+      .default(SOURCE_READING_DEFAULTS.delimiter)
+      .describe('Field delimiter; auto detects from the header line.'),
     encoding: z
       .string()
       .refine((n) => encodingName(n) !== null, { error: (iss) => unknownEncoding(String(iss.input)), params: { noValue: true } })
-      .default('auto')
+      .default(SOURCE_READING_DEFAULTS.encoding)
       .describe(
         'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
       ),

@@ -6,6 +6,7 @@
 import { LOCALES } from '../model/locales.ts';
 import { PRESETS } from './presets.ts';
 import { type MappingIssue, sourceMappingIssues } from './source-mappings.ts';
+import { SOURCE_READING_DEFAULTS } from './source-reading-defaults.ts';
 
 type Loose = Record<string, unknown>;
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => x !== null && typeof x === 'object') : []);
@@ -209,7 +210,7 @@ export function crossReferenceIssues(raw: unknown): MappingIssue[] {
             }
           : null;
     // A key at its default says nothing (and this runs on the parsed config too, where defaults are filled in).
-    const defaults: Record<string, unknown> = { epochUnit: 'auto', ambiguous: 'reject', delimiter: 'auto', encoding: 'auto' };
+    const defaults: Record<string, unknown> = SOURCE_READING_DEFAULTS;
     for (const [key, why] of Object.entries(fixed ?? {}))
       if (src[key] !== undefined && src[key] !== defaults[key])
         out.push({ path: ['sources', i, key], message: `${why}: ${key} does not apply` });
