@@ -1,6 +1,6 @@
 /**
  * Issue #16: "no English string left in a Chinese page". The bundled sample is built in both
- * languages through the real CLI, and every built zh-CN page (and HTML digest) is scanned (test/helpers/english-scan.ts):
+ * languages through the real CLI, and every built zh-CN page (and digest, HTML and Markdown) is scanned (test/helpers/english-scan.ts):
  * its visible text, less the data the review shows as exported (every text of the snapshots and
  * the config), is searched for the English dictionary's texts and for any other English word.
  * Acronyms (SLA, CSAT, NPS …) are allowed; nothing else is.
@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dataTexts, englishFragments, englishHits, type Hit, visibleText } from '../helpers/english-scan.ts';
+import { dictionary } from '../../src/lib/site/i18n/dictionaries.ts';
+import { dataTexts, englishFragments, englishHits, type Hit, markdownText, visibleText } from '../helpers/english-scan.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/main.ts');
@@ -54,15 +55,21 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory()
           ? walk(path.join(dir, e.name))
-          : e.name === 'index.html' || e.name === 'digest.html'
+          : e.name === 'index.html' || e.name === 'digest.html' || e.name === 'digest.md'
             ? [path.join(dir, e.name)]
             : [],
       );
     const dist = path.join(work, 'dist');
     // The pages, and the HTML digests beside the reviews (their link to the English digest is marked lang="en").
+    // And the Markdown digests: their link to the English digest is in English by design, as in the HTML ones.
+    const english = [dictionary('en').digest.otherLanguage];
     pages = walk(path.join(dist, 'zh-CN')).map((file) => ({
       page: path.basename(file) === 'index.html' ? `/${path.relative(dist, path.dirname(file))}/` : `/${path.relative(dist, file)}`,
-      hits: englishHits(visibleText(readFileSync(file, 'utf8')), data, fragments),
+      hits: englishHits(
+        file.endsWith('.md') ? markdownText(readFileSync(file, 'utf8'), english) : visibleText(readFileSync(file, 'utf8')),
+        data,
+        fragments,
+      ),
     }));
   }, 300_000);
 
@@ -75,11 +82,42 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
     expect(pages.map((p) => p.page)).toContain('/zh-CN/method/');
     expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/data-quality/');
     expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/digest.html');
+    expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/digest.md');
   });
 
   it('leaves no English interface word on any Chinese page', () => {
     const failed = pages.flatMap(({ page, hits }) => hits.map((h) => `${page}: ${h.key}: "${h.text}" in “${h.context}”`));
     expect(failed).toEqual([]);
+  });
+
+  it("reads a Markdown digest as a reader sees it: link text, not targets; the other language's link left out", () => {
+    const md = [
+      '# 摘要',
+      '',
+      '[This digest in English](../en/digest.md)',
+      '',
+      '| 指标 | 数值 |',
+      '| --- | ---: |',
+      '| [可用性](./#a) | 99% target |',
+      '- ! [Report](x/) ok',
+      '- [问题“Slow \\[INC1\\] a\\|b”](./#r)',
+      '_由 service-review 生成_',
+    ].join('\n');
+    expect(markdownText(md, ['This digest in English'])).toEqual([
+      '摘要',
+      '指标',
+      '数值',
+      '可用性',
+      '99% target',
+      '! Report ok',
+      '问题“Slow [INC1] a|b”',
+      '由 service-review 生成',
+    ]);
+    expect(
+      englishHits(markdownText(md, ['This digest in English']), ['service-review', 'Slow [INC1] a|b'], englishFragments()).map(
+        (h) => h.text,
+      ),
+    ).toEqual(['target', 'Report', 'ok']);
   });
 
   it('would catch English on a page: a dictionary text and a literal are both found', () => {

@@ -93,6 +93,32 @@ export function visibleText(html: string): string[] {
   return out;
 }
 
+/**
+ * What a reader sees of a Markdown digest, as visibleText does for a page: each line's text (each
+ * table cell on its own), without link targets and Markdown's marks, and without links whose text is
+ * one of `otherLanguage` (the link to the digest in the other language, written in that language,
+ * as the HTML digest marks it lang="en").
+ */
+export function markdownText(md: string, otherLanguage: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of md.split('\n')) {
+    if (/^\|?\s*:?-{3,}/.test(line)) continue; // a table's rule row
+    const text = line
+      .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, (_, label: string) => (otherLanguage.includes(label) ? ' ' : label))
+      .replace(/^\s*(?:#{1,6}\s|[-*]\s|>\s?)/, '')
+      .replace(/(^|\s)_|_(\s|$)/g, '$1$2');
+    // Cells split at unescaped pipes; then Markdown's backslash escapes are read as the characters they keep.
+    for (const cell of text.split(/(?<!\\)\|/)) {
+      const t = cell
+        .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
 /** Every text of a JSON value (snapshot, config) that holds a Latin letter: the data a page may show. */
 export function dataTexts(value: unknown, skip: (path: string) => boolean, at = ''): string[] {
   if (typeof value === 'string') return /[A-Za-z]/.test(value) && !skip(at) ? [value] : [];
