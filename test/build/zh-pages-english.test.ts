@@ -85,6 +85,14 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
     expect(pages.map((p) => p.page)).toContain('/zh-CN/reviews/2026-08/digest.md');
   });
 
+  it('sets file names in the method page’s prose as code (read as written, not words to translate)', () => {
+    // The scan takes the sample config's texts out as data, and the register's file name is one of them; held here.
+    for (const locale of ['en', 'zh-CN']) {
+      const method = readFileSync(path.join(work, 'dist', locale, 'method/index.html'), 'utf8');
+      expect(method.match(/<code>content\/actions\.yaml<\/code>/g)?.length, locale).toBe(2);
+    }
+  });
+
   it('leaves no English interface word on any Chinese page', () => {
     const failed = pages.flatMap(({ page, hits }) => hits.map((h) => `${page}: ${h.key}: "${h.text}" in “${h.context}”`));
     expect(failed).toEqual([]);

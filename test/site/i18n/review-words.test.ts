@@ -10,7 +10,7 @@ import type { TooltipItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { presetFor } from '../../../src/lib/config/presets.ts';
 import { figureText } from '../../../src/lib/site/commentary-figures.ts';
-import { agreementNoteIn } from '../../../src/lib/site/i18n/agreement-notes.ts';
+import { agreementNoteIn, agreementNoteRich } from '../../../src/lib/site/i18n/agreement-notes.ts';
 import { dictionary } from '../../../src/lib/site/i18n/dictionaries.ts';
 import { parseRich, plainRich } from '../../../src/lib/site/i18n/rich-text.ts';
 import { slots } from '../../../src/lib/site/i18n/slots.ts';
@@ -283,6 +283,17 @@ describe('source-agreement notes in the page’s language', () => {
     );
     expect(agreementNoteIn(boston, 'zh-CN')).toMatch(/^市政系统/);
     expect(agreementNoteIn('Our own words.', 'zh-CN')).toBe('Our own words.');
+  });
+
+  it('shows field names as code in every language, and a config’s own note as written, never as markup', () => {
+    expect(agreementNoteRich(servicenow, 'zh-CN')).toBe(
+      '`made_sla` 衡量的是到关闭（`closed_at`）的时间，而不是到解决的时间：按时解决但数天后才关闭的事件，在 ServiceNow 中算超时，在本站算按时。',
+    );
+    expect(agreementNoteRich(servicenow, 'en')).toBe(
+      '`made_sla` measures the time to closure (`closed_at`), not to resolution: an incident resolved in time but closed days later is late for ServiceNow and on time for us.',
+    );
+    expect(agreementNoteRich(GENERIC_AGREEMENT_NOTE, 'en')).toBe(GENERIC_AGREEMENT_NOTE);
+    expect(agreementNoteRich('Our `own` **words**.', 'zh-CN')).toBeNull();
   });
 });
 
