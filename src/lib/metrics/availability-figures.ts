@@ -65,8 +65,9 @@ export const AT_RISK_BUDGET_USED = 0.75;
  *
  * @example
  * // 29.9 days up, 0.1 day down in a 30-day span, target 99 %:
- * // availability = 29.9/30 = 0.99667; allowed = 0.01 × 30 d = 0.3 d; used = 0.1/0.3 = 0.333…
- * availabilityFigures({ spanMs: 30*D, upMs: 29.9*D, downMs: 0.1*D, ... }, 0.99, 300, 0.9).errorBudget.used // 0.3333333333333333
+ * // availability = 29.9/30 = 0.99667; allowed = 0.01 × 30 d = 0.3 d; used = 0.1/0.3 = 0.333… (in doubles
+ * // 1 − 0.99 is 0.010000000000000009, so the last digits differ from 1/3's)
+ * availabilityFigures({ spanMs: 30*D, upMs: 29.9*D, downMs: 0.1*D, ... }, 0.99, 300, 0.9).errorBudget.used // 0.33333333333333304
  */
 export function availabilityFigures(
   t: AvailabilityTotals,
