@@ -1,8 +1,10 @@
 /**
  * Change records end to end (issue #18): a change export read with row accounting (impossible
  * rows rejected with line, column and reason), and the period snapshot's changes block: success
- * rate, emergency share and the changes followed by an outage of their service within the
- * configured window. Expected values are worked by hand from the rows below.
+ * rate, emergency share and the changes followed by an outage of their service starting within the
+ * configured window after the change's start (spec "Changes": "an outage of the same service that
+ * starts within the window (default 2 h) after the change started"). Expected values are worked by
+ * hand from the rows below.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,14 +55,15 @@ const down = (t: number) =>
 // Line numbers count the header as line 1.
 const CHANGES = [
   'id,service,type,outcome,planned_start,planned_end,actual_start,actual_end,incident_caused,title',
-  // line 2: 08:00–09:00 on 10 Sep, outage at 12:00 (3 h after its end): flagged; caused INC-1
+  // line 2: actual 08:05–09:00 on 10 Sep, outage at 12:00 (3 h 55 min after its start): beyond the 2 h default; caused INC-1
   'CHG-1,api,emergency,rolled back,2026-09-10 08:00,2026-09-10 09:00,2026-09-10 08:05,2026-09-10 09:00,INC-1,Hotfix',
   // line 3: in the maintenance window, from its start: the down time from 02:00 is maintenance, no outage
-  // (were it counted, an outage starting at the change's start would flag it), and none follows within 24 h
+  // (were it counted, an outage starting at the change's start would flag it), and none follows within 2 h
   'CHG-2,api,standard,successful,2026-09-20 02:00,2026-09-20 03:00,2026-09-20 02:00,2026-09-20 02:50,no,Switch swap',
-  // line 4: no actual times (planned 30 Sep 22:00–23:00): the outage at 23:30 follows, across the month end
+  // line 4: no actual times (planned 30 Sep 22:00–23:00): the outage at 23:30 (1 h 30 min after the planned start)
+  // follows, across the month end
   'CHG-3,api,normal,,2026-09-30 22:00,2026-09-30 23:00,,,,Not done',
-  // line 5: failed; nothing follows within 24 h
+  // line 5: failed; nothing follows within 2 h (nor 24 h)
   'CHG-4,api,normal,failed,2026-09-25 10:00,2026-09-25 11:00,2026-09-25 10:00,2026-09-25 10:30,yes,Upgrade',
   // line 6: successful with issues → successful
   'CHG-5,api,standard,Successful with issues,2026-09-05 10:00,2026-09-05 11:00,2026-09-05 10:00,2026-09-05 11:10,,Patch',
@@ -120,34 +123,38 @@ describe('changes', () => {
     const sep = snaps.find((s) => s.period.id === '2026-09');
     expect(periodSnapshotSchema.safeParse(sep).success).toBe(true);
     const ch = sep?.changes;
-    expect(ch?.outageWindow).toBe('24h');
+    expect(ch?.outageWindow).toBe('2h'); // the default
     // Closed: CHG-5 and CHG-2 successful, CHG-1 rolled back, CHG-4 failed (CHG-3 not closed): 2 / 4.
     expect(ch?.success).toEqual({ closed: 4, successful: 2, failed: 1, rolledBack: 1, rate: 0.5 });
     // 1 emergency (CHG-1) of 5.
     expect(ch?.emergency).toEqual({ changes: 5, emergency: 1, share: 0.2 });
-    expect(ch?.flagged).toBe(2);
+    // Only CHG-3: its outage starts 1 h 30 min after its planned start; CHG-1's 3 h 55 min after its start.
+    expect(ch?.flagged).toBe(1);
     // The cross-month outage whole: 23:30 on 30 September to 00:30 on 1 October.
-    expect(ch?.outages).toEqual([
-      { service: 'api', startMs: SEP_OUTAGE, endMs: SEP_OUTAGE + H },
-      { service: 'api', startMs: CROSS, endMs: CROSS + H },
-    ]);
+    expect(ch?.outages).toEqual([{ service: 'api', startMs: CROSS, endMs: CROSS + H }]);
     expect(ch?.list.map((c) => [c.id, c.outages])).toEqual([
       ['CHG-5', []],
-      ['CHG-1', [0]],
+      ['CHG-1', []],
       ['CHG-2', []],
       ['CHG-4', []],
-      ['CHG-3', [1]],
+      ['CHG-3', [0]],
     ]);
     // October has no change; the quarter holds September's.
     const oct = snaps.find((s) => s.period.id === '2026-10')?.changes;
     expect([oct?.list, oct?.success.rate, oct?.emergency.share, oct?.flagged]).toEqual([[], null, null, 0]);
-    expect(snaps.find((s) => s.period.id === '2026-Q3')?.changes?.flagged).toBe(2);
+    expect(snaps.find((s) => s.period.id === '2026-Q3')?.changes?.flagged).toBe(1);
   });
 
-  it('takes the window from the config: with 2h the 3-hour gap after CHG-1 is no longer flagged', async () => {
-    const { snaps } = await build('changeOutageWindow: 2h\n');
-    const ch = snaps.find((s) => s.period.id === '2026-09')?.changes;
-    expect(ch?.list.filter((c) => c.outages.length > 0).map((c) => c.id)).toEqual(['CHG-3']);
+  it('takes the window from the config, counted from the change’s start, not its end', async () => {
+    // CHG-1 started 08:05 and ended 09:00; the outage starts at 12:00: 3 h 55 min after the start, 3 h after the end.
+    const flagged = async (window: string) =>
+      (await build(`changeOutageWindow: ${window}\n`)).snaps
+        .find((s) => s.period.id === '2026-09')
+        ?.changes?.list.filter((c) => c.outages.length > 0)
+        .map((c) => c.id);
+    expect(await flagged('4h')).toEqual(['CHG-1', 'CHG-3']);
+    // 3 h from the end would reach 12:00; 3 h from the start reaches only 11:05.
+    expect(await flagged('3h')).toEqual(['CHG-3']);
   });
 
   it('writes the period’s changes as CSV with the outage that followed', async () => {

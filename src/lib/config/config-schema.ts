@@ -401,9 +401,9 @@ export const reviewConfigSchema = z
         'Graded-response policy: incident levels with their detect, acknowledge and restore targets (needed when a source holds incidents).',
       ),
     changeOutageWindow: duration
-      .default('24h')
+      .default('2h')
       .describe(
-        'How long after a change ends an outage of its service starting then flags the change as a possible cause (changes sources).',
+        'How long after a change starts (actual start, else planned) an outage of its service starting then flags the change as a possible cause (changes sources).',
       ),
     calendars: z.array(calendarSchema).default([]).describe('Business calendars for business-time targets.'),
     surveys: surveysSchema.default({ csat: { min: 1, max: 5, satisfiedAtLeast: 4 }, ces: { min: 1, max: 7 } }).describe('Survey scales.'),

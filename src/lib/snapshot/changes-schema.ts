@@ -13,7 +13,7 @@ const nstr = z.string().nullable();
 const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
 export const changesSchema = obj({
-  outageWindow: z.string().describe('The configured changeOutageWindow: how long after a change’s end an outage still flags it.'),
+  outageWindow: z.string().describe('The configured changeOutageWindow: how long after a change’s start an outage starting then flags it.'),
   success: obj({
     closed: int.describe('Changes of the period with an outcome (successful, failed or rolled back).'),
     successful: int.describe('Of those, successful (“successful with issues” included).'),
@@ -26,7 +26,7 @@ export const changesSchema = obj({
     emergency: int.describe('Of those, emergency changes.'),
     share: share.describe('emergency / changes; null without changes.'),
   }).describe('Emergency-change share.'),
-  flagged: int.describe('Changes of the period followed by an outage of their service within the window (possible causes).'),
+  flagged: int.describe('Changes of the period followed by an outage of their service starting within the window after the change’s start (possible causes).'),
   list: z
     .array(
       obj({

@@ -1,7 +1,8 @@
 /**
  * The period's changes block (issue #18): the changes that started in the period (actual start,
  * else planned start), their success rate and emergency share, and each change followed by an
- * outage of its service within `changeOutageWindow` of its end, flagged as a possible cause.
+ * outage of its service starting within `changeOutageWindow` after the change's start, flagged as
+ * a possible cause.
  *
  * A change late in a month can be followed by an outage early in the next, and an outage found in
  * one month's checks is cut at the month's end; so the outages are those of every month of the

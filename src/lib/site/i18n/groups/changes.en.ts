@@ -13,7 +13,7 @@ export const changesEn = {
   emergencyDetail: (emergency: string, n: number, changes: string) => `${emergency} of ${changes} ${n === 1 ? 'change' : 'changes'}`,
   flaggedHeading: 'Possible causes',
   flaggedSummary: (flagged: string, window: string) =>
-    `Changes followed by an ${g('outage')} of their ${g('service')} within ${window} of their end: ${flagged}.`,
+    `Changes followed by an ${g('outage')} of their ${g('service')} starting within ${window} after the change started: ${flagged}.`,
   listCaption: 'Changes in the period (by actual start, else planned start)',
   id: 'Change',
   service: 'Service',
@@ -42,5 +42,5 @@ export const changesEn = {
     'Change success rate = successful changes / changes closed with an outcome (successful, failed or rolled back); changes not closed are left out, and there is no data when none was closed. “Successful with issues” counts as successful, as ITIL counts a change that delivered its intended outcome; a rolled-back change did not.',
   methodEmergency: 'Emergency-change share = emergency changes / all changes of the period, whatever their outcome.',
   methodFollowed: (window: string, key: string) =>
-    `A change is flagged as a possible cause when an ${g('outage')} of its ${g('service')} found in the checks starts at or after the change’s start and at most ${window} (config ${key}) after its end. Start and end are the actual ones, else the planned ones. Down time inside ${g('maintenanceWindow')} is no ${g('outage')}. A flag asks the review to look; it does not prove the cause.`,
+    `A change is flagged as a possible cause when an ${g('outage')} of its ${g('service')} found in the checks starts at or after the change’s start and at most ${window} (config ${key}) after it; when the change ended plays no part. The start is the actual one, else the planned one; an ${g('outage')} starts at the first check that finds the ${g('service')} down. Down time inside ${g('maintenanceWindow')} is no ${g('outage')}. A flag asks the review to look; it does not prove the cause.`,
 };

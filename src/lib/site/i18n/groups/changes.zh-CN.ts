@@ -14,7 +14,7 @@ export const changesZhCN: Dictionary['changes'] = {
   emergencyShare: '紧急变更占比',
   emergencyDetail: (emergency, _n, changes) => zh`${changes} 项变更中 ${emergency} 项`,
   flaggedHeading: '可能的原因',
-  flaggedSummary: (flagged, window) => zh`结束后 ${window}内其${g('service')}发生${g('outage')}的变更：${flagged} 项。`,
+  flaggedSummary: (flagged, window) => zh`开始后 ${window}内其${g('service')}发生${g('outage')}的变更：${flagged} 项。`,
   listCaption: '本期的变更（按实际开始时间，无则按计划开始时间）',
   id: '变更',
   service: '服务',
@@ -43,5 +43,5 @@ export const changesZhCN: Dictionary['changes'] = {
     '变更成功率 = 成功的变更数 / 已关闭且有结果（成功、失败或已回退）的变更数；未关闭的变更不计入，无已关闭变更时为无数据。“成功但有问题”计为成功：变更已达成预期结果（变更管理的通行定义），问题留待变更回顾处理；已回退的变更未达成预期结果，不计为成功。',
   methodEmergency: '紧急变更占比 = 紧急变更数 / 本期全部变更数，不论结果。',
   methodFollowed: (window, key) =>
-    zh`若检测数据中该变更所属${g('service')}的${g('outage')}开始于变更开始之时或之后、且不晚于变更结束后 ${window}（配置项 ${key}），该变更即标记为可能的原因。开始与结束取实际时间，无则取计划时间。${g('maintenanceWindow')}内的不可用时间不算${g('outage')}。标记只是提请评审关注，并不证明因果。`,
+    zh`若检测数据中该变更所属${g('service')}的${g('outage')}开始于变更开始之时或之后、且不晚于变更开始后 ${window}（配置项 ${key}），该变更即标记为可能的原因；变更何时结束不影响判断。开始时间取实际开始时间，无则取计划开始时间；${g('outage')}从检测首次发现该${g('service')}不可用时算起。${g('maintenanceWindow')}内的不可用时间不算${g('outage')}。标记只是提请评审关注，并不证明因果。`,
 };
