@@ -87,15 +87,18 @@ describe('which actions a period lists', () => {
   });
 });
 
+// Spec "Actions": "For a done action, before is the linked figure in the period it was opened and after the
+// figure in the first full period after it was closed." The register closes an action in a month, so the first
+// whole month after any day of it is the next month; no other month stands in for a missing value.
 describe('did it work: before, after and the verdict', () => {
-  // A month table of one figure; 2026-08 has no value (a month without checks, say).
+  // A month table of one figure; 2026-08 has no value (a month without checks, say); 2026-11 is not built.
   const table: Record<string, number | null> = { '2026-07': 0.999, '2026-08': null, '2026-09': 0.9995, '2026-10': 0.98 };
   const figureAt = (m: string) => table[m] ?? null;
   const moves: ActionMoves = { metric: 'availability', service: 'api' };
 
-  it('before falls back to the month before the opening one; after is the month closed', () => {
-    const a = action({ status: 'done', closed: '2026-09', moves, expected: { effect: 'E', target: 0.999 } });
-    // Before: August has none, July 0.999; after: September 0.9995 ≥ 0.999 → met.
+  it('before is the month opened, after the month after the month closed', () => {
+    const a = action({ opened: '2026-07', status: 'done', closed: '2026-08', moves, expected: { effect: 'E', target: 0.999 } });
+    // Before: July 0.999; closed in August, after: September 0.9995 ≥ 0.999 → met (August's own figure plays no part).
     expect(actionOutcome(a, figureAt)).toEqual({
       beforePeriod: '2026-07',
       before: 0.999,
@@ -103,8 +106,33 @@ describe('did it work: before, after and the verdict', () => {
       after: 0.9995,
       verdict: 'met',
     });
-    // Closed in October: 0.98 < 0.999 → not met.
-    expect(actionOutcome({ ...a, closed: '2026-10' }, figureAt)?.verdict).toBe('not-met');
+    // Closed in September (on the 14th or the 30th alike): after is October's 0.98 < 0.999 → not met.
+    expect(actionOutcome({ ...a, closed: '2026-09' }, figureAt)).toMatchObject({ afterPeriod: '2026-10', after: 0.98, verdict: 'not-met' });
+    // Closed in December: after is January of the next year.
+    expect(actionOutcome({ ...a, closed: '2026-12' }, figureAt)?.afterPeriod).toBe('2027-01');
+  });
+
+  it('no fallback: an opening month without a value, or a month after not built yet, gives no data', () => {
+    // Opened in August (no value): before is null, not July's 0.999. With a target the verdict needs only after:
+    // closed in September → October 0.98 < 0.999 → not met.
+    const a = action({ status: 'done', closed: '2026-09', moves, expected: { effect: 'E', target: 0.999 } });
+    expect(actionOutcome(a, figureAt)).toEqual({
+      beforePeriod: '2026-08',
+      before: null,
+      afterPeriod: '2026-10',
+      after: 0.98,
+      verdict: 'not-met',
+    });
+    // Without a target the verdict needs before too: no data.
+    expect(actionOutcome({ ...a, expected: { effect: 'E' } }, figureAt)?.verdict).toBe('no-data');
+    // Closed in October: November is not built → after null → no data, whatever the target.
+    expect(actionOutcome({ ...a, opened: '2026-09', closed: '2026-10' }, figureAt)).toEqual({
+      beforePeriod: '2026-09',
+      before: 0.9995,
+      afterPeriod: '2026-11',
+      after: null,
+      verdict: 'no-data',
+    });
   });
 
   it('without a target, met only when the figure moved the better way', () => {
@@ -121,16 +149,17 @@ describe('did it work: before, after and the verdict', () => {
     expect(actionOutcome(action({ status: 'done', closed: '2026-09' }), figureAt)).toBeNull();
     const a = action({ status: 'done', closed: '2026-09', moves: { metric: 'availability', service: 'gone' } });
     expect(actionOutcome(a, () => null)).toEqual({
-      beforePeriod: null,
+      beforePeriod: '2026-08',
       before: null,
-      afterPeriod: '2026-09',
+      afterPeriod: '2026-10',
       after: null,
       verdict: 'no-data',
     });
   });
 
   it('a dropped action shows its figures unjudged; an open one has no outcome', () => {
-    const dropped = action({ opened: '2026-09', status: 'dropped', closed: '2026-10', moves });
+    const dropped = action({ opened: '2026-09', status: 'dropped', closed: '2026-09', moves });
+    // Before: September 0.9995; after: October 0.98; not judged.
     expect(actionOutcome(dropped, figureAt)).toEqual({
       beforePeriod: '2026-09',
       before: 0.9995,
@@ -209,15 +238,20 @@ describe('the sample’s register, built', () => {
     const snap = (id: string) => JSON.parse(readFileSync(path.join(work, 'snapshots/draft', `${id}.json`), 'utf8')) as PeriodSnapshot;
     const sep = snap('2026-09').actions?.items ?? [];
     const signIn = sep.find((i) => i.id === 'A-2026-08-1');
-    // August: sign-in down 70 + 40 + 50 = 160 min of 31 × 1440 = 44,640 → 1 − 160/44640; September: no sign-in outage → 1.
-    expect(signIn?.outcome).toEqual({ beforePeriod: '2026-08', before: 1 - 160 / 44640, afterPeriod: '2026-09', after: 1, verdict: 'met' });
+    // Opened in August: sign-in down 70 + 40 + 50 = 160 min of 31 × 1440 = 44,640 → 1 − 160/44640. Closed in September,
+    // so after is October (the first whole month after it; spec "Actions"): no sign-in outage then (data/README.md) → 1.
+    expect(signIn?.outcome).toEqual({ beforePeriod: '2026-08', before: 1 - 160 / 44640, afterPeriod: '2026-10', after: 1, verdict: 'met' });
+    // A-2026-08-2, P2 resolution: October's 40 met of 42 with an outcome (counted from data/tickets/ by a separate script:
+    // P2/High/高, created + 8 h against resolved, in the month the outcome became known) = 20/21 ≥ the 85 % target.
+    expect(sep.find((i) => i.id === 'A-2026-08-2')?.outcome).toMatchObject({ afterPeriod: '2026-10', after: 20 / 21 });
     expect(sep.filter((i) => i.closedIn).map((i) => [i.id, i.outcome?.verdict])).toEqual([
       ['A-2026-08-1', 'met'],
-      ['A-2026-08-2', 'not-met'], // P2 resolution 83.3 % in September, under the 85 % target
+      ['A-2026-08-2', 'met'],
     ]);
     const oct = snap('2026-10').actions?.items ?? [];
     expect(oct.filter((i) => i.overdueAtEnd).map((i) => i.id)).toEqual(['A-2026-08-3']);
-    expect(oct.find((i) => i.id === 'A-2026-09-2')?.outcome?.verdict).toBeNull(); // dropped
+    // Dropped in October: after would be November, not in the sample: no data, and not judged.
+    expect(oct.find((i) => i.id === 'A-2026-09-2')?.outcome).toMatchObject({ afterPeriod: '2026-11', after: null, verdict: null });
     expect(oct.find((i) => i.id === 'A-2026-09-1')?.outcome).toBeNull(); // no linked figure
     const live = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/actions.json'), 'utf8'));
     expect(live.lastPeriod).toBe('2026-10');

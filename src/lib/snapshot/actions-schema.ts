@@ -13,11 +13,11 @@ const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
 const outcomeSchema = obj({
   beforePeriod: nstr.describe(
-    'The month the before value is from: the month opened, else the one before it; null when neither has the figure.',
+    'The month the before value is from: the month opened (null only in revisions published under an earlier rule).',
   ),
-  before: z.number().nullable().describe('The linked figure before the action.'),
-  afterPeriod: str.describe('The month closed.'),
-  after: z.number().nullable().describe('The linked figure in the month closed; null without data.'),
+  before: z.number().nullable().describe('The linked figure in the month opened; null without data.'),
+  afterPeriod: str.describe('The first whole month after the action was closed: the month after the month closed.'),
+  after: z.number().nullable().describe('The linked figure in afterPeriod; null without data or while that month is not built.'),
   verdict: z
     .enum(['met', 'not-met', 'no-data'])
     .nullable()

@@ -6,7 +6,7 @@
  * numbers as the reviews it links.
  */
 import { ACTION_METRICS, type Action, type ActionMoves, type ActionProblem, dueDateOf } from '../config/actions-schema.ts';
-import { previousMonth } from '../time/periods.ts';
+import { nextMonth } from '../time/periods.ts';
 import type { ActionOutcome, ActionsRegisterView, ActionsSection, PeriodAction } from './actions-schema.ts';
 import type { PeriodSnapshot } from './snapshot-schema.ts';
 
@@ -62,23 +62,24 @@ export function actionVerdict(
 }
 
 /**
- * The before and after of a closed action with a linked figure: before is the month opened, or the
- * month before it when the opened month has no value; after is the month closed. Verdict only for
- * done actions (a dropped one was not carried out).
+ * The before and after of a closed action with a linked figure (spec "Actions": "before is the
+ * linked figure in the period it was opened and after the figure in the first full period after it
+ * was closed"): before is the month opened, after the month following the month closed (the first
+ * whole month after any closing day in it). No fallback to another month: a month without the
+ * figure, or not built yet, gives null. Verdict only for done actions (a dropped one was not
+ * carried out).
  * @param figureAt the figure in a month; null for a month without a snapshot or without the figure
  */
 export function actionOutcome(action: Action, figureAt: (month: string, moves: ActionMoves) => number | null): ActionOutcome | null {
   if (action.closed === undefined || !action.moves) return null;
   const moves = action.moves;
-  const opened = figureAt(action.opened, moves);
-  const prior = previousMonth(action.opened);
-  const before = opened !== null ? opened : figureAt(prior, moves);
-  const beforePeriod = opened !== null ? action.opened : before !== null ? prior : null;
-  const after = figureAt(action.closed, moves);
+  const before = figureAt(action.opened, moves);
+  const afterPeriod = nextMonth(action.closed);
+  const after = figureAt(afterPeriod, moves);
   return {
-    beforePeriod,
+    beforePeriod: action.opened,
     before,
-    afterPeriod: action.closed,
+    afterPeriod,
     after,
     verdict: action.status === 'done' ? actionVerdict(before, after, action.expected.target ?? null, directionOf(action)) : null,
   };

@@ -26,7 +26,9 @@ export const changesSchema = obj({
     emergency: int.describe('Of those, emergency changes.'),
     share: share.describe('emergency / changes; null without changes.'),
   }).describe('Emergency-change share.'),
-  flagged: int.describe('Changes of the period followed by an outage of their service starting within the window after the change’s start (possible causes).'),
+  flagged: int.describe(
+    'Changes of the period followed by an outage of their service starting within the window after the change’s start (possible causes).',
+  ),
   list: z
     .array(
       obj({

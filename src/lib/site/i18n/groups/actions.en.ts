@@ -64,7 +64,7 @@ export const actionsEn = {
   methodPeriods:
     'A review lists the actions opened in its months, due on one of its days, overdue at its end (opened by then, due by its last day, and not done or dropped by its end) and closed in its months, each as it stood at the period end: an action closed later shows as open.',
   methodBeforeAfter:
-    'Did it work: for an action closed with a linked figure, before is the figure in the month it was opened (or, without a value there, the month before) and after is the figure in the month it was closed. Figures are the reviews’ own: a service’s availability, a priority’s (or all priorities’) first-response or resolution SLA attainment, CSAT, NPS, CES, or the tickets of a recurring issue in the month (none: 0).',
+    'Did it work: for an action closed with a linked figure, before is the figure in the month it was opened and after is the figure in the first whole month after it was closed: the month after the month closed (closed in September, after is October’s figure). No other month stands in: without a value in that month, or while the month after is not yet reviewed, there is no data. Figures are the reviews’ own: a service’s availability, a priority’s (or all priorities’) first-response or resolution SLA attainment, CSAT, NPS, CES, or the tickets of a recurring issue in the month (none: 0).',
   methodVerdict:
     'Verdict, for done actions: with a target, met when after reaches it (at least the target when higher is better, at most when lower is); without one, met when after moved the better way from before. No data when a value it needs is missing. Dropped actions show their figures unjudged.',
   methodFrozen: (file: string) =>
