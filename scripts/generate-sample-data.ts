@@ -1315,11 +1315,13 @@ const CHANGE_HEADER = 'number,service,type,planned_start,planned_end,actual_star
 /**
  * The change log's story, consistent with the special events: the web-portal change before the
  * May outage (its incident's cause is "change"); an emergency sign-in fix rolled back before the
- * third August outage, which caused INC-0006; a reporting change the evening before the
- * unrecorded reporting outage of 2026-09-10 (flagged, nobody linked it); a network change inside
- * the 2026-09-06 maintenance window (its down time is maintenance, so nothing is flagged); a
- * failed search change hours before the DST outage; a standard change never done (no actual
- * times); and a row of an unknown type, rejected. London wall times.
+ * third August outage, which caused INC-0006; a reporting change the morning of the unrecorded
+ * reporting outage of 2026-09-10, started 1 h 20 min before it (flagged, nobody linked it: within
+ * the spec's default 2 h after a change's start); a network change inside the 2026-09-06
+ * maintenance window (its down time is maintenance, so nothing is flagged); a failed search change
+ * hours before the DST outage (3 h 15 min after its start: past the window, not flagged); a
+ * standard change never done (no actual times); and a row of an unknown type, rejected. London
+ * wall times.
  */
 const CHANGE_PLAN: ReadonlyArray<{
   service: string;
@@ -1360,8 +1362,8 @@ const CHANGE_PLAN: ReadonlyArray<{
   {
     service: 'reporting',
     type: 'Normal',
-    planned: ['2026-09-09 21:00', '2026-09-09 22:00'],
-    actual: ['2026-09-09 21:00', '2026-09-09 22:20'],
+    planned: ['2026-09-10 08:30', '2026-09-10 09:30'],
+    actual: ['2026-09-10 08:40', '2026-09-10 09:35'],
     outcome: 'Successful',
     caused: 'no',
     title: 'Reporting database index rebuild',
@@ -1521,7 +1523,7 @@ Northwind is fictitious; e-mail addresses, phone numbers and card numbers are te
   the DST outage's root cause not yet known.
 - \`changes/changes.csv\`: the change log (issue #18), times ISO 8601 with offset: the change before
   the May portal outage, an emergency sign-in fix rolled back before the third August outage, a
-  change inside the 2026-09-06 maintenance window, a reporting change the evening before the
+  change inside the 2026-09-06 maintenance window, a reporting change the morning of the
   unrecorded reporting outage, a standard change never carried out (no actual times), a failed
   search change hours before the DST outage, four routine changes a month, and one of an unknown type.
 - \`surveys/surveys-YYYY-MM.csv\`: satisfaction responses by submission month, ISO 8601 with offset
