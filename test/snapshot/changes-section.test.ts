@@ -17,6 +17,7 @@ import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { PERIOD_TABLES } from '../../src/lib/site/csv-tables.ts';
 import { buildSnapshots } from '../../src/lib/snapshot/build-snapshots.ts';
 import { outagesOfReview } from '../../src/lib/snapshot/changes-section.ts';
+import { diffSnapshots } from '../../src/lib/snapshot/diff-snapshots.ts';
 import { periodSnapshotSchema } from '../../src/lib/snapshot/snapshot-schema.ts';
 import { assertProperty } from '../helpers/property.ts';
 import { H, monthOfChecks, SEP_OUTAGE } from '../helpers/small-review.ts';
@@ -155,6 +156,17 @@ describe('changes', () => {
     expect(await flagged('4h')).toEqual(['CHG-1', 'CHG-3']);
     // 3 h from the end would reach 12:00; 3 h from the start reaches only 11:05.
     expect(await flagged('3h')).toEqual(['CHG-3']);
+  });
+
+  it('a revision published with other flags: the flags are figures, so the build names each as changed since publishing', async () => {
+    // Stand-in for a September published under a wider window (4h: CHG-1 flagged too) and rebuilt under the default 2 h.
+    const wide = (await build('changeOutageWindow: 4h\n')).snaps.find((s) => s.period.id === '2026-09');
+    const now = (await build()).snaps.find((s) => s.period.id === '2026-09');
+    const changed = diffSnapshots(wide, now);
+    expect(changed.find((c) => c.path === 'changes.flagged')).toEqual({ path: 'changes.flagged', old: 2, new: 1 });
+    expect(changed.find((c) => c.path === 'changes.outageWindow')).toEqual({ path: 'changes.outageWindow', old: '4h', new: '2h' });
+    // Nothing outside the changes block moves: availability, tickets and the rest are as published.
+    expect(changed.filter((c) => !c.path.startsWith('changes.'))).toEqual([]);
   });
 
   it('writes the period’s changes as CSV with the outage that followed', async () => {
