@@ -1,4 +1,4 @@
-// About 440 lines: one loop over every source kind (read, cache replay, accept and de-duplicate), kept together so the kinds cannot drift apart.
+// About 460 lines: one loop over every source kind (read, cache replay, accept and de-duplicate), kept together so the kinds cannot drift apart.
 /**
  * Ingestion: the only code that reads exports. Each configured source's files are read in
  * path order as a stream (never whole), every row becomes a canonical record or a rejected
@@ -25,6 +25,15 @@ import { ExportReadError, readError } from './open-export.ts';
 import { type ReadHow, type RecordSink, readExport } from './read-export.ts';
 import { columnsDisagreement, resolveSourceOptions } from './resolve-source.ts';
 import type { RowContext } from './row-mappers.ts';
+
+/**
+ * The duplicate key of a ticket, survey response, incident or change: its id within its source. Two
+ * systems number their records each on its own (two desks both have ticket 1001), so the same id in
+ * another source is another record, not a later version of it.
+ */
+function sourceKey(source: string, id: string): string {
+  return `${source}\u0000${id}`;
+}
 
 /** Read-ahead of the fast paths: large reads cost fewer turns of the event loop. */
 const FAST_READ_BYTES = 1 << 20;
@@ -194,22 +203,25 @@ export async function ingestSources(
           checkStore.add(ctx.check.service, ctx.check.probe, ctx.check.timeMs, ctx.check.status, ctx.check.latencyMs, fileIndex);
         } else if (ctx.kind === 'rollup') acceptRollup(ctx, fileIndex);
         else if (ctx.kind === 'ticket') {
-          const earlier = tickets.get(ctx.ticket.id);
+          const key = sourceKey(ctx.ticket.source, ctx.ticket.id);
+          const earlier = tickets.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
-          tickets.set(ctx.ticket.id, { record: ctx.ticket, file: fileIndex });
+          tickets.set(key, { record: ctx.ticket, file: fileIndex });
         } else if (ctx.kind === 'survey') {
-          const key = ctx.survey.id ?? ctx.contentKey;
+          const key = sourceKey(sourceOptions.id, ctx.survey.id ?? ctx.contentKey);
           const earlier = surveys.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         } else if (ctx.kind === 'incident') {
-          const earlier = incidents.get(ctx.incident.id);
+          const key = sourceKey(ctx.incident.source, ctx.incident.id);
+          const earlier = incidents.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
-          incidents.set(ctx.incident.id, { record: ctx.incident, file: fileIndex });
+          incidents.set(key, { record: ctx.incident, file: fileIndex });
         } else if (ctx.kind === 'change') {
-          const earlier = changes.get(ctx.change.id);
+          const key = sourceKey(ctx.change.source, ctx.change.id);
+          const earlier = changes.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
-          changes.set(ctx.change.id, { record: ctx.change, file: fileIndex, timeMs: ctx.timeMs });
+          changes.set(key, { record: ctx.change, file: fileIndex, timeMs: ctx.timeMs });
         }
       };
       // A file whose stat fingerprint is unchanged since a run that read it has a known hash
