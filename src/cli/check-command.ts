@@ -3,6 +3,7 @@ import { ReviewError } from '../lib/errors.ts';
 import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
 import { ExportsError } from '../lib/ingest/ingest-sources.ts';
+import { absentFields, resolveSourceOptions } from '../lib/ingest/resolve-source.ts';
 import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
 import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
@@ -98,6 +99,7 @@ export const checkCommand = {
       );
     } else {
       if (months.length) ctx.out(`review periods: ${months[0]} … ${months[months.length - 1]} (${months.length} months)`);
+      const sourceOptions = new Map(config.sources.map((src) => [src.id, resolveSourceOptions(src, config).options]));
       for (const f of ingest.files) {
         const out = outside.get(f.file);
         ctx.out(
@@ -105,6 +107,13 @@ export const checkCommand = {
         );
         // The encoding and why: a file decided to be GB18030, or UTF-8 with bad bytes, is seen before its rows are.
         ctx.out(`  encoding ${f.encoding}: ${f.encodingReason}`);
+        // A column under a name the source does not know is not read, and its field is empty in every accepted row.
+        const options = sourceOptions.get(f.source);
+        const absent = options && f.kind !== 'rollups' && f.kind !== 'duckdb' ? absentFields(options, f.fields) : [];
+        if (absent.length > 0)
+          ctx.out(
+            `  no column for ${absent.join(', ')}: empty in every row; if the export has one under another name, list it under columns`,
+          );
         if (f.truncated > 0)
           ctx.out(
             `  ${f.truncated} field${f.truncated === 1 ? '' : 's'} longer than ${MAX_FIELD_CHARS} characters cut there (marked "[… cut: N characters …]")`,

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../src/lib/config/config-schema.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
-import { resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
+import { absentFields, resolveSource, resolveSourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 import { problemsOf } from '../helpers/config-problems.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -149,5 +149,38 @@ describe('files of one source that disagree on their columns', () => {
       ['createdMs', 'firstResponseMs', 'id', 'priority', 'resolvedMs'],
       ['createdMs', 'firstResponseMs', 'id', 'priority', 'resolvedMs'],
     ]);
+  });
+});
+
+describe('fields a file has no column for', () => {
+  // The audit's case: a tickets export whose resolution column is "Resolution Date", a name no list
+  // holds. Every row was accepted and read as never resolved (every ticket open, and breached, for
+  // ever), and check said nothing about it: 1 row, 1 accepted, 0 rejected.
+  it('are named by check, with the names looked for, so a column under an unknown name is seen', async () => {
+    const config = review({ 'tickets-2026-09.csv': 'id,created,priority,Resolution Date\nT-1,2026-09-01 09:00,P1,2026-09-01 10:00\n' }, '');
+    const r = await runCli(['check', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    const line = r.out.split('\n').find((l) => l.startsWith('  no column for')) as string;
+    expect(line).toContain('resolvedMs ("resolved" or "resolved_at" or "closed" or "closed_at")');
+    expect(line).toContain('firstResponseMs ("first_response" or "first response" or "first_response_at" or "responded_at")');
+    expect(line).toMatch(/: empty in every row; if the export has one under another name, list it under columns$/);
+    // Required fields are never in it (a file without them is an error), nor the fields the header gave.
+    expect(line).not.toMatch(/\b(id|createdMs|priority) \(/);
+  });
+
+  it('leave out service when the source has a defaultService, and are none when the header has every field', () => {
+    const options = optionsOf({ defaultService: 'api' });
+    expect(absentFields(options, ['createdMs', 'id', 'priority']).map((f) => f.split(' ')[0])).toEqual([
+      'firstResponseMs',
+      'resolvedMs',
+      'category',
+      'title',
+      'status',
+      'reopened',
+      'sourceOnTime',
+      'sourceDeadlineMs',
+    ]);
+    const all = Object.keys(optionsOf({}).columns);
+    expect(absentFields(optionsOf({}), all)).toEqual([]);
   });
 });

@@ -187,6 +187,20 @@ export function duplicateColumnsMessage(file: string, duplicates: string[]): str
   return `${file}: the header names a column twice: ${duplicates.join('; ')}; rename or remove one`;
 }
 
+/**
+ * The fields a file's header has no column for, beyond the required ones, each with the names
+ * looked for: read as empty in every row. Said by `check`, since nothing else shows it: a tickets
+ * export whose resolution column is called `Resolution Date` reads as every ticket open, and
+ * breached, for ever, with every row accepted.
+ * @param fields the canonical fields the header gave (the file account's `fields`)
+ * @example absentFields(ticketOptions, ['createdMs', 'id', 'priority'])[0] // 'firstResponseMs ("first_response" or …)'
+ */
+export function absentFields(options: SourceOptions, fields: readonly string[]): string[] {
+  return Object.keys(CANONICAL_FIELDS[options.kind])
+    .filter((field) => !fields.includes(field) && !(field === 'service' && options.defaultService !== null))
+    .map((field) => `${field} (${quoted(options.columns[field] ?? [])})`);
+}
+
 /** The canonical fields a resolved file provides, sorted (the account's `fields`). */
 export function providedFields(resolved: ResolvedSource): string[] {
   return Object.keys(resolved.indices).sort();
