@@ -27,7 +27,8 @@ describe('decideEncoding', () => {
     expect(decideEncoding(latin1('1,Caf\xe9 na\xefve\n'), true)).toEqual({
       encoding: 'utf-8',
       reason:
-        'UTF-8 with 2 invalid bytes in the first 64 KiB (rows holding them are rejected); 0 valid multi-byte characters, and the bytes are not GB18030 either',
+        'UTF-8 with 2 invalid bytes in the first 64 KiB (rows holding them are rejected); 0 valid multi-byte characters, and the bytes are not GB18030 either' +
+        '; most non-ASCII bytes are not UTF-8: for an export saved in a Windows code page, set encoding: windows-1252 (or its code page)',
     });
     // E9 73 twice: each a valid GB18030 pair, but with an ASCII trail byte, the shape of Latin-1 text, not of Chinese.
     expect(decideEncoding(latin1('r\xe9sum\xe9s\n'), true).encoding).toBe('utf-8');

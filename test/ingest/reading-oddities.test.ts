@@ -113,6 +113,26 @@ describe('reading odd exports', () => {
     ]);
   });
 
+  it('names the setting that reads a Windows code-page export, and that setting reads it', async () => {
+    // Excel's "CSV" on a Western PC: é is E9 and ’ is 92 in windows-1252, each an invalid UTF-8 byte on its own.
+    const text = iconv.encode(
+      'id,created,priority,title\nT1,2026-09-01 10:00,P1,Café won’t load\nT2,2026-09-01 11:00,P2,plain\n',
+      'windows-1252',
+    );
+    const auto = await read({ tickets: text });
+    const t = auto.files.find((f) => f.kind === 'tickets');
+    expect(t).toMatchObject({ encoding: 'utf-8', rows: 2, accepted: 1, rejected: 1 });
+    expect(t?.encodingReason).toMatch(/, set encoding: windows-1252 \(or its code page\)$/);
+    const configured = await read({ tickets: text }, 'windows-1252');
+    expect(configured.files.find((f) => f.kind === 'tickets')).toMatchObject({
+      encoding: 'windows-1252',
+      rows: 2,
+      accepted: 2,
+      rejected: 0,
+    });
+    expect(configured.tickets.map((x) => x.title)).toEqual(['Café won’t load', 'plain']);
+  });
+
   it('reads GB18030 when the bytes say so, and says why', async () => {
     const text = iconv.encode('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\nT2,2026-09-01 11:00,高,接口超时\n', 'gb18030');
     const r = await read({ tickets: text });

@@ -353,7 +353,7 @@ export const sourceSchema = z
       .refine((n) => encodingName(n) !== null, { error: (iss) => unknownEncoding(String(iss.input)), params: { noValue: true } })
       .default(SOURCE_READING_DEFAULTS.encoding)
       .describe(
-        'utf-8, utf-16le, utf-16be, gb18030, gbk or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
+        'utf-8, utf-16le, utf-16be, gb18030, gbk, another name iconv-lite decodes (windows-1252: Excel\'s "CSV" saved on a Western PC) or auto (a byte-order mark, else the bytes decide: GB18030 only when they show it, else UTF-8; see docs/reading-exports.md).',
       ),
     defaultService: z.string().optional().describe('Service id for rows whose export names none.'),
     resolvedStatuses: z

@@ -89,8 +89,14 @@ export function decideEncoding(window: Uint8Array, ended: boolean): { encoding: 
           ? `GB18030: ${e.utf8Invalid} of ${sequences} non-ASCII sequences ${where} are invalid UTF-8, and all ${e.gbStrong} are valid GB18030`
           : `GB18030: ${e.utf8Invalid} of ${sequences} non-ASCII sequences ${where} are invalid UTF-8, and ${e.gbStrong} are valid GB18030 (${e.gbInvalid} invalid byte${e.gbInvalid === 1 ? '' : 's'}: rows holding them are rejected)`,
     };
+  // Mostly invalid and not GB18030: the shape of a single-byte code page (Excel's "CSV" on a Western PC
+  // writes windows-1252). Not guessed, since any byte is valid in one, but said with the setting that reads it.
+  const codePage =
+    e.utf8Invalid > e.utf8Chars
+      ? '; most non-ASCII bytes are not UTF-8: for an export saved in a Windows code page, set encoding: windows-1252 (or its code page)'
+      : '';
   return {
     encoding: 'utf-8',
-    reason: `UTF-8 with ${e.utf8Invalid} invalid byte${e.utf8Invalid === 1 ? '' : 's'} ${where} (rows holding them are rejected); ${e.utf8Chars} valid multi-byte characters${e.gbInvalid > 0 ? ', and the bytes are not GB18030 either' : ''}`,
+    reason: `UTF-8 with ${e.utf8Invalid} invalid byte${e.utf8Invalid === 1 ? '' : 's'} ${where} (rows holding them are rejected); ${e.utf8Chars} valid multi-byte characters${e.gbInvalid > 0 ? ', and the bytes are not GB18030 either' : ''}${codePage}`,
   };
 }
