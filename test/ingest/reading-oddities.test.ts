@@ -133,6 +133,33 @@ describe('reading odd exports', () => {
     expect(configured.tickets.map((x) => x.title)).toEqual(['Café won’t load', 'plain']);
   });
 
+  it('says a header line inside the file is one (two exports joined), and when its columns are in another order', async () => {
+    // Two exports copied into one file: line 4 repeats the header; line 6 is the header of an export with two columns swapped.
+    const tickets = [
+      'id,created,priority,title',
+      'T1,2026-09-01 10:00,P1,a',
+      'T2,2026-09-01 11:00,P1,b',
+      'id,created,priority,title',
+      'T3,2026-09-01 12:00,P1,c',
+      'ID, Priority ,created,title',
+      'T4,P1,2026-09-01 13:00,d',
+    ].join('\n');
+    const r = await read({ tickets: `${tickets}\n` });
+    const t = r.files.find((f) => f.kind === 'tickets');
+    // 6 rows: T1, T2, T3 accepted; the two header lines and T4 (its priority column holds a date) rejected.
+    expect(t).toMatchObject({ rows: 6, accepted: 3, rejected: 3 });
+    expect(t?.rejects.map((x) => [x.line, x.column, x.field, x.reason])).toEqual([
+      [4, null, null, 'repeats the header line: two exports joined into one file? It is no row'],
+      [
+        6,
+        null,
+        null,
+        "is the header line in another column order: two exports joined into one file? The rows after it are read in the first header's order: split the file",
+      ],
+      [7, 2, 'created', 'expected a date like 2026-11-03 08:15, got "P1"'],
+    ]);
+  });
+
   it('reads GB18030 when the bytes say so, and says why', async () => {
     const text = iconv.encode('id,created,priority,title\nT1,2026-09-01 10:00,紧急,无法登录\nT2,2026-09-01 11:00,高,接口超时\n', 'gb18030');
     const r = await read({ tickets: text });

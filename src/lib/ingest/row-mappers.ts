@@ -163,6 +163,21 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   const asOf = options.asOf;
   const afterExport = (event: string) => `${event} after the export was taken (asOf ${asOf?.text})`;
 
+  // A header line inside the file (two exports joined by copying one after the other) is said as such, not as a bad date.
+  const headerWords = header.map(normWord);
+  const headerSet = [...headerWords].sort().join('\u0000');
+  const headerAgain = (fields: string[], line: number): Rejection | null => {
+    if (fields.length !== headerLength || normWord(fields[0] as string) === '' || !headerWords.includes(normWord(fields[0] as string)))
+      return null;
+    const cells = fields.map(normWord);
+    const why = cells.every((w, i) => w === headerWords[i])
+      ? 'repeats the header line: two exports joined into one file? It is no row'
+      : [...cells].sort().join('\u0000') === headerSet
+        ? "is the header line in another column order: two exports joined into one file? The rows after it are read in the first header's order: split the file"
+        : null;
+    return why === null ? null : { line, column: null, field: null, value: null, reason: words(why) };
+  };
+
   return (fields, line) => {
     if (fields.length !== headerLength) {
       return {
@@ -430,7 +445,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       if (unconfigured) ctx.unconfigured = unconfigured;
       return ctx;
     } catch (e) {
-      if (e instanceof Reject) return e.row;
+      if (e instanceof Reject) return headerAgain(fields, line) ?? e.row;
       throw e;
     }
   };
