@@ -6,12 +6,13 @@
  * its figures) vanished under "1 duplicates". Within one source, a repeated id is still a duplicate
  * and the later row wins.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -87,6 +88,38 @@ describe('duplicates are settled within a source, never across sources', () => {
     expect(r.changes.map((c) => [c.source, c.id, c.type])).toEqual([
       ['changes-a', 'C1', 'normal'],
       ['changes-b', 'C1', 'emergency'],
+    ]);
+  });
+
+  it('builds with one id in two sources at one created time, each ticket listed under its issue with its source', async () => {
+    // Grouping orders tickets by created time, then id; two tickets alike in both were refused with a stack trace.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dup-sources-build-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'desk-1.csv'), 'id,created,priority,title\n1001,2026-09-01 09:00,P1,VPN down\n');
+    writeFileSync(path.join(dir, 'jira-1.csv'), 'id,created,priority,title\n1001,2026-09-01 09:00,P1,VPN down again\n');
+    writeFileSync(
+      path.join(dir, 'review.config.yaml'),
+      `review: { name: Two desks, timeZone: UTC }
+services: [{ id: api, name: API, owner: Ops }]
+priorities: [{ id: p1, name: P1, words: [P1], response: 15m, resolution: 4h }]
+sources:
+  - { id: desk, kind: tickets, files: "desk-*.csv", defaultService: api }
+  - { id: jira, kind: tickets, files: "jira-*.csv", defaultService: api }
+`,
+    );
+    const r = await runCli(['build', '--data-only', '--config', path.join(dir, 'review.config.yaml')]);
+    expect(r.code, r.err).toBe(0);
+    const snapshot = JSON.parse(readFileSync(path.join(dir, 'snapshots/draft/2026-09.json'), 'utf8'));
+    // "VPN down" and "VPN down again": words {vpn} and {vpn, again}, J = 1/2, one issue; desk's first (config order).
+    expect(
+      snapshot.drillDown.recurring.map((g: { tickets: Array<{ source: string; id: string; title: string }> }) =>
+        g.tickets.map((t) => [t.source, t.id, t.title]),
+      ),
+    ).toEqual([
+      [
+        ['desk', '1001', 'VPN down'],
+        ['jira', '1001', 'VPN down again'],
+      ],
     ]);
   });
 });

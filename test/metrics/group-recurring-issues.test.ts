@@ -178,7 +178,9 @@ describe('groupRecurringIssues', () => {
   });
 
   it('rejects repeated ticket ids', () => {
-    expect(() => groupRecurringIssues([ticket('a b', { id: 'X' }), ticket('c d', { id: 'X' })])).toThrow(/unique ticket ids; "X" repeats/);
+    expect(() => groupRecurringIssues([ticket('a b', { id: 'X' }), ticket('c d', { id: 'X' })])).toThrow(
+      /unique ticket ids within a source; "X" repeats/,
+    );
   });
 
   it('property: group keys are unique, every ticket is in exactly one group, result is JSON-safe', () => {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { type BreachedTicket, prepareTickets, type TicketPeriodOptions } from '../../src/lib/metrics/index.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 import { drillDownMemo, drillDownSection } from '../../src/lib/snapshot/drill-down-section.ts';
-import type { RecurringSection } from '../../src/lib/snapshot/recurring-section.ts';
-import { ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
+import { prepareRecurring, type RecurringSection, recurringSection } from '../../src/lib/snapshot/recurring-section.ts';
+import { ticketsById, ticketsSharingIds } from '../../src/lib/snapshot/tickets-by-id.ts';
 import { monthBounds, type PeriodBounds } from '../../src/lib/time/periods.ts';
 import { deepFreeze, priorityRules } from '../helpers/rules.ts';
 import { ticketRecord } from '../helpers/ticket-record.ts';
@@ -92,5 +92,33 @@ describe('drillDownMemo', () => {
     // A1's row is one object in both periods; A2's response differs (its late event), so it is not shared.
     expect(both.breached[0]).toBe(month.breached[0]);
     expect(both.breached[1]).not.toBe(month.breached[1]);
+  });
+});
+
+describe('drillDownSection with an id two ticket sources share', () => {
+  // desk's 1001 ("VPN down") and jira's 1001 ("Printer jammed"): two tickets, two issues. By id alone the
+  // printer issue listed desk's VPN ticket (the first 1001) in place of its own.
+  it('lists each issue its own ticket of that id, through the real grouping and the real recurring section', () => {
+    const two = deepFreeze([
+      ticket({ id: '1001', source: 'desk', createdMs: utc(2026, 10, 2, 9), title: 'VPN down' }),
+      ticket({ id: '1001', source: 'jira', createdMs: utc(2026, 10, 3, 9), title: 'Printer jammed' }),
+      ticket({ id: '1002', source: 'jira', createdMs: utc(2026, 10, 4, 9), title: 'Printer jammed' }),
+    ]);
+    const table = prepareRecurring(two, 'UTC');
+    const recurring = recurringSection(table, '2026-11');
+    const byId = ticketsById(two);
+    const shared = ticketsSharingIds(two, byId, table.grouping, table.groupOf);
+    expect([...shared.keys()]).toEqual(['1001']);
+    const section = drillDownSection(prepareTickets(two), optionsFor(november), recurring, byId, drillDownMemo(), shared);
+    const listed = Object.fromEntries(section.recurring.map((g) => [g.tickets[0]?.title, g.tickets.map((t) => [t.source, t.id, t.title])]));
+    expect(listed).toEqual({
+      'Printer jammed': [
+        ['jira', '1001', 'Printer jammed'],
+        ['jira', '1002', 'Printer jammed'],
+      ],
+      'VPN down': [['desk', '1001', 'VPN down']],
+    });
+    // Every id unique: nothing to tell apart, and the map is made without counting.
+    expect(ticketsSharingIds(tickets, ticketsById(tickets), table.grouping, table.groupOf).size).toBe(0);
   });
 });

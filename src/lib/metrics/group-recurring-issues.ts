@@ -8,7 +8,8 @@ import { segmentTitle } from './segment-title.ts';
 import { STOP_WORDS } from './stop-words.ts';
 
 /** What grouping reads from a ticket. */
-export type GroupableTicket = Pick<TicketRecord, 'id' | 'createdMs' | 'title' | 'category'>;
+/** `source` tells apart tickets of one id in two ticket sources (ids are unique within a source only). */
+export type GroupableTicket = Pick<TicketRecord, 'id' | 'createdMs' | 'title' | 'category'> & Partial<Pick<TicketRecord, 'source'>>;
 
 /** Key of the one group that holds every ticket whose title has no words left. Never a word-set key: segments hold no parentheses. */
 export const UNTITLED_GROUP_KEY = '(untitled)';
@@ -113,7 +114,7 @@ function groupName(titles: Map<TitleInfo, number>): string {
  * Groups tickets that describe the same problem, by title, with leader clustering.
  *
  * Definition (spec "Recurring issues"): titles are normalized (`normalizeTitle`) and split into
- * word sets (`segmentTitle`). Tickets are taken in order of created time, then id; each joins
+ * word sets (`segmentTitle`). Tickets are taken in order of created time, then id (then source); each joins
  * the existing group whose leader (its first ticket) has the most similar word set, if that
  * Jaccard similarity is at least the threshold (default 0.5), else it leads a new group. Ties go
  * to the earliest group. A group is named by its most frequent original title (ties: the
@@ -134,10 +135,10 @@ function groupName(titles: Map<TitleInfo, number>): string {
  * be compared: all such tickets go to one group with key `(untitled)` and `untitled: true`, so
  * they are counted — a month with many of them is itself worth a look — but can be told apart.
  *
- * @param tickets tickets of the whole history, any order; ids must be unique
+ * @param tickets tickets of the whole history, any order; ids must be unique within a source
  * @param options similarity threshold in (0, 1] (default 0.5), stop words
  * @returns the groups, in order of creation
- * @throws {RangeError} when the threshold is not in (0, 1] or two tickets share an id
+ * @throws {RangeError} when the threshold is not in (0, 1] or two tickets of one source share an id
  * @example
  * groupRecurringIssues([
  *   { id: 'T1', createdMs: 1, title: 'Cannot log in to portal', category: 'Access' },
@@ -163,7 +164,9 @@ export function groupTicketsByIssue(tickets: readonly GroupableTicket[], options
   if (!(threshold > 0 && threshold <= 1))
     throw new RangeError(`groupRecurringIssues requires a similarity threshold in (0, 1], got ${threshold}`);
   // Positions in clustering order; exports usually come sorted already, so check before sorting.
-  const byCreated = (a: GroupableTicket, b: GroupableTicket) => a.createdMs - b.createdMs || compareStrings(a.id, b.id);
+  // Then by source: two ticket systems may each have a ticket 1001 (a ticket is its source and id).
+  const byCreated = (a: GroupableTicket, b: GroupableTicket) =>
+    a.createdMs - b.createdMs || compareStrings(a.id, b.id) || compareStrings(a.source ?? '', b.source ?? '');
   const order: number[] = [];
   for (let i = 0; i < tickets.length; i++) order.push(i);
   for (let i = 1; i < tickets.length; i++)
@@ -171,9 +174,12 @@ export function groupTicketsByIssue(tickets: readonly GroupableTicket[], options
       order.sort((a, b) => byCreated(tickets[a]!, tickets[b]!));
       break;
     }
-  for (let i = 1; i < order.length; i++)
-    if (tickets[order[i]!]!.id === tickets[order[i - 1]!]!.id)
-      throw new RangeError(`groupRecurringIssues requires unique ticket ids; "${tickets[order[i]!]!.id}" repeats`);
+  for (let i = 1; i < order.length; i++) {
+    const a = tickets[order[i - 1]!]!;
+    const b = tickets[order[i]!]!;
+    if (b.id === a.id && b.source === a.source)
+      throw new RangeError(`groupRecurringIssues requires unique ticket ids within a source; "${b.id}" repeats`);
+  }
 
   const groups: Building[] = [];
   const groupsByWord = new Map<string, number[]>();

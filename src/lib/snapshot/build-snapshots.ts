@@ -42,7 +42,7 @@ import { prepareSatisfaction, satisfactionSection } from './satisfaction-section
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
 import { ticketResponseSources } from './ticket-response-sources.ts';
-import { ticketsById } from './tickets-by-id.ts';
+import { ticketIndex } from './tickets-by-id.ts';
 
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
 
@@ -222,7 +222,7 @@ function buildPeriods(
   // Ingest gives the tickets in created order: each period's are found by binary search.
   const createdTimes = Float64Array.from(ingest.tickets, (t) => t.createdMs);
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
-  const ticketOfId = ticketsById(ingest.tickets);
+  const { byId: ticketOfId, shared: sharedIds } = ticketIndex(ingest.tickets, recurringTable);
   const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId);
   const drillDownShared = drillDownMemo();
   // Free texts the blocks below publish (categories, probes, group names), each distinct one masked once per build.
@@ -371,7 +371,7 @@ function buildPeriods(
       catalog: serviceCatalog(r, monitored, services, tickets, serviceTickets, satisfaction, unknownServices),
       headline,
       ...(plan.kind === 'month' ? {} : { months: monthsSection(plan.months, monthPoints) }),
-      drillDown: drillDownSection(ticketTable, ticketOptions, recurringFigures, ticketOfId, drillDownShared),
+      drillDown: drillDownSection(ticketTable, ticketOptions, recurringFigures, ticketOfId, drillDownShared, sharedIds),
       ...(incidents === null ? {} : { incidents }),
       rules: periodRules(configForPeriod(config, lastMonth), rules.maintenance, bounds),
       dataQuality: {

@@ -9,6 +9,7 @@ import type { TicketTable } from '../metrics/ticket-table.ts';
 import type { TicketRecord } from '../model/records.ts';
 import { maskIdentifier, maskPersonalData } from '../util/mask-personal-data.ts';
 import type { RecurringSection } from './recurring-section.ts';
+import type { SharedIdTicket } from './tickets-by-id.ts';
 
 /** The recurring issues whose tickets are listed: as many as the period page's table shows. */
 export const RECURRING_GROUPS_LISTED = 10;
@@ -93,6 +94,7 @@ export function drillDownMemo(): DrillDownMemo {
  * @param recurring the period's recurring issues
  * @param byId tickets by id (tickets-by-id.ts)
  * @param memo what the build's periods share ({@link drillDownMemo}, made once per build)
+ * @param shared the tickets whose id another ticket has too, with their recurring issue (ticketsSharingIds)
  */
 export function drillDownSection(
   table: TicketTable,
@@ -100,28 +102,43 @@ export function drillDownSection(
   recurring: RecurringSection,
   byId: ReadonlyMap<string, TicketRecord>,
   memo: DrillDownMemo,
+  shared: ReadonlyMap<string, readonly SharedIdTicket[]> = new Map(),
 ): DrillDownSection {
+  const { startMs, endMs } = options.bounds;
   return {
     breached: breachedTickets(table, options).map(memo.breachedRow),
-    recurring: recurring.groups.slice(0, RECURRING_GROUPS_LISTED).map((g) => ({
-      key: g.key,
-      total: g.ticketIds.length,
-      tickets: g.ticketIds.slice(0, RECURRING_TICKETS_LISTED).flatMap((id) => {
-        const t = byId.get(id);
-        return t === undefined
-          ? []
-          : [
-              {
-                id: maskIdentifier(t.id),
-                source: t.source,
-                title: memo.maskTitle(t.title),
-                priority: t.priority,
-                service: t.service,
-                createdMs: t.createdMs,
-                resolvedMs: t.resolvedMs,
-              },
-            ];
-      }),
-    })),
+    recurring: recurring.groups.slice(0, RECURRING_GROUPS_LISTED).map((g) => {
+      // An id two tickets have: the one of this issue created in the period, each listed once.
+      const listed = new Set<TicketRecord>();
+      const ofIssue = (id: string): TicketRecord | undefined => {
+        const same = shared.get(id);
+        if (same === undefined) return byId.get(id);
+        const hit = same.find(
+          (c) => c.key === g.key && c.ticket.createdMs >= startMs && c.ticket.createdMs < endMs && !listed.has(c.ticket),
+        );
+        if (hit) listed.add(hit.ticket);
+        return hit?.ticket;
+      };
+      return {
+        key: g.key,
+        total: g.ticketIds.length,
+        tickets: g.ticketIds.slice(0, RECURRING_TICKETS_LISTED).flatMap((id) => {
+          const t = ofIssue(id);
+          return t === undefined
+            ? []
+            : [
+                {
+                  id: maskIdentifier(t.id),
+                  source: t.source,
+                  title: memo.maskTitle(t.title),
+                  priority: t.priority,
+                  service: t.service,
+                  createdMs: t.createdMs,
+                  resolvedMs: t.resolvedMs,
+                },
+              ];
+        }),
+      };
+    }),
   };
 }
