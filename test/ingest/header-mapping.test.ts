@@ -168,7 +168,7 @@ describe('fields a file has no column for', () => {
     expect(line).not.toMatch(/\b(id|createdMs|priority) \(/);
   });
 
-  it('leave out service when the source has a defaultService, and are none when the header has every field', () => {
+  it("leave out service with a defaultService and the tool's own verdict (it feeds no figure), and are none with every field", () => {
     const options = optionsOf({ defaultService: 'api' });
     expect(absentFields(options, ['createdMs', 'id', 'priority']).map((f) => f.split(' ')[0])).toEqual([
       'firstResponseMs',
@@ -177,8 +177,6 @@ describe('fields a file has no column for', () => {
       'title',
       'status',
       'reopened',
-      'sourceOnTime',
-      'sourceDeadlineMs',
     ]);
     const all = Object.keys(optionsOf({}).columns);
     expect(absentFields(optionsOf({}), all)).toEqual([]);

@@ -187,8 +187,11 @@ export function duplicateColumnsMessage(file: string, duplicates: string[]): str
   return `${file}: the header names a column twice: ${duplicates.join('; ')}; rename or remove one`;
 }
 
+/** A tool's own verdict and deadline, shown beside the review's figures and feeding none: most exports have neither. */
+const VERDICT_FIELDS = new Set(['sourceOnTime', 'sourceDeadlineMs']);
+
 /**
- * The fields a file's header has no column for, beyond the required ones, each with the names
+ * The fields a file's header has no column for, beyond the required ones and the tool's own verdict, each with the names
  * looked for: read as empty in every row. Said by `check`, since nothing else shows it: a tickets
  * export whose resolution column is called `Resolution Date` reads as every ticket open, and
  * breached, for ever, with every row accepted.
@@ -197,7 +200,7 @@ export function duplicateColumnsMessage(file: string, duplicates: string[]): str
  */
 export function absentFields(options: SourceOptions, fields: readonly string[]): string[] {
   return Object.keys(CANONICAL_FIELDS[options.kind])
-    .filter((field) => !fields.includes(field) && !(field === 'service' && options.defaultService !== null))
+    .filter((field) => !fields.includes(field) && !(field === 'service' && options.defaultService !== null) && !VERDICT_FIELDS.has(field))
     .map((field) => `${field} (${quoted(options.columns[field] ?? [])})`);
 }
 
