@@ -109,7 +109,7 @@ describe('generic mapping used by the presets', () => {
     });
     expect(map(['9/8/18 15:29', '', 'Somewhat agree'], 4)).toMatchObject({
       field: 'Worth',
-      reason: 'expected a number, got "Somewhat agree"',
+      reason: 'expected a number, got "Somewhat agree"; map score words under values.csat',
     });
     // The mapped number is checked against the configured scale: on a 2–6 scale "Strongly Disagree" (1) does not fit.
     const narrow = mapper({ kind: 'surveys', preset: 'carpentries-survey' }, header, {

@@ -337,7 +337,7 @@ describe('reading odd exports', () => {
         column: 2,
         field: 'csat',
         value: '2026-10-01 call me [phone]',
-        reason: 'expected a number, got "2026-10-01 call me [phone]"',
+        reason: 'expected a number, got "2026-10-01 call me [phone]"; map score words under values.csat',
       },
     ]);
   });

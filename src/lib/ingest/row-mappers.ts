@@ -427,6 +427,9 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       const likert = (field: 'csat' | 'nps' | 'ces', min: number, max: number) => {
         const v = raw(field);
         const mapped = v === null ? null : scoreWords[field](v);
+        // A label ("Very satisfied") is read once the source maps it: say where.
+        if (v !== null && mapped === null && !NUMBER_TEXT.test(v))
+          fail(field, v, reason`expected a number, got ${quoted(v)}; map score words under values.${field}`);
         return num(field, min, max, true, mapped ?? undefined);
       };
       const survey: SurveyResponse = {
