@@ -1,28 +1,45 @@
 /**
- * What a review's data covers (issue #15): the months with data, the services the exports name
- * without the config listing them, and the archive's rows.
+ * What a review's data covers (issue #15): the months with data (something a figure of the month
+ * counts happened in it), the services the exports name without the config listing them, and the
+ * archive's rows.
  */
 import { describe, expect, it } from 'vitest';
 import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
+import { prepareTickets } from '../../src/lib/metrics/ticket-table.ts';
 import type { TicketRecord } from '../../src/lib/model/records.ts';
 import { archiveRows } from '../../src/lib/site/archive-rows.ts';
-import { monthsWithData, unknownServiceRows } from '../../src/lib/snapshot/review-coverage.ts';
+import { monthsWithData, ticketDataMonths, ticketSourcesIn, unknownServiceRows } from '../../src/lib/snapshot/review-coverage.ts';
 import { incompleteSources } from '../../src/lib/snapshot/source-horizons.ts';
+import type { MonthId } from '../../src/lib/time/periods.ts';
+import { priorityRules } from '../helpers/rules.ts';
+import { ticketRecord } from '../helpers/ticket-record.ts';
 
 const at = (iso: string) => Date.parse(iso);
-const ticket = (created: string, resolved: string | null) =>
-  ({ createdMs: at(created), resolvedMs: resolved === null ? null : at(resolved) }) as TicketRecord;
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
+const noEvents = { ticketMonths: new Map(), surveys: [], incidents: [], changes: [] };
 
 describe('monthsWithData', () => {
-  it('takes the months of tickets created or resolved, responses and days with checks, in the review zone', () => {
+  it('takes the months with tickets counted, responses, incidents and changes started, and days with checks, in the review zone', () => {
     const got = monthsWithData(
       MONTHS,
       'Europe/London',
       {
-        // Created 31 Jan 23:30 UTC = 31 Jan in London (GMT); resolved 1 Mar 00:30 UTC = 1 Mar.
-        tickets: [ticket('2026-01-31T23:30:00Z', '2026-03-01T00:30:00Z')],
-        surveys: [],
+        ticketMonths: new Map([['2026-01', new Set(['desk'])]]),
+        // 31 Mar 23:30 UTC is 1 Apr 00:30 in London (BST since 29 Mar): April, not March.
+        surveys: [{ timeMs: at('2026-03-31T23:30:00Z') }],
+        // An incident that started in February and was restored in March counts in February (incidentsSection).
+        incidents: [{ startedMs: at('2026-02-27T10:00:00Z') }],
+        // A change counts at its actual start, else its planned one (changesSection): the first in March, the second nowhere.
+        changes: [
+          {
+            service: 'api',
+            plannedStartMs: at('2026-02-20T10:00:00Z'),
+            plannedEndMs: null,
+            actualStartMs: at('2026-03-02T10:00:00Z'),
+            actualEndMs: null,
+          },
+          { service: 'api', plannedStartMs: null, plannedEndMs: at('2026-05-02T10:00:00Z'), actualStartMs: null, actualEndMs: null },
+        ],
       },
       // May has a day with checks; April's rollups have none.
       new Map([
@@ -32,18 +49,115 @@ describe('monthsWithData', () => {
       ]) as any,
       new Set(),
     );
-    expect([...got].sort()).toEqual(['2026-01', '2026-03', '2026-05']);
+    expect([...got].sort()).toEqual(MONTHS);
   });
 
   it('keeps months with published revisions, and ignores times outside the review', () => {
     const got = monthsWithData(
       MONTHS,
       'UTC',
-      { tickets: [ticket('2025-12-31T23:59:59Z', '2026-06-01T00:00:00Z')], surveys: [] },
+      { ...noEvents, surveys: [{ timeMs: at('2025-12-31T23:59:59Z') }], incidents: [{ startedMs: at('2026-06-01T00:00:00Z') }] },
       new Map(),
       new Set(['2026-02']),
     );
     expect([...got]).toEqual(['2026-02']);
+  });
+});
+
+/**
+ * The months a ticket counts in (spec Tickets: a ticket counts where its outcome became known).
+ * P2: 24×7, response 4 h, resolution 8 h; London is on GMT (= UTC) from January to 29 March 2026.
+ */
+describe('ticketDataMonths', () => {
+  const P2 = { id: 'p2', name: 'P2', words: ['P2'], response: '4h', resolution: '8h', clock: '24x7' };
+  const judging = (horizon: string | null, levels = priorityRules([P2])) => ({
+    levels,
+    horizons: new Map(horizon === null ? [] : [['desk', at(horizon)]]),
+    responseRecorded: new Set(['desk']),
+  });
+  const months = (tickets: TicketRecord[], j: (m: MonthId) => ReturnType<typeof judging>) =>
+    Object.fromEntries([...ticketDataMonths(MONTHS, 'Europe/London', prepareTickets(tickets), j)].map(([m, s]) => [m, [...s]]));
+
+  // Issue #15's pin, kept: open across February with no outcome known in it.
+  it('does not count a ticket merely open across a month', () => {
+    // Created 31 Jan 23:30 GMT, responded 31 Jan 23:45 (met in January); resolution due 1 Feb 07:30 but not
+    // resolved till 1 Mar 00:30, so breached at its deadline in February...
+    const late = ticketRecord({
+      id: 'T-1',
+      priority: 'p2',
+      createdMs: at('2026-01-31T23:30:00Z'),
+      firstResponseMs: at('2026-01-31T23:45:00Z'),
+      resolvedMs: at('2026-03-01T00:30:00Z'),
+    });
+    expect(months([late], () => judging(null))).toEqual({ '2026-01': ['desk'], '2026-02': ['desk'], '2026-03': ['desk'] });
+    // ...while with 40 days to resolve (due 12 Mar 23:30), it is met in March: February has nothing.
+    const slow = priorityRules([{ ...P2, resolution: '40d' }]);
+    expect(months([late], () => judging(null, slow))).toEqual({ '2026-01': ['desk'], '2026-03': ['desk'] });
+  });
+
+  it('counts a deadline passed unmet in its month, only when it passed before the horizon (the audit case)', () => {
+    // Created 31 Jan 23:00, never answered or resolved: response due 1 Feb 03:00, resolution 1 Feb 07:00.
+    const open = ticketRecord({ id: 'T-1', priority: 'p2', createdMs: at('2026-01-31T23:00:00Z') });
+    expect(months([open], () => judging('2026-03-25T12:00:00Z'))).toEqual({ '2026-01': ['desk'], '2026-02': ['desk'] });
+    // Horizon 1 Feb 05:00: the response breach (03:00) is known, the resolution deadline (07:00) not yet.
+    expect(months([open], () => judging('2026-02-01T05:00:00Z'))).toEqual({ '2026-01': ['desk'], '2026-02': ['desk'] });
+    // Horizon 1 Feb 03:00, the response deadline itself: nothing known yet (breached only at a deadline before it).
+    expect(months([open], () => judging('2026-02-01T03:00:00Z'))).toEqual({ '2026-01': ['desk'] });
+    // A source that records no responses: judged on resolution alone; with the horizon at 05:00, February has nothing.
+    const noResponses = { ...judging('2026-02-01T05:00:00Z'), responseRecorded: new Set<string>() };
+    expect(months([open], () => noResponses)).toEqual({ '2026-01': ['desk'] });
+  });
+
+  it('counts a first response in its month, and a priority with no level by created and resolved only', () => {
+    // Created 31 Jan 23:00, responded 2 Feb 10:00, resolved 3 Apr 10:00 UTC (11:00 BST: April).
+    const t = ticketRecord({
+      id: 'T-1',
+      priority: 'p2',
+      createdMs: at('2026-01-31T23:00:00Z'),
+      firstResponseMs: at('2026-02-02T10:00:00Z'),
+      resolvedMs: at('2026-04-03T10:00:00Z'),
+    });
+    // With 30 days to answer and 90 to resolve (due 2 Mar 23:00 GMT, 2 May 00:00 BST), met both: January, February, April.
+    const slow = priorityRules([{ ...P2, response: '30d', resolution: '90d' }]);
+    expect(months([t], () => judging(null, slow))).toEqual({ '2026-01': ['desk'], '2026-02': ['desk'], '2026-04': ['desk'] });
+    // Priority p9, which no level has: its creation and resolution only, never its first response.
+    expect(months([{ ...t, priority: 'p9' }], () => judging(null, slow))).toEqual({ '2026-01': ['desk'], '2026-04': ['desk'] });
+  });
+
+  it('judges each month by the rules in force in it', () => {
+    const open = ticketRecord({ id: 'T-1', priority: 'p2', createdMs: at('2026-01-31T23:00:00Z') });
+    // February's rules give 60 days for both targets (due 2 Apr 00:00 BST): its own rules see no breach in February,
+    // whatever the 8 h of the other months' rules would say (due 1 Feb, a month none of them is judging).
+    const feb = priorityRules([{ ...P2, response: '60d', resolution: '60d' }]);
+    expect(months([open], (m) => judging('2026-05-31T00:00:00Z', m === '2026-02' ? feb : undefined))).toEqual({
+      '2026-01': ['desk'],
+    });
+  });
+});
+
+describe('ticketSourcesIn', () => {
+  it("takes the sources whose files' created times span part of the period, and those counted in its months", () => {
+    const file = (kind: FileAccount['kind'], source: string, first: string | null, last: string | null) => ({
+      kind,
+      source,
+      firstMs: first === null ? null : at(first),
+      lastMs: last === null ? null : at(last),
+    });
+    const files = [
+      file('tickets', 'desk', '2026-01-10T00:00:00Z', '2026-01-20T00:00:00Z'), // created in January only
+      file('tickets', 'legacy', '2026-02-27T00:00:00Z', '2026-03-02T00:00:00Z'), // spans into March
+      file('tickets', 'empty', null, null),
+      file('surveys', 'voice', '2026-03-05T00:00:00Z', '2026-03-06T00:00:00Z'), // not a ticket source
+    ];
+    const march = { startMs: at('2026-03-01T00:00:00Z'), endMs: at('2026-04-01T00:00:00Z') };
+    // desk's January ticket is resolved in March; "other" counts in February only.
+    const ticketMonths = new Map<MonthId, Set<string>>([
+      ['2026-03', new Set(['desk'])],
+      ['2026-02', new Set(['other'])],
+    ]);
+    expect([...ticketSourcesIn(files, march, ['2026-03'], ticketMonths)].sort()).toEqual(['desk', 'legacy']);
+    // Before the fix only the files counted: desk's levels were left out of March, its resolution with them.
+    expect([...ticketSourcesIn(files, march, ['2026-03'], new Map())]).toEqual(['legacy']);
   });
 });
 

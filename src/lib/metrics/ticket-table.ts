@@ -244,7 +244,7 @@ export function levelKey(level: PriorityRule): string {
 }
 
 /** Everything a period's figures depend on besides its bounds: the levels (in order, with names), `responseRecorded` and the horizons. */
-export function rulesKey(options: TicketPeriodOptions): string {
+export function rulesKey(options: Pick<TicketPeriodOptions, 'levels' | 'responseRecorded' | 'horizons'>): string {
   const horizons = [...(options.horizons ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return JSON.stringify([options.levels.map((l) => [levelKey(l), l.name]), responseKey(options.responseRecorded), horizons]);
 }

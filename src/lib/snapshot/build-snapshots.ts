@@ -10,8 +10,13 @@ import { presetFor } from '../config/presets.ts';
 import type { RuleBook } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
-import { prepareTickets, type TicketPeriodMetrics, ticketCountsByService, ticketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
-import type { MaintenanceWindow } from '../model/rules.ts';
+import {
+  prepareTickets,
+  type TicketPeriodMetrics,
+  type TicketTable,
+  ticketCountsByService,
+  ticketPeriodMetrics,
+} from '../metrics/ticket-period-metrics.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
 import {
   type MonthId,
@@ -33,8 +38,16 @@ import { drillDownMemo, drillDownSection } from './drill-down-section.ts';
 import { type HeadlineInput, headlineSection, type TrendPoint } from './headline-section.ts';
 import { incidentsSection } from './incidents-section.ts';
 import { monthsSection } from './months-section.ts';
+import { periodRules } from './period-rules.ts';
 import { prepareRecurring, publishedRecurring, recurringSection } from './recurring-section.ts';
-import { monthsWithData, serviceCatalog, sourceAgreementSection, unknownServiceRows } from './review-coverage.ts';
+import {
+  monthsWithData,
+  serviceCatalog,
+  sourceAgreementSection,
+  ticketDataMonths,
+  ticketSourcesIn,
+  unknownServiceRows,
+} from './review-coverage.ts';
 import { reviewNames } from './review-names.ts';
 import { dataRange, rowsOutside } from './review-range.ts';
 import { reviewRollups, withRollupProbes } from './review-rollups.ts';
@@ -47,55 +60,6 @@ import { ticketIndex } from './tickets-by-id.ts';
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
-
-/** The config parts that decide a period's figures, as plain data. */
-export function periodRules(
-  cfg: ReviewConfig,
-  maintenance: readonly MaintenanceWindow[],
-  bounds: { startMs: number; endMs: number },
-): PeriodRules {
-  return {
-    services: cfg.services.map((s) => ({
-      id: s.id,
-      name: s.name,
-      owner: s.owner,
-      target: s.target ?? null,
-      latencyThresholdMs: s.latencyThresholdMs ?? null,
-      confirm: s.confirm ?? null,
-      maxGap: s.maxGap ?? null,
-    })),
-    priorities: cfg.priorities.map((p) => ({
-      id: p.id,
-      name: p.name,
-      words: p.words,
-      response: p.response,
-      resolution: p.resolution,
-      clock: p.clock,
-      calendar: p.calendar ?? null,
-      sources: p.sources ?? null,
-    })),
-    targets: {
-      responseAttainment: cfg.targets.responseAttainment ?? null,
-      resolutionAttainment: cfg.targets.resolutionAttainment ?? null,
-      csat: cfg.targets.csat ?? null,
-      nps: cfg.targets.nps ?? null,
-    },
-    calendars: cfg.calendars.map((c) => ({
-      id: c.id,
-      timeZone: c.timeZone,
-      weeklyHours: c.weeklyHours,
-      holidays: c.holidays,
-      extraWorkingDays: c.extraWorkingDays,
-      extraDayHoursFrom: c.extraDayHoursFrom,
-    })),
-    maintenance: maintenance
-      .filter((m) => m.endMs > bounds.startMs && m.startMs < bounds.endMs)
-      .map((m) => ({ service: m.service, startMs: m.startMs, endMs: m.endMs, reason: m.reason })),
-    surveys: cfg.surveys,
-    lowSampleBelow: cfg.review.lowSampleBelow,
-    lowCoverageBelow: cfg.review.lowCoverageBelow,
-  };
-}
 
 export interface SnapshotMeta {
   toolVersion: string;
@@ -166,15 +130,30 @@ export function buildSnapshots(config: ReviewConfig, ingest: IngestResult, rules
   // Imported rollups (rollups and duckdb sources) stand in for the checks of their service-days.
   const monthRollups = reviewRollups(months, rules, ingest, zone);
 
-  // Only periods with data (issue #15): a month no source covers is listed in the archive, not built.
-  const withData = monthsWithData(months, zone, ingest, monthRollups, meta.keepMonths ?? new Set());
+  // Only periods with data (issue #15): a month in which no figure counts anything is listed in the archive, not built.
+  // Tickets count by their outcomes, each month with its own rules: a deadline passing unmet makes its month a data month.
+  const ticketTable = prepareTickets(ingest.tickets);
+  const judging = ticketJudging(ingest, horizons);
+  const ticketMonths = ticketDataMonths(months, zone, ticketTable, (m) => ({ levels: rules.forMonth(m).priorities, ...judging }));
+  const events = { ticketMonths, surveys: ingest.surveys, incidents: ingest.incidents, changes: ingest.changes };
+  const withData = monthsWithData(months, zone, events, monthRollups, meta.keepMonths ?? new Set());
   const reviewed = months.filter((m) => withData.has(m));
-  return buildPeriods(config, ingest, rules, meta, reviewed, monthRollups, horizons);
+  return buildPeriods(config, ingest, rules, meta, reviewed, monthRollups, horizons, { ticketTable, ticketMonths });
+}
+
+/** The ticket sources' horizons, and the sources whose exports record first responses (ticketResponseSources). */
+function ticketJudging(ingest: IngestResult, horizons: readonly SourceHorizon[]) {
+  return {
+    horizons: new Map(
+      horizons.filter((h) => h.kind === 'tickets' && h.asOfMs !== null).map((h) => [h.source, h.asOfMs as number] as const),
+    ),
+    responseRecorded: new Set(ticketResponseSources(ingest.files).recorded) as ReadonlySet<string>,
+  };
 }
 
 /**
- * The months of the review that no source covers: no check, ticket (created or resolved) or
- * survey response falls in them. The archive lists them on one line; they get no page.
+ * The months of the review that no source covers: nothing a figure counts happened in them
+ * (monthsWithData). The archive lists them on one line; they get no page.
  */
 export function monthsWithoutData(config: ReviewConfig, ingest: IngestResult, built: readonly PeriodSnapshot[]): MonthId[] {
   const have = new Set(built.filter((s) => s.period.kind === 'month').map((s) => s.period.id));
@@ -189,11 +168,11 @@ function buildPeriods(
   months: MonthId[],
   monthRollups: Map<MonthId, Map<string, DayRollup[]>>,
   horizons: SourceHorizon[],
+  shared: { ticketTable: TicketTable; ticketMonths: ReadonlyMap<MonthId, ReadonlySet<string>> },
 ): PeriodSnapshot[] {
   const zone = config.review.timeZone;
-  const ticketHorizons = new Map(
-    horizons.filter((h) => h.kind === 'tickets' && h.asOfMs !== null).map((h) => [h.source, h.asOfMs as number] as const),
-  );
+  const { ticketTable, ticketMonths } = shared;
+  const ticketHorizons = ticketJudging(ingest, horizons).horizons;
   const inputs: InputProvenance[] = ingest.files.map((f) => ({
     file: f.file,
     source: f.source,
@@ -216,7 +195,6 @@ function buildPeriods(
     responseSources.recorded.length > 0 && responseSources.without.length > 0
       ? { responseCoverage: { recorded: responseSources.recorded, without: responseSources.without } }
       : {};
-  const ticketTable = prepareTickets(ingest.tickets);
   const recurringTable = prepareRecurring(ingest.tickets, zone);
   const unknownServices = unknownServiceRows(ingest);
   // Ingest gives the tickets in created order: each period's are found by binary search.
@@ -265,16 +243,6 @@ function buildPeriods(
   // Each month's headline figures, for the month-by-month view of its quarter and year (months are built first).
   const monthPoints = new Map<string, TrendPoint>();
   const previousTickets: Record<'month' | 'quarter' | 'year', TicketPeriodMetrics | null> = { month: null, quarter: null, year: null };
-  // Ticket sources with tickets in a period (created in it, or open across it): their schemes' levels apply.
-  const ticketSourcesIn = (bounds: { startMs: number; endMs: number }) =>
-    new Set(
-      ingest.files
-        .filter(
-          (f) =>
-            f.kind === 'tickets' && f.firstMs !== null && (f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs,
-        )
-        .map((f) => f.source),
-    );
   for (const plan of plans) {
     // Each period is computed with the rules in force in its (last) month: date-effective config.
     const lastMonth = plan.months[plan.months.length - 1] as MonthId;
@@ -286,7 +254,8 @@ function buildPeriods(
       (f) => f.firstMs === null || ((f.firstMs as number) < bounds.endMs && (f.lastMs as number) >= bounds.startMs),
     );
     const sum = (k: 'rows' | 'accepted' | 'rejected' | 'duplicates' | 'truncated') => files.reduce((a, f) => a + f[k], 0);
-    const active = ticketSourcesIn(bounds);
+    // The ticket sources with tickets in the period: their schemes' levels apply.
+    const active = ticketSourcesIn(ingest.files, bounds, plan.months, ticketMonths);
     const levels = r.priorities.filter((l) => (l.sources === null ? active.size > 0 : l.sources.some((x) => active.has(x))));
     // One set of options for the period's figures and its drill-down, so the listed tickets are the counted ones.
     const ticketOptions = { levels, horizons: ticketHorizons, bounds, responseRecorded };

@@ -1,12 +1,17 @@
 /**
- * What the data of a review covers (issue #15): the months any source has data in, every service
- * with what its data has (checks, tickets, surveys), the services only the exports name, and the
- * source systems' own verdicts beside ours. Pure: reads what ingest and the metrics gave.
+ * What the data of a review covers (issue #15): the months any source has data in (something a
+ * figure of the month counts happened in it), every service with what its data has (checks,
+ * tickets, surveys), the services only the exports name, and the source systems' own verdicts
+ * beside ours. Pure: reads what ingest and the metrics gave.
  */
+import type { FileAccount } from '../ingest/file-account.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
+import { type ChangeSpan, changeSpan } from '../metrics/changes-followed-by-outage.ts';
 import { type SourceAgreement, sourceVerdictAgreement } from '../metrics/source-verdict-agreement.ts';
-import type { ServiceTicketCounts, TicketPeriodMetrics } from '../metrics/ticket-period-metrics.ts';
-import type { TicketTable } from '../metrics/ticket-table.ts';
+import { forEachTicketOutcomeInstant } from '../metrics/ticket-outcome-instants.ts';
+import type { ServiceTicketCounts, TicketPeriodMetrics, TicketPeriodOptions } from '../metrics/ticket-period-metrics.ts';
+import { rulesKey, type TicketTable } from '../metrics/ticket-table.ts';
+import type { IncidentRecord, SurveyResponse } from '../model/records.ts';
 import type { PriorityRule, ReviewRules } from '../model/rules.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
@@ -14,39 +19,115 @@ import { lowerBound } from '../util/lower-bound.ts';
 import type { ServiceFigures } from './compute-service-figures.ts';
 import type { SatisfactionSection } from './satisfaction-section.ts';
 
+/** The index in `months` (ascending, contiguous) of the month an instant falls in, or -1 outside them. */
+function monthIndexer(months: readonly MonthId[], zone: string): (ms: number) => number {
+  if (months.length === 0) return () => -1;
+  const starts = Float64Array.from(months, (m) => monthBounds(m, zone).startMs);
+  const end = monthBounds(months[months.length - 1] as MonthId, zone).endMs;
+  return (ms) => (ms < (starts[0] as number) || ms >= end ? -1 : lowerBound(starts, ms + 1) - 1);
+}
+
+/** What judges the tickets in a month: the levels in force then, the sources' horizons and which record responses. */
+export type TicketJudging = Pick<TicketPeriodOptions, 'levels' | 'horizons' | 'responseRecorded'>;
+
 /**
- * The months (of `months`, ascending) in which some source has data: a check ran, a ticket was
- * created or resolved, or a survey response was given; plus the months in `keep` (published).
- * @example monthsWithData(['2026-01', '2026-02'], 'UTC', { tickets: [ticketCreatedIn('2026-02')], surveys: [] }, new Map(), new Set())
+ * Per month of `months` (ascending): the ticket sources with a ticket that a figure of the month
+ * counts, by the month's own rules (forEachTicketOutcomeInstant): created, first response,
+ * resolved, or a deadline passed unmet before the source's horizon. A ticket merely open across
+ * a month does not count there. Months are grouped by their rules, so the tickets are read once
+ * per distinct set of rules (once, unless the config has date-effective changes).
+ * @example ticketDataMonths(['2028-01', '2028-02'], 'UTC', prepareTickets([createdJan31ResolutionDueFeb1NeverResolved]), () => judging)
+ * // Map { '2028-01' => Set { 'desk' }, '2028-02' => Set { 'desk' } }
+ */
+export function ticketDataMonths(
+  months: readonly MonthId[],
+  zone: string,
+  table: TicketTable,
+  judgingOf: (month: MonthId) => TicketJudging,
+): Map<MonthId, Set<string>> {
+  const out = new Map<MonthId, Set<string>>();
+  const monthIndex = monthIndexer(months, zone);
+  const groups = new Map<string, { judging: TicketJudging; months: Set<number> }>();
+  months.forEach((m, k) => {
+    const judging = judgingOf(m);
+    const key = rulesKey(judging);
+    const group = groups.get(key);
+    if (group) group.months.add(k);
+    else groups.set(key, { judging, months: new Set([k]) });
+  });
+  for (const { judging, months: own } of groups.values())
+    forEachTicketOutcomeInstant(table, judging, (ms, i) => {
+      const k = monthIndex(ms);
+      if (!own.has(k)) return;
+      const m = months[k] as MonthId;
+      const sources = out.get(m);
+      const source = table.sources[table.sourceOf[i] as number] as string;
+      if (sources) sources.add(source);
+      else out.set(m, new Set([source]));
+    });
+  return out;
+}
+
+/** What the months of a review have: per month the ticket sources counted in it (ticketDataMonths), and the other records. */
+export interface ReviewEvents {
+  ticketMonths: ReadonlyMap<MonthId, ReadonlySet<string>>;
+  surveys: ReadonlyArray<Pick<SurveyResponse, 'timeMs'>>;
+  incidents: ReadonlyArray<Pick<IncidentRecord, 'startedMs'>>;
+  changes: readonly ChangeSpan[];
+}
+
+/**
+ * The months (of `months`, ascending) in which some source has data, that is something a figure
+ * of the month counts: a check ran, a ticket counted in it (ticketDataMonths), a survey response
+ * was given, an incident or a change started (the period they count in); plus the months in
+ * `keep` (published). A month is built exactly when it has data, so a quarter's or year's counts
+ * are the sums of its months'.
+ * @example monthsWithData(['2026-01', '2026-02'], 'UTC', { ticketMonths: new Map([['2026-02', new Set(['desk'])]]), surveys: [], incidents: [], changes: [] }, new Map(), new Set())
  * // Set { '2026-02' }
  */
 export function monthsWithData(
   months: readonly MonthId[],
   zone: string,
-  ingest: Pick<IngestResult, 'tickets' | 'surveys'>,
+  events: ReviewEvents,
   monthRollups: ReadonlyMap<MonthId, ReadonlyMap<string, readonly DayRollup[]>>,
   keep: ReadonlySet<string>,
 ): Set<MonthId> {
-  const out = new Set<MonthId>(months.filter((m) => keep.has(m)));
-  if (months.length === 0) return out;
-  const starts = Float64Array.from(months, (m) => monthBounds(m, zone).startMs);
-  const end = monthBounds(months[months.length - 1] as MonthId, zone).endMs;
+  const out = new Set<MonthId>(months.filter((m) => keep.has(m) || events.ticketMonths.has(m)));
+  const monthIndex = monthIndexer(months, zone);
   const mark = (ms: number | null) => {
-    if (ms === null || ms < (starts[0] as number) || ms >= end) return;
-    const i = lowerBound(starts, ms + 1) - 1;
-    out.add(months[i] as MonthId);
+    const k = ms === null ? -1 : monthIndex(ms);
+    if (k >= 0) out.add(months[k] as MonthId);
   };
-  for (const t of ingest.tickets) {
-    mark(t.createdMs);
-    mark(t.resolvedMs);
-  }
-  for (const r of ingest.surveys) mark(r.timeMs);
+  for (const r of events.surveys) mark(r.timeMs);
+  for (const i of events.incidents) mark(i.startedMs);
+  // A change counts in the period of its start (changesSection); one with no start counts nowhere.
+  for (const c of events.changes) mark(changeSpan(c)?.startMs ?? null);
   for (const [m, byService] of monthRollups)
     for (const days of byService.values())
       if (days.some((d) => d.checks > 0)) {
         out.add(m);
         break;
       }
+  return out;
+}
+
+/**
+ * The ticket sources whose priority levels apply in a period: those with a file whose tickets'
+ * created times span part of it, and those with a ticket counted in one of its months
+ * (ticketDataMonths), such as a ticket created earlier and resolved, or breached, in it.
+ */
+export function ticketSourcesIn(
+  files: ReadonlyArray<Pick<FileAccount, 'kind' | 'source' | 'firstMs' | 'lastMs'>>,
+  bounds: { startMs: number; endMs: number },
+  months: readonly MonthId[],
+  ticketMonths: ReadonlyMap<MonthId, ReadonlySet<string>>,
+): Set<string> {
+  const out = new Set(
+    files
+      .filter((f) => f.kind === 'tickets' && f.firstMs !== null && f.firstMs < bounds.endMs && (f.lastMs as number) >= bounds.startMs)
+      .map((f) => f.source),
+  );
+  for (const m of months) for (const s of ticketMonths.get(m) ?? []) out.add(s);
   return out;
 }
 
