@@ -10,13 +10,15 @@
  * has settled is replayed unopened; one read moments ago is hashed again first; an edited file
  * of the same size is parsed again.
  */
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ExportFile, RACY_WINDOW_NS, wallClockNs } from '../../src/lib/ingest/export-files.ts';
+import { cacheKey, codeFingerprint, READING_CODE } from '../../src/lib/ingest/ingest-cache.ts';
 import { type IngestOptions, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import type { SourceOptions } from '../../src/lib/ingest/resolve-source.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -200,5 +202,43 @@ describe('which files are opened and read', () => {
     renameSync(`${file}.new`, file);
     const after = await ingest(dir, LATER);
     expect(after.cache).toEqual({ hits: 0, parsed: 1 });
+  });
+});
+
+describe('the cache key follows the reading code, not only the tool version', () => {
+  it('changes when any file of the code changes, or a file is added, and not otherwise', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sr-code-fp-'));
+    dirs.push(root);
+    mkdirSync(path.join(root, 'ingest/deep'), { recursive: true });
+    mkdirSync(path.join(root, 'site'), { recursive: true });
+    writeFileSync(path.join(root, 'ingest/a.ts'), 'export const a = 1;\n');
+    writeFileSync(path.join(root, 'ingest/deep/b.ts'), 'export const b = 2;\n');
+    writeFileSync(path.join(root, 'site/page.ts'), 'export const p = 3;\n');
+    const first = codeFingerprint(root, ['ingest', 'missing']);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(codeFingerprint(root, ['ingest'])).toBe(first);
+    // A folder left out (the site's code) changes nothing.
+    writeFileSync(path.join(root, 'site/page.ts'), 'export const p = 4;\n');
+    expect(codeFingerprint(root, ['ingest'])).toBe(first);
+    // A reason's wording changed in a nested file: another key, so the old records are not replayed.
+    writeFileSync(path.join(root, 'ingest/deep/b.ts'), 'export const b = 20;\n');
+    const edited = codeFingerprint(root, ['ingest']);
+    expect(edited).not.toBe(first);
+    writeFileSync(path.join(root, 'ingest/c.ts'), '');
+    expect(codeFingerprint(root, ['ingest'])).not.toBe(edited);
+    // A file's bytes moved to another file's name is another code.
+    rmSync(path.join(root, 'ingest/c.ts'));
+    renameSync(path.join(root, 'ingest/deep/b.ts'), path.join(root, 'ingest/deep/b2.ts'));
+    expect(codeFingerprint(root, ['ingest'])).not.toBe(edited);
+  });
+
+  it('keys a file by the reading code as well as its bytes, options and the tool version', () => {
+    const options = { id: 'mon' } as unknown as SourceOptions;
+    const key = (version: string, code?: string) => cacheKey('0'.repeat(64), options, version, code);
+    expect(key('0.1.0')).toBe(key('0.1.0'));
+    expect(key('0.1.0', 'a')).not.toBe(key('0.1.0', 'b'));
+    expect(key('0.1.0', 'a')).not.toBe(key('0.1.1', 'a'));
+    // By default, this tool's own code: src/lib less the site's and the snapshots' folders.
+    expect(key('0.1.0')).toBe(key('0.1.0', codeFingerprint(path.resolve(import.meta.dirname, '../../src/lib'), READING_CODE)));
   });
 });

@@ -11,7 +11,19 @@
  * incomplete entry is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
@@ -52,13 +64,48 @@ export interface CachedFile {
 /**
  * The cache key: file content, the source's resolved options (everything a reader consults:
  * preset and review defaults applied, the services and priority words the value maps resolve
- * to), and the tool version.
+ * to), the tool version, and the reading code itself (codeFingerprint): the version does not
+ * change when the code does, and a cache kept across an upgrade or a checkout would replay the
+ * old code's records and reject reasons.
  */
-export function cacheKey(sha256: string, options: SourceOptions, toolVersion: string): string {
+export function cacheKey(sha256: string, options: SourceOptions, toolVersion: string, code = readingCodeFingerprint()): string {
   return createHash('sha256')
     .update(sha256)
-    .update(JSON.stringify({ format: CACHE_FORMAT, toolVersion, options }))
+    .update(JSON.stringify({ format: CACHE_FORMAT, toolVersion, code, options }))
     .digest('hex');
+}
+
+/** The folders of src/lib whose code can change what a file's reading gives (the site's and the snapshots' cannot). */
+export const READING_CODE = ['config', 'format', 'ingest', 'metrics', 'model', 'time', 'util'];
+let fingerprint: string | null = null;
+
+/** codeFingerprint of this tool's reading code, once per process (about 300 small files). */
+function readingCodeFingerprint(): string {
+  fingerprint ??= codeFingerprint(path.resolve(import.meta.dirname, '..'), READING_CODE);
+  return fingerprint;
+}
+
+/**
+ * SHA-256 of the TypeScript files under `root`'s `folders` (their paths below root, and bytes), in
+ * path order; a folder that does not exist adds nothing.
+ * @example codeFingerprint('/tool/src/lib', ['ingest']) // 'a3f1…' (64 hex digits), another after any edit
+ */
+export function codeFingerprint(root: string, folders: readonly string[]): string {
+  const files: string[] = [];
+  for (const folder of folders) {
+    const dir = path.join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (f.isFile() && /\.(ts|mts|mjs|js)$/.test(f.name)) files.push(path.relative(root, path.join(f.parentPath, f.name)));
+    }
+  }
+  const hash = createHash('sha256');
+  for (const f of files.sort())
+    hash
+      .update(`${f.split(path.sep).join('/')}\0`)
+      .update(readFileSync(path.join(root, f)))
+      .update('\0');
+  return hash.digest('hex');
 }
 
 /** Recordings started by this process, for their temp names. */
