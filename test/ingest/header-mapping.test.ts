@@ -182,3 +182,30 @@ describe('fields a file has no column for', () => {
     expect(absentFields(optionsOf({}), all)).toEqual([]);
   });
 });
+
+describe("Excel's delimiter hint as a first line", () => {
+  it('is named, with the setting that reads the file, whatever the delimiter it names', async () => {
+    for (const [hint, sep, setting] of [
+      ['sep=;', ';', '";"'],
+      ['sep=,', ',', '","'],
+      ['sep=\t', '\t', 'tab ("\\t")'],
+      ['"sep=;"', ';', '";"'],
+    ] as const) {
+      const header = ['id', 'created', 'first_response', 'resolved', 'priority'].join(sep);
+      const config = review({ 'tickets-2026-10.csv': `${hint}\n${header}\n${OCT.replaceAll(',', sep)}` }, '');
+      const r = await runCli(['check', '--config', config]);
+      expect(r.code, hint).toBe(1);
+      expect(r.err, hint).toContain(
+        `. Its first line is Excel's delimiter hint, not the header: delete that line, and set delimiter: ${setting} on the source`,
+      );
+    }
+  });
+
+  it('is not named for a header that only starts like one', async () => {
+    const config = review({ 'tickets-2026-10.csv': `separator,created\n${OCT}` }, '');
+    const r = await runCli(['check', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('missing required column');
+    expect(r.err).not.toContain('delimiter hint');
+  });
+});

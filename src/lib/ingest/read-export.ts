@@ -88,7 +88,7 @@ export async function readExport(ctx: ReadContext): Promise<void> {
     headerFields = header;
     const resolved = resolveSource(options, header);
     if ('duplicates' in resolved) throw new ReviewError(duplicateColumnsMessage(name, resolved.duplicates));
-    if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(name, resolved.missing, header));
+    if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(name, resolved.missing, header, delimiter));
     account.file.fields = providedFields(resolved);
     map = rowMapperFor(resolved);
     return { resolved, map };

@@ -175,11 +175,18 @@ export function resolveSource(
   return missing.length > 0 ? { missing } : { options, header: [...header], indices };
 }
 
-/** The message for a header that lacks required columns. */
-export function missingColumnsMessage(file: string, missing: string[], header: readonly string[]): string {
+/**
+ * The message for a header that lacks required columns.
+ * @param delimiter the delimiter the header was split at, when known: a first line of Excel's "sep=;" (its delimiter hint) is named as such
+ */
+export function missingColumnsMessage(file: string, missing: string[], header: readonly string[], delimiter?: string): string {
   // Names as JSON strings: a header cell with a line break or a control character stays on the message's one line.
   const shown = (h: string) => JSON.stringify(h.length > 60 ? `${h.slice(0, 57)}…` : h);
-  return `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map(shown).join(', ')}`;
+  const message = `${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join('; ')}; the header has ${header.map(shown).join(', ')}`;
+  const hint = delimiter === undefined ? null : /^\s*sep=(.?)\s*$/i.exec(header.join(delimiter));
+  if (!hint) return message;
+  const named = hint[1] === '\t' ? 'tab ("\\t")' : hint[1] ? `"${hint[1]}"` : 'the one the file uses';
+  return `${message}. Its first line is Excel's delimiter hint, not the header: delete that line, and set delimiter: ${named} on the source`;
 }
 
 /** The message for a header that names a column the source reads twice. */
