@@ -58,7 +58,9 @@ function tagProblem(
  * service "isd"; valid: api, web`); empty when there is none.
  * @param file the file as messages name it (content/reviews/2026-10.mdx)
  */
-export function commentaryProblems(snap: PeriodSnapshot, file: string, source: string): string[] {
+export function commentaryProblems(snap: PeriodSnapshot, file: string, text: string): string[] {
+  // An editor's byte-order mark is no part of the front matter for the build either.
+  const source = text.replace(/^\uFEFF/, '');
   const fm = FRONT_MATTER.exec(source);
   let raw: unknown;
   try {
