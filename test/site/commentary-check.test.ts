@@ -59,7 +59,9 @@ describe('commentaryProblems', () => {
 
   it('a byte-order mark and CRLF line ends are read as the build reads them', () => {
     const source = '\uFEFF---\r\nperiod: "2026-10"\r\nsummary: "s"\r\n---\r\n\r\n<Figure metric="created" service="isd" />\r\n';
-    expect(commentaryProblems(october(), F, source)).toEqual([`${F}:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web`]);
+    expect(commentaryProblems(october(), F, source)).toEqual([
+      `${F}:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web`,
+    ]);
   });
 
   it('front matter that is not YAML, or none at all, is named', () => {
