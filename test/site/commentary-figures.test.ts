@@ -126,6 +126,13 @@ describe('figure tags in MDX source', () => {
     expect(parseFigureAttributes(' metric={"csat"} ')).toEqual({ metric: 'csat', service: undefined, priority: undefined });
   });
 
+  it('finds the line of a rendered tag, past the same tag in a comment or code', () => {
+    // As `new` scaffolds it: the figures listed in a comment above the prose.
+    const scaffold =
+      '---\nsummary: "s"\n---\n{/*\n  <Figure metric="availability" service="web" />\n*/}\n`<Figure metric="availability" service="web" />`\nWeb <Figure metric="availability" service="web" />\n';
+    expect(figureLine(scaffold, { metric: 'availability', service: 'web' })).toBe(8);
+  });
+
   it('finds the line of a tag by its attributes', () => {
     expect(figureLine(source, { metric: 'availability', service: 'api' })).toBe(3);
     expect(figureLine(source, { metric: 'created', service: 'web' })).toBe(8);

@@ -15,6 +15,7 @@ import {
   figureMessage,
   figureText,
   parseFigureAttributes,
+  renderedText,
   summaryText,
   trendProblem,
   unknownAttribute,
@@ -23,18 +24,6 @@ import { commentaryFrontMatter, frontMatterOf } from './commentary-schema.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const TAG = /<(Figure|Trend|RecurringIssues)\b([^<>]*?)\/?>/g;
-
-/**
- * The text with what MDX never renders as a component blanked out, newlines kept so offsets and
- * lines stay: comments ({/* … *\/}), fenced code blocks and inline code.
- */
-function rendered(body: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return body
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
-    .replace(/`[^`\n]*`/g, blank);
-}
 
 /** Why a tag cannot be shown, as the page would say it; null when it can. */
 function tagProblem(
@@ -75,7 +64,7 @@ export function commentaryProblems(snap: PeriodSnapshot, file: string, text: str
     if ('error' in summary) problems.push(summary.error);
   }
   const bodyStart = fm ? fm[0].length : 0;
-  const body = rendered(source.slice(bodyStart));
+  const body = renderedText(source.slice(bodyStart));
   for (const m of body.matchAll(TAG)) {
     const component = m[1] as CommentaryComponent;
     const attrs = parseFigureAttributes(m[2] as string);

@@ -159,11 +159,24 @@ function sameFigure(a: FigureAttributes, b: FigureAttributes): boolean {
 }
 
 /**
- * The 1-based line of the first <Figure> in an MDX source with these attributes; null when none
- * matches. Astro gives a component no source position, so the error finds its tag by its text.
+ * An MDX text with what is never rendered as a component blanked out, newlines kept so offsets
+ * and lines stay: comments ({/* … *\/}), fenced code blocks and inline code.
+ */
+export function renderedText(text: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
+    .replace(/`[^`\n]*`/g, blank);
+}
+
+/**
+ * The 1-based line of the first rendered <Figure> in an MDX source with these attributes; null
+ * when none matches. Astro gives a component no source position, so the error finds its tag by
+ * its text, past the same tag in a comment (the scaffold lists the figures in one).
  */
 export function figureLine(source: string, attrs: FigureAttributes, component = 'Figure'): number | null {
-  for (const m of source.matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
+  for (const m of renderedText(source).matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
     if (sameFigure(parseFigureAttributes(m[1] as string), attrs)) return source.slice(0, m.index).split('\n').length;
   }
   return null;
