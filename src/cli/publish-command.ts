@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../lib/errors.ts';
+import { ReviewError, UsageError } from '../lib/errors.ts';
 import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
-import { readCommentary } from '../lib/snapshot/commentary-files.ts';
+import { commentaryProblems } from '../lib/site/commentary-check.ts';
+import { pinnedLanguages, readCommentary } from '../lib/snapshot/commentary-files.ts';
 import { readPublished, writeRevision } from '../lib/snapshot/published-store.ts';
 import { nextRevision } from '../lib/snapshot/revisions.ts';
 import { isMonthId, isQuarterId, isYearId } from '../lib/time/periods.ts';
@@ -65,11 +66,24 @@ export const publishCommand = {
     if (!draft)
       throw new UsageError(`no period ${period} in this review (periods: ${result.snapshots.map((s) => s.period.id).join(', ')})`);
     const shown = (f: string) => path.relative(paths.baseDir, f) || f;
+    // The commentary is checked as the build would check it before it is pinned: a pinned revision can never be corrected.
+    const commentary = pinnedLanguages(
+      readCommentary(paths.contentDir, paths.baseDir).get(period) ?? [],
+      result.config.review.locales[0] ?? 'en',
+    );
+    const problems = commentary.flatMap((c) => commentaryProblems(draft, c.file, c.source));
+    if (problems.length > 0) {
+      const n = problems.length;
+      throw new ReviewError(
+        `${period}: not published: ${n} problem${n === 1 ? '' : 's'} in the commentary it would pin (fix and publish again)`,
+        problems,
+      );
+    }
     const rev = nextRevision({
       period,
       draft,
       existing: readPublished(paths.publishedDir, () => {}, shown).get(period) ?? [],
-      commentary: readCommentary(paths.contentDir, paths.baseDir).get(period) ?? [],
+      commentary,
       by: values.by ?? defaultPublisher(),
       at: new Date(),
       message: values.message,

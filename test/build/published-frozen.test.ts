@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRevision } from '../../src/lib/snapshot/published-store.ts';
+import { nextRevision } from '../../src/lib/snapshot/revisions.ts';
 import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
 
 const commentary = (words: string) =>
@@ -170,7 +172,17 @@ describe('a figure a pinned commentary cannot resolve', () => {
       `---\nperiod: "2026-10"\nsummary: "x"\n---\n\nCreated: <Figure metric="created" service="${service}" />.\n`;
     writeFileSync(mdx, words('isd'));
     expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    expect(runCli(['publish', '2026-10', '--message', 'October', '--config', config]).status).toBe(0);
+    // publish now refuses such commentary (test/build/commentary-frozen.test.ts); a revision pinned
+    // by an earlier version is written as that version wrote it.
+    expect(runCli(['publish', '2026-10', '--message', 'October', '--config', config]).status).toBe(1);
+    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
+    const source = readFileSync(mdx, 'utf8');
+    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source }];
+    const at = new Date('2026-11-02T09:00:00Z');
+    writeRevision(
+      path.join(work, 'snapshots/published'),
+      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
+    );
     const failed = runCli(['build', '--config', config]);
     expect(failed.status).toBe(1);
     const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');

@@ -3,16 +3,23 @@
  * attribute is one message with file, line and the valid values. Values are those of the mini
  * fixture's October, checked by hand against its two exports.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  attributesOf,
   figureLine,
   figureMessage,
+  figureOrError,
   figureText,
   parseFigureAttributes,
+  recurringIssuesError,
+  summaryOrError,
   summaryText,
+  trendError,
   trendProblem,
+  unknownAttribute,
   unresolvedFigure,
 } from '../../src/lib/site/commentary-figures.ts';
 import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
@@ -119,6 +126,13 @@ describe('figure tags in MDX source', () => {
     expect(parseFigureAttributes(' metric={"csat"} ')).toEqual({ metric: 'csat', service: undefined, priority: undefined });
   });
 
+  it('finds the line of a rendered tag, past the same tag in a comment or code', () => {
+    // As `new` scaffolds it: the figures listed in a comment above the prose.
+    const scaffold =
+      '---\nsummary: "s"\n---\n{/*\n  <Figure metric="availability" service="web" />\n*/}\n`<Figure metric="availability" service="web" />`\nWeb <Figure metric="availability" service="web" />\n';
+    expect(figureLine(scaffold, { metric: 'availability', service: 'web' })).toBe(8);
+  });
+
   it('finds the line of a tag by its attributes', () => {
     expect(figureLine(source, { metric: 'availability', service: 'api' })).toBe(3);
     expect(figureLine(source, { metric: 'created', service: 'web' })).toBe(8);
@@ -187,5 +201,69 @@ describe('unresolvedFigure', () => {
     expect(unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: true })).toEqual({
       warning: `${error.message} (pinned by snapshots/published/2026-10/r1.json, superseded; shown as "[figure unavailable]")`,
     });
+  });
+});
+
+describe('an attribute a component does not take is an error, never dropped', () => {
+  // Dropped, servce= would show the whole desk's CSAT where the analyst meant one service's.
+  const source =
+    'Line 1\nCSAT <Figure metric="csat" />\nAPI <Figure metric="csat" servce="api" />\n<Trend metric="nps" priority="p1" />\n<RecurringIssues limt={3} />\n';
+  let dir = '';
+  let file = '';
+  const setup = () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sr-attrs-'));
+    file = path.join(dir, '2026-10.mdx');
+    writeFileSync(file, source);
+  };
+
+  it('names the attribute and what the component takes', () => {
+    expect(unknownAttribute('Figure', { metric: 'csat', servce: 'api' })).toEqual({
+      error: 'unknown attribute "servce"',
+      valid: ['metric', 'service', 'priority'],
+    });
+    expect(unknownAttribute('Figure', { metric: 'csat', service: 'api', priority: undefined })).toBeNull();
+    expect(unknownAttribute('Trend', { metric: 'nps', priority: 'p1' })).toMatchObject({ error: 'unknown attribute "priority"' });
+    expect(unknownAttribute('RecurringIssues', { limit: '3' })).toBeNull();
+    expect(attributesOf({ limit: 3, children: 'x', service: undefined })).toEqual({ limit: '3' });
+    expect(parseFigureAttributes(' limt={3} metric="csat"')).toMatchObject({ limt: '3', metric: 'csat' });
+  });
+
+  it('on a page: file:line of the tag that has it (not the first tag with the same metric), and the figure as it was shown', () => {
+    setup();
+    try {
+      const snap = withSatisfaction();
+      const r = figureOrError(snap, { metric: 'csat', servce: 'api' }, file, 'en');
+      expect('error' in r && r.error.message).toBe(
+        `${file}:3: <Figure metric="csat" servce="api" />: unknown attribute "servce"; valid: metric, service, priority`,
+      );
+      // 4 of 5 satisfied overall: what the tag showed before attributes were checked.
+      expect('shown' in r && r.shown).toBe('80.0 % (n = 5)');
+      expect(trendError(snap, { metric: 'nps', priority: 'p1' }, file)).toMatchObject({ drawable: true });
+      expect(trendError(snap, { metric: 'nps', priority: 'p1' }, file)?.error.message).toBe(
+        `${file}:4: <Trend metric="nps" priority="p1" />: unknown attribute "priority"; valid: metric, service`,
+      );
+      expect(trendError(snap, { metric: 'uptime' }, file)).toMatchObject({ drawable: false });
+      expect(recurringIssuesError({ limt: '3' }, file)?.message).toBe(
+        `${file}:5: <RecurringIssues limt="3" />: unknown attribute "limt"; valid: limit`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('in a summary: an error for current commentary, and a superseded revision keeps the figure its readers saw', () => {
+    const snap = withSatisfaction();
+    const summary = 'API <Figure metric="csat" servce="api" />';
+    expect(summaryOrError(snap, summary, 'f.mdx', undefined, 'en')).toMatchObject({
+      error: new Error('f.mdx: <Figure metric="csat" servce="api" />: unknown attribute "servce"; valid: metric, service, priority'),
+    });
+    expect(summaryOrError(snap, summary, 'f.mdx', { revisionFile: 'r1.json', superseded: true }, 'en')).toMatchObject({
+      text: 'API 80.0 % (n = 5)',
+    });
+  });
+
+  it("a summary's figures are in the language asked for: 80.0%（n = 5） in Chinese", () => {
+    const snap = withSatisfaction();
+    expect(summaryOrError(snap, '满意度 <Figure metric="csat" />', 'f.mdx', undefined, 'zh-CN')).toEqual({ text: '满意度 80.0%（n = 5）' });
   });
 });

@@ -63,7 +63,8 @@ describe('pinned commentary files', () => {
       { file: 'content/reviews/2026-10.mdx', locale: null, source: 'words of r1' },
       { file: 'content/reviews/2026-10.fr.mdx', locale: 'fr', source: 'mots' },
     ];
-    writeFileSync(path.join(folders.publishedDir, '2026-10/r1.json'), JSON.stringify({ commentary }));
+    // Names in one text: the snapshot tells no language, so the bare file is read in today's first.
+    writeFileSync(path.join(folders.publishedDir, '2026-10/r1.json'), JSON.stringify({ commentary, snapshot: { review: {} } }));
     const pinned = path.join(work, 'pinned');
     mkdirSync(path.join(pinned, '2026-09'), { recursive: true });
     writeFileSync(path.join(pinned, '2026-09/r1.mdx'), 'stale');

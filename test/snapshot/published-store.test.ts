@@ -62,7 +62,8 @@ describe('published revisions record their digest and their commentary', () => {
     expect(r1.commentary).toEqual([
       {
         file: 'content/reviews/2026-10.mdx',
-        locale: null,
+        // The language it is written in (the review's only one), not left to the file name's missing suffix.
+        locale: 'en',
         source: '---\nperiod: "2026-10"\nsummary: "First words."\n---\n\nFirst words.\n',
       },
     ]);

@@ -20,6 +20,37 @@ export interface FigureAttributes {
   metric?: string;
   service?: string;
   priority?: string;
+  /** Any other attribute the tag was given (a misspelt `servce=`): an error, never silently dropped. */
+  [name: string]: string | undefined;
+}
+
+/** The attributes each commentary component takes. */
+export const COMPONENT_ATTRIBUTES = {
+  Figure: ['metric', 'service', 'priority'],
+  Trend: ['metric', 'service'],
+  RecurringIssues: ['limit'],
+} as const;
+export type CommentaryComponent = keyof typeof COMPONENT_ATTRIBUTES;
+
+/**
+ * A component's props as attribute texts (limit={5} → '5'), children left out: what the tag was
+ * given, to be checked with unknownAttribute and named in messages.
+ */
+export function attributesOf(props: object): FigureAttributes {
+  const out: FigureAttributes = {};
+  for (const [k, v] of Object.entries(props)) if (k !== 'children' && v !== undefined) out[k] = String(v);
+  return out;
+}
+
+/**
+ * An attribute the component does not take, or null. A misspelt `servce="search"` would otherwise
+ * be dropped and the figure shown for the whole desk: a wrong number in the prose, not an error.
+ */
+export function unknownAttribute(component: CommentaryComponent, attrs: FigureAttributes): { error: string; valid: string[] } | null {
+  const takes: readonly string[] = COMPONENT_ATTRIBUTES[component];
+  const unknown = Object.keys(attrs).filter((k) => attrs[k] !== undefined && !takes.includes(k));
+  if (unknown.length === 0) return null;
+  return { error: `unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`, valid: [...takes] };
 }
 
 export type FigureResult = { text: string } | { error: string; valid: string[] };
@@ -112,24 +143,40 @@ function noResponses(like: SatisfactionFigures): SatisfactionFigures {
 
 const tagPattern = (component: string) => new RegExp(`<${component}\\b([^<>]*?)\\/?>`, 'g');
 const TAG = tagPattern('Figure');
-const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*"([^"]*)"\s*\}|\{\s*'([^']*)'\s*\})/g;
+const ATTR = /([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*"([^"]*)"\s*\}|\{\s*'([^']*)'\s*\}|\{\s*(-?\d+(?:\.\d+)?)\s*\})/g;
 
-/** The attributes of one <Figure …/> tag's text (string literals only: commentary holds no code). */
+/** The attributes of one <Figure …/> tag's text (string and number literals only: commentary holds no code). */
 export function parseFigureAttributes(inside: string): FigureAttributes {
-  const attrs: Record<string, string> = {};
-  for (const m of inside.matchAll(ATTR)) attrs[m[1] as string] = m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
-  return { metric: attrs.metric, service: attrs.service, priority: attrs.priority };
+  const attrs: FigureAttributes = { metric: undefined, service: undefined, priority: undefined };
+  for (const m of inside.matchAll(ATTR)) attrs[m[1] as string] = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
+  return attrs;
 }
 
-const sameFigure = (a: FigureAttributes, b: FigureAttributes) =>
-  a.metric === b.metric && a.service === b.service && a.priority === b.priority;
+/** Two tags with the same attributes (every one of them, so a misspelt attribute finds its own tag). */
+function sameFigure(a: FigureAttributes, b: FigureAttributes): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
 
 /**
- * The 1-based line of the first <Figure> in an MDX source with these attributes; null when none
- * matches. Astro gives a component no source position, so the error finds its tag by its text.
+ * An MDX text with what is never rendered as a component blanked out, newlines kept so offsets
+ * and lines stay: comments ({/* … *\/}), fenced code blocks and inline code.
+ */
+export function renderedText(text: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
+    .replace(/`[^`\n]*`/g, blank);
+}
+
+/**
+ * The 1-based line of the first rendered <Figure> in an MDX source with these attributes; null
+ * when none matches. Astro gives a component no source position, so the error finds its tag by
+ * its text, past the same tag in a comment (the scaffold lists the figures in one).
  */
 export function figureLine(source: string, attrs: FigureAttributes, component = 'Figure'): number | null {
-  for (const m of source.matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
+  for (const m of renderedText(source).matchAll(component === 'Figure' ? TAG : tagPattern(component))) {
     if (sameFigure(parseFigureAttributes(m[1] as string), attrs)) return source.slice(0, m.index).split('\n').length;
   }
   return null;
@@ -137,7 +184,11 @@ export function figureLine(source: string, attrs: FigureAttributes, component = 
 
 /** How a figure's tag reads in a message: the attributes it was given, in a fixed order. */
 export function figureTag(attrs: FigureAttributes, component = 'Figure'): string {
-  const parts = (['metric', 'service', 'priority'] as const).filter((k) => attrs[k] !== undefined).map((k) => `${k}="${attrs[k]}"`);
+  const known = ['metric', 'service', 'priority', 'limit'];
+  const others = Object.keys(attrs)
+    .filter((k) => !known.includes(k))
+    .sort();
+  const parts = [...known, ...others].filter((k) => attrs[k] !== undefined).map((k) => `${k}="${attrs[k]}"`);
   return `<${component}${parts.map((p) => ` ${p}`).join('')} />`;
 }
 
@@ -170,10 +221,13 @@ export function summaryText(
   const marked = summary.replace(TAG, (_all, inside: string) => {
     const attrs = parseFigureAttributes(inside);
     const r = figureText(snap, attrs, locale);
-    if ('text' in r) return r.text;
+    const problem = unknownAttribute('Figure', attrs);
+    if ('text' in r && !problem) return r.text;
     // In YAML a double-quoted summary escapes its quotes; unescaped, the tag reads as written.
-    error ??= figureMessage(file, source === null ? null : figureLine(source.replaceAll('\\"', '"'), attrs), attrs, r);
-    return UNAVAILABLE;
+    const line = source === null ? null : figureLine(source.replaceAll('\\"', '"'), attrs);
+    error ??= figureMessage(file, line, attrs, problem ?? (r as { error: string; valid: string[] }));
+    // A figure given an unknown attribute keeps its text: a superseded summary shows what its readers saw.
+    return 'text' in r ? r.text : UNAVAILABLE;
   });
   return error === null ? { text: marked } : { error, marked };
 }
@@ -190,15 +244,21 @@ export interface PinnedContext {
 }
 
 /**
- * What a page does with a figure it cannot resolve. Current commentary fails the build; so does
+ * What a page does with a figure it cannot resolve (or one given an attribute it does not take:
+ * `shown` is then the figure without it, what the page always showed, so a superseded page stays
+ * as its readers saw it). Current commentary fails the build; so does
  * the latest revision's pinned commentary, saying that a revision with corrected commentary is
  * the fix. A superseded revision can never change and its fix is published, so its page marks the
  * figure and the build warns: failing would stop every build for good.
  */
-export function unresolvedFigure(error: Error, pinned: PinnedContext | undefined): { fail: Error } | { warning: string } {
+export function unresolvedFigure(
+  error: Error,
+  pinned: PinnedContext | undefined,
+  shown: string = UNAVAILABLE,
+): { fail: Error } | { warning: string } {
   if (!pinned) return { fail: error };
   const where = `pinned by ${pinned.revisionFile}`;
-  if (pinned.superseded) return { warning: `${error.message} (${where}, superseded; shown as "${UNAVAILABLE}")` };
+  if (pinned.superseded) return { warning: `${error.message} (${where}, superseded; shown as "${shown}")` };
   return { fail: new Error(`${error.message} (${where}: correct content/reviews/ and publish a revision with --revise)`) };
 }
 
@@ -219,12 +279,26 @@ export function figureOrError(
   snap: PeriodSnapshot,
   attrs: FigureAttributes,
   file: string,
-  locale: Locale = 'en',
-): { text: string } | { error: Error } {
+  locale: Locale,
+): { text: string } | { error: Error; shown: string } {
   const r = figureText(snap, attrs, locale);
-  if ('text' in r) return r;
+  const problem = unknownAttribute('Figure', attrs);
+  if ('text' in r && !problem) return r;
+  return {
+    error: tagError('Figure', attrs, problem ?? (r as { error: string; valid: string[] }), file),
+    shown: 'text' in r ? r.text : UNAVAILABLE,
+  };
+}
+
+/** One Error for a tag of a commentary file: file and line (found in the file's text), the tag, what is wrong. */
+function tagError(
+  component: CommentaryComponent,
+  attrs: FigureAttributes,
+  problem: { error: string; valid: string[] },
+  file: string,
+): Error {
   const source = sourceOf(file);
-  return { error: new Error(figureMessage(file, source === null ? null : figureLine(source, attrs), attrs, r)) };
+  return new Error(figureMessage(file, source === null ? null : figureLine(source, attrs, component), attrs, problem, component));
 }
 
 /** summaryText for a page: the summary's text (a superseded revision's with marks and a warning), or an Error. */
@@ -232,13 +306,13 @@ export function summaryOrError(
   snap: PeriodSnapshot,
   summary: string,
   file: string,
-  pinned?: PinnedContext,
-  locale: Locale = 'en',
+  pinned: PinnedContext | undefined,
+  locale: Locale,
 ): { text: string; warning?: string } | { error: Error } {
   if (!summary.includes('<Figure')) return { text: summary };
   const r = summaryText(snap, summary, file, sourceOf(file), locale);
   if ('text' in r) return r;
-  const u = unresolvedFigure(new Error(r.error), pinned);
+  const u = unresolvedFigure(new Error(r.error), pinned, 'its figures as shown before');
   return 'fail' in u ? { error: u.fail } : { text: r.marked, warning: u.warning };
 }
 
@@ -265,10 +339,19 @@ export function trendProblem(snap: PeriodSnapshot, attrs: FigureAttributes): { e
   return null;
 }
 
-/** trendProblem for a page: null, or an Error naming the commentary file and line. */
-export function trendError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): Error | null {
-  const problem = trendProblem(snap, attrs);
-  if (!problem) return null;
-  const source = sourceOf(file);
-  return new Error(figureMessage(file, source === null ? null : figureLine(source, attrs, 'Trend'), attrs, problem, 'Trend'));
+/**
+ * trendProblem (or an attribute <Trend> does not take) for a page: null, or an Error naming the
+ * commentary file and line, and whether the trend can still be drawn (only an unknown attribute).
+ */
+export function trendError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): { error: Error; drawable: boolean } | null {
+  const problem = trendProblem(snap, { metric: attrs.metric, service: attrs.service });
+  const unknown = unknownAttribute('Trend', attrs);
+  if (!problem && !unknown) return null;
+  return { error: tagError('Trend', attrs, unknown ?? (problem as { error: string; valid: string[] }), file), drawable: problem === null };
+}
+
+/** An attribute <RecurringIssues> does not take, as an Error naming the commentary file and line; null when none. */
+export function recurringIssuesError(attrs: FigureAttributes, file: string): Error | null {
+  const unknown = unknownAttribute('RecurringIssues', attrs);
+  return unknown ? tagError('RecurringIssues', attrs, unknown, file) : null;
 }

@@ -35,6 +35,18 @@ export function isCurrentEntry(filePath: string | undefined, period: string): bo
 }
 
 /**
+ * The review's first language when a revision was published, where its snapshot tells it: names
+ * given per language are listed in the order of `review.locales`. A revision published before the
+ * commentary's language was recorded pinned its bare file with no language; read as today's first
+ * language, a reordered `review.locales` would show its English words as the Chinese commentary.
+ * Null when the names are one text for every language (the file is then read in today's first).
+ */
+export function publishedFirstLocale(rev: Pick<PublishedRevision, 'snapshot'>): string | null {
+  const byLocale = rev.snapshot.review.byLocale;
+  return byLocale ? (Object.keys(byLocale)[0] ?? null) : null;
+}
+
+/**
  * Writes the pinned commentary of every published revision into pinnedDir, replacing what was
  * there (a deleted revision leaves no page behind). Returns how many files were written.
  */
@@ -47,7 +59,7 @@ export function writePinnedCommentary(folders: SnapshotFolders, pinnedDir: strin
       if (!r.hasCommentary) continue;
       const rev = readJson<PublishedRevision>(revisionFile(folders, status.id, r.revision));
       for (const c of rev.commentary) {
-        const file = path.join(pinnedDir, status.id, pinnedFileName(r.revision, c.locale));
+        const file = path.join(pinnedDir, status.id, pinnedFileName(r.revision, c.locale ?? publishedFirstLocale(rev)));
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, c.source);
         written++;

@@ -34,3 +34,16 @@ export function readCommentary(contentDir: string, relativeTo: string): Map<stri
   }
   return out;
 }
+
+/**
+ * The commentary as a revision pins it: the file without a locale suffix recorded in the language
+ * it is written in, the review's first locale now. Left to the suffix, it would be read in whatever
+ * language is first when a page is built, so reordering `review.locales` would show a published
+ * revision's English words as its Chinese commentary.
+ * @example pinnedLanguages([{ file: 'content/reviews/2026-10.mdx', locale: null, source: '…' }], 'en')[0].locale // 'en'
+ */
+export function pinnedLanguages(commentary: readonly PinnedCommentary[], firstLocale: string): PinnedCommentary[] {
+  // A <period>.<first>.mdx beside the bare file is the duplicate no page shows: both keep what they had.
+  if (commentary.some((c) => c.locale === firstLocale)) return [...commentary];
+  return commentary.map((c) => (c.locale === null ? { ...c, locale: firstLocale } : c));
+}

@@ -27,7 +27,12 @@ const figureChangeSchema = z
 export const pinnedCommentarySchema = z
   .object({
     file: z.string().describe('Path of the commentary file, relative to the review folder (e.g. content/reviews/2026-10.mdx).'),
-    locale: z.string().nullable().describe('Language of this commentary (null: the review’s only language).'),
+    locale: z
+      .string()
+      .nullable()
+      .describe(
+        'Language of this commentary, recorded when published (null in revisions published before it was recorded: the review’s first language then).',
+      ),
     source: z.string().describe('The MDX source as it was when the revision was published.'),
   })
   .strict();
@@ -93,9 +98,12 @@ export function changesSincePublished(draft: PeriodSnapshot, revisions: readonly
   return latest ? diffSnapshots(latest.snapshot, draft) : [];
 }
 
-/** Whether the commentary pinned in a revision differs from the commentary now. */
+/**
+ * Whether the commentary pinned in a revision differs from the commentary now: file by file, by
+ * its path and text (a pinned file records its language, the file now only its name's suffix).
+ */
 export function commentaryChanged(pinned: readonly PinnedCommentary[], now: readonly PinnedCommentary[]): boolean {
-  const key = (c: PinnedCommentary) => `${c.locale ?? ''}\u0000${c.source}`;
+  const key = (c: PinnedCommentary) => `${c.file}\u0000${c.source}`;
   const a = pinned.map(key).sort();
   const b = now.map(key).sort();
   return a.length !== b.length || a.some((x, i) => x !== b[i]);

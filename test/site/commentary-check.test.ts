@@ -1,0 +1,74 @@
+/**
+ * What publish checks before pinning a commentary: front matter and every tag, as the build
+ * would, with file and line; MDX comments and code are not rendered, so their tags are not checked.
+ * Valid values are the mini fixture's October (services api and web, priorities p1 and p2).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commentaryProblems } from '../../src/lib/site/commentary-check.ts';
+import type { PeriodSnapshot } from '../../src/lib/snapshot/build-snapshots.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const october = (): PeriodSnapshot => JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/mini/expected/2026-10.json'), 'utf8'));
+const F = 'content/reviews/2026-10.mdx';
+
+describe('commentaryProblems', () => {
+  it('a commentary the build shows has none', () => {
+    const source =
+      '---\nperiod: "2026-10"\nsummary: "API <Figure metric=\\"availability\\" service=\\"api\\" />"\n---\n\n<Figure metric="created" priority="p2" />\n<Trend metric="availability" service="web" />\n<RecurringIssues limit={3} />\n';
+    expect(commentaryProblems(october(), F, source)).toEqual([]);
+  });
+
+  it('every problem at once: front matter, summary and body tags, each with its line', () => {
+    const source = [
+      '---',
+      'period: "2026-10"',
+      'summary: "API <Figure metric=\\"availability\\" service=\\"apx\\" />"',
+      'autor: me',
+      '---',
+      '',
+      'Text <Figure metric="csat" servce="api" />',
+      '<Trend',
+      '  metric="nps" service="api" />',
+      '<RecurringIssues limt={3} />',
+      '',
+    ].join('\n');
+    expect(commentaryProblems(october(), F, source)).toEqual([
+      `${F}: front matter (top level): unknown key "autor"; did you mean author?`,
+      `${F}:7: <Figure metric="csat" servce="api" />: unknown attribute "servce"; valid: metric, service, priority`,
+      `${F}:8: <Trend metric="nps" service="api" />: metric "nps" does not take service= (the trend has it for the whole review); valid: availability`,
+      `${F}:10: <RecurringIssues limt="3" />: unknown attribute "limt"; valid: limit`,
+    ]);
+  });
+
+  it('the summary is checked once its front matter is valid', () => {
+    const source = '---\nperiod: "2026-10"\nsummary: "API <Figure metric=\\"availability\\" service=\\"apx\\" />"\n---\n\nText.\n';
+    expect(commentaryProblems(october(), F, source)).toEqual([
+      `${F}:3: <Figure metric="availability" service="apx" />: unknown service "apx"; valid: api, web`,
+    ]);
+  });
+
+  it('tags in MDX comments and code are not rendered, so not checked; the line of a later tag stays right', () => {
+    const source =
+      '---\nperiod: "2026-10"\nsummary: "s"\n---\n{/*\n  <Figure metric="nope" />\n*/}\n```\n<Figure metric="nope" />\n```\n`<Figure metric="nope" />`\n<Figure metric="created" service="isd" />\n';
+    expect(commentaryProblems(october(), F, source)).toEqual([
+      `${F}:12: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web`,
+    ]);
+  });
+
+  it('a byte-order mark and CRLF line ends are read as the build reads them', () => {
+    const source = '\uFEFF---\r\nperiod: "2026-10"\r\nsummary: "s"\r\n---\r\n\r\n<Figure metric="created" service="isd" />\r\n';
+    expect(commentaryProblems(october(), F, source)).toEqual([
+      `${F}:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web`,
+    ]);
+  });
+
+  it('front matter that is not YAML, or none at all, is named', () => {
+    expect(commentaryProblems(october(), F, '---\nsummary: "a\n---\n')[0]).toMatch(/^content\/reviews\/2026-10\.mdx: front matter: /);
+    expect(commentaryProblems(october(), F, 'Just text.\n')).toEqual([
+      `${F}: front matter period: Invalid input: expected string (missing)`,
+      `${F}: front matter summary: Invalid input: expected string (missing)`,
+    ]);
+  });
+});
