@@ -125,6 +125,8 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
     '2026-10-01T10:00:00+25:00',
     '17803456789',
     '1762157700.5',
+    // 14 digits: epoch milliseconds with a digit too many
+    '17621577000001',
   ])('%s', (value) => {
     expect(shownRejected(value, true)).toBe(value);
   });
@@ -135,6 +137,13 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
     ['2026-10-01 jo@example.com', '2026-10-01 [email]'],
     ['07700 900123', '[phone]'],
     ['+447700900123', '[phone]'],
+    // Leak audit: any bare number kept its digits here. Epoch milliseconds have 13 digits (a typo 14,
+    // kept above and below); 15 to 19 are a payment card (ISO/IEC 7812: 4111111111111111 is Visa's test
+    // number, 6222… a UnionPay one) or a Chinese resident id (GB 11643: 18 digits), never a date.
+    ['4111111111111111', '[number]'],
+    ['6222021234567890123', '[number]'],
+    ['110105194912310021', '[number]'],
+    ['1762157700000000', '[number]'],
   ])('%s in a timestamp column → %s', (value, shown) => {
     expect(shownRejected(value, true)).toBe(shown);
   });

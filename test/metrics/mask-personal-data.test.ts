@@ -24,6 +24,20 @@ describe('maskPersonalData: e-mail addresses', () => {
     ]),
   )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
 
+  // Leak audit: an apostrophe is RFC 5322 text in a local part, and common in Irish names; the part before
+  // it was published ("mary.o'[email]"). An apostrophe before an address is a quote and stays.
+  it.each(
+    cases([
+      ["mail mary.o'brien@contoso.example now", 'mail [email] now'],
+      ["Jo.O'Neil@example.ie", '[email]'],
+      ["write to 'jo.doe@example.com' today", "write to '[email]' today"],
+      ["it's jo@example.com", "it's [email]"],
+    ]),
+  )('$input', ({ input, expected }) => {
+    expect(maskPersonalData(input)).toBe(expected);
+    expect(maskIdentifier(input)).toBe(expected);
+  });
+
   it('masks an address with digits whole, not as e-mail plus number', () => {
     expect(maskPersonalData('user12345678@example.com')).toBe('[email]');
   });
@@ -52,6 +66,9 @@ describe('maskPersonalData: e-mail addresses in full-width and internationalised
       ['δοκιμή.jo@example.gr', '[email]'],
       // URL-encoded @, as a query string carries it
       ['jo%40example.com', '[email]'],
+      // Leak audit: an IDNA A-label top-level domain (xn--fiqs8s is 中国, RFC 3492) was cut at its dashes: '[email]--fiqs8s'
+      ['jo@xn--fsqu00a.xn--fiqs8s', '[email]'],
+      ['mail JO@EXAMPLE.XN--FIQS8S today', 'mail [email] today'],
     ]),
   )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
 
@@ -130,6 +147,11 @@ describe('maskPersonalData: phone numbers', () => {
       ['+1 (617) 555-0123', '[phone]'],
       ['+44 (0)20 7946 0958', '[phone]'],
       ['+49 30 901820', '[phone]'],
+      // Leak audit: a lone digit after the country code (French and Australian mobiles) failed the match;
+      // spaced, the run rule took it as '+[number]', dotted nothing did.
+      ['+33 6 12 34 56 78', '[phone]'],
+      ['+33.6.12.34.56.78', '[phone]'],
+      ['+61 4 1234 5678', '[phone]'],
       // national
       ['(617) 555-0123', '[phone]'],
       ['617-555-0123', '[phone]'],
@@ -143,6 +165,12 @@ describe('maskPersonalData: phone numbers', () => {
       ['13800138000', '[phone]'],
       ['138 0013 8000', '[phone]'],
       ['138-0013-8000', '[phone]'],
+      // Leak audit: dotted national numbers in groups of two or three were published whole (dots join no
+      // digit run): France 0X.XX.XX.XX.XX, Switzerland 0XX.XXX.XX.XX, Belgium 0XXX.XX.XX.XX (their plans' forms).
+      ['06.12.34.56.78', '[phone]'],
+      ['tél. 01.23.45.67.89.', 'tél. [phone].'],
+      ['079.123.45.67', '[phone]'],
+      ['0471.12.34.56', '[phone]'],
     ]),
   )('$input', ({ input, expected }) => expect(maskPersonalData(input)).toBe(expected));
 
@@ -225,6 +253,8 @@ describe('maskPersonalData: ordinary text is untouched', () => {
     'at 2026-10-01T10:00:00+08:00 and 01/10/2026 10:00',
     'from 09:15:30.250 to 23:59',
     'upgraded to 1.2.3, then 10.0.19045.3570',
+    // dotted dates and addresses beside the dotted phone rule: too few groups, or no trunk 0 of their own
+    'on 01.02.2026 and 01.02.03, from 10.0.0.12 and 192.168.0.10',
     'duplicate of INC0012345 and RITM0012345, see PROJ-1234 and #4411',
     'CHG0030001 rolled back',
     'took 2h 30m (PT2H30M), 90 min over',

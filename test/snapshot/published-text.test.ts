@@ -2,8 +2,9 @@
  * Every exported text a review publishes is masked for personal data (README "Personal data"):
  * a review whose every text cell, the ids, a service name, a probe and a header included, carries
  * an e-mail address and a phone number, read and built; no snapshot, CSV download or `check`
- * account may hold either (audit of issue #13, item 11b). The address and number are fictional: the
- * reserved `.test` domain (RFC 2606) and a UK drama number (Ofcom, 020 7946 0xxx).
+ * account may hold either (audit of issue #13, item 11b), nor a card number rejected from a
+ * timestamp cell. The address and number are fictional: the reserved `.test` domain (RFC 2606)
+ * and a UK drama number (Ofcom, 020 7946 0xxx).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,10 @@ afterAll(() => {
 
 const MAIL = 'jo@mail.test';
 const PHONE = '020 7946 0958';
-/** What must appear nowhere: the address, its domain, the phone number's middle group. */
-const LEAKS = /mail\.test|jo@|7946/;
+/** A payment card number (Visa's test number), as a mis-mapped column puts it in a timestamp cell. */
+const CARD = '4111111111111111';
+/** What must appear nowhere: the address, its domain, the phone number's middle group, the card number. */
+const LEAKS = /mail\.test|jo@|7946|4111111111111111/;
 
 const CONFIG = `review:
   name: Published text
@@ -55,6 +58,8 @@ const TICKETS = [
   `T-4,2026-09-12 11:00,,,P9 ${MAIL} ${PHONE},Access,api,x,Open,x`,
   // Rejected by the reader: a quote in an unquoted field of the column whose header holds the address.
   `T-5,2026-09-12 12:00,,,P1,Access,api,x,Open,a"b`,
+  // Rejected from a timestamp column, where a malformed date keeps its digits: a card number is no date.
+  `T-6,${CARD},,,P1,Access,api,x,Open,x`,
 ].join('\n');
 
 const SURVEYS = [

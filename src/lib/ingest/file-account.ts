@@ -91,12 +91,14 @@ export const MAX_REJECTS_KEPT = 200;
  * A value wholly shaped like a timestamp, as parse-timestamp.ts reads them: a date (year-first,
  * day- or month-first, or with an English month name) with an optional time, 12-hour mark and
  * offset, or a bare number (epoch seconds or milliseconds, a spreadsheet serial). Nothing else
- * may be in it: `2026-10-01 call 07700 900123` is not one.
+ * may be in it: `2026-10-01 call 07700 900123` is not one. A bare number has at most 14 whole
+ * digits: epoch milliseconds have 13 and a mistyped one a digit more; 15 to 19 digits are a card
+ * or account number, or an 18-digit resident id, never a date one could correct by reading it.
  */
 const MONTH =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const TIMESTAMP_SHAPED = new RegExp(
-  `^\\s*(?:\\d+(?:[.,]\\d+)?|(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[-/. ]?(?:${MONTH})[-/. ,]*\\d{2,4})` +
+  `^\\s*(?:\\d{1,14}(?:[.,]\\d+)?|(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[-/. ]?(?:${MONTH})[-/. ,]*\\d{2,4})` +
     `(?:[T ]+\\d{1,2}(?::\\d{1,2}){1,2}(?:[.,]\\d{1,9})?(?: ?[ap]\\.?m\\.?)?)?(?: ?(?:z|utc|gmt|[-+]\\d{1,2}(?::?\\d{2})?))?)\\s*$`,
   'i',
 );

@@ -21,8 +21,12 @@ const PLUS = '[+\\uFF0B]';
  * before it by a space (see {@link LOCAL_PART}).
  */
 const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
-/** A local-part character (RFC 6531 allows any letter or digit): a letter, mark or digit of any script, or one of `._%+-`. */
-const LOCAL_ANY = '[\\p{L}\\p{M}\\p{N}._%+\\-]';
+/**
+ * A local-part character (RFC 6531 allows any letter or digit): a letter, mark or digit of any script,
+ * or one of `._%+-'`. The apostrophe is RFC 5322 text and in names (`mary.o'brien@…`, which was
+ * published as `mary.o'[email]`); one before the local part is a quote, kept by {@link maskEmails}.
+ */
+const LOCAL_ANY = "[\\p{L}\\p{M}\\p{N}._%+\\-']";
 /** A local-part character of a spaced script (Latin, Greek, Cyrillic, Hangul, digits …), or one of `._%+-`. */
 const LOCAL_SPACED = `(?:(?![${UNSPACED}])${LOCAL_ANY})`;
 /** A letter, mark or digit of a script written without spaces (Han, kana, Thai …). */
@@ -35,8 +39,12 @@ const AT = '(?:[@\\uFF20\\uFE6B]|%40)';
 const DOT = '[.\\uFF0E\\uFF61]';
 /** A domain character: a letter, mark or digit of any script (internationalised domains), a dash or a dot. */
 const DOMAIN_CHAR = '[\\p{L}\\p{M}\\p{N}\\-.\\uFF0E\\uFF61]';
-/** A top-level domain: two or more Latin letters (`com`), or two or more letters of other scripts (`中国`, `рф`). */
-const TLD = '(?:\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
+/**
+ * A top-level domain: an IDNA A-label (`xn--fiqs8s`, 中国 as DNS carries it; its digits and dashes ended
+ * a Latin TLD early and left `--fiqs8s`), two or more Latin letters (`com`), or two or more letters of
+ * other scripts (`中国`, `рф`).
+ */
+const TLD = '(?:[Xx][Nn]--[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|\\p{sc=Latin}{2,}|(?:(?!\\p{sc=Latin})[\\p{L}\\p{M}]){2,})';
 
 /** The first form of {@link LOCAL_PART}: at most LOCAL_MAX characters to the at-sign, a letter of an unspaced script among them. */
 const LOCAL_WITH_UNSPACED = `(?=${LOCAL_ANY}{1,${LOCAL_MAX}}${AT})${LOCAL_ANY}{0,${LOCAL_MAX - 1}}${LOCAL_UNSPACED}(?:[\\p{N}._%+\\-]${LOCAL_SPACED}{0,${LOCAL_MAX - 2}})?`;
@@ -73,6 +81,11 @@ const EMAIL = new RegExp(`${LOCAL_PART}${AT}${DOMAIN_CHAR}+${DOT}${TLD}`, 'gu');
 export const EMAIL_ADDRESS: RegExp = EMAIL;
 /** Text that may hold an address; most text holds none and skips the e-mail pattern. */
 const MAY_HOLD_EMAIL = /[@\uFF20\uFE6B]|%40/u;
+
+/** Rule 1: e-mail addresses → `[email]`; apostrophes before an address are quotes and stay (`'[email]'`). */
+function maskEmails(text: string): string {
+  return MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, (m) => `${/^'*/.exec(m)?.[0] ?? ''}[email]`) : text;
+}
 
 /**
  * A phone number is not glued to other digits: no digit, or digit and a single space or dash,
@@ -122,9 +135,11 @@ const PROTECTED = new RegExp(
 /** Phone patterns, most specific first; each match is checked for its digit count. */
 const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }> = [
   // International: +44 20 7946 0958, +1-617-555-0123, +86 138 0013 8000, +44 (0)20 7946 0958. E.164 allows up to 15 digits.
+  // A lone digit may follow the country code (+33 6 12 34 56 78, +61 4 1234 5678): as a group of its own
+  // it failed the match, and with dots (+33.6.12.34.56.78) no other rule took the number.
   {
     re: new RegExp(
-      `${NOT_AFTER_LATIN}(?<!${D})${PLUS}${D}{1,3}(?:${PHONE_SEP_SLASH}?(?:\\(${D}{1,4}\\)|${D}{2,5}))+${NOT_BEFORE_DIGITS}`,
+      `${NOT_AFTER_LATIN}(?<!${D})${PLUS}${D}{1,3}(?:${PHONE_SEP}${D}(?=${PHONE_SEP}))?(?:${PHONE_SEP_SLASH}?(?:\\(${D}{1,4}\\)|${D}{2,5}))+${NOT_BEFORE_DIGITS}`,
       'gu',
     ),
     minDigits: 8,
@@ -156,6 +171,14 @@ const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }
     ),
     minDigits: 10,
     maxDigits: 12,
+  },
+  // National with a trunk 0 in dotted groups of two or three: 06.12.34.56.78 (France), 079.123.45.67
+  // (Switzerland), 0471.12.34.56 (Belgium). Dots join no digit run, so these were published whole; a
+  // dotted date has fewer groups (01.02.2026), a version or IP address no trunk 0 of its own.
+  {
+    re: new RegExp(`${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?<!${D}\\.)0${D}{1,3}(?:\\.${D}{2,3}){3,4}${NOT_BEFORE_DIGITS}(?!\\.${D})`, 'gu'),
+    minDigits: 9,
+    maxDigits: 11,
   },
 ];
 
@@ -232,7 +255,7 @@ function maskPhonesAndNumbers(segment: string): string {
  * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
- *    trunk-0 national forms (`020 7946 0958`, `010-12345678`, `0171/1234567`), each with a digit-count check, not
+ *    trunk-0 national forms (`020 7946 0958`, `010-12345678`, `0171/1234567`, `06.12.34.56.78`), each with a digit-count check, not
  *    glued to further digit groups (so none is carved out of a card number), and not the tail of
  *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
  *    to rule 4 and masked as `[number]`.
@@ -260,7 +283,7 @@ function maskPhonesAndNumbers(segment: string): string {
  * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
-  return outsideProtected(MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, '[email]') : text, maskPhonesAndNumbers);
+  return outsideProtected(maskEmails(text), maskPhonesAndNumbers);
 }
 
 /**
@@ -280,7 +303,7 @@ export function maskPersonalData(text: string): string {
  * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
  */
 export function maskIdentifier(id: string): string {
-  return MAY_HOLD_EMAIL.test(id) ? id.replace(EMAIL, '[email]') : id;
+  return maskEmails(id);
 }
 
 /**
