@@ -59,6 +59,15 @@ export function issueAnchor(index: number): string {
   return `issue-${index + 1}`;
 }
 
+/**
+ * The anchor of an incident's or a change's row, from its exported id (masked as published): an HTML
+ * id holds no white space, so a run of it reads as one `_`.
+ * @example recordAnchor('incident', 'INC 0012') // 'incident-INC_0012'
+ */
+export function recordAnchor(kind: 'incident' | 'change', id: string): string {
+  return `${kind}-${id.replace(/\s+/g, '_')}`;
+}
+
 /** The anchor of a day's row in a service's day-by-day tables: day-2026-10-25. */
 export function dayAnchor(date: string): string {
   return `day-${date}`;
