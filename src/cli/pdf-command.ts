@@ -9,6 +9,7 @@ import { dictionary } from '../lib/site/i18n/dictionaries.ts';
 import { formatPeriodIn } from '../lib/site/i18n/locale-format.ts';
 import { defaultLocale, localePath } from '../lib/site/i18n/locale-path.ts';
 import { printPage } from '../lib/site/print-pdf.ts';
+import { siteAddress } from '../lib/site/site-config.ts';
 import { draftPath, reviewPath } from '../lib/site/site-links.ts';
 import { readPeriodStatuses, shownRevisionOf } from '../lib/site/snapshot-files.ts';
 import { type CommandContext, parseCommandArgs, projectPaths } from './cli-support.ts';
@@ -92,6 +93,7 @@ export const pdfCommand = {
         header: `${textIn(config.review.name, locale, config.review.locales)} · ${formatPeriodIn(period, locale)} · ${edition}`,
         printed: t.digest.pdfPrinted(printDate),
         pageOf: t.digest.pdfPageOf,
+        origin: siteAddress(process.env).origin,
       });
     } catch (e) {
       throw new ReviewError(`Chromium (${found.path}) could not print ${sitePath}: ${(e as Error).message.split('\n')[0]}`);

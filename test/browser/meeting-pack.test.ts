@@ -37,6 +37,16 @@ const RADICALS: Record<string, string> = { '⻚': '页', '⻛': '风', '⻔': '�
 const plain = (s: string) => s.normalize('NFKC').replace(/[\u2e80-\u2eff]/g, (c) => RADICALS[c] ?? c);
 
 /** Each page's text, as `plain` gives it. */
+/** Every link annotation's address in a PDF (internal links to a place in the PDF have none). */
+async function pdfLinks(file: string): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  const urls: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    for (const a of await (await pdf.getPage(i)).getAnnotations()) if (a.subtype === 'Link' && typeof a.url === 'string') urls.push(a.url);
+  }
+  return urls;
+}
+
 async function pdfPages(file: string): Promise<string[]> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
   const { text } = await extractText(pdf, { mergePages: false });
@@ -46,7 +56,7 @@ async function pdfPages(file: string): Promise<string[]> {
 describe.skipIf(!HAVE_CHROMIUM)('review pdf: the meeting pack printed through Chromium', () => {
   let work: string;
   let snap: PeriodSnapshot;
-  const pdfs: Record<'en' | 'zh-CN', string> = { en: '', 'zh-CN': '' };
+  const pdfs: Record<'en' | 'zh-CN' | 'published', string> = { en: '', 'zh-CN': '', published: '' };
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-pack-'));
@@ -59,8 +69,16 @@ describe.skipIf(!HAVE_CHROMIUM)('review pdf: the meeting pack printed through Ch
       runCli(['pdf', '2026-10', '--locale', locale, '--print-date', PRINT_DATE, '--out', pdfs[locale], '--config', config], {
         REVIEW_CHROMIUM: CHROMIUM,
         REVIEW_BASE: undefined,
+        REVIEW_SITE: undefined,
       });
     }
+    // The same page printed for a site whose address is known (REVIEW_SITE, as the monthly workflow sets it).
+    pdfs.published = path.join(work, 'october-published.pdf');
+    runCli(['pdf', '2026-10', '--locale', 'en', '--print-date', PRINT_DATE, '--out', pdfs.published, '--config', config], {
+      REVIEW_CHROMIUM: CHROMIUM,
+      REVIEW_BASE: undefined,
+      REVIEW_SITE: 'https://reviews.example.com',
+    });
   }, 300_000);
 
   afterAll(() => {
@@ -105,5 +123,18 @@ describe.skipIf(!HAVE_CHROMIUM)('review pdf: the meeting pack printed through Ch
     });
     // Words the Chinese page shows (its title and the verdict words of the dictionary).
     expect(pages.join('\n')).toMatch(/2026年10月评审/);
+  });
+
+  it('links nothing to the local server that printed it: the site’s pages at REVIEW_SITE, or no link without it', async () => {
+    // Found by an audit: every link of the pack pointed at http://127.0.0.1:<port>/, dead once printed.
+    const local = await pdfLinks(pdfs.en);
+    expect(local.filter((u) => /127\.0\.0\.1|localhost/.test(u))).toEqual([]);
+    const published = await pdfLinks(pdfs.published);
+    expect(published.filter((u) => /127\.0\.0\.1|localhost/.test(u))).toEqual([]);
+    // The review's links to its method page and to its service pages, under the base the site was built for.
+    expect(published).toContain('https://reviews.example.com/pack/en/method/');
+    expect(published.filter((u) => u.startsWith('https://reviews.example.com/pack/en/reviews/2026-10/services/')).length).toBeGreaterThan(
+      3,
+    );
   });
 });

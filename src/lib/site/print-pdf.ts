@@ -26,6 +26,11 @@ export interface PrintPageOptions {
    */
   printed: string;
   pageOf: (page: string, total: string) => string;
+  /**
+   * The site's origin (REVIEW_SITE), for the PDF's links to the site: a link to another page of the site
+   * goes there; null: such links are printed as text (they would point at the local server that printed it).
+   */
+  origin: string | null;
 }
 
 /** Text for Chromium's header and footer templates (HTML). */
@@ -74,6 +79,17 @@ export async function printPage(o: PrintPageOptions): Promise<Uint8Array> {
       window.addEventListener('beforeprint', stamp);
       stamp();
     }, o.printed);
+    // The page was served from a local address that is gone once it is printed: links within the site
+    // go to the published site, or are left as text; a link within the page stays one (the PDF's own).
+    await page.evaluate((origin) => {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+        const url = new URL(a.href);
+        if (url.origin !== location.origin) continue;
+        if (url.pathname === location.pathname && url.hash !== '') a.setAttribute('href', url.hash);
+        else if (origin === null) a.removeAttribute('href');
+        else a.setAttribute('href', `${origin}${url.pathname}${url.search}${url.hash}`);
+      }
+    }, o.origin?.replace(/\/+$/, '') ?? null);
     const header = `<div style="${MARGIN_STYLE}"><span>${esc(o.header)}</span></div>`;
     const footer = `<div style="${MARGIN_STYLE}"><span>${esc(o.printed)}</span><span>${o.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</span></div>`;
     return await page.pdf({
