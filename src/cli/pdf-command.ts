@@ -11,7 +11,9 @@ import { defaultLocale, localePath } from '../lib/site/i18n/locale-path.ts';
 import { printPage } from '../lib/site/print-pdf.ts';
 import { siteAddress } from '../lib/site/site-config.ts';
 import { draftPath, reviewPath } from '../lib/site/site-links.ts';
-import { readPeriodStatuses, shownRevisionOf } from '../lib/site/snapshot-files.ts';
+import { readJson, readPeriodStatuses, revisionFile, shownRevisionOf } from '../lib/site/snapshot-files.ts';
+import { reviewNamesIn } from '../lib/snapshot/review-names.ts';
+import type { PublishedRevision } from '../lib/snapshot/revisions.ts';
 import { type CommandContext, parseCommandArgs, projectPaths } from './cli-support.ts';
 
 const usage = `usage: service-review pdf <period> [--locale en|zh-CN] [--revision N | --draft] [--out FILE]
@@ -90,7 +92,7 @@ export const pdfCommand = {
         distDir: paths.distDir,
         base: builtBase(pageFile),
         page: sitePath,
-        header: `${textIn(config.review.name, locale, config.review.locales)} · ${formatPeriodIn(period, locale)} · ${edition}`,
+        header: `${shownReviewName(paths, period, shown, locale) ?? textIn(config.review.name, locale, config.review.locales)} · ${formatPeriodIn(period, locale)} · ${edition}`,
         printed: t.digest.pdfPrinted(printDate),
         pageOf: t.digest.pdfPageOf,
         origin: siteAddress(process.env).origin,
@@ -130,6 +132,17 @@ function shownPath(file: string): string {
 }
 
 /** The revision the period page shows (its latest published one), or null for a draft. */
+/**
+ * The review's name a published revision was published with, in the page's language (a revision is
+ * frozen: a renamed review does not rename it, as its page does not); null for a draft.
+ */
+function shownReviewName(paths: ReturnType<typeof projectPaths>, period: string, revision: number | null, locale: Locale): string | null {
+  if (revision === null) return null;
+  const file = revisionFile({ snapshotDir: paths.draftDir, publishedDir: paths.publishedDir }, period, revision);
+  if (!existsSync(file)) return null;
+  return reviewNamesIn(readJson<PublishedRevision>(file).snapshot.review, locale).name;
+}
+
 function shownRevision(paths: ReturnType<typeof projectPaths>, period: string): number | null {
   const status = readPeriodStatuses({ snapshotDir: paths.draftDir, publishedDir: paths.publishedDir })?.find((s) => s.id === period);
   return status ? shownRevisionOf(status) : null;

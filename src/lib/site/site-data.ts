@@ -25,9 +25,12 @@ const snapshots = siteSnapshots({ snapshotDir, publishedDir });
 
 export const { sitePeriods, revisionOf, latestPeriod } = snapshots;
 
-/** The snapshots the site shows, oldest first. */
-export function loadSnapshots(): PeriodSnapshot[] {
-  return sitePeriods().map((p) => p.shown);
+let shownById: Map<string, PeriodSnapshot> | null = null;
+
+/** The snapshot a period's pages show (its latest published revision, else its draft); undefined for no such period. */
+export function shownSnapshotOf(period: string): PeriodSnapshot | undefined {
+  shownById ??= new Map(sitePeriods().map((p) => [p.id, p.shown]));
+  return shownById.get(period);
 }
 
 /** Site-relative link honouring the base path the site is built for. */
