@@ -5,7 +5,7 @@ import { COMMON_OPTIONS, type CommandContext, currentFigures, parseCommandArgs, 
 const usage = `usage: service-review status [--require-data YYYY-MM] [--json] [--config FILE]
 
 Lists the review periods and whether each is a draft, published, or changed since publishing
-(the exports now give different figures than the published revision).
+(the exports and config now give different figures than the published revision).
 
 options:
   --require-data YYYY-MM   exit 1 unless every source has accepted rows in that month (for CI: a

@@ -59,7 +59,7 @@ describe('a published month stays as published, and every page says what changed
     );
     const b = build();
     expect(b.status, b.stderr).toBe(0);
-    expect(b.stderr).toMatch(/warning: 2026-10: the exports now give \d+ figures different from published revision 1/);
+    expect(b.stderr).toMatch(/warning: 2026-10: the exports and config now give \d+ figures different from published revision 1/);
     expect(b.stderr).toContain('warning: 2026-10: the commentary changed since published revision 1');
     const current = page('reviews/2026-10');
     expect(current).toContain('First words: Web resolved 0.0 % of its tickets.');

@@ -70,7 +70,7 @@ describe('versioned reviews', () => {
     );
     const r = await cli(['build', '--data-only', '--config', config]);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('2026-10: the exports now give');
+    expect(r.err).toContain('2026-10: the exports and config now give');
     expect(r.err).toContain('the site keeps showing revision 1');
     expect(readFileSync(path.join(dir, 'snapshots/published/2026-10/r1.json')).equals(before)).toBe(true);
     const index = readJson(path.join(dir, 'snapshots/draft/index.json'));

@@ -134,7 +134,7 @@ export async function buildReviewData(opts: BuildDataOptions, effects: Effects):
     const latest = st.revisions[st.revisions.length - 1];
     if (st.changes.length > 0)
       effects.warn(
-        `${st.id}: the exports now give ${st.changes.length} figure${st.changes.length === 1 ? '' : 's'} different from published revision ${latest?.revision}; ` +
+        `${st.id}: the exports and config now give ${st.changes.length} figure${st.changes.length === 1 ? '' : 's'} different from published revision ${latest?.revision}; ` +
           `the site keeps showing revision ${latest?.revision}. Review with \`diff ${st.id}\`, then record it with \`publish ${st.id} --revise "reason"\`.`,
       );
     if (st.commentaryChanged)

@@ -97,7 +97,7 @@ export function periodDownloads(folders: SnapshotFolders, status: PeriodStatus):
     { path: `${folder}revisions.csv`, content: text(() => toCsv(revisionsTable(status))) },
   ];
   if (hasDraftView(status)) {
-    // The figures the exports now give that differ from the latest published revision.
+    // The figures the exports and config now give that differ from the latest published revision.
     downloads.push(
       { path: `${draftPath(id)}snapshot.json`, content: () => ({ file: draftFile(folders, id) }) },
       ...tables(draftPath(id), draft),

@@ -80,7 +80,7 @@ export const en = {
     changedFiguresCsv: 'The changed figures (CSV).',
     changesHeadingDraft: (latest: number) => `Not yet published: what differs from revision ${latest}`,
     changesHeading: 'What changed in this revision',
-    changesCaptionDraft: (latest: number) => `Figures the exports now give that differ from revision ${latest}`,
+    changesCaptionDraft: (latest: number) => `Figures the exports and config now give that differ from revision ${latest}`,
     changesCaption: (previous: number) => `Figures that differ from revision ${previous}`,
     changesFirst: (total: number) => `The first 200 of ${total} changed figures; all are in the CSV.`,
     monthsRun: (zone: string) => `Months run from midnight to midnight in ${zone}. How each figure is made:`,

@@ -68,7 +68,7 @@ export const zhCN: Dictionary = {
     changedFiguresCsv: '变更的数字 (CSV)。',
     changesHeadingDraft: (latest) => zh`尚未发布：与修订版本 ${latest} 不同之处`,
     changesHeading: '本修订版本的变更',
-    changesCaptionDraft: (latest) => zh`当前导出数据给出的、与修订版本 ${latest} 不同的数字`,
+    changesCaptionDraft: (latest) => zh`当前导出数据与配置给出的、与修订版本 ${latest} 不同的数字`,
     changesCaption: (previous) => zh`与修订版本 ${previous} 不同的数字`,
     changesFirst: (total) => zh`共 ${total} 项变更的数字，此处列出前 200 项；全部见 CSV。`,
     monthsRun: (zone) => zh`月份按${zone}从零点到零点划分。各项数字如何得出，见`,
