@@ -48,7 +48,7 @@ export function formatDuration(ms: number | null): string {
   const rest = minutes % 60;
   if (hours < 48) return `${hours} h ${String(rest).padStart(2, '0')} min`;
   const days = Math.floor(hours / 24);
-  return `${days} d ${hours % 24} h`;
+  return `${grouped(days)} d ${hours % 24} h`;
 }
 
 /**
@@ -142,10 +142,10 @@ export function formatSpan(startMs: number, endMs: number): string {
   return formatDuration(endMs - startMs);
 }
 
-/** SLA attainment with its counts: "82.9 % (34 of 41)"; null figures → "—". */
+/** SLA attainment with its counts, grouped as every count on a page: "82.9 % (34 of 41)", "45.5 % (1,538 of 3,383)"; null figures → "—". */
 export function formatAttainment(f: { attainment: number | null; met: number; breached: number } | null, digits = 1): string {
   if (f === null) return '—';
-  return `${formatPercent(f.attainment, digits)} (${f.met} of ${f.met + f.breached})`;
+  return `${formatPercent(f.attainment, digits)} (${grouped(f.met)} of ${grouped(f.met + f.breached)})`;
 }
 
 /**

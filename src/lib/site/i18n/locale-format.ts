@@ -19,9 +19,10 @@ interface Words {
   min: (n: number) => string;
   /** Hours and minutes: the minutes after the hours may be the short 分 ("1 小时 30 分"). */
   hMin: (h: number, m: number) => string;
-  dH: (d: number, h: number) => string;
-  /** The counts beside an SLA attainment: tickets, so Chinese counts them with 张. */
-  of: (met: number, total: number) => string;
+  /** Days already grouped ("17,184"), as every count on a page. */
+  dH: (d: string, h: number) => string;
+  /** The counts beside an SLA attainment, already grouped: tickets, so Chinese counts them with 张. */
+  of: (met: string, total: string) => string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -109,7 +110,7 @@ export function formatDurationIn(ms: number | null, locale: Locale): string {
   if (minutes < 60) return w.min(minutes);
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return w.hMin(hours, minutes % 60);
-  return w.dH(Math.floor(hours / 24), hours % 24);
+  return w.dH(grouped(Math.floor(hours / 24), locale), hours % 24);
 }
 
 /**
@@ -232,7 +233,7 @@ export function formatAttainmentIn(
   digits = 1,
 ): string {
   if (f === null) return '—';
-  const counts = WORDS[locale].of(f.met, f.met + f.breached);
+  const counts = WORDS[locale].of(grouped(f.met, locale), grouped(f.met + f.breached, locale));
   return locale === 'en'
     ? `${formatPercentIn(f.attainment, locale, digits)} (${counts})`
     : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;
