@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAttainment,
   formatClockSeconds,
+  formatSignedChange,
+  groupFixed,
   formatCount,
   formatDuration,
   formatInstant,
@@ -162,6 +164,24 @@ describe('every count inside a formatted figure is grouped, as formatCountIn gro
     expect(formatDurationIn(999 * 86_400_000, 'zh-CN')).toBe('999 天');
   });
 
+  it('hand-checked: a change of a count and a percentage past 999 (the real exports: "+3028" beside "3,226", "错误预算已用 1826%")', () => {
+    expect(formatSignedChange(3028)).toBe('+3,028');
+    expect(formatSignedChange(-9481)).toBe('−9,481');
+    expect(formatSignedChange(152)).toBe('+152');
+    // An error budget used 18.26 times over: 1826 %; one of 100 %-wide −17.26 left: −1,726.0 %.
+    expect(formatPercentIn(18.26, 'zh-CN', 0)).toBe('1,826%');
+    expect(formatPercentIn(-17.26, 'en', 1)).toBe('−1,726.0 %');
+    expect(formatPercentIn(100, 'zh-CN', 1)).toBe('10,000.0%');
+    expect(formatPercentIn(0.99912, 'zh-CN')).toBe('99.912%');
+    // toFixed's rounding is kept, the decimals never grouped.
+    expect([groupFixed('1234567.8901'), groupFixed('-1000'), groupFixed('999.9999'), groupFixed('—')]).toEqual([
+      '1,234,567.8901',
+      '-1,000',
+      '999.9999',
+      '—',
+    ]);
+  });
+
   /** A run of four or more digits that is not a decimal part: an ungrouped count. */
   const UNGROUPED = /(?<![.\d])\d{4,}/;
 
@@ -170,7 +190,7 @@ describe('every count inside a formatted figure is grouped, as formatCountIn gro
     expect(UNGROUPED.test('45.4621 %（3,383 张中 1,538 张）')).toBe(false);
   });
 
-  it('property: attainments and durations show no ungrouped count, in either language', () => {
+  it('property: attainments, durations, percentages and signed changes show no ungrouped count, in either language', () => {
     const split = fc.tuple(fc.nat(20_000_000), fc.nat(20_000_000));
     const durationMs = fc.integer({ min: 0, max: 100_000 * 86_400_000 });
     const digits = fc.integer({ min: 0, max: 4 });
@@ -180,7 +200,10 @@ describe('every count inside a formatted figure is grouped, as formatCountIn gro
         for (const locale of ['en', 'zh-CN'] as const) {
           expect(formatAttainmentIn(f, locale, dg)).not.toMatch(UNGROUPED);
           expect(formatDurationIn(d, locale)).not.toMatch(UNGROUPED);
+          expect(formatPercentIn(d / 86_400_000_000 - 50, locale, dg)).not.toMatch(UNGROUPED);
         }
+        expect(formatSignedChange(met - breached)).not.toMatch(UNGROUPED);
+        expect(formatSignedChange((met - breached) / 10, 1)).not.toMatch(UNGROUPED);
       }),
     );
   });

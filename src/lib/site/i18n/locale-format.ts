@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant, formatNumber, withFigureSign } from '../../format/format.ts';
+import { formatInstant, formatNumber, groupFixed, withFigureSign } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -73,7 +73,7 @@ export function formatCountIn(n: number | null, locale: Locale): string {
 /** A ratio as a percentage: en 0.99912 → "99.912 %", zh-CN "99.912%"; null → "no data" / "无数据". */
 export function formatPercentIn(ratio: number | null, locale: Locale, digits = 3): string {
   if (ratio === null) return WORDS[locale].noData;
-  return WORDS[locale].percent(withFigureSign((ratio * 100).toFixed(digits)));
+  return WORDS[locale].percent(withFigureSign(groupFixed((ratio * 100).toFixed(digits))));
 }
 
 /** A change in percentage points: en "+0.012 pp", zh-CN "+0.012 个百分点"; null → "". */
