@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAttainment,
   formatClockSeconds,
-  formatSignedChange,
-  groupFixed,
   formatCount,
   formatDuration,
   formatInstant,
@@ -12,6 +10,8 @@ import {
   formatMs,
   formatPercent,
   formatPointChange,
+  formatSignedChange,
+  groupFixed,
 } from '../../../src/lib/format/format.ts';
 import {
   formatAttainmentIn,
