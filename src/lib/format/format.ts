@@ -31,10 +31,20 @@ export function withFigureSign(text: string, change = false): string {
   return change ? `+${body}` : body;
 }
 
-/** 0.99912 → "99.912 %"; null → "no data". Digits chosen so a 99.9 % target is readable. */
+/**
+ * A toFixed text with its whole part grouped by thousands as counts are ("-1726.0" → "-1,726.0",
+ * "3028" → "3,028"): a figure past 999 (an error budget used 18 times over, a backlog's change)
+ * reads as the counts beside it. toFixed's rounding is kept (Intl would round otherwise).
+ */
+export function groupFixed(text: string): string {
+  const m = /^(-?)(\d{4,})(.*)$/.exec(text);
+  return m ? `${m[1]}${(m[2] as string).replace(/\B(?=(\d{3})+$)/g, ',')}${m[3]}` : text;
+}
+
+/** 0.99912 → "99.912 %"; 18.26 → "1,826.000 %"; null → "no data". Digits chosen so a 99.9 % target is readable. */
 export function formatPercent(ratio: number | null, digits = 3): string {
   if (ratio === null) return 'no data';
-  return `${withFigureSign((ratio * 100).toFixed(digits))} %`;
+  return `${withFigureSign(groupFixed((ratio * 100).toFixed(digits)))} %`;
 }
 
 /** Milliseconds → "1 h 05 min", "42 min", "35 s". */
@@ -48,7 +58,7 @@ export function formatDuration(ms: number | null): string {
   const rest = minutes % 60;
   if (hours < 48) return `${hours} h ${String(rest).padStart(2, '0')} min`;
   const days = Math.floor(hours / 24);
-  return `${days} d ${hours % 24} h`;
+  return `${grouped(days)} d ${hours % 24} h`;
 }
 
 /**
@@ -124,7 +134,7 @@ export function formatPointChange(delta: number | null, digits = 3): string {
 /** A signed change of a count or score: 12 → "+12", −3.5 → "−3.5"; null → "". */
 export function formatSignedChange(delta: number | null, digits = 0): string {
   if (delta === null) return '';
-  return withFigureSign(delta.toFixed(digits), true);
+  return withFigureSign(groupFixed(delta.toFixed(digits)), true);
 }
 
 /** A plain number with fixed digits: −24.5 → "−24.5" (NPS, CES); null → "—". */
@@ -142,10 +152,10 @@ export function formatSpan(startMs: number, endMs: number): string {
   return formatDuration(endMs - startMs);
 }
 
-/** SLA attainment with its counts: "82.9 % (34 of 41)"; null figures → "—". */
+/** SLA attainment with its counts, grouped as every count on a page: "82.9 % (34 of 41)", "45.5 % (1,538 of 3,383)"; null figures → "—". */
 export function formatAttainment(f: { attainment: number | null; met: number; breached: number } | null, digits = 1): string {
   if (f === null) return '—';
-  return `${formatPercent(f.attainment, digits)} (${f.met} of ${f.met + f.breached})`;
+  return `${formatPercent(f.attainment, digits)} (${grouped(f.met)} of ${grouped(f.met + f.breached)})`;
 }
 
 /**

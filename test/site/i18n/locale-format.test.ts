@@ -10,6 +10,8 @@ import {
   formatMs,
   formatPercent,
   formatPointChange,
+  formatSignedChange,
+  groupFixed,
 } from '../../../src/lib/format/format.ts';
 import {
   formatAttainmentIn,
@@ -142,6 +144,66 @@ describe('English formats are format.ts’s, byte for byte', () => {
         const seconds = d === null ? null : Math.round(d / 1000);
         for (const clock of ['24x7', 'business', 'elapsed'] as const)
           expect(formatClockSecondsIn(seconds, clock, 'en')).toBe(formatClockSeconds(seconds, clock));
+      }),
+    );
+  });
+});
+
+// The real exports' audit (issue #16): a ServiceNow month read "n = 已判定 3,383 张工单" beside
+// "45.5%（3383 张中 1538 张）", and a recurring issue's total time "17184 天 9 小时".
+describe('every count inside a formatted figure is grouped, as formatCountIn groups it', () => {
+  it('hand-checked: the attainment counts and the days of a long duration', () => {
+    // 1538 / 3383 = 0.45462… → 45.5 %.
+    const f = { attainment: 1538 / 3383, met: 1538, breached: 1845 };
+    expect(formatAttainmentIn(f, 'zh-CN')).toBe('45.5%（3,383 张中 1,538 张）');
+    expect(formatAttainmentIn(f, 'en')).toBe('45.5 % (1,538 of 3,383)');
+    // 17184 days and 9 hours, in ms.
+    const long = (17184 * 24 + 9) * 3_600_000;
+    expect(formatDurationIn(long, 'zh-CN')).toBe('17,184 天 9 小时');
+    expect(formatDurationIn(long, 'en')).toBe('17,184 d 9 h');
+    expect(formatDurationIn(999 * 86_400_000, 'zh-CN')).toBe('999 天');
+  });
+
+  it('hand-checked: a change of a count and a percentage past 999 (the real exports: "+3028" beside "3,226", "错误预算已用 1826%")', () => {
+    expect(formatSignedChange(3028)).toBe('+3,028');
+    expect(formatSignedChange(-9481)).toBe('−9,481');
+    expect(formatSignedChange(152)).toBe('+152');
+    // An error budget used 18.26 times over: 1826 %; one of 100 %-wide −17.26 left: −1,726.0 %.
+    expect(formatPercentIn(18.26, 'zh-CN', 0)).toBe('1,826%');
+    expect(formatPercentIn(-17.26, 'en', 1)).toBe('−1,726.0 %');
+    expect(formatPercentIn(100, 'zh-CN', 1)).toBe('10,000.0%');
+    expect(formatPercentIn(0.99912, 'zh-CN')).toBe('99.912%');
+    // toFixed's rounding is kept, the decimals never grouped.
+    expect([groupFixed('1234567.8901'), groupFixed('-1000'), groupFixed('999.9999'), groupFixed('—')]).toEqual([
+      '1,234,567.8901',
+      '-1,000',
+      '999.9999',
+      '—',
+    ]);
+  });
+
+  /** A run of four or more digits that is not a decimal part: an ungrouped count. */
+  const UNGROUPED = /(?<![.\d])\d{4,}/;
+
+  it('the check would catch one', () => {
+    expect(UNGROUPED.test('45.5%（3383 张中 1538 张）')).toBe(true);
+    expect(UNGROUPED.test('45.4621 %（3,383 张中 1,538 张）')).toBe(false);
+  });
+
+  it('property: attainments, durations, percentages and signed changes show no ungrouped count, in either language', () => {
+    const split = fc.tuple(fc.nat(20_000_000), fc.nat(20_000_000));
+    const durationMs = fc.integer({ min: 0, max: 100_000 * 86_400_000 });
+    const digits = fc.integer({ min: 0, max: 4 });
+    assertProperty(
+      fc.property(split, durationMs, digits, ([met, breached], d, dg) => {
+        const f = { attainment: met + breached === 0 ? null : met / (met + breached), met, breached };
+        for (const locale of ['en', 'zh-CN'] as const) {
+          expect(formatAttainmentIn(f, locale, dg)).not.toMatch(UNGROUPED);
+          expect(formatDurationIn(d, locale)).not.toMatch(UNGROUPED);
+          expect(formatPercentIn(d / 86_400_000_000 - 50, locale, dg)).not.toMatch(UNGROUPED);
+        }
+        expect(formatSignedChange(met - breached)).not.toMatch(UNGROUPED);
+        expect(formatSignedChange((met - breached) / 10, 1)).not.toMatch(UNGROUPED);
       }),
     );
   });

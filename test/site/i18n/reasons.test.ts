@@ -1,9 +1,12 @@
 /**
  * Issue #16: every reason shape the ingest writes reads in Chinese on a Chinese data-quality page.
  * The timestamp reasons come from parseTimestamp itself; the others are copied from the ingest's
- * source (row-mappers.ts, csv-stream.ts, rollup-rows.ts, presets.ts), one example per shape.
+ * source (row-mappers.ts, csv-stream.ts, rollup-rows.ts, duckdb-sources.ts, presets.ts), one example per
+ * shape; a test reads those sources and fails on a reason text without an example.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../../src/lib/config/presets.ts';
 import { reasonClass } from '../../../src/lib/ingest/file-account.ts';
 import { localizeReason, REASON_RULES, reasonParts } from '../../../src/lib/site/i18n/reasons.ts';
 import { parseTimestamp, type TimestampOptions } from '../../../src/lib/time/parse-timestamp.ts';
@@ -42,8 +45,11 @@ const TIMESTAMPS = TIMESTAMP_REASONS.map((r) => reasonText(r));
 const OTHERS = [
   'expected 7 fields like the header, got 5',
   'expected a number, got "x"',
+  'expected a number, got "Very satisfied"; map score words under values.csat',
   'expected a value from 1 to 5, got 9',
+  'expected a value from 1 to 5, got "Great" (mapped to 9)',
   'expected a whole number from 0 to 10, got 3.5',
+  'expected a whole number from 0 to 10, got "Fairly likely" (mapped to 7.5)',
   'expected minutes after creation (0 or more), got "-3"',
   'expected yes/no or a count, got "maybe"',
   'unknown service "Billing" (not a configured id, alias or name)',
@@ -81,6 +87,7 @@ const OTHERS = [
   'has text after the closing quote of a field',
   'has a quote opened at line 12 that is never closed: this line and every line after it are rejected',
   'lies inside the quote opened at line 12 that is never closed',
+  'expected a date like 2026-10-31, got "31/10/2026"',
   'expected a whole number of 0 or more, got "-1"',
   'expected "index:count" pairs separated by spaces, got "3;4"',
   'expected probe names separated by |, got "a||b"',
@@ -99,11 +106,12 @@ const OTHERS = [
   'outage 2 is not a run within 2026-10-01 after the one before it',
   'the outages add up to 1.5 h, not down_ms 2 h',
   'maintenance heartbeat (status 3): it is neither up nor down; declare the window under maintenance in the config',
+  'left out by the DuckDB recipe, which reads a word or number of this row otherwise than the review does (docs/rollups.md)',
 ];
 
 // Words a Chinese reason keeps: config keys and values written as in the config, units, encodings.
 const KEPT = new Set(
-  'asOf target latencyThresholdMs reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
+  'asOf target latencyThresholdMs DuckDB docs rollups md Very satisfied Great Fairly likely reporting BI reports dateOrder dmy mdy epochUnit excel serial ambiguous earlier later values status sourceOnTime true false words aliases csat nps ces UTC AM PM FEFF UTF GB18030 FFFD Caf xE9 down_ms maintenance index count startMs endMs Europe London Billing Web Portal web portal billing api gone Closed late ish maybe Major Partly type outcome normal standard emergency successful failed rolled back'.split(
     ' ',
   ),
 );
@@ -137,6 +145,33 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     expect(unused.map(([re]) => re.source)).toEqual([]);
   });
 
+  // The list above is copied by hand, so a reason ingest starts writing could be missing from it
+  // (the real exports' audit found three: a score label's hint, "(mapped to …)", the DuckDB recipe's
+  // rows). Every reason text written in the ingest's source must have an example above.
+  it('every reason the ingest source writes has an example above', () => {
+    const templates = INGEST_FILES.flatMap((file) =>
+      reasonTemplates(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')).map((t) => `${file}: ${t}`),
+    );
+    const presetWords = Object.values(PRESETS).flatMap((p) => Object.values(p.rejectWords ?? {}).flatMap((w) => Object.values(w)));
+    expect(templates.length).toBeGreaterThan(40);
+    const missing = [...templates, ...presetWords].filter((t) => {
+      const re = templatePattern(t.replace(/^[\w/.-]+\.ts: /, ''));
+      return !all.some((r) => re.test(r));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('the template reader finds what it should (and a missing example would be caught)', () => {
+    // Source text written with § for $, so it is not read as a placeholder here.
+    const $ = (s: string) => s.replaceAll('§', '$');
+    const template = $('expected a number, got §{quoted(v)}; map score words under values.§{field}');
+    const src = `x(reason\`${template}\`); y(words('the value is empty')); setFault('has text')`;
+    expect(reasonTemplates(src)).toEqual([template, 'the value is empty', 'has text']);
+    const re = templatePattern(template);
+    expect(re.test('expected a number, got "Very satisfied"; map score words under values.csat')).toBe(true);
+    expect(re.test('expected a number, got "x"')).toBe(false);
+  });
+
   it('hand-checked examples', () => {
     expect(localizeReason(why('2026-02-30 10:00'), 'zh-CN')).toBe('"2026-02-30 10:00" 不是真实的日期：2026年2月只有 28 天');
     expect(localizeReason(why('31/02/2026'), 'zh-CN')).toBe(
@@ -152,6 +187,26 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     expect(localizeReason('resolvedMs: resolved before the ticket was created', 'zh-CN')).toBe('resolvedMs：解决时间早于工单新建时间');
   });
 
+  it('hand-checked examples of the shapes the real exports audit found untranslated', () => {
+    expect(localizeReason('expected a number, got "Very satisfied"; map score words under values.csat', 'zh-CN')).toBe(
+      '应为数字，实际为 "Very satisfied"；请在 values.csat 下映射评分用词',
+    );
+    expect(localizeReason('csat: expected a value from 1 to 5, got "Great" (mapped to 9)', 'zh-CN')).toBe(
+      'csat：应为 1 到 5 之间的值，实际为 "Great"（映射为 9）',
+    );
+    expect(localizeReason('expected a value from 1 to 5, got 9', 'zh-CN')).toBe('应为 1 到 5 之间的值，实际为 9');
+    expect(
+      reasonParts(
+        'left out by the DuckDB recipe, which reads a word or number of this row otherwise than the review does (docs/rollups.md)',
+        'zh-CN',
+      ),
+    ).toEqual([
+      { text: '被 DuckDB 配方略去：该配方对本行某个用词或数字的读法与本评审不同（见 ', code: false },
+      { text: 'docs/rollups.md', code: true },
+      { text: '）', code: false },
+    ]);
+  });
+
   it('names config words as code, and never takes a mark from an export value', () => {
     expect(reasonParts('unknown priority "P9"; add it to a level\'s words', 'zh-CN')).toEqual([
       { text: '未知优先级 "P9"；请将其加入某一级别的 ', code: false },
@@ -162,3 +217,27 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     expect(reasonParts('expected a number, got "\u0002x"', 'en')).toEqual([{ text: 'expected a number, got "x"', code: false }]);
   });
 });
+
+/** The source files whose texts become reject reasons (the timestamp reasons are made live above, and listed here too). */
+const INGEST_FILES = [
+  'src/lib/ingest/row-mappers.ts',
+  'src/lib/ingest/rollup-rows.ts',
+  'src/lib/ingest/csv-stream.ts',
+  'src/lib/ingest/duckdb-sources.ts',
+  'src/lib/time/parse-timestamp.ts',
+];
+
+/** The reason texts a source file writes: reason`…` templates, words('…'), setFault('…') and `reason: \`…\`` faults. */
+function reasonTemplates(source: string): string[] {
+  const re = /reason`((?:[^`\\]|\\.)*)`|words\(\s*'((?:[^'\\]|\\.)*)'|setFault\(\s*'((?:[^'\\]|\\.)*)'|reason: `((?:[^`\\]|\\.)*)`/g;
+  return [...source.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/\\'/g, "'"));
+}
+
+/** A template as a pattern its reasons match: a quoted(…) part is a quoted text, any other ${…} any text (possibly none). */
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/(\$\{[^}]*\}+)/);
+  const body = parts
+    .map((p, i) => (i % 2 === 0 ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : p.startsWith('${quoted(') ? '"[^"]*"' : '[\\s\\S]*?'))
+    .join('');
+  return new RegExp(`^(?:\\w+: )?${body}$`);
+}

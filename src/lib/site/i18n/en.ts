@@ -237,7 +237,8 @@ export const en = {
     duplicates: 'Duplicates',
     dataUntil: 'Data until',
     holds: 'Holds',
-    thisMonth: 'This month',
+    /** noun: review.periodNoun of the period's kind (a year's data-quality page: "This year"). */
+    thisPeriod: (noun: string) => `This ${noun}`,
     all: 'All',
     firstResponseMet: 'First response met',
   },
@@ -245,7 +246,8 @@ export const en = {
     serviceTable: 'Availability against target, per service (select a service for its daily detail)',
     ticketChart: 'Share of tickets that met their first-response and resolution targets, by priority (outcomes known in the period)',
     ticketSla: 'Ticket SLA attainment by priority (outcomes that became known in the period)',
-    outages: 'Outages (maximal runs of confirmed down time; clipped to the month)',
+    /** noun: review.periodNoun of the period's kind: a quarter's outages are re-joined across its months, clipped to the quarter. */
+    outages: (noun: string) => `Outages (maximal runs of confirmed down time; clipped to the ${noun})`,
     errorBudgets: 'Error budgets: allowed down time = (1 − target) × eligible time',
     satisfaction:
       'Satisfaction: CSAT (share scoring at or above the satisfied threshold) with its 95 % Wilson interval, NPS with its margin of error, CES',
@@ -255,7 +257,7 @@ export const en = {
     archive: 'Review periods and their revisions, newest first',
     rejectedByReason: 'Rejected rows by reason',
     rejectedRows: 'Rejected rows (file, line, column, value, reason)',
-    filesTouching: 'Files whose rows touch this month',
+    filesTouching: (noun: string) => `Files whose rows touch this ${noun}`,
     targetsInForce: (period: string) => `Services and targets in force for ${period}`,
     targetsByPeriod: 'Availability targets by period (targets are date-effective: a change applies from its month on)',
     maintenanceIn: (period: string) => `Planned maintenance in ${period}`,
@@ -293,7 +295,7 @@ export const en = {
     snapshotJson: 'Snapshot (JSON)',
     draftSnapshotJson: 'Draft snapshot (JSON)',
     revisionJson: (n: number) => `Revision ${n} (JSON)`,
-    monthSnapshotJson: 'Snapshot of the month (JSON)',
+    periodSnapshotJson: (noun: string) => `Snapshot of the ${noun} (JSON)`,
     unpublishedCsv: 'Figures not yet published (CSV)',
     changedCsv: 'Figures changed in this revision (CSV)',
     /**
@@ -342,7 +344,8 @@ export const en = {
     heading: (period: string) => `Data quality — ${period}`,
     intro:
       'Every row of every export is accepted, rejected with a reason, or counted as a duplicate (a later row with the same key replaced it). For each file: accepted + rejected + duplicates = rows read.',
-    horizon: "How far each source's data reaches (its data horizon): figures are as of the earlier of the month's end and it",
+    horizon: (noun: string) =>
+      `How far each source's data reaches (its data horizon): figures are as of the earlier of the ${noun}'s end and it`,
     linkText: 'data quality',
     kinds: { checks: 'checks', tickets: 'tickets', surveys: 'surveys', incidents: 'incidents', changes: 'changes' },
     noAcceptedRow: 'no accepted row',
@@ -350,7 +353,7 @@ export const en = {
     dateFrom: 'From',
     fromConfig: '`asOf` in the config (when the export was taken)',
     fromData: 'its latest timestamp',
-    incomplete: 'incomplete: the data ends before the month does',
+    incomplete: (noun: string) => `incomplete: the data ends before the ${noun} does`,
     covered: 'covered',
     unknownLabel: 'Services the config does not list',
     unknownCaption:

@@ -4,7 +4,7 @@
  * of English output changing); Chinese writes 1 小时 30 分, 2026年10月, 2026年第三季度, 99.9%.
  * Intl only with fixed locale tags and options, and zones passed in, never the machine's.
  */
-import { formatInstant, formatNumber, withFigureSign } from '../../format/format.ts';
+import { formatInstant, formatNumber, groupFixed, withFigureSign } from '../../format/format.ts';
 import type { Locale } from '../../model/locales.ts';
 
 /** The Intl locale each site locale formats with: en-GB is what the English pages have always used. */
@@ -19,9 +19,10 @@ interface Words {
   min: (n: number) => string;
   /** Hours and minutes: the minutes after the hours may be the short 分 ("1 小时 30 分"). */
   hMin: (h: number, m: number) => string;
-  dH: (d: number, h: number) => string;
-  /** The counts beside an SLA attainment: tickets, so Chinese counts them with 张. */
-  of: (met: number, total: number) => string;
+  /** Days already grouped ("17,184"), as every count on a page. */
+  dH: (d: string, h: number) => string;
+  /** The counts beside an SLA attainment, already grouped: tickets, so Chinese counts them with 张. */
+  of: (met: string, total: string) => string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -72,7 +73,7 @@ export function formatCountIn(n: number | null, locale: Locale): string {
 /** A ratio as a percentage: en 0.99912 → "99.912 %", zh-CN "99.912%"; null → "no data" / "无数据". */
 export function formatPercentIn(ratio: number | null, locale: Locale, digits = 3): string {
   if (ratio === null) return WORDS[locale].noData;
-  return WORDS[locale].percent(withFigureSign((ratio * 100).toFixed(digits)));
+  return WORDS[locale].percent(withFigureSign(groupFixed((ratio * 100).toFixed(digits))));
 }
 
 /** A change in percentage points: en "+0.012 pp", zh-CN "+0.012 个百分点"; null → "". */
@@ -109,7 +110,7 @@ export function formatDurationIn(ms: number | null, locale: Locale): string {
   if (minutes < 60) return w.min(minutes);
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return w.hMin(hours, minutes % 60);
-  return w.dH(Math.floor(hours / 24), hours % 24);
+  return w.dH(grouped(Math.floor(hours / 24), locale), hours % 24);
 }
 
 /**
@@ -232,7 +233,7 @@ export function formatAttainmentIn(
   digits = 1,
 ): string {
   if (f === null) return '—';
-  const counts = WORDS[locale].of(f.met, f.met + f.breached);
+  const counts = WORDS[locale].of(grouped(f.met, locale), grouped(f.met + f.breached, locale));
   return locale === 'en'
     ? `${formatPercentIn(f.attainment, locale, digits)} (${counts})`
     : `${formatPercentIn(f.attainment, locale, digits)}（${counts}）`;

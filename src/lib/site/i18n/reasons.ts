@@ -2,7 +2,7 @@
  * The data-quality page's reasons in the reader's language. Ingest writes each reject's reason in
  * English (the CLI stays English, and reasons are grouped by their English class, file-account.ts
  * reasonClass); the Chinese page translates every shape ingest writes (row-mappers.ts,
- * csv-stream.ts, parse-timestamp.ts, rollup-rows.ts, the presets' reject words) and keeps the
+ * csv-stream.ts, parse-timestamp.ts, rollup-rows.ts, duckdb-sources.ts, the presets' reject words) and keeps the
  * quoted values, config words and units as they are. A reason of an unknown shape is shown as
  * written, so nothing is hidden; test/site/i18n/reasons.test.ts holds one example of each shape.
  */
@@ -61,6 +61,9 @@ const UNIT: Record<string, string> = {
 const year = (y: string) =>
   y === 'before 1970' ? '早于 1970 年' : y === 'year after 9999' ? '晚于 9999 年' : `${y.replace(/^year /, '')} 年`;
 
+/** A score word's mapped value after the export's text ("（映射为 9）"); nothing when it was not mapped. */
+const mappedTo = (to: string) => (to ? `（映射为 ${to}）` : '');
+
 /** English reason shapes (ingest's texts) → Chinese; groups carry the values through unchanged. */
 export const REASON_RULES: readonly Rule[] = [
   // Row mappers (row-mappers.ts).
@@ -70,9 +73,21 @@ export const REASON_RULES: readonly Rule[] = [
   ],
   [/^expected a date like (.+?), got (.+)$/s, (like, got) => `应为类似 ${or(like)} 的日期，实际为 ${got}`],
   [/^expected (\d+) fields like the header, got (\d+)$/, (n, got) => `应与表头一样有 ${n} 个字段，实际为 ${got} 个`],
+  // A survey score given as a label the source does not map (row-mappers.ts scoreWords).
+  [
+    /^expected a number, got (".*?"); map score words under (values\.\w+)$/s,
+    (got, key) => `应为数字，实际为 ${got}；请在 ${C(key)} 下映射评分用词`,
+  ],
   [/^expected a number, got (.+)$/s, (got) => `应为数字，实际为 ${got}`],
-  [/^expected a value from (.+?) to (.+?), got (.+)$/s, (a, b, got) => `应为 ${a} 到 ${b} 之间的值，实际为 ${got}`],
-  [/^expected a whole number from (.+?) to (.+?), got (.+)$/s, (a, b, got) => `应为 ${a} 到 ${b} 之间的整数，实际为 ${got}`],
+  // A mapped score word out of range says what it was mapped to: "got "Great" (mapped to 9)".
+  [
+    /^expected a value from (.+?) to (.+?), got (.+?)(?: \(mapped to (.+)\))?$/s,
+    (a, b, got, to) => `应为 ${a} 到 ${b} 之间的值，实际为 ${got}${mappedTo(to)}`,
+  ],
+  [
+    /^expected a whole number from (.+?) to (.+?), got (.+?)(?: \(mapped to (.+)\))?$/s,
+    (a, b, got, to) => `应为 ${a} 到 ${b} 之间的整数，实际为 ${got}${mappedTo(to)}`,
+  ],
   [/^expected minutes after creation \(0 or more\), got (.+)$/s, (got) => `应为新建后的分钟数（0 或以上），实际为 ${got}`],
   [/^expected yes\/no or a count, got (.+)$/s, (got) => `应为 是/否 或次数，实际为 ${got}`],
   [/^unknown service (".*?") \(not a configured id, alias or name\)$/s, (v) => `未知服务 ${v}（不是已配置的编号、别名或名称）`],
@@ -220,6 +235,11 @@ export const REASON_RULES: readonly Rule[] = [
   ],
   [/^outage (\d+) is not a run within (\S+) after the one before it$/, (k, date) => `第 ${k} 次故障不是 ${date} 内、在前一次之后的时段`],
   [/^the outages add up to (\S+ h), not down_ms (\S+ h)$/, (sum, down) => `各次故障合计 ${sum}，而不是 ${C('down_ms')} 的 ${down}`],
+  // A DuckDB source's row its recipe left out (duckdb-sources.ts).
+  [
+    /^left out by the DuckDB recipe, which reads a word or number of this row otherwise than the review does \(docs\/rollups\.md\)$/,
+    () => `被 DuckDB 配方略去：该配方对本行某个用词或数字的读法与本评审不同（见 ${C('docs/rollups.md')}）`,
+  ],
   // The presets' reject words (config/presets.ts).
   [
     /^maintenance heartbeat \(status 3\): it is neither up nor down; declare the window under maintenance in the config$/,

@@ -61,6 +61,8 @@ export const reviewEn = {
   clockElapsed: 'elapsed',
   clockNote: `Durations per priority are in that priority's clock (business hours for business-time levels); "All priorities" is in elapsed time.`,
   reopenRate: (rate: string, known: string) => `Reopen rate: ${rate} of ${known} resolved tickets with reopen data.`,
+  /** Said instead of reopenRate when no resolved ticket has reopen data (an export without the field). */
+  noReopen: 'Reopen rate: no data (no resolved ticket has reopen data).',
   /**
    * Which tickets the first-response figures cover, where some ticket sources record first responses and some do
    * not (snapshot tickets.responseCoverage): on the ticket table, the tickets page and the method page. Source ids

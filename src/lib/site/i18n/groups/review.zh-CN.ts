@@ -51,6 +51,7 @@ export const reviewZhCN: Dictionary['review'] = {
   clockElapsed: '实际经过时间',
   clockNote: '各优先级的时长按该优先级的计时方式计算（工作时间计时的级别按工作时间）；“全部优先级”按实际经过时间计算。',
   reopenRate: (rate, known) => zh`重开率：在 ${known} 张有重开记录的已解决工单中占 ${rate}。`,
+  noReopen: '重开率：无数据（没有带重开记录的已解决工单）。',
   responseCoverage: (recorded, without) =>
     zh`${g('firstResponse')}指标仅涵盖 ${recorded} 的工单：${without} 的导出未记录${g('firstResponse')}，这些工单只按${g('resolutionTarget')}评判。`,
   responseCoverageShort: (recorded) => zh`（仅 ${recorded} 的工单）`,

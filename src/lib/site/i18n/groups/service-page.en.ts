@@ -10,6 +10,8 @@ export const servicePageEn = {
   lowCoverage: ' (low: the figure rests on too little monitoring)',
   latency: (checks: string, p50: string, p95: string, p99: string, share: string, threshold: string) =>
     `Over ${checks} checks that were not down and not in maintenance: p50 ${p50}, p95 ${p95}, p99 ${p99}. ${share} were at or below the ${threshold} threshold.`,
+  /** Said instead of latency when every check of the period was down or in maintenance (or there were none). */
+  noLatency: 'No check was up and out of maintenance: there is no latency to report.',
   outages: (service: string, count: number, period: string, total: string) =>
     `${service} had ${count} ${count === 1 ? 'outage' : 'outages'} in ${period}, ${total} down in all`,
   longest: (longest: string) => `, the longest ${longest}`,

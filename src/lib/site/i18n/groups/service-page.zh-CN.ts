@@ -18,6 +18,7 @@ export const servicePageZh: Widen<typeof servicePageEn> = {
   lowCoverage: '（偏低：该数字所依据的监测过少）',
   latency: (checks, p50, p95, p99, share, threshold) =>
     zh`基于 ${checks} 次既非不可用、也不在维护中的检测：p50 ${p50}，p95 ${p95}，p99 ${p99}。其中 ${share} 不超过 ${threshold} 的阈值。`,
+  noLatency: '没有既非不可用、也不在维护中的检测，因此没有延迟数字。',
   outages: (service, count, period, total) => zh`${service}在${period}发生 ${count} 次${g('outage')}，累计不可用 ${total}`,
   longest: (longest) => zh`，最长一次 ${longest}`,
   timeSplit: (down, degraded, noData, maintenance) => zh`不可用 ${down}，降级 ${degraded}，无数据 ${noData}，维护 ${maintenance}。`,
