@@ -195,6 +195,24 @@ describe('digestModel', () => {
 });
 
 describe('digestLinker', () => {
+  it('links a published revision’s review, its sections and its JSON at the revision’s permanent address', () => {
+    // Found by an audit of published means frozen: a digest of revision 1, e-mailed, led to the period's
+    // address, which shows revision 2 once it is published. The service, tickets and data-quality pages
+    // have no copy per revision, so they stay the period's.
+    const links = (revision: number | null) => {
+      const m = digestModel({ snap: mini(), revision, locale: 'en', link: relative });
+      return { review: m.links.items.map((l) => l.href), attention: m.attention.items.map((i) => i.href) };
+    };
+    expect(links(1).review).toEqual(['r1/', 'tickets/', 'data-quality/', '../../method/', 'r1/snapshot.json']);
+    expect(links(null).review).toEqual(['./', 'tickets/', 'data-quality/', '../../method/', 'snapshot.json']);
+    expect(links(2).attention).toEqual(['services/api/']);
+    const withSection = mini();
+    withSection.attention = withSection.attention.map((it) => ({ ...it, anchor: '#tickets' }));
+    expect(digestModel({ snap: withSection, revision: 2, locale: 'en', link: relative }).attention.items.map((i) => i.href)).toEqual([
+      'r2/#tickets',
+    ]);
+  });
+
   it('links relative to the digest’s folder when the origin is unknown', () => {
     expect(relative('/reviews/2026-10/')).toBe('./');
     expect(relative('/method/')).toBe('../../method/');

@@ -96,6 +96,11 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
   const t = dictionary(locale);
   const d = t.digest;
   const periodPath = reviewPath(snap.period.id);
+  // A published revision's digest is frozen with it, in the e-mails it went out in: its review, the
+  // sections it points into and its JSON are the revision's permanent ones (/reviews/2026-10/r1/),
+  // which keep showing what it summarises after a later revision. The service, tickets and
+  // data-quality pages are the period's own (they have no copy per revision).
+  const reviewPage = reviewPath(snap.period.id, revision);
   const h = snap.headline;
   const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
   const previous = d.previous[snap.period.kind];
@@ -138,7 +143,7 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
     if (it.budgetUsed !== null && (it.kind === 'breach' || it.kind === 'budget-exhausted' || it.kind === 'at-risk'))
       text += d.budgetUsed(pct(it.budgetUsed, 0));
     // Anchors are relative to the period page: '#tickets' is on it, 'services/api/' below it.
-    const href = it.anchor.startsWith('#') ? `${link(periodPath)}${it.anchor}` : link(`${periodPath}${it.anchor}`);
+    const href = it.anchor.startsWith('#') ? `${link(reviewPage)}${it.anchor}` : link(`${periodPath}${it.anchor}`);
     return {
       kind: it.kind,
       figure: it.figure,
@@ -222,12 +227,12 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
     };
   });
 
-  const links = [{ label: d.reviewLink, href: link(periodPath) }];
+  const links = [{ label: d.reviewLink, href: link(reviewPage) }];
   if (hasTicketsPage(snap)) links.push({ label: d.ticketsLink, href: link(`${periodPath}tickets/`) });
   links.push(
     { label: d.dataQualityLink, href: link(`${periodPath}data-quality/`) },
     { label: d.methodLink, href: link('/method/') },
-    { label: d.snapshotLink, href: link(`${periodPath}snapshot.json`) },
+    { label: d.snapshotLink, href: link(`${reviewPage}snapshot.json`) },
   );
 
   return {
