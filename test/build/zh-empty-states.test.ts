@@ -104,6 +104,15 @@ describe('Chinese pages in the states the sample never reaches', () => {
     expect(page('reviews/2026-09/index.html')).not.toContain('在 0 张有重开记录');
   });
 
+  it('a month without tickets says so once: no empty recurring-issues table, no "0 张工单，分为 0 组"', () => {
+    const html = readFileSync(path.join(work, 'dist/zh-CN/reviews/2026-10/index.html'), 'utf8');
+    expect(html).not.toContain('data-table="recurring"');
+    expect(page('reviews/2026-10/index.html').match(/本期没有新建工单。/g)?.length).toBe(1);
+    expect(page('reviews/2026-10/index.html')).not.toContain('分为 0 组');
+    // September has its ticket: the table is there.
+    expect(readFileSync(path.join(work, 'dist/zh-CN/reviews/2026-09/index.html'), 'utf8')).toContain('data-table="recurring"');
+  });
+
   it('quarter and year pages name their period, not the month', () => {
     const year = page('reviews/2026/data-quality/index.html');
     expect(year).toContain('包含本年数据的文件');
