@@ -41,14 +41,10 @@ describe('Chinese pages in the states the sample never reaches', () => {
     mkdirSync(path.join(work, 'data'));
     writeFileSync(path.join(work, 'review.config.yaml'), CONFIG);
     // September up all month; October down all month: no check is up and out of maintenance.
-    writeFileSync(
-      path.join(work, 'data/checks-2026-09.csv'),
-      monthOfChecks(2026, 9, () => false),
-    );
-    writeFileSync(
-      path.join(work, 'data/checks-2026-10.csv'),
-      monthOfChecks(2026, 10, () => true),
-    );
+    // Exported without a probe column: the checks' one probe is the tool's, unnamed.
+    const withoutProbe = (csv: string) => csv.replace('service,probe,', 'service,').replaceAll(',api,p1,', ',api,');
+    writeFileSync(path.join(work, 'data/checks-2026-09.csv'), withoutProbe(monthOfChecks(2026, 9, () => false)));
+    writeFileSync(path.join(work, 'data/checks-2026-10.csv'), withoutProbe(monthOfChecks(2026, 10, () => true)));
     // Tickets in September only, without a reopen column; October has none.
     writeFileSync(
       path.join(work, 'data/tickets.csv'),
@@ -111,6 +107,13 @@ describe('Chinese pages in the states the sample never reaches', () => {
     expect(page('reviews/2026-10/index.html')).not.toContain('分为 0 组');
     // September has its ticket: the table is there.
     expect(readFileSync(path.join(work, 'dist/zh-CN/reviews/2026-09/index.html'), 'utf8')).toContain('data-table="recurring"');
+  });
+
+  it('names no probe "default" when the export names none: the one probe is said to be unnamed, in each language', () => {
+    expect(page('reviews/2026-09/services/api/index.html')).toContain('探针：一个，未命名（导出数据未注明）。');
+    expect(page('reviews/2026-09/services/api/index.html')).not.toContain('default');
+    const en = visibleText(readFileSync(path.join(work, 'dist/en/reviews/2026-09/services/api/index.html'), 'utf8')).join('\n');
+    expect(en).toContain('Probes: one, unnamed (the export names none).');
   });
 
   it('quarter and year pages name their period, not the month', () => {

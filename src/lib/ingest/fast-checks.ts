@@ -12,6 +12,7 @@
  * up by their bytes in small caches (byte-cells.ts), timestamps and numbers are read from the bytes.
  */
 import { STATUS_CODES } from '../model/check-series.ts';
+import { DEFAULT_PROBE } from '../model/records.ts';
 import { normWord, serviceMapper, statusMapper } from '../model/value-maps.ts';
 import { parseTimestamp, type TimestampOptions } from '../time/parse-timestamp.ts';
 import { ByteCache, type HourCache, isoTimeFromBytes, readNumber } from './byte-cells.ts';
@@ -269,7 +270,7 @@ export class FastCheckRows implements LineRows {
     }
 
     let prEntry = NO_ENTRY;
-    let probe = 'default';
+    let probe = DEFAULT_PROBE;
     if (plan.probe >= 0) {
       const pa = starts[plan.probe] as number;
       const pb = (starts[plan.probe + 1] as number) - 1;

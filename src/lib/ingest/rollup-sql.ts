@@ -24,6 +24,7 @@
 import type { RuleBook } from '../config/resolve-rules.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import { mergeWindows } from '../model/merge-windows.ts';
+import { DEFAULT_PROBE } from '../model/records.ts';
 import { ROLLUP_FORMAT_VERSION } from '../model/rollup-record.ts';
 import { DEFAULT_STATUS_WORDS, normWord, serviceMapper, statusMapper } from '../model/value-maps.ts';
 import { periodDays } from '../time/period-days.ts';
@@ -226,7 +227,7 @@ function mappingSteps(input: MappingInput, d: Dialect, numbered: boolean): { ste
   const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
   const words = wordTables(input);
   const defaultService = input.source.defaultService === null ? 'NULL' : d.str(input.source.defaultService);
-  const probe = c.probe === null ? `'default'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), 'default')`;
+  const probe = c.probe === null ? `'${DEFAULT_PROBE}'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), '${DEFAULT_PROBE}')`;
   const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
   const rawOf = (name: string | null) => (name === null ? 'NULL' : d.toText(col(name)));
   const raw = `${rawOf(c.service)} AS m_raw_service, ${rawOf(c.probe)} AS m_raw_probe, ${rawOf(c.status)} AS m_raw_status, ${rawOf(c.latencyMs)} AS m_raw_latency`;

@@ -15,6 +15,7 @@ import type {
   SurveyResponse,
   TicketRecord,
 } from '../model/records.ts';
+import { DEFAULT_PROBE } from '../model/records.ts';
 import {
   CHANGE_OUTCOME_WORDS,
   CHANGE_TYPE_WORDS,
@@ -284,7 +285,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         const status =
           mapStatus(word) ?? fail('status', word, reason`unknown status ${quoted(word)}; map it under values.status in the source config`);
         const latencyMs = num('latencyMs', 0, Number.MAX_SAFE_INTEGER, false);
-        return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? 'default', status, latencyMs } };
+        return { kind: 'check', timeMs, check: { timeMs, service: s, probe: raw('probe') ?? DEFAULT_PROBE, status, latencyMs } };
       }
       if (kind === 'tickets') {
         const id = required('id', 'ticket id');

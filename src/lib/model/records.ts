@@ -11,6 +11,9 @@ export const checkStatusSchema = z
   .describe('Outcome of one monitoring check: up, degraded (up but slow or partial) or down.');
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
+/** The probe a check is given when its export names none (no probe column, or an empty cell). */
+export const DEFAULT_PROBE = 'default';
+
 export const checkRecordSchema = z.object({
   /** Instant the check ran, epoch milliseconds. */
   timeMs: z.number().int().describe('Instant the check ran, epoch milliseconds.'),

@@ -4,6 +4,8 @@ export const servicePageEn = {
   owner: (owner: string) => `Owner: ${owner}.`,
   probes: (probes: string) => ` Probes: ${probes}.`,
   noProbes: 'none',
+  /** The one probe a service's checks have when their export names none (DEFAULT_PROBE, the tool's word, not the export's). */
+  unnamedProbe: 'one, unnamed (the export names none)',
   availability: ' Availability ',
   againstTarget: (target: string) => ` against a target of ${target}: `,
   coverage: (coverage: string) => `. Coverage ${coverage}`,

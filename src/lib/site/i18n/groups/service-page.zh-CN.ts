@@ -12,6 +12,7 @@ export const servicePageZh: Widen<typeof servicePageEn> = {
   owner: (owner) => zh`负责团队：${owner}。`,
   probes: (probes) => zh`探针：${probes}。`,
   noProbes: '无',
+  unnamedProbe: '一个，未命名（导出数据未注明）',
   availability: '可用性 ',
   againstTarget: (target) => zh`，目标 ${target}：`,
   coverage: (coverage) => zh`。监测覆盖率 ${coverage}`,
