@@ -17,9 +17,18 @@ import { dataTexts, englishFragments, englishHits, type Hit, markdownText, visib
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'src/cli/main.ts');
 
+/**
+ * The texts of a page that hold a straight quote once the data shown as exported (ticket titles
+ * such as `Error "Session expired"`) is taken out: a value the page's words quote should be in
+ * Chinese quotes (“…”, locale-format.ts quoteValueIn).
+ */
+function straightQuotes(texts: readonly string[], data: readonly string[]): string[] {
+  return texts.filter((t) => t.includes('"') && data.reduce((left, d) => left.split(d).join(' '), t).includes('"'));
+}
+
 describe('no English interface word on a built Chinese page (issue #16)', () => {
   let work: string;
-  let pages: Array<{ page: string; hits: Hit[] }> = [];
+  let pages: Array<{ page: string; hits: Hit[]; quotes: string[] }> = [];
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-zh-english-'));
@@ -63,14 +72,18 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
     // The pages, and the HTML digests beside the reviews (their link to the English digest is marked lang="en").
     // And the Markdown digests: their link to the English digest is in English by design, as in the HTML ones.
     const english = [dictionary('en').digest.otherLanguage];
-    pages = walk(path.join(dist, 'zh-CN')).map((file) => ({
-      page: path.basename(file) === 'index.html' ? `/${path.relative(dist, path.dirname(file))}/` : `/${path.relative(dist, file)}`,
-      hits: englishHits(
-        file.endsWith('.md') ? markdownText(readFileSync(file, 'utf8'), english) : visibleText(readFileSync(file, 'utf8')),
-        data,
-        fragments,
-      ),
-    }));
+    // Longest first, so a title is taken out before a word of it.
+    const dataLongest = [...new Set(data.map((d) => d.replace(/\s+/g, ' ').trim()))]
+      .filter((d) => d.includes('"'))
+      .sort((a, b) => b.length - a.length);
+    pages = walk(path.join(dist, 'zh-CN')).map((file) => {
+      const texts = file.endsWith('.md') ? markdownText(readFileSync(file, 'utf8'), english) : visibleText(readFileSync(file, 'utf8'));
+      return {
+        page: path.basename(file) === 'index.html' ? `/${path.relative(dist, path.dirname(file))}/` : `/${path.relative(dist, file)}`,
+        hits: englishHits(texts, data, fragments),
+        quotes: straightQuotes(texts, dataLongest),
+      };
+    });
   }, 300_000);
 
   afterAll(() => {
@@ -96,6 +109,19 @@ describe('no English interface word on a built Chinese page (issue #16)', () => 
   it('leaves no English interface word on any Chinese page', () => {
     const failed = pages.flatMap(({ page, hits }) => hits.map((h) => `${page}: ${h.key}: "${h.text}" in “${h.context}”`));
     expect(failed).toEqual([]);
+  });
+
+  it('quotes values in Chinese quotes on every Chinese page and digest: the data-quality reasons too', () => {
+    // Something to check: the sample's data-quality page of 2026-05 quotes a rejected status word.
+    const reasons = readFileSync(path.join(work, 'dist/zh-CN/reviews/2026-05/data-quality/index.html'), 'utf8');
+    expect(reasons).toContain('未知状态“maybe”');
+    expect(pages.flatMap(({ page, quotes }) => quotes.map((q) => `${page}: ${q}`))).toEqual([]);
+  });
+
+  it('the quote scan keeps data as exported and finds a straight quote in the page’s words', () => {
+    const data = ['Error "Session expired" after login'];
+    expect(straightQuotes(['重复问题“Error "Session expired" after login”', '未知状态“maybe”'], data)).toEqual([]);
+    expect(straightQuotes(['未知状态 "maybe"', 'Error "Session expired" after login'], data)).toEqual(['未知状态 "maybe"']);
   });
 
   it("reads a Markdown digest as a reader sees it: link text, not targets; the other language's link left out", () => {

@@ -100,10 +100,10 @@ describe('glossary', () => {
 describe('data-quality reasons in Chinese', () => {
   it('translates the known shapes, keeping the values and the field', () => {
     expect(localizeReason('created: expected a date like 2026-11-03 08:15, got "31/02/2026"', 'zh-CN')).toBe(
-      'created：应为类似 2026-11-03 08:15 的日期，实际为 "31/02/2026"',
+      'created：应为类似 2026-11-03 08:15 的日期，实际为“31/02/2026”',
     );
     expect(localizeReason('service: unknown service "…" (not a configured id, alias or name)', 'zh-CN')).toBe(
-      'service：未知服务 "…"（不是已配置的编号、别名或名称）',
+      'service：未知服务“…”（不是已配置的编号、别名或名称）',
     );
     expect(localizeReason('expected 7 fields like the header, got 5', 'zh-CN')).toBe('应与表头一样有 7 个字段，实际为 5 个');
     expect(localizeReason('no score: csat, nps and ces are all empty', 'zh-CN')).toBe('无评分：csat、nps 与 ces 均为空');

@@ -28,6 +28,7 @@ import {
   formatTargetIn,
   formatZoneIn,
   msAsShown,
+  quoteValueIn,
   weekdayIn,
 } from '../../../src/lib/site/i18n/locale-format.ts';
 import { assertProperty } from '../../helpers/property.ts';
@@ -85,6 +86,12 @@ describe('Chinese formats', () => {
   ];
   it.each(cases)('%s', (_what, made, expected) => {
     expect(made).toBe(expected);
+  });
+  it('a value from an export in each language’s quotes, kept whole', () => {
+    // English as ingest writes a reason ('unknown priority "P9"'); Chinese as the dictionary quotes a name (重复问题“…”).
+    expect(quoteValueIn('P9', 'en')).toBe('"P9"');
+    expect(quoteValueIn('P9', 'zh-CN')).toBe('“P9”');
+    expect(quoteValueIn('a"b', 'zh-CN')).toBe('“a"b”');
   });
   it('time zones as a Chinese reader names them (full ICU)', () => {
     expect(formatZoneIn('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间（Asia/Shanghai）');

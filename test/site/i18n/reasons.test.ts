@@ -125,7 +125,7 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     ...OTHERS.map((r) => [r, r.replace(/"[^"]*"/g, '"…"')] as const),
   ]);
 
-  it('each reason, and its class with the values as "…", reads in Chinese with the values kept', () => {
+  it('each reason, and its class with the values as "…", reads in Chinese with the values kept, in Chinese quotes', () => {
     for (const reason of all)
       for (const r of [reason, classes.get(reason) as string, `created: ${reason}`]) {
         const zh = localizeReason(r, 'zh-CN');
@@ -136,7 +136,9 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
           (w) => !KEPT.has(w) && !/^[A-Za-z]\d+$/.test(w),
         );
         expect(english, `${r} → ${zh}`).toEqual([]);
-        for (const quoted of r.match(/"[^"]*"/g) ?? []) expect(zh, r).toContain(quoted);
+        for (const quoted of r.match(/"[^"]*"/g) ?? []) expect(zh, r).toContain(`“${quoted.slice(1, -1)}”`);
+        // No example's value holds a straight quote, so none is left in its Chinese.
+        expect(zh, r).not.toContain('"');
       }
   });
 
@@ -172,27 +174,66 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
     expect(re.test('expected a number, got "x"')).toBe(false);
   });
 
+  // Chinese quotes values as the dictionary does (重复问题“…”), full-width: no space on either side
+  // (docs/i18n.md, "Chinese typography"), whether the value is Latin or Chinese.
+  it.each(['Payments', '支付', '…'])(
+    'quotes every value as “%s” with no space beside the quotes, keeping the spacing convention',
+    (value) => {
+      const HAN = '\\p{Script=Han}';
+      const rules: Array<[string, RegExp]> = [
+        ['a straight quote', /"/u],
+        ['a space after full-width punctuation', /[，。：；、（）“”][ ]/u],
+        ['a space before full-width punctuation', /[ ][，。：；、（）“”]/u],
+        ['Chinese right before a Latin letter or digit', new RegExp(`(?![年月])${HAN}[A-Za-z0-9(]|[年月][A-Za-z(]`, 'u')],
+        ['a Latin letter or digit right before Chinese', new RegExp(`[A-Za-z)%]${HAN}|[0-9](?![年月日])${HAN}`, 'u')],
+      ];
+      const broken = all.flatMap((reason) => {
+        // The values, not the rollup format's notation the tool's words quote ("index:count" pairs).
+        const values = reason.replace(/"[^"]*"/g, (q) => (q === '"index:count"' || q === '"startMs/endMs"' ? q : `"${value}"`));
+        const zh = localizeReason(values, 'zh-CN');
+        return rules.filter(([, re]) => re.test(zh)).map(([rule]) => `${rule}: ${zh}`);
+      });
+      expect(broken).toEqual([]);
+    },
+  );
+
+  it('leaves an English reason as ingest wrote it, its values in straight quotes', () => {
+    for (const reason of all) expect(localizeReason(reason, 'en')).toBe(reason);
+  });
+
+  it('hand-checked quoting: the value kept whole, a quote inside it too', () => {
+    // The rules' own words (reasons.ts), with the values in “”: no space beside a quote, one beside a Latin word.
+    expect(
+      localizeReason('unknown service "Web Portal" reads like the configured id "web-portal": add "Web Portal" to its aliases', 'zh-CN'),
+    ).toBe('未知服务“Web Portal”看起来像已配置的编号“web-portal”：请将“Web Portal”加入其 aliases');
+    expect(localizeReason('expected a number, got "a"b"', 'zh-CN')).toBe('应为数字，实际为“a"b”');
+    expect(localizeReason('expected "index:count" pairs separated by spaces, got "3;4"', 'zh-CN')).toBe(
+      '应为以空格分隔的“index:count”数对，实际为“3;4”',
+    );
+    expect(localizeReason('expected 7 fields like the header, got 5', 'zh-CN')).toBe('应与表头一样有 7 个字段，实际为 5 个');
+  });
+
   it('hand-checked examples', () => {
-    expect(localizeReason(why('2026-02-30 10:00'), 'zh-CN')).toBe('"2026-02-30 10:00" 不是真实的日期：2026年2月只有 28 天');
+    expect(localizeReason(why('2026-02-30 10:00'), 'zh-CN')).toBe('“2026-02-30 10:00”不是真实的日期：2026年2月只有 28 天');
     expect(localizeReason(why('31/02/2026'), 'zh-CN')).toBe(
-      '应为类似 2026-11-03 08:15 的日期，实际为 "31/02/2026"；日在前或月在前的日期请设置 dateOrder: dmy 或 mdy',
+      '应为类似 2026-11-03 08:15 的日期，实际为“31/02/2026”；日在前或月在前的日期请设置 dateOrder: dmy 或 mdy',
     );
     expect(
       localizeReason(
         'timeMs: "…" does not exist in Europe/London (clocks go forward); set ambiguous: earlier or later to read it',
         'zh-CN',
       ),
-    ).toBe('timeMs："…" 在 Europe/London 不存在（时钟拨快）；如需读取，请设置 ambiguous: earlier 或 later');
+    ).toBe('timeMs：“…”在 Europe/London 不存在（时钟拨快）；如需读取，请设置 ambiguous: earlier 或 later');
     expect(localizeReason('required ticket id is empty', 'zh-CN')).toBe('必填的工单编号为空');
     expect(localizeReason('resolvedMs: resolved before the ticket was created', 'zh-CN')).toBe('resolvedMs：解决时间早于工单新建时间');
   });
 
   it('hand-checked examples of the shapes the real exports audit found untranslated', () => {
     expect(localizeReason('expected a number, got "Very satisfied"; map score words under values.csat', 'zh-CN')).toBe(
-      '应为数字，实际为 "Very satisfied"；请在 values.csat 下映射评分用词',
+      '应为数字，实际为“Very satisfied”；请在 values.csat 下映射评分用词',
     );
     expect(localizeReason('csat: expected a value from 1 to 5, got "Great" (mapped to 9)', 'zh-CN')).toBe(
-      'csat：应为 1 到 5 之间的值，实际为 "Great"（映射为 9）',
+      'csat：应为 1 到 5 之间的值，实际为“Great”（映射为 9）',
     );
     expect(localizeReason('expected a value from 1 to 5, got 9', 'zh-CN')).toBe('应为 1 到 5 之间的值，实际为 9');
     expect(
@@ -209,11 +250,11 @@ describe('data-quality reasons in Chinese: every shape the ingest writes', () =>
 
   it('names config words as code, and never takes a mark from an export value', () => {
     expect(reasonParts('unknown priority "P9"; add it to a level\'s words', 'zh-CN')).toEqual([
-      { text: '未知优先级 "P9"；请将其加入某一级别的 ', code: false },
+      { text: '未知优先级“P9”；请将其加入某一级别的 ', code: false },
       { text: 'words', code: true },
     ]);
     // Control characters in a value (an odd export) are dropped, so they cannot open a code part.
-    expect(reasonParts('expected a number, got "\u0002x\u0003"', 'zh-CN')).toEqual([{ text: '应为数字，实际为 "x"', code: false }]);
+    expect(reasonParts('expected a number, got "\u0002x\u0003"', 'zh-CN')).toEqual([{ text: '应为数字，实际为“x”', code: false }]);
     expect(reasonParts('expected a number, got "\u0002x"', 'en')).toEqual([{ text: 'expected a number, got "x"', code: false }]);
   });
 });

@@ -19,6 +19,8 @@ const HAN = '\\p{Script=Han}';
 /** What the convention rules out, each with a name a failure reports. */
 const RULES: Array<[string, RegExp]> = [
   ['a space inside a percentage (95%, not 95 %)', /\d %/u],
+  // A value is quoted “…” (locale-format.ts quoteValueIn), as the dictionary quotes names.
+  ['a straight quote (Chinese quotes “…”)', /"/u],
   ['a space after full-width punctuation', /[，。：；、（）“”][ ]/u],
   ['a space before full-width punctuation', /[ ][，。：；、（）“”]/u],
   // Dates are written close up (2026年10月25日), as formatPeriodIn and formatDateIn give them.
@@ -51,6 +53,7 @@ describe('Chinese typography (docs/i18n.md)', () => {
     expect(hits('满意度 (CSAT)（4–5 分占比）')).toHaveLength(1);
     expect(hits('可能的原因: 2026-10-25')).toHaveLength(1);
     expect(hits('每月 CSAT 折线图')).toHaveLength(1);
+    expect(hits('重复问题 "Slow search"')).toHaveLength(1);
     expect(hits('截至 2026年10月的近 6 个月；满意度 (CSAT) 75.0%')).toEqual([]);
   });
 

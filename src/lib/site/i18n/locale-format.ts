@@ -70,6 +70,23 @@ export function formatCountIn(n: number | null, locale: Locale): string {
   return n === null ? '—' : grouped(n, locale);
 }
 
+/**
+ * The quotes around a value: en as ingest writes a reason's values (util/reason.ts reasonText), which
+ * English pages show as written; zh-CN the full-width quotes of the Chinese texts. Apart from WORDS,
+ * which the chart script bundles, so that script does not change with them.
+ */
+const QUOTES: Record<Locale, readonly [string, string]> = { en: ['"', '"'], 'zh-CN': ['“', '”'] };
+
+/**
+ * A value read from an export, quoted in a language's text: en "P9" (as ingest writes reasons),
+ * zh-CN “P9”. The value is kept as it is, quotes inside it too.
+ * @example quoteValueIn('P9', 'zh-CN') // '“P9”'
+ */
+export function quoteValueIn(value: string, locale: Locale): string {
+  const [open, close] = QUOTES[locale];
+  return `${open}${value}${close}`;
+}
+
 /** A ratio as a percentage: en 0.99912 → "99.912 %", zh-CN "99.912%"; null → "no data" / "无数据". */
 export function formatPercentIn(ratio: number | null, locale: Locale, digits = 3): string {
   if (ratio === null) return WORDS[locale].noData;

@@ -15,9 +15,12 @@ import { methodZh } from './groups/method.zh-CN.ts';
 import { reviewZhCN } from './groups/review.zh-CN.ts';
 import { servicePageZh } from './groups/service-page.zh-CN.ts';
 import { ticketsPageZh } from './groups/tickets-page.zh-CN.ts';
+import { quoteValueIn } from './locale-format.ts';
 import { zh } from './zh-spacing.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
+/** A value quoted as Chinese quotes it (locale-format.ts), as the data-quality reasons and the review's names are. */
+const quote = (value: string) => quoteValueIn(value, 'zh-CN');
 
 export const zhCN: Dictionary = {
   language: { 'zh-CN': '中文', en: 'English', switchLabel: '语言', otherLanguage: '本页中文版' },
@@ -309,8 +312,8 @@ export const zhCN: Dictionary = {
     boxLabel: '搜索评审',
     unavailable: '搜索不可用：无法加载索引。',
     tooShort: '请至少输入两个字符。',
-    matches: (n, query) => zh`${n} 个页面匹配“${query}”${n > 50 ? '；仅显示前 50 个' : ''}。`,
-    noMatch: (query) => zh`没有页面匹配“${query}”。`,
+    matches: (n, query) => zh`${n} 个页面匹配${quote(query)}${n > 50 ? '；仅显示前 50 个' : ''}。`,
+    noMatch: (query) => zh`没有页面匹配${quote(query)}。`,
     archive: '归档',
     noScript: '搜索在浏览器中运行，需要启用脚本。未启用时，可在以下页面查看全部评审：',
   },

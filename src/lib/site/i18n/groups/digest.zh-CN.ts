@@ -1,6 +1,7 @@
 /** 会议摘要用语 (issue #18 第 4 项)：每个周期评审旁的一页摘要 (digest.md, digest.html)。 */
 import type { Dictionary } from '../en.ts';
 import { GLOSSARY } from '../glossary.ts';
+import { quoteValueIn } from '../locale-format.ts';
 import { zh } from '../zh-spacing.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
@@ -18,7 +19,7 @@ export const digestZhCN: Dictionary['digest'] = {
   worse: '↘ 变差',
   recurringNew: '↻ 新出现',
   recurringGrowing: '↻ 增多',
-  recurringLabel: (title) => zh`${g('recurringIssue')}“${title}”`,
+  recurringLabel: (title) => zh`${g('recurringIssue')}${quoteValueIn(title, 'zh-CN')}`,
   recurringText: (tickets, count, previous) => zh`${tickets} 张${g('ticket')}，${previous} ${count} 张`,
   againstTarget: (value, target) => zh`${value}，${g('target')}为 ${target}`,
   previousWas: (value, previous) => zh`（${previous} ${value}）`,

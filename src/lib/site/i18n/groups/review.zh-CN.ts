@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from '../en.ts';
 import { GLOSSARY } from '../glossary.ts';
+import { quoteValueIn } from '../locale-format.ts';
 import { zh } from '../zh-spacing.ts';
 
 const g = (k: keyof typeof GLOSSARY) => GLOSSARY[k]['zh-CN'];
@@ -40,7 +41,7 @@ export const reviewZhCN: Dictionary['review'] = {
   worse: '↘ 变差',
   newIssue: '↻ 新出现',
   growing: '↻ 增多',
-  recurringIssue: (name) => zh`${g('recurringIssue')}“${name}”`,
+  recurringIssue: (name) => zh`${g('recurringIssue')}${quoteValueIn(name, 'zh-CN')}`,
   recurringTickets: (_n, now, previous, noun) => zh`${now} 张工单，上${noun} ${previous} 张`,
   againstTarget: (value, target) => zh`${value}，目标为 ${target}`,
   previousValue: (noun, value) => zh`（上${noun} ${value}）`,
