@@ -1,30 +1,48 @@
 /**
  * Issue #16: CSV column heads stay English in every language (they are data), "and say so". The
- * bundled sample is built in English and Chinese through the real CLI; on a Chinese page every
- * place that links a CSV download (a downloads list, a table's CSV link, a sentence linking one)
- * says so beside the link, in the dictionary's words (downloads.csvNote, through CsvHeadsNote.astro);
- * an English page, whose own language the heads are in, says nothing of it.
+ * bundled sample is built in English and Chinese through the real CLI. A Chinese page that links a
+ * CSV says so once, heading its downloads list, in the dictionary's words (downloads.csvNote, through
+ * CsvHeadsNote.astro), not after every link; each of its CSV links (a downloads list's, a table's, one
+ * in a sentence) names that note in aria-describedby, so a reader of any of them finds it. An English
+ * page, whose own language the heads are in, says nothing of it.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dictionary } from '../../src/lib/site/i18n/dictionaries.ts';
+import { CSV_HEADS_ANCHOR } from '../../src/lib/site/site-links.ts';
 import { copySample, runCli } from '../browser/browser-helpers.ts';
 
-const CSV_LINK = /\shref="[^"]*\.csv"/g;
-/** The blocks a CSV link stands in: a paragraph, or a downloads list. */
-const BLOCK = /<(p|nav)\b[^>]*>[\s\S]*?<\/\1>/g;
-const NOTE = /<span[^>]*\bdata-csv-heads\b[^>]*>([\s\S]*?)<\/span>/;
+const CSV_LINK = /<a\b[^>]*\shref="[^"]*\.csv"[^>]*>/g;
+const NOTE = /<span\b([^>]*\bdata-csv-heads\b[^>]*)>([\s\S]*?)<\/span>/g;
+const DOWNLOADS = /<nav class="downloads"[\s\S]*?<\/nav>/g;
 
-/** A page's CSV links by the block they stand in, and those outside any block. */
-function csvBlocks(html: string): { blocks: Array<{ links: number; note: string | null }>; outside: number } {
+interface CsvPage {
+  /** The page's CSV links. */
+  links: number;
+  /** Of them, those that do not name the note in aria-describedby. */
+  undescribed: number;
+  /** The notes: their text, their id, and whether they head a downloads list (stand before its first link). */
+  notes: Array<{ text: string; id: string | null; heading: boolean }>;
+}
+
+/** A page's CSV links and its notes that CSV column heads stay English. */
+function csvPage(html: string): CsvPage {
   const body = html.replace(/<script[\s\S]*?<\/script>/g, '');
-  const all = (body.match(CSV_LINK) ?? []).length;
-  const blocks = [...body.matchAll(BLOCK)]
-    .map((m) => ({ links: (m[0].match(CSV_LINK) ?? []).length, note: NOTE.exec(m[0])?.[1]?.replace(/<[^>]+>/g, '') ?? null }))
-    .filter((b) => b.links > 0);
-  return { blocks, outside: all - blocks.reduce((n, b) => n + b.links, 0) };
+  const links = body.match(CSV_LINK) ?? [];
+  const lists = [...body.matchAll(DOWNLOADS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // A note heads a list when it stands inside it before any of its links.
+  const heads = (at: number) => lists.some((l) => l.start <= at && at < l.end && !/<a\b/.test(body.slice(l.start, at)));
+  return {
+    links: links.length,
+    undescribed: links.filter((a) => !a.includes(` aria-describedby="${CSV_HEADS_ANCHOR}"`)).length,
+    notes: [...body.matchAll(NOTE)].map((m) => ({
+      text: (m[2] ?? '').replace(/<[^>]+>/g, ''),
+      id: /\bid="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? null,
+      heading: heads(m.index),
+    })),
+  };
 }
 
 const walk = (dir: string): string[] =>
@@ -34,7 +52,7 @@ const walk = (dir: string): string[] =>
 
 describe('the note that CSV column heads stay English, on the built sample', () => {
   let work: string;
-  const pages = new Map<string, ReturnType<typeof csvBlocks>>();
+  const pages = new Map<string, CsvPage>();
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), 'sr-csv-note-'));
@@ -42,7 +60,7 @@ describe('the note that CSV column heads stay English, on the built sample', () 
     runCli(['build', '--config', config], { REVIEW_BASE: undefined, REVIEW_SITE: undefined });
     const dist = path.join(work, 'dist');
     for (const locale of ['en', 'zh-CN'])
-      for (const file of walk(path.join(dist, locale))) pages.set(path.relative(dist, file), csvBlocks(readFileSync(file, 'utf8')));
+      for (const file of walk(path.join(dist, locale))) pages.set(path.relative(dist, file), csvPage(readFileSync(file, 'utf8')));
   }, 300_000);
 
   afterAll(() => {
@@ -51,37 +69,58 @@ describe('the note that CSV column heads stay English, on the built sample', () 
 
   const of = (locale: string) => [...pages].filter(([p]) => p.startsWith(`${locale}/`));
 
-  it('says it beside every CSV link of every Chinese page, in the dictionary’s words', () => {
+  it('says it once on every Chinese page that links a CSV, heading its downloads list, in the dictionary’s words', () => {
     const note = dictionary('zh-CN').downloads.csvNote;
     expect(note).toMatch(/^CSV 列名/);
     const zh = of('zh-CN');
-    // Something to check: the review, service, tickets, data-quality, archive and method pages all link CSVs.
-    const linked = zh.filter(([, p]) => p.blocks.length > 0).map(([p]) => p);
+    // Something to check: the review, service, tickets, data-quality, archive and method pages all link CSVs, many each.
+    const linked = zh.filter(([, p]) => p.links > 0).map(([p]) => p);
     expect(linked.length).toBeGreaterThan(50);
     for (const page of ['zh-CN/index.html', 'zh-CN/method/index.html', 'zh-CN/reviews/index.html', 'zh-CN/reviews/2026-08/index.html'])
       expect(linked).toContain(page);
-    expect(zh.reduce((n, [, p]) => n + p.blocks.length, 0)).toBeGreaterThan(300);
-    // Every CSV link stands in a block the check reads, and every such block says it.
-    expect(zh.filter(([, p]) => p.outside > 0).map(([page]) => page)).toEqual([]);
-    const silent = zh.flatMap(([page, p]) => p.blocks.filter((b) => b.note === null || !b.note.includes(note)).map(() => page));
-    expect(silent).toEqual([]);
+    expect(zh.reduce((n, [, p]) => n + p.links, 0)).toBeGreaterThan(300);
+    const wrong = zh
+      .filter(([, p]) => p.links > 0)
+      .filter(([, p]) => !(p.notes.length === 1 && p.notes[0]?.text === note && p.notes[0].heading && p.notes[0].id === CSV_HEADS_ANCHOR))
+      .map(([page, p]) => `${page}: ${JSON.stringify(p.notes)}`);
+    expect(wrong).toEqual([]);
+    // A page without a CSV link says nothing of CSV heads.
+    expect(zh.filter(([, p]) => p.links === 0 && p.notes.length > 0).map(([page]) => page)).toEqual([]);
+  });
+
+  it('every CSV link of a Chinese page names the note (aria-describedby), so a reader of any link finds it', () => {
+    expect(
+      of('zh-CN')
+        .filter(([, p]) => p.undescribed > 0)
+        .map(([page, p]) => `${page}: ${p.undescribed} of ${p.links}`),
+    ).toEqual([]);
   });
 
   it('says nothing of it on an English page', () => {
     const en = of('en');
-    expect(en.reduce((n, [, p]) => n + p.blocks.length, 0)).toBeGreaterThan(300);
-    expect(en.filter(([, p]) => p.blocks.some((b) => b.note !== null)).map(([page]) => page)).toEqual([]);
+    expect(en.reduce((n, [, p]) => n + p.links, 0)).toBeGreaterThan(300);
+    expect(en.filter(([, p]) => p.notes.length > 0 || p.undescribed < p.links).map(([page]) => page)).toEqual([]);
     expect(dictionary('en').downloads.csvNote).toBe('');
   });
 
-  it('the check reads a block as a reader does', () => {
-    expect(csvBlocks('<p><a href="/a.csv">x</a><span class="csv-heads" data-csv-heads>CSV 列名为英文</span></p>')).toEqual({
-      blocks: [{ links: 1, note: 'CSV 列名为英文' }],
-      outside: 0,
+  it('the check reads a page as a reader does', () => {
+    const note = `<span class="csv-heads" id="${CSV_HEADS_ANCHOR}" data-csv-heads>CSV 列名为英文</span>`;
+    const a = (href: string, described: boolean) =>
+      `<a href="${href}" download${described ? ` aria-describedby="${CSV_HEADS_ANCHOR}"` : ''}>x</a>`;
+    const list = (inside: string) => `<nav class="downloads" aria-label="下载"><span class="downloads-title">下载：</span>${inside}</nav>`;
+    expect(csvPage(`${list(`${note}<ul><li>${a('/a.csv', true)}</li></ul>`)}<p>${a('/b.csv', true)}</p>`)).toEqual({
+      links: 2,
+      undescribed: 0,
+      notes: [{ text: 'CSV 列名为英文', id: CSV_HEADS_ANCHOR, heading: true }],
     });
-    expect(csvBlocks('<div><a href="/a.csv">x</a></div><p><a href="/b.csv">y</a></p>')).toEqual({
-      blocks: [{ links: 1, note: null }],
-      outside: 1,
+    // A note after the list's links does not head it; one after a table's link is outside any list; a link may name nothing.
+    expect(csvPage(`${list(`<ul><li>${a('/a.csv', false)}</li></ul>${note}`)}<p>${a('/b.csv', true)}${note}</p>`)).toEqual({
+      links: 2,
+      undescribed: 1,
+      notes: [
+        { text: 'CSV 列名为英文', id: CSV_HEADS_ANCHOR, heading: false },
+        { text: 'CSV 列名为英文', id: CSV_HEADS_ANCHOR, heading: false },
+      ],
     });
   });
 });

@@ -73,6 +73,12 @@ export function dayAnchor(date: string): string {
   return `day-${date}`;
 }
 
+/**
+ * The id of a page's note that CSV column heads stay English (CsvHeadsNote.astro, said once in the
+ * downloads list); the page's CSV links name it in aria-describedby.
+ */
+export const CSV_HEADS_ANCHOR = 'csv-heads';
+
 /** The page of a period's tickets behind its figures (missed targets, recurring issues' tickets): /reviews/2026-10/tickets/. */
 export function ticketsPath(period: string): string {
   return `/reviews/${period}/tickets/`;

@@ -299,7 +299,7 @@ export const en = {
     unpublishedCsv: 'Figures not yet published (CSV)',
     changedCsv: 'Figures changed in this revision (CSV)',
     /**
-     * Said beside every CSV link (CsvHeadsNote.astro) of a page in a language other than English:
+     * Said once a page, heading its downloads list (CsvHeadsNote.astro), in a language other than English:
      * CSV column heads stay English in every language, as data read by programs. Empty here, so an
      * English page, whose own language the heads are in, says nothing.
      */
