@@ -33,7 +33,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
+import { checksAgreement } from './bench-checks.ts';
 import { writeBenchConfig, writeChecksCsv, writeRollupsCsv, writeTicketsAndSurveys } from './bench-data.ts';
 import type { ContenderResult } from './bench-run.ts';
 import { cpuReferenceMs } from './cpu-reference.ts';
@@ -158,7 +159,6 @@ async function checksSuite(): Promise<void> {
   const config = path.join(dir, 'review.config.yaml');
   const wanted = (values.contenders ?? (rows <= 5_000_000 ? 'fast,fast-1t,csv-parse,duckdb' : 'fast,fast-1t,duckdb')).split(',');
   const results: ContenderResult[] = [];
-  const checks: Array<{ check: string; ok: boolean }> = [];
   for (const c of wanted) {
     console.log(`running ${c} …`);
     if (c === 'duckdb') results.push(runChild(['duckdb', csv]));
@@ -167,34 +167,7 @@ async function checksSuite(): Promise<void> {
     else results.push(runChild(['checks', c, config]));
   }
   const duck = results.find((r) => r.contender === 'DuckDB');
-  // The SQL recipes (issue #17) compute the whole rollups where the checks are; their days must equal ours.
-  const recipes = results.filter((r) => r.contender.includes('recipe'));
-  const ours = results.filter((r) => r !== duck && !recipes.includes(r));
-  for (const r of recipes)
-    if (ours[0])
-      checks.push({
-        check: `${r.contender}: per service-day checks and latency histograms = ${ours[0].contender}'s (${r.aggregates.length} service-days)`,
-        ok: isDeepStrictEqual(r.aggregates, ours[0].aggregates),
-      });
-  for (const r of ours) {
-    checks.push({ check: `${r.contender}: every row accounted (${r.rows} = ${info.rows})`, ok: r.rows === info.rows });
-    checks.push({
-      check: `${r.contender}: the planted bad rows rejected (${r.rejected} = ${info.badRows})`,
-      ok: r.rejected === info.badRows,
-    });
-    if (duck) {
-      checks.push({ check: `${r.contender}: accepted = DuckDB's (${r.accepted} = ${duck.accepted})`, ok: r.accepted === duck.accepted });
-      checks.push({
-        check: `${r.contender}: per service-day aggregates = DuckDB's (${r.aggregates.length} service-days)`,
-        ok: isDeepStrictEqual(r.aggregates, duck.aggregates),
-      });
-    }
-  }
-  if (ours.length > 1)
-    checks.push({
-      check: 'every reader of ours gives byte-identical day rollups',
-      ok: ours.every((r) => r.rollupHash === ours[0]?.rollupHash),
-    });
+  const checks = checksAgreement(info, results);
   const table: Row[] = results.map((r) => ({
     contender: r.contender,
     rows: info.rows,
