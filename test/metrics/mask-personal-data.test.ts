@@ -341,6 +341,10 @@ describe('maskPersonalData: IP addresses', () => {
       ['::ffff:192.0.2.1', '[ip]'],
       ['2001:db8:0:0:1:0:0:1', '[ip]'],
       ['2001:db8::', '[ip]'],
+      // MAC addresses (IEEE 802, six pairs joined by one kind of separator): a device's hardware address
+      ['laptop MAC 3C:22:FB:01:AB:9E, please whitelist', 'laptop MAC [mac], please whitelist'],
+      ['网卡3c-22-fb-01-ab-9e无法联网', '网卡[mac]无法联网'],
+      ['00-11-22-33-44-55', '[mac]'],
       // an address glued to a masked phone number behind a dot: masked on the second pass, still idempotent
       ['192.0.2.1.13800138000', '[ip].[phone]'],
     ]),
@@ -358,8 +362,9 @@ describe('maskPersonalData: IP addresses', () => {
     '€ 1.200.100.000 or 1.200.100.000,00 € or EUR 1.200.100.000 or 1.200.100.000 DKK',
     'at 08:15:00.250, 2026-11-03T08:15:00+08:00',
     'std::vector and dead::beef, see ::1 and :: here',
-    'MAC 00:1A:2B:3C:4D:5E',
     'host.192.0.2.1',
+    // not MAC addresses: mixed separators, seven pairs, a time
+    '3C:22-FB:01-AB:9E and 3C:22:FB:01:AB:9E:77 at 08:15:30',
     // found by the property test below: a North American phone shape at the head of a dotted version
     'build 100.100.1000.0',
   ])('%s', (text) => expect(maskPersonalData(text)).toBe(text));
@@ -393,6 +398,11 @@ const after = fc.constantFrom('', ' failed', ')', '/24', '.', '。', '出错', '
 /** A port follows an IPv4 address as is; an IPv6 address takes one only in brackets (RFC 3986), as `[2001:db8::1]:8080`. */
 const port = fc.constantFrom('', ':8080');
 
+const hexPair = fc.integer({ min: 0, max: 255 }).map((b) => b.toString(16).padStart(2, '0'));
+const mac = fc
+  .tuple(fc.array(hexPair, { minLength: 6, maxLength: 6 }), fc.constantFrom(':', '-'), fc.boolean())
+  .map(([pairs, sep, upper]) => (upper ? pairs.join(sep).toUpperCase() : pairs.join(sep)));
+
 describe('maskPersonalData: IP address properties', () => {
   it('masks every generated IPv4 address, whatever stands around it', () => {
     assertProperty(
@@ -410,6 +420,15 @@ describe('maskPersonalData: IP address properties', () => {
         expect(maskPersonalData(`${b}${a}${z}`)).toBe(`${b}[ip]${z}`);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('masks every generated MAC address', () => {
+    assertProperty(
+      fc.property(before, mac, after, (b, a, z) => {
+        expect(maskPersonalData(`${b}${a}${z}`)).toBe(`${b}[mac]${z}`);
+      }),
+      { numRuns: 1000 },
     );
   });
 

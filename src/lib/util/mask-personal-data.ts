@@ -110,8 +110,17 @@ const IPV4 = `(?<!${SPACED_LETTER}|[\\p{N}_.]|${CURRENCY} ?)${OCTET}(?:\\.${OCTE
  */
 const IPV6_CANDIDATE = `(?<!${SPACED_LETTER}|[\\p{N}_:])(?:[0-9A-Fa-f]{0,4}:){2,8}(?:${OCTET}(?:\\.${OCTET}){3}|[0-9A-Fa-f]{1,4})?(?!${SPACED_LETTER}|[\\p{N}_:]|\\.\\d)`;
 const IP = new RegExp(`${IPV4}|${IPV6_CANDIDATE}`, 'gu');
-/** Text that may hold an address: three dots or two colons. Most text holds neither and skips {@link IP}. */
-const MAY_HOLD_IP = /\.[^.]*\.[^.]*\.|:[^:]*:/u;
+/**
+ * A MAC address (IEEE 802): six groups of two hexadecimal digits joined by the same colon or dash
+ * (`3C:22:FB:01:AB:9E`, `3c-22-fb-01-ab-9e`), nothing of the kind glued to it. A device's hardware
+ * address identifies it, and its owner, as an IP address does.
+ */
+const MAC = new RegExp(
+  `(?<!${SPACED_LETTER}|[\\p{N}_:.\\-])[0-9A-Fa-f]{2}([:\\-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
+  'gu',
+);
+/** Text that may hold an address: three dots, two colons or four dashes. Most text holds none and skips the patterns. */
+const MAY_HOLD_IP = /\.[^.]*\.[^.]*\.|:[^:]*:|-[^-]*-[^-]*-[^-]*-/u;
 
 /**
  * Whether a candidate is an IPv6 address (RFC 4291 section 2.2 text forms): eight groups, or fewer
@@ -129,9 +138,10 @@ function isIpv6(s: string): boolean {
   return (halves.length === 2 ? count <= 7 && groups.length >= 2 : count === 8) && /\d/.test(s);
 }
 
-/** Rule 2: IPv4 and IPv6 addresses → `[ip]` (an address identifies a person's device under the GDPR). */
+/** Rule 2: IPv4 and IPv6 addresses → `[ip]`, MAC addresses → `[mac]` (they identify a person's device, personal data under the GDPR). */
 function maskIps(text: string): string {
-  return MAY_HOLD_IP.test(text) ? text.replace(IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m)) : text;
+  if (!MAY_HOLD_IP.test(text)) return text;
+  return text.replace(MAC, '[mac]').replace(IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m));
 }
 
 /**
@@ -277,7 +287,7 @@ function maskPhonesAndNumbers(segment: string): string {
 
 /**
  * Masks personal data in a free-text comment: e-mail addresses → `[email]`, IP addresses →
- * `[ip]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.
+ * `[ip]`, MAC addresses → `[mac]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.
  *
  * Definition (spec "Satisfaction"): e-mail addresses, phone numbers (international `+` forms
  * and national forms such as `(617) 555-0123`), and runs of 8 or more digits counting digits
@@ -299,7 +309,8 @@ function maskPhonesAndNumbers(segment: string): string {
  *    as much as in prose: `http://[ip]/status`): IPv4 as four dotted octets 0–255 not glued to a
  *    letter, digit, dot or a currency (versions `1.2.3.4.5`, `v10.2.0.1` and amounts `€ 1.200.100.000`
  *    stay), IPv6 in RFC 4291's text forms with at least two groups and a digit written (`2001:db8::1`,
- *    `fe80::1%eth0`, `::ffff:192.0.2.1`; not `::1`, `std::vector` or a clock time).
+ *    `fe80::1%eth0`, `::ffff:192.0.2.1`; not `::1`, `std::vector` or a clock time); MAC addresses
+ *    in six colon- or dash-joined pairs (`3C:22:FB:01:AB:9E` → `[mac]`).
  * 3. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
  *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
  *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
@@ -343,8 +354,8 @@ export function maskPersonalData(text: string): string {
 
 /**
  * Masks personal data in an identifier a system gave one of its records (a ticket, incident or
- * change id as the export holds it): e-mail addresses → `[email]` and IP addresses → `[ip]`, as in
- * {@link maskPersonalData}; its other digits are kept.
+ * change id as the export holds it): e-mail, IP and MAC addresses, as in {@link maskPersonalData};
+ * its other digits are kept.
  *
  * Why digits stay: an id's digits are the id (`101004113298`, a Boston 311 case; `INC0012345678`),
  * not a phone or card number, and masking them as free text would publish every such id as the same
@@ -353,7 +364,7 @@ export function maskPersonalData(text: string): string {
  * an id: it is free text, masked by {@link maskPersonalData}.
  *
  * @param id an identifier as exported
- * @returns the identifier with e-mail and IP addresses replaced
+ * @returns the identifier with e-mail, IP and MAC addresses replaced
  * @example maskIdentifier('101004113298') // '101004113298'
  * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
  */
