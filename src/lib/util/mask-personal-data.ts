@@ -119,8 +119,12 @@ const MAC = new RegExp(
   `(?<!${SPACED_LETTER}|[\\p{N}_:.\\-])[0-9A-Fa-f]{2}([:\\-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
   'gu',
 );
-/** Text that may hold an address: three dots, two colons or four dashes. Most text holds none and skips the patterns. */
-const MAY_HOLD_IP = /\.[^.]*\.[^.]*\.|:[^:]*:|-[^-]*-[^-]*-[^-]*-/u;
+/**
+ * Text that may hold an address: dotted digits, `::` or four colon-joined hexadecimal groups, or three
+ * dash-joined pairs (a clock time has two colons). Most text holds none and skips the patterns: every
+ * title is masked, a measured cost.
+ */
+const MAY_HOLD_IP = /\d\.\d{1,3}\.\d{1,3}\.\d|::|(?:[0-9A-Fa-f]{1,4}:){4}|(?:[0-9A-Fa-f]{2}-){3}/;
 
 /**
  * Whether a candidate is an IPv6 address (RFC 4291 section 2.2 text forms): eight groups, or fewer
@@ -140,7 +144,7 @@ function isIpv6(s: string): boolean {
 
 /** Rule 2: IPv4 and IPv6 addresses → `[ip]`, MAC addresses → `[mac]` (they identify a person's device, personal data under the GDPR). */
 function maskIps(text: string): string {
-  if (!MAY_HOLD_IP.test(text)) return text;
+  if ((!text.includes('.') && !text.includes(':') && !text.includes('-')) || !MAY_HOLD_IP.test(text)) return text;
   return text.replace(MAC, '[mac]').replace(IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m));
 }
 
@@ -260,8 +264,7 @@ function outsideProtected(text: string, fn: (segment: string) => string): string
 }
 
 function phonesThenNumbers(segment: string): string {
-  // Again here: a masked phone can end a run of dots that kept an address from matching (`1.2.3.4.13800138000`).
-  let s = maskIps(segment);
+  let s = segment;
   for (const { re, minDigits, maxDigits } of PHONES)
     s = s.replace(re, (m) => {
       const digits = countDigits(m);
@@ -271,9 +274,11 @@ function phonesThenNumbers(segment: string): string {
 }
 
 /**
- * Rules 2, 4 and 5 until nothing changes. A mask can uncover a match next to it (the digit that
- * kept a `+` number from matching may itself be masked), so one pass is not always final;
- * repeating makes masking idempotent. Each change removes digits, so this ends.
+ * Rules 4 and 5 until nothing changes, rule 2 again after each change (it ran once on the whole
+ * text). A mask can uncover a match next to it (the digit that kept a `+` number from matching may
+ * itself be masked; a masked phone ends the dotted run that kept `1.2.3.4.13800138000` from being an
+ * address), so one pass is not always final; repeating makes masking idempotent. Each change
+ * removes digits, so this ends.
  */
 function maskPhonesAndNumbers(segment: string): string {
   let previous: string;
@@ -281,6 +286,7 @@ function maskPhonesAndNumbers(segment: string): string {
   do {
     previous = s;
     s = phonesThenNumbers(s);
+    if (s !== previous) s = maskIps(s);
   } while (s !== previous);
   return s;
 }
