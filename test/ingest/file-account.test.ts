@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_REJECTS_KEPT, newFileAccount, type Rejection, RowAccount, shownRejected } from '../../src/lib/ingest/file-account.ts';
-import { quoted, reason } from '../../src/lib/util/reason.ts';
+import { quoted, reason, words } from '../../src/lib/util/reason.ts';
 
 const fresh = () => new RowAccount(newFileAccount({ file: 'f.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
 const reject = (line: number, value: string): Rejection => ({
@@ -123,10 +123,14 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
     '02/Nov/26 9:12 AM',
     '2 November 2026',
     '2026-10-01T10:00:00+25:00',
-    '17803456789',
+    // Epoch seconds (10 digits) and milliseconds (13) before 2100 (4102444800 s is 2100-01-01T00:00Z:
+    // 47,482 days of 86,400 s), fractions too; short numbers (a spreadsheet serial), which the mask keeps anyway.
+    '1762157700',
     '1762157700.5',
-    // 14 digits: epoch milliseconds with a digit too many
-    '17621577000001',
+    '1762157700000',
+    '4102444799',
+    '4102444799999',
+    '46000',
   ])('%s', (value) => {
     expect(shownRejected(value, true)).toBe(value);
   });
@@ -144,6 +148,22 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
     ['6222021234567890123', '[number]'],
     ['110105194912310021', '[number]'],
     ['1762157700000000', '[number]'],
+    // Audit of session 27: any bare number of up to 14 digits kept them, publishing a Chinese mobile number
+    // (11 digits, 1[3-9]…; MIIT numbering plan), an Aadhaar (12 digits, UIDAI: not starting 0 or 1), an
+    // Indian mobile (10 digits from 6: as epoch seconds, 9876543210 is 2282-12-22) whole. Only epoch seconds
+    // and milliseconds before 2100 keep their digits; the rest are `[number]`, in a timestamp column never
+    // `[phone]` (issue #13: the label guessed). The reason keeps the digit count and the year in its own words.
+    ['13800138000', '[number]'],
+    ['17803456789', '[number]'],
+    ['234567890123', '[number]'],
+    ['9876543210', '[number]'],
+    ['4102444800', '[number]'],
+    ['9999999999999', '[number]'],
+    ['17621577000001', '[number]'],
+    ['13800138000.5', '[number]'],
+    // 8 and 9 digits: no epoch either (and 8 is a phone number's length in Denmark, Hong Kong, Singapore)
+    ['20261103', '[number]'],
+    ['176215770', '[number]'],
   ])('%s in a timestamp column → %s', (value, shown) => {
     expect(shownRejected(value, true)).toBe(shown);
   });
@@ -157,8 +177,10 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
 
 // Issue #13: a rejected 11-digit epoch showed `"[phone]" has 11 digits`: masking took the
 // timestamp for a Chinese mobile number (1 + 10 digits). The row mapper marks a timestamp cell.
-describe('RowAccount keeps the digits of a rejected epoch timestamp', () => {
-  it('in the value and in the reason, while a phone number in a score cell stays masked', () => {
+// Session 27: 11 digits are masked again (they are a Chinese mobile number's length), as `[number]`;
+// the reason's words keep the digit count, and an epoch out of range its unit and year.
+describe('RowAccount keeps the digits of a rejected epoch timestamp, and only those', () => {
+  it('in the value and in the reason, while another bare number there and a phone number in a score cell are masked', () => {
     const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
     const account = new RowAccount(a);
     const why = reason`${quoted('17803456789')} has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths`;
@@ -170,15 +192,35 @@ describe('RowAccount keeps the digits of a rejected epoch timestamp', () => {
       value: '17803456789',
       reason: reason`expected a number, got ${quoted('17803456789')}`,
     });
+    // 9999999999 s is 2286-11-20T17:46:39Z (new Date(9999999999e3)): an epoch second, out of range, and
+    // 1762157700 s is 2025-11-03T08:15:00Z, after an export taken before it: both read as epochs.
+    const late = reason`${quoted('9999999999')} read as ${'epoch seconds'} is out of range: year 2286 (expected 1970–2199); check epochUnit`;
+    account.reject({ line: 4, column: 2, field: 'created', value: '9999999999', reason: late, timestampCell: true });
+    account.reject({
+      line: 5,
+      column: 2,
+      field: 'created',
+      value: '1762157700',
+      reason: words('created after the export was taken'),
+      timestampCell: true,
+    });
     expect(a.rejects).toEqual([
       {
         line: 2,
         column: 2,
         field: 'created',
-        value: '17803456789',
-        reason: '"17803456789" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths',
+        value: '[number]',
+        reason: '"[number]" has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths',
       },
       { line: 3, column: 5, field: 'csat', value: '[phone]', reason: 'expected a number, got "[phone]"' },
+      {
+        line: 4,
+        column: 2,
+        field: 'created',
+        value: '[number]',
+        reason: '"[number]" read as epoch seconds is out of range: year 2286 (expected 1970–2199); check epochUnit',
+      },
+      { line: 5, column: 2, field: 'created', value: '1762157700', reason: 'created after the export was taken' },
     ]);
   });
 });

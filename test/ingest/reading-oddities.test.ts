@@ -286,14 +286,21 @@ describe('reading odd exports', () => {
     expect(r.surveys.map((x) => x.comment)).toEqual([`${'é'.repeat(MAX_FIELD_CHARS)}${truncationMark(100_000)}`, 'short']);
   });
 
-  it('shows a rejected 11-digit epoch with its digits, not as "[phone]"', async () => {
-    const r = await read({ tickets: 'id,created,priority\nT1,17803456789,P1\nT2,2026-09-01 00:00,13800138000\n' });
+  // Session 27: 11 digits are a Chinese mobile number's length (17803456789 is one), so a rejected 11-digit
+  // number in a timestamp column is `[number]` (not a guess at `[phone]`, issue #13); the reason keeps the
+  // digit count. An epoch out of range (9999999999999 ms is 2286-11-20) is named with its unit and year.
+  it('shows a rejected 11-digit number as "[number]" with its digit count, and an epoch out of range by unit and year', async () => {
+    const r = await read({ tickets: 'id,created,priority\nT1,17803456789,P1\nT2,2026-09-01 00:00,13800138000\nT3,9999999999999,P1\n' });
     const t = r.files.find((f) => f.kind === 'tickets');
     expect(t?.rejects.map((x) => [x.line, x.value, x.reason.slice(0, 30)])).toEqual([
-      [2, '17803456789', '"17803456789" has 11 digits; e'],
+      [2, '[number]', '"[number]" has 11 digits; epoc'],
       // A phone number typed into the priority cell stays masked.
       [3, '[phone]', 'unknown priority "[phone]"; ad'],
+      [4, '[number]', '"[number]" read as epoch milli'],
     ]);
+    expect(t?.rejects[2]?.reason).toBe(
+      '"[number]" read as epoch milliseconds is out of range: year 2286 (expected 1970–2199); check epochUnit',
+    );
   });
   // Audit defect 7: a rejected value starting with a date kept its phone number, in any column.
   // Only a value wholly shaped like a timestamp, in a timestamp column, keeps its digits.

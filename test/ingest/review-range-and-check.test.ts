@@ -61,8 +61,10 @@ describe('through the CLI', () => {
     const check = await runCli(['check', '--config', config]);
     expect(check.out).toContain('review periods: 2026-09 … 2026-10 (2 months)');
     expect(check.out).toContain("1 accepted rows lie outside the review's periods");
-    // The rejected epoch keeps its digits (it was masked as "[phone]"), and check says how each file was decoded.
-    expect(check.out).toContain('data/tickets.csv:4:2 created: "17621577001" has 11 digits');
+    // The rejected 11-digit number is masked as a number (11 digits are a Chinese mobile number's length; it
+    // was "[phone]", then kept whole), its digit count said, and check says how each file was decoded.
+    expect(check.out).toContain('data/tickets.csv:4:2 created: "[number]" has 11 digits');
+    expect(check.out).not.toContain('17621577001');
     expect(check.out).toContain('data/tickets.csv [desk, tickets, utf-8, ","]: 3 rows');
     expect(check.out).toContain('  encoding utf-8: ASCII in the first 64 KiB, read as UTF-8');
     const json = await runCli(['check', '--json', '--config', config]);

@@ -24,11 +24,14 @@ afterAll(() => {
 });
 
 const MAIL = 'jo@mail.test';
-const PHONE = '020 7946 0958';
+/** An IPv4 address of the documentation range (RFC 5737) and a MAC address, beside the phone number in every text. */
+const PHONE = '020 7946 0958 203.0.113.77 3C:22:FB:01:AB:9E';
 /** A payment card number (Visa's test number), as a mis-mapped column puts it in a timestamp cell. */
 const CARD = '4111111111111111';
-/** What must appear nowhere: the address, its domain, the phone number's middle group, the card number. */
-const LEAKS = /mail\.test|jo@|7946|4111111111111111/;
+/** A Chinese mobile number (11 digits, MIIT plan) as a mis-mapped column puts it in a timestamp cell. */
+const MOBILE = '13800138000';
+/** What must appear nowhere: the address, its domain, the phone number's middle group, the IP and MAC addresses, the card and mobile numbers. */
+const LEAKS = /mail\.test|jo@|7946|203\.0\.113|3C:22|4111111111111111|13800138000/;
 
 const CONFIG = `review:
   name: Published text
@@ -60,6 +63,8 @@ const TICKETS = [
   `T-5,2026-09-12 12:00,,,P1,Access,api,x,Open,a"b`,
   // Rejected from a timestamp column, where a malformed date keeps its digits: a card number is no date.
   `T-6,${CARD},,,P1,Access,api,x,Open,x`,
+  // Rejected from a timestamp column: 11 digits are a mobile number, not an epoch (10 or 13 digits).
+  `T-7,2026-09-12 13:00,${MOBILE},,P1,Access,api,x,Open,x`,
 ].join('\n');
 
 const SURVEYS = [
@@ -101,14 +106,21 @@ async function build() {
 }
 
 describe('exported texts in what a review publishes', () => {
-  it('leaves no e-mail address or phone number in any snapshot, CSV download or file account', async () => {
+  it('leaves no e-mail address, phone number, IP or MAC address in any snapshot, CSV download or file account', async () => {
     const { ingest, snaps } = await build();
     const sep = snaps.find((s) => s.period.id === '2026-09');
     expect(sep).toBeDefined();
     for (const s of snaps) expect(periodSnapshotSchema.safeParse(s).success).toBe(true);
     // Every text the exports gave is in it, so the test sees each path (rejects, ids, names, links…).
     const json = JSON.stringify(snaps);
-    for (const seen of ['T-1 [email]', 'svc-email', 'probe [email] [phone]', 'Access [email] [phone]', 'INC-1 [email]', 'CHG-1 [email]'])
+    for (const seen of [
+      'T-1 [email]',
+      'svc-email',
+      'probe [email] [phone] [ip] [mac]',
+      'Access [email] [phone] [ip] [mac]',
+      'INC-1 [email]',
+      'CHG-1 [email]',
+    ])
       expect(json).toContain(seen);
     expect(json).not.toMatch(LEAKS);
     expect(JSON.stringify(ingest.files)).not.toMatch(LEAKS);
@@ -123,28 +135,28 @@ describe('exported texts in what a review publishes', () => {
     const { snaps } = await build();
     const sep = snaps.find((s) => s.period.id === '2026-09');
     const s = sep as NonNullable<typeof sep>;
-    expect(s.tickets.byCategory.map((c) => c.key)).toContain('Access [email] [phone]');
+    expect(s.tickets.byCategory.map((c) => c.key)).toContain('Access [email] [phone] [ip] [mac]');
     expect(s.drillDown?.breached.map((b) => [b.id, b.target, b.title])).toEqual([
-      ['T-1 [email]', 'resolution', 'VPN down for [email] [phone]'],
-      ['T-2', 'response', 'VPN down for [email] [phone]'],
-      ['T-2', 'resolution', 'VPN down for [email] [phone]'],
+      ['T-1 [email]', 'resolution', 'VPN down for [email] [phone] [ip] [mac]'],
+      ['T-2', 'response', 'VPN down for [email] [phone] [ip] [mac]'],
+      ['T-2', 'resolution', 'VPN down for [email] [phone] [ip] [mac]'],
     ]);
     expect(s.recurring.groups.map((g) => [g.key, g.category, g.ticketIds])).toEqual([
-      ['down vpn', 'Access [email] [phone]', ['T-1 [email]', 'T-2', 'T-3']],
+      ['down vpn', 'Access [email] [phone] [ip] [mac]', ['T-1 [email]', 'T-2', 'T-3']],
     ]);
     // A survey naming a ticket shows its id as the ticket list does; one naming none, as text.
-    expect(s.satisfaction.ticketJoin.unmatchedTicketIds).toEqual(['call [phone] [email]']);
+    expect(s.satisfaction.ticketJoin.unmatchedTicketIds).toEqual(['call [phone] [ip] [mac] [email]']);
     expect(s.satisfaction.comments.map((c) => [c.ticketId, c.text])).toEqual([
-      ['T-1 [email]', 'Mail [email] or [phone]'],
-      ['call [phone] [email]', 'ok'],
+      ['T-1 [email]', 'Mail [email] or [phone] [ip] [mac]'],
+      ['call [phone] [ip] [mac] [email]', 'ok'],
     ]);
     expect(s.incidents?.list.map((i) => [i.id, i.postMortem, i.rootCause])).toEqual([
-      ['INC-1 [email]', 'https://wiki.example.com/display/~[email]/pm?pageId=123456789', 'Change by [email] [phone]'],
+      ['INC-1 [email]', 'https://wiki.example.com/display/~[email]/pm?pageId=123456789', 'Change by [email] [phone] [ip] [mac]'],
     ]);
     expect(s.changes?.list.map((c) => [c.id, c.title, c.causedIncidentId])).toEqual([
-      ['CHG-1 [email]', 'Patch by [email] [phone]', 'INC-1 [email]'],
-      ['CHG-2', 'x', 'ask [email] [phone]'],
+      ['CHG-1 [email]', 'Patch by [email] [phone] [ip] [mac]', 'INC-1 [email]'],
+      ['CHG-2', 'x', 'ask [email] [phone] [ip] [mac]'],
     ]);
-    expect(s.services.map((x) => x.probes)).toEqual([['p1', 'probe [email] [phone]']]);
+    expect(s.services.map((x) => x.probes)).toEqual([['p1', 'probe [email] [phone] [ip] [mac]']]);
   });
 });

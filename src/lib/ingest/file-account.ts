@@ -31,8 +31,8 @@ export interface Rejection {
   reason: Reason;
   /**
    * Set by the row mapper when the cell is read as a timestamp: there a value wholly shaped like a
-   * timestamp (`2026-08-32T09:15`, an 11-digit epoch) is a malformed date, not a phone number, and
-   * keeps its digits. Not stored.
+   * written date (`2026-08-32T09:15`) or an epoch (`9999999999999`) is a malformed date, not personal
+   * data, and keeps its digits (shownRejected). Not stored.
    */
   timestampCell?: boolean;
 }
@@ -88,30 +88,57 @@ export interface FileAccount {
 export const MAX_REJECTS_KEPT = 200;
 
 /**
- * A value wholly shaped like a timestamp, as parse-timestamp.ts reads them: a date (year-first,
+ * A value wholly shaped like a written date, as parse-timestamp.ts reads them: a date (year-first,
  * day- or month-first, or with an English month name) with an optional time, 12-hour mark and
- * offset, or a bare number (epoch seconds or milliseconds, a spreadsheet serial). Nothing else
- * may be in it: `2026-10-01 call 07700 900123` is not one. A bare number has at most 14 whole
- * digits: epoch milliseconds have 13 and a mistyped one a digit more; 15 to 19 digits are a card
- * or account number, or an 18-digit resident id, never a date one could correct by reading it.
+ * offset. Nothing else may be in it: `2026-10-01 call 07700 900123` is not one. Bare numbers are
+ * {@link epochShaped}'s.
  */
 const MONTH =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const TIMESTAMP_SHAPED = new RegExp(
-  `^\\s*(?:\\d{1,14}(?:[.,]\\d+)?|(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[-/. ]?(?:${MONTH})[-/. ,]*\\d{2,4})` +
-    `(?:[T ]+\\d{1,2}(?::\\d{1,2}){1,2}(?:[.,]\\d{1,9})?(?: ?[ap]\\.?m\\.?)?)?(?: ?(?:z|utc|gmt|[-+]\\d{1,2}(?::?\\d{2})?))?)\\s*$`,
+const DATE_SHAPED = new RegExp(
+  `^\\s*(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[-/. ]?(?:${MONTH})[-/. ,]*\\d{2,4})` +
+    `(?:[T ]+\\d{1,2}(?::\\d{1,2}){1,2}(?:[.,]\\d{1,9})?(?: ?[ap]\\.?m\\.?)?)?(?: ?(?:z|utc|gmt|[-+]\\d{1,2}(?::?\\d{2})?))?\\s*$`,
   'i',
 );
 
+/** A bare number, a fraction allowed; group 1 is its whole part. */
+const BARE_NUMBER = /^\s*(\d+)(?:[.,]\d+)?\s*$/u;
+/** 2100-01-01T00:00:00Z in epoch seconds: the end of the instants whose epoch digits are kept. */
+const EPOCH_KEPT_END_S = 4_102_444_800;
+
 /**
- * A rejected cell as published: masked for personal data (mask-personal-data.ts), except a value
- * wholly shaped like a timestamp in a timestamp column, which keeps its digits so the analyst can
- * see the bad date (masking took the 11-digit epoch `17803456789` for a phone number).
- * @example shownRejected('17803456789', true) // '17803456789'
+ * Whether a bare number keeps its digits in a timestamp column: at most 7 digits (the mask keeps
+ * those anyway: a spreadsheet serial, a year), or epoch seconds (10 digits) or milliseconds (13) of
+ * an instant before 2100, a fraction allowed. Any other bare number is masked, and the reason's own
+ * words still say what the analyst needs: the digit count (`has 11 digits; epoch timestamps have 10
+ * (seconds) or 13 (milliseconds)`) or the unit and year it read as (`read as epoch seconds is out of
+ * range: year 2283`). Those other lengths are a Chinese mobile (11 digits, `1[3-9]…`), an Aadhaar
+ * (12), a card or a resident id (15–19); a 10-digit number from 2100 on (`6…`–`9…`) is an Indian
+ * mobile as often as a mistyped epoch. Limit: a North American number written as 10 bare digits
+ * before `41…` reads as epoch seconds before 2100 and keeps its digits.
+ */
+function epochShaped(whole: string): boolean {
+  if (whole.length <= 7) return true;
+  if (whole.length === 10) return Number(whole) < EPOCH_KEPT_END_S;
+  return whole.length === 13 && Number(whole) < EPOCH_KEPT_END_S * 1000;
+}
+
+/**
+ * A rejected cell as published: masked for personal data (mask-personal-data.ts), except in a
+ * timestamp column, where a value wholly shaped like a written date, or a bare number that reads as
+ * epoch seconds or milliseconds ({@link epochShaped}), keeps its digits so the analyst can see the
+ * bad date; another bare number there is `[number]`, not a guess at `[phone]` (a number in a
+ * timestamp column is there by mistake; the label says no more than that).
+ * @example shownRejected('1762157700', true) // '1762157700'
+ * @example shownRejected('13800138000', true) // '[number]'
  * @example shownRejected('2026-10-01 call 07700 900123', true) // '2026-10-01 call [phone]'
  */
 export function shownRejected(text: string, timestampCell: boolean): string {
-  return timestampCell && TIMESTAMP_SHAPED.test(text) ? text : maskPersonalData(text);
+  if (!timestampCell) return maskPersonalData(text);
+  if (DATE_SHAPED.test(text)) return text;
+  const whole = BARE_NUMBER.exec(text)?.[1];
+  if (whole === undefined) return maskPersonalData(text);
+  return epochShaped(whole) ? text : '[number]';
 }
 
 /** Width of an account's time bins: 30 days. */

@@ -87,6 +87,67 @@ function maskEmails(text: string): string {
   return MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, (m) => `${/^'*/.exec(m)?.[0] ?? ''}[email]`) : text;
 }
 
+/** A currency sign or ISO 4217 code beside a number: `€ 1.200.100.000` is an amount in European grouping, not an address. */
+const CURRENCY = '(?:[$€£¥₹\\uFF04\\uFFE5]|EUR|USD|GBP|CHF|CNY|RMB|JPY|INR|SEK|NOK|DKK|PLN|CZK|HUF)';
+/** A letter of a script written with spaces: CJK text glued to an address (`主机10.0.0.1出错`) does not hide it. */
+const SPACED_LETTER = `(?:(?![${UNSPACED}])\\p{L})`;
+/**
+ * An IPv4 octet, 0–255, without a leading zero: addresses are written so (a leading zero reads as
+ * octal to some tools, RFC 6943 section 3.1.1), and a Swiss phone number `079.123.45.67` is four dotted groups too.
+ */
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+/**
+ * An IPv4 address: four dotted octets with no letter (of a spaced script), digit, dot or underscore glued
+ * before it and none of those nor a dotted digit after it, so versions (`1.2.3.4.5`, `v10.2.0.1`, `10.0.19045.3570`) are not
+ * addresses; nor is an amount with a currency beside it or a decimal comma after it (`€ 1.200.100.000`,
+ * `1.200.100.000,00`). A port or prefix length after it stays (`[ip]:8080`, `[ip]/24`).
+ */
+const IPV4 = `(?<!${SPACED_LETTER}|[\\p{N}_.]|${CURRENCY} ?)${OCTET}(?:\\.${OCTET}){3}(?!${SPACED_LETTER}|[\\p{N}_]|[.,]\\d| ?${CURRENCY})`;
+/**
+ * An IPv6 candidate: hexadecimal groups joined by colons, two to eight colons (`1:2:3:4:5:6:7::`), the last group
+ * possibly an IPv4 address (`::ffff:192.0.2.1`); {@link isIpv6} decides. Not glued to a letter (of a
+ * spaced script), digit or colon on either side, so `std::vector` and a clock time (`08:15:00`, too few groups and no `::`) are not.
+ */
+const IPV6_CANDIDATE = `(?<!${SPACED_LETTER}|[\\p{N}_:])(?:[0-9A-Fa-f]{0,4}:){2,8}(?:${OCTET}(?:\\.${OCTET}){3}|[0-9A-Fa-f]{1,4})?(?!${SPACED_LETTER}|[\\p{N}_:]|\\.\\d)`;
+const IP = new RegExp(`${IPV4}|${IPV6_CANDIDATE}`, 'gu');
+/**
+ * A MAC address (IEEE 802): six groups of two hexadecimal digits joined by the same colon or dash
+ * (`3C:22:FB:01:AB:9E`, `3c-22-fb-01-ab-9e`), nothing of the kind glued to it. A device's hardware
+ * address identifies it, and its owner, as an IP address does.
+ */
+const MAC = new RegExp(
+  `(?<!${SPACED_LETTER}|[\\p{N}_:.\\-])[0-9A-Fa-f]{2}([:\\-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
+  'gu',
+);
+/**
+ * Text that may hold an address: dotted digits, `::` or four colon-joined hexadecimal groups, or three
+ * dash-joined pairs (a clock time has two colons). Most text holds none and skips the patterns: every
+ * title is masked, a measured cost.
+ */
+const MAY_HOLD_IP = /\d\.\d{1,3}\.\d{1,3}\.\d|::|(?:[0-9A-Fa-f]{1,4}:){4}|(?:[0-9A-Fa-f]{2}-){3}/;
+
+/**
+ * Whether a candidate is an IPv6 address (RFC 4291 section 2.2 text forms): eight groups, or fewer
+ * with one `::` standing for the rest, an IPv4 address counting as two; at least two groups written,
+ * so the loopback `::1`, the unspecified `::` and a lone `::` in prose stay.
+ */
+function isIpv6(s: string): boolean {
+  const halves = s.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
+  if (groups.some((g) => g === '')) return false;
+  const last = groups[groups.length - 1] ?? '';
+  const count = groups.length + (last.includes('.') ? 1 : 0);
+  // A digit: hex words joined by `::` (`a::b`, `dead::beef`) are prose or code, and every common address has one.
+  return (halves.length === 2 ? count <= 7 && groups.length >= 2 : count === 8) && /\d/.test(s);
+}
+
+/** Rule 2: IPv4 and IPv6 addresses → `[ip]`, MAC addresses → `[mac]` (they identify a person's device, personal data under the GDPR). */
+function maskIps(text: string): string {
+  if ((!text.includes('.') && !text.includes(':') && !text.includes('-')) || !MAY_HOLD_IP.test(text)) return text;
+  return text.replace(MAC, '[mac]').replace(IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m));
+}
+
 /**
  * A phone number is not glued to other digits: no digit, or digit and a single space or dash,
  * just before (so no phone is carved out of a card number); no digit, dash and digit, or a
@@ -145,10 +206,11 @@ const PHONES: ReadonlyArray<{ re: RegExp; minDigits: number; maxDigits: number }
     minDigits: 8,
     maxDigits: 15,
   },
-  // North American national: (617) 555-0123, 617-555-0123, 617.555.0123, 1-800-555-0199.
+  // North American national: (617) 555-0123, 617-555-0123, 617.555.0123, 1-800-555-0199; not the head of a
+  // longer dotted number (`100.100.1000.0` is a version).
   {
     re: new RegExp(
-      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:1${PHONE_SEP})?(?:\\(${D}{3}\\)${PHONE_SEP}?|${D}{3}${PHONE_SEP})${D}{3}${PHONE_SEP}${D}{4}${NOT_BEFORE_DIGITS}`,
+      `${NOT_AFTER_LATIN}${NOT_AFTER_DIGITS}(?:1${PHONE_SEP})?(?:\\(${D}{3}\\)${PHONE_SEP}?|${D}{3}${PHONE_SEP})${D}{3}${PHONE_SEP}${D}{4}${NOT_BEFORE_DIGITS}(?!\\.${D})`,
       'gu',
     ),
     minDigits: 10,
@@ -212,9 +274,11 @@ function phonesThenNumbers(segment: string): string {
 }
 
 /**
- * Rules 3 and 4 until nothing changes. A mask can uncover a match next to it (the digit that
- * kept a `+` number from matching may itself be masked), so one pass is not always final;
- * repeating makes masking idempotent. Each change removes digits, so this ends.
+ * Rules 4 and 5 until nothing changes, rule 2 again after each change (it ran once on the whole
+ * text). A mask can uncover a match next to it (the digit that kept a `+` number from matching may
+ * itself be masked; a masked phone ends the dotted run that kept `1.2.3.4.13800138000` from being an
+ * address), so one pass is not always final; repeating makes masking idempotent. Each change
+ * removes digits, so this ends.
  */
 function maskPhonesAndNumbers(segment: string): string {
   let previous: string;
@@ -222,13 +286,14 @@ function maskPhonesAndNumbers(segment: string): string {
   do {
     previous = s;
     s = phonesThenNumbers(s);
+    if (s !== previous) s = maskIps(s);
   } while (s !== previous);
   return s;
 }
 
 /**
- * Masks personal data in a free-text comment: e-mail addresses → `[email]`, phone numbers →
- * `[phone]`, runs of 8 or more digits → `[number]`.
+ * Masks personal data in a free-text comment: e-mail addresses → `[email]`, IP addresses →
+ * `[ip]`, MAC addresses → `[mac]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.
  *
  * Definition (spec "Satisfaction"): e-mail addresses, phone numbers (international `+` forms
  * and national forms such as `(617) 555-0123`), and runs of 8 or more digits counting digits
@@ -246,23 +311,29 @@ function maskPhonesAndNumbers(segment: string): string {
  *    name masked with it rather than the name published; Latin letters or digits after CJK text
  *    with nothing between start the local part (`请发到zhang@example.cn` → `请发到[email]`), unless a
  *    digit follows CJK letters directly (`张三01@…`, `邮箱12345678@qq.com` → `[email]`).
- * 2. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
+ * 2. IP addresses, before web addresses are set aside (a device's address in a link identifies it
+ *    as much as in prose: `http://[ip]/status`): IPv4 as four dotted octets 0–255 not glued to a
+ *    letter, digit, dot or a currency (versions `1.2.3.4.5`, `v10.2.0.1` and amounts `€ 1.200.100.000`
+ *    stay), IPv6 in RFC 4291's text forms with at least two groups and a digit written (`2001:db8::1`,
+ *    `fe80::1%eth0`, `::ffff:192.0.2.1`; not `::1`, `std::vector` or a clock time); MAC addresses
+ *    in six colon- or dash-joined pairs (`3C:22:FB:01:AB:9E` → `[mac]`).
+ * 3. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
  *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
  *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
  *    space-separated and would otherwise count toward an 8-digit run. Nothing in them is masked
- *    after rule 1 (an e-mail address in a link is masked), and no run or phone number extends across
+ *    after rules 1 and 2 (an e-mail or IP address in a link is masked), and no run or phone number extends across
  *    them.
- * 3. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
+ * 4. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
  *    trunk-0 national forms (`020 7946 0958`, `010-12345678`, `0171/1234567`, `06.12.34.56.78`), each with a digit-count check, not
  *    glued to further digit groups (so none is carved out of a card number), and not the tail of
  *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
- *    to rule 4 and masked as `[number]`.
- * 4. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
+ *    to rule 5 and masked as `[number]`.
+ * 5. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
  *
- * Rules 3 and 4 repeat until nothing changes (a mask can uncover a match beside it). Replacements
- * hold no digits and no `@`, so masking twice gives the same text as masking once.
+ * Rules 2, 4 and 5 repeat until nothing changes (a mask can uncover a match beside it). Replacements
+ * hold no digits, `@`, dot or colon, so masking twice gives the same text as masking once.
  * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
  * run such as `10 000 000` (8 digits) is, by the definition, masked. A slash joins no digit run
  * (`2026/10/01`, `1234/5678` stay), only the area code of a trunk-0 or `+` phone number to the rest.
@@ -280,16 +351,17 @@ function maskPhonesAndNumbers(segment: string): string {
  * maskPersonalData('请联系13800138000，2026-11-03 下午3点前') // '请联系[phone]，2026-11-03 下午3点前'
  * maskPersonalData('tel. 0171/1234567, jo＠example.com') // 'tel. [phone], [email]'
  * maskPersonalData('请联系：张三@example.com，谢谢') // '请联系：[email]，谢谢'
+ * maskPersonalData('blocked 203.0.113.7 and 2001:db8::7, still on v10.2.0.1') // 'blocked [ip] and [ip], still on v10.2.0.1'
  * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
-  return outsideProtected(maskEmails(text), maskPhonesAndNumbers);
+  return outsideProtected(maskIps(maskEmails(text)), maskPhonesAndNumbers);
 }
 
 /**
  * Masks personal data in an identifier a system gave one of its records (a ticket, incident or
- * change id as the export holds it): e-mail addresses → `[email]`, as in {@link maskPersonalData};
- * its digits are kept.
+ * change id as the export holds it): e-mail, IP and MAC addresses, as in {@link maskPersonalData};
+ * its other digits are kept.
  *
  * Why digits stay: an id's digits are the id (`101004113298`, a Boston 311 case; `INC0012345678`),
  * not a phone or card number, and masking them as free text would publish every such id as the same
@@ -298,12 +370,12 @@ export function maskPersonalData(text: string): string {
  * an id: it is free text, masked by {@link maskPersonalData}.
  *
  * @param id an identifier as exported
- * @returns the identifier with e-mail addresses replaced
+ * @returns the identifier with e-mail, IP and MAC addresses replaced
  * @example maskIdentifier('101004113298') // '101004113298'
  * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
  */
 export function maskIdentifier(id: string): string {
-  return maskEmails(id);
+  return maskIps(maskEmails(id));
 }
 
 /**

@@ -17,7 +17,7 @@ function shape(node: unknown): unknown {
 // Latin words a Chinese page may show: acronyms readers use as such, config keys and CLI words
 // quoted as written (epochUnit, values.status, check), the masking placeholders, the language name.
 const ALLOWED_LATIN = new Set(
-  'SLA SLO CSAT NPS CES MTTR CSV JSON UTC NFKC INC IP ServiceNow English epochUnit excel serial ms check ambiguous email phone number true false values status sourceOnTime words csat nps ces'.split(
+  'SLA SLO CSAT NPS CES MTTR CSV JSON UTC NFKC INC IP MAC ServiceNow English epochUnit excel serial ms check ambiguous email phone number true false values status sourceOnTime words csat nps ces'.split(
     ' ',
   ),
 );

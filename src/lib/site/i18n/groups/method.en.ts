@@ -73,7 +73,7 @@ export const methodEn = {
   lowSample: (n: number) =>
     `Every figure shows n; below n = ${n} it is flagged *low sample*. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed.`,
   masking:
-    'Comments and issue names are published only after masking: e-mail addresses → `[email]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.',
+    'Every text taken from an export (comments, titles and issue names, categories, names, rejected values) is published only after masking: e-mail addresses → `[email]`, IP addresses → `[ip]`, MAC addresses → `[mac]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`. A rejected bare number in a timestamp column keeps its digits only as epoch seconds or milliseconds before 2100; any other is `[number]`.',
   recurringHeading: 'Recurring issues',
   titles:
     'Titles are normalised (Unicode NFKC, lower case; numbers, ids such as `INC0012`, IP addresses, e-mails, URLs, dates and host names removed), split into words with a segmenter that handles Chinese, and stop words (English and Chinese) dropped.',
