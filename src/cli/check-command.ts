@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { locatedLines } from '../lib/config/load-actions.ts';
 import { ReviewError } from '../lib/errors.ts';
 import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
@@ -6,6 +8,8 @@ import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { absentFields, resolveSourceOptions } from '../lib/ingest/resolve-source.ts';
 import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { commentaryProblems, configScope } from '../lib/site/commentary-check.ts';
+import { commentaryFiles } from '../lib/site/commentary-file-list.ts';
 import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
 import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
@@ -15,16 +19,20 @@ import { type CommandContext, parseCommandArgs, projectPaths, showProgress } fro
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
 
-Validates the config, the actions register (content/actions.yaml, when there is one) and every
-configured export without building the site, and prints a summary per file: rows, accepted,
-rejected, duplicates, date range, and the first rejects.
-Warns about files with a header and no rows, and about commentary files no page shows
-(content/reviews/<period>.<locale>.mdx for a language the review does not build, or a second
-file of the first language).
+Validates the config, the actions register (content/actions.yaml, when there is one), the
+commentary (content/reviews/*.mdx) and every configured export without building the site, and
+prints a summary per file: rows, accepted, rejected, duplicates, date range, and the first rejects.
+Commentary problems are errors, each with its file and line: front matter, a component the pages
+do not have, and every <Figure>, <Trend> and <RecurringIssues> checked against the config's
+services, priorities, metrics and attributes (one the config has but a period's figures lack, a
+service without checks that month, is found by build and publish); a file no page shows (a
+language the review does not build, a second file of the first language, or a name that is not
+<period>.mdx or <period>.<locale>.mdx).
+Warns about files with a header and no rows.
 
 options:
   --config FILE   review config (default: review.config.yaml)
-  --strict        exit 1 when any row is rejected or any warning is given
+  --strict        exit 1 when any row is rejected or any file has a header and no rows
   --rejects N     rejects to show per file (default 5)
   --json          print the accounting as JSON: { files, warnings }
   --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
@@ -76,23 +84,16 @@ export const checkCommand = {
     const horizons = withStrays.map((h) => h.horizon);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
-    // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
-    // page shows (a translation for a language the review does not build). Errors under --strict.
+    // Warnings: a header and no rows (an export cut short, or a wrong filter). Errors under --strict.
     const paths = projectPaths(values.config as string);
-    const warnings: Array<{ kind: 'header-only' | 'unused-commentary'; file: string; message: string }> = [
-      ...ingest.files
-        .filter((f) => f.rows === 0)
-        .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
-      ...unusedCommentary(readCommentary(paths.contentDir, paths.baseDir), config.review.locales).map((u) => ({
-        kind: 'unused-commentary' as const,
-        file: u.file,
-        message: `commentary no page shows: ${u.reason}`,
-      })),
-    ];
+    const warnings: Array<{ kind: 'header-only'; file: string; message: string }> = ingest.files
+      .filter((f) => f.rows === 0)
+      .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' }));
+    const commentary = commentaryErrors(paths, config);
     if (values.json) {
       ctx.out(
         JSON.stringify(
-          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings },
+          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings, commentary },
           null,
           2,
         ),
@@ -164,12 +165,38 @@ export const checkCommand = {
         );
       }
     for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
-    const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
+    if (commentary.length > 0)
+      throw new ReviewError(`${commentary.length} problem${commentary.length === 1 ? '' : 's'} in the commentary`, commentary);
+    const headerOnly = warnings.length;
     if (values.strict && headerOnly > 0)
       throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
-    const unused = warnings.length - headerOnly;
-    if (values.strict && unused > 0) throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },
 };
+
+/**
+ * Every problem of the commentary the build loads (every content/reviews/*.mdx, commentary-file-list.ts)
+ * that the config alone shows, by the rules build and publish check it with (commentary-check.ts),
+ * and every file no page shows: a file the build loads but no page shows is a translation or a
+ * correction nobody reads, so it is an error like a misspelt service.
+ */
+function commentaryErrors(
+  paths: ReturnType<typeof projectPaths>,
+  config: Parameters<typeof configScope>[0] & { review: { locales: Parameters<typeof unusedCommentary>[1] } },
+): string[] {
+  const shown = (f: string) => path.relative(paths.baseDir, f).split(path.sep).join('/');
+  const files = commentaryFiles({ contentDir: paths.contentDir, pinnedDir: path.join(paths.siteCacheDir, 'pinned') }).reviews;
+  const scope = configScope(config);
+  const byPeriod = readCommentary(paths.contentDir, paths.baseDir);
+  const named = new Set([...byPeriod.values()].flat().map((c) => c.file));
+  return [
+    ...files.flatMap((f) => commentaryProblems(scope, shown(f), readFileSync(f, 'utf8'))),
+    ...files
+      .filter((f) => !named.has(shown(f)))
+      .map(
+        (f) => `${shown(f)}: commentary no page shows: not named <period>.mdx or <period>.<locale>.mdx (2026-10.mdx, 2026-Q4.zh-CN.mdx)`,
+      ),
+    ...unusedCommentary(byPeriod, config.review.locales).map((u) => `${u.file}: commentary no page shows: ${u.reason}`),
+  ];
+}

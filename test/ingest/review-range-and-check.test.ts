@@ -131,33 +131,25 @@ describe('a header-only file', () => {
 
 // Issue #16: a commentary file for a language the review does not build was left out of every page without a word.
 describe('commentary no page shows', () => {
-  it('is listed by check (text and --json) as a warning, an error under --strict', async () => {
+  it('is an error of check (text and --json), with why', async () => {
     const dir = makeReview();
     const config = path.join(dir, 'review.config.yaml');
     mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
     // The review builds English only (the default): the Chinese translation and a second English file are shown nowhere.
     for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx', '2026-10.en.mdx', '2026-09.mdx'])
-      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+      writeFileSync(path.join(dir, 'content/reviews', name), `---\nperiod: "${name.slice(0, 7)}"\nauthor: A\nsummary: S\n---\nText.\n`);
     const r = await runCli(['check', '--config', config]);
-    expect(r.code, r.err).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error: 2 problems in the commentary');
+    expect(r.err).toContain("  content/reviews/2026-10.zh-CN.mdx: commentary no page shows: zh-CN is not one of the review's locales (en)");
     expect(r.err).toContain(
-      "warning: content/reviews/2026-10.zh-CN.mdx: commentary no page shows: zh-CN is not one of the review's locales (en)",
-    );
-    expect(r.err).toContain(
-      "warning: content/reviews/2026-10.en.mdx: commentary no page shows: a second en commentary: the file without a locale is already in en, the review's first locale",
+      "  content/reviews/2026-10.en.mdx: commentary no page shows: a second en commentary: the file without a locale is already in en, the review's first locale",
     );
     // 2026-09.mdx and 2026-10.mdx are shown: not listed.
     expect(r.err.match(/commentary no page shows/g)).toHaveLength(2);
-    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as {
-      warnings: Array<{ kind: string; file: string }>;
-    };
-    expect(json.warnings.map((w) => [w.kind, w.file])).toEqual([
-      ['unused-commentary', 'content/reviews/2026-10.en.mdx'],
-      ['unused-commentary', 'content/reviews/2026-10.zh-CN.mdx'],
-    ]);
-    const strict = await runCli(['check', '--strict', '--config', config]);
-    expect(strict.code).toBe(1);
-    expect(strict.err).toContain('--strict: 2 commentary files no page shows');
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { warnings: unknown[]; commentary: string[] };
+    expect(json.warnings).toEqual([]);
+    expect(json.commentary.map((c) => c.split(':')[0])).toEqual(['content/reviews/2026-10.en.mdx', 'content/reviews/2026-10.zh-CN.mdx']);
   });
 
   it('is not listed once the review builds that language', async () => {
@@ -166,7 +158,7 @@ describe('commentary no page shows', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
     mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
     for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx'])
-      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+      writeFileSync(path.join(dir, 'content/reviews', name), '---\nperiod: "2026-10"\nauthor: A\nsummary: S\n---\nText.\n');
     const r = await runCli(['check', '--strict', '--config', config]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('commentary');

@@ -15,6 +15,7 @@ import {
   figureText,
   parseFigureAttributes,
   recurringIssuesError,
+  snapshotScope,
   summaryOrError,
   summaryText,
   trendError,
@@ -167,18 +168,18 @@ describe('figure tags in MDX source', () => {
 describe('trendProblem', () => {
   it('availability needs a known service; other metrics are for the whole review', () => {
     const snap = october();
-    expect(trendProblem(snap, { metric: 'availability', service: 'api' })).toBeNull();
-    expect(trendProblem(snap, { metric: 'csat' })).toBeNull();
-    expect(trendProblem(snap, { metric: 'availability', service: 'isd' })).toEqual({
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability', service: 'api' })).toBeNull();
+    expect(trendProblem(snapshotScope(snap), { metric: 'csat' })).toBeNull();
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability', service: 'isd' })).toEqual({
       error: 'unknown service "isd"',
       valid: ['api', 'web'],
     });
-    expect(trendProblem(snap, { metric: 'availability' })).toEqual({
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability' })).toEqual({
       error: 'metric "availability" needs service=',
       valid: ['api', 'web'],
     });
-    expect(trendProblem(snap, { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
-    expect(trendProblem(snap, { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
+    expect(trendProblem(snapshotScope(snap), { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
+    expect(trendProblem(snapshotScope(snap), { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
   });
 
   it('its message names the <Trend> tag and its line', () => {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commentaryFiles } from '../../src/lib/site/commentary-file-list.ts';
 import { commentaryFrontMatter, frontMatterOf, pinnedFrontMatter } from '../../src/lib/site/commentary-schema.ts';
-import { commentaryFiles } from '../../src/lib/site/review-site-integration.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'sr-commentary-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,22 +1,25 @@
 /**
  * What the build would refuse in a commentary file, found without the build: its front matter
- * (commentary-schema.ts) and every <Figure>, <Trend> and <RecurringIssues> tag of its summary and
- * body, resolved against a snapshot as the page resolves them (commentary-figures.ts). `publish`
- * runs it before pinning the commentary in a revision: a pinned revision can never be corrected,
+ * (commentary-schema.ts), a component the pages do not provide, and every <Figure>, <Trend> and
+ * <RecurringIssues> tag of its summary and body, checked by the rules the page resolves them with
+ * (commentary-figures.ts) in a scope: `publish` checks against the snapshot it freezes, before
+ * pinning the commentary in a revision; `check` against the config (configScope), which holds
+ * every period's scope. A pinned revision can never be corrected,
  * so one pinned with a misspelt service would fail every build while it is the latest and show
  * "[figure unavailable]" for good once superseded, and one pinned without a summary would stop
  * every build for good. Pure: the text comes in from the caller.
  */
 import { parse as parseYaml } from 'yaml';
-import type { PeriodSnapshot } from '../snapshot/build-snapshots.ts';
 import {
+  COMPONENT_ATTRIBUTES,
   type CommentaryComponent,
   type FigureAttributes,
+  type FigureScope,
+  figureLine,
   figureMessage,
-  figureText,
+  figureProblem,
   parseFigureAttributes,
   renderedText,
-  summaryText,
   trendProblem,
   unknownAttribute,
 } from './commentary-figures.ts';
@@ -24,30 +27,47 @@ import { commentaryFrontMatter, frontMatterOf } from './commentary-schema.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const TAG = /<(Figure|Trend|RecurringIssues)\b([^<>]*?)\/?>/g;
+const SUMMARY_TAG = /<Figure\b([^<>]*?)\/?>/g;
+/** A JSX element MDX renders as a component (a capital letter, or a member like Foo.Bar), not an HTML element. */
+const COMPONENT_TAG = /<([A-Z][\w.]*|[a-z]\w*\.[\w.]+)(?=[\s/>])/g;
+const COMPONENTS = Object.keys(COMPONENT_ATTRIBUTES);
+
+/**
+ * What `check` checks commentary against: every monitored service (one with a target: only those
+ * have figures) and every priority level of the config, in force in any month. A period's snapshot
+ * has some of them, so a tag naming none of them fails the build in every period; one naming a
+ * service with no checks in its period, or a priority of a scheme without tickets then, only the build finds.
+ */
+export function configScope(config: {
+  services: ReadonlyArray<{ id: string; target?: number | undefined }>;
+  priorities: ReadonlyArray<{ id: string }>;
+}): FigureScope {
+  return {
+    services: config.services.filter((s) => s.target !== undefined).map((s) => s.id),
+    priorities: config.priorities.map((p) => p.id),
+  };
+}
 
 /** Why a tag cannot be shown, as the page would say it; null when it can. */
 function tagProblem(
-  snap: PeriodSnapshot,
+  scope: FigureScope,
   component: CommentaryComponent,
   attrs: FigureAttributes,
 ): { error: string; valid: string[] } | null {
   const unknown = unknownAttribute(component, attrs);
   if (unknown) return unknown;
-  if (component === 'Figure') {
-    const r = figureText(snap, attrs);
-    return 'error' in r ? r : null;
-  }
-  if (component === 'Trend') return trendProblem(snap, attrs);
+  if (component === 'Figure') return figureProblem(scope, attrs);
+  if (component === 'Trend') return trendProblem(scope, attrs);
   return null;
 }
 
 /**
- * Every problem the build would report in one commentary file against the snapshot it is shown with,
- * one line each (`content/reviews/2026-10.mdx:12: <Figure metric="csat" service="isd" />: unknown
- * service "isd"; valid: api, web`); empty when there is none.
+ * Every problem the build would report in one commentary file against a scope (snapshotScope of
+ * the snapshot it is shown with, or configScope), one line each (`content/reviews/2026-10.mdx:12:
+ * <Figure metric="csat" service="isd" />: unknown service "isd"; valid: api, web`); empty when there is none.
  * @param file the file as messages name it (content/reviews/2026-10.mdx)
  */
-export function commentaryProblems(snap: PeriodSnapshot, file: string, text: string): string[] {
+export function commentaryProblems(scope: FigureScope, file: string, text: string): string[] {
   // An editor's byte-order mark is no part of the front matter for the build either.
   const source = text.replace(/^\uFEFF/, '');
   const fm = FRONT_MATTER.exec(source);
@@ -60,18 +80,32 @@ export function commentaryProblems(snap: PeriodSnapshot, file: string, text: str
   const checked = frontMatterOf(commentaryFrontMatter, raw, file);
   const problems = 'problems' in checked ? [...checked.problems] : [];
   if ('data' in checked) {
-    const summary = summaryText(snap, checked.data.summary, file, source);
-    if ('error' in summary) problems.push(summary.error);
+    // The summary is text whose <Figure> tags the page resolves (summaryText); in YAML a double-quoted
+    // summary escapes its quotes, so its tags are found in the source unescaped.
+    for (const m of checked.data.summary.matchAll(SUMMARY_TAG)) {
+      const attrs = parseFigureAttributes(m[1] as string);
+      const problem = tagProblem(scope, 'Figure', attrs);
+      if (problem) problems.push(figureMessage(file, figureLine(source.replaceAll('\\"', '"'), attrs), attrs, problem));
+    }
   }
   const bodyStart = fm ? fm[0].length : 0;
   const body = renderedText(source.slice(bodyStart));
+  const lineAt = (index: number | undefined) => source.slice(0, bodyStart + (index ?? 0)).split('\n').length;
+  const inBody: Array<{ at: number; message: string }> = [];
+  for (const m of body.matchAll(COMPONENT_TAG)) {
+    const name = m[1] as string;
+    // MDX fails the page on a component it is not given (`Expected component Chart to be defined`).
+    if (!COMPONENTS.includes(name))
+      inBody.push({
+        at: m.index,
+        message: `${file}:${lineAt(m.index)}: <${name}>: unknown component "${name}"; valid: ${COMPONENTS.join(', ')}`,
+      });
+  }
   for (const m of body.matchAll(TAG)) {
     const component = m[1] as CommentaryComponent;
     const attrs = parseFigureAttributes(m[2] as string);
-    const problem = tagProblem(snap, component, attrs);
-    if (!problem) continue;
-    const line = source.slice(0, bodyStart + (m.index ?? 0)).split('\n').length;
-    problems.push(figureMessage(file, line, attrs, problem, component));
+    const problem = tagProblem(scope, component, attrs);
+    if (problem) inBody.push({ at: m.index, message: figureMessage(file, lineAt(m.index), attrs, problem, component) });
   }
-  return problems;
+  return [...problems, ...inBody.sort((a, b) => a.at - b.at).map((p) => p.message)];
 }
