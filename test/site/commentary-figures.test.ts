@@ -14,6 +14,7 @@ import {
   figureOrError,
   figureText,
   parseFigureAttributes,
+  pinnedFrontMatterOutcome,
   recurringIssuesError,
   snapshotScope,
   summaryOrError,
@@ -202,6 +203,21 @@ describe('unresolvedFigure', () => {
     expect(unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: true })).toEqual({
       warning: `${error.message} (pinned by snapshots/published/2026-10/r1.json, superseded; shown as "[figure unavailable]")`,
     });
+  });
+});
+
+describe('pinnedFrontMatterOutcome', () => {
+  const problem = 'p/r1.mdx: front matter summary: Invalid input: expected string (missing)';
+  const revisionFile = 'snapshots/published/2026-10/r1.json';
+  it('the latest revision fails saying the way out; a superseded one warns with what its page shows; none is nothing', () => {
+    const latest = pinnedFrontMatterOutcome([problem], ['no summary'], { revisionFile, superseded: false });
+    expect(latest !== null && 'fail' in latest && latest.fail.message).toBe(
+      `${problem} (pinned by ${revisionFile}: correct the front matter in content/reviews/ and publish a revision with --revise "reason")`,
+    );
+    expect(pinnedFrontMatterOutcome([problem], ['no summary'], { revisionFile, superseded: true })).toEqual({
+      warning: `${problem} (pinned by ${revisionFile}, superseded; its page shows no summary)`,
+    });
+    expect(pinnedFrontMatterOutcome([], [], { revisionFile, superseded: false })).toBeNull();
   });
 });
 

@@ -289,6 +289,27 @@ export function unresolvedFigure(
   return { fail: new Error(`${error.message} (${where}: correct content/reviews/ and publish a revision with --revise)`) };
 }
 
+/**
+ * What a page does with a pinned commentary whose front matter does not fit (commentary-schema.ts:
+ * pinnedFrontMatterOf), as unresolvedFigure does with a figure: the latest revision fails the build
+ * saying how to get out (a revision with corrected commentary, `publish --revise`); a superseded
+ * one can never change and its fix is published, so its page shows `shownInstead` and the build
+ * warns, naming the revision file. Null when nothing is wrong.
+ */
+export function pinnedFrontMatterOutcome(
+  problems: readonly string[],
+  shownInstead: readonly string[],
+  pinned: PinnedContext,
+): { fail: Error } | { warning: string } | null {
+  if (problems.length === 0) return null;
+  const what = problems.join('; ');
+  const where = `pinned by ${pinned.revisionFile}`;
+  if (pinned.superseded) return { warning: `${what} (${where}, superseded; its page shows ${shownInstead.join(', ')})` };
+  return {
+    fail: new Error(`${what} (${where}: correct the front matter in content/reviews/ and publish a revision with --revise "reason")`),
+  };
+}
+
 /** The source of a commentary file for an error message; null when it cannot be read. */
 function sourceOf(file: string): string | null {
   try {
