@@ -75,6 +75,18 @@ describe('commentaryProblems', () => {
     ]);
   });
 
+  // publish pinned such a file, and no build could compile its page again: it stopped every build for good.
+  it('MDX that does not parse is named with its line and column (the compiler Astro uses: satteri)', () => {
+    expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\n\nWords {oops.\n')).toEqual([
+      `${F}:6:7: Unexpected end of file in expression, expected a corresponding closing brace for \`{\` (mdx-jsx:unexpected-character)`,
+    ]);
+    expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\n\n<Figure metric="created">\n\nx\n')).toEqual([
+      `${F}:6:1: Expected a closing tag for \`<Figure>\` (6:1) (mdx-jsx:unexpected-character)`,
+    ]);
+    // A bare < and an HTML element are MDX text and markup, not errors.
+    expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\n\nA < b, <abbr>SLA</abbr>.\n')).toEqual([]);
+  });
+
   it('every tag of the summary is named, not only the first', () => {
     const source =
       '---\nperiod: "2026-10"\nsummary: \'<Figure metric="csat" service="apx" /> and <Figure metric="nps" priority="p1" />\'\n---\n';

@@ -1,6 +1,6 @@
 /**
  * What the build would refuse in a commentary file, found without the build: its front matter
- * (commentary-schema.ts), a component the pages do not provide, and every <Figure>, <Trend> and
+ * (commentary-schema.ts), MDX that does not parse, a component the pages do not provide, and every <Figure>, <Trend> and
  * <RecurringIssues> tag of its summary and body, checked by the rules the page resolves them with
  * (commentary-figures.ts) in a scope: `publish` checks against the snapshot it freezes, before
  * pinning the commentary in a revision; `check` against the config (configScope), which holds
@@ -9,6 +9,7 @@
  * "[figure unavailable]" for good once superseded, and one pinned without a summary would stop
  * every build for good. Pure: the text comes in from the caller.
  */
+import { mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import {
   COMPONENT_ATTRIBUTES,
@@ -77,6 +78,8 @@ export function commentaryProblems(scope: FigureScope, file: string, text: strin
   } catch (e) {
     return [`${file}: front matter: ${(e as Error).message.split('\n')[0]}`];
   }
+  const unparsed = parseProblem(file, source);
+  if (unparsed) return [unparsed];
   const checked = frontMatterOf(commentaryFrontMatter, raw, file);
   const problems = 'problems' in checked ? [...checked.problems] : [];
   if ('data' in checked) {
@@ -91,16 +94,7 @@ export function commentaryProblems(scope: FigureScope, file: string, text: strin
   const bodyStart = fm ? fm[0].length : 0;
   const body = renderedText(source.slice(bodyStart));
   const lineAt = (index: number | undefined) => source.slice(0, bodyStart + (index ?? 0)).split('\n').length;
-  const inBody: Array<{ at: number; message: string }> = [];
-  for (const m of body.matchAll(COMPONENT_TAG)) {
-    const name = m[1] as string;
-    // MDX fails the page on a component it is not given (`Expected component Chart to be defined`).
-    if (!COMPONENTS.includes(name))
-      inBody.push({
-        at: m.index,
-        message: `${file}:${lineAt(m.index)}: <${name}>: unknown component "${name}"; valid: ${COMPONENTS.join(', ')}`,
-      });
-  }
+  const inBody = componentProblems(file, source, bodyStart);
   for (const m of body.matchAll(TAG)) {
     const component = m[1] as CommentaryComponent;
     const attrs = parseFigureAttributes(m[2] as string);
@@ -108,4 +102,43 @@ export function commentaryProblems(scope: FigureScope, file: string, text: strin
     if (problem) inBody.push({ at: m.index, message: figureMessage(file, lineAt(m.index), attrs, problem, component) });
   }
   return [...problems, ...inBody.sort((a, b) => a.at - b.at).map((p) => p.message)];
+}
+
+/**
+ * MDX that does not parse (an unclosed `{` or tag): it fails the page's module, so nothing else of
+ * the file can be shown. Parsed by the compiler Astro's MDX uses (satteri), whose message is
+ * `line:column: why`. Null when it parses.
+ */
+function parseProblem(file: string, source: string): string | null {
+  try {
+    mdxToMdast(source);
+    return null;
+  } catch (e) {
+    return `${file}:${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
+/** Each component of the body the pages do not provide: MDX fails the page on it (`Expected component Chart to be defined`). */
+function componentProblems(file: string, source: string, bodyStart: number): Array<{ at: number; message: string }> {
+  const body = renderedText(source.slice(bodyStart));
+  return [...body.matchAll(COMPONENT_TAG)]
+    .filter((m) => !COMPONENTS.includes(m[1] as string))
+    .map((m) => ({
+      at: m.index,
+      message: `${file}:${source.slice(0, bodyStart + m.index).split('\n').length}: <${m[1]}>: unknown component "${m[1]}"; valid: ${COMPONENTS.join(', ')}`,
+    }));
+}
+
+/**
+ * What stops a commentary's page whatever its figures: MDX that does not parse, or a component the
+ * pages do not provide (the first problems commentaryProblems names). A published revision's pinned
+ * commentary is checked for them before Astro reads it (pinned-commentary.ts), since its page cannot
+ * mark them as it marks a figure.
+ */
+export function pageProblems(file: string, text: string): string[] {
+  const source = text.replace(/^\uFEFF/, '');
+  const unparsed = parseProblem(file, source);
+  if (unparsed) return [unparsed];
+  const fm = FRONT_MATTER.exec(source);
+  return componentProblems(file, source, fm ? fm[0].length : 0).map((p) => p.message);
 }
