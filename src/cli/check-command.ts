@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { locatedLines } from '../lib/config/load-actions.ts';
 import { ReviewError } from '../lib/errors.ts';
 import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
@@ -6,6 +8,8 @@ import { ExportsError } from '../lib/ingest/ingest-sources.ts';
 import { absentFields, resolveSourceOptions } from '../lib/ingest/resolve-source.ts';
 import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
 import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { commentaryProblems, configScope } from '../lib/site/commentary-check.ts';
+import { commentaryFiles } from '../lib/site/commentary-file-list.ts';
 import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
 import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
@@ -15,18 +19,22 @@ import { type CommandContext, parseCommandArgs, projectPaths, showProgress } fro
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
 
-Validates the config, the actions register (content/actions.yaml, when there is one) and every
-configured export without building the site, and prints a summary per file: rows, accepted,
-rejected, duplicates, date range, and the first rejects.
-Warns about files with a header and no rows, and about commentary files no page shows
-(content/reviews/<period>.<locale>.mdx for a language the review does not build, or a second
-file of the first language).
+Validates the config, the actions register (content/actions.yaml, when there is one), the
+commentary (content/reviews/*.mdx) and every configured export without building the site, and
+prints a summary per file: rows, accepted, rejected, duplicates, date range, and the first rejects.
+Commentary problems are errors, each with its file and line: front matter, a component the pages
+do not have, and every <Figure>, <Trend> and <RecurringIssues> checked against the config's
+services, priorities, metrics and attributes (one the config has but a period's figures lack, a
+service without checks that month, is found by build and publish).
+Warns about files with a header and no rows, and about commentary files no page shows (a
+language the review does not build, a second file of the first language, or a name that is not
+<period>.mdx or <period>.<locale>.mdx).
 
 options:
   --config FILE   review config (default: review.config.yaml)
   --strict        exit 1 when any row is rejected or any warning is given
   --rejects N     rejects to show per file (default 5)
-  --json          print the accounting as JSON: { files, warnings }
+  --json          print the accounting as JSON: { files, warnings, commentary }
   --verbose       print progress per file (shown anyway at a terminal, outside CI)`;
 
 const iso = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('.000Z', 'Z'));
@@ -77,22 +85,19 @@ export const checkCommand = {
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
     // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
-    // page shows (a translation for a language the review does not build). Errors under --strict.
+    // page shows (a translation written before its language is built, a misnamed file). Errors under --strict.
     const paths = projectPaths(values.config as string);
     const warnings: Array<{ kind: 'header-only' | 'unused-commentary'; file: string; message: string }> = [
       ...ingest.files
         .filter((f) => f.rows === 0)
         .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
-      ...unusedCommentary(readCommentary(paths.contentDir, paths.baseDir), config.review.locales).map((u) => ({
-        kind: 'unused-commentary' as const,
-        file: u.file,
-        message: `commentary no page shows: ${u.reason}`,
-      })),
+      ...unshownCommentary(paths, config).map((u) => ({ kind: 'unused-commentary' as const, ...u })),
     ];
+    const commentary = commentaryErrors(paths, config);
     if (values.json) {
       ctx.out(
         JSON.stringify(
-          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings },
+          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings, commentary },
           null,
           2,
         ),
@@ -164,6 +169,8 @@ export const checkCommand = {
         );
       }
     for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
+    if (commentary.length > 0)
+      throw new ReviewError(`${commentary.length} problem${commentary.length === 1 ? '' : 's'} in the commentary`, commentary);
     const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
     if (values.strict && headerOnly > 0)
       throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
@@ -173,3 +180,38 @@ export const checkCommand = {
     return 0;
   },
 };
+
+type CheckPaths = ReturnType<typeof projectPaths>;
+type CheckConfig = Parameters<typeof configScope>[0] & { review: { locales: Parameters<typeof unusedCommentary>[1] } };
+const shownPath = (paths: CheckPaths, f: string) => path.relative(paths.baseDir, f).split(path.sep).join('/');
+const loadedCommentary = (paths: CheckPaths) =>
+  commentaryFiles({ contentDir: paths.contentDir, pinnedDir: path.join(paths.siteCacheDir, 'pinned') }).reviews;
+
+/**
+ * Every problem of the commentary the build loads (every content/reviews/*.mdx, commentary-file-list.ts)
+ * that the config alone shows, by the rules build and publish check it with (commentary-check.ts).
+ */
+function commentaryErrors(paths: CheckPaths, config: CheckConfig): string[] {
+  const scope = configScope(config);
+  return loadedCommentary(paths).flatMap((f) => commentaryProblems(scope, shownPath(paths, f), readFileSync(f, 'utf8')));
+}
+
+/**
+ * Every commentary file no page shows: a translation written before its language is built (kept for
+ * later, so a warning, an error under --strict), a second file of the first language, or a name that
+ * is not <period>.mdx or <period>.<locale>.mdx (2026-10.zh-cn.mdx).
+ */
+function unshownCommentary(paths: CheckPaths, config: CheckConfig): Array<{ file: string; message: string }> {
+  const byPeriod = readCommentary(paths.contentDir, paths.baseDir);
+  const named = new Set([...byPeriod.values()].flat().map((c) => c.file));
+  return [
+    ...loadedCommentary(paths)
+      .map((f) => shownPath(paths, f))
+      .filter((f) => !named.has(f))
+      .map((file) => ({
+        file,
+        message: 'commentary no page shows: not named <period>.mdx or <period>.<locale>.mdx (2026-10.mdx, 2026-Q4.zh-CN.mdx)',
+      })),
+    ...unusedCommentary(byPeriod, config.review.locales).map((u) => ({ file: u.file, message: `commentary no page shows: ${u.reason}` })),
+  ];
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ReviewError, UsageError } from '../lib/errors.ts';
 import { buildReviewData, silentEffects } from '../lib/pipeline/build-review-data.ts';
 import { commentaryProblems } from '../lib/site/commentary-check.ts';
+import { snapshotScope } from '../lib/site/commentary-figures.ts';
 import { pinnedLanguages, readCommentary } from '../lib/snapshot/commentary-files.ts';
 import { readPublished, writeRevision } from '../lib/snapshot/published-store.ts';
 import { nextRevision } from '../lib/snapshot/revisions.ts';
@@ -71,7 +72,7 @@ export const publishCommand = {
       readCommentary(paths.contentDir, paths.baseDir).get(period) ?? [],
       result.config.review.locales[0] ?? 'en',
     );
-    const problems = commentary.flatMap((c) => commentaryProblems(draft, c.file, c.source));
+    const problems = commentary.flatMap((c) => commentaryProblems(snapshotScope(draft), c.file, c.source));
     if (problems.length > 0) {
       const n = problems.length;
       throw new ReviewError(

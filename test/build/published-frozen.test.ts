@@ -200,3 +200,93 @@ describe('a figure a pinned commentary cannot resolve', () => {
     expect(text('reviews/2026-10')).toContain('Created: 1 .');
   });
 });
+
+// A revision pinned before publish checked front matter can lack a summary; it cannot be edited.
+describe('a pinned front matter that does not fit', () => {
+  let work = '';
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails the build while its revision is the latest, saying how out; publish --revise gets out; superseded, it warns', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-nosummary-'));
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+    const config = path.join(work, 'review.config.yaml');
+    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
+    mkdirSync(path.dirname(mdx), { recursive: true });
+    writeFileSync(mdx, '---\nperiod: "2026-10"\ntitle: "First look"\n---\n\nOld words.\n');
+    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
+    // publish refuses it now (test/build/commentary-frozen.test.ts); an earlier version wrote it as this does.
+    expect(runCli(['publish', '2026-10', '--config', config]).status).toBe(1);
+    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
+    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source: readFileSync(mdx, 'utf8') }];
+    const at = new Date('2026-11-02T09:00:00Z');
+    writeRevision(
+      path.join(work, 'snapshots/published'),
+      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
+    );
+    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
+    const failed = runCli(['build', '--config', config]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain(
+      `pinned/2026-10/r1.mdx: front matter summary: Invalid input: expected string (missing) (pinned by ${r1}: correct the front matter in content/reviews/ and publish a revision with --revise "reason")`,
+    );
+    // The way out the message gives.
+    writeFileSync(mdx, '---\nperiod: "2026-10"\ntitle: "Second look"\nsummary: "Calm month."\n---\n\nNew words.\n');
+    const p = runCli(['publish', '2026-10', '--revise', 'Summary added', '--config', config]);
+    expect(p.status, p.stderr).toBe(0);
+    const b = runCli(['build', '--config', config]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toContain(
+      `warning: ${path.join(work, '.cache/astro/pinned/2026-10/r1.mdx')}: front matter summary: Invalid input: expected string (missing) (pinned by ${r1}, superseded; its page shows no summary)`,
+    );
+    const text = (p: string) => textOf(readFileSync(path.join(work, 'dist', p, 'index.html'), 'utf8'));
+    // r1 keeps its words and heading, without a summary; r2 and the home page show r2's.
+    expect(text('reviews/2026-10/r1')).toContain('First look Old words.');
+    expect(text('reviews/2026-10/r1')).not.toContain('Calm month.');
+    expect(text('reviews/2026-10')).toContain('Calm month.');
+    expect(text('reviews/2026-10')).toContain('Second look New words.');
+    expect(text('')).toContain('Calm month.');
+  });
+});
+
+// Pinned before publish knew the components (or parsed MDX), a page MDX cannot render stopped every build for good.
+describe('a pinned commentary whose page cannot be built', () => {
+  let work = '';
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails the build while its revision is the latest; publish --revise gets out; superseded, it warns and shows a mark', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-chart-'));
+    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+    const config = path.join(work, 'review.config.yaml');
+    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
+    mkdirSync(path.dirname(mdx), { recursive: true });
+    writeFileSync(mdx, '---\nperiod: "2026-10"\ntitle: "First look"\nsummary: "Old summary."\n---\n\nOld words <Chart />.\n');
+    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
+    expect(runCli(['publish', '2026-10', '--config', config]).stderr).toContain('unknown component "Chart"');
+    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
+    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source: readFileSync(mdx, 'utf8') }];
+    const at = new Date('2026-11-02T09:00:00Z');
+    writeRevision(
+      path.join(work, 'snapshots/published'),
+      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
+    );
+    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
+    const problem = `${path.join(work, '.cache/astro/pinned/2026-10/r1.mdx')}:7: <Chart>: unknown component "Chart"; valid: Figure, Trend, RecurringIssues`;
+    const failed = runCli(['build', '--config', config]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain(`${problem} (pinned by ${r1}: correct content/reviews/ and publish a revision with --revise "reason")`);
+    writeFileSync(mdx, '---\nperiod: "2026-10"\nsummary: "New summary."\n---\n\nNew words.\n');
+    expect(runCli(['publish', '2026-10', '--revise', 'Chart removed', '--config', config]).status).toBe(0);
+    const b = runCli(['build', '--config', config]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stderr).toContain(`warning: ${problem} (pinned by ${r1}, superseded; its page shows "[commentary unavailable]" for its text)`);
+    const text = (p: string) => textOf(readFileSync(path.join(work, 'dist', p, 'index.html'), 'utf8'));
+    // r1 keeps its front matter (heading, summary); its text is marked.
+    expect(text('reviews/2026-10/r1')).toContain('Old summary.');
+    expect(text('reviews/2026-10/r1')).toContain('First look [commentary unavailable]');
+    expect(text('reviews/2026-10')).toContain('New words.');
+  });
+});

@@ -139,7 +139,7 @@ describe('commentary no page shows', () => {
     mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
     // The review builds English only (the default): the Chinese translation and a second English file are shown nowhere.
     for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx', '2026-10.en.mdx', '2026-09.mdx'])
-      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+      writeFileSync(path.join(dir, 'content/reviews', name), `---\nperiod: "${name.slice(0, 7)}"\nauthor: A\nsummary: S\n---\nText.\n`);
     const r = await runCli(['check', '--config', config]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(
@@ -152,11 +152,13 @@ describe('commentary no page shows', () => {
     expect(r.err.match(/commentary no page shows/g)).toHaveLength(2);
     const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as {
       warnings: Array<{ kind: string; file: string }>;
+      commentary: string[];
     };
     expect(json.warnings.map((w) => [w.kind, w.file])).toEqual([
       ['unused-commentary', 'content/reviews/2026-10.en.mdx'],
       ['unused-commentary', 'content/reviews/2026-10.zh-CN.mdx'],
     ]);
+    expect(json.commentary).toEqual([]);
     const strict = await runCli(['check', '--strict', '--config', config]);
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('--strict: 2 commentary files no page shows');
@@ -168,7 +170,7 @@ describe('commentary no page shows', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^review:\n/m, 'review:\n  locales: [en, zh-CN]\n'));
     mkdirSync(path.join(dir, 'content/reviews'), { recursive: true });
     for (const name of ['2026-10.mdx', '2026-10.zh-CN.mdx'])
-      writeFileSync(path.join(dir, 'content/reviews', name), '---\nauthor: A\nsummary: S\n---\nText.\n');
+      writeFileSync(path.join(dir, 'content/reviews', name), '---\nperiod: "2026-10"\nauthor: A\nsummary: S\n---\nText.\n');
     const r = await runCli(['check', '--strict', '--config', config]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('commentary');

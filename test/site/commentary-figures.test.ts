@@ -14,7 +14,9 @@ import {
   figureOrError,
   figureText,
   parseFigureAttributes,
+  pinnedFrontMatterOutcome,
   recurringIssuesError,
+  snapshotScope,
   summaryOrError,
   summaryText,
   trendError,
@@ -167,18 +169,18 @@ describe('figure tags in MDX source', () => {
 describe('trendProblem', () => {
   it('availability needs a known service; other metrics are for the whole review', () => {
     const snap = october();
-    expect(trendProblem(snap, { metric: 'availability', service: 'api' })).toBeNull();
-    expect(trendProblem(snap, { metric: 'csat' })).toBeNull();
-    expect(trendProblem(snap, { metric: 'availability', service: 'isd' })).toEqual({
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability', service: 'api' })).toBeNull();
+    expect(trendProblem(snapshotScope(snap), { metric: 'csat' })).toBeNull();
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability', service: 'isd' })).toEqual({
       error: 'unknown service "isd"',
       valid: ['api', 'web'],
     });
-    expect(trendProblem(snap, { metric: 'availability' })).toEqual({
+    expect(trendProblem(snapshotScope(snap), { metric: 'availability' })).toEqual({
       error: 'metric "availability" needs service=',
       valid: ['api', 'web'],
     });
-    expect(trendProblem(snap, { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
-    expect(trendProblem(snap, { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
+    expect(trendProblem(snapshotScope(snap), { metric: 'csat', service: 'api' })).toMatchObject({ valid: ['availability'] });
+    expect(trendProblem(snapshotScope(snap), { metric: 'uptime' })).toMatchObject({ error: 'unknown metric "uptime"' });
   });
 
   it('its message names the <Trend> tag and its line', () => {
@@ -201,6 +203,21 @@ describe('unresolvedFigure', () => {
     expect(unresolvedFigure(error, { revisionFile: 'snapshots/published/2026-10/r1.json', superseded: true })).toEqual({
       warning: `${error.message} (pinned by snapshots/published/2026-10/r1.json, superseded; shown as "[figure unavailable]")`,
     });
+  });
+});
+
+describe('pinnedFrontMatterOutcome', () => {
+  const problem = 'p/r1.mdx: front matter summary: Invalid input: expected string (missing)';
+  const revisionFile = 'snapshots/published/2026-10/r1.json';
+  it('the latest revision fails saying the way out; a superseded one warns with what its page shows; none is nothing', () => {
+    const latest = pinnedFrontMatterOutcome([problem], ['no summary'], { revisionFile, superseded: false });
+    expect(latest !== null && 'fail' in latest && latest.fail.message).toBe(
+      `${problem} (pinned by ${revisionFile}: correct the front matter in content/reviews/ and publish a revision with --revise "reason")`,
+    );
+    expect(pinnedFrontMatterOutcome([problem], ['no summary'], { revisionFile, superseded: true })).toEqual({
+      warning: `${problem} (pinned by ${revisionFile}, superseded; its page shows no summary)`,
+    });
+    expect(pinnedFrontMatterOutcome([], [], { revisionFile, superseded: false })).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commentaryFrontMatter, frontMatterOf, pinnedFrontMatter } from '../../src/lib/site/commentary-schema.ts';
-import { commentaryFiles } from '../../src/lib/site/review-site-integration.ts';
+import { commentaryFiles } from '../../src/lib/site/commentary-file-list.ts';
+import { commentaryFrontMatter, frontMatterOf, pinnedFrontMatter, pinnedFrontMatterOf } from '../../src/lib/site/commentary-schema.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'sr-commentary-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -83,6 +83,25 @@ describe('frontMatterOf', () => {
   it('takes a pinned file’s period as any text (its schema, as under Astro’s collections, asks only for a string)', () => {
     expect(frontMatterOf(pinnedFrontMatter, { period: 'October', summary: 's' }, 'pinned/2026-10/r1.mdx')).toEqual({
       data: { period: 'October', title: 'Commentary', summary: 's' },
+    });
+  });
+});
+
+describe('pinnedFrontMatterOf', () => {
+  // A revision pinned before publish checked front matter stopped every build for good (its loader threw).
+  it('reads each key that fits, and names each that does not with what its page shows instead', () => {
+    expect(pinnedFrontMatterOf({ period: '2026-10', title: 3, author: 'Ana' }, 'pinned/2026-10/r1.mdx')).toEqual({
+      data: { period: '2026-10', title: 'Commentary', summary: null, author: 'Ana' },
+      problems: [
+        'pinned/2026-10/r1.mdx: front matter title: Invalid input: expected string, got 3',
+        'pinned/2026-10/r1.mdx: front matter summary: Invalid input: expected string (missing)',
+      ],
+      shownInstead: ['the heading "Commentary"', 'no summary'],
+    });
+    expect(pinnedFrontMatterOf({ period: '2026-10', summary: 's' }, 'pinned/2026-10/r1.mdx')).toEqual({
+      data: { period: '2026-10', title: 'Commentary', summary: 's' },
+      problems: [],
+      shownInstead: [],
     });
   });
 });

@@ -80,6 +80,39 @@ describe('pinned commentary files', () => {
     expect(isCurrentEntry('../../x/content/reviews/2026-10.fr.mdx', '2026-10')).toBe(false);
     expect(isCurrentEntry('../../x/content/reviews/2026-Q4.mdx', '2026-Q4')).toBe(true);
   });
+
+  // Pinned before publish parsed MDX or knew the components, such a file stopped every build for good.
+  it('a pinned page that cannot be built fails while its revision is the latest, and is replaced with a warning once superseded', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-bad-page-'));
+    dirs.push(work);
+    const folders = { snapshotDir: path.join(work, 'draft'), publishedDir: path.join(work, 'published') };
+    mkdirSync(path.join(folders.publishedDir, '2026-10'), { recursive: true });
+    mkdirSync(folders.snapshotDir, { recursive: true });
+    const bad = '---\nperiod: "2026-10"\nsummary: "s"\n---\n\nWords {oops.\n';
+    const revFile = (n: number) => path.join(folders.publishedDir, `2026-10/r${n}.json`);
+    const pinned = path.join(work, 'pinned');
+    const write = (n: number, source: string) =>
+      writeFileSync(
+        revFile(n),
+        JSON.stringify({ commentary: [{ file: 'content/reviews/2026-10.mdx', locale: null, source }], snapshot: { review: {} } }),
+      );
+    const index = (revisions: RevisionSummary[]) =>
+      writeFileSync(path.join(folders.snapshotDir, 'index.json'), JSON.stringify({ periods: [{ id: '2026-10', revisions }] }));
+    write(1, bad);
+    index([rev(1, 'x', null)]);
+    const problem = `${path.join(pinned, '2026-10/r1.mdx')}:6:7: Unexpected end of file in expression, expected a corresponding closing brace for \`{\` (mdx-jsx:unexpected-character)`;
+    expect(() => writePinnedCommentary(folders, pinned, () => {})).toThrow(
+      `1 problem in the latest revisions' pinned commentary: ${problem} (pinned by ${revFile(1)}: correct content/reviews/ and publish a revision with --revise "reason")`,
+    );
+    write(2, bad.replace('{oops', 'fixed'));
+    index([rev(1, 'x', null), rev(2, 'y', 'Corrected')]);
+    const warnings: string[] = [];
+    expect(writePinnedCommentary(folders, pinned, (w) => warnings.push(w))).toBe(2);
+    expect(warnings).toEqual([`${problem} (pinned by ${revFile(1)}, superseded; its page shows "[commentary unavailable]" for its text)`]);
+    expect(readFileSync(pinnedFile(pinned, '2026-10', 1), 'utf8')).toBe(
+      '---\nperiod: "2026-10"\nsummary: "s"\n---\n\n[commentary unavailable]\n',
+    );
+  });
 });
 
 describe('pages agree or say why', () => {

@@ -92,29 +92,56 @@ function satisfactionText(metric: (typeof SATISFACTION_METRICS)[number], f: Sati
 }
 
 /**
- * The figure's text, or why it cannot be shown with the values that would be valid. Every
- * metric honours service=; priority= applies to the ticket metrics only (the snapshot has no
- * per-priority availability, and no service × priority split). The text is formatted in the
- * language of the commentary around it (errors stay English: they are for the analyst).
+ * What a commentary tag may name. From a period's snapshot (snapshotScope: its monitored services
+ * with checks, the priority levels that apply), the build's and publish's check; from the config
+ * (configScope in commentary-check.ts: every monitored service and every priority), `check`'s, which
+ * holds every period's, so what `check` refuses the build refuses in every period.
  */
-export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes, locale: Locale = 'en'): FigureResult {
+export interface FigureScope {
+  services: readonly string[];
+  priorities: readonly string[];
+}
+
+/** The services and priorities a period's snapshot has figures for. */
+export function snapshotScope(snap: PeriodSnapshot): FigureScope {
+  return { services: snap.services.map((s) => s.id), priorities: snap.tickets.levels.map((l) => l.levelId) };
+}
+
+/**
+ * Why a <Figure> with these attributes cannot be shown in a scope, with the values that would be
+ * valid; null when it can. Every metric honours service=; priority= applies to the ticket metrics
+ * only (the snapshot has no per-priority availability, and no service × priority split).
+ */
+export function figureProblem(scope: FigureScope, attrs: FigureAttributes): { error: string; valid: string[] } | null {
   const { metric, service, priority } = attrs;
   if (metric === undefined || !is(FIGURE_METRICS, metric)) {
     return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...FIGURE_METRICS] };
   }
-  const serviceIds = snap.services.map((s) => s.id);
-  if (service !== undefined && !serviceIds.includes(service)) {
-    return { error: `unknown service "${service}"`, valid: serviceIds };
+  if (service !== undefined && !scope.services.includes(service)) {
+    return { error: `unknown service "${service}"`, valid: [...scope.services] };
   }
-  const s = service === undefined ? undefined : snap.services.find((x) => x.id === service);
   if (priority !== undefined) {
     if (!is(TICKET_METRICS, metric)) return { error: `metric "${metric}" does not take priority=`, valid: [...TICKET_METRICS] };
-    const levelIds = snap.tickets.levels.map((l) => l.levelId);
-    if (!levelIds.includes(priority)) return { error: `unknown priority "${priority}"`, valid: levelIds };
+    if (!scope.priorities.includes(priority)) return { error: `unknown priority "${priority}"`, valid: [...scope.priorities] };
     if (service !== undefined) return { error: 'takes service= or priority=, not both', valid: ['service=', 'priority='] };
   }
+  if (is(SERVICE_METRICS, metric) && service === undefined)
+    return { error: `metric "${metric}" needs service=`, valid: [...scope.services] };
+  return null;
+}
+
+/**
+ * The figure's text, or why it cannot be shown (figureProblem against the snapshot). The text is
+ * formatted in the language of the commentary around it (errors stay English: they are for the analyst).
+ */
+export function figureText(snap: PeriodSnapshot, attrs: FigureAttributes, locale: Locale = 'en'): FigureResult {
+  const problem = figureProblem(snapshotScope(snap), attrs);
+  if (problem) return problem;
+  const metric = attrs.metric as FigureMetric;
+  const { service, priority } = attrs;
+  const s = service === undefined ? undefined : snap.services.find((x) => x.id === service);
   if (is(SERVICE_METRICS, metric)) {
-    if (!s) return { error: `metric "${metric}" needs service=`, valid: serviceIds };
+    if (!s) throw new Error(`figureProblem let metric "${metric}" through without its service`);
     switch (metric) {
       case 'availability':
         return { text: formatPercentIn(s.availability, locale) };
@@ -262,6 +289,27 @@ export function unresolvedFigure(
   return { fail: new Error(`${error.message} (${where}: correct content/reviews/ and publish a revision with --revise)`) };
 }
 
+/**
+ * What a page does with a pinned commentary whose front matter does not fit (commentary-schema.ts:
+ * pinnedFrontMatterOf), as unresolvedFigure does with a figure: the latest revision fails the build
+ * saying how to get out (a revision with corrected commentary, `publish --revise`); a superseded
+ * one can never change and its fix is published, so its page shows `shownInstead` and the build
+ * warns, naming the revision file. Null when nothing is wrong.
+ */
+export function pinnedFrontMatterOutcome(
+  problems: readonly string[],
+  shownInstead: readonly string[],
+  pinned: PinnedContext,
+): { fail: Error } | { warning: string } | null {
+  if (problems.length === 0) return null;
+  const what = problems.join('; ');
+  const where = `pinned by ${pinned.revisionFile}`;
+  if (pinned.superseded) return { warning: `${what} (${where}, superseded; its page shows ${shownInstead.join(', ')})` };
+  return {
+    fail: new Error(`${what} (${where}: correct the front matter in content/reviews/ and publish a revision with --revise "reason")`),
+  };
+}
+
 /** The source of a commentary file for an error message; null when it cannot be read. */
 function sourceOf(file: string): string | null {
   try {
@@ -322,12 +370,12 @@ export const TREND_METRICS = ['availability', 'responseAttainment', 'resolutionA
  * Why a <Trend> cannot be drawn, or null when it can: the trend keeps availability per service
  * and every other figure for the whole review only, so service= goes with availability alone.
  */
-export function trendProblem(snap: PeriodSnapshot, attrs: FigureAttributes): { error: string; valid: string[] } | null {
+export function trendProblem(scope: FigureScope, attrs: FigureAttributes): { error: string; valid: string[] } | null {
   const { metric, service, priority } = attrs;
   if (metric === undefined || !is(TREND_METRICS, metric)) {
     return { error: metric === undefined ? 'needs metric=' : `unknown metric "${metric}"`, valid: [...TREND_METRICS] };
   }
-  const serviceIds = snap.services.map((s) => s.id);
+  const serviceIds = [...scope.services];
   if (priority !== undefined) return { error: '<Trend> does not take priority=', valid: ['metric=', 'service='] };
   if (metric === 'availability') {
     if (service === undefined) return { error: 'metric "availability" needs service=', valid: serviceIds };
@@ -344,7 +392,7 @@ export function trendProblem(snap: PeriodSnapshot, attrs: FigureAttributes): { e
  * commentary file and line, and whether the trend can still be drawn (only an unknown attribute).
  */
 export function trendError(snap: PeriodSnapshot, attrs: FigureAttributes, file: string): { error: Error; drawable: boolean } | null {
-  const problem = trendProblem(snap, { metric: attrs.metric, service: attrs.service });
+  const problem = trendProblem(snapshotScope(snap), { metric: attrs.metric, service: attrs.service });
   const unknown = unknownAttribute('Trend', attrs);
   if (!problem && !unknown) return null;
   return { error: tagError('Trend', attrs, unknown ?? (problem as { error: string; valid: string[] }), file), drawable: problem === null };

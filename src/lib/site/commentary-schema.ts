@@ -49,3 +49,48 @@ export function frontMatterOf(
   if (parsed.success) return { data: parsed.data };
   return { problems: formatIssues(parsed.error.issues, raw ?? {}, schema).map((line) => `${file}: front matter ${line}`) };
 }
+
+/** A pinned commentary's front matter as its pages show it: a summary that did not fit is shown as none. */
+export type PinnedCommentaryData = Omit<CommentaryData, 'summary'> & { summary: string | null };
+
+/** What a page shows for each key of a pinned front matter that does not fit. */
+const SHOWN_INSTEAD = {
+  period: 'the period of its revision',
+  title: 'the heading "Commentary"',
+  summary: 'no summary',
+  author: 'no author',
+} as const;
+
+/**
+ * A pinned commentary's front matter, validated key by key, so its page can always be built: a
+ * key that does not fit (a summary missing from a revision pinned before publish checked it) is
+ * named in `problems`, and the page shows `shownInstead` in its place. Whether that fails the build
+ * (the latest revision: publish a corrected one) or warns (a superseded one, which can never
+ * change) is for the page to say (commentary-figures.ts: pinnedFrontMatterOutcome).
+ * @example pinnedFrontMatterOf({ period: '2026-10' }, 'pinned/2026-10/r1.mdx')
+ * // { data: { period: '2026-10', title: 'Commentary', summary: null }, problems: ['pinned/2026-10/r1.mdx: front matter summary: …'], shownInstead: ['no summary'] }
+ */
+export function pinnedFrontMatterOf(
+  raw: unknown,
+  file: string,
+): { data: PinnedCommentaryData; problems: string[]; shownInstead: string[] } {
+  const checked = frontMatterOf(pinnedFrontMatter, raw, file);
+  if ('data' in checked) return { data: checked.data, problems: [], shownInstead: [] };
+  const fields = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const shape = pinnedFrontMatter.shape;
+  const period = shape.period.safeParse(fields.period);
+  const title = shape.title.safeParse(fields.title);
+  const summary = shape.summary.safeParse(fields.summary);
+  const author = shape.author.safeParse(fields.author);
+  const data: PinnedCommentaryData = {
+    period: period.success ? period.data : '',
+    title: title.success ? title.data : 'Commentary',
+    summary: summary.success ? summary.data : null,
+    ...(author.success && author.data !== undefined ? { author: author.data } : {}),
+  };
+  const fit = { period: period.success, title: title.success, summary: summary.success, author: author.success };
+  const shownInstead = (Object.keys(SHOWN_INSTEAD) as Array<keyof typeof SHOWN_INSTEAD>)
+    .filter((k) => !fit[k])
+    .map((k) => SHOWN_INSTEAD[k]);
+  return { data, problems: checked.problems, shownInstead };
+}

@@ -3,7 +3,8 @@
  * <period>.<locale>.mdx) and the commentary each published revision pinned (<pinnedDir>/<period>/r<N>.mdx,
  * written by pinned-commentary.ts). The site integration lists both folders in a virtual module whose
  * entries import each file through the MDX integration; here each file's front matter is checked
- * against its schema (commentary-schema.ts), every problem of every file listed at once.
+ * against its schema (commentary-schema.ts), every problem of every analyst's file listed at once; a
+ * pinned file's problems go with its entry, for its page to report (it cannot be corrected).
  *
  * Not Astro's content collections: their sync started a Vite server of its own at every build, commentary
  * or not (1.0–1.4 s of the benchmark archive's site half, docs/benchmarks.md), for what is here a folder
@@ -13,7 +14,7 @@
  * commentary shows at once.
  */
 import { type CommentaryFile, pinned, reviews } from 'virtual:service-review/commentary';
-import { type CommentaryData, commentaryFrontMatter, frontMatterOf, pinnedFrontMatter } from './commentary-schema.ts';
+import { commentaryFrontMatter, frontMatterOf, type PinnedCommentaryData, pinnedFrontMatterOf } from './commentary-schema.ts';
 
 type Commentary = 'reviews' | 'pinned';
 type CommentaryModule = Awaited<ReturnType<CommentaryFile['load']>>;
@@ -22,8 +23,16 @@ type CommentaryModule = Awaited<ReturnType<CommentaryFile['load']>>;
 export interface CommentaryEntry {
   /** The file's full path. */
   filePath: string;
-  /** Its front matter, validated (defaults filled in). */
-  data: CommentaryData;
+  /** Its front matter, validated (defaults filled in; a pinned file's summary is null when it did not fit). */
+  data: PinnedCommentaryData;
+  /**
+   * A pinned file's front matter that does not fit, one line per problem, and what its pages show
+   * instead: a published revision cannot be corrected, so its page decides whether that fails the
+   * build (commentary-figures.ts: pinnedFrontMatterOutcome). Empty for the analysts' files, whose
+   * problems fail the build here.
+   */
+  problems: string[];
+  shownInstead: string[];
   /** The MDX body, rendered with the page's commentary components (<Figure>, <Trend>, <RecurringIssues>). */
   Content: CommentaryModule['default'];
 }
@@ -43,14 +52,18 @@ export function commentaryEntries(name: Commentary): Promise<CommentaryEntry[]> 
 
 async function loadEntries(name: Commentary): Promise<CommentaryEntry[]> {
   const files = name === 'reviews' ? reviews : pinned;
-  const schema = name === 'reviews' ? commentaryFrontMatter : pinnedFrontMatter;
   const loaded = await Promise.all(files.map(async (f) => ({ filePath: f.filePath, mod: await f.load() })));
   const problems: string[] = [];
   const entries: CommentaryEntry[] = [];
   for (const { filePath, mod } of loaded) {
-    const checked = frontMatterOf(schema, mod.frontmatter, filePath);
+    if (name === 'pinned') {
+      const pinnedData = pinnedFrontMatterOf(mod.frontmatter, filePath);
+      entries.push({ filePath, ...pinnedData, Content: mod.default });
+      continue;
+    }
+    const checked = frontMatterOf(commentaryFrontMatter, mod.frontmatter, filePath);
     if ('problems' in checked) problems.push(...checked.problems);
-    else entries.push({ filePath, data: checked.data, Content: mod.default });
+    else entries.push({ filePath, data: checked.data, problems: [], shownInstead: [], Content: mod.default });
   }
   if (problems.length > 0) {
     throw new Error(

@@ -6,7 +6,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ReviewError } from '../errors.ts';
 import type { PublishedRevision } from '../snapshot/revisions.ts';
+import { pageProblems } from './commentary-check.ts';
 import { readJson, readPeriodStatuses, revisionFile, type SnapshotFolders } from './snapshot-files.ts';
 
 /** The file name of a revision's pinned commentary in one language: r2.mdx, r2.fr.mdx. */
@@ -46,25 +48,61 @@ export function publishedFirstLocale(rev: Pick<PublishedRevision, 'snapshot'>): 
   return byLocale ? (Object.keys(byLocale)[0] ?? null) : null;
 }
 
+/** What a superseded revision's page shows for pinned commentary whose page could not be built. */
+export const COMMENTARY_UNAVAILABLE = '[commentary unavailable]';
+
 /**
  * Writes the pinned commentary of every published revision into pinnedDir, replacing what was
  * there (a deleted revision leaves no page behind). Returns how many files were written.
+ *
+ * A pinned file whose MDX does not parse, or that uses a component the pages do not have (pinned
+ * before publish checked them), would stop every build when Astro compiles or renders it, and its
+ * revision can never be edited: while the revision is the latest that is an error saying the way
+ * out (publish --revise with corrected commentary); once superseded, its front matter is kept, its
+ * body becomes COMMENTARY_UNAVAILABLE, and `warn` names the revision file.
  */
-export function writePinnedCommentary(folders: SnapshotFolders, pinnedDir: string): number {
+export function writePinnedCommentary(
+  folders: SnapshotFolders,
+  pinnedDir: string,
+  warn: (message: string) => void = (m) => console.warn(`warning: ${m}`),
+): number {
   rmSync(pinnedDir, { recursive: true, force: true });
   mkdirSync(pinnedDir, { recursive: true });
   let written = 0;
+  const failures: string[] = [];
   for (const status of readPeriodStatuses(folders) ?? []) {
+    const latest = status.revisions[status.revisions.length - 1]?.revision;
     for (const r of status.revisions) {
       if (!r.hasCommentary) continue;
-      const rev = readJson<PublishedRevision>(revisionFile(folders, status.id, r.revision));
+      const revFile = revisionFile(folders, status.id, r.revision);
+      const rev = readJson<PublishedRevision>(revFile);
       for (const c of rev.commentary) {
         const file = path.join(pinnedDir, status.id, pinnedFileName(r.revision, c.locale ?? publishedFirstLocale(rev)));
+        let source = c.source;
+        const problems = pageProblems(file, source);
+        if (problems.length > 0 && r.revision === latest) {
+          failures.push(
+            ...problems.map((p) => `${p} (pinned by ${revFile}: correct content/reviews/ and publish a revision with --revise "reason")`),
+          );
+        } else if (problems.length > 0) {
+          warn(`${problems.join('; ')} (pinned by ${revFile}, superseded; its page shows "${COMMENTARY_UNAVAILABLE}" for its text)`);
+          source = `${frontMatterBlock(source)}\n${COMMENTARY_UNAVAILABLE}\n`;
+        }
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, c.source);
+        writeFileSync(file, source);
         written++;
       }
     }
   }
+  if (failures.length > 0)
+    throw new ReviewError(
+      `${failures.length} problem${failures.length === 1 ? '' : 's'} in the latest revisions' pinned commentary: ${failures.join('; ')}`,
+      failures,
+    );
   return written;
+}
+
+/** A source's front matter block, `---` lines included; empty when it has none. */
+function frontMatterBlock(source: string): string {
+  return /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(source)?.[0] ?? '';
 }

@@ -5,7 +5,7 @@
  * (period-downloads.ts: in a build from the writer threads, in `astro dev` from a middleware), so
  * every address of the site has one producer. site-config.ts puts it in an Astro config.
  */
-import { type Dirent, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import type { AstroIntegration, PathWithRoute } from 'astro';
 import type { Plugin } from 'vite';
 import type { Locale } from '../model/locales.ts';
 import { publicFiles, tapPrerenderer } from './astro-prerender-bridge.ts';
+import { commentaryFiles } from './commentary-file-list.ts';
 import { splitLocalePath } from './i18n/locale-path.ts';
 import { periodDownloadsMiddleware } from './period-downloads.ts';
 import { writePinnedCommentary } from './pinned-commentary.ts';
@@ -190,11 +191,6 @@ function emptySiteFolder(dir: string): void {
   }
 }
 
-/** Whether a path leads to a file (a link to a file does; a dangling link does not). */
-function isFileAt(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-}
-
 /** Whether a file is inside a folder (or is it). */
 function isWithin(file: string, dir: string): boolean {
   const d = dir.replace(/\/+$/, '');
@@ -231,37 +227,6 @@ export function downloadProblems(downloads: readonly string[], routeFiles: Reado
   const orphans = [...folders.keys()].filter((f) => !pages.has(f));
   if (orphans.length) problems.push(`${orphans.length} service downloads folders have no service page: ${orphans.slice(0, 3).join(', ')}`);
   return problems;
-}
-
-/**
- * The commentary files of a review, as the commentary module lists them (sorted, so a build is the same
- * whatever order the file system gives): content/reviews/*.mdx, and <pinnedDir>/<period>/r*.mdx.
- */
-export function commentaryFiles(options: Pick<ReviewSiteOptions, 'contentDir' | 'pinnedDir'>): { reviews: string[]; pinned: string[] } {
-  // As a glob would: files, or links to files.
-  const mdxIn = (dir: string, name: RegExp) =>
-    entriesOf(dir)
-      .filter((f) => name.test(f.name) && (f.isFile() || (f.isSymbolicLink() && isFileAt(join(dir, f.name)))))
-      .map((f) => join(dir, f.name))
-      .sort();
-  const periods = entriesOf(options.pinnedDir)
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-  return {
-    reviews: mdxIn(options.contentDir, /^[^.].*\.mdx$/),
-    pinned: periods.flatMap((p) => mdxIn(join(options.pinnedDir, p), /^r[^/]*\.mdx$/)),
-  };
-}
-
-/** A folder's entries; none when the folder does not exist (a review without commentary). */
-function entriesOf(dir: string): Dirent[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
 }
 
 /** The source of the commentary module: each file with an import of it (load-commentary.ts reads them). */
