@@ -139,6 +139,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the built site in Chromium', () => {
     '/reviews/',
     '/reviews/2026-09/',
     '/reviews/2026-09/r1/',
+    // r1's permanent copies of its other views, under the base path too.
+    '/reviews/2026-09/r1/services/payments/',
+    '/reviews/2026-09/r1/tickets/',
+    '/reviews/2026-09/r1/data-quality/',
     '/reviews/2026-09/services/payments/',
     '/reviews/2026-09/data-quality/',
     '/method/',

@@ -40,4 +40,16 @@ describe('otherServicesMarkup', () => {
     const other = { ...snap(), period: { id: '2026-11' } };
     expect(otherServicesMarkup(other, 'sso', 'en', (p) => p)).toContain('/reviews/2026-11/services/pay/');
   });
+
+  it('keeps the links of each folder apart: a period’s latest revision is the snapshot of its pages and of its permanent copies', () => {
+    // One snapshot object, two folders (site-data.ts gives the period's pages and r1's copies the same object).
+    const s = snap();
+    expect(otherServicesMarkup(s, 'sso', 'en', (p) => p)).toContain('href="/reviews/2026-10/services/pay/"');
+    const copy = otherServicesMarkup(s, 'sso', 'en', (p) => p, '/reviews/2026-10/r1/');
+    expect(copy).toBe(
+      '<a href="/reviews/2026-10/r1/services/pay/">Pay &amp; bill</a>' +
+        '<a href="/reviews/2026-10/r1/services/eu/">&lt;EU&gt; &quot;core&quot; it&#39;s</a>',
+    );
+    expect(otherServicesMarkup(s, 'pay', 'en', (p) => p)).not.toContain('/r1/');
+  });
 });

@@ -80,7 +80,8 @@ describe('periodDownloads (every data file of a period folder)', () => {
     const downloads = periodDownloads(folders, status);
     const paths = downloads.map((d) => d.path);
     const tables = (folder: string) => PERIOD_TABLE_IDS.map((t) => `/reviews/2026-10/${folder}${t}.csv`);
-    const services = published.services.flatMap((s) => SERVICE_TABLE_IDS.map((t) => `/reviews/2026-10/services/${s.id}/${t}.csv`));
+    const services = (folder: string) =>
+      published.services.flatMap((s) => SERVICE_TABLE_IDS.map((t) => `/reviews/2026-10/${folder}services/${s.id}/${t}.csv`));
     expect(paths).toEqual([
       '/reviews/2026-10/snapshot.json',
       ...tables(''),
@@ -91,7 +92,9 @@ describe('periodDownloads (every data file of a period folder)', () => {
       '/reviews/2026-10/r1/snapshot.json',
       ...tables('r1/'),
       '/reviews/2026-10/r1/changes.csv',
-      ...services,
+      ...services(''),
+      // Revision 1's permanent copies of the service pages link their own (published means frozen).
+      ...services('r1/'),
     ]);
     expect(new Set(paths).size).toBe(paths.length);
     const at = (p: string) => {
@@ -139,6 +142,8 @@ describe('periodDownloads (every data file of a period folder)', () => {
     expect(daily).toBe(serviceDownload(published, first, 'daily'));
     expect(daily.startsWith('\uFEFFservice_id,date,availability,')).toBe(true);
     expect(daily.endsWith('\r\n')).toBe(true);
+    // Revision 1's copy is its frozen snapshot's table (the same as the period's while r1 is the latest).
+    expect(at(`/reviews/2026-10/r1/services/${first}/daily.csv`)).toBe(serviceDownload(r1.snapshot, first, 'daily'));
   });
 
   it('a draft period: its snapshot is the draft file itself, and it has no draft view and no revisions', () => {

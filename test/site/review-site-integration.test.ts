@@ -288,6 +288,14 @@ describe('reviewSite (the site integration)', () => {
     expect(downloadProblems(all, new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/services/web/'])).toEqual([
       '1 service pages have no downloads: /reviews/2026-10/services/web/',
     ]);
+    // A published revision's copies of the service pages go with its service downloads the same way.
+    const r1 = ['/reviews/2026-10/r1/services/api/daily.csv'];
+    expect(downloadProblems([...all, ...r1], new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/r1/services/api/'])).toEqual(
+      [],
+    );
+    expect(downloadProblems([...all, ...r1], new Set(), ['/reviews/2026-10/services/api/'])).toEqual([
+      '1 service downloads folders have no service page: /reviews/2026-10/r1/services/api/',
+    ]);
     // A period's own downloads are not a service's folder.
     expect(downloadProblems(all, new Set(), [])).toEqual([
       '1 service downloads folders have no service page: /reviews/2026-10/services/api/',

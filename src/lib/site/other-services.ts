@@ -22,28 +22,37 @@ interface Link {
   markup: string;
 }
 
-const made = new WeakMap<ServicesOf, Map<Locale, readonly Link[]>>();
+/** Per snapshot, per language and folder (a period's latest revision is also its own copy's snapshot). */
+const made = new WeakMap<ServicesOf, Map<string, readonly Link[]>>();
 
 /**
  * The markup of the links to every service page of the snapshot's period but `serviceId`'s.
  * @param href the page language's link maker (site-data.ts, linksIn(locale).href): made links are kept per locale
+ * @param folder the folder the service pages are in: the period's (default), or a published revision's (/reviews/2026-10/r1/)
  * @example otherServicesMarkup({ period: { id: '2026-10' }, services: [{ id: 'sso', name: 'Sign-in' }, { id: 'pay', name: 'Pay & bill' }] },
  *   'sso', 'en', (p) => p)
  * // '<a href="/reviews/2026-10/services/pay/">Pay &amp; bill</a>'
  */
-export function otherServicesMarkup(snap: ServicesOf, serviceId: string, locale: Locale, href: (path: string) => string): string {
+export function otherServicesMarkup(
+  snap: ServicesOf,
+  serviceId: string,
+  locale: Locale,
+  href: (path: string) => string,
+  folder = `/reviews/${snap.period.id}/`,
+): string {
   let perLocale = made.get(snap);
   if (!perLocale) {
     perLocale = new Map();
     made.set(snap, perLocale);
   }
-  let links = perLocale.get(locale);
+  const key = `${locale} ${folder}`;
+  let links = perLocale.get(key);
   if (!links) {
     links = snap.services.map((s) => ({
       id: s.id,
-      markup: `<a href="${escapeHtml(href(`/reviews/${snap.period.id}/services/${s.id}/`))}">${escapeHtml(s.name)}</a>`,
+      markup: `<a href="${escapeHtml(href(`${folder}services/${s.id}/`))}">${escapeHtml(s.name)}</a>`,
     }));
-    perLocale.set(locale, links);
+    perLocale.set(key, links);
   }
   let out = '';
   for (const l of links) if (l.id !== serviceId) out += l.markup;

@@ -14,7 +14,8 @@
  * - r<n>/snapshot.json (the revision's file, whole), r<n>/<table>.csv and r<n>/changes.csv for
  *   every published revision;
  * - services/<service>/<table>.csv: the daily, outages and maintenance CSV of every service (three
- *   quarters of the site's files).
+ *   quarters of the site's files), and r<n>/services/<service>/<table>.csv of every published
+ *   revision's, for its permanent copies of the service pages.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -47,9 +48,9 @@ export interface PeriodDownload {
   content(): DownloadContent;
 }
 
-/** The address of a service download below the base path. */
-export function serviceDownloadPath(period: string, service: string, table: ServiceTableId): string {
-  return `${reviewPath(period)}services/${service}/${table}.csv`;
+/** The address of a service download below the base path: the period's, or a published revision's (its permanent copy's). */
+export function serviceDownloadPath(period: string, service: string, table: ServiceTableId, revision: number | null = null): string {
+  return `${reviewPath(period, revision)}services/${service}/${table}.csv`;
 }
 
 /** A service download's text (a BOM, then CRLF lines: see toCsv). */
@@ -113,14 +114,18 @@ export function periodDownloads(folders: SnapshotFolders, status: PeriodStatus):
       { path: `${reviewPath(id, n)}changes.csv`, content: text(() => toCsv(changesTable(id, n, revision(n).changes))) },
     );
   }
-  for (const service of shown().services) {
-    for (const table of SERVICE_TABLE_IDS) {
-      downloads.push({
-        path: serviceDownloadPath(id, service.id, table),
-        content: text(() => serviceDownload(shown(), service.id, table)),
-      });
+  const services = (snap: () => PeriodSnapshot, n: number | null) => {
+    for (const service of snap().services) {
+      for (const table of SERVICE_TABLE_IDS) {
+        downloads.push({
+          path: serviceDownloadPath(id, service.id, table, n),
+          content: text(() => serviceDownload(snap(), service.id, table)),
+        });
+      }
     }
-  }
+  };
+  services(shown, null);
+  for (const r of status.revisions) services(() => revision(r.revision).snapshot, r.revision);
   return downloads;
 }
 

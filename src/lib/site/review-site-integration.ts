@@ -47,10 +47,13 @@ export interface ReviewSiteIntegration extends AstroIntegration {
 export const SITE_MODULE = 'virtual:service-review/site';
 /** The module that lists the review's commentary files (load-commentary.ts reads it; declared in src/env.d.ts). */
 export const COMMENTARY_MODULE = 'virtual:service-review/commentary';
-/** The page of a service in a period; each has its three service downloads. */
-const SERVICE_PAGE_ROUTE = '/[...locale]/reviews/[period]/services/[service]';
-/** A service download among the period downloads: /reviews/<period>/services/<service>/<table>.csv. */
-const SERVICE_DOWNLOAD = /^\/reviews\/[^/]+\/services\/[^/]+\/[^/]+\.csv$/;
+/** The page of a service in a period, and a published revision's copy of it; each has its three service downloads. */
+const SERVICE_PAGE_ROUTES: ReadonlySet<string> = new Set([
+  '/[...locale]/reviews/[period]/services/[service]',
+  '/[...locale]/reviews/[period]/[revision]/services/[service]',
+]);
+/** A service download among the period downloads: /reviews/<period>/[r<n>/]services/<service>/<table>.csv. */
+const SERVICE_DOWNLOAD = /^\/reviews\/[^/]+\/(?:r\d+\/)?services\/[^/]+\/[^/]+\.csv$/;
 
 /** The languages of a site whose review names none (the config's default). */
 const DEFAULT_LOCALES: readonly Locale[] = ['en'];
@@ -125,8 +128,8 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
               dealt = new Map(all.map((p, i) => [trimSlashes(p.pathname), i]));
               const shards = Array.from({ length: started.shards }, (_, k) => all.filter((_, i) => started.shardOf(i) === k));
               const pages = shards.flatMap((own) => [
-                ...own.filter((p) => p.route.route !== SERVICE_PAGE_ROUTE),
-                ...own.filter((p) => p.route.route === SERVICE_PAGE_ROUTE),
+                ...own.filter((p) => !SERVICE_PAGE_ROUTES.has(p.route.route)),
+                ...own.filter((p) => SERVICE_PAGE_ROUTES.has(p.route.route)),
               ]);
               pagesLeft = shards.map((own) => own.length);
               // A shard without pages (a site of one page) has its index written at once.
@@ -135,7 +138,7 @@ export function reviewSite(options: ReviewSiteOptions): ReviewSiteIntegration {
               });
               // Each language's service page links the one set of downloads, in the folder without the locale.
               const folders = pages
-                .filter((p) => p.route.route === SERVICE_PAGE_ROUTE)
+                .filter((p) => SERVICE_PAGE_ROUTES.has(p.route.route))
                 .map((p) => splitLocalePath(folderOf(p), locales).path);
               servicePages = [...new Set(folders)];
               return [...pages, ...paths.filter((p) => p.route.type !== 'page')];

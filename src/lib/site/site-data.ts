@@ -46,6 +46,16 @@ export function newerDrafts(than: SitePeriod): SitePeriod[] {
   return newerOf(sitePeriods(), than);
 }
 
+/**
+ * Every published revision of every period, oldest first, with its frozen snapshot: each has a permanent copy of
+ * the period's views in its folder (/reviews/2026-10/r1/: review, services, tickets, data quality, digests).
+ */
+export function publishedRevisions(): { period: SitePeriod; revision: number; snap: PeriodSnapshot }[] {
+  return sitePeriods().flatMap((period) =>
+    period.status.revisions.map((r) => ({ period, revision: r.revision, snap: revisionOf(period.id, r.revision).snapshot })),
+  );
+}
+
 /** Link to a period review (or a frozen revision). */
 export function reviewHref(period: string, revision: number | null = null): string {
   return href(reviewPath(period, revision));

@@ -46,14 +46,14 @@ describe('digestModel', () => {
     expect(m.attention.counts).toEqual(['Availability met 1 of 2 monitored services.']);
     expect(m.attention.none).toBeNull();
     // budgetUsed 2.0689… → 207 %; availability items show 3 digits, the target too (as the page's list does);
-    // the service page is below the digest's folder.
+    // the service page is revision 2's copy, below the digest's folder.
     expect(m.attention.items).toEqual([
       {
         kind: 'breach',
         figure: 'availability:api',
         marker: '✗ breached',
         label: 'API',
-        href: 'services/api/',
+        href: 'r2/services/api/',
         text: '97.931 % against a target of 99.000 %; error budget used 207 %',
       },
     ]);
@@ -144,7 +144,7 @@ describe('digestModel', () => {
     const md = digestMarkdown(zh);
     // The edition ends with a full stop, the attention item's label takes a full-width colon.
     expect(md.split('\n')[2]).toBe('已发布修订版本 1。');
-    expect(md).toContain('- ✗ 未达标 [API](services/api/)：97.931%，目标为 99.000%；错误预算已用 207%');
+    expect(md).toContain('- ✗ 未达标 [API](r1/services/api/)：97.931%，目标为 99.000%；错误预算已用 207%');
     const html = digestHtml(zh);
     expect(html).toContain('>已发布修订版本 1。</p>');
     expect(html).toContain('</a>：97.931%，目标为 99.000%');
@@ -195,17 +195,18 @@ describe('digestModel', () => {
 });
 
 describe('digestLinker', () => {
-  it('links a published revision’s review, its sections and its JSON at the revision’s permanent address', () => {
+  it('links a published revision’s review, its pages and its JSON at the revision’s permanent address', () => {
     // Found by an audit of published means frozen: a digest of revision 1, e-mailed, led to the period's
     // address, which shows revision 2 once it is published. The service, tickets and data-quality pages
-    // have no copy per revision, so they stay the period's.
+    // have a permanent copy per revision too (/reviews/2026-10/r1/services/api/), so they are linked there.
     const links = (revision: number | null) => {
       const m = digestModel({ snap: mini(), revision, locale: 'en', link: relative });
       return { review: m.links.items.map((l) => l.href), attention: m.attention.items.map((i) => i.href) };
     };
-    expect(links(1).review).toEqual(['r1/', 'tickets/', 'data-quality/', '../../method/', 'r1/snapshot.json']);
+    expect(links(1).review).toEqual(['r1/', 'r1/tickets/', 'r1/data-quality/', '../../method/', 'r1/snapshot.json']);
     expect(links(null).review).toEqual(['./', 'tickets/', 'data-quality/', '../../method/', 'snapshot.json']);
-    expect(links(2).attention).toEqual(['services/api/']);
+    expect(links(2).attention).toEqual(['r2/services/api/']);
+    expect(links(null).attention).toEqual(['services/api/']);
     const withSection = mini();
     withSection.attention = withSection.attention.map((it) => ({ ...it, anchor: '#tickets' }));
     expect(digestModel({ snap: withSection, revision: 2, locale: 'en', link: relative }).attention.items.map((i) => i.href)).toEqual([
@@ -296,6 +297,66 @@ describe('the other language’s digest (a review built in two languages)', () =
   });
 });
 
+describe('a published revision’s permanent copy of its digest (/reviews/2026-10/r1/digest.md)', () => {
+  const two = ['en', 'zh-CN'] as const;
+  const folder = '/reviews/2026-10/r1/';
+  const copy = (locale: 'en' | 'zh-CN', superseded: Parameters<typeof digestModel>[0]['superseded']) =>
+    digestModel({
+      snap: mini(),
+      revision: 1,
+      locale,
+      locales: two,
+      folder,
+      superseded,
+      link: digestLinker({ origin: null, base: '/', locale, locales: two, period: '2026-10', folder }),
+    });
+
+  it('links relative to the revision’s folder, into its own copies and to the other language’s copy', () => {
+    const m = copy('en', null);
+    // From /en/reviews/2026-10/r1/: the review is './', the method three folders up, the JSON (no language folder) four.
+    expect(m.links.items.map((l) => l.href)).toEqual([
+      './',
+      'tickets/',
+      'data-quality/',
+      '../../../method/',
+      '../../../../reviews/2026-10/r1/snapshot.json',
+    ]);
+    expect(m.attention.items.map((i) => i.href)).toEqual(['services/api/']);
+    expect(m.languages.map((l) => l.md)).toEqual(['../../../../zh-CN/reviews/2026-10/r1/digest.md']);
+    expect(m.superseded).toBeNull();
+    expect(digestMarkdown(m)).not.toContain('Superseded');
+  });
+
+  it('says when it was superseded, as the revision’s pages do, linking the revision that superseded it and the latest', () => {
+    const en = copy('en', { by: 2, date: '2026-11-20', reason: 'Corrected monitoring export', latest: 3 });
+    // review.en.ts: superseded, supersededReason, latestIs; r2 is a sibling folder of r1.
+    expect(en.superseded).toEqual([
+      { text: 'Superseded by ', href: null },
+      { text: 'r2', href: '../r2/' },
+      { text: ' on 2026-11-20', href: null },
+      { text: ': Corrected monitoring export', href: null },
+      { text: ' The latest is ', href: null },
+      { text: 'r3', href: '../r3/' },
+      { text: '.', href: null },
+    ]);
+    expect(digestMarkdown(en).split('\n').slice(4, 7)).toEqual([
+      '[本摘要中文版](../../../../zh-CN/reviews/2026-10/r1/digest.md)',
+      '',
+      'Superseded by [r2](../r2/) on 2026-11-20: Corrected monitoring export The latest is [r3](../r3/).',
+    ]);
+    expect(digestHtml(en)).toContain(
+      '<p data-superseded style="margin:0 0 12px;padding:6px 8px;background:#fff8c5">Superseded by <a href="../r2/" style="color:#0969da">r2</a> on 2026-11-20: Corrected monitoring export The latest is <a href="../r3/" style="color:#0969da">r3</a>.</p>',
+    );
+    // No reason: the sentence ends with the language's full stop.
+    const zh = copy('zh-CN', { by: 2, date: '2026-11-20', reason: null, latest: null });
+    expect(zh.superseded?.map((p) => p.text).join('')).toBe(
+      `${dictionary('zh-CN')
+        .review.superseded('r2', '2026年11月20日')
+        .replace(/\[(r2)\]\(0\)/, '$1')}。`,
+    );
+  });
+});
+
 describe('digest renderings', () => {
   const hostile = () => {
     const snap = mini();
@@ -327,7 +388,7 @@ describe('digest renderings', () => {
   it('lays out the Markdown digest: headings, attention list, figures table, links', () => {
     const md = digestMarkdown(digestModel({ snap: mini(), revision: 1, locale: 'en', link: relative }));
     expect(md.split('\n').slice(0, 3)).toEqual(['# Mini review — October 2026: digest', '', 'Published revision 1.']);
-    expect(md).toContain('- ✗ breached [API](services/api/): 97.931 % against a target of 99.000 %; error budget used 207 %');
+    expect(md).toContain('- ✗ breached [API](r1/services/api/): 97.931 % against a target of 99.000 %; error budget used 207 %');
     expect(md).toContain('| API availability | 97.931 % | 99.00 % | ✗ breached |  | 24 h 10 min monitored |');
     expect(md).toContain('- [How each figure is made](../../method/)');
     expect(md.endsWith('_\n')).toBe(true);

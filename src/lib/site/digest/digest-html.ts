@@ -49,6 +49,9 @@ export function digestHtml(m: DigestModel): string {
       (l) =>
         `<p data-language-switch style="margin:0 0 12px"><a href="${e(l.html)}" hreflang="${e(l.locale)}" lang="${e(l.locale)}" style="color:#0969da">${e(l.label)}</a></p>`,
     ),
+    m.superseded
+      ? `<p data-superseded style="margin:0 0 12px;padding:6px 8px;background:#fff8c5">${m.superseded.map((p) => (p.href === null ? e(p.text) : a(p.text, p.href))).join('')}</p>`
+      : '',
     m.partial ? `<p style="margin:0 0 12px;padding:6px 8px;background:#fff8c5">${e(m.partial)}</p>` : '',
     `<h2 style="font-size:16px;margin:16px 0 6px">${e(m.attention.heading)}</h2>`,
     m.attention.counts.length ? `<p style="margin:0 0 6px">${e(m.attention.counts.join(m.punct.join))}</p>` : '',

@@ -28,6 +28,7 @@ const link = (label: string, href: string) => `[${markdownText(label)}](${markdo
 export function digestMarkdown(m: DigestModel): string {
   const out: string[] = [`# ${markdownText(m.title)}`, '', markdownText(`${m.edition}${m.punct.stop}`)];
   for (const l of m.languages) out.push('', link(l.label, l.md));
+  if (m.superseded) out.push('', m.superseded.map((p) => (p.href === null ? markdownText(p.text) : link(p.text, p.href))).join(''));
   if (m.partial) out.push('', markdownText(m.partial));
   out.push('', `## ${markdownText(m.attention.heading)}`, '');
   if (m.attention.counts.length) out.push(m.attention.counts.map(markdownText).join(m.punct.join), '');

@@ -14,8 +14,10 @@ import type { PeriodSnapshot } from '../../snapshot/build-snapshots.ts';
 import { reviewNamesIn } from '../../snapshot/review-names.ts';
 import { attentionFigureName } from '../i18n/attention-figure-name.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
-import { formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
+import { formatDateIn, formatDurationIn, formatPercentIn, formatPeriodIn, formatPointChangeIn } from '../i18n/locale-format.ts';
 import { localePath, otherLocales } from '../i18n/locale-path.ts';
+import { parseRich } from '../i18n/rich-text.ts';
+import type { Supersession } from '../period-notices.ts';
 import { responseCoverageShort } from '../response-coverage.ts';
 import { hasTicketsPage, hrefUnder, reviewPath } from '../site-links.ts';
 
@@ -60,6 +62,11 @@ export interface DigestModel {
   /** The partial-data notice, or null for a complete period. */
   partial: string | null;
   /**
+   * On a superseded revision's digest: "Superseded by r2 on 2026-11-20: reason", as the revision's pages say it,
+   * in parts (a part with `href` is a link to that revision); null otherwise.
+   */
+  superseded: Array<{ text: string; href: string | null }> | null;
+  /**
    * The same period's digest in each other language of the review (none with one language), named in
    * that language's words: the Markdown digest links the Markdown, the HTML the HTML.
    */
@@ -84,6 +91,10 @@ export interface DigestInput {
   locales?: readonly Locale[];
   /** A site path ('/reviews/2026-10/', '/method/', '/reviews/2026-10/snapshot.json') → the link the digest gives. */
   link: DigestLinker;
+  /** The folder the digest is written to: the period's (default), or a published revision's (/reviews/2026-10/r1/) for its permanent copy. */
+  folder?: string;
+  /** When the revision was superseded by a later one (period-notices.ts, supersededBy); null or absent: it was not. */
+  superseded?: Supersession | null;
 }
 
 /**
@@ -92,14 +103,13 @@ export interface DigestInput {
  * digestModel({ snap, revision: 1, locale: 'en', link: (p) => p }).headline.rows[0]
  * // { figure: 'availability:api', label: 'Public API availability', value: '99.912 %', target: '99.90 %', verdict: '✓ met', … }
  */
-export function digestModel({ snap, revision, locale, locales = [locale], link }: DigestInput): DigestModel {
+export function digestModel(input: DigestInput): DigestModel {
+  const { snap, revision, locale, locales = [locale], link, folder = reviewPath(snap.period.id), superseded = null } = input;
   const t = dictionary(locale);
   const d = t.digest;
-  const periodPath = reviewPath(snap.period.id);
   // A published revision's digest is frozen with it, in the e-mails it went out in: its review, the
-  // sections it points into and its JSON are the revision's permanent ones (/reviews/2026-10/r1/),
-  // which keep showing what it summarises after a later revision. The service, tickets and
-  // data-quality pages are the period's own (they have no copy per revision).
+  // pages it points into (services, tickets, data quality) and its JSON are the revision's permanent
+  // copies (/reviews/2026-10/r1/…), which keep showing what it summarises after a later revision.
   const reviewPage = reviewPath(snap.period.id, revision);
   const h = snap.headline;
   const pct = (v: number | null, digits: number) => formatPercentIn(v, locale, digits);
@@ -143,7 +153,7 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
     if (it.budgetUsed !== null && (it.kind === 'breach' || it.kind === 'budget-exhausted' || it.kind === 'at-risk'))
       text += d.budgetUsed(pct(it.budgetUsed, 0));
     // Anchors are relative to the period page: '#tickets' is on it, 'services/api/' below it.
-    const href = it.anchor.startsWith('#') ? `${link(reviewPage)}${it.anchor}` : link(`${periodPath}${it.anchor}`);
+    const href = it.anchor.startsWith('#') ? `${link(reviewPage)}${it.anchor}` : link(`${reviewPage}${it.anchor}`);
     return {
       kind: it.kind,
       figure: it.figure,
@@ -218,19 +228,19 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
 
   // The other languages' digests: files, so their site paths carry their locale folder themselves.
   const languages = otherLocales(locale, locales).map((other) => {
-    const folder = localePath(other, locales, periodPath);
+    const there = localePath(other, locales, folder);
     return {
       locale: other,
       label: dictionary(other).digest.otherLanguage,
-      md: link(`${folder}digest.md`),
-      html: link(`${folder}digest.html`),
+      md: link(`${there}digest.md`),
+      html: link(`${there}digest.html`),
     };
   });
 
   const links = [{ label: d.reviewLink, href: link(reviewPage) }];
-  if (hasTicketsPage(snap)) links.push({ label: d.ticketsLink, href: link(`${periodPath}tickets/`) });
+  if (hasTicketsPage(snap)) links.push({ label: d.ticketsLink, href: link(`${reviewPage}tickets/`) });
   links.push(
-    { label: d.dataQualityLink, href: link(`${periodPath}data-quality/`) },
+    { label: d.dataQualityLink, href: link(`${reviewPage}data-quality/`) },
     { label: d.methodLink, href: link('/method/') },
     { label: d.snapshotLink, href: link(`${reviewPage}snapshot.json`) },
   );
@@ -240,6 +250,7 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
     title: d.title(reviewNamesIn(snap.review, locale).name, formatPeriodIn(snap.period.id, locale)),
     edition: revision === null ? d.draft : d.published(revision),
     partial: snap.period.complete ? null : d.partial,
+    superseded: superseded === null ? null : supersededParts(superseded, snap.period.id, locale, link),
     languages,
     attention: { heading: d.attentionHeading, counts, none: items.length === 0 ? d.attentionNone(previous) : null, items },
     headline: { heading: d.headlineHeading, columns: d.columns, rows },
@@ -247,6 +258,24 @@ export function digestModel({ snap, revision, locale, locales = [locale], link }
     footer: d.madeBy(`${snap.tool.name} ${snap.tool.version}`),
     punct: { stop: t.punct.stop, colon: t.punct.colon, join: t.punct.join },
   };
+}
+
+/** The superseded notice of a revision's pages (SupersededNotice.astro) as text parts, each link to its revision's review. */
+function supersededParts(
+  s: Supersession,
+  period: string,
+  locale: Locale,
+  link: DigestLinker,
+): Array<{ text: string; href: string | null }> {
+  const t = dictionary(locale);
+  const r = t.review;
+  const parts = (text: string, to: number) =>
+    parseRich(text).map((p) => ({ text: p.text, href: p.kind === 'link' ? link(reviewPath(period, to)) : null }));
+  return [
+    ...parts(r.superseded(t.status.revisionShort(s.by), formatDateIn(s.date, locale)), s.by),
+    { text: s.reason === null ? t.punct.stop : r.supersededReason(s.reason), href: null },
+    ...(s.latest === null ? [] : parts(r.latestIs(t.status.revisionShort(s.latest)), s.latest)),
+  ];
 }
 
 export interface DigestLinkOptions {
@@ -258,11 +287,13 @@ export interface DigestLinkOptions {
   locales: readonly Locale[];
   /** The period whose folder the digest is written to. */
   period: string;
+  /** The folder the digest is written to when it is not the period's: a published revision's (/reviews/2026-10/r1/). */
+  folder?: string;
 }
 
 /**
  * The digest's links: absolute when the site's origin is known (an e-mail needs them so),
- * else relative to the digest's folder (dist/[locale/]reviews/<period>/), so the files work
+ * else relative to the digest's folder (dist/[locale/]reviews/<period>/[r<n>/]), so the files work
  * wherever the site is hosted. Pages (paths ending in '/') stay in the digest's language;
  * downloads have one address for every language, as on the site.
  * @example
@@ -277,7 +308,7 @@ export function digestLinker(o: DigestLinkOptions): DigestLinker {
     const origin = o.origin.replace(/\/+$/, '');
     return (p) => `${origin}${full(p)}`;
   }
-  const here = full(reviewPath(o.period));
+  const here = full(o.folder ?? reviewPath(o.period));
   return (p) => {
     const to = full(p);
     const rel = path.posix.relative(here, to);

@@ -7,6 +7,6 @@ import type { SitePeriod } from '../../../../lib/site/site-data.ts';
 export const getStaticPaths = digestPaths;
 
 export const GET: APIRoute = ({ params, props }) =>
-  new Response(digestMarkdown(digestFor(params, (props as { period: SitePeriod }).period)), {
+  new Response(digestMarkdown(digestFor(params, props as { period: SitePeriod })), {
     headers: { 'content-type': 'text/markdown; charset=utf-8' },
   });
