@@ -296,13 +296,32 @@ ORDER BY m_n
 `;
 }
 
-/** The first and last time, epoch ms (`lo`, `hi`), of the table's rows the review takes (DuckDB): the months the data spans. */
-export function takenSpanQuery(input: MappingInput): string {
+/**
+ * The row accounting of the table's rows the review takes (DuckDB), in rows, never read into JS:
+ * per time bin (`bin` = ⌊ms / binMs⌋, as RowAccount bins) and per side of the months rolled up
+ * (`outside` 1 for a row before `fromMs` or at or after `toMs`, each null when the config leaves
+ * that end open), the rows taken (`rows`), the checks they make once duplicates are settled
+ * (`checks`: one per service, probe and instant, as the recipe's `deduped` and the review's check
+ * store keep them), and their first and last time (`lo`, `hi`).
+ */
+export function takenRowsQuery(input: MappingInput, bounds: { fromMs: number | null; toMs: number | null }, binMs: number): string {
   const mapping = mappingSteps(input, DUCKDB, false);
+  const outside = [
+    ...(bounds.fromMs === null ? [] : [`m_at < ${bounds.fromMs}`]),
+    ...(bounds.toMs === null ? [] : [`m_at >= ${bounds.toMs}`]),
+  ];
   return `WITH
-${mapping.steps}
-SELECT min(m_at) AS lo, max(m_at) AS hi FROM mapped WHERE ${mapping.valid}
+${mapping.steps},
+keyed AS (SELECT m_at, count(*) AS n FROM mapped WHERE ${mapping.valid} GROUP BY m_service, m_probe, m_at)
+SELECT m_at // ${binMs} AS bin, CASE WHEN ${outside.length > 0 ? outside.join(' OR ') : 'false'} THEN 1 ELSE 0 END AS outside,
+  sum(n) AS rows, count(*) AS checks, min(m_at) AS lo, max(m_at) AS hi
+FROM keyed GROUP BY ALL ORDER BY bin, outside
 `;
+}
+
+/** The table's row count (DuckDB). */
+export function tableRowsQuery(input: Pick<MappingInput, 'table'>): string {
+  return `SELECT count(*) AS n FROM ${input.table}`;
 }
 
 /**
