@@ -71,6 +71,7 @@ interface Account {
   rows: number;
   accepted: number;
   rejected: number;
+  duplicates: number;
   rejects: Reject[];
   rejectsByReason: Record<string, number>;
 }
@@ -103,8 +104,11 @@ describe('a duckdb source with asOf', () => {
       'status: unknown status "…"; map it under values.status in the source config': 1,
       'service: unknown service "…" (not a configured id, alias or name)': 1,
     });
-    // Accepted: the rollup rows, 2 services × 31 days of October; November, whose one check is after asOf, is no month of it.
-    expect([a.accepted, a.rejected, a.rows]).toEqual([62, 141, 203]);
+    // Counted in rows of the table, as the CSV path counts its lines: the table's 1,743 rows (the export's 1,742 data
+    // lines and the 3 Nov check) are 141 rejected (above) and 1,743 − 141 = 1,602 accepted, the checks the October
+    // rollups hold (no two accepted rows share a service, probe and instant: 0 duplicates). Before, accepted counted
+    // the rollup rows (2 services × 31 days = 62) and rows 62 + 141 = 203, which is no count of the table's rows.
+    expect([a.accepted, a.rejected, a.duplicates, a.rows]).toEqual([1602, 141, 0, 1743]);
     // Each at its row of the table (its line in the export less the header) and its column, the time as an instant.
     const exportLines = readFileSync(path.join(work, 'data/checks.csv'), 'utf8').trimEnd().split('\n');
     const after = a.rejects.filter((r) => r.reason === `checked after the export was taken (asOf ${AS_OF})`);
@@ -126,6 +130,8 @@ describe('a duckdb source with asOf', () => {
   it('agrees with the CSV path on the same rows: the same review, the same rejects and reasons', async () => {
     const [csv, duck] = [await account('csv'), await account('duckdb')];
     expect(duck.rejectsByReason).toEqual(csv.rejectsByReason);
+    const counts = (a: Account) => [a.rows, a.accepted, a.rejected, a.duplicates];
+    expect(counts(duck)).toEqual(counts(csv));
     // Row n of the table is line n + 1 of the export (its header is line 1); the time is shown as an instant.
     const comparable = (r: Reject, lineOffset: number) => [
       r.line + lineOffset,

@@ -2,20 +2,22 @@
  * The sources DuckDB reads in process (@duckdb/node-api): a `rollups` source's Parquet files,
  * and a `duckdb` source — checks in a DuckDB database file or in Parquet files — rolled up by
  * the DuckDB recipe (rollup-sql.ts) where they are, so no export step is needed. Either way the
- * rows that come out are rollup rows, and each goes through the rollups row mapper and the
- * file's RowAccount like a row of a CSV export: the same checks, rejects and accounting. A
- * Parquet row is named by its row number (the header is not a line), `rollups.parquet:12:4`.
+ * rows that come out are rollup rows, and each goes through the rollups row mapper. A rollups
+ * file's rows are its rows, so each goes into the file's RowAccount like a row of a CSV export;
+ * a duckdb source's account is in rows of its table, as a checks export's (accountTaken,
+ * rejectLeftOut). A Parquet row is named by its row number (the header is not a line),
+ * `rollups.parquet:12:4`.
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
-import { type MonthId, monthOf, monthsBetween } from '../time/periods.ts';
-import { words } from '../util/reason.ts';
-import type { RowAccount } from './file-account.ts';
+import { type MonthId, monthBounds, monthOf, monthsBetween } from '../time/periods.ts';
+import { reasonText, words } from '../util/reason.ts';
+import { type FileAccount, type RowAccount, TIME_BIN_MS } from './file-account.ts';
 import { missingColumnsMessage, type ResolvedSource, resolveSource, resolveSourceOptions, type SourceOptions } from './resolve-source.ts';
-import { leftOutRowsQuery, type MappingInput, rollupRecipe, takenSpanQuery } from './rollup-sql.ts';
+import { leftOutRowsQuery, type MappingInput, rollupRecipe, tableRowsQuery, takenRowsQuery } from './rollup-sql.ts';
 import { type RowContext, rowMapperFor } from './row-mappers.ts';
 
 /** A Parquet file, by its name. */
@@ -86,16 +88,20 @@ async function withDuckdb<T>(name: string, memoryLimit: string | undefined, work
 /** A DuckDB value as the text cell a CSV would hold. */
 const cellOf = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Rollup rows through the rollups row mapper and the account, row by row. */
-function settleRollups(read: DuckdbRead, result: Rows): void {
+function rollupMapper(read: DuckdbRead, columns: string[]): ReturnType<typeof rowMapperFor> {
   // The recipe's rows have the format's fixed column names: the source's columns, words and preset map its table, not these.
   const asRollups = { ...read.source, kind: 'rollups' as const, columns: {}, values: {}, preset: undefined };
   const { options: rollupOptions } = resolveSourceOptions(asRollups, read.config);
-  const resolved = resolveSource(rollupOptions, result.columns);
+  const resolved = resolveSource(rollupOptions, columns);
   if ('duplicates' in resolved) throw new ReviewError(`${read.name}: the columns ${resolved.duplicates.join('; ')}`);
-  if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(read.name, resolved.missing, result.columns));
+  if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(read.name, resolved.missing, columns));
   read.account.file.fields = Object.keys(resolved.indices).sort();
-  const map = rowMapperFor(resolved);
+  return rowMapperFor(resolved);
+}
+
+/** A rollups file's rows through the rollups row mapper and the account, row by row. */
+function settleRollups(read: DuckdbRead, result: Rows): void {
+  const map = rollupMapper(read, result.columns);
   result.rows.forEach((row, i) => {
     const out = map(
       result.columns.map((c) => cellOf(row[c])),
@@ -107,6 +113,30 @@ function settleRollups(read: DuckdbRead, result: Rows): void {
       read.accept(out);
     }
   });
+}
+
+/**
+ * The recipe's rollup rows through the rollups row mapper, as a rollups file's rows, but not into
+ * the account: a duckdb source accounts for the rows of its table (accountTaken). A rollup row the
+ * mapper refuses is the recipe's fault, not the table's: an error, not a reject. Gives the checks
+ * the rows hold.
+ */
+function settleRecipeRollups(read: DuckdbRead, result: Rows): number {
+  const map = rollupMapper(read, result.columns);
+  let checks = 0;
+  result.rows.forEach((row, i) => {
+    const out = map(
+      result.columns.map((c) => cellOf(row[c])),
+      i + 1,
+    );
+    if ('reason' in out)
+      throw new ReviewError(
+        `${read.name}: the DuckDB recipe gave a rollup row the review refuses (row ${i + 1}: ${out.field ?? ''} ${reasonText(out.reason, (t) => t)}); please report this`,
+      );
+    if (out.kind === 'rollup') checks += out.rollup.checks;
+    read.accept(out);
+  });
+  return checks;
 }
 
 /** Reads one file of a `rollups` source (Parquet) or of a `duckdb` source (a database file or Parquet checks). */
@@ -131,7 +161,6 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
     if ('missing' in resolved) throw new ReviewError(missingColumnsMessage(read.name, resolved.missing, header));
     const column = (field: string) =>
       resolved.indices[field] === undefined ? null : (header[resolved.indices[field] as number] as string);
-    const zone = read.config.review.timeZone;
     const mapping: MappingInput = {
       table,
       columns: {
@@ -143,18 +172,90 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
       },
       source: read.options,
     };
+    // The accounting of the rows the review takes, counted in SQL: per time bin, inside or outside the
+    // configured review bounds (the months rolled up when the config sets them; else they span every such row).
+    const zone = read.config.review.timeZone;
+    const { firstPeriod, lastPeriod } = read.config.review;
+    const bounds = {
+      fromMs: firstPeriod === undefined ? null : monthBounds(firstPeriod, zone).startMs,
+      toMs: lastPeriod === undefined ? null : monthBounds(lastPeriod, zone).endMs,
+    };
+    const taken = (await run(takenRowsQuery(mapping, bounds, TIME_BIN_MS))).rows.map((r) => ({
+      bin: Number(r.bin),
+      outside: Number(r.outside) === 1,
+      rows: Number(r.rows),
+      checks: Number(r.checks),
+      lo: Number(r.lo),
+      hi: Number(r.hi),
+    }));
     // The months to roll up: the configured review bounds, else those the checks the review takes span (as the
     // accepted rows of an export give its range: a rejected row, one after asOf say, moves nothing).
-    const span = (await run(takenSpanQuery(mapping))).rows[0];
-    const lo = span?.lo === null || span?.lo === undefined ? null : Number(span.lo);
-    const hi = span?.hi === null || span?.hi === undefined ? null : Number(span.hi);
-    const first = read.config.review.firstPeriod ?? (lo === null ? null : monthOf(lo, zone));
-    const last = read.config.review.lastPeriod ?? (hi === null ? null : monthOf(hi, zone));
+    const lo = taken.length === 0 ? null : Math.min(...taken.map((t) => t.lo));
+    const hi = taken.length === 0 ? null : Math.max(...taken.map((t) => t.hi));
+    const first = firstPeriod ?? (lo === null ? null : monthOf(lo, zone));
+    const last = lastPeriod ?? (hi === null ? null : monthOf(hi, zone));
     const months: MonthId[] = first !== null && last !== null ? monthsBetween(first, last) : [];
     const rules = resolveRules(read.config);
-    if (months.length > 0) settleRollups(read, await run(rollupRecipe({ engine: 'duckdb', ...mapping, months, rules, zone })));
-    await rejectLeftOut(read, resolved, mapping, each);
+    const rolledUp =
+      months.length > 0 ? settleRecipeRollups(read, await run(rollupRecipe({ engine: 'duckdb', ...mapping, months, rules, zone }))) : 0;
+    const tableRows = Number((await run(tableRowsQuery(mapping))).rows[0]?.n);
+    accountTaken(read, taken, rolledUp);
+    const leftOut = await rejectLeftOut(read, resolved, mapping, each);
+    read.account.file.fields = Object.keys(resolved.indices).sort();
+    // accepted + rejected + duplicates = rows holds by construction (RowAccount); rows must be the table's.
+    if (read.account.file.rows !== tableRows)
+      throw new ReviewError(
+        `${read.name}: the row accounting does not add up: the table has ${tableRows} rows, but ${read.account.file.rows} were ` +
+          `counted (${read.account.file.rows - leftOut} taken, ${leftOut} left out by the DuckDB recipe); please report this`,
+      );
   });
+}
+
+/**
+ * The rows the review takes, into the account in rows of the table, as a checks export's rows
+ * are counted: every row taken is accepted, in its time bin (those outside the months rolled up
+ * too: they are reported as outside the review's periods, as a CSV export's such rows are), and
+ * each row repeating a service, probe and instant of another is a duplicate. The checks the
+ * rollups hold must be those taken inside the months: the recipe and this count are one rule.
+ */
+function accountTaken(
+  read: DuckdbRead,
+  taken: Array<{ bin: number; outside: boolean; rows: number; checks: number; lo: number; hi: number }>,
+  rolledUp: number,
+): void {
+  const inside = taken.reduce((n, t) => n + (t.outside ? 0 : t.checks), 0);
+  if (inside !== rolledUp)
+    throw new ReviewError(
+      `${read.name}: the DuckDB recipe's rollups hold ${rolledUp} checks, but the table has ${inside} checks the review takes in the months rolled up; please report this`,
+    );
+  const timeBins: FileAccount['timeBins'] = {};
+  for (const t of taken) {
+    const bin = timeBins[t.bin];
+    if (!bin) timeBins[t.bin] = [t.rows, t.lo, t.hi];
+    else {
+      bin[0] += t.rows;
+      bin[1] = Math.min(bin[1], t.lo);
+      bin[2] = Math.max(bin[2], t.hi);
+    }
+  }
+  const rows = taken.reduce((n, t) => n + t.rows, 0);
+  const checks = taken.reduce((n, t) => n + t.checks, 0);
+  const times = taken.flatMap((t) => [t.lo, t.hi]);
+  read.account.add(
+    {
+      rows,
+      accepted: rows,
+      rejected: 0,
+      truncated: 0,
+      firstMs: times.length === 0 ? null : Math.min(...times),
+      lastMs: times.length === 0 ? null : Math.max(...times),
+      timeBins,
+      rejects: [],
+      rejectsByReason: {},
+    },
+    0,
+  );
+  if (rows > checks) read.account.duplicates(rows - checks);
 }
 
 /** Epoch ms as a cell the row mapper reads back exactly: ISO 8601 in UTC, or the digits beyond Date's range. */
@@ -169,7 +270,8 @@ const instantCell = (ms: number): string => (Math.abs(ms) <= 8.64e15 ? new Date(
  * the row mapper would take (the recipe folds only ASCII white space in words: docs/rollups.md) is
  * rejected as such, not passed over.
  */
-async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping: MappingInput, each: Queries['each']): Promise<void> {
+async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping: MappingInput, each: Queries['each']): Promise<number> {
+  let count = 0;
   const map = rowMapperFor(resolved);
   const width = resolved.header.length;
   const at = (field: string) => resolved.indices[field];
@@ -180,6 +282,7 @@ async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping
     [at('latencyMs'), 5],
   ];
   await each(leftOutRowsQuery(mapping), (row) => {
+    count++;
     const line = Number(row[0]);
     const fields = new Array<string>(width).fill('');
     const time = at('timeMs');
@@ -198,4 +301,5 @@ async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping
         ),
       });
   });
+  return count;
 }

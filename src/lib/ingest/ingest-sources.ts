@@ -137,7 +137,8 @@ export async function ingestSources(
     if (ctx.kind !== 'rollup') return;
     const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
     const earlier = rollups.get(key);
-    if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+    // A duckdb source counts the rows of its table: a service-day of it replaced is that day's checks, not one row.
+    if (earlier) (accounts[earlier.file] as RowAccount).duplicates(files[earlier.file]?.kind === 'duckdb' ? earlier.record.checks : 1);
     rollups.set(key, { record: ctx.rollup, file: fileIndex });
   };
 

@@ -86,7 +86,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     values[field] = { ...(preset?.values[field] ?? {}), ...(source.values[field] ?? {}) };
   // Checks land only on monitored services (with both availability settings); other kinds on any configured one.
   const takesNoChecks = (s: ReviewConfig['services'][number]) =>
-    source.kind === 'checks' && (s.target === undefined || s.latencyThresholdMs === undefined);
+    kind === 'checks' && (s.target === undefined || s.latencyThresholdMs === undefined);
   const serviceNames = (s: ReviewConfig['services'][number]): ServiceNames => ({ id: s.id, name: s.name, aliases: s.aliases });
   // The config was validated: an asOf that is no instant cannot get here.
   const asOf = source.asOf === undefined ? null : sourceAsOf(source.asOf, config.review.timeZone);

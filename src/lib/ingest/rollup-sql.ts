@@ -27,6 +27,7 @@ import { mergeWindows } from '../model/merge-windows.ts';
 import { DEFAULT_PROBE } from '../model/records.ts';
 import { ROLLUP_FORMAT_VERSION } from '../model/rollup-record.ts';
 import { DEFAULT_STATUS_WORDS, normWord, serviceMapper, statusMapper } from '../model/value-maps.ts';
+import { END_MS, MIN_MS } from '../time/parse-timestamp.ts';
 import { periodDays } from '../time/period-days.ts';
 import { type MonthId, monthBounds } from '../time/periods.ts';
 import { offsetMinutesAt } from '../time/zoned-time.ts';
@@ -86,6 +87,8 @@ interface Dialect {
   argMax: string;
   /** A latency as the review stores it (a 32-bit float), back as a double; NULL for an empty cell or one that is not a number. */
   float32(x: string): string;
+  /** Text as a 64-bit float, as JavaScript's Number reads it; NULL when it is none. */
+  float64(x: string): string;
 }
 
 const DUCKDB: Dialect = {
@@ -115,6 +118,7 @@ const DUCKDB: Dialect = {
   nullDouble: 'CAST(NULL AS DOUBLE)',
   argMax: 'arg_max',
   float32: (x) => `CAST(TRY_CAST(trim(CAST(${x} AS VARCHAR)) AS FLOAT) AS DOUBLE)`,
+  float64: (x) => `TRY_CAST(${x} AS DOUBLE)`,
 };
 
 const CLICKHOUSE: Dialect = {
@@ -149,6 +153,7 @@ const CLICKHOUSE: Dialect = {
   nullDouble: 'CAST(NULL AS Nullable(Float64))',
   argMax: 'argMax',
   float32: (x) => `CAST(toFloat32OrNull(trimBoth(toString(${x}))) AS Nullable(Float64))`,
+  float64: (x) => `toFloat64OrNull(${x})`,
 };
 
 const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
@@ -207,6 +212,9 @@ export function offsetChanges(months: readonly MonthId[], zone: string): Array<[
   return out;
 }
 
+/** NUMBER_TEXT (model/value-maps.ts) without backslashes, which ClickHouse's string literals would read as escapes. */
+export const LATENCY_TEXT = '[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?';
+
 /** What the steps that read the table's rows need: the table, its columns and the source's words and asOf. */
 export type MappingInput = Pick<RecipeInput, 'table' | 'columns' | 'source'>;
 
@@ -214,9 +222,9 @@ export type MappingInput = Pick<RecipeInput, 'table' | 'columns' | 'source'>;
  * The steps that read each row of the table as the review reads an export row, shared by the
  * recipe and by {@link leftOutRowsQuery} so both leave out the same rows: the common table
  * expressions status_words, service_words, cells and mapped, and `valid`, the condition on
- * mapped's columns under which the review takes the row (a time, a known service and status word,
- * a latency that is empty or a number ≥ 0, and a time at or before the source's asOf); any other
- * row the review rejects. With `numbered`, cells and mapped also carry each row's position in the
+ * mapped's columns under which the review takes the row (a time in 1970–2199, a known service —
+ * for checks a monitored one — and status word, a latency that is empty or number text from 0 to
+ * 2⁵³−1, and a time at or before the source's asOf); any other row the review rejects. With `numbered`, cells and mapped also carry each row's position in the
  * table (m_n, 1-based, in scan order) and its service, probe, status and latency cells as text
  * (m_raw_…).
  */
@@ -259,16 +267,21 @@ mapped AS (
     x.m_latency AS m_latency, x.m_cell AS m_cell${numbered ? ', x.m_n AS m_n, x.m_raw_service AS m_raw_service, x.m_raw_probe AS m_raw_probe, x.m_raw_status AS m_raw_status, x.m_raw_latency AS m_raw_latency' : ''}
   FROM cells x LEFT JOIN status_words st ON st.word = x.w_status LEFT JOIN service_words sw ON sw.word = x.w_service
 )`;
+  // A time the review reads as no year of service data (1970–2199, parse-timestamp.ts) is rejected there, so left out here.
+  const sane = ` AND m_at >= ${MIN_MS} AND m_at < ${END_MS}`;
+  // A latency as the review reads it (row-mappers.ts): number text (NUMBER_TEXT, not `inf` or `NaN`, which the
+  // engines read as numbers) from 0 to Number.MAX_SAFE_INTEGER; the engines' own casts take more.
+  const latencyOk = `(${d.matches('m_cell', LATENCY_TEXT)} AND ${d.float64('m_cell')} >= 0 AND ${d.float64('m_cell')} <= ${Number.MAX_SAFE_INTEGER})`;
   return {
     steps,
-    valid: `m_at IS NOT NULL AND m_service IS NOT NULL AND m_code IS NOT NULL AND (m_cell IS NULL OR m_latency >= 0)${asOf}`,
+    valid: `m_at IS NOT NULL AND m_service IS NOT NULL AND m_code IS NOT NULL AND (m_cell IS NULL OR ${latencyOk})${sane}${asOf}`,
   };
 }
 
 /**
  * The rows of a table that the DuckDB recipe leaves out, because the review would reject them
- * (no time, a service or status word it does not know, a latency that is not a number ≥ 0, a time
- * after the source's asOf): each row's position in the table (`m_n`, 1-based, in scan order), its
+ * (no time or one outside 1970–2199, a service or status word it does not know, a latency that is
+ * no number from 0 to 2⁵³−1, a time after the source's asOf): each row's position in the table (`m_n`, 1-based, in scan order), its
  * time (`m_at`, epoch ms) and its cells as text, in table order. The in-process duckdb source
  * (duckdb-sources.ts) gives each to the checks row mapper, which says why, so every row of the
  * table is rolled up or rejected with its reason, as a CSV export's row is.
@@ -283,13 +296,32 @@ ORDER BY m_n
 `;
 }
 
-/** The first and last time, epoch ms (`lo`, `hi`), of the table's rows the review takes (DuckDB): the months the data spans. */
-export function takenSpanQuery(input: MappingInput): string {
+/**
+ * The row accounting of the table's rows the review takes (DuckDB), in rows, never read into JS:
+ * per time bin (`bin` = ⌊ms / binMs⌋, as RowAccount bins) and per side of the months rolled up
+ * (`outside` 1 for a row before `fromMs` or at or after `toMs`, each null when the config leaves
+ * that end open), the rows taken (`rows`), the checks they make once duplicates are settled
+ * (`checks`: one per service, probe and instant, as the recipe's `deduped` and the review's check
+ * store keep them), and their first and last time (`lo`, `hi`).
+ */
+export function takenRowsQuery(input: MappingInput, bounds: { fromMs: number | null; toMs: number | null }, binMs: number): string {
   const mapping = mappingSteps(input, DUCKDB, false);
+  const outside = [
+    ...(bounds.fromMs === null ? [] : [`m_at < ${bounds.fromMs}`]),
+    ...(bounds.toMs === null ? [] : [`m_at >= ${bounds.toMs}`]),
+  ];
   return `WITH
-${mapping.steps}
-SELECT min(m_at) AS lo, max(m_at) AS hi FROM mapped WHERE ${mapping.valid}
+${mapping.steps},
+keyed AS (SELECT m_at, count(*) AS n FROM mapped WHERE ${mapping.valid} GROUP BY m_service, m_probe, m_at)
+SELECT m_at // ${binMs} AS bin, CASE WHEN ${outside.length > 0 ? outside.join(' OR ') : 'false'} THEN 1 ELSE 0 END AS outside,
+  sum(n) AS rows, count(*) AS checks, min(m_at) AS lo, max(m_at) AS hi
+FROM keyed GROUP BY ALL ORDER BY bin, outside
 `;
+}
+
+/** The table's row count (DuckDB). */
+export function tableRowsQuery(input: Pick<MappingInput, 'table'>): string {
+  return `SELECT count(*) AS n FROM ${input.table}`;
 }
 
 /**

@@ -53,9 +53,9 @@ const HOUR_MS = 3_600_000;
  */
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 2199;
-/** 1970-01-01T00:00:00Z and 2200-01-01T00:00:00Z: the instants of the sane range. */
-const MIN_MS = 0;
-const END_MS = 7_258_118_400_000;
+/** 1970-01-01T00:00:00Z and 2200-01-01T00:00:00Z: the instants of the sane range (the SQL recipes take the same). */
+export const MIN_MS = 0;
+export const END_MS = 7_258_118_400_000;
 /** Spreadsheet serial day 0 (1899-12-30), as wall-clock ms read as UTC. */
 const EXCEL_DAY0_MS = -2_209_161_600_000;
 const MAX_CACHED_HOURS = 100_000;
