@@ -65,7 +65,9 @@ describe('check reports commentary problems before the build', () => {
     expect(lines).toContain(
       'warning: content/reviews/2026-10.zh-cn.mdx: commentary no page shows: not named <period>.mdx or <period>.<locale>.mdx (2026-10.mdx, 2026-Q4.zh-CN.mdx)',
     );
-    expect(lines).toContain("warning: content/reviews/2026-10.zh-CN.mdx: commentary no page shows: zh-CN is not one of the review's locales (en)");
+    expect(lines).toContain(
+      "warning: content/reviews/2026-10.zh-CN.mdx: commentary no page shows: zh-CN is not one of the review's locales (en)",
+    );
     const json = await runCli(['check', '--json', '--config', config]);
     expect(json.code).toBe(1);
     expect((JSON.parse(json.out) as { commentary: string[] }).commentary).toHaveLength(5);

@@ -95,6 +95,8 @@ describe('periodDownloads (every data file of a period folder)', () => {
       ...services(''),
       // Revision 1's permanent copies of the service pages link their own (published means frozen).
       ...services('r1/'),
+      // So do the draft view's copies, of the draft's figures (the same services as r1 here: only an availability changed).
+      ...services('draft/'),
     ]);
     expect(new Set(paths).size).toBe(paths.length);
     const at = (p: string) => {

@@ -296,6 +296,14 @@ describe('reviewSite (the site integration)', () => {
     expect(downloadProblems([...all, ...r1], new Set(), ['/reviews/2026-10/services/api/'])).toEqual([
       '1 service downloads folders have no service page: /reviews/2026-10/r1/services/api/',
     ]);
+    // And the draft view's copies with the draft's.
+    const draft = ['/reviews/2026-10/draft/services/api/daily.csv'];
+    expect(
+      downloadProblems([...all, ...draft], new Set(), ['/reviews/2026-10/services/api/', '/reviews/2026-10/draft/services/api/']),
+    ).toEqual([]);
+    expect(downloadProblems([...all, ...draft], new Set(), ['/reviews/2026-10/services/api/'])).toEqual([
+      '1 service downloads folders have no service page: /reviews/2026-10/draft/services/api/',
+    ]);
     // A period's own downloads are not a service's folder.
     expect(downloadProblems(all, new Set(), [])).toEqual([
       '1 service downloads folders have no service page: /reviews/2026-10/services/api/',

@@ -14,8 +14,9 @@
  * - r<n>/snapshot.json (the revision's file, whole), r<n>/<table>.csv and r<n>/changes.csv for
  *   every published revision;
  * - services/<service>/<table>.csv: the daily, outages and maintenance CSV of every service (three
- *   quarters of the site's files), and r<n>/services/<service>/<table>.csv of every published
- *   revision's, for its permanent copies of the service pages.
+ *   quarters of the site's files), r<n>/services/<service>/<table>.csv of every published
+ *   revision's, for its permanent copies of the service pages, and draft/services/<service>/<table>.csv
+ *   of the draft's, for the draft view's copies.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -48,9 +49,12 @@ export interface PeriodDownload {
   content(): DownloadContent;
 }
 
-/** The address of a service download below the base path: the period's, or a published revision's (its permanent copy's). */
-export function serviceDownloadPath(period: string, service: string, table: ServiceTableId, revision: number | null = null): string {
-  return `${reviewPath(period, revision)}services/${service}/${table}.csv`;
+/**
+ * The address of a service download below the base path, in the folder of the service page that links it: the
+ * period's (/reviews/2026-10/), a published revision's (/reviews/2026-10/r1/) or the draft view's (/reviews/2026-10/draft/).
+ */
+export function serviceDownloadPath(folder: string, service: string, table: ServiceTableId): string {
+  return `${folder}services/${service}/${table}.csv`;
 }
 
 /** A service download's text (a BOM, then CRLF lines: see toCsv). */
@@ -114,18 +118,19 @@ export function periodDownloads(folders: SnapshotFolders, status: PeriodStatus):
       { path: `${reviewPath(id, n)}changes.csv`, content: text(() => toCsv(changesTable(id, n, revision(n).changes))) },
     );
   }
-  const services = (snap: () => PeriodSnapshot, n: number | null) => {
+  const services = (snap: () => PeriodSnapshot, folder: string) => {
     for (const service of snap().services) {
       for (const table of SERVICE_TABLE_IDS) {
         downloads.push({
-          path: serviceDownloadPath(id, service.id, table, n),
+          path: serviceDownloadPath(folder, service.id, table),
           content: text(() => serviceDownload(snap(), service.id, table)),
         });
       }
     }
   };
-  services(shown, null);
-  for (const r of status.revisions) services(() => revision(r.revision).snapshot, r.revision);
+  services(shown, folder);
+  for (const r of status.revisions) services(() => revision(r.revision).snapshot, reviewPath(id, r.revision));
+  if (hasDraftView(status)) services(draft, draftPath(id));
   return downloads;
 }
 

@@ -47,13 +47,13 @@ export interface ReviewSiteIntegration extends AstroIntegration {
 export const SITE_MODULE = 'virtual:service-review/site';
 /** The module that lists the review's commentary files (load-commentary.ts reads it; declared in src/env.d.ts). */
 export const COMMENTARY_MODULE = 'virtual:service-review/commentary';
-/** The page of a service in a period, and a published revision's copy of it; each has its three service downloads. */
+/** The page of a service in a period, and its copies (a published revision's, the draft view's); each has its three service downloads. */
 const SERVICE_PAGE_ROUTES: ReadonlySet<string> = new Set([
   '/[...locale]/reviews/[period]/services/[service]',
   '/[...locale]/reviews/[period]/[revision]/services/[service]',
 ]);
-/** A service download among the period downloads: /reviews/<period>/[r<n>/]services/<service>/<table>.csv. */
-const SERVICE_DOWNLOAD = /^\/reviews\/[^/]+\/(?:r\d+\/)?services\/[^/]+\/[^/]+\.csv$/;
+/** A service download among the period downloads: /reviews/<period>/[r<n>/|draft/]services/<service>/<table>.csv. */
+const SERVICE_DOWNLOAD = /^\/reviews\/[^/]+\/(?:r\d+\/|draft\/)?services\/[^/]+\/[^/]+\.csv$/;
 
 /** The languages of a site whose review names none (the config's default). */
 const DEFAULT_LOCALES: readonly Locale[] = ['en'];

@@ -12,7 +12,8 @@ import { reviewNamesIn } from '../snapshot/review-names.ts';
 import { DICTIONARIES } from './i18n/dictionaries.ts';
 import { defaultLocale, isMultilingual, localePath } from './i18n/locale-path.ts';
 import { type SitePeriod, siteSnapshots } from './load-snapshots.ts';
-import { homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
+import { hasDraftView } from './period-notices.ts';
+import { draftPath, homePeriod as homeOf, hrefUnder, newerDrafts as newerOf, reviewPath } from './site-links.ts';
 import { readActionsRegister, readEmptyMonths, revisionFile } from './snapshot-files.ts';
 
 export type { SitePeriod } from './load-snapshots.ts';
@@ -54,6 +55,39 @@ export function publishedRevisions(): { period: SitePeriod; revision: number; sn
   return sitePeriods().flatMap((period) =>
     period.status.revisions.map((r) => ({ period, revision: r.revision, snap: revisionOf(period.id, r.revision).snapshot })),
   );
+}
+
+/**
+ * A copy of a period's views (services, tickets, data quality) in a folder of its own, built from the snapshot
+ * shown there: a published revision's permanent copy (/reviews/2026-10/r1/), or the draft view's (/reviews/2026-10/draft/).
+ */
+export interface ViewCopy {
+  period: SitePeriod;
+  /** The published revision copied; null for the draft view's copy (the draft snapshot). */
+  revision: number | null;
+  snap: PeriodSnapshot;
+  /** The folder's segment below the period's, as the [revision] routes take it: r1, draft. */
+  segment: string;
+  /** The folder: /reviews/2026-10/r1/, /reviews/2026-10/draft/. */
+  folder: string;
+}
+
+/**
+ * Every copy of a period's views: each published revision's, oldest first, then the draft view's of each period
+ * that has one (period-notices.ts), so a reader who follows a link from the draft view sees the draft's figures.
+ */
+export function viewCopies(): ViewCopy[] {
+  const revisions = publishedRevisions().map(({ period, revision, snap }) => ({
+    period,
+    revision,
+    snap,
+    segment: `r${revision}`,
+    folder: reviewPath(period.id, revision),
+  }));
+  const drafts = sitePeriods()
+    .filter((period) => hasDraftView(period.status))
+    .map((period) => ({ period, revision: null, snap: period.draft, segment: 'draft', folder: draftPath(period.id) }));
+  return [...revisions, ...drafts];
 }
 
 /** Link to a period review (or a frozen revision). */
