@@ -121,17 +121,21 @@ export interface AmbiguousSurveyJoins {
 }
 
 /**
- * Per survey source, the responses the survey join leaves ambiguous (the same rule the build uses);
- * empty, with no work, when every ticket id is unique.
+ * Per survey source, the responses the survey join leaves ambiguous (the same rule the build uses).
+ * Only the tickets whose ids responses name are indexed: check builds no map of every ticket.
  */
 export function ambiguousSurveyJoins(
   responses: readonly SurveyResponse[],
   tickets: readonly TicketRecord[],
   ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>>,
 ): AmbiguousSurveyJoins[] {
-  const byId = ticketsById(tickets);
-  if (byId.size === tickets.length) return [];
-  const join = surveyTicketJoin(tickets, byId, ticketSourcesOf);
+  const named = new Set<string>();
+  for (const r of responses) if (r.ticketId !== null) named.add(r.ticketId);
+  if (named.size === 0) return [];
+  const some = tickets.filter((t) => named.has(t.id));
+  const byId = ticketsById(some);
+  if (byId.size === some.length) return [];
+  const join = surveyTicketJoin(some, byId, ticketSourcesOf);
   const out = new Map<string, AmbiguousSurveyJoins & { seen: Set<string> }>();
   for (const r of responses) {
     const t = join(r);
