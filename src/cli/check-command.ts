@@ -15,6 +15,8 @@ import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
 import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { readCommentary } from '../lib/snapshot/commentary-files.ts';
 import { horizonsAndStrays } from '../lib/snapshot/source-horizons.ts';
+import { ambiguousSurveyJoins, surveyTicketSources } from '../lib/snapshot/tickets-by-id.ts';
+import { maskIdentifier } from '../lib/util/mask-personal-data.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress } from './cli-support.ts';
 
 const usage = `usage: service-review check [--config FILE] [--strict] [--rejects N] [--json]
@@ -166,6 +168,15 @@ export const checkCommand = {
             : `; ${strays.count} later time${strays.count === 1 ? '' : 's'} left out, far past the rest of its data (${strays.count === 1 ? '' : 'e.g. '}ticket ${strays.first.ticket} ${strays.first.event} ${iso(strays.first.ms)}): set asOf to reject such times`;
         ctx.out(
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})${left}`,
+        );
+      }
+    if (!values.json)
+      for (const a of ambiguousSurveyJoins(ingest.surveys, ingest.tickets, surveyTicketSources(config.sources))) {
+        // Accepted, as a response naming an unknown ticket is, but said here with the key that settles it.
+        const i = config.sources.findIndex((s) => s.id === a.source);
+        const shown = a.tickets.slice(0, 5).map((x) => `${maskIdentifier(x.ticketId)}: ${x.sources.join(', ')}`);
+        ctx.out(
+          `source ${a.source} (surveys): ${a.responses} response${a.responses === 1 ? ' names a ticket id' : 's name ticket ids'} that several ticket sources have (${shown.join('; ')}${a.tickets.length > 5 ? `; … ${a.tickets.length - 5} more` : ''}): joined to none of them; set sources[${i}].ticketSources to the ticket source(s) its ids belong to`,
         );
       }
     for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);

@@ -49,6 +49,7 @@ describe.skipIf(!have)(`carpentries-survey preset on the instructor-training pos
     // Line 2: 9/8/18 15:29 (8 September 2018, in the review zone UTC), LikelyToRecommend 7, Worth "Agree".
     const first = result.surveys.find((s) => s.timeMs === utc('2018-09-08T15:29:00Z'));
     expect(first).toEqual({
+      source: 'instructor-training-post',
       id: null,
       timeMs: utc('2018-09-08T15:29:00Z'),
       service: 'instructor-training',

@@ -24,6 +24,7 @@ let seq = 0;
 function response(over: Partial<SurveyResponse>): SurveyResponse {
   seq++;
   return {
+    source: 'survey',
     id: `r${seq}`,
     timeMs: Date.UTC(2026, 9, 15),
     service: null,
@@ -155,6 +156,7 @@ describe('satisfactionPeriodMetrics', () => {
 
   it('property: the input order of responses does not change the result', () => {
     const arbResponse = fc.record({
+      source: fc.constant('survey'),
       id: fc.constant(null),
       timeMs: fc.integer({ min: october.startMs - 1000, max: october.endMs + 1000 }),
       service: fc.constantFrom(null, 'web', 'api'),

@@ -9,6 +9,7 @@ import type { SurveyResponse } from '../../src/lib/model/records.ts';
 import { assertProperty } from '../helpers/property.ts';
 
 const r = (id: string, timeMs: number): SurveyResponse => ({
+  source: 'survey',
   id,
   timeMs,
   service: null,

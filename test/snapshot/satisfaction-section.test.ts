@@ -43,6 +43,7 @@ const tickets = [
 ];
 const ticketTable = prepareTickets(tickets);
 const response = (id: string, timeMs: number, ticketId: string | null, comment: string | null = null): SurveyResponse => ({
+  source: 'survey',
   id,
   timeMs,
   service: 'api',
@@ -64,7 +65,9 @@ const responses = [
   response('R7', Date.UTC(2026, 10, 30, 16), null),
 ];
 
-const plainLookup = (l: ReturnType<typeof ticketLookup>) => Object.fromEntries(l instanceof Map ? l : Object.entries(l));
+// The lookup is per response (two responses of one id may name tickets of two sources): by ticket id here, for the ones it joins.
+const plainLookup = (l: ReturnType<typeof ticketLookup>) =>
+  Object.fromEntries(responses.flatMap((r) => (r.ticketId !== null && l(r) !== undefined ? [[r.ticketId, l(r)]] : [])));
 
 describe('ticketLookup', () => {
   const expected = {

@@ -1,6 +1,7 @@
 /** The one map of a build's tickets by id (tickets-by-id.ts), shared by the drill-down and the surveys' join. */
 import { describe, expect, it } from 'vitest';
-import { ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
+import type { SurveyResponse } from '../../src/lib/model/records.ts';
+import { ambiguousSurveyJoins, surveyTicketJoin, surveyTicketSources, ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
 import { ticketRecord } from '../helpers/ticket-record.ts';
 
 describe('ticketsById', () => {
@@ -17,5 +18,63 @@ describe('ticketsById', () => {
 
   it('an export without tickets gives an empty map', () => {
     expect(ticketsById([]).size).toBe(0);
+  });
+});
+
+describe('surveyTicketJoin', () => {
+  // desk and jira both number a 1001; 2002 is desk's alone.
+  const desk1001 = ticketRecord({ source: 'desk', id: '1001', priority: 'p1', createdMs: 1_000 });
+  const desk2002 = ticketRecord({ source: 'desk', id: '2002', priority: 'p1', createdMs: 2_000 });
+  const jira1001 = ticketRecord({ source: 'jira', id: '1001', priority: 'p1', createdMs: 3_000 });
+  const tickets = [desk1001, desk2002, jira1001];
+  const byId = ticketsById(tickets);
+  const asked = (source: string, ticketId: string | null): SurveyResponse => ({
+    source,
+    id: null,
+    timeMs: 0,
+    service: null,
+    ticketId,
+    csat: 5,
+    nps: null,
+    ces: null,
+    comment: null,
+  });
+  const rules = surveyTicketSources([
+    { id: 'desk', kind: 'tickets' },
+    { id: 'jira-csat', kind: 'surveys', ticketSources: 'jira' },
+    { id: 'both', kind: 'surveys', ticketSources: ['desk', 'jira'] },
+    { id: 'any', kind: 'surveys' },
+  ]);
+
+  it('without ticketSources, an id two sources have is ambiguous and a unique one is joined', () => {
+    const join = surveyTicketJoin(tickets, byId, rules);
+    expect(join(asked('any', '1001'))).toEqual({ ambiguous: ['desk', 'jira'] });
+    expect(join(asked('any', '2002'))).toBe(desk2002);
+    expect(join(asked('any', '9999'))).toBeUndefined();
+    expect(join(asked('any', null))).toBeUndefined();
+  });
+
+  it('with ticketSources, only their tickets: jira’s 1001, and no 2002 (desk’s)', () => {
+    const join = surveyTicketJoin(tickets, byId, rules);
+    expect(join(asked('jira-csat', '1001'))).toBe(jira1001);
+    expect(join(asked('jira-csat', '2002'))).toBeUndefined();
+    // Both listed sources have 1001: still ambiguous.
+    expect(join(asked('both', '1001'))).toEqual({ ambiguous: ['desk', 'jira'] });
+    expect(join(asked('both', '2002'))).toBe(desk2002);
+  });
+
+  it('when every id is unique, the join is the map look-up it was', () => {
+    const unique = [desk2002, jira1001];
+    const join = surveyTicketJoin(unique, ticketsById(unique), new Map());
+    expect(join(asked('any', '1001'))).toBe(jira1001);
+    expect(join(asked('any', '2002'))).toBe(desk2002);
+  });
+
+  it('check’s account: per survey source, the ambiguous responses and each id once', () => {
+    const responses = [asked('any', '1001'), asked('any', '1001'), asked('jira-csat', '1001'), asked('any', '2002')];
+    expect(ambiguousSurveyJoins(responses, tickets, rules)).toEqual([
+      { source: 'any', responses: 2, tickets: [{ ticketId: '1001', sources: ['desk', 'jira'] }] },
+    ]);
+    expect(ambiguousSurveyJoins(responses, [desk2002, jira1001], rules)).toEqual([]);
   });
 });

@@ -362,6 +362,12 @@ export const sourceSchema = z
       .describe(
         `For tickets: status words that mean resolved or closed; a row with one and no resolved time is rejected (it would stay open, and breached, for ever). Matched as value words are; [] turns the rule off. Default: the preset's, else ${DEFAULT_RESOLVED_STATUSES.join(', ')}.`,
       ),
+    ticketSources: z
+      .union([id, z.array(id).min(1, 'expected at least one ticket source')])
+      .optional()
+      .describe(
+        "For surveys: the ticket source(s) its responses' ticket ids belong to, e.g. jira or [desk, jira]; a response joins only their tickets. Default every ticket source, and a ticket id two of them have is joined to neither: counted and reported as ambiguous.",
+      ),
     table: z
       .string()
       .min(1)

@@ -163,6 +163,19 @@ export function crossReferenceIssues(raw: unknown): MappingIssue[] {
         out.push({ path: ['priorities', i, 'sources', j], message: `no ticket source with id "${sid}"` });
     });
   });
+  // A survey's ticket sources: each a ticket source, or its responses would join nothing.
+  sources.forEach((src, i) => {
+    const named = src.ticketSources;
+    const check = (sid: unknown, path: Array<string | number>) => {
+      if (typeof sid === 'string' && !ticketSources.has(sid))
+        out.push({ path, message: `not a ticket source (ticket sources: ${[...ticketSources].join(', ') || 'none'})` });
+    };
+    if (Array.isArray(named))
+      named.forEach((sid, j) => {
+        check(sid, ['sources', i, 'ticketSources', j]);
+      });
+    else check(named, ['sources', i, 'ticketSources']);
+  });
   sources.forEach((src, i) => {
     if (src.kind !== 'tickets') return;
     const sid = text(src.id);
@@ -190,6 +203,11 @@ export function crossReferenceIssues(raw: unknown): MappingIssue[] {
       out.push({ path: ['sources', i, 'memoryLimit'], message: 'only duckdb and rollups sources run DuckDB' });
     if (src.resolvedStatuses !== undefined && src.kind !== 'tickets')
       out.push({ path: ['sources', i, 'resolvedStatuses'], message: 'only a tickets source has resolved statuses' });
+    if (src.ticketSources !== undefined && src.kind !== 'surveys')
+      out.push({
+        path: ['sources', i, 'ticketSources'],
+        message: "only a surveys source names the ticket sources of its responses' ticket ids",
+      });
     // How timestamps and CSV text are read means nothing where the format fixes it: said there, it would be ignored.
     const fixed: Record<string, string> | null =
       src.kind === 'rollups'

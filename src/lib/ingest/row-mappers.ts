@@ -434,6 +434,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
         return num(field, min, max, true, mapped ?? undefined);
       };
       const survey: SurveyResponse = {
+        source: options.id,
         id: raw('id'),
         timeMs,
         service: service(false),

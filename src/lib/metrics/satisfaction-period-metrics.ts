@@ -19,11 +19,20 @@ export interface TicketJoinInfo {
   resolutionOutcome: 'met' | 'breached' | 'pending' | null;
 }
 
+/** A response whose ticket id several ticket sources have (desk's 1001 and jira's 1001): joined to none. */
+export interface AmbiguousTicket {
+  /** The ticket sources that each have a ticket of the id. */
+  ambiguous: string[];
+}
+
+/** The ticket a response names, decided per response (its survey source may name its ticket sources). */
+export type ResponseTicketJoin = (response: SurveyResponse) => TicketJoinInfo | AmbiguousTicket | undefined;
+
 /**
  * Ticket id → join info: a Map, or a plain object looked up with own-property checks only, so
- * ids like "constructor" are safe.
+ * ids like "constructor" are safe; or a function of the response ({@link ResponseTicketJoin}).
  */
-export type TicketLookup = ReadonlyMap<string, TicketJoinInfo> | Readonly<Record<string, TicketJoinInfo>>;
+export type TicketLookup = ReadonlyMap<string, TicketJoinInfo> | Readonly<Record<string, TicketJoinInfo>> | ResponseTicketJoin;
 
 /** The three figures over one set of responses. */
 export interface SatisfactionFigures {
@@ -56,6 +65,10 @@ export interface TicketJoinSummary {
   unmatched: number;
   /** The distinct ticket ids that matched nothing, sorted by UTF-16 code unit. */
   unmatchedTicketIds: string[];
+  /** Of those, responses whose ticket id several ticket sources have (counted like unmatched ones); absent when none. */
+  ambiguous?: number;
+  /** Their distinct ticket ids with the sources that have each, sorted by id then sources; absent when none. */
+  ambiguousTickets?: Array<{ ticketId: string; sources: string[] }>;
 }
 
 export interface SatisfactionPeriodMetrics {
@@ -138,7 +151,9 @@ function groupBy<T, K extends string | null>(items: readonly T[], keyOf: (item: 
  * period; `responsesInPeriod`). Figures
  * are computed per set with `csat`, `nps` and `ces`. A response whose ticket id is not in
  * `tickets` stays in the overall and per-service figures, is left out of the ticket views, and
- * is counted in `ticketJoin.unmatched` with its ticket id listed. Ticket ids match exactly (case and spaces
+ * is counted in `ticketJoin.unmatched` with its ticket id listed; one whose ticket is ambiguous (a
+ * function lookup says so: several ticket sources have the id) is treated the same way and counted in
+ * `ticketJoin.ambiguous` with its id and those sources. Ticket ids match exactly (case and spaces
  * included); normalising ids is ingestion's job. Every list is sorted by key in code-unit order
  * (null last), so the result is the same for any input order.
  *
@@ -171,24 +186,33 @@ export function satisfactionPeriodMetrics(
   const inPeriod = responsesInPeriod(responses, options.bounds);
   // A map has get and has methods; a plain object's own values are join infos, never functions.
   const asMap = tickets as Partial<ReadonlyMap<string, TicketJoinInfo>>;
-  const joinOf: (id: string) => TicketJoinInfo | undefined =
-    typeof asMap.get === 'function' && typeof asMap.has === 'function'
-      ? (id) => (asMap as ReadonlyMap<string, TicketJoinInfo>).get(id)
-      : (id) => (Object.hasOwn(tickets, id) ? (tickets as Readonly<Record<string, TicketJoinInfo>>)[id] : undefined);
+  const joinOf: (r: SurveyResponse & { ticketId: string }) => TicketJoinInfo | AmbiguousTicket | undefined =
+    typeof tickets === 'function'
+      ? tickets
+      : typeof asMap.get === 'function' && typeof asMap.has === 'function'
+        ? (r) => (asMap as ReadonlyMap<string, TicketJoinInfo>).get(r.ticketId)
+        : (r) => (Object.hasOwn(tickets, r.ticketId) ? (tickets as Readonly<Record<string, TicketJoinInfo>>)[r.ticketId] : undefined);
 
   const matched: Matched[] = [];
   const unmatchedIds = new Set<string>();
+  // JSON of [id, sources] → the entry, so an id ambiguous the same way is listed once.
+  const ambiguousIds = new Map<string, { ticketId: string; sources: string[] }>();
   let withoutTicketId = 0;
   let unmatched = 0;
+  let ambiguous = 0;
   for (const r of inPeriod) {
     if (r.ticketId === null) {
       withoutTicketId++;
       continue;
     }
-    const ticket = joinOf(r.ticketId);
+    const ticket = joinOf(r as SurveyResponse & { ticketId: string });
     if (ticket === undefined) {
       unmatched++;
       unmatchedIds.add(r.ticketId);
+    } else if ('ambiguous' in ticket) {
+      ambiguous++;
+      const key = JSON.stringify([r.ticketId, ticket.ambiguous]);
+      if (!ambiguousIds.has(key)) ambiguousIds.set(key, { ticketId: r.ticketId, sources: [...ticket.ambiguous] });
     } else matched.push({ response: r, ticket });
   }
 
@@ -230,6 +254,9 @@ export function satisfactionPeriodMetrics(
       matched: matched.length,
       unmatched,
       unmatchedTicketIds: [...unmatchedIds].sort(compareKeys),
+      ...(ambiguous > 0
+        ? { ambiguous, ambiguousTickets: [...ambiguousIds].sort(([a], [b]) => compareKeys(a, b)).map(([, entry]) => entry) }
+        : {}),
     },
   };
 }

@@ -59,6 +59,8 @@ export const ticketRecordSchema = z.object({
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 
 export const surveyResponseSchema = z.object({
+  /** Id of the configured source the response was read from; its ticketSources decide which tickets its ticket id names. */
+  source: z.string().min(1).describe('Id of the configured source the response was read from.'),
   /** Response id where the export has one (the duplicate key), else null. */
   id: z.string().nullable().describe('Response id where the export has one (the duplicate key), else null.'),
   /** Submission instant, epoch milliseconds; decides the period. */

@@ -55,7 +55,7 @@ import { prepareSatisfaction, satisfactionSection } from './satisfaction-section
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
 import { incompleteSources, type SourceHorizon, sourceHorizons } from './source-horizons.ts';
 import { ticketResponseSources } from './ticket-response-sources.ts';
-import { ticketIndex } from './tickets-by-id.ts';
+import { surveyTicketSources, ticketIndex } from './tickets-by-id.ts';
 
 export type { InputProvenance, PeriodRules, PeriodSnapshot };
 
@@ -201,7 +201,7 @@ function buildPeriods(
   const createdTimes = Float64Array.from(ingest.tickets, (t) => t.createdMs);
   const notes = new Map(config.sources.map((src) => [src.id, presetFor(src.preset ?? '')?.sourceVerdictNote ?? null] as const));
   const { byId: ticketOfId, shared: sharedIds } = ticketIndex(ingest.tickets, recurringTable);
-  const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId);
+  const satisfactionInputs = prepareSatisfaction(ingest.surveys, ticketTable, ticketOfId, surveyTicketSources(config.sources));
   const drillDownShared = drillDownMemo();
   // Free texts the blocks below publish (categories, probes, group names), each distinct one masked once per build.
   const maskText = maskPersonalDataMemo();

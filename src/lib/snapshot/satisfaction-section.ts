@@ -7,10 +7,11 @@
  */
 
 import {
+  type AmbiguousTicket,
+  type ResponseTicketJoin,
   type SatisfactionPeriodMetrics,
   satisfactionPeriodMetrics,
   type TicketJoinInfo,
-  type TicketLookup,
 } from '../metrics/satisfaction-period-metrics.ts';
 import { periodRange, prepareResponses, type ResponseTable } from '../metrics/satisfaction-responses-in-period.ts';
 import type { TicketTable } from '../metrics/ticket-period-metrics.ts';
@@ -19,7 +20,7 @@ import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 import type { ReviewRules } from '../model/rules.ts';
 import type { PeriodBounds } from '../time/periods.ts';
 import { maskIdentifier, maskPersonalDataMemo } from '../util/mask-personal-data.ts';
-import { ticketsById } from './tickets-by-id.ts';
+import { surveyTicketJoin, ticketsById } from './tickets-by-id.ts';
 
 export interface PublishedComment {
   /** Submission instant, epoch ms. */
@@ -42,8 +43,11 @@ export interface SatisfactionSection extends SatisfactionPeriodMetrics {
 export interface SatisfactionInputs {
   /** The responses in time order. */
   responses: ResponseTable;
-  /** The ticket each response names, by position in `responses` (undefined: none, or not among the tickets). */
-  ticketOfResponse: ReadonlyArray<TicketRecord | undefined>;
+  /**
+   * The ticket each response names, by position in `responses` (undefined: none, or not among the
+   * tickets of its ticket sources; ambiguous: several of them have the id; surveyTicketJoin).
+   */
+  ticketOfResponse: ReadonlyArray<TicketRecord | AmbiguousTicket | undefined>;
   /** The tickets, for their clocks. */
   tickets: TicketTable;
   /** Masks a free text, each distinct one once (comments recur in quarters, years and common replies; categories everywhere). */
@@ -54,16 +58,19 @@ export interface SatisfactionInputs {
  * @param responses every survey response (any order)
  * @param tickets every ticket, prepared (`prepareTickets`)
  * @param byId the tickets by id, when the caller has them already ({@link ticketsById}: a map of a million tickets takes half a second)
+ * @param ticketSourcesOf survey source id → the ticket sources its ticket ids name (the config's ticketSources; surveyTicketSources)
  */
 export function prepareSatisfaction(
   responses: readonly SurveyResponse[],
   tickets: TicketTable,
   byId: ReadonlyMap<string, TicketRecord> = ticketsById(tickets.tickets),
+  ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): SatisfactionInputs {
   const table = prepareResponses(responses);
+  const join = surveyTicketJoin(tickets.tickets, byId, ticketSourcesOf);
   return {
     responses: table,
-    ticketOfResponse: table.responses.map((r) => (r.ticketId === null ? undefined : byId.get(r.ticketId))),
+    ticketOfResponse: table.responses.map(join),
     tickets,
     maskText: maskPersonalDataMemo(),
   };
@@ -72,24 +79,28 @@ export function prepareSatisfaction(
 /**
  * Priority, category and resolution outcome as of the period's end of the tickets that the
  * period's responses name (only those: judging every ticket for every period would cost
- * O(tickets × periods)). Only the resolution outcome is judged (`slaTargetOutcome`).
+ * O(tickets × periods)), per response: two responses of one id may name tickets of two sources.
+ * Only the resolution outcome is judged (`slaTargetOutcome`).
  */
 export function ticketLookup(
   inputs: SatisfactionInputs,
   rules: ReviewRules,
   bounds: PeriodBounds,
   horizons: ReadonlyMap<string, number> = new Map(),
-): TicketLookup {
+): ResponseTicketJoin {
   const levels = new Map(rules.priorities.map((l) => [l.id, l]));
-  const out = new Map<string, TicketJoinInfo>();
+  const out = new Map<SurveyResponse, TicketJoinInfo | AmbiguousTicket>();
   // The few distinct (priority, category, outcome) values are shared, not made once per ticket.
   const infos = new Map<string, TicketJoinInfo>();
   const [from, to] = periodRange(inputs.responses, bounds);
   for (let k = from; k < to; k++) {
     const r = inputs.responses.responses[k] as SurveyResponse;
     const t = inputs.ticketOfResponse[k];
-    // A ticket named twice gets the same entry again (it depends on the ticket and the end only).
     if (r.ticketId === null || !t) continue;
+    if ('ambiguous' in t) {
+      out.set(r, t);
+      continue;
+    }
     const level = levels.get(t.priority);
     const resolutionOutcome = level
       ? slaTargetOutcome(
@@ -104,9 +115,9 @@ export function ticketLookup(
     const key = JSON.stringify([t.priority, t.category, resolutionOutcome]);
     let info = infos.get(key);
     if (!info) infos.set(key, (info = Object.freeze({ priority: t.priority, category: t.category, resolutionOutcome })));
-    out.set(r.ticketId, info);
+    out.set(r, info);
   }
-  return out;
+  return (r) => out.get(r);
 }
 
 export function satisfactionSection(
@@ -127,6 +138,7 @@ export function satisfactionSection(
   for (let k = from; k < to; k++) {
     const r = inputs.responses.responses[k] as SurveyResponse;
     if (r.comment === null) continue;
+    // An ambiguous id names tickets of the exports too: an id, masked as one.
     const ticketId = r.ticketId === null ? null : inputs.ticketOfResponse[k] ? maskIdentifier(r.ticketId) : maskText(r.ticketId);
     comments.push({ timeMs: r.timeMs, service: r.service, ticketId, csat: r.csat, nps: r.nps, text: maskText(r.comment) });
   }
@@ -134,7 +146,14 @@ export function satisfactionSection(
     ...figures,
     byCategory: figures.byCategory.map((c) => (c.category === null ? c : { ...c, category: maskText(c.category) })),
     // Ids that match no ticket: text a respondent or a survey tool wrote, masked as such.
-    ticketJoin: { ...figures.ticketJoin, unmatchedTicketIds: figures.ticketJoin.unmatchedTicketIds.map(maskText) },
+    ticketJoin: {
+      ...figures.ticketJoin,
+      unmatchedTicketIds: figures.ticketJoin.unmatchedTicketIds.map(maskText),
+      // Ids of tickets of the exports (several), masked as ids; the sources are the config's ids.
+      ...(figures.ticketJoin.ambiguousTickets
+        ? { ambiguousTickets: figures.ticketJoin.ambiguousTickets.map((a) => ({ ...a, ticketId: maskIdentifier(a.ticketId) })) }
+        : {}),
+    },
     comments,
   };
 }

@@ -168,6 +168,15 @@ const satisfactionSchema = obj({
     matched: int,
     unmatched: int,
     unmatchedTicketIds: z.array(str).describe('Ticket references that name no ticket of the exports, masked as free text.'),
+    ambiguous: int
+      .optional()
+      .describe('Responses whose ticket id several of their ticket sources have, joined to none (absent when none).'),
+    ambiguousTickets: z
+      .array(
+        obj({ ticketId: str.describe('The id, masked as an id.'), sources: z.array(str).describe('The ticket sources that have it.') }),
+      )
+      .optional()
+      .describe('Those ids, each with the ticket sources that have it (absent when none).'),
   }),
   comments: z
     .array(

@@ -1,11 +1,12 @@
 /**
  * A build's tickets by id, made once per build (a map of a million tickets takes half a second) and
  * shared by what joins on a ticket id: the drill-down's recurring-issue lists and the surveys'
- * tickets (satisfaction-section.ts).
+ * tickets (satisfaction-section.ts, by {@link surveyTicketJoin}'s rule).
  */
 import type { RecurringIssueGrouping } from '../metrics/group-recurring-issues.ts';
 import type { RecurringTicketTable } from '../metrics/recurring-issues-for-period.ts';
-import type { TicketRecord } from '../model/records.ts';
+import type { AmbiguousTicket } from '../metrics/satisfaction-period-metrics.ts';
+import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 
 /**
  * Tickets by id. Ingestion settles a repeated ticket id within a source (the later row wins and
@@ -62,4 +63,91 @@ export function ticketIndex(
 ): { byId: Map<string, TicketRecord>; shared: Map<string, SharedIdTicket[]> } {
   const byId = ticketsById(tickets);
   return { byId, shared: ticketsSharingIds(tickets, byId, table.grouping, table.groupOf) };
+}
+
+/**
+ * The survey join's one rule: a response's ticket id names a ticket of the ticket sources its survey
+ * source lists (`ticketSources` in the config), else of any ticket source. One such ticket: the
+ * join. None: unmatched. Two or more (desk's 1001 and jira's 1001): ambiguous, joined to neither,
+ * since which was meant is not known and taking the first would give one the other's priority,
+ * category and outcome. Within a source ids are unique (ingestion settles repeats).
+ * When every id is unique and no survey source lists its ticket sources, this is one map look-up per response.
+ * @param byId the tickets by id ({@link ticketsById}); `tickets` are the same tickets
+ * @param ticketSourcesOf survey source id → the ticket sources its ids name (absent: every ticket source)
+ * @example surveyTicketJoin([desk1001, jira1001], byId, new Map())({ ticketId: '1001', source: 'csat', … }) // { ambiguous: ['desk', 'jira'] }
+ */
+export function surveyTicketJoin(
+  tickets: readonly TicketRecord[],
+  byId: ReadonlyMap<string, TicketRecord>,
+  ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>>,
+): (response: SurveyResponse) => TicketRecord | AmbiguousTicket | undefined {
+  // The tickets of each id that more than one source has; none to find when every id is unique.
+  const repeated = new Map<string, TicketRecord[]>();
+  if (byId.size < tickets.length) {
+    for (const t of tickets) if (byId.get(t.id) !== t) repeated.set(t.id, []);
+    for (const t of tickets) repeated.get(t.id)?.push(t);
+  }
+  return (r) => {
+    if (r.ticketId === null) return undefined;
+    const first = byId.get(r.ticketId);
+    if (first === undefined) return undefined;
+    const allowed = ticketSourcesOf.get(r.source);
+    const all = repeated.get(r.ticketId);
+    if (all === undefined) return allowed === undefined || allowed.has(first.source) ? first : undefined;
+    const named = allowed === undefined ? all : all.filter((t) => allowed.has(t.source));
+    return named.length < 2 ? named[0] : { ambiguous: named.map((t) => t.source) };
+  };
+}
+
+/** Survey source id → the ticket sources its responses' ticket ids name, for the survey sources whose config lists them. */
+export function surveyTicketSources(
+  sources: ReadonlyArray<{ id: string; kind: string; ticketSources?: string | string[] | undefined }>,
+): Map<string, ReadonlySet<string>> {
+  return new Map(
+    sources
+      .filter((s) => s.kind === 'surveys' && s.ticketSources !== undefined)
+      .map((s) => [s.id, new Set(typeof s.ticketSources === 'string' ? [s.ticketSources] : s.ticketSources)] as const),
+  );
+}
+
+/** A survey source's responses that {@link surveyTicketJoin} finds ambiguous, for check. */
+export interface AmbiguousSurveyJoins {
+  /** The survey source. */
+  source: string;
+  /** Its responses whose ticket id several of its ticket sources have. */
+  responses: number;
+  /** Those ids, each once with the ticket sources that have it, in the order first met. */
+  tickets: Array<{ ticketId: string; sources: string[] }>;
+}
+
+/**
+ * Per survey source, the responses the survey join leaves ambiguous (the same rule the build uses).
+ * Only the tickets whose ids responses name are indexed: check builds no map of every ticket.
+ */
+export function ambiguousSurveyJoins(
+  responses: readonly SurveyResponse[],
+  tickets: readonly TicketRecord[],
+  ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>>,
+): AmbiguousSurveyJoins[] {
+  const named = new Set<string>();
+  for (const r of responses) if (r.ticketId !== null) named.add(r.ticketId);
+  if (named.size === 0) return [];
+  const some = tickets.filter((t) => named.has(t.id));
+  const byId = ticketsById(some);
+  if (byId.size === some.length) return [];
+  const join = surveyTicketJoin(some, byId, ticketSourcesOf);
+  const out = new Map<string, AmbiguousSurveyJoins & { seen: Set<string> }>();
+  for (const r of responses) {
+    const t = join(r);
+    if (t === undefined || !('ambiguous' in t)) continue;
+    let entry = out.get(r.source);
+    if (!entry) out.set(r.source, (entry = { source: r.source, responses: 0, tickets: [], seen: new Set() }));
+    entry.responses++;
+    const key = JSON.stringify([r.ticketId, t.ambiguous]);
+    if (!entry.seen.has(key)) {
+      entry.seen.add(key);
+      entry.tickets.push({ ticketId: r.ticketId as string, sources: t.ambiguous });
+    }
+  }
+  return [...out.values()].map(({ seen: _, ...entry }) => entry);
 }

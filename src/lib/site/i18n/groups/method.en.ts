@@ -71,7 +71,7 @@ export const methodEn = {
   nps: (min: number, max: number) =>
     `**NPS** = % promoters (9–10) − % detractors (0–6), with margin of error \`1.96 × √((p₊ + p₋ − (p₊ − p₋)²) ÷ n) × 100\`. **CES** = mean on ${min}–${max}.`,
   lowSample: (n: number) =>
-    `Every figure shows n; below n = ${n} it is flagged *low sample*. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed.`,
+    `Every figure shows n; below n = ${n} it is flagged *low sample*. Responses naming a ticket are joined to it (by priority, by category, and met vs breached resolution SLA); a ticket id that matches nothing is counted and listed. A survey source may name the ticket sources its ids are of (\`ticketSources\`); without that, an id two ticket sources both have is joined to neither, and counted and listed with those sources.`,
   masking:
     'Every text taken from an export (comments, titles and issue names, categories, names, rejected values) is published only after masking: e-mail addresses → `[email]`, IP addresses → `[ip]`, MAC addresses → `[mac]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`. A rejected bare number in a timestamp column keeps its digits only as epoch seconds or milliseconds before 2100; any other is `[number]`.',
   recurringHeading: 'Recurring issues',

@@ -83,6 +83,13 @@ export const reviewEn = {
   ticketJoin: (n: number, named: string, matched: string) =>
     `${named} ${n === 1 ? 'response names' : 'responses name'} a ticket; ${matched} matched one.`,
   unmatched: (n: string, ids: string) => `${n} name a ticket that is not in the exports (${ids}); they count in the overall figures only.`,
+  ambiguous: (n: string, tickets: string) =>
+    `${n} name a ticket id that several ticket sources have (${tickets}), so which ticket is not known; they count in the overall figures only.`,
+  /** After `ambiguous`: what settles it (rich text: the config key as code). */
+  ambiguousSettle: "Naming the survey source's ticket sources in the config (`ticketSources`) joins them.",
+  /** One ambiguous id with the ticket sources that have it; the list joins them with ambiguousSeparator. */
+  ambiguousTicket: (id: string, sources: string) => `${id}: ${sources}`,
+  ambiguousSeparator: '; ',
   // RecurringIssuesTable
   recurringCaption: 'Top recurring issues (ticket titles grouped by similarity)',
   monthsSeen: (n: number) => `Months seen (of last ${n})`,
