@@ -127,10 +127,10 @@ describe('the review page, in both languages', () => {
       return [...html.matchAll(/<p class="note"[^>]*>(.*?)<\/p>/gs)].map((m) => m[1] as string).find((p) => p.includes('1001'));
     };
     expect(note('en')).toBe(
-      '3 responses name a ticket; 1 matched one. 2 name a ticket id that several ticket sources have (1001: desk, jira), so which ticket is not known; they count in the overall figures only. Naming the survey source&#39;s ticket sources in the config (<code>ticketSources</code>) joins them.',
+      '3 responses name a ticket; 1 matched one. 2 name a ticket id that several ticket sources have (1001: desk, jira), so which ticket is not known; they count in the overall and per-service figures, not in those by resolution SLA or priority. Naming the survey source&#39;s ticket sources in the config (<code>ticketSources</code>) joins them.',
     );
     expect(note('zh-CN')).toBe(
-      '3 份回复提及工单；其中 1 份匹配到工单。2 份提及的工单号在多个工单来源中都有（1001：desk、jira），无法确定是哪张工单；它们只计入总体数字。在配置中为该调查来源指明工单来源（<code>ticketSources</code>）即可关联。',
+      '3 份回复提及工单；其中 1 份匹配到工单。2 份提及的工单号在多个工单来源中都有（1001：desk、jira），无法确定是哪张工单；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。在配置中为该调查来源指明工单来源（<code>ticketSources</code>）即可关联。',
     );
   }, 60_000);
 });
