@@ -5,35 +5,16 @@
  * draft snapshot with their CSVs, marked as draft and not indexed for search. A real build of the
  * mini fixture in two languages: October is published as r1, then the ticket export changes.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
-import { brokenLinks } from '../helpers/site-links.ts';
+import { brokenLinks, filesUnder, linksOf } from '../helpers/site-links.ts';
 
 const LOCALES = ['en', 'zh-CN'] as const;
 /** The draft copies of October's views, per language (the mini fixture has services api and web). */
 const DRAFT_VIEWS = ['services/api/index.html', 'services/web/index.html', 'tickets/index.html', 'data-quality/index.html'];
-
-/** Every file below a folder, as paths relative to `root`. */
-function filesUnder(root: string, folder: string): string[] {
-  const dir = path.join(root, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
-/** The href links of a built page, resolved to site paths. */
-function linksOf(file: string, html: string): string[] {
-  const at = `http://site.invalid/${file}`;
-  return [...html.matchAll(/\shref="([^"]*)"/g)]
-    .map((m) => m[1] ?? '')
-    .filter((l) => l !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(l))
-    .map((l) => new URL(l.replace(/&amp;/g, '&'), at).pathname);
-}
 
 describe('the draft view’s links lead to the draft’s figures', () => {
   let work = '';

@@ -6,12 +6,12 @@
  * published; r1's files are then what they were before r2 existed, but for the superseded notice,
  * and r1's pages link only into r1's copies.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
-import { brokenLinks } from '../helpers/site-links.ts';
+import { brokenLinks, filesUnder, linksOf } from '../helpers/site-links.ts';
 
 const LOCALES = ['en', 'zh-CN'] as const;
 /** The views of a revision, per language (the mini fixture has services api and web, and T-2 missed its targets in r1). */
@@ -41,16 +41,6 @@ const R1_FILES = [
   ...DOWNLOADS.map((d) => `reviews/2026-10/r1/${d}`),
 ];
 
-/** Every file below a folder, as paths relative to `root`. */
-function filesUnder(root: string, folder: string): string[] {
-  const dir = path.join(root, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /**
  * The review page without its revision history: the period's history, live on every revision's page (it
  * lists later revisions, and says when the exports now differ), so left out of what must stay the same.
@@ -66,16 +56,6 @@ function withoutNotice(file: string, text: string): string {
   return withoutHistory(
     text.replace(/<p class="warning superseded" role="note">[\s\S]*?<\/p>/, '').replace(/<p data-superseded [^>]*>[\s\S]*?<\/p>\n/, ''),
   );
-}
-
-/** The links of a built file (href attributes; Markdown link targets), resolved to site paths. */
-function linksOf(file: string, text: string): string[] {
-  const at = `http://site.invalid/${file}`;
-  const raw = file.endsWith('.md') ? [...text.matchAll(/\]\(([^)]+)\)/g)] : [...text.matchAll(/\shref="([^"]*)"/g)];
-  return raw
-    .map((m) => m[1] ?? '')
-    .filter((l) => l !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(l))
-    .map((l) => new URL(l.replace(/&amp;/g, '&'), at).pathname);
 }
 
 describe('every view a published revision’s readers saw keeps a permanent copy', () => {

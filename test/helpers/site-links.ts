@@ -72,3 +72,26 @@ export function brokenLinks(dist: string): BrokenLink[] {
   }
   return broken;
 }
+
+/** Every file below a folder of a built site, as paths relative to `root`, sorted; none when the folder is absent. */
+export function filesUnder(root: string, folder: string): string[] {
+  const dir = path.join(root, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * The site links of a built file (`href` attributes; in a Markdown file, link targets), resolved to
+ * site paths against the file's own path; links with a scheme (`https:`, `mailto:`) are left out.
+ */
+export function linksOf(file: string, text: string): string[] {
+  const at = `http://site.invalid/${file}`;
+  const raw = file.endsWith('.md') ? [...text.matchAll(/\]\(([^)]+)\)/g)] : [...text.matchAll(/\shref="([^"]*)"/g)];
+  return raw
+    .map((m) => m[1] ?? '')
+    .filter((l) => l !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(l))
+    .map((l) => new URL(l.replace(/&amp;/g, '&'), at).pathname);
+}

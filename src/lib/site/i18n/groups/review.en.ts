@@ -82,7 +82,8 @@ export const reviewEn = {
   noService: '(none)',
   ticketJoin: (n: number, named: string, matched: string) =>
     `${named} ${n === 1 ? 'response names' : 'responses name'} a ticket; ${matched} matched one.`,
-  unmatched: (n: string, ids: string) => `${n} name a ticket that is not in the exports (${ids}); they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
+  unmatched: (n: string, ids: string) =>
+    `${n} name a ticket that is not in the exports (${ids}); they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
   ambiguous: (n: string, tickets: string) =>
     `${n} name a ticket id that several ticket sources have (${tickets}), so which ticket is not known; they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
   /** After `ambiguous`: what settles it (rich text: the config key as code). */
