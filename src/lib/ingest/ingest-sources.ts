@@ -165,7 +165,7 @@ export async function ingestSources(
         const name =
           group.length === 1 ? (group[0] as string) : `${path.posix.dirname(group[0] as string)}/*.parquet (${group.length} files)`;
         const account = newFileAccount({ file: name, source: source.id, kind: 'duckdb', sha256: '', bytes: 0 });
-        const rowAccount = new RowAccount(account);
+        const rowAccount = new RowAccount(account, config.review.timeZone);
         const fileIndex = files.length;
         files.push(account);
         accounts.push(rowAccount);
@@ -246,7 +246,7 @@ export async function ingestSources(
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
         const account = { ...structuredClone(cached.account), file: rel };
         files.push(account);
-        accounts.push(new RowAccount(account));
+        accounts.push(new RowAccount(account, config.review.timeZone));
         if (cached.checks)
           replayChecks(cacheDir, knownKey, cached.checks, (service, probe, times, statuses, latencies) =>
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
@@ -268,7 +268,7 @@ export async function ingestSources(
       }
       const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256: '', bytes: 0 });
       files.push(account);
-      const rowAccount = new RowAccount(account);
+      const rowAccount = new RowAccount(account, config.review.timeZone);
       accounts.push(rowAccount);
       if (sourceOptions.kind === 'rollups' && isParquet(rel)) {
         // Read by DuckDB (duckdb-sources.ts); the rows still go through the rollups row mapper and this account.
