@@ -24,7 +24,7 @@ describe('RowAccount', () => {
     a.accept(10);
     a.accept(20);
     a.reject(reject(5, 'P9'));
-    a.duplicates();
+    a.duplicates(30);
     const f = a.file;
     expect([f.rows, f.accepted, f.rejected, f.duplicates]).toEqual([4, 2, 1, 1]);
     expect(f.accepted + f.rejected + f.duplicates).toBe(f.rows);

@@ -98,6 +98,47 @@ describe('rows outside the review', () => {
     ]);
   });
 
+  it('are accepted rows: a row replaced by a later one with the same key is not counted, and a cached read agrees', async () => {
+    // 15 Feb 2027 is alone in its 30-day bin (Feb 2027 lies wholly after November), so before, its rows counted
+    // outside even once replaced. Two ticket files and two check files, each key once outside, then inside:
+    //   tickets-a: T-1 15 Feb 2027 (replaced by tickets-b's T-1), T-2 15 Feb 2027 then T-2 20 Nov (replaced within the file)
+    //   tickets-b: T-1 20 Nov
+    //   checks-a: 15 Feb 2027 12:00Z (replaced by checks-b's check at the same instant), 20 Nov 10:00Z
+    //   checks-b: 15 Feb 2027 12:00Z
+    // Accepted outside November: tickets-a 0 (T-2's 20 Nov row is its accepted one), tickets-b 0, checks-a 0, checks-b 1.
+    const dir = reviewDir(
+      `review: { name: R, timeZone: UTC, firstPeriod: 2026-11, lastPeriod: 2026-11 }
+services: [{ id: api, name: API, owner: P, target: 0.99, latencyThresholdMs: 200 }]
+priorities: [{ id: p1, name: P1, words: [P1], response: 15m, resolution: 4h }]
+sources:
+  - { id: mon, kind: checks, files: "checks-*.csv" }
+  - { id: desk, kind: tickets, files: "tickets-*.csv" }
+`,
+      {
+        'tickets-a.csv': `${FILES['tickets.csv'][0]}\nT-1,2027-02-15 12:00,,,P1\nT-2,2027-02-15 12:00,,,P1\nT-2,${LATE},,,P1\n`,
+        'tickets-b.csv': `${FILES['tickets.csv'][0]}\nT-1,${LATE},,,P1\n`,
+        'checks-a.csv': `${FILES['checks.csv'][0]}\n2027-02-15T12:00:00Z,api,p1,up,100\n2026-11-20T10:00:00Z,api,p1,up,100\n`,
+        'checks-b.csv': `${FILES['checks.csv'][0]}\n2027-02-15T12:00:00Z,api,p1,down,\n`,
+      },
+    );
+    const config = path.join(dir, 'review.config.yaml');
+    type Out = { file: string; accepted: number; duplicates: number; outsideReview: number; monthRows: unknown };
+    const read = async () => {
+      const r = await runCli(['check', '--json', '--config', config]);
+      expect(r.code, r.err).toBe(0);
+      return (JSON.parse(r.out).files as Out[]).map((f) => [f.file, f.accepted, f.duplicates, f.outsideReview, f.monthRows]);
+    };
+    const first = await read();
+    expect(first).toEqual([
+      ['checks-a.csv', 1, 1, 0, { '2026-11': [1], '2027-02': [0] }],
+      ['checks-b.csv', 1, 0, 1, { '2027-02': [1] }],
+      ['tickets-a.csv', 1, 2, 0, { '2026-11': [1], '2027-02': [0] }],
+      ['tickets-b.csv', 1, 0, 0, { '2026-11': [1] }],
+    ]);
+    // The second run replays the files from the parse cache (duplicates settled again): the same counts.
+    expect(await read()).toEqual(first);
+  });
+
   // Property: rows within 8 days of both edges of a London review (April–October 2026), across both DST
   // changes (29 March, 25 October), written in local time (ambiguous and skipped times are rejected): the
   // count outside equals a brute-force count over the accepted rows, against edges worked by hand: April

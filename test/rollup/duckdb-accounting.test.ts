@@ -155,8 +155,8 @@ describe('a duckdb source counts the rows of its table', () => {
       691: [2, Date.UTC(2026, 9, 5, 10), Date.UTC(2026, 9, 5, 10)],
       693: [1, Date.UTC(2026, 11, 15, 12), Date.UTC(2026, 11, 15, 12)],
     });
-    // Rows taken per month of the review zone, the duplicate (row 2) among them: it is replaced, not outside.
-    expect(f.monthRows).toEqual({ '2026-09': [1], '2026-10': [2], '2026-12': [1] });
+    // Accepted rows per month of the review zone: rows 5, 1 and 6; row 2 was replaced by row 1, so it is in none.
+    expect(f.monthRows).toEqual({ '2026-09': [1], '2026-10': [1], '2026-12': [1] });
     const text = await runCli(['check', '--config', path.join(dir, 'review.config.yaml')]);
     expect(text.out).toContain('w.duckdb [m, duckdb, duckdb, ""]: 7 rows, 3 accepted, 3 rejected, 1 duplicates;');
     expect(text.out).toContain("2 accepted rows lie outside the review's periods");

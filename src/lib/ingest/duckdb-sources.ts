@@ -271,7 +271,8 @@ function accountTaken(
     },
     0,
   );
-  if (rows > checks) read.account.duplicates(rows - checks);
+  // The rows repeating a check, in the quarter hour (so the month) of the check they repeat.
+  if (rows > checks) for (const t of taken) if (t.rows > t.checks) read.account.duplicates(t.lo, t.rows - t.checks);
 }
 
 /** Epoch ms as a cell the row mapper reads back exactly: ISO 8601 in UTC, or the digits beyond Date's range. */

@@ -220,6 +220,8 @@ export class RowAccount {
   private readonly months: ReturnType<typeof monthsIn>;
   // The month of the last accepted row and its bounds, for the same reason.
   private monthRows: [number] = [0];
+  /** Rows replaced per month (duplicates), for {@link asRead}. */
+  private readonly replaced = new Map<string, number>();
   private monthStartMs = Number.NaN;
   private monthEndMs = Number.NaN;
 
@@ -321,10 +323,27 @@ export class RowAccount {
     this.file.truncated += n;
   }
 
-  /** `n` accepted rows of this file replaced by later rows with the same key. */
-  duplicates(n = 1): void {
+  /**
+   * `n` accepted rows of this file, at `timeMs`, replaced by later rows with the same key: they
+   * leave their month's count too, so the rows counted outside the review are accepted ones. Null:
+   * rows accepted without a time (a rollups row of a day without checks), in no month.
+   */
+  duplicates(timeMs: number | null, n = 1): void {
     this.file.accepted -= n;
     this.file.duplicates += n;
+    if (timeMs === null) return;
+    const { id } = this.months(timeMs);
+    const box = this.file.monthRows[id];
+    if (box) box[0] -= n;
+    this.replaced.set(id, (this.replaced.get(id) ?? 0) + n);
+  }
+
+  /** The account as read, before any of its rows were replaced: what the parse cache keeps (duplicates are settled again on replay). */
+  asRead(): FileAccount {
+    const a = this.file;
+    const monthRows = structuredClone(a.monthRows);
+    for (const [id, n] of this.replaced) (monthRows[id] as [number])[0] += n;
+    return { ...a, accepted: a.accepted + a.duplicates, duplicates: 0, monthRows };
   }
 
   /** Adds a part of the file read elsewhere; its reject lines are shifted by `linesBefore`, the physical lines before the part. */
