@@ -85,7 +85,7 @@ export const checkCommand = {
     const withStrays = horizonsAndStrays(config, ingest);
     const horizons = withStrays.map((h) => h.horizon);
     const months = reviewMonths(config, ingest, horizons);
-    const outside = new Map(rowsOutsideReview(config, ingest, months).map((o) => [o.file, o.rows]));
+    const outside = new Map(rowsOutsideReview(ingest, months).map((o) => [o.file, o.rows]));
     // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
     // page shows (a translation written before its language is built, a misnamed file). Errors under --strict.
     const paths = projectPaths(values.config as string);

@@ -47,7 +47,7 @@ async function fast(bytes: Buffer, delimiter: string, chunk: number): Promise<Cs
   const out: CsvRecord[] = [];
   // The real fast-records splitting; its row mapper here only collects the fields (and reports a
   // reject, so no record is needed), the account is a scratch one.
-  const account = new RowAccount(newFileAccount({ file: 'case.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
+  const account = new RowAccount(newFileAccount({ file: 'case.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }), 'UTC');
   const rows = new FastRecordRows(
     (fields, line) => {
       out.push({ fields, line, lines: 1, fault: null, truncated: 0 });

@@ -317,7 +317,7 @@ describe('the fast path keeps series apart', () => {
       seriesHandle: (service, probe) => names.push(`${service}/${probe}`) - 1,
       add: (handle) => void probes.push(names[handle] as string),
     };
-    const account = new RowAccount(newFileAccount({ file: 'checks.csv', source: 'mon', kind: 'checks', sha256: '', bytes: 0 }));
+    const account = new RowAccount(newFileAccount({ file: 'checks.csv', source: 'mon', kind: 'checks', sha256: '', bytes: 0 }), 'UTC');
     const loop = new LineLoop(new FastCheckRows(plan, map, sink, account), 2);
     const buf = Buffer.from(`${rows.join('\n')}\n`);
     expect(loop.scan(buf, 0, buf.length, true)).toEqual({ consumed: buf.length, handover: false });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REJECTS_KEPT, newFileAccount, type Rejection, RowAccount, shownRejected } from '../../src/lib/ingest/file-account.ts';
 import { quoted, reason, words } from '../../src/lib/util/reason.ts';
 
-const fresh = () => new RowAccount(newFileAccount({ file: 'f.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }));
+const fresh = () => new RowAccount(newFileAccount({ file: 'f.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 }), 'UTC');
 const reject = (line: number, value: string): Rejection => ({
   line,
   column: 2,
@@ -24,7 +24,7 @@ describe('RowAccount', () => {
     a.accept(10);
     a.accept(20);
     a.reject(reject(5, 'P9'));
-    a.duplicates();
+    a.duplicates(30);
     const f = a.file;
     expect([f.rows, f.accepted, f.rejected, f.duplicates]).toEqual([4, 2, 1, 1]);
     expect(f.accepted + f.rejected + f.duplicates).toBe(f.rows);
@@ -55,7 +55,7 @@ describe('RowAccount', () => {
 describe('RowAccount masks rejected values', () => {
   it('masks the value and the reason quoting it', () => {
     const a = newFileAccount({ file: 's.csv', source: 's', kind: 'surveys', sha256: '', bytes: 0 });
-    new RowAccount(a).reject({
+    new RowAccount(a, 'UTC').reject({
       line: 2,
       column: 3,
       field: 'csat',
@@ -69,7 +69,7 @@ describe('RowAccount masks rejected values', () => {
   // Audit defect 9: the whole reason was masked, so the tool's own numbers were too.
   it("masks the texts a reason quotes, never the tool's words", () => {
     const a = newFileAccount({ file: 'c.csv', source: 'c', kind: 'checks', sha256: '', bytes: 0 });
-    const account = new RowAccount(a);
+    const account = new RowAccount(a, 'UTC');
     account.reject({
       line: 2,
       column: 3,
@@ -99,7 +99,7 @@ describe('RowAccount masks rejected values', () => {
   it('masks a value before cutting it to 80 characters, and quotes it in the reason cut alike (clip-value.ts)', () => {
     const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
     const value = `${'x'.repeat(52)} jo.doe@example.com and then some more words to pass eighty`;
-    new RowAccount(a).reject({ line: 2, column: 3, field: 'priority', value, reason: reason`unknown priority ${quoted(value)}` });
+    new RowAccount(a, 'UTC').reject({ line: 2, column: 3, field: 'priority', value, reason: reason`unknown priority ${quoted(value)}` });
     expect(a.rejects[0]).toEqual({
       line: 2,
       column: 3,
@@ -182,7 +182,7 @@ describe('shownRejected: only a value wholly shaped like a timestamp, in a times
 describe('RowAccount keeps the digits of a rejected epoch timestamp, and only those', () => {
   it('in the value and in the reason, while another bare number there and a phone number in a score cell are masked', () => {
     const a = newFileAccount({ file: 't.csv', source: 't', kind: 'tickets', sha256: '', bytes: 0 });
-    const account = new RowAccount(a);
+    const account = new RowAccount(a, 'UTC');
     const why = reason`${quoted('17803456789')} has 11 digits; epoch timestamps have 10 (seconds) or 13 (milliseconds); set epochUnit to read other lengths`;
     account.reject({ line: 2, column: 2, field: 'created', value: '17803456789', reason: why, timestampCell: true });
     account.reject({

@@ -40,7 +40,7 @@ function mapper(source: Record<string, unknown>, header: string[], review: Recor
 const rejected = (out: unknown): RejectedRow => {
   if (out === null || typeof out !== 'object' || !('reason' in out)) throw new Error(`accepted: ${JSON.stringify(out)}`);
   const account = newFileAccount({ file: 'x.csv', source: 's', kind: 'tickets', sha256: '', bytes: 0 });
-  new RowAccount(account).reject(out as Rejection);
+  new RowAccount(account, 'UTC').reject(out as Rejection);
   return account.rejects[0] as RejectedRow;
 };
 

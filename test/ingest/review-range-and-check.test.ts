@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
 import { dataRange, rowsOutside } from '../../src/lib/snapshot/review-range.ts';
+import { monthOf } from '../../src/lib/time/periods.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeReview } from '../helpers/small-review.ts';
 
@@ -18,7 +19,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 function fileWith(name: string, times: number[]) {
   const a = newFileAccount({ file: name, source: 's', kind: 'tickets', sha256: '', bytes: 0 });
-  const acc = new RowAccount(a);
+  const acc = new RowAccount(a, 'UTC');
   for (const t of times) acc.accept(t);
   return a;
 }
@@ -31,7 +32,7 @@ describe('the review range comes from the bulk of the data', () => {
     const ingest = { files: [fileWith('a.csv', [...bulk, stray])] };
     expect(dataRange(ingest)).toEqual({ firstMs: bulk[0], lastMs: bulk[bulk.length - 1] });
     const r = dataRange(ingest) as { firstMs: number; lastMs: number };
-    expect(rowsOutside(ingest, r.firstMs, r.lastMs + 1)).toEqual([{ file: 'a.csv', rows: 1 }]);
+    expect(rowsOutside(ingest, monthOf(r.firstMs, 'UTC'), monthOf(r.lastMs, 'UTC'))).toEqual([{ file: 'a.csv', rows: 1 }]);
   });
 
   it('one far-past row in another file does not move it either', () => {

@@ -74,7 +74,7 @@ async function accountOf(dir: string, setup: Setup, source: string): Promise<{ f
   const config = loadConfig(file);
   const ingest = await ingestSources(config, dir, { info: () => {} });
   const months = reviewMonths(config, ingest, sourceHorizons(config, ingest));
-  const outside = rowsOutsideReview(config, ingest, months)[0]?.rows ?? 0;
+  const outside = rowsOutsideReview(ingest, months)[0]?.rows ?? 0;
   return { file: ingest.files[0] as FileAccount, outside };
 }
 
@@ -85,6 +85,7 @@ function comparable(a: { file: FileAccount; outside: number }, lineOffset: numbe
     counts: [f.rows, f.accepted, f.rejected, f.duplicates],
     span: [f.firstMs, f.lastMs],
     timeBins: f.timeBins,
+    monthRows: f.monthRows,
     outside: a.outside,
     rejectsByReason: f.rejectsByReason,
     rejects: f.rejects.map((r) => [
@@ -141,8 +142,8 @@ describe('a duckdb source counts the rows of its table', () => {
     const r = await runCli(['check', '--json', '--config', path.join(dir, 'review.config.yaml')]);
     expect(r.code, r.err).toBe(0);
     const f = JSON.parse(r.out).files[0];
-    // 7 rows: accepted 1, 5, 6; duplicate 2; rejected 3, 4, 7. Rows 5 and 6 are alone in their 30-day bins (690: 4 Sep–
-    // 4 Oct, 693: 3 Dec–2 Jan; rows 1–4 are in bin 691), wholly outside October–November: 2 rows outside the review.
+    // 7 rows: accepted 1, 5, 6; duplicate 2; rejected 3, 4, 7. Rows 5 and 6 are in London's September (12:00Z on 30 Sep
+    // is 13:00 BST) and December: 2 rows outside the review. Rows 1–2 are in October, in 30-day bin 691 (4 Oct–2 Nov).
     expect([f.rows, f.accepted, f.rejected, f.duplicates, f.outsideReview]).toEqual([7, 3, 3, 1, 2]);
     expect(f.rejects.map((x: { line: number; field: string }) => [x.line, x.field])).toEqual([
       [3, 'latency_ms'],
@@ -154,6 +155,8 @@ describe('a duckdb source counts the rows of its table', () => {
       691: [2, Date.UTC(2026, 9, 5, 10), Date.UTC(2026, 9, 5, 10)],
       693: [1, Date.UTC(2026, 11, 15, 12), Date.UTC(2026, 11, 15, 12)],
     });
+    // Accepted rows per month of the review zone: rows 5, 1 and 6; row 2 was replaced by row 1, so it is in none.
+    expect(f.monthRows).toEqual({ '2026-09': [1], '2026-10': [1], '2026-12': [1] });
     const text = await runCli(['check', '--config', path.join(dir, 'review.config.yaml')]);
     expect(text.out).toContain('w.duckdb [m, duckdb, duckdb, ""]: 7 rows, 3 accepted, 3 rejected, 1 duplicates;');
     expect(text.out).toContain("2 accepted rows lie outside the review's periods");

@@ -241,9 +241,10 @@ export class CheckStore {
   /**
    * Sorts each series that did not arrive in time order and drops duplicates (same service,
    * probe and time): the later row wins and the earlier one is counted against its file in
-   * `duplicatesPerFile`. The store is then read through the returned StoredChecks.
+   * `duplicatesPerFile`, and told to `onDuplicate` with its file and time when given. The store is
+   * then read through the returned StoredChecks.
    */
-  finish(duplicatesPerFile: number[]): StoredChecks {
+  finish(duplicatesPerFile: number[], onDuplicate?: (file: number, timeMs: number) => void): StoredChecks {
     for (const byProbe of this.series.values()) {
       for (const g of byProbe.values()) {
         if (g.increasing) continue;
@@ -260,6 +261,7 @@ export class CheckStore {
           if (next !== undefined && times[next] === times[i]) {
             const f = files[i] as number;
             duplicatesPerFile[f] = (duplicatesPerFile[f] ?? 0) + 1;
+            onDuplicate?.(f, times[i] as number);
             continue;
           }
           keep.push(i);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ReviewConfig, SourceConfig } from '../config/config-schema.ts';
 import { resolveRules } from '../config/resolve-rules.ts';
 import { ReviewError } from '../errors.ts';
-import { type MonthId, monthBounds, monthOf, monthsBetween } from '../time/periods.ts';
+import { type MonthId, monthBounds, monthOf, monthOfIn, monthsBetween } from '../time/periods.ts';
 import { reasonText, words } from '../util/reason.ts';
 import { type FileAccount, type RowAccount, TIME_BIN_MS } from './file-account.ts';
 import { missingColumnsMessage, type ResolvedSource, resolveSource, resolveSourceOptions, type SourceOptions } from './resolve-source.ts';
@@ -172,15 +172,18 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
       },
       source: read.options,
     };
-    // The accounting of the rows the review takes, counted in SQL: per time bin, inside or outside the
+    // The accounting of the rows the review takes, counted in SQL: per quarter hour, inside or outside the
     // configured review bounds (the months rolled up when the config sets them; else they span every such row).
+    // A quarter hour lies in one month of any zone (offsets are whole quarter hours: periods.ts monthOfIn) and
+    // in one time bin, so the account's bins and months come from it exactly; a quarter hour is a result row
+    // only when it has rows, at most 35,040 a year however many rows the table has.
     const zone = read.config.review.timeZone;
     const { firstPeriod, lastPeriod } = read.config.review;
     const bounds = {
       fromMs: firstPeriod === undefined ? null : monthBounds(firstPeriod, zone).startMs,
       toMs: lastPeriod === undefined ? null : monthBounds(lastPeriod, zone).endMs,
     };
-    const taken = (await run(takenRowsQuery(mapping, bounds, TIME_BIN_MS))).rows.map((r) => ({
+    const taken = (await run(takenRowsQuery(mapping, bounds, QUARTER_HOUR_MS))).rows.map((r) => ({
       bin: Number(r.bin),
       outside: Number(r.outside) === 1,
       rows: Number(r.rows),
@@ -199,7 +202,7 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
     const rolledUp =
       months.length > 0 ? settleRecipeRollups(read, await run(rollupRecipe({ engine: 'duckdb', ...mapping, months, rules, zone }))) : 0;
     const tableRows = Number((await run(tableRowsQuery(mapping))).rows[0]?.n);
-    accountTaken(read, taken, rolledUp);
+    accountTaken(read, taken, rolledUp, zone);
     const leftOut = await rejectLeftOut(read, resolved, mapping, each);
     read.account.file.fields = Object.keys(resolved.indices).sort();
     // accepted + rejected + duplicates = rows holds by construction (RowAccount); rows must be the table's.
@@ -211,9 +214,13 @@ export async function readWithDuckdb(read: DuckdbRead): Promise<void> {
   });
 }
 
+/** The unit the table's taken rows are counted in (takenRowsQuery's `bin`). */
+const QUARTER_HOUR_MS = 900_000;
+
 /**
  * The rows the review takes, into the account in rows of the table, as a checks export's rows
- * are counted: every row taken is accepted, in its time bin (those outside the months rolled up
+ * are counted: every row taken is accepted, in its time bin and month of the review zone, counted
+ * per quarter hour (`taken[].bin`) (those outside the months rolled up
  * too: they are reported as outside the review's periods, as a CSV export's such rows are), and
  * each row repeating a service, probe and instant of another is a duplicate. The checks the
  * rollups hold must be those taken inside the months: the recipe and this count are one rule.
@@ -222,6 +229,7 @@ function accountTaken(
   read: DuckdbRead,
   taken: Array<{ bin: number; outside: boolean; rows: number; checks: number; lo: number; hi: number }>,
   rolledUp: number,
+  zone: string,
 ): void {
   const inside = taken.reduce((n, t) => n + (t.outside ? 0 : t.checks), 0);
   if (inside !== rolledUp)
@@ -229,9 +237,16 @@ function accountTaken(
       `${read.name}: the DuckDB recipe's rollups hold ${rolledUp} checks, but the table has ${inside} checks the review takes in the months rolled up; please report this`,
     );
   const timeBins: FileAccount['timeBins'] = {};
+  const monthRows: FileAccount['monthRows'] = {};
+  const monthOfZone = monthOfIn(zone);
   for (const t of taken) {
-    const bin = timeBins[t.bin];
-    if (!bin) timeBins[t.bin] = [t.rows, t.lo, t.hi];
+    const month = monthOfZone(t.lo);
+    const box = monthRows[month];
+    if (box) box[0] += t.rows;
+    else monthRows[month] = [t.rows];
+    const key = Math.floor((t.bin * QUARTER_HOUR_MS) / TIME_BIN_MS);
+    const bin = timeBins[key];
+    if (!bin) timeBins[key] = [t.rows, t.lo, t.hi];
     else {
       bin[0] += t.rows;
       bin[1] = Math.min(bin[1], t.lo);
@@ -250,12 +265,14 @@ function accountTaken(
       firstMs: times.length === 0 ? null : Math.min(...times),
       lastMs: times.length === 0 ? null : Math.max(...times),
       timeBins,
+      monthRows,
       rejects: [],
       rejectsByReason: {},
     },
     0,
   );
-  if (rows > checks) read.account.duplicates(rows - checks);
+  // The rows repeating a check, in the quarter hour (so the month) of the check they repeat.
+  if (rows > checks) for (const t of taken) if (t.rows > t.checks) read.account.duplicates(t.lo, t.rows - t.checks);
 }
 
 /** Epoch ms as a cell the row mapper reads back exactly: ISO 8601 in UTC, or the digits beyond Date's range. */

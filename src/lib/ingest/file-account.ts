@@ -2,6 +2,7 @@
  * Row accounting for one export file: every row read is accepted, rejected with a reason,
  * or a counted duplicate; accepted + rejected + duplicates = rows.
  */
+import { type MonthId, monthBounds, monthOfIn } from '../time/periods.ts';
 import { clipValue } from '../util/clip-value.ts';
 import { maskPersonalData } from '../util/mask-personal-data.ts';
 import { type Reason, reasonText } from '../util/reason.ts';
@@ -72,6 +73,14 @@ export interface FileAccount {
    * bulk of the data cannot stretch it (see dataRange in snapshot/review-range.ts).
    */
   timeBins: Record<string, [count: number, firstMs: number, lastMs: number]>;
+  /**
+   * Accepted rows per month (YYYY-MM) of the review's time zone, by their time. The review's
+   * periods are whole months of that zone, so the rows outside them are counted exactly from these
+   * (rowsOutside in snapshot/review-range.ts), whatever months the review comes to span; a month
+   * is a few bytes however many rows it has. Each count is boxed, as a time bin's is, so accepting
+   * a row adds to the month the account holds without looking its key up.
+   */
+  monthRows: Record<string, [rows: number]>;
   /** Rejected rows in file order (the first 200 kept in full; the rest only counted). */
   rejects: RejectedRow[];
   /** Rejects per reason class (the reason with the value taken out), for the data-quality page. */
@@ -159,6 +168,7 @@ export function newFileAccount(init: Pick<FileAccount, 'file' | 'source' | 'kind
     firstMs: null,
     lastMs: null,
     timeBins: {},
+    monthRows: {},
     rejects: [],
     rejectsByReason: {},
     unknownServices: {},
@@ -173,8 +183,27 @@ export function reasonClass(r: Reason): string {
 /** The counts of part of a file read elsewhere (a worker's block), with reject lines counted from the part's first line. */
 export type AccountPart = Pick<
   FileAccount,
-  'rows' | 'accepted' | 'rejected' | 'truncated' | 'firstMs' | 'lastMs' | 'timeBins' | 'rejects' | 'rejectsByReason'
+  'rows' | 'accepted' | 'rejected' | 'truncated' | 'firstMs' | 'lastMs' | 'timeBins' | 'monthRows' | 'rejects' | 'rejectsByReason'
 >;
+
+/** Per zone: the memoised month of an instant, and each month's bounds (a zone's months are few; rows are many). */
+const zoneMonths = new Map<string, (ms: number) => { id: MonthId; startMs: number; endMs: number }>();
+
+function monthsIn(zone: string): (ms: number) => { id: MonthId; startMs: number; endMs: number } {
+  let z = zoneMonths.get(zone);
+  if (!z) {
+    const monthOf = monthOfIn(zone);
+    const bounds = new Map<MonthId, { id: MonthId; startMs: number; endMs: number }>();
+    z = (ms) => {
+      const id = monthOf(ms);
+      let b = bounds.get(id);
+      if (!b) bounds.set(id, (b = { id, ...monthBounds(id, zone) }));
+      return b;
+    };
+    zoneMonths.set(zone, z);
+  }
+  return z;
+}
 
 /**
  * The only writer of a file's row counts. Every row read is accepted or rejected here, and an
@@ -188,9 +217,30 @@ export class RowAccount {
   // The bin of the last accepted row: rows come in time order mostly, so this saves a lookup.
   private binKey = Number.NaN;
   private bin: [number, number, number] = [0, 0, 0];
+  private readonly months: ReturnType<typeof monthsIn>;
+  // The month of the last accepted row and its bounds, for the same reason.
+  private monthRows: [number] = [0];
+  /** Rows replaced per month (duplicates), for {@link asRead}. */
+  private readonly replaced = new Map<string, number>();
+  private monthStartMs = Number.NaN;
+  private monthEndMs = Number.NaN;
 
-  constructor(file: FileAccount) {
+  /** @param reviewZone the review's time zone, whose months {@link FileAccount.monthRows} counts rows in */
+  constructor(file: FileAccount, reviewZone: string) {
     this.file = file;
+    this.months = monthsIn(reviewZone);
+    file.monthRows ??= {};
+  }
+
+  /** Adds `n` to the rows of the month `timeMs` falls in. */
+  private countMonth(timeMs: number, n: number): void {
+    if (!(timeMs >= this.monthStartMs && timeMs < this.monthEndMs)) {
+      const b = this.months(timeMs);
+      this.monthRows = this.file.monthRows[b.id] ??= [0];
+      this.monthStartMs = b.startMs;
+      this.monthEndMs = b.endMs;
+    }
+    this.monthRows[0] += n;
   }
 
   /** A row read and accepted, with its record's time (and the service it names when the config lacks it). */
@@ -218,6 +268,8 @@ export class RowAccount {
     bin[0]++;
     if (timeMs < bin[1]) bin[1] = timeMs;
     if (timeMs > bin[2]) bin[2] = timeMs;
+    if (timeMs >= this.monthStartMs && timeMs < this.monthEndMs) this.monthRows[0]++;
+    else this.countMonth(timeMs, 1);
   }
 
   /**
@@ -236,6 +288,7 @@ export class RowAccount {
     this.accept(lastMs);
     const bin = this.file.timeBins[Math.floor(lastMs / TIME_BIN_MS)] as [number, number, number];
     bin[0]--;
+    this.countMonth(lastMs, -1);
     this.file.rows--;
     this.file.accepted--;
   }
@@ -270,10 +323,27 @@ export class RowAccount {
     this.file.truncated += n;
   }
 
-  /** `n` accepted rows of this file replaced by later rows with the same key. */
-  duplicates(n = 1): void {
+  /**
+   * `n` accepted rows of this file, at `timeMs`, replaced by later rows with the same key: they
+   * leave their month's count too, so the rows counted outside the review are accepted ones. Null:
+   * rows accepted without a time (a rollups row of a day without checks), in no month.
+   */
+  duplicates(timeMs: number | null, n = 1): void {
     this.file.accepted -= n;
     this.file.duplicates += n;
+    if (timeMs === null) return;
+    const { id } = this.months(timeMs);
+    const box = this.file.monthRows[id];
+    if (box) box[0] -= n;
+    this.replaced.set(id, (this.replaced.get(id) ?? 0) + n);
+  }
+
+  /** The account as read, before any of its rows were replaced: what the parse cache keeps (duplicates are settled again on replay). */
+  asRead(): FileAccount {
+    const a = this.file;
+    const monthRows = structuredClone(a.monthRows);
+    for (const [id, n] of this.replaced) (monthRows[id] as [number])[0] += n;
+    return { ...a, accepted: a.accepted + a.duplicates, duplicates: 0, monthRows };
   }
 
   /** Adds a part of the file read elsewhere; its reject lines are shifted by `linesBefore`, the physical lines before the part. */
@@ -293,6 +363,11 @@ export class RowAccount {
         if (lo < bin[1]) bin[1] = lo;
         if (hi > bin[2]) bin[2] = hi;
       }
+    }
+    for (const [month, [n]] of Object.entries(part.monthRows)) {
+      const box = a.monthRows[month];
+      if (box) box[0] += n;
+      else a.monthRows[month] = [n];
     }
     for (const [cls, n] of Object.entries(part.rejectsByReason)) a.rejectsByReason[cls] = (a.rejectsByReason[cls] ?? 0) + n;
     for (const r of part.rejects) if (a.rejects.length < MAX_REJECTS_KEPT) a.rejects.push({ ...r, line: r.line + linesBefore });

@@ -37,9 +37,10 @@ import type { SourceOptions } from './resolve-source.ts';
  * masked, their ids made from the masked names; 9: e-mail addresses with CJK local parts masked; 10: a local
  * part is at most 64 characters, as RFC 5321 has it; 11: IP and MAC addresses masked, and a bare number in a
  * rejected timestamp cell keeps its digits only as epoch seconds or milliseconds before 2100; 12: a survey
- * response records its source).
+ * response records its source; 13: accounts count accepted rows per month of the review zone, which the
+ * options' reviewTimeZone puts in the key).
  */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;

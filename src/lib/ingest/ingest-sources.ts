@@ -138,7 +138,12 @@ export async function ingestSources(
     const key = `${ctx.rollup.service}\u0000${ctx.rollup.date}`;
     const earlier = rollups.get(key);
     // A duckdb source counts the rows of its table: a service-day of it replaced is that day's checks, not one row.
-    if (earlier) (accounts[earlier.file] as RowAccount).duplicates(files[earlier.file]?.kind === 'duckdb' ? earlier.record.checks : 1);
+    // Its rows were counted in the month of its first check (acceptSpan; a duckdb table's rows all lie in that day).
+    if (earlier)
+      (accounts[earlier.file] as RowAccount).duplicates(
+        earlier.record.firstCheckMs,
+        files[earlier.file]?.kind === 'duckdb' ? earlier.record.checks : 1,
+      );
     rollups.set(key, { record: ctx.rollup, file: fileIndex });
   };
 
@@ -165,7 +170,7 @@ export async function ingestSources(
         const name =
           group.length === 1 ? (group[0] as string) : `${path.posix.dirname(group[0] as string)}/*.parquet (${group.length} files)`;
         const account = newFileAccount({ file: name, source: source.id, kind: 'duckdb', sha256: '', bytes: 0 });
-        const rowAccount = new RowAccount(account);
+        const rowAccount = new RowAccount(account, config.review.timeZone);
         const fileIndex = files.length;
         files.push(account);
         accounts.push(rowAccount);
@@ -206,22 +211,22 @@ export async function ingestSources(
         else if (ctx.kind === 'ticket') {
           const key = sourceKey(ctx.ticket.source, ctx.ticket.id);
           const earlier = tickets.get(key);
-          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates(earlier.record.createdMs);
           tickets.set(key, { record: ctx.ticket, file: fileIndex });
         } else if (ctx.kind === 'survey') {
           const key = sourceKey(sourceOptions.id, ctx.survey.id ?? ctx.contentKey);
           const earlier = surveys.get(key);
-          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates(earlier.record.timeMs);
           surveys.set(key, { record: ctx.survey, file: fileIndex });
         } else if (ctx.kind === 'incident') {
           const key = sourceKey(ctx.incident.source, ctx.incident.id);
           const earlier = incidents.get(key);
-          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates(earlier.record.startedMs);
           incidents.set(key, { record: ctx.incident, file: fileIndex });
         } else if (ctx.kind === 'change') {
           const key = sourceKey(ctx.change.source, ctx.change.id);
           const earlier = changes.get(key);
-          if (earlier) (accounts[earlier.file] as RowAccount).duplicates();
+          if (earlier) (accounts[earlier.file] as RowAccount).duplicates(earlier.timeMs);
           changes.set(key, { record: ctx.change, file: fileIndex, timeMs: ctx.timeMs });
         }
       };
@@ -246,7 +251,7 @@ export async function ingestSources(
         // Replay through the same accept path, so duplicates across files settle exactly as on a parse.
         const account = { ...structuredClone(cached.account), file: rel };
         files.push(account);
-        accounts.push(new RowAccount(account));
+        accounts.push(new RowAccount(account, config.review.timeZone));
         if (cached.checks)
           replayChecks(cacheDir, knownKey, cached.checks, (service, probe, times, statuses, latencies) =>
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
@@ -268,7 +273,7 @@ export async function ingestSources(
       }
       const account = newFileAccount({ file: rel, source: sourceOptions.id, kind: sourceOptions.kind, sha256: '', bytes: 0 });
       files.push(account);
-      const rowAccount = new RowAccount(account);
+      const rowAccount = new RowAccount(account, config.review.timeZone);
       accounts.push(rowAccount);
       if (sourceOptions.kind === 'rollups' && isParquet(rel)) {
         // Read by DuckDB (duckdb-sources.ts); the rows still go through the rollups row mapper and this account.
@@ -309,7 +314,7 @@ export async function ingestSources(
       if (recorder !== null && cacheDir !== null) {
         const key = cacheKey(account.sha256, sourceOptions, options.toolVersion);
         // Cache the file as read: duplicates found so far are within the file and are replayed.
-        writeCache(cacheDir, key, recorder.finish(key, { ...account, accepted: account.accepted + account.duplicates, duplicates: 0 }));
+        writeCache(cacheDir, key, recorder.finish(key, rowAccount.asRead()));
         // A file that changed while it was read has no fingerprint to trust.
         if (fingerprint !== null) knownHashes?.record(abs, fingerprint, file.openedAtNs, { sha256: account.sha256, bytes: account.bytes });
       }
@@ -339,11 +344,10 @@ export async function ingestSources(
     );
   }
 
-  const checkDuplicates: number[] = files.map(() => 0);
-  const checks = checkStore.finish(checkDuplicates);
-  checkDuplicates.forEach((d, i) => {
-    if (d > 0) (accounts[i] as RowAccount).duplicates(d);
-  });
+  const checks = checkStore.finish(
+    files.map(() => 0),
+    (file, timeMs) => (accounts[file] as RowAccount).duplicates(timeMs),
+  );
   const byDay = (a: RollupRecord, b: RollupRecord) =>
     a.service < b.service ? -1 : a.service > b.service ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   const byTime =

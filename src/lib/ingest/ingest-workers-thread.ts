@@ -97,13 +97,13 @@ class BlockSink implements CheckSink {
 // One sink and row reader for the worker's life: the series table only grows, so handles (and the
 // reader's caches of them) stay valid across blocks.
 const sink = new BlockSink();
-let reader: { rows: FastCheckRows; crlf: boolean } | null = null;
+let reader: { rows: FastCheckRows; crlf: boolean; reviewZone: string } | null = null;
 
 function runBlock(task: BlockTask): BlockResult {
   if (reader === null) throw new Error('ingest worker: a block came before the setup');
   // Each block is counted on its own, its lines from 1; the main thread shifts them.
   const part = newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 });
-  reader.rows.account = new RowAccount(part);
+  reader.rows.account = new RowAccount(part, reader.reviewZone);
   const loop = new LineLoop(reader.rows, 1, reader.crlf);
   const buf = Buffer.from(task.buffer, 0, task.length);
   const r = loop.scan(buf, 0, task.length, task.final);
@@ -120,6 +120,7 @@ function runBlock(task: BlockTask): BlockResult {
       firstMs: part.firstMs,
       lastMs: part.lastMs,
       timeBins: part.timeBins,
+      monthRows: part.monthRows,
       rejects: part.rejects,
       rejectsByReason: part.rejectsByReason,
     },
@@ -132,8 +133,9 @@ parentPort?.on('message', (msg: { setup?: WorkerSetup } | BlockTask) => {
     // The plan and the mapper are functions, which cannot cross threads: made here from the same resolved source.
     const { resolved, delimiter, crlf } = msg.setup;
     const plan = fastChecksPlan(resolved, delimiter) as FastChecksPlan;
-    const account = new RowAccount(newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 }));
-    reader = { rows: new FastCheckRows(plan, rowMapperFor(resolved), sink, account), crlf };
+    const reviewZone = resolved.options.reviewTimeZone;
+    const account = new RowAccount(newFileAccount({ file: '', source: '', kind: 'checks', sha256: '', bytes: 0 }), reviewZone);
+    reader = { rows: new FastCheckRows(plan, rowMapperFor(resolved), sink, account), crlf, reviewZone };
     return;
   }
   const result = runBlock(msg as BlockTask);

@@ -58,6 +58,8 @@ export interface SourceOptions {
   incidentLevels: PriorityWords[];
   /** Ticket and survey rows naming a service the config lacks: accepted under the exported name, or rejected. */
   unknownServices: 'accept' | 'reject';
+  /** The review's time zone: an account counts its accepted rows per month of it (FileAccount.monthRows). */
+  reviewTimeZone: string;
 }
 
 /** The options and a file's header: which column holds each canonical field. */
@@ -135,6 +137,7 @@ export function resolveSourceOptions(source: SourceConfig, config: ReviewConfig)
     incidentLevels: config.incidentLevels.map((l) => ({ id: l.id, words: l.words })),
     // A check (a duckdb source's too) must name a monitored service: an unknown one is rejected, never taken under its exported name.
     unknownServices: kind === 'checks' ? 'reject' : config.review.unknownServices,
+    reviewTimeZone: config.review.timeZone,
   };
   return { options, problem };
 }

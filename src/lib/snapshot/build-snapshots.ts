@@ -86,19 +86,11 @@ export function reviewMonths(config: ReviewConfig, ingest: IngestResult, horizon
   return monthsBetween(first, last).filter((m) => monthBounds(m, zone).startMs < latestHorizon);
 }
 
-/** Accepted rows per file outside the reviewed months (reported by check and the build; never given periods). */
-export function rowsOutsideReview(
-  config: ReviewConfig,
-  ingest: IngestResult,
-  months: readonly MonthId[],
-): Array<{ file: string; rows: number }> {
+/** Accepted rows per file outside the reviewed months, exactly (reported by check; never given periods). */
+export function rowsOutsideReview(ingest: IngestResult, months: readonly MonthId[]): Array<{ file: string; rows: number }> {
   if (months.length === 0) return [];
-  const zone = config.review.timeZone;
-  return rowsOutside(
-    ingest,
-    monthBounds(months[0] as MonthId, zone).startMs,
-    monthBounds(months[months.length - 1] as MonthId, zone).endMs,
-  );
+  // The accounts count rows per month of the review zone (FileAccount.monthRows), the zone the months are in.
+  return rowsOutside(ingest, months[0] as MonthId, months[months.length - 1] as MonthId);
 }
 
 interface PeriodPlan {
