@@ -15,6 +15,30 @@ import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts
 const commentary = (words: string) =>
   `---\nperiod: "2026-10"\nsummary: 'API was up <Figure metric="availability" service="api" />.'\n---\n\n${words}: Web resolved <Figure metric="resolutionAttainment" service="web" /> of its tickets.\n`;
 
+/**
+ * The mini fixture with October's revision 1 pinning `source` as an earlier version wrote it: publish
+ * refuses such commentary now (test/build/commentary-frozen.test.ts), so the revision is written
+ * without it. `refused` is what publish said.
+ */
+function pinnedAsAnEarlierVersionDid(prefix: string, source: string) {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
+  const config = path.join(work, 'review.config.yaml');
+  const mdx = path.join(work, 'content/reviews/2026-10.mdx');
+  mkdirSync(path.dirname(mdx), { recursive: true });
+  writeFileSync(mdx, source);
+  expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
+  const refused = runCli(['publish', '2026-10', '--message', 'October', '--config', config]);
+  const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
+  const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source }];
+  const at = new Date('2026-11-02T09:00:00Z');
+  writeRevision(
+    path.join(work, 'snapshots/published'),
+    nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
+  );
+  return { work, config, mdx, refused, r1: path.join(work, 'snapshots/published/2026-10/r1.json') };
+}
+
 describe('a published month stays as published, and every page says what changed', () => {
   let work = '';
   let config = '';
@@ -163,29 +187,14 @@ describe('a figure a pinned commentary cannot resolve', () => {
   });
 
   it('fails the build while its revision is the latest, and is marked once a revision corrects it', () => {
-    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-bad-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
-    mkdirSync(path.dirname(mdx), { recursive: true });
     const words = (service: string) =>
       `---\nperiod: "2026-10"\nsummary: "x"\n---\n\nCreated: <Figure metric="created" service="${service}" />.\n`;
-    writeFileSync(mdx, words('isd'));
-    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    // publish now refuses such commentary (test/build/commentary-frozen.test.ts); a revision pinned
-    // by an earlier version is written as that version wrote it.
-    expect(runCli(['publish', '2026-10', '--message', 'October', '--config', config]).status).toBe(1);
-    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
-    const source = readFileSync(mdx, 'utf8');
-    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source }];
-    const at = new Date('2026-11-02T09:00:00Z');
-    writeRevision(
-      path.join(work, 'snapshots/published'),
-      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
-    );
+    const pinned = pinnedAsAnEarlierVersionDid('sr-pinned-bad-', words('isd'));
+    ({ work } = pinned);
+    const { config, mdx, r1 } = pinned;
+    expect(pinned.refused.status).toBe(1);
     const failed = runCli(['build', '--config', config]);
     expect(failed.status).toBe(1);
-    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
     expect(failed.stderr).toContain(
       `pinned/2026-10/r1.mdx:6: <Figure metric="created" service="isd" />: unknown service "isd"; valid: api, web (pinned by ${r1}: correct content/reviews/ and publish a revision with --revise)`,
     );
@@ -209,23 +218,10 @@ describe('a pinned front matter that does not fit', () => {
   });
 
   it('fails the build while its revision is the latest, saying how out; publish --revise gets out; superseded, it warns', () => {
-    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-nosummary-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
-    mkdirSync(path.dirname(mdx), { recursive: true });
-    writeFileSync(mdx, '---\nperiod: "2026-10"\ntitle: "First look"\n---\n\nOld words.\n');
-    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    // publish refuses it now (test/build/commentary-frozen.test.ts); an earlier version wrote it as this does.
-    expect(runCli(['publish', '2026-10', '--config', config]).status).toBe(1);
-    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
-    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source: readFileSync(mdx, 'utf8') }];
-    const at = new Date('2026-11-02T09:00:00Z');
-    writeRevision(
-      path.join(work, 'snapshots/published'),
-      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
-    );
-    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
+    const pinned = pinnedAsAnEarlierVersionDid('sr-pinned-nosummary-', '---\nperiod: "2026-10"\ntitle: "First look"\n---\n\nOld words.\n');
+    ({ work } = pinned);
+    const { config, mdx, r1 } = pinned;
+    expect(pinned.refused.status).toBe(1);
     const failed = runCli(['build', '--config', config]);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(
@@ -258,22 +254,13 @@ describe('a pinned commentary whose page cannot be built', () => {
   });
 
   it('fails the build while its revision is the latest; publish --revise gets out; superseded, it warns and shows a mark', () => {
-    work = mkdtempSync(path.join(tmpdir(), 'sr-pinned-chart-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    const mdx = path.join(work, 'content/reviews/2026-10.mdx');
-    mkdirSync(path.dirname(mdx), { recursive: true });
-    writeFileSync(mdx, '---\nperiod: "2026-10"\ntitle: "First look"\nsummary: "Old summary."\n---\n\nOld words <Chart />.\n');
-    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    expect(runCli(['publish', '2026-10', '--config', config]).stderr).toContain('unknown component "Chart"');
-    const draft = JSON.parse(readFileSync(path.join(work, 'snapshots/draft/2026-10.json'), 'utf8'));
-    const commentary = [{ file: 'content/reviews/2026-10.mdx', locale: null, source: readFileSync(mdx, 'utf8') }];
-    const at = new Date('2026-11-02T09:00:00Z');
-    writeRevision(
-      path.join(work, 'snapshots/published'),
-      nextRevision({ period: '2026-10', draft, existing: [], by: 'analyst', at, message: 'October', revise: null, commentary }),
+    const pinned = pinnedAsAnEarlierVersionDid(
+      'sr-pinned-chart-',
+      '---\nperiod: "2026-10"\ntitle: "First look"\nsummary: "Old summary."\n---\n\nOld words <Chart />.\n',
     );
-    const r1 = path.join(work, 'snapshots/published/2026-10/r1.json');
+    ({ work } = pinned);
+    const { config, mdx, r1 } = pinned;
+    expect(pinned.refused.stderr).toContain('unknown component "Chart"');
     const problem = `${path.join(work, '.cache/astro/pinned/2026-10/r1.mdx')}:7: <Chart>: unknown component "Chart"; valid: Figure, Trend, RecurringIssues`;
     const failed = runCli(['build', '--config', config]);
     expect(failed.status).toBe(1);
