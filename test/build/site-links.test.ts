@@ -77,6 +77,16 @@ describe('the link check itself', () => {
         { page: '/', link: '/a/#nope', problem: 'no such id' },
         { page: '/', link: '/a/x.png', problem: 'no such file' },
       ]);
+      // Served under /pack/, the same site's links must name /pack/…: a link that leaves it leads to no file of the site.
+      writeFileSync(
+        path.join(dir, 'index.html'),
+        '<a href="/pack/a/#here">ok</a><a href="a/">ok</a><a href="/a/">no</a><a href="../b/">no</a>',
+      );
+      expect(brokenLinks(dir, '/pack/')).toEqual([
+        { page: '/a/', link: '#gone', problem: 'no such id' },
+        { page: '/', link: '/a/', problem: 'no such file' },
+        { page: '/', link: '../b/', problem: 'no such file' },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

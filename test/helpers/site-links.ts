@@ -40,8 +40,11 @@ const decodeEntities = (s: string) =>
     .replace(/&#38;/g, '&')
     .replace(/&quot;/g, '"');
 
-/** Every internal link of the site in `dist` that leads nowhere, page by page. */
-export function brokenLinks(dist: string): BrokenLink[] {
+/**
+ * Every internal link of the site in `dist` that leads nowhere, page by page. `base` is the path the site
+ * was built to be served under (REVIEW_BASE): a link must lead below it, to a file of `dist` there.
+ */
+export function brokenLinks(dist: string, base = '/'): BrokenLink[] {
   const root = path.resolve(dist);
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
@@ -60,8 +63,8 @@ export function brokenLinks(dist: string): BrokenLink[] {
     for (const m of html.matchAll(ATTRIBUTE)) {
       const link = decodeEntities(m[1] ?? '');
       if (link === '' || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('//')) continue;
-      const url = new URL(link, `http://site.invalid${page}`);
-      const target = fileFor(root, url.pathname);
+      const url = new URL(link, `http://site.invalid${base}${page.slice(1)}`);
+      const target = url.pathname.startsWith(base) ? fileFor(root, `/${url.pathname.slice(base.length)}`) : null;
       if (!target) {
         broken.push({ page, link, problem: 'no such file' });
         continue;
