@@ -8,6 +8,8 @@ declare namespace App {
     pinnedCommentary?: import('./lib/site/commentary-figures.ts').PinnedContext;
     /** The language of that commentary's text (the page's, or another's shown as a fallback): its <Figure>s format in it. */
     commentaryLocale?: import('./lib/model/locales.ts').Locale;
+    /** On a revision's permanent page or the draft view: the copy of the period's views the commentary's links lead into. */
+    commentaryCopy?: import('./lib/site/site-links.ts').CopyOfViews;
   }
 }
 

@@ -90,24 +90,78 @@ export function hasTicketsPage(snap: { drillDown?: { breached: unknown[]; recurr
 }
 
 /**
+ * A copy of a period's views in a folder of its own (a published revision's, /reviews/2026-10/r1/, or the draft
+ * view's, /reviews/2026-10/draft/), as the commentary shown there sees it: which of the period's addresses it has
+ * a copy of (view-copy-paths.ts lists them).
+ */
+export interface CopyOfViews {
+  /** The period copied: '2026-10'. */
+  period: string;
+  /** The copy's folder: '/reviews/2026-10/r1/'. */
+  folder: string;
+  /** The addresses below the period's folder the copy has: '' (the review page), 'services/api/', 'tickets/', 'outages.csv'. */
+  paths: ReadonlySet<string>;
+}
+
+/** Files that are pages in each language, not downloads: a period's digests (/en/reviews/2026-10/digest.html). */
+const LANGUAGE_FILE = /^digest\.(?:html|md)$/;
+
+/**
  * A link written in the commentary, made to work on the page it is shown on. Analysts write site
  * links from the root of the review, as if the site had one language and no base path
  * (`/method/#tickets`, `/reviews/2026-09/outages.csv`); on the page such a link gets the base path
- * and, for a page (a path whose last part has no extension), the reader's language folder. A link
- * that already names a language folder keeps it; relative and external links, and links within the
- * page (`#recurring`), are left as written.
+ * and, for a page (a path whose last part has no extension, or a digest), the reader's language folder.
+ * A link that already names a language folder keeps it; external links and links within the page
+ * (`#recurring`) are left as written, and so are relative links on the period's own page.
+ *
+ * On a copy of the period's views (`copy`: a published revision's permanent page, the draft view) a link
+ * to an address of the period the copy has leads to the copy's, so the reader of r1 who follows the
+ * analyst's link sees the figures the prose beside it describes, not the latest revision's. Relative links
+ * there are resolved as on the period's page, where they were written, then led the same way.
  * @example commentaryHref('/method/#tickets', 'zh-CN', ['en', 'zh-CN'], '/review/') // '/review/zh-CN/method/#tickets'
  * @example commentaryHref('/reviews/2026-09/outages.csv', 'zh-CN', ['en', 'zh-CN'], '/') // '/reviews/2026-09/outages.csv'
+ * @example commentaryHref('services/api/', 'en', ['en'], '/', r1Copy) // '/reviews/2026-10/r1/services/api/'
  */
-export function commentaryHref(link: string, locale: Locale, locales: readonly Locale[], base: string): string {
-  if (!link.startsWith('/') || link.startsWith('//')) return link;
-  const cut = link.search(/[?#]/);
-  let sitePath = cut < 0 ? link : link.slice(0, cut);
-  const rest = cut < 0 ? '' : link.slice(cut);
+export function commentaryHref(link: string, locale: Locale, locales: readonly Locale[], base: string, copy?: CopyOfViews): string {
+  let written = link;
+  if (!written.startsWith('/')) {
+    if (copy === undefined || written.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(written)) return link;
+    const page = hrefUnder(base)(localePath(locale, locales, reviewPath(copy.period)));
+    const url = new URL(written, `http://site.invalid${page}`);
+    // The addresses the pages write are not percent-encoded (a service id in Chinese): compare like with like.
+    const resolved = safeDecodeUri(url.pathname) + url.search + url.hash;
+    // Above the base path it is no address of the site: it leads where it led from the period's page.
+    if (!url.pathname.startsWith(base)) return resolved;
+    written = `/${resolved.slice(base.length)}`;
+  }
+  if (written.startsWith('//')) return link;
+  const cut = written.search(/[?#]/);
+  let sitePath = cut < 0 ? written : written.slice(0, cut);
+  const rest = cut < 0 ? '' : written.slice(cut);
   const last = sitePath.slice(sitePath.lastIndexOf('/') + 1);
-  const isFile = last.includes('.');
-  if (!isFile && !sitePath.endsWith('/')) sitePath += '/';
+  const isFile = last.includes('.') && !LANGUAGE_FILE.test(last);
+  if (!last.includes('.') && !sitePath.endsWith('/')) sitePath += '/';
   const first = sitePath.split('/')[1] ?? '';
-  const named = isMultilingual(locales) && (locales as readonly string[]).includes(first);
-  return hrefUnder(base)(isFile || named ? sitePath : localePath(locale, locales, sitePath)) + rest;
+  const named = isMultilingual(locales) && (locales as readonly string[]).includes(first) ? (first as Locale) : null;
+  const below = named === null ? sitePath : sitePath.slice(first.length + 1);
+  const led = copy === undefined ? below : intoCopy(below, copy);
+  if (named !== null) return hrefUnder(base)(`/${named}${led}`) + rest;
+  return hrefUnder(base)(isFile ? led : localePath(locale, locales, led)) + rest;
+}
+
+/** A site path (no language folder) led into a copy of its period's views when the copy has it; else as it is. */
+function intoCopy(sitePath: string, copy: CopyOfViews): string {
+  const periodFolder = reviewPath(copy.period);
+  if (!sitePath.startsWith(periodFolder)) return sitePath;
+  const below = sitePath.slice(periodFolder.length);
+  return copy.paths.has(below) ? copy.folder + below : sitePath;
+}
+
+/** A URL's path with its percent-escapes read, or as it is when they do not read as UTF-8. */
+function safeDecodeUri(p: string): string {
+  try {
+    return decodeURI(p);
+  } catch {
+    return p;
+  }
 }
