@@ -68,7 +68,7 @@ export const actionsEn = {
   methodVerdict:
     'Verdict, for done actions: with a target, met when after reaches it (at least the target when higher is better, at most when lower is); without one, met when after moved the better way from before. No data when a value it needs is missing. Dropped actions show their figures unjudged.',
   methodFrozen: (file: string) =>
-    `A published review pins its actions in its snapshot, so editing ${file} later neither changes it nor marks it as changed (actions are not figures); a revision published later, for changed figures or commentary, pins the actions as they stand then. The actions page shows the register as it is now, as of the register file and the last review month built — never the wall clock.`,
+    `A published review pins its actions in its snapshot, so editing ${file} later neither changes it nor marks it as changed (actions are not figures); a revision published later, for changed figures or commentary, pins the actions as they stand then. The actions page shows the register as it is now, as of the register file and the last review month built — never the wall clock. While the register exists, the navigation links the actions page from every page, a revision’s permanent pages included: the navigation is the site’s frame, not what a revision published.`,
 };
 
 function cap(s: string): string {
