@@ -44,7 +44,7 @@ incidentLevels:
   - { id: major, name: Major, words: [Sev1], detect: 10m, acknowledge: 5m, restore: 2h }
 sources:
   - { id: mon, kind: checks, files: checks.csv }
-  - { id: desk, kind: tickets, files: tickets.csv }
+  - { id: desk, kind: tickets, files: 'tickets-*.csv' }
   - { id: survey, kind: surveys, files: surveys.csv }
   - { id: inc, kind: incidents, files: incidents.csv }
   - { id: chg, kind: changes, files: changes.csv }
@@ -94,7 +94,8 @@ async function build() {
   writeFileSync(path.join(dir, 'review.config.yaml'), CONFIG);
   const down = (t: number) => t >= Date.UTC(2026, 8, 10, 12) && t < Date.UTC(2026, 8, 10, 13);
   writeFileSync(path.join(dir, 'checks.csv'), `${monthOfChecks(2026, 9, down)}2026-09-15T00:00:00Z,api,probe ${MAIL} ${PHONE},up,100\n`);
-  writeFileSync(path.join(dir, 'tickets.csv'), `${TICKETS}\n`);
+  // An export named after the person it was made for: its name is published as provenance.
+  writeFileSync(path.join(dir, `tickets-${MAIL}.csv`), `${TICKETS}\n`);
   writeFileSync(path.join(dir, 'surveys.csv'), `${SURVEYS}\n`);
   writeFileSync(path.join(dir, 'incidents.csv'), `${INCIDENTS}\n`);
   writeFileSync(path.join(dir, 'changes.csv'), `${CHANGES}\n`);
@@ -123,7 +124,11 @@ describe('exported texts in what a review publishes', () => {
     ])
       expect(json).toContain(seen);
     expect(json).not.toMatch(LEAKS);
-    expect(JSON.stringify(ingest.files)).not.toMatch(LEAKS);
+    // The account keeps each file's own path, for `check` to name the file on the analyst's disk; snapshots publish it masked.
+    expect(JSON.stringify(ingest.files.map(({ file, ...account }) => account))).not.toMatch(LEAKS);
+    expect(ingest.files.map((f) => f.file)).toContain(`tickets-${MAIL}.csv`);
+    expect(sep?.inputs.map((f) => f.file)).toContain('[email].csv');
+    expect(sep?.dataQuality.files.map((f) => f.file)).toContain('[email].csv');
     for (const s of snaps) {
       for (const id of PERIOD_TABLE_IDS) expect(JSON.stringify(PERIOD_TABLES[id].build(s)), id).not.toMatch(LEAKS);
       for (const service of s.services)

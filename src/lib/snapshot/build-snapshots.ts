@@ -28,7 +28,7 @@ import {
   quarterOfMonth,
   yearOfMonth,
 } from '../time/periods.ts';
-import { maskPersonalDataMemo } from '../util/mask-personal-data.ts';
+import { maskFileName, maskPersonalDataMemo } from '../util/mask-personal-data.ts';
 import { unknownIssueProblems } from './actions-section.ts';
 import { withActions } from './actions-snapshots.ts';
 import { attentionSection } from './attention-section.ts';
@@ -165,8 +165,9 @@ function buildPeriods(
   const zone = config.review.timeZone;
   const { ticketTable, ticketMonths } = shared;
   const ticketHorizons = ticketJudging(ingest, horizons).horizons;
+  // An export's name is the exporter's or the analyst's and may hold an address: masked where it is published.
   const inputs: InputProvenance[] = ingest.files.map((f) => ({
-    file: f.file,
+    file: maskFileName(f.file),
     source: f.source,
     kind: f.kind,
     sha256: f.sha256,
@@ -342,7 +343,7 @@ function buildPeriods(
         duplicates: sum('duplicates'),
         truncated: sum('truncated'),
         files: files.map((f) => ({
-          file: f.file,
+          file: maskFileName(f.file),
           source: f.source,
           rows: f.rows,
           accepted: f.accepted,

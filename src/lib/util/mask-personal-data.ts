@@ -1,8 +1,11 @@
 /**
- * Masking of personal data in the texts a review publishes from its exports: free text (comments,
- * titles, names, rejected values) and the ids of exported records. README "Personal data" lists
- * which text gets which rule, and where.
+ * Masking of personal data in the texts a review publishes from its exports (over 400 lines: each pattern beside its reasons):
+ * free text (comments, titles, names, rejected values), the ids of exported records and the export
+ * files' names. README "Personal data" lists which text gets which rule, and where.
  */
+import { type Folded, fold, joinOf, replaceIn, sliceOf, unfold } from './folded-text.ts';
+import { CURRENCY, NOT_AFTER_VERSION_WORD } from './mask-context.ts';
+import { maskIdentityNumbers } from './mask-identity-numbers.ts';
 
 // Character classes (used with the `u` flag). Full-width digits count as digits so a Chinese
 // comment typed with an IME's full-width digits is masked too.
@@ -83,12 +86,9 @@ export const EMAIL_ADDRESS: RegExp = EMAIL;
 const MAY_HOLD_EMAIL = /[@\uFF20\uFE6B]|%40/u;
 
 /** Rule 1: e-mail addresses → `[email]`; apostrophes before an address are quotes and stay (`'[email]'`). */
-function maskEmails(text: string): string {
-  return MAY_HOLD_EMAIL.test(text) ? text.replace(EMAIL, (m) => `${/^'*/.exec(m)?.[0] ?? ''}[email]`) : text;
+function maskEmails(f: Folded): Folded {
+  return MAY_HOLD_EMAIL.test(f.text) ? replaceIn(f, EMAIL, (m) => `${/^'*/.exec(m)?.[0] ?? ''}[email]`) : f;
 }
-
-/** A currency sign or ISO 4217 code beside a number: `€ 1.200.100.000` is an amount in European grouping, not an address. */
-const CURRENCY = '(?:[$€£¥₹\\uFF04\\uFFE5]|EUR|USD|GBP|CHF|CNY|RMB|JPY|INR|SEK|NOK|DKK|PLN|CZK|HUF)';
 /** A letter of a script written with spaces: CJK text glued to an address (`主机10.0.0.1出错`) does not hide it. */
 const SPACED_LETTER = `(?:(?![${UNSPACED}])\\p{L})`;
 /**
@@ -99,16 +99,22 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 /**
  * An IPv4 address: four dotted octets with no letter (of a spaced script), digit, dot or underscore glued
  * before it and none of those nor a dotted digit after it, so versions (`1.2.3.4.5`, `v10.2.0.1`, `10.0.19045.3570`) are not
- * addresses; nor is an amount with a currency beside it or a decimal comma after it (`€ 1.200.100.000`,
+ * addresses; nor is one straight after a version word (`version 4.2.1.0`, `build 4.2.1.0`, `版本 4.2.1.0`;
+ * `server 10.1.0.3` is an address), nor an amount with a currency beside it or a decimal comma after it (`€ 1.200.100.000`,
  * `1.200.100.000,00`). A port or prefix length after it stays (`[ip]:8080`, `[ip]/24`).
  */
-const IPV4 = `(?<!${SPACED_LETTER}|[\\p{N}_.]|${CURRENCY} ?)${OCTET}(?:\\.${OCTET}){3}(?!${SPACED_LETTER}|[\\p{N}_]|[.,]\\d| ?${CURRENCY})`;
+const IPV4 = `(?<!${SPACED_LETTER}|[\\p{N}_.]|${CURRENCY} ?)${NOT_AFTER_VERSION_WORD}${OCTET}(?:\\.${OCTET}){3}(?!${SPACED_LETTER}|[\\p{N}_]|[.,]\\d| ?${CURRENCY})`;
+/**
+ * Not after a colon that ends a group of a longer colon-joined run (`3C:` in `3C:22:…:77`, or `::`); a colon
+ * after a word is a label's (`IP:2001:db8::1`, `MAC:3C:22:FB:01:AB:9E`, `IP：` folded), and the address after it is masked.
+ */
+const NOT_IN_COLON_CHAIN = '(?<!(?:^|[^\\p{L}\\p{N}_])[0-9A-Fa-f]{0,4}:)';
 /**
  * An IPv6 candidate: hexadecimal groups joined by colons, two to eight colons (`1:2:3:4:5:6:7::`), the last group
  * possibly an IPv4 address (`::ffff:192.0.2.1`); {@link isIpv6} decides. Not glued to a letter (of a
  * spaced script), digit or colon on either side, so `std::vector` and a clock time (`08:15:00`, too few groups and no `::`) are not.
  */
-const IPV6_CANDIDATE = `(?<!${SPACED_LETTER}|[\\p{N}_:])(?:[0-9A-Fa-f]{0,4}:){2,8}(?:${OCTET}(?:\\.${OCTET}){3}|[0-9A-Fa-f]{1,4})?(?!${SPACED_LETTER}|[\\p{N}_:]|\\.\\d)`;
+const IPV6_CANDIDATE = `(?<!${SPACED_LETTER}|[\\p{N}_])${NOT_IN_COLON_CHAIN}(?:[0-9A-Fa-f]{0,4}:){2,8}(?:${OCTET}(?:\\.${OCTET}){3}|[0-9A-Fa-f]{1,4})?(?!${SPACED_LETTER}|[\\p{N}_:]|\\.\\d)`;
 const IP = new RegExp(`${IPV4}|${IPV6_CANDIDATE}`, 'gu');
 /**
  * A MAC address (IEEE 802): six groups of two hexadecimal digits joined by the same colon or dash
@@ -116,15 +122,23 @@ const IP = new RegExp(`${IPV4}|${IPV6_CANDIDATE}`, 'gu');
  * address identifies it, and its owner, as an IP address does.
  */
 const MAC = new RegExp(
-  `(?<!${SPACED_LETTER}|[\\p{N}_:.\\-])[0-9A-Fa-f]{2}([:\\-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
+  `(?<!${SPACED_LETTER}|[\\p{N}_.\\-])${NOT_IN_COLON_CHAIN}[0-9A-Fa-f]{2}([:\\-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
   'gu',
 );
 /**
- * Text that may hold an address: dotted digits, `::` or four colon-joined hexadecimal groups, or three
- * dash-joined pairs (a clock time has two colons). Most text holds none and skips the patterns: every
- * title is masked, a measured cost.
+ * A MAC address as Cisco writes it: three dotted groups of four hexadecimal digits (`0011.2233.4455`),
+ * nothing of the kind glued to it and no version word before it.
  */
-const MAY_HOLD_IP = /\d\.\d{1,3}\.\d{1,3}\.\d|::|(?:[0-9A-Fa-f]{1,4}:){4}|(?:[0-9A-Fa-f]{2}-){3}/;
+const MAC_DOTTED = new RegExp(
+  `(?<!${SPACED_LETTER}|[\\p{N}_.\\-])${NOT_AFTER_VERSION_WORD}[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?!${SPACED_LETTER}|[\\p{N}_]|[:.\\-][0-9A-Fa-f])`,
+  'gu',
+);
+/**
+ * Text that may hold an address: dotted digits, `::` or four colon-joined hexadecimal groups, three
+ * dash-joined pairs (a clock time has two colons) or dotted groups of four. Most text holds none and
+ * skips the patterns: every title is masked, a measured cost.
+ */
+const MAY_HOLD_IP = /\d\.\d{1,3}\.\d{1,3}\.\d|::|(?:[0-9A-Fa-f]{1,4}:){4}|(?:[0-9A-Fa-f]{2}-){3}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./;
 
 /**
  * Whether a candidate is an IPv6 address (RFC 4291 section 2.2 text forms): eight groups, or fewer
@@ -143,9 +157,15 @@ function isIpv6(s: string): boolean {
 }
 
 /** Rule 2: IPv4 and IPv6 addresses → `[ip]`, MAC addresses → `[mac]` (they identify a person's device, personal data under the GDPR). */
-function maskIps(text: string): string {
-  if ((!text.includes('.') && !text.includes(':') && !text.includes('-')) || !MAY_HOLD_IP.test(text)) return text;
-  return text.replace(MAC, '[mac]').replace(IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m));
+function maskIps(f: Folded): Folded {
+  const text = f.text;
+  if ((!text.includes('.') && !text.includes(':') && !text.includes('-')) || !MAY_HOLD_IP.test(text)) return f;
+  const macs = replaceIn(
+    replaceIn(f, MAC, () => '[mac]'),
+    MAC_DOTTED,
+    () => '[mac]',
+  );
+  return replaceIn(macs, IP, (m) => (m.includes('.') && !m.includes(':') ? '[ip]' : isIpv6(m) ? '[ip]' : m));
 }
 
 /**
@@ -253,53 +273,62 @@ function countDigits(s: string): number {
 }
 
 /** Applies `fn` to the text between protected web addresses, dates and times, keeping those verbatim. */
-function outsideProtected(text: string, fn: (segment: string) => string): string {
-  let out = '';
+function outsideProtected(f: Folded, fn: (segment: Folded) => Folded): Folded {
+  const parts: Folded[] = [];
   let last = 0;
-  for (const m of text.matchAll(PROTECTED)) {
-    out += fn(text.slice(last, m.index)) + m[0];
+  for (const m of f.text.matchAll(PROTECTED)) {
+    parts.push(fn(sliceOf(f, last, m.index)), sliceOf(f, m.index, m.index + m[0].length));
     last = m.index + m[0].length;
   }
-  return out + fn(text.slice(last));
+  if (last === 0) return fn(f);
+  parts.push(fn(sliceOf(f, last)));
+  return joinOf(parts);
 }
 
-function phonesThenNumbers(segment: string): string {
+function phonesThenNumbers(segment: Folded): Folded {
   let s = segment;
   for (const { re, minDigits, maxDigits } of PHONES)
-    s = s.replace(re, (m) => {
+    s = replaceIn(s, re, (m) => {
       const digits = countDigits(m);
       return digits >= minDigits && digits <= maxDigits ? '[phone]' : m;
     });
-  return s.replace(DIGIT_RUN, (m) => (countDigits(m) >= 8 ? '[number]' : m));
+  return replaceIn(s, DIGIT_RUN, (m) => (countDigits(m) >= 8 ? '[number]' : m));
 }
 
 /**
- * Rules 4 and 5 until nothing changes, rule 2 again after each change (it ran once on the whole
+ * Rules 5 and 6 until nothing changes, rule 3 again after each change (it ran once on the whole
  * text). A mask can uncover a match next to it (the digit that kept a `+` number from matching may
  * itself be masked; a masked phone ends the dotted run that kept `1.2.3.4.13800138000` from being an
  * address), so one pass is not always final; repeating makes masking idempotent. Each change
  * removes digits, so this ends.
  */
-function maskPhonesAndNumbers(segment: string): string {
+function maskPhonesAndNumbers(segment: Folded): Folded {
   let previous: string;
   let s = segment;
   do {
-    previous = s;
+    previous = s.text;
     s = phonesThenNumbers(s);
-    if (s !== previous) s = maskIps(s);
-  } while (s !== previous);
+    if (s.text !== previous) s = maskIps(s);
+  } while (s.text !== previous);
   return s;
+}
+
+/** Rules 1 to 3 of {@link maskPersonalData}, the shapes that are personal data wherever they stand, ids included. */
+function maskShapes(f: Folded): Folded {
+  return maskIps(maskIdentityNumbers(maskEmails(f)));
 }
 
 /**
  * Masks personal data in a free-text comment: e-mail addresses → `[email]`, IP addresses →
- * `[ip]`, MAC addresses → `[mac]`, phone numbers → `[phone]`, runs of 8 or more digits → `[number]`.
+ * `[ip]`, MAC addresses → `[mac]`, identity numbers → `[id]`, IBANs → `[iban]`, phone numbers → `[phone]`,
+ * runs of 8 or more digits → `[number]`.
  *
  * Definition (spec "Satisfaction"): e-mail addresses, phone numbers (international `+` forms
  * and national forms such as `(617) 555-0123`), and runs of 8 or more digits counting digits
  * separated by single spaces or dashes (IDs, card numbers) are replaced.
  *
- * Method, in this order:
+ * Method, on the text folded (folded-text.ts: digits of any script and full-width forms read as ASCII,
+ * `１９２．１６８．０．１` as `192.168.0.1`; what is kept is given back as written), in this order:
  * 1. E-mail addresses, on the whole text first: their local part and domain may hold digits
  *    (`j.smith1984@…`, `…@mail2.example.com`) that a later rule would otherwise cut out, leaving
  *    a broken but still identifying address. The at-sign may be full-width `＠` (typed by a Chinese
@@ -311,28 +340,32 @@ function maskPhonesAndNumbers(segment: string): string {
  *    name masked with it rather than the name published; Latin letters or digits after CJK text
  *    with nothing between start the local part (`请发到zhang@example.cn` → `请发到[email]`), unless a
  *    digit follows CJK letters directly (`张三01@…`, `邮箱12345678@qq.com` → `[email]`).
- * 2. IP addresses, before web addresses are set aside (a device's address in a link identifies it
+ * 2. Identity and account numbers (mask-identity-numbers.ts): UK National Insurance numbers, CPF and
+ *    CNPJ as written, BSN with dots, passport numbers after a passport word → `[id]`; IBANs (mod 97)
+ *    → `[iban]`. Before rule 3, whose MAC and phone patterns would take parts of them.
+ * 3. IP addresses, before web addresses are set aside (a device's address in a link identifies it
  *    as much as in prose: `http://[ip]/status`): IPv4 as four dotted octets 0–255 not glued to a
  *    letter, digit, dot or a currency (versions `1.2.3.4.5`, `v10.2.0.1` and amounts `€ 1.200.100.000`
  *    stay), IPv6 in RFC 4291's text forms with at least two groups and a digit written (`2001:db8::1`,
- *    `fe80::1%eth0`, `::ffff:192.0.2.1`; not `::1`, `std::vector` or a clock time); MAC addresses
- *    in six colon- or dash-joined pairs (`3C:22:FB:01:AB:9E` → `[mac]`).
- * 3. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
+ *    `fe80::1%eth0`, `::ffff:192.0.2.1`; not `::1`, `std::vector` or a clock time); not after a version word
+ *    (`version 4.2.1.0`, `版本 4.2.1.0`); MAC addresses in six colon- or dash-joined pairs or Cisco's
+ *    three dotted fours (`3C:22:FB:01:AB:9E`, `0011.2233.4455` → `[mac]`).
+ * 4. Web addresses (`https://…`, `www.…`), dates and times are set aside (`2026-11-03`,
  *    `03-11-2026`, `08:15`, `2019-2026`, `Nov 24-25 2016`): a web address's digits are a page id or
  *    a path, not a phone number, and masking them breaks the link; a date's digits are dash- or
  *    space-separated and would otherwise count toward an 8-digit run. Nothing in them is masked
- *    after rules 1 and 2 (an e-mail or IP address in a link is masked), and no run or phone number extends across
+ *    after rules 1 to 3 (an e-mail or IP address in a link is masked), and no run or phone number extends across
  *    them.
- * 4. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
+ * 5. Phone numbers, before digit runs: most phone numbers are themselves runs of 8+ digits and
  *    would otherwise be labelled `[number]`. Patterns: international (`+` and 8–15 digits),
  *    North American (`(617) 555-0123`, `617-555-0123`), Chinese mobile (`13800138000`) and
  *    trunk-0 national forms (`020 7946 0958`, `010-12345678`, `0171/1234567`, `06.12.34.56.78`), each with a digit-count check, not
  *    glued to further digit groups (so none is carved out of a card number), and not the tail of
  *    a Latin word (`INC0012345678` is an id). An international match longer than 15 digits is left
- *    to rule 5 and masked as `[number]`.
- * 5. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
+ *    to rule 6 and masked as `[number]`.
+ * 6. Maximal runs of digits joined by single spaces or dashes, with 8 or more digits in all.
  *
- * Rules 2, 4 and 5 repeat until nothing changes (a mask can uncover a match beside it). Replacements
+ * Rules 3, 5 and 6 repeat until nothing changes (a mask can uncover a match beside it). Replacements
  * hold no digits, `@`, dot or colon, so masking twice gives the same text as masking once.
  * Short numbers (`3 times`, `P1`, `version 2.4`, `555-0123`) and punctuation are untouched; a
  * run such as `10 000 000` (8 digits) is, by the definition, masked. A slash joins no digit run
@@ -355,12 +388,22 @@ function maskPhonesAndNumbers(segment: string): string {
  * maskPersonalData('https://wiki.example.com/pages/viewpage.action?pageId=123456789') // unchanged
  */
 export function maskPersonalData(text: string): string {
-  return outsideProtected(maskIps(maskEmails(text)), maskPhonesAndNumbers);
+  let f = maskShapes(fold(text));
+  let previous: string;
+  // A mask can make an address of what a protected time left (`12:30::13800138000` → `12:30::[phone]`,
+  // an IPv6 address on a second masking): addresses are looked for again on the whole text until nothing changes.
+  do {
+    previous = f.text;
+    f = outsideProtected(f, maskPhonesAndNumbers);
+    if (f.text !== previous) f = maskIps(f);
+  } while (f.text !== previous);
+  return unfold(f);
 }
 
 /**
  * Masks personal data in an identifier a system gave one of its records (a ticket, incident or
- * change id as the export holds it): e-mail, IP and MAC addresses, as in {@link maskPersonalData};
+ * change id as the export holds it): e-mail, IP and MAC addresses, identity numbers and IBANs, as in
+ * {@link maskPersonalData};
  * its other digits are kept.
  *
  * Why digits stay: an id's digits are the id (`101004113298`, a Boston 311 case; `INC0012345678`),
@@ -370,12 +413,27 @@ export function maskPersonalData(text: string): string {
  * an id: it is free text, masked by {@link maskPersonalData}.
  *
  * @param id an identifier as exported
- * @returns the identifier with e-mail, IP and MAC addresses replaced
+ * @returns the identifier with e-mail, IP and MAC addresses, identity numbers and IBANs replaced
  * @example maskIdentifier('101004113298') // '101004113298'
  * @example maskIdentifier('T-1 jo@example.com') // 'T-1 [email]'
  */
 export function maskIdentifier(id: string): string {
-  return maskIps(maskEmails(id));
+  return unfold(maskShapes(fold(id)));
+}
+
+/** How an export file's name ends: what the reader takes (a `.gz` after it), kept outside the mask so `…@example.com.csv` is not read as a domain `com.csv`. */
+const EXPORT_EXTENSION = /\.(?:csv|tsv|txt|parquet|duckdb|db)(?:\.gz)?$/i;
+
+/**
+ * Masks personal data in an export file's path as a snapshot publishes it (provenance, data quality):
+ * what {@link maskIdentifier} masks, the extension kept (`data/tickets/tickets-jane.doe@example.com.csv`
+ * → `data/tickets/[email].csv`). Its other digits are kept, as an id's are: they are the export's date
+ * or number (`export-2026-10-01-1234567.csv`), which trace the file.
+ * @example maskFileName('data/tickets/tickets-jane.doe@example.com.csv') // 'data/tickets/[email].csv'
+ */
+export function maskFileName(file: string): string {
+  const extension = EXPORT_EXTENSION.exec(file)?.[0] ?? '';
+  return maskIdentifier(file.slice(0, file.length - extension.length)) + extension;
 }
 
 /**
