@@ -3,8 +3,10 @@
  * between Chinese and Latin letters or digits, none between two Chinese characters or beside
  * full-width punctuation, every other join as written. Expected texts are written out by hand.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinZh, zh } from '../../../src/lib/site/i18n/zh-spacing.ts';
+import { joinZh, tailMarks, zh } from '../../../src/lib/site/i18n/zh-spacing.ts';
+import { assertProperty } from '../../helpers/property.ts';
 
 describe('zh (the Chinese dictionaries’ template tag)', () => {
   it('puts a space between Chinese and a Latin or numeric value, on either side', () => {
@@ -47,5 +49,29 @@ describe('zh (the Chinese dictionaries’ template tag)', () => {
     expect(joinZh('返回', '2026年10月评审')).toBe('返回 2026年10月评审');
     expect(joinZh('', 'x')).toBe('x');
     expect(joinZh('一 ', '二')).toBe('一二');
+  });
+});
+
+describe('tailMarks (the end of a text scanned from its end)', () => {
+  it('finds what the regex /( *)([*`]*\\[?)$/ matched, for any text of spaces, marks, brackets and letters', () => {
+    // The regex is the rule as it was written first; the scan replaced it for speed (docs/benchmarks.md).
+    const TAIL = /( *)([*`]*\[?)$/;
+    const piece = fc.constantFrom(' ', '*', '`', '[', ']', '(', ')', '0', 'a', '中', '（', '  ', '**', '](0)');
+    assertProperty(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const a = pieces.join('');
+        const m = TAIL.exec(a) as RegExpExecArray;
+        const spacesAt = a.length - m[0].length;
+        expect(tailMarks(a)).toEqual([spacesAt, spacesAt + (m[1] ?? '').length]);
+      }),
+    );
+  });
+
+  it('worked examples', () => {
+    expect(tailMarks('按 **')).toEqual([1, 2]);
+    expect(tailMarks('见 [')).toEqual([1, 2]);
+    expect(tailMarks('* *')).toEqual([1, 2]);
+    expect(tailMarks('中文')).toEqual([2, 2]);
+    expect(tailMarks('')).toEqual([0, 0]);
   });
 });
