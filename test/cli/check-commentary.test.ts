@@ -17,7 +17,7 @@ const october = [
   'summary: "API <Figure metric=\\"availability\\" service=\\"apx\\" />"',
   '---',
   '',
-  'Text <Figure metric="created" servce="api" />.',
+  'Text <Figure metric="created" servce="api" /> {figures.api}.',
   '<Figure metric="created" service="helpdesk" />',
   '<Chart />',
   '<Trend metric="availability" service="api" /> <Figure metric="created" priority="p1" />',
@@ -51,12 +51,14 @@ describe('check reports commentary problems before the build', () => {
     const r = await runCli(['check', '--config', config]);
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');
-    const from = lines.indexOf('error: 5 problems in the commentary');
+    const from = lines.indexOf('error: 6 problems in the commentary');
     expect(from, r.err).toBeGreaterThanOrEqual(0);
     expect(lines.slice(from + 1)).toEqual([
       '  content/reviews/2026-09.mdx:1 summary: Invalid input: expected string (missing)',
       '  content/reviews/2026-10.mdx:3: <Figure metric="availability" service="apx" />: unknown service "apx"; valid: api',
       '  content/reviews/2026-10.mdx:6: <Figure metric="created" servce="api" />: unknown attribute "servce"; valid: metric, service, priority',
+      // MDX compiles the name as written: the page would fail at render (`figures is not defined`).
+      `  content/reviews/2026-10.mdx:6:48: {figures.api}: unknown name "figures"; valid: frontmatter, props and JavaScript's built-ins`,
       // helpdesk is in the config but has no target: no period's snapshot has figures for it.
       '  content/reviews/2026-10.mdx:7: <Figure metric="created" service="helpdesk" />: unknown service "helpdesk"; valid: api',
       '  content/reviews/2026-10.mdx:8: <Chart>: unknown component "Chart"; valid: Figure, Trend, RecurringIssues',
@@ -70,7 +72,7 @@ describe('check reports commentary problems before the build', () => {
     );
     const json = await runCli(['check', '--json', '--config', config]);
     expect(json.code).toBe(1);
-    expect((JSON.parse(json.out) as { commentary: string[] }).commentary).toHaveLength(5);
+    expect((JSON.parse(json.out) as { commentary: string[] }).commentary).toHaveLength(6);
   });
 
   it("says what publish says, in the same words; what needs a period's figures only publish and build find", async () => {
@@ -86,7 +88,7 @@ describe('check reports commentary problems before the build', () => {
       ...problems(c.err),
       '  content/reviews/2026-10.mdx:9: <Figure metric="created" priority="p1" />: unknown priority "p1"; valid: none in this period',
     ]);
-    expect(problems(c.err)).toHaveLength(4);
+    expect(problems(c.err)).toHaveLength(5);
   });
 
   it('a commentary the build shows passes', async () => {
@@ -95,6 +97,7 @@ describe('check reports commentary problems before the build', () => {
       october
         .replace('apx', 'api')
         .replace('servce', 'service')
+        .replace(' {figures.api}', '')
         .replace(/.*helpdesk.*\n/, '')
         .replace('<Chart />\n', ''),
     );

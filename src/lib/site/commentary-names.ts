@@ -97,6 +97,7 @@ interface Code {
 
 interface Node {
   type: string;
+  name?: unknown;
   value?: unknown;
   position?: { start: { offset?: number }; end: { offset?: number } };
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
@@ -117,7 +118,7 @@ function codeOf(tree: MdastNode, source: string): Code[] {
     if (start !== undefined && node.attributes) {
       // The compiler gives an attribute no place: it is found in the tag's text, after the one before it.
       const end = node.position?.end.offset ?? source.length;
-      let cursor = start;
+      let cursor = start + 1 + (typeof node.name === 'string' ? node.name.length : 0);
       for (const a of node.attributes) {
         const value = typeof a.value === 'string' ? a.value : (a.value as { value?: unknown } | null | undefined)?.value;
         const isCode = a.type === 'mdxJsxExpressionAttribute' || (a.value !== null && typeof a.value === 'object');
