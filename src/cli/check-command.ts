@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { locatedLines } from '../lib/config/load-actions.ts';
-import { ReviewError } from '../lib/errors.ts';
+import { loadConfig } from '../lib/config/load-config.ts';
+import { errorLines, ReviewError } from '../lib/errors.ts';
 import { MAX_FIELD_CHARS } from '../lib/ingest/field-limit.ts';
 import { formatReject } from '../lib/ingest/file-account.ts';
-import { ExportsError } from '../lib/ingest/ingest-sources.ts';
+import { ExportsError, type IngestResult } from '../lib/ingest/ingest-sources.ts';
 import { absentFields, resolveSourceOptions } from '../lib/ingest/resolve-source.ts';
 import { groupTicketsByIssue } from '../lib/metrics/group-recurring-issues.ts';
-import { loadAndIngest } from '../lib/pipeline/build-review-data.ts';
+import { ingestReview, loadReviewActions } from '../lib/pipeline/build-review-data.ts';
 import { commentaryProblems, configScope } from '../lib/site/commentary-check.ts';
 import { commentaryFiles } from '../lib/site/commentary-file-list.ts';
 import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
@@ -24,10 +25,13 @@ const usage = `usage: service-review check [--config FILE] [--strict] [--rejects
 Validates the config, the actions register (content/actions.yaml, when there is one), the
 commentary (content/reviews/*.mdx) and every configured export without building the site, and
 prints a summary per file: rows, accepted, rejected, duplicates, date range, and the first rejects.
-Commentary problems are errors, each with its file and line: front matter, a component the pages
-do not have, and every <Figure>, <Trend> and <RecurringIssues> checked against the config's
+Commentary problems are errors, each with its file and line: front matter (the line of its key),
+a component the pages do not have, a name an expression uses that the page does not provide (with
+its column), and every <Figure>, <Trend> and <RecurringIssues> checked against the config's
 services, priorities, metrics and attributes (one the config has but a period's figures lack, a
-service without checks that month, is found by build and publish).
+service without checks that month, is found by build and publish). A config or export error does
+not hide them: every problem is reported, then check exits 1 (with a config that is not valid,
+all but the services and priorities are checked, and a warning says so).
 Warns about files with a header and no rows, and about commentary files no page shows (a
 language the review does not build, a second file of the first language, or a name that is not
 <period>.mdx or <period>.<locale>.mdx).
@@ -53,23 +57,56 @@ export const checkCommand = {
       verbose: { type: 'boolean', default: false },
     });
     const limit = Number(values.rejects);
-    let loaded: Awaited<ReturnType<typeof loadAndIngest>>;
-    try {
-      loaded = await loadAndIngest(values.config as string, {
-        info: showProgress(values.verbose) ? ctx.err : () => {},
-        warn: ctx.err,
-      });
-    } catch (e) {
-      // check --json reports every file even when some cannot be read: the failed ones with their error.
-      if (values.json && e instanceof ExportsError) {
-        const failed = new Map(e.fileErrors.map((f) => [f.file, f.error]));
-        const read = e.files.map((f) => ({ ...f, error: failed.get(f.file) ?? null }));
-        const unread = e.fileErrors.filter((f) => !e.files.some((a) => a.file === f.file));
-        ctx.out(JSON.stringify({ files: [...read, ...unread], warnings: [] }, null, 2));
+    const paths = projectPaths(values.config as string);
+    // Every problem with its place, then one failure: a config or export error does not hide the
+    // commentary's problems (nor the actions register's), and each part is checked as far as what it needs allows.
+    const failures: ReviewError[] = [];
+    const attempt = <T>(step: () => T): T | null => {
+      try {
+        return step();
+      } catch (e) {
+        if (!(e instanceof ReviewError)) throw e;
+        failures.push(e);
+        return null;
       }
-      throw e;
+    };
+    const config = attempt(() => loadConfig(values.config as string));
+    const actions = config && attempt(() => loadReviewActions(values.config as string, config));
+    let ingest: IngestResult | null = null;
+    let unread: ExportsError | null = null;
+    if (config)
+      try {
+        ingest = await ingestReview(values.config as string, config, {
+          info: showProgress(values.verbose) ? ctx.err : () => {},
+          warn: ctx.err,
+        });
+      } catch (e) {
+        if (!(e instanceof ReviewError)) throw e;
+        failures.push(e);
+        if (e instanceof ExportsError) unread = e;
+      }
+    const commentary = commentaryErrors(paths, config);
+    const warnings: Warning[] = [
+      // A file that could not be read is named by its error, not as empty.
+      ...(ingest?.files ?? unread?.files.filter((f) => !unread?.fileErrors.some((u) => u.file === f.file)) ?? [])
+        .filter((f) => f.rows === 0)
+        .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
+      ...unshownCommentary(paths, config).map((u) => ({ kind: 'unused-commentary' as const, ...u })),
+      // Said only where there is commentary to check.
+      ...(config || loadedCommentary(paths).length === 0
+        ? []
+        : [{ kind: 'commentary-unchecked' as const, file: shownPath(paths, paths.contentDir), message: UNCHECKED_WITHOUT_CONFIG }]),
+    ];
+    if (!config || !ingest) {
+      if (values.json) {
+        // check --json reports every file even when some cannot be read: the failed ones with their error.
+        const failed = new Map((unread?.fileErrors ?? []).map((f) => [f.file, f.error]));
+        const read = (unread?.files ?? []).map((f) => ({ ...f, error: failed.get(f.file) ?? null }));
+        const notRead = (unread?.fileErrors ?? []).filter((f) => !unread?.files.some((a) => a.file === f.file));
+        ctx.out(JSON.stringify({ files: [...read, ...notRead], warnings, commentary }, null, 2));
+      }
+      return failOnce(ctx, warnings, [...failures, ...commentaryFailure(commentary)]);
     }
-    const { config, ingest, actions } = loaded;
     if (actions) {
       // Recurring-issue keys are known once the tickets are grouped, as the build groups them.
       const problems = unknownIssueProblems(
@@ -77,25 +114,17 @@ export const checkCommand = {
         new Set(groupTicketsByIssue(ingest.tickets).grouping.groups.map((g) => g.key)),
       );
       if (problems.length > 0)
-        throw new ReviewError(
-          `${actions.file}: ${problems.length} unknown recurring issue${problems.length === 1 ? '' : 's'}`,
-          locatedLines(actions, problems),
+        failures.push(
+          new ReviewError(
+            `${actions.file}: ${problems.length} unknown recurring issue${problems.length === 1 ? '' : 's'}`,
+            locatedLines(actions, problems),
+          ),
         );
     }
     const withStrays = horizonsAndStrays(config, ingest);
     const horizons = withStrays.map((h) => h.horizon);
     const months = reviewMonths(config, ingest, horizons);
     const outside = new Map(rowsOutsideReview(ingest, months).map((o) => [o.file, o.rows]));
-    // Warnings: a header and no rows (an export cut short, or a wrong filter); a commentary file no
-    // page shows (a translation written before its language is built, a misnamed file). Errors under --strict.
-    const paths = projectPaths(values.config as string);
-    const warnings: Array<{ kind: 'header-only' | 'unused-commentary'; file: string; message: string }> = [
-      ...ingest.files
-        .filter((f) => f.rows === 0)
-        .map((f) => ({ kind: 'header-only' as const, file: f.file, message: 'a header and no rows' })),
-      ...unshownCommentary(paths, config).map((u) => ({ kind: 'unused-commentary' as const, ...u })),
-    ];
-    const commentary = commentaryErrors(paths, config);
     if (values.json) {
       ctx.out(
         JSON.stringify(
@@ -179,13 +208,11 @@ export const checkCommand = {
           `source ${a.source} (surveys): ${a.responses} response${a.responses === 1 ? ' names a ticket id' : 's name ticket ids'} that several ticket sources have (${shown.join('; ')}${a.tickets.length > 5 ? `; … ${a.tickets.length - 5} more` : ''}): joined to none of them; set sources[${i}].ticketSources to the ticket source(s) its ids belong to`,
         );
       }
-    for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
-    if (commentary.length > 0)
-      throw new ReviewError(`${commentary.length} problem${commentary.length === 1 ? '' : 's'} in the commentary`, commentary);
+    failOnce(ctx, warnings, [...failures, ...commentaryFailure(commentary)]);
     const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
     if (values.strict && headerOnly > 0)
       throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
-    const unused = warnings.length - headerOnly;
+    const unused = warnings.filter((w) => w.kind === 'unused-commentary').length;
     if (values.strict && unused > 0) throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
@@ -198,21 +225,47 @@ const shownPath = (paths: CheckPaths, f: string) => path.relative(paths.baseDir,
 const loadedCommentary = (paths: CheckPaths) =>
   commentaryFiles({ contentDir: paths.contentDir, pinnedDir: path.join(paths.siteCacheDir, 'pinned') }).reviews;
 
+type Warning = { kind: 'header-only' | 'unused-commentary' | 'commentary-unchecked'; file: string; message: string };
+
+/** What `check` says it leaves out of the commentary when the config is not valid. */
+const UNCHECKED_WITHOUT_CONFIG =
+  "services and priorities of <Figure> and <Trend> not checked, nor the commentary's languages: the config is not valid";
+
+/**
+ * Prints the warnings, then every error but the last as the command line prints one (main.ts), and
+ * throws the last, so the run fails once with every problem said; returns when there is none.
+ */
+function failOnce(ctx: CommandContext, warnings: readonly Warning[], errors: readonly ReviewError[]): 0 {
+  for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
+  const last = errors[errors.length - 1];
+  if (!last) return 0;
+  for (const e of errors.slice(0, -1)) for (const line of errorLines(e)) ctx.err(line);
+  throw last;
+}
+
+/** The commentary's problems as one error; none when it has none. */
+const commentaryFailure = (commentary: readonly string[]): ReviewError[] =>
+  commentary.length === 0
+    ? []
+    : [new ReviewError(`${commentary.length} problem${commentary.length === 1 ? '' : 's'} in the commentary`, [...commentary])];
+
 /**
  * Every problem of the commentary the build loads (every content/reviews/*.mdx, commentary-file-list.ts)
- * that the config alone shows, by the rules build and publish check it with (commentary-check.ts).
+ * that the config alone shows, by the rules build and publish check it with (commentary-check.ts);
+ * without a valid config, all but the figures' services and priorities.
  */
-function commentaryErrors(paths: CheckPaths, config: CheckConfig): string[] {
-  const scope = configScope(config);
+function commentaryErrors(paths: CheckPaths, config: CheckConfig | null): string[] {
+  const scope = config && configScope(config);
   return loadedCommentary(paths).flatMap((f) => commentaryProblems(scope, shownPath(paths, f), readFileSync(f, 'utf8')));
 }
 
 /**
  * Every commentary file no page shows: a translation written before its language is built (kept for
  * later, so a warning, an error under --strict), a second file of the first language, or a name that
- * is not <period>.mdx or <period>.<locale>.mdx (2026-10.zh-cn.mdx).
+ * is not <period>.mdx or <period>.<locale>.mdx (2026-10.zh-cn.mdx). Without a valid config, the
+ * names alone (the languages are the config's).
  */
-function unshownCommentary(paths: CheckPaths, config: CheckConfig): Array<{ file: string; message: string }> {
+function unshownCommentary(paths: CheckPaths, config: CheckConfig | null): Array<{ file: string; message: string }> {
   const byPeriod = readCommentary(paths.contentDir, paths.baseDir);
   const named = new Set([...byPeriod.values()].flat().map((c) => c.file));
   return [
@@ -223,6 +276,9 @@ function unshownCommentary(paths: CheckPaths, config: CheckConfig): Array<{ file
         file,
         message: 'commentary no page shows: not named <period>.mdx or <period>.<locale>.mdx (2026-10.mdx, 2026-Q4.zh-CN.mdx)',
       })),
-    ...unusedCommentary(byPeriod, config.review.locales).map((u) => ({ file: u.file, message: `commentary no page shows: ${u.reason}` })),
+    ...(config ? unusedCommentary(byPeriod, config.review.locales) : []).map((u) => ({
+      file: u.file,
+      message: `commentary no page shows: ${u.reason}`,
+    })),
   ];
 }

@@ -3,7 +3,7 @@
  * service-review command line. Exit codes: 0 ok, 1 data or config problem, 2 usage.
  * Errors print as messages; a stack trace means a bug in this tool, and says so.
  */
-import { ReviewError, UsageError } from '../lib/errors.ts';
+import { errorLines, ReviewError, UsageError } from '../lib/errors.ts';
 import { buildCommand } from './build-command.ts';
 import { checkCommand } from './check-command.ts';
 import type { Command } from './cli-support.ts';
@@ -69,8 +69,7 @@ export async function main(argv: string[], out = console.log, err = console.erro
       return 2;
     }
     if (e instanceof ReviewError) {
-      err(`error: ${e.message}`);
-      for (const p of e.problems) err(`  ${p}`);
+      for (const line of errorLines(e)) err(line);
       return e.exitCode;
     }
     if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {

@@ -20,3 +20,8 @@ export class UsageError extends ReviewError {
     this.name = 'UsageError';
   }
 }
+
+/** How the command line prints an error: `error: message`, then each problem indented. */
+export function errorLines(e: ReviewError): string[] {
+  return [`error: ${e.message}`, ...e.problems.map((p) => `  ${p}`)];
+}

@@ -55,7 +55,7 @@ describe('published prose: checked before it is pinned, and shown in its own lan
     writeFileSync(file('content/reviews/2026-10.zh-CN.mdx'), zh('ok'));
     const p = runCli(['publish', '2026-10', '--config', config]);
     expect(p.status).toBe(1);
-    expect(p.stderr).toContain('content/reviews/2026-10.mdx: front matter (top level): unknown key "sumary"; did you mean summary?');
+    expect(p.stderr).toContain('content/reviews/2026-10.mdx:3 front matter: unknown key "sumary"; did you mean summary?');
     expect(existsSync(file('snapshots/published/2026-10/r1.json'))).toBe(false);
   });
 

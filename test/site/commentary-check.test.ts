@@ -37,7 +37,7 @@ describe('commentaryProblems', () => {
       '',
     ].join('\n');
     expect(commentaryProblems(scope(), F, source)).toEqual([
-      `${F}: front matter (top level): unknown key "autor"; did you mean author?`,
+      `${F}:4 front matter: unknown key "autor"; did you mean author?`,
       `${F}:7: <Figure metric="csat" servce="api" />: unknown attribute "servce"; valid: metric, service, priority`,
       `${F}:8: <Trend metric="nps" service="api" />: metric "nps" does not take service= (the trend has it for the whole review); valid: availability`,
       `${F}:10: <RecurringIssues limt="3" />: unknown attribute "limt"; valid: limit`,
@@ -96,11 +96,95 @@ describe('commentaryProblems', () => {
     ]);
   });
 
-  it('front matter that is not YAML, or none at all, is named', () => {
-    expect(commentaryProblems(scope(), F, '---\nsummary: "a\n---\n')[0]).toMatch(/^content\/reviews\/2026-10\.mdx: front matter: /);
+  it('front matter that is not YAML, or none at all, is named; the body is still checked', () => {
+    // The YAML starts on line 2; its unclosed quote is found where the parser gave up.
+    expect(commentaryProblems(scope(), F, '---\nsummary: "a\n---\n\n{foo}\n')).toEqual([
+      `${F}:2 front matter: Missing closing "quote`,
+      `${F}:5:2: {foo}: unknown name "foo"; valid: frontmatter, props and JavaScript's built-ins`,
+    ]);
+    // No front matter: each missing key at line 1, where its opening fence belongs.
     expect(commentaryProblems(scope(), F, 'Just text.\n')).toEqual([
-      `${F}: front matter period: Invalid input: expected string (missing)`,
-      `${F}: front matter summary: Invalid input: expected string (missing)`,
+      `${F}:1 period: Invalid input: expected string (missing)`,
+      `${F}:1 summary: Invalid input: expected string (missing)`,
+    ]);
+  });
+
+  // Before: `content/reviews/2026-10.mdx: front matter summary: …`, the file without the line.
+  it('front matter problems name the line of their key, a missing key the opening fence, in the order of the file', () => {
+    const source = [
+      '---', // 1
+      'title:', // 2: a list, where text is expected (the key's line, not its value's)
+      '  - a',
+      'autor: me', // 4
+      'summary: 42', // 5
+      'sumary: "s"', // 6
+      '---',
+      '',
+      'Text.',
+      '',
+    ].join('\n');
+    expect(commentaryProblems(scope(), F, source)).toEqual([
+      `${F}:1 period: Invalid input: expected string (missing)`,
+      `${F}:2 title: Invalid input: expected string, got a list`,
+      `${F}:4 front matter: unknown key "autor"; did you mean author?`,
+      `${F}:5 summary: Invalid input: expected string, got 42`,
+      `${F}:6 front matter: unknown key "sumary"; did you mean summary?`,
+    ]);
+    // A byte-order mark and CRLF line ends move no line.
+    expect(commentaryProblems(scope(), F, `\uFEFF${source.replaceAll('\n', '\r\n')}`)).toEqual(commentaryProblems(scope(), F, source));
+  });
+
+  // Before: none of these was found; MDX compiles each name as written and the page failed at render
+  // (`foo is not defined`), or an import/export line that does not compile failed the page's module.
+  it("every name the file's code uses that the page does not provide, with line and column; what it provides passes", () => {
+    const source = [
+      '---',
+      'period: "2026-10"',
+      'summary: "s"',
+      '---',
+      "import { share as portion } from './shares.js';", // 5
+      'export const share = 0.5;',
+      'export function pct(x) { return Math.round(x * 100) + unit; }', // 7: unit
+      '',
+      'Text {foo} and {figures.x}, {"中文" + bar}.', // 9: columns count UTF-16 units, as editors do
+      '{props.components ? share * portion : pct(frontmatter.period.length)} {[1, 2].map((n, i) => n + i).join()}',
+      '<RecurringIssues limit={limt} /> <Figure metric="created" {...rest} />', // 11
+      '- item {[1].map((n) => n * share +', // 12
+      '    missing)}', // 13: past an expression's first line, the file's own indentation
+      '{/* {nope} is a comment */} `{code}`',
+      '',
+      '```',
+      '{in a code block}',
+      '```',
+      '{prop.a}', // 19
+      '',
+    ].join('\n');
+    const valid = "valid: frontmatter, pct, portion, props, share and JavaScript's built-ins";
+    expect(commentaryProblems(scope(), F, source)).toEqual([
+      `${F}:7:55: unit: unknown name "unit"; valid: pct, portion, share and JavaScript's built-ins`,
+      `${F}:9:7: {foo}: unknown name "foo"; ${valid}`,
+      `${F}:9:17: {figures.x}: unknown name "figures"; ${valid}`,
+      `${F}:9:37: {"中文" + bar}: unknown name "bar"; ${valid}`,
+      `${F}:11:25: {limt}: unknown name "limt"; ${valid}`,
+      `${F}:11:63: {...rest}: unknown name "rest"; ${valid}`,
+      `${F}:13:5: {[1].map((n) => n * share + missing)}: unknown name "missing"; ${valid}`,
+      `${F}:19:2: {prop.a}: unknown name "prop"; did you mean props?`,
+    ]);
+  });
+
+  it('an import or export line that does not compile is named where the compiler stops', () => {
+    expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\nexport const = 1\n\nText.\n')).toEqual([
+      `${F}:5:14: Could not parse esm with oxc: Unexpected token (mdxjs-rs:oxc)`,
+    ]);
+  });
+
+  it("without a scope (check with a config that is not valid), all but the figures' services and priorities", () => {
+    const source =
+      '---\nperiod: "2026-10"\nsummary: "<Figure metric=\\"csat\\" service=\\"apx\\" />"\n---\n\n<Figure metric="created" service="isd" servce="api" />\n{foo}\n<Chart />\n';
+    expect(commentaryProblems(null, F, source)).toEqual([
+      `${F}:6: <Figure metric="created" service="isd" servce="api" />: unknown attribute "servce"; valid: metric, service, priority`,
+      `${F}:7:2: {foo}: unknown name "foo"; valid: frontmatter, props and JavaScript's built-ins`,
+      `${F}:8: <Chart>: unknown component "Chart"; valid: Figure, Trend, RecurringIssues`,
     ]);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ReviewError } from '../errors.ts';
-import { formatIssues, formatPath } from '../util/format-zod-issues.ts';
+import { formatPath, issueMessage } from '../util/format-zod-issues.ts';
+import { yamlPlaces } from '../util/yaml-places.ts';
 import { type Action, type ActionProblem, actionProblems, actionsFileSchema } from './actions-schema.ts';
 import type { ReviewConfig } from './config-schema.ts';
 
@@ -45,35 +45,24 @@ export function parseActions(
   shown: string,
   config: Pick<ReviewConfig, 'services' | 'priorities' | 'surveys'>,
 ): ActionsRegister {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const at = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return `${shown}:${p.line}:${p.col}`;
-  };
-  if (doc.errors.length > 0)
+  const { doc, errors, valueAt } = yamlPlaces(text);
+  if (errors.length > 0)
     throw new ReviewError(
       `${shown}: not valid YAML`,
-      doc.errors.map((e) => `${at(e.pos[0])} ${e.message.split('\n')[0]}`),
+      errors.map((e) => `${shown}:${e.line}:${e.col} ${e.message}`),
     );
   const locate = (path: readonly (string | number)[]) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      if (range) return at(range[0]);
-    }
-    return `${shown}:1:1`;
+    const p = valueAt(path);
+    return p ? `${shown}:${p.line}:${p.col}` : `${shown}:1:1`;
   };
   const raw: unknown = doc.toJS() ?? [];
   const parsed = actionsFileSchema.safeParse(raw);
   const register = { file: shown, sha256: createHash('sha256').update(text).digest('hex'), locate };
   if (!parsed.success) {
-    // formatIssues says what was found; the path it starts with is replaced by the located field.
-    const lines = parsed.error.issues.map((issue) => {
-      const line = formatIssues([issue] as z.core.$ZodIssue[], raw, actionsFileSchema)[0] as string;
-      const rest = line.slice(formatPath(issue.path).length + 2);
-      return `${locate(issue.path as (string | number)[])} ${fieldOf(issue.path)}: ${rest}`;
-    });
+    const lines = parsed.error.issues.map(
+      (issue) =>
+        `${locate(issue.path as (string | number)[])} ${fieldOf(issue.path)}: ${issueMessage(issue as z.core.$ZodIssue, raw, actionsFileSchema)}`,
+    );
     throw new ReviewError(`${shown}: ${lines.length} problem${lines.length === 1 ? '' : 's'} in the actions register`, [...new Set(lines)]);
   }
   const problems = actionProblems(parsed.data, config);

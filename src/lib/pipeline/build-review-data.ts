@@ -71,7 +71,23 @@ export async function loadAndIngest(
   const config = loadConfig(configPath);
   const configSha256 = createHash('sha256').update(readFileSync(configPath)).digest('hex');
   // The register is checked against the config before the exports are read: its mistakes show at once.
-  const actions = loadActions(path.join(path.dirname(path.resolve(configPath)), ACTIONS_FILE), ACTIONS_FILE, config);
+  const actions = loadReviewActions(configPath, config);
+  const ingest = await ingestReview(configPath, config, effects, options);
+  return { config, ingest, configSha256, actions };
+}
+
+/** The review's actions register (content/actions.yaml beside the config), checked against the config; null when there is none. */
+export function loadReviewActions(configPath: string, config: ReviewConfig): ActionsRegister | null {
+  return loadActions(path.join(path.dirname(path.resolve(configPath)), ACTIONS_FILE), ACTIONS_FILE, config);
+}
+
+/** Every export the config names, read (unchanged files from the cache beside the config). */
+export async function ingestReview(
+  configPath: string,
+  config: ReviewConfig,
+  effects: Effects,
+  options: { cache: boolean; toolVersion: string } = { cache: true, toolVersion: '0' },
+): Promise<IngestResult> {
   const ingest = await ingestSources(
     config,
     path.dirname(path.resolve(configPath)),
@@ -79,7 +95,7 @@ export async function loadAndIngest(
     { cacheDir: options.cache ? cacheDirFor(configPath) : null, toolVersion: options.toolVersion },
   );
   effects.info(`parsed ${ingest.cache.parsed} files, ${ingest.cache.hits} unchanged (from the cache)`);
-  return { config, ingest, configSha256, actions };
+  return ingest;
 }
 
 /** Rejected rows as printable lines, the first `limit` of them. */

@@ -1,6 +1,7 @@
 /**
  * What the build would refuse in a commentary file, found without the build: its front matter
- * (commentary-schema.ts), MDX that does not parse, a component the pages do not provide, and every <Figure>, <Trend> and
+ * (commentary-schema.ts), MDX that does not parse, a component the pages do not provide, a name its
+ * code uses that the page does not provide (commentary-names.ts), and every <Figure>, <Trend> and
  * <RecurringIssues> tag of its summary and body, checked by the rules the page resolves them with
  * (commentary-figures.ts) in a scope: `publish` checks against the snapshot it freezes, before
  * pinning the commentary in a revision; `check` against the config (configScope), which holds
@@ -9,8 +10,8 @@
  * "[figure unavailable]" for good once superseded, and one pinned without a summary would stop
  * every build for good. Pure: the text comes in from the caller.
  */
-import { mdxToMdast } from 'satteri';
-import { parse as parseYaml } from 'yaml';
+import { type MdastNode, mdxToMdast } from 'satteri';
+import { yamlPlaces } from '../util/yaml-places.ts';
 import {
   COMPONENT_ATTRIBUTES,
   type CommentaryComponent,
@@ -24,6 +25,7 @@ import {
   trendProblem,
   unknownAttribute,
 } from './commentary-figures.ts';
+import { unknownNameProblems } from './commentary-names.ts';
 import { commentaryFrontMatter, frontMatterOf } from './commentary-schema.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -49,14 +51,17 @@ export function configScope(config: {
   };
 }
 
-/** Why a tag cannot be shown, as the page would say it; null when it can. */
+/**
+ * Why a tag cannot be shown, as the page would say it; null when it can. Without a scope (a config
+ * that is not valid) only what needs none: an attribute the component does not take.
+ */
 function tagProblem(
-  scope: FigureScope,
+  scope: FigureScope | null,
   component: CommentaryComponent,
   attrs: FigureAttributes,
 ): { error: string; valid: string[] } | null {
   const unknown = unknownAttribute(component, attrs);
-  if (unknown) return unknown;
+  if (unknown || scope === null) return unknown;
   if (component === 'Figure') return figureProblem(scope, attrs);
   if (component === 'Trend') return trendProblem(scope, attrs);
   return null;
@@ -64,37 +69,48 @@ function tagProblem(
 
 /**
  * Every problem the build would report in one commentary file against a scope (snapshotScope of
- * the snapshot it is shown with, or configScope), one line each (`content/reviews/2026-10.mdx:12:
- * <Figure metric="csat" service="isd" />: unknown service "isd"; valid: api, web`); empty when there is none.
+ * the snapshot it is shown with, or configScope), one line each, in the order of the file: its front
+ * matter's, each at the line of its key (`content/reviews/2026-10.mdx:3 summary: Invalid input: expected
+ * string, got 42`), then its body's (`content/reviews/2026-10.mdx:12: <Figure metric="csat" service="isd" />:
+ * unknown service "isd"; valid: api, web`; a name the page does not provide with its column too,
+ * commentary-names.ts); empty when there is none.
+ * @param scope null when there is none to check against (`check` with a config that is not valid):
+ * the figures' services and priorities are then not checked, everything else is
  * @param file the file as messages name it (content/reviews/2026-10.mdx)
  */
-export function commentaryProblems(scope: FigureScope, file: string, text: string): string[] {
+export function commentaryProblems(scope: FigureScope | null, file: string, text: string): string[] {
   // An editor's byte-order mark is no part of the front matter for the build either.
   const source = text.replace(/^\uFEFF/, '');
   const fm = FRONT_MATTER.exec(source);
-  let raw: unknown;
-  try {
-    raw = fm ? parseYaml(fm[1] as string) : undefined;
-  } catch (e) {
-    return [`${file}: front matter: ${(e as Error).message.split('\n')[0]}`];
-  }
-  const unparsed = parseProblem(file, source);
-  if (unparsed) return [unparsed];
-  const checked = frontMatterOf(commentaryFrontMatter, raw, file);
-  const problems = 'problems' in checked ? [...checked.problems] : [];
-  if ('data' in checked) {
-    // The summary is text whose <Figure> tags the page resolves (summaryText); in YAML a double-quoted
-    // summary escapes its quotes, so its tags are found in the source unescaped.
-    for (const m of checked.data.summary.matchAll(SUMMARY_TAG)) {
-      const attrs = parseFigureAttributes(m[1] as string);
-      const problem = tagProblem(scope, 'Figure', attrs);
-      if (problem) problems.push(figureMessage(file, figureLine(source.replaceAll('\\"', '"'), attrs), attrs, problem));
+  // The YAML starts on the line after the opening fence (line 1).
+  const yaml = yamlPlaces(fm ? (fm[1] as string) : '');
+  const problems = yaml.errors.map((e) => `${file}:${e.line + 1} front matter: ${e.message}`);
+  const parsed = parseTree(file, source);
+  if ('problem' in parsed) return [...problems, parsed.problem];
+  if (problems.length === 0) {
+    const keyLine = (path: readonly PropertyKey[]) => {
+      const at = yaml.keyAt(path);
+      return at ? at.line + 1 : null;
+    };
+    const checked = frontMatterOf(commentaryFrontMatter, fm ? yaml.doc.toJS() : undefined, file, keyLine);
+    if ('problems' in checked) problems.push(...checked.problems);
+    else {
+      // The summary is text whose <Figure> tags the page resolves (summaryText); in YAML a double-quoted
+      // summary escapes its quotes, so its tags are found in the source unescaped.
+      for (const m of checked.data.summary.matchAll(SUMMARY_TAG)) {
+        const attrs = parseFigureAttributes(m[1] as string);
+        const problem = tagProblem(scope, 'Figure', attrs);
+        if (problem) problems.push(figureMessage(file, figureLine(source.replaceAll('\\"', '"'), attrs), attrs, problem));
+      }
     }
   }
   const bodyStart = fm ? fm[0].length : 0;
   const body = renderedText(source.slice(bodyStart));
   const lineAt = (index: number | undefined) => source.slice(0, bodyStart + (index ?? 0)).split('\n').length;
-  const inBody = componentProblems(file, source, bodyStart);
+  const inBody = [
+    ...componentProblems(file, source, bodyStart),
+    ...unknownNameProblems(file, parsed.tree, source).map((p) => ({ at: p.at - bodyStart, message: p.message })),
+  ];
   for (const m of body.matchAll(TAG)) {
     const component = m[1] as CommentaryComponent;
     const attrs = parseFigureAttributes(m[2] as string);
@@ -105,16 +121,15 @@ export function commentaryProblems(scope: FigureScope, file: string, text: strin
 }
 
 /**
- * MDX that does not parse (an unclosed `{` or tag): it fails the page's module, so nothing else of
- * the file can be shown. Parsed by the compiler Astro's MDX uses (satteri), whose message is
- * `line:column: why`. Null when it parses.
+ * The file parsed by the compiler Astro's MDX uses (satteri), or the MDX that does not parse (an
+ * unclosed `{` or tag): it fails the page's module, so nothing else of the file can be shown.
+ * satteri's message is `line:column: why`.
  */
-function parseProblem(file: string, source: string): string | null {
+function parseTree(file: string, source: string): { tree: MdastNode } | { problem: string } {
   try {
-    mdxToMdast(source);
-    return null;
+    return { tree: mdxToMdast(source) };
   } catch (e) {
-    return `${file}:${(e as Error).message.split('\n')[0]}`;
+    return { problem: `${file}:${(e as Error).message.split('\n')[0]}` };
   }
 }
 
@@ -137,8 +152,8 @@ function componentProblems(file: string, source: string, bodyStart: number): Arr
  */
 export function pageProblems(file: string, text: string): string[] {
   const source = text.replace(/^\uFEFF/, '');
-  const unparsed = parseProblem(file, source);
-  if (unparsed) return [unparsed];
+  const parsed = parseTree(file, source);
+  if ('problem' in parsed) return [parsed.problem];
   const fm = FRONT_MATTER.exec(source);
   return componentProblems(file, source, fm ? fm[0].length : 0).map((p) => p.message);
 }

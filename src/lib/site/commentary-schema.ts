@@ -4,7 +4,7 @@
  * the data dictionary, and every problem of every file is listed at once (load-commentary.ts).
  */
 import { z } from 'zod';
-import { formatIssues } from '../util/format-zod-issues.ts';
+import { formatIssues, formatPath, issueMessage } from '../util/format-zod-issues.ts';
 
 /**
  * A period's commentary, as an analyst writes it. An unknown key is an error, so a misspelt one
@@ -35,8 +35,12 @@ export const pinnedFrontMatter = z.object({
 export type CommentaryData = z.output<typeof commentaryFrontMatter>;
 
 /**
- * The front matter of one file, validated: its data, or one line per problem (`file: front matter
- * summary: Invalid input: expected string (missing)`).
+ * The front matter of one file, validated: its data, or one line per problem. Given `lineOf` (where
+ * a key sits in the file, null when it is missing: check and publish read the file's text), each line
+ * names the line of its key, of the opening fence when the key is missing, in the order of the file
+ * (`file:3 summary: Invalid input: expected string, got 42`, `file:4 front matter: unknown key "autor";
+ * did you mean author?`); without it (the build, which gets the front matter parsed), the file alone
+ * (`file: front matter summary: Invalid input: expected string (missing)`).
  * @example frontMatterOf(commentaryFrontMatter, { period: '2026-10', summary: 'Calm month.' }, 'content/reviews/2026-10.mdx')
  * // { data: { period: '2026-10', title: 'Commentary', summary: 'Calm month.' } }
  */
@@ -44,10 +48,24 @@ export function frontMatterOf(
   schema: typeof commentaryFrontMatter | typeof pinnedFrontMatter,
   raw: unknown,
   file: string,
+  lineOf?: (path: readonly PropertyKey[]) => number | null,
 ): { data: CommentaryData } | { problems: string[] } {
   const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return { data: parsed.data };
-  return { problems: formatIssues(parsed.error.issues, raw ?? {}, schema).map((line) => `${file}: front matter ${line}`) };
+  if (!lineOf) return { problems: formatIssues(parsed.error.issues, raw ?? {}, schema).map((line) => `${file}: front matter ${line}`) };
+  // An unknown key is named on its own line, so each unknown key is one issue.
+  const issues = parsed.error.issues.flatMap(
+    (issue): Array<{ issue: z.core.$ZodIssue; at: readonly PropertyKey[] }> =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ issue: { ...issue, keys: [key] }, at: [...issue.path, key] }))
+        : [{ issue, at: issue.path }],
+  );
+  const located = issues.map(({ issue, at }) => ({
+    line: lineOf(at) ?? 1,
+    text: `${issue.path.length === 0 ? 'front matter' : formatPath(issue.path)}: ${issueMessage(issue, raw ?? {}, schema)}`,
+  }));
+  const lines = located.sort((a, b) => a.line - b.line).map((p) => `${file}:${p.line} ${p.text}`);
+  return { problems: [...new Set(lines)] };
 }
 
 /** A pinned commentary's front matter as its pages show it: a summary that did not fit is shown as none. */

@@ -112,25 +112,27 @@ function unknownKeys(keys: readonly string[], known: readonly string[] | null): 
 }
 
 /**
+ * What one zod issue says, without its path: `message, got <value>`, or for an unknown key the
+ * nearest key the place takes (`unknown key "timezone"; did you mean timeZone?`), or the list of them.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, raw: unknown, schema?: z.core.$ZodType): string {
+  if (issue.code === 'unrecognized_keys') return unknownKeys(issue.keys, schema === undefined ? null : keysAt(schema, issue.path));
+  // A key that is wrong (a misspelt field under a source's columns), whose value is beside the point, or a
+  // message that names what it found: no value after it.
+  if (issue.code === 'custom' && issue.params?.noValue === true) return issue.message;
+  const at = valueAt(raw, issue.path);
+  if (!at.found || at.value === undefined) return `${issue.message.replace(/, received undefined$/, '')} (missing)`;
+  const message = issue.message.replace(/, received \w+$/, '');
+  // A message that quotes what it found already (a time that does not exist, an interval 17:00–09:00) says it once.
+  if (/\bgot\b/.test(message)) return message;
+  return `${message}, got ${describeValue(at.value)}`;
+}
+
+/**
  * One line per zod issue: `path: message, got <value>`. Given the schema the issues came from, an
  * unknown key also gets the nearest key the place takes (`review: unknown key "timezone"; did you
  * mean timeZone?`), or the list of them.
  */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], raw: unknown, schema?: z.core.$ZodType): string[] {
-  const lines = issues.map((issue) => {
-    const path = formatPath(issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      return `${path}: ${unknownKeys(issue.keys, schema === undefined ? null : keysAt(schema, issue.path))}`;
-    }
-    // A key that is wrong (a misspelt field under a source's columns), whose value is beside the point, or a
-    // message that names what it found: no value after it.
-    if (issue.code === 'custom' && issue.params?.noValue === true) return `${path}: ${issue.message}`;
-    const at = valueAt(raw, issue.path);
-    if (!at.found || at.value === undefined) return `${path}: ${issue.message.replace(/, received undefined$/, '')} (missing)`;
-    const message = issue.message.replace(/, received \w+$/, '');
-    // A message that quotes what it found already (a time that does not exist, an interval 17:00–09:00) says it once.
-    if (/\bgot\b/.test(message)) return `${path}: ${message}`;
-    return `${path}: ${message}, got ${describeValue(at.value)}`;
-  });
-  return [...new Set(lines)];
+  return [...new Set(issues.map((issue) => `${formatPath(issue.path)}: ${issueMessage(issue, raw, schema)}`))];
 }
