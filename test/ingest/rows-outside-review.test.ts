@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { reviewMonths, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
+import { reviewRange, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../../src/lib/snapshot/source-horizons.ts';
 import { assertAsyncProperty, SEEDS } from '../helpers/property.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -177,9 +177,10 @@ sources:
           );
           const config = loadConfig(path.join(dir, 'review.config.yaml'));
           const ingest = await ingestSources(config, dir, { info: () => {} });
-          const months = reviewMonths(config, ingest, sourceHorizons(config, ingest));
+          const range = reviewRange(config, ingest, sourceHorizons(config, ingest));
+          const { months } = range;
           expect([months[0], months[months.length - 1]]).toEqual(['2026-04', '2026-10']);
-          const outside = new Map(rowsOutsideReview(ingest, months).map((o) => [o.file, o.rows]));
+          const outside = new Map(rowsOutsideReview(ingest, range).map((o) => [o.file, o.rows]));
           const isOutside = (ms: number) => ms < fromMs || ms >= toMs;
           // Every check is accepted (unique instants, valid cells); the tickets accepted are those the ingest kept.
           expect(ingest.files[0]?.accepted).toBe(checkTimes.length);
