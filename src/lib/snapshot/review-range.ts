@@ -16,7 +16,6 @@
 import type { ReviewConfig } from '../config/config-schema.ts';
 import type { IngestResult } from '../ingest/ingest-sources.ts';
 import { type MonthId, monthBounds, monthOf, monthsBetween } from '../time/periods.ts';
-import type { SourceHorizon } from './source-horizons.ts';
 
 /** Empty 30-day bins allowed inside the data's span; a longer silence splits it. */
 export const MAX_EMPTY_BINS = 3;
@@ -59,6 +58,9 @@ export function dataRange(ingest: Pick<IngestResult, 'files'>): DataRange | null
   return { firstMs: b.firstMs, lastMs: b.lastMs };
 }
 
+/** What the range reads of each source's data horizon (source-horizons.ts's SourceHorizon; that module reads this one). */
+type Horizon = { source: string; asOfMs: number | null; from: 'config' | 'data' };
+
 /** An instant as check prints it: ISO 8601 in UTC, whole seconds. */
 const isoInstant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
@@ -88,11 +90,7 @@ export interface ReviewRange {
  * at or after every source's data horizon is not reviewed: the exports know nothing of it past its
  * first instant (a check at exactly 1 Dec 00:00 in an export taken then does not make December a month).
  */
-export function reviewRange(
-  config: ReviewConfig,
-  ingest: Pick<IngestResult, 'files'>,
-  horizons: readonly SourceHorizon[] = [],
-): ReviewRange {
+export function reviewRange(config: ReviewConfig, ingest: Pick<IngestResult, 'files'>, horizons: readonly Horizon[] = []): ReviewRange {
   const zone = config.review.timeZone;
   const range = dataRange(ingest);
   const edge = (configured: string | undefined, ms: number | undefined): RangeEdge | null =>
@@ -161,11 +159,7 @@ export function notReviewedAtHorizon(
 }
 
 /** The months to review (reviewRange's). */
-export function reviewMonths(
-  config: ReviewConfig,
-  ingest: Pick<IngestResult, 'files'>,
-  horizons: readonly SourceHorizon[] = [],
-): MonthId[] {
+export function reviewMonths(config: ReviewConfig, ingest: Pick<IngestResult, 'files'>, horizons: readonly Horizon[] = []): MonthId[] {
   return reviewRange(config, ingest, horizons).months;
 }
 
