@@ -13,10 +13,17 @@ import { commentaryProblems, configScope } from '../lib/site/commentary-check.ts
 import { commentaryFiles } from '../lib/site/commentary-file-list.ts';
 import { unusedCommentary } from '../lib/site/i18n/commentary-locale.ts';
 import { unknownIssueProblems } from '../lib/snapshot/actions-section.ts';
-import { reviewMonths, rowsOutsideReview } from '../lib/snapshot/build-snapshots.ts';
 import { readCommentary } from '../lib/snapshot/commentary-files.ts';
+import {
+  notReviewedAtHorizon,
+  type ReviewRange,
+  type RowsOutsideFile,
+  reviewRange,
+  rowsOutsideReview,
+} from '../lib/snapshot/review-range.ts';
 import { horizonsAndStrays } from '../lib/snapshot/source-horizons.ts';
-import { ambiguousSurveyJoins, surveyTicketSources } from '../lib/snapshot/tickets-by-id.ts';
+import { type SurveyJoinIssue, surveyJoinIssues, surveyTicketSources } from '../lib/snapshot/tickets-by-id.ts';
+import { nextMonth } from '../lib/time/periods.ts';
 import { maskIdentifier } from '../lib/util/mask-personal-data.ts';
 import { type CommandContext, parseCommandArgs, projectPaths, showProgress } from './cli-support.ts';
 
@@ -32,9 +39,11 @@ services, priorities, metrics and attributes (one the config has but a period's 
 service without checks that month, is found by build and publish). A config or export error does
 not hide them: every problem is reported, then check exits 1 (with a config that is not valid,
 all but the services and priorities are checked, and a warning says so).
-Warns about files with a header and no rows, and about commentary files no page shows (a
+Warns about files with a header and no rows, about commentary files no page shows (a
 language the review does not build, a second file of the first language, or a name that is not
-<period>.mdx or <period>.<locale>.mdx).
+<period>.mdx or <period>.<locale>.mdx), about survey responses naming a ticket id several ticket
+sources have (joined to none; ticketSources settles it), and about a config that leaves no month
+to review. Rows outside the review's months are counted per file, with why.
 
 options:
   --config FILE   review config (default: review.config.yaml)
@@ -86,7 +95,7 @@ export const checkCommand = {
         if (e instanceof ExportsError) unread = e;
       }
     const commentary = commentaryErrors(paths, config);
-    const warnings: Warning[] = [
+    const warnings: CheckWarning[] = [
       // A file that could not be read is named by its error, not as empty.
       ...(ingest?.files ?? unread?.files.filter((f) => !unread?.fileErrors.some((u) => u.file === f.file)) ?? [])
         .filter((f) => f.rows === 0)
@@ -123,12 +132,23 @@ export const checkCommand = {
     }
     const withStrays = horizonsAndStrays(config, ingest);
     const horizons = withStrays.map((h) => h.horizon);
-    const months = reviewMonths(config, ingest, horizons);
-    const outside = new Map(rowsOutsideReview(ingest, months).map((o) => [o.file, o.rows]));
+    const range = reviewRange(config, ingest, horizons);
+    const { months } = range;
+    const outside = new Map(rowsOutsideReview(ingest, range).map((o) => [o.file, o]));
+    const joins = surveyJoinIssues(ingest.surveys, ingest.surveyRows, ingest.tickets, surveyTicketSources(config.sources));
+    // Warnings too, errors under --strict: a survey response whose ticket id several ticket sources have
+    // (joined to none); a config that leaves no month to review.
+    warnings.push(...joins.filter((j) => j.kind === 'ambiguous').map((j) => ambiguousJoinWarning(j, config.sources)));
+    if (range.none !== null)
+      warnings.push({
+        kind: 'no-review-months',
+        file: shownPath(paths, path.resolve(values.config as string)),
+        message: range.none.message,
+      });
     if (values.json) {
       ctx.out(
         JSON.stringify(
-          { files: ingest.files.map((f) => ({ ...f, outsideReview: outside.get(f.file) ?? 0, error: null })), warnings, commentary },
+          { files: ingest.files.map((f) => ({ ...f, ...outsideJson(outside.get(f.file)), error: null })), warnings, commentary },
           null,
           2,
         ),
@@ -154,10 +174,7 @@ export const checkCommand = {
           ctx.out(
             `  ${f.truncated} field${f.truncated === 1 ? '' : 's'} longer than ${MAX_FIELD_CHARS} characters cut there (marked "[… cut: N characters …]")`,
           );
-        if (out)
-          ctx.out(
-            `  ${out} accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod): not given periods`,
-          );
+        if (out) ctx.out(`  ${outsideLine(out, range, config)}`);
         const unknown = Object.entries(f.unknownServices ?? {});
         if (unknown.length > 0)
           ctx.out(
@@ -199,33 +216,101 @@ export const checkCommand = {
           `source ${h.source} (${h.kind}): data until ${h.asOfMs === null ? '— (no accepted row)' : iso(h.asOfMs)} (${h.from === 'config' ? 'asOf in the config' : 'its latest timestamp'})${left}`,
         );
       }
-    if (!values.json)
-      for (const a of ambiguousSurveyJoins(ingest.surveys, ingest.tickets, surveyTicketSources(config.sources))) {
-        // Accepted, as a response naming an unknown ticket is, but said here with the key that settles it.
-        const i = config.sources.findIndex((s) => s.id === a.source);
-        const shown = a.tickets.slice(0, 5).map((x) => `${maskIdentifier(x.ticketId)}: ${x.sources.join(', ')}`);
-        ctx.out(
-          `source ${a.source} (surveys): ${a.responses} response${a.responses === 1 ? ' names a ticket id' : 's name ticket ids'} that several ticket sources have (${shown.join('; ')}${a.tickets.length > 5 ? `; … ${a.tickets.length - 5} more` : ''}): joined to none of them; set sources[${i}].ticketSources to the ticket source(s) its ids belong to`,
-        );
-      }
+    if (!values.json) for (const line of outsideTicketSourcesLines(joins, config.sources)) ctx.out(line);
     failOnce(ctx, warnings, [...failures, ...commentaryFailure(commentary)]);
-    const headerOnly = warnings.filter((w) => w.kind === 'header-only').length;
-    if (values.strict && headerOnly > 0)
-      throw new ReviewError(`--strict: ${headerOnly} file${headerOnly > 1 ? 's have' : ' has'} a header and no rows`);
-    const unused = warnings.filter((w) => w.kind === 'unused-commentary').length;
-    if (values.strict && unused > 0) throw new ReviewError(`--strict: ${unused} commentary file${unused > 1 ? 's' : ''} no page shows`);
+    if (values.strict) {
+      const n = (kind: CheckWarning['kind']) => warnings.filter((w) => w.kind === kind).length;
+      const said = [
+        n('header-only') > 0 && `${n('header-only')} file${n('header-only') > 1 ? 's have' : ' has'} a header and no rows`,
+        n('unused-commentary') > 0 && `${n('unused-commentary')} commentary file${n('unused-commentary') > 1 ? 's' : ''} no page shows`,
+        n('ambiguous-survey-join') > 0 &&
+          `${n('ambiguous-survey-join')} survey ticket id${n('ambiguous-survey-join') > 1 ? 's' : ''} joined to no ticket: several ticket sources have ${n('ambiguous-survey-join') > 1 ? 'each' : 'it'}`,
+        n('no-review-months') > 0 && 'the config leaves no month to review',
+      ].filter((x): x is string => x !== false);
+      if (said.length > 0) throw new ReviewError(`--strict: ${said.join('; ')}`);
+    }
     if (values.strict && t.rejected > 0) throw new ReviewError(`--strict: ${t.rejected} rejected rows`);
     return 0;
   },
 };
+
+interface CheckWarning {
+  kind: 'header-only' | 'unused-commentary' | 'commentary-unchecked' | 'ambiguous-survey-join' | 'no-review-months';
+  file: string;
+  /** The line of the file it is about, when one (the first, when several: the message lists them). */
+  line?: number;
+  message: string;
+}
+
+type SourceList = ReadonlyArray<{ id: string; ticketSources?: string | string[] | undefined }>;
+
+/** Lines listed in a message, at most ten. */
+const lineList = (lines: readonly number[]) =>
+  `line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ` and ${lines.length - 10} more` : ''}`;
+
+/** One ambiguous ticket id of one survey file: where, which sources share it, and the key that settles it. */
+function ambiguousJoinWarning(j: SurveyJoinIssue, sources: SourceList): CheckWarning {
+  const i = sources.findIndex((s) => s.id === j.source);
+  const listed = sources[i]?.ticketSources;
+  const settle =
+    listed === undefined
+      ? `set sources[${i}].ticketSources to the ticket source(s) its ids belong to`
+      : `narrow sources[${i}].ticketSources (${[listed].flat().join(', ')}) to the ticket source its ids belong to`;
+  const n = j.lines.length;
+  const have = j.sources.length === 2 ? `${j.sources.join(' and ')} both have` : `${j.sources.join(', ')} all have`;
+  return {
+    kind: 'ambiguous-survey-join',
+    file: j.file,
+    line: j.lines[0] as number,
+    message: `${n === 1 ? 'a response names' : `${n} responses (${lineList(j.lines)}) name`} ticket ${maskIdentifier(j.ticketId)}, which ticket sources ${have}: joined to neither (source ${j.source}); ${settle}`,
+  };
+}
+
+/** Responses whose ticket only ticket sources outside their survey source's ticketSources have: said, not warned (the key may mean it). */
+function outsideTicketSourcesLines(joins: readonly SurveyJoinIssue[], sources: SourceList): string[] {
+  const out: string[] = [];
+  for (const source of new Set(joins.filter((j) => j.kind === 'outside').map((j) => j.source))) {
+    const these = joins.filter((j) => j.kind === 'outside' && j.source === source);
+    const n = these.reduce((a, j) => a + j.lines.length, 0);
+    const i = sources.findIndex((s) => s.id === source);
+    const shown = these.slice(0, 5).map((j) => `${maskIdentifier(j.ticketId)} at ${j.file}:${j.lines[0]}`);
+    out.push(
+      `source ${source} (surveys): ${n} response${n === 1 ? ' names a ticket' : 's name tickets'} not among its ticket sources (${(these[0] as SurveyJoinIssue).sources.join(', ')}), only other ticket sources have ${n === 1 ? 'it' : 'them'} (${shown.join('; ')}${these.length > 5 ? `; … ${these.length - 5} more` : ''}): joined to none; sources[${i}].ticketSources decides`,
+    );
+  }
+  return out;
+}
+
+/** A file's rows outside the review in check --json: the count, and the counts by why. */
+function outsideJson(o: RowsOutsideFile | undefined) {
+  return {
+    outsideReview: o?.rows ?? 0,
+    outsideReviewBy: { before: o?.before ?? 0, after: o?.after ?? 0, atHorizon: o?.atHorizon ?? 0, noMonths: o?.noMonths ?? 0 },
+  };
+}
+
+/** A file's rows outside the review, with why each part is. */
+function outsideLine(o: RowsOutsideFile, range: ReviewRange, config: Parameters<typeof notReviewedAtHorizon>[0]): string {
+  const head = `${o.rows} accepted rows lie outside the review's periods, not given periods`;
+  if (o.noMonths > 0) return `${head}: the config leaves no month to review (see the warning)`;
+  const edge = (e: ReviewRange['first'], key: string, which: string) =>
+    e === null ? '' : e.from === 'config' ? ` (${key})` : `, the ${which} month of the bulk of the data (these rows are far from it)`;
+  const lastReviewed = range.months[range.months.length - 1] as string;
+  const parts = [
+    o.before > 0 && `${o.before} before ${range.months[0]}${edge(range.first, 'review.firstPeriod', 'first')}`,
+    o.after > 0 && `${o.after} after ${range.last?.month}${edge(range.last, 'review.lastPeriod', 'last')}`,
+    o.atHorizon > 0 &&
+      range.horizon !== null &&
+      `${o.atHorizon} from ${nextMonth(lastReviewed)} on: ${notReviewedAtHorizon(config, nextMonth(lastReviewed), range.horizon)}`,
+  ].filter((x): x is string => typeof x === 'string');
+  return `${head}: ${parts.join('; ')}`;
+}
 
 type CheckPaths = ReturnType<typeof projectPaths>;
 type CheckConfig = Parameters<typeof configScope>[0] & { review: { locales: Parameters<typeof unusedCommentary>[1] } };
 const shownPath = (paths: CheckPaths, f: string) => path.relative(paths.baseDir, f).split(path.sep).join('/');
 const loadedCommentary = (paths: CheckPaths) =>
   commentaryFiles({ contentDir: paths.contentDir, pinnedDir: path.join(paths.siteCacheDir, 'pinned') }).reviews;
-
-type Warning = { kind: 'header-only' | 'unused-commentary' | 'commentary-unchecked'; file: string; message: string };
 
 /** What `check` says it leaves out of the commentary when the config is not valid. */
 const UNCHECKED_WITHOUT_CONFIG =
@@ -235,8 +320,8 @@ const UNCHECKED_WITHOUT_CONFIG =
  * Prints the warnings, then every error but the last as the command line prints one (main.ts), and
  * throws the last, so the run fails once with every problem said; returns when there is none.
  */
-function failOnce(ctx: CommandContext, warnings: readonly Warning[], errors: readonly ReviewError[]): 0 {
-  for (const w of warnings) ctx.err(`warning: ${w.file}: ${w.message}`);
+function failOnce(ctx: CommandContext, warnings: readonly CheckWarning[], errors: readonly ReviewError[]): 0 {
+  for (const w of warnings) ctx.err(`warning: ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`);
   const last = errors[errors.length - 1];
   if (!last) return 0;
   for (const e of errors.slice(0, -1)) for (const line of errorLines(e)) ctx.err(line);

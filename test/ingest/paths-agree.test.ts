@@ -396,7 +396,7 @@ function plain(r: IngestResult) {
   for (const [service, probes] of r.checks.toMap())
     for (const [probe, s] of probes) checks.push([service, probe, [...s.timesMs], [...s.statuses], [...s.latenciesMs].map(String)]);
   r.checks.close();
-  return { files: r.files, checks, tickets: r.tickets, surveys: r.surveys };
+  return { files: r.files, checks, tickets: r.tickets, surveys: r.surveys, surveyRows: r.surveyRows };
 }
 
 async function read(dir: string, s: Settings, options: Partial<IngestOptions>) {

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { newFileAccount, RowAccount } from '../../src/lib/ingest/file-account.ts';
-import { dataRange, rowsOutside } from '../../src/lib/snapshot/review-range.ts';
-import { monthOf } from '../../src/lib/time/periods.ts';
+import { dataRange, rowsOutsideReview } from '../../src/lib/snapshot/review-range.ts';
+import { monthOf, monthsBetween } from '../../src/lib/time/periods.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { makeReview } from '../helpers/small-review.ts';
 
@@ -32,7 +32,10 @@ describe('the review range comes from the bulk of the data', () => {
     const ingest = { files: [fileWith('a.csv', [...bulk, stray])] };
     expect(dataRange(ingest)).toEqual({ firstMs: bulk[0], lastMs: bulk[bulk.length - 1] });
     const r = dataRange(ingest) as { firstMs: number; lastMs: number };
-    expect(rowsOutside(ingest, monthOf(r.firstMs, 'UTC'), monthOf(r.lastMs, 'UTC'))).toEqual([{ file: 'a.csv', rows: 1 }]);
+    const months = monthsBetween(monthOf(r.firstMs, 'UTC'), monthOf(r.lastMs, 'UTC'));
+    expect(rowsOutsideReview(ingest, { months, last: { month: months[months.length - 1] as string, from: 'data' } })).toEqual([
+      { file: 'a.csv', rows: 1, before: 0, after: 1, atHorizon: 0, noMonths: 0 },
+    ]);
   });
 
   it('one far-past row in another file does not move it either', () => {

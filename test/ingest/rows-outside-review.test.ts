@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/lib/config/load-config.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
-import { reviewMonths, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
+import { reviewRange, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../../src/lib/snapshot/source-horizons.ts';
 import { assertAsyncProperty, SEEDS } from '../helpers/property.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -78,6 +78,13 @@ describe('rows outside the review', () => {
     const text = await runCli(['check', '--config', config]);
     expect(text.out).toContain('review periods: 2026-11 … 2026-11 (1 months)');
     expect(text.out.split("2 accepted rows lie outside the review's periods").length - 1).toBe(5);
+    // Each says why: BEFORE is before firstPeriod, AFTER after lastPeriod (before: one reason for all, "far from the
+    // bulk of the data, or outside firstPeriod/lastPeriod").
+    const why =
+      "  2 accepted rows lie outside the review's periods, not given periods: 1 before 2026-11 (review.firstPeriod); 1 after 2026-11 (review.lastPeriod)";
+    expect(text.out.split(why).length - 1).toBe(5);
+    const by = JSON.parse(json.out).files.map((f: { outsideReviewBy: unknown }) => f.outsideReviewBy);
+    expect(by).toEqual(Object.keys(FILES).map(() => ({ before: 1, after: 1, atHorizon: 0, noMonths: 0 })));
   });
 
   it('only lastPeriod set: the December row of a November review is outside (the reported case)', async () => {
@@ -177,9 +184,10 @@ sources:
           );
           const config = loadConfig(path.join(dir, 'review.config.yaml'));
           const ingest = await ingestSources(config, dir, { info: () => {} });
-          const months = reviewMonths(config, ingest, sourceHorizons(config, ingest));
+          const range = reviewRange(config, ingest, sourceHorizons(config, ingest));
+          const { months } = range;
           expect([months[0], months[months.length - 1]]).toEqual(['2026-04', '2026-10']);
-          const outside = new Map(rowsOutsideReview(ingest, months).map((o) => [o.file, o.rows]));
+          const outside = new Map(rowsOutsideReview(ingest, range).map((o) => [o.file, o.rows]));
           const isOutside = (ms: number) => ms < fromMs || ms >= toMs;
           // Every check is accepted (unique instants, valid cells); the tickets accepted are those the ingest kept.
           expect(ingest.files[0]?.accepted).toBe(checkTimes.length);
@@ -201,4 +209,118 @@ sources:
     expect(seen.inside).toBeGreaterThan(0);
     expect(seen.rejected).toBeGreaterThan(0);
   }, 240_000);
+});
+
+// The review's edges: a config that leaves no month, and a month cut at the horizon (review-range.ts: reviewRange).
+describe('the edges of the review range', () => {
+  const config = (review: string, mon = '') => `review: { name: R, timeZone: UTC${review} }
+services: [{ id: api, name: API, owner: P, target: 0.99, latencyThresholdMs: 200 }]
+priorities: [{ id: p1, name: P1, words: [P1], response: 15m, resolution: 4h }]
+sources:
+  - { id: mon, kind: checks, files: checks.csv${mon} }
+  - { id: desk, kind: tickets, files: tickets.csv }
+`;
+  const checks = (...times: string[]) =>
+    `${['timestamp,service,probe,status,latency_ms', ...times.map((t) => `${t},api,p1,up,100`)].join('\n')}\n`;
+  const tickets = (...times: string[]) =>
+    `${['id,created,first_response,resolved,priority', ...times.map((t, i) => `T-${i},${t},,,P1`)].join('\n')}\n`;
+  type Json = {
+    files: Array<{ file: string; accepted: number; outsideReview: number; outsideReviewBy: Record<string, number> }>;
+    warnings: Array<{ kind: string; file: string; message: string }>;
+  };
+  const check = async (dir: string, ...flags: string[]) => runCli(['check', ...flags, '--config', path.join(dir, 'review.config.yaml')]);
+  const leaves = 'the config leaves no month to review, and every accepted row lies outside the review';
+
+  it('firstPeriod after every row: every accepted row is outside, with one warning naming review.firstPeriod; --strict fails', async () => {
+    // Two checks and two tickets in November 2026; the review starts in January 2027, the data end in November.
+    const dir = reviewDir(config(', firstPeriod: 2027-01'), {
+      'checks.csv': checks('2026-11-20T10:00:00Z', '2026-11-21T10:00:00Z'),
+      'tickets.csv': tickets('2026-11-20 10:00', '2026-11-21 10:00'),
+    });
+    const json = await check(dir, '--json');
+    expect(json.code, json.err).toBe(0);
+    const out = JSON.parse(json.out) as Json;
+    // Before: outsideReview 0 in both files, and no warning.
+    expect(out.files.map((f) => [f.file, f.accepted, f.outsideReview, f.outsideReviewBy.noMonths])).toEqual([
+      ['checks.csv', 2, 2, 2],
+      ['tickets.csv', 2, 2, 2],
+    ]);
+    const warning = `review.firstPeriod 2027-01 is after the last month of the data (2026-11): ${leaves}`;
+    expect(out.warnings).toEqual([{ kind: 'no-review-months', file: 'review.config.yaml', message: warning }]);
+    const text = await check(dir);
+    expect(text.err).toContain(`warning: review.config.yaml: ${warning}`);
+    expect(text.out).toContain(
+      'checks.csv [mon, checks, utf-8, ","]: 2 rows, 2 accepted, 0 rejected, 0 duplicates; 2026-11-20T10:00:00Z … 2026-11-21T10:00:00Z\n  encoding utf-8: ASCII in the first 64 KiB, read as UTF-8\n  2 accepted rows lie outside the review\'s periods, not given periods: the config leaves no month to review (see the warning)',
+    );
+    const strict = await check(dir, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('--strict: the config leaves no month to review');
+  });
+
+  it('lastPeriod before every row, firstPeriod after lastPeriod, and no accepted row at all each name their cause', async () => {
+    const cases: Array<[string, Record<string, string>, string]> = [
+      [
+        ', lastPeriod: 2026-10',
+        { 'checks.csv': checks('2026-11-20T10:00:00Z'), 'tickets.csv': tickets() },
+        `review.lastPeriod 2026-10 is before the first month of the data (2026-11): ${leaves}`,
+      ],
+      [
+        ', firstPeriod: 2026-12, lastPeriod: 2026-11',
+        { 'checks.csv': checks('2026-11-20T10:00:00Z'), 'tickets.csv': tickets() },
+        `review.firstPeriod 2026-12 is after review.lastPeriod 2026-11: ${leaves}`,
+      ],
+      ['', { 'checks.csv': checks(), 'tickets.csv': tickets() }, `no export has an accepted row: ${leaves}`],
+    ];
+    for (const [review, files, message] of cases) {
+      const out = JSON.parse((await check(reviewDir(config(review), files), '--json')).out) as Json;
+      expect(out.warnings.filter((w) => w.kind === 'no-review-months')).toEqual([
+        { kind: 'no-review-months', file: 'review.config.yaml', message },
+      ]);
+    }
+  });
+
+  // The latest horizon is mon's latest check, 1 Dec 2026 00:00:00Z, exactly when December starts: December is not a
+  // review month (the exports know nothing of it past its first instant), so the check at that instant is outside.
+  it('a row at the instant a month starts, when that is the exports’ latest horizon, is outside, and check says why', async () => {
+    const dir = reviewDir(config(''), {
+      'checks.csv': checks('2026-11-20T10:00:00Z', '2026-12-01T00:00:00Z'),
+      'tickets.csv': tickets('2026-11-20 10:00'),
+    });
+    const text = await check(dir);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain('review periods: 2026-11 … 2026-11 (1 months)');
+    // Before: "1 accepted rows lie outside the review's periods (far from the bulk of the data, or outside firstPeriod/lastPeriod)".
+    expect(text.out).toContain(
+      "  1 accepted rows lie outside the review's periods, not given periods: 1 from 2026-12 on: 2026-12 starts at the exports' latest data horizon, 2026-12-01T00:00:00Z (source mon's latest timestamp), and a month the exports know nothing of past its first instant is not reviewed",
+    );
+    const out = JSON.parse((await check(dir, '--json')).out) as Json;
+    expect(out.files.map((f) => [f.file, f.outsideReview, f.outsideReviewBy.atHorizon])).toEqual([
+      ['checks.csv', 1, 1],
+      ['tickets.csv', 0, 0],
+    ]);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('when the horizon cuts every month: the asOf or firstPeriod responsible is named', async () => {
+    // firstPeriod = lastPeriod = December; mon's asOf is 1 Dec 00:00, desk's horizon its 20 Nov ticket: no month is left.
+    const byConfig = reviewDir(config(', firstPeriod: 2026-12, lastPeriod: 2026-12', ', asOf: "2026-12-01 00:00"'), {
+      'checks.csv': checks('2026-11-20T10:00:00Z'),
+      'tickets.csv': tickets('2026-11-20 10:00'),
+    });
+    const horizon =
+      "2026-12 starts at the exports' latest data horizon, 2026-12-01T00:00:00Z (source mon's asOf, sources[0].asOf), and a month the exports know nothing of past its first instant is not reviewed";
+    expect((JSON.parse((await check(byConfig, '--json')).out) as Json).warnings).toEqual([
+      { kind: 'no-review-months', file: 'review.config.yaml', message: `review.firstPeriod: ${horizon}: ${leaves}` },
+    ]);
+    // No bounds in the config; the only check is at the asOf instant, 1 Dec 00:00 (allowed: at or before asOf).
+    const byData = reviewDir(config('', ', asOf: "2026-12-01 00:00"'), {
+      'checks.csv': checks('2026-12-01T00:00:00Z'),
+      'tickets.csv': tickets(),
+    });
+    const out = JSON.parse((await check(byData, '--json')).out) as Json;
+    expect(out.warnings.filter((w) => w.kind === 'no-review-months')).toEqual([
+      { kind: 'no-review-months', file: 'review.config.yaml', message: `the data's first month, ${horizon}: ${leaves}` },
+    ]);
+    expect(out.files[0]?.outsideReview).toBe(1);
+  });
 });

@@ -21,7 +21,7 @@ import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { LATENCY_TEXT } from '../../src/lib/ingest/rollup-sql.ts';
 import { NUMBER_TEXT } from '../../src/lib/model/value-maps.ts';
-import { reviewMonths, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
+import { reviewRange, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../../src/lib/snapshot/source-horizons.ts';
 import { assertAsyncProperty, SEEDS } from '../helpers/property.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -73,8 +73,8 @@ async function accountOf(dir: string, setup: Setup, source: string): Promise<{ f
   writeFileSync(file, configText(setup, source));
   const config = loadConfig(file);
   const ingest = await ingestSources(config, dir, { info: () => {} });
-  const months = reviewMonths(config, ingest, sourceHorizons(config, ingest));
-  const outside = rowsOutsideReview(ingest, months)[0]?.rows ?? 0;
+  const range = reviewRange(config, ingest, sourceHorizons(config, ingest));
+  const outside = rowsOutsideReview(ingest, range)[0]?.rows ?? 0;
   return { file: ingest.files[0] as FileAccount, outside };
 }
 

@@ -91,13 +91,22 @@ describe('a survey naming a ticket id two ticket sources share', () => {
     ]);
   });
 
-  it('with ticketSources: jira, 1001 is jira’s ticket (High, breached) and 2002, desk’s only, is not among its tickets', async () => {
+  it('with ticketSources: jira, 1001 is jira’s ticket (High, breached) and 2002, desk’s only, is not among its ticket sources', async () => {
     const s = await november(review('jira'));
     // S1 (2) and S3 (4) join jira 1001: High, breached; 1 of 2 satisfied.
     expect(s.byPriority.map((p: { priority: string }) => [p.priority, ...csatOf(p as never)])).toEqual([['high', 2, 0.5, 2]]);
     expect(csatOf(s.byResolutionOutcome.breached)).toEqual([2, 0.5, 2]);
     expect(csatOf(s.byResolutionOutcome.met)).toEqual([0, null, 0]);
-    expect(s.ticketJoin).toEqual({ withoutTicketId: 0, withTicketId: 3, matched: 2, unmatched: 1, unmatchedTicketIds: ['2002'] });
+    // S2's 2002 is desk's: not "a ticket not in the exports" (before: unmatched 1, unmatchedTicketIds ['2002']).
+    expect(s.ticketJoin).toEqual({
+      withoutTicketId: 0,
+      withTicketId: 3,
+      matched: 2,
+      unmatched: 0,
+      unmatchedTicketIds: [],
+      outsideTicketSources: 1,
+      outsideTicketSourcesTickets: [{ ticketId: '2002', ticketSources: ['jira'] }],
+    });
   });
 
   it('with ticketSources: [desk, jira] the id is still ambiguous: both listed sources have it', async () => {
@@ -105,15 +114,42 @@ describe('a survey naming a ticket id two ticket sources share', () => {
     expect(s.ticketJoin).toMatchObject({ matched: 1, ambiguous: 2, ambiguousTickets: [{ ticketId: '1001', sources: ['desk', 'jira'] }] });
   });
 
-  it('check reports the ambiguous responses with the sources and the key that settles them; with the key, nothing', async () => {
-    const r = await runCli(['check', '--config', review(null)]);
+  // The survey file: header on line 1, S1 on 2, S2 on 3, S3 on 4; S1 and S3 name 1001.
+  const warning =
+    'warning: survey/csat.csv:2: 2 responses (lines 2, 4) name ticket 1001, which ticket sources desk and jira both have: joined to neither (source csat); set sources[2].ticketSources to the ticket source(s) its ids belong to';
+
+  it('check warns of each ambiguous id with the survey file and lines, the sources and the key that settles it', async () => {
+    const config = review(null);
+    const r = await runCli(['check', '--config', config]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(
-      'source csat (surveys): 2 responses name ticket ids that several ticket sources have (1001: desk, jira): joined to none of them; set sources[2].ticketSources to the ticket source(s) its ids belong to',
+    // Before: a line on stdout, not a warning, so --strict passed and --json said nothing.
+    expect(r.err).toContain(warning);
+    const strict = await runCli(['check', '--strict', '--config', config]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('--strict: 1 survey ticket id joined to no ticket: several ticket sources have it');
+    const json = JSON.parse((await runCli(['check', '--json', '--config', config])).out) as { warnings: unknown[] };
+    expect(json.warnings).toEqual([
+      {
+        kind: 'ambiguous-survey-join',
+        file: 'survey/csat.csv',
+        line: 2,
+        message:
+          '2 responses (lines 2, 4) name ticket 1001, which ticket sources desk and jira both have: joined to neither (source csat); set sources[2].ticketSources to the ticket source(s) its ids belong to',
+      },
+    ]);
+  });
+
+  it('with ticketSources: [desk, jira] the warning says to narrow the key; with jira, no warning, and 2002 is said to be outside it', async () => {
+    const both = await runCli(['check', '--config', review('[desk, jira]')]);
+    expect(both.err).toContain(
+      'warning: survey/csat.csv:2: 2 responses (lines 2, 4) name ticket 1001, which ticket sources desk and jira both have: joined to neither (source csat); narrow sources[2].ticketSources (desk, jira) to the ticket source its ids belong to',
     );
-    const settled = await runCli(['check', '--config', review('jira')]);
+    const settled = await runCli(['check', '--strict', '--config', review('jira')]);
     expect(settled.code, settled.err).toBe(0);
-    expect(settled.out).not.toContain('several ticket sources');
+    expect(settled.err).not.toContain('warning');
+    expect(settled.out).toContain(
+      'source csat (surveys): 1 response names a ticket not among its ticket sources (jira), only other ticket sources have it (2002 at survey/csat.csv:3): joined to none; sources[2].ticketSources decides',
+    );
   });
 });
 
@@ -131,6 +167,23 @@ describe('the review page, in both languages', () => {
     );
     expect(note('zh-CN')).toBe(
       '3 份回复提及工单；其中 1 份匹配到工单。2 份提及的工单号在多个工单来源中都有（1001：desk、jira），无法确定是哪张工单；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。在配置中为该调查来源指明工单来源（<code>ticketSources</code>）即可关联。',
+    );
+  }, 60_000);
+
+  it('says a ticket of another source is not among the survey source’s ticket sources, not that it is missing from the exports', async () => {
+    const config = review('jira', '[en, zh-CN]');
+    const r = await runCli(['build', '--no-cache', '--config', config]);
+    expect(r.code, r.err).toBe(0);
+    const note = (locale: string) => {
+      const html = readFileSync(path.join(path.dirname(config), `dist/${locale}/reviews/2026-11/index.html`), 'utf8');
+      return [...html.matchAll(/<p class="note"[^>]*>(.*?)<\/p>/gs)].map((m) => m[1] as string).find((p) => p.includes('2002'));
+    };
+    // Before: "1 name a ticket that is not in the exports (2002)", though desk has 2002.
+    expect(note('en')).toBe(
+      '3 responses name a ticket; 2 matched one. 1 name a ticket that is not among their survey source&#39;s ticket sources (2002: not in jira), only other ticket sources have it; they count in the overall and per-service figures, not in those by resolution SLA or priority.',
+    );
+    expect(note('zh-CN')).toBe(
+      '3 份回复提及工单；其中 2 份匹配到工单。1 份提及的工单不在其调查来源指明的工单来源中（2002：不在 jira 中），只有其他工单来源有该工单；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。',
     );
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 /** The one map of a build's tickets by id (tickets-by-id.ts), shared by the drill-down and the surveys' join. */
 import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../../src/lib/model/records.ts';
-import { ambiguousSurveyJoins, surveyTicketJoin, surveyTicketSources, ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
+import { surveyJoinIssues, surveyTicketJoin, surveyTicketSources, ticketsById } from '../../src/lib/snapshot/tickets-by-id.ts';
 import { ticketRecord } from '../helpers/ticket-record.ts';
 
 describe('ticketsById', () => {
@@ -54,10 +54,12 @@ describe('surveyTicketJoin', () => {
     expect(join(asked('any', null))).toBeUndefined();
   });
 
-  it('with ticketSources, only their tickets: jira’s 1001, and no 2002 (desk’s)', () => {
+  it('with ticketSources, only their tickets: jira’s 1001, and 2002 (desk’s) is not among them, not missing', () => {
     const join = surveyTicketJoin(tickets, byId, rules);
     expect(join(asked('jira-csat', '1001'))).toBe(jira1001);
-    expect(join(asked('jira-csat', '2002'))).toBeUndefined();
+    // Before, undefined: the pages said it was "not in the exports", though desk has it.
+    expect(join(asked('jira-csat', '2002'))).toEqual({ notAmong: ['jira'] });
+    expect(join(asked('jira-csat', '9999'))).toBeUndefined();
     // Both listed sources have 1001: still ambiguous.
     expect(join(asked('both', '1001'))).toEqual({ ambiguous: ['desk', 'jira'] });
     expect(join(asked('both', '2002'))).toBe(desk2002);
@@ -70,11 +72,33 @@ describe('surveyTicketJoin', () => {
     expect(join(asked('any', '2002'))).toBe(desk2002);
   });
 
-  it('check’s account: per survey source, the ambiguous responses and each id once', () => {
-    const responses = [asked('any', '1001'), asked('any', '1001'), asked('jira-csat', '1001'), asked('any', '2002')];
-    expect(ambiguousSurveyJoins(responses, tickets, rules)).toEqual([
-      { source: 'any', responses: 2, tickets: [{ ticketId: '1001', sources: ['desk', 'jira'] }] },
+  it('check’s account: per survey file and id, the lines of the responses joined to none though tickets have the id', () => {
+    const responses = [
+      asked('any', '1001'),
+      asked('any', '1001'),
+      asked('jira-csat', '1001'),
+      asked('any', '2002'),
+      asked('jira-csat', '2002'),
+      asked('any', '1001'),
+    ];
+    // The two survey sources' files; any's responses on lines 7, 3 and 12 of a.csv and b.csv (given out of order).
+    const rows = [
+      { file: 's/b.csv', line: 7 },
+      { file: 's/a.csv', line: 3 },
+      { file: 'j.csv', line: 2 },
+      { file: 's/a.csv', line: 4 },
+      { file: 'j.csv', line: 5 },
+      { file: 's/b.csv', line: 2 },
+    ];
+    expect(surveyJoinIssues(responses, rows, tickets, rules)).toEqual([
+      { kind: 'outside', source: 'jira-csat', file: 'j.csv', ticketId: '2002', sources: ['jira'], lines: [5] },
+      { kind: 'ambiguous', source: 'any', file: 's/a.csv', ticketId: '1001', sources: ['desk', 'jira'], lines: [3] },
+      { kind: 'ambiguous', source: 'any', file: 's/b.csv', ticketId: '1001', sources: ['desk', 'jira'], lines: [2, 7] },
     ]);
-    expect(ambiguousSurveyJoins(responses, [desk2002, jira1001], rules)).toEqual([]);
+    // No id repeats: nothing ambiguous; jira-csat's 2002 is still desk's only.
+    expect(surveyJoinIssues(responses, rows, [desk2002, jira1001], rules)).toEqual([
+      { kind: 'outside', source: 'jira-csat', file: 'j.csv', ticketId: '2002', sources: ['jira'], lines: [5] },
+    ]);
+    expect(surveyJoinIssues(responses, rows, [desk2002, jira1001], new Map())).toEqual([]);
   });
 });

@@ -366,7 +366,7 @@ export const sourceSchema = z
       .union([id, z.array(id).min(1, 'expected at least one ticket source')])
       .optional()
       .describe(
-        "For surveys: the ticket source(s) its responses' ticket ids belong to, e.g. jira or [desk, jira]; a response joins only their tickets. Default every ticket source, and a ticket id two of them have is joined to neither: counted and reported as ambiguous.",
+        "For surveys: the ticket source(s) its responses' ticket ids belong to, e.g. jira or [desk, jira]; a response joins only their tickets. Default every ticket source, and a ticket id two of them have is joined to neither: counted and reported as ambiguous (check: a warning). With it, an id only other ticket sources have is joined to none and reported as not among its ticket sources.",
       ),
     table: z
       .string()

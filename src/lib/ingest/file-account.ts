@@ -76,7 +76,7 @@ export interface FileAccount {
   /**
    * Accepted rows per month (YYYY-MM) of the review's time zone, by their time. The review's
    * periods are whole months of that zone, so the rows outside them are counted exactly from these
-   * (rowsOutside in snapshot/review-range.ts), whatever months the review comes to span; a month
+   * (rowsOutsideReview in snapshot/review-range.ts), whatever months the review comes to span; a month
    * is a few bytes however many rows it has. Each count is boxed, as a time bin's is, so accepting
    * a row adds to the month the account holds without looking its key up.
    */

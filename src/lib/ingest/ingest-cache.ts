@@ -38,9 +38,9 @@ import type { SourceOptions } from './resolve-source.ts';
  * part is at most 64 characters, as RFC 5321 has it; 11: IP and MAC addresses masked, and a bare number in a
  * rejected timestamp cell keeps its digits only as epoch seconds or milliseconds before 2100; 12: a survey
  * response records its source; 13: accounts count accepted rows per month of the review zone, which the
- * options' reviewTimeZone puts in the key).
+ * options' reviewTimeZone puts in the key; 14: a survey response's line is kept, for check's reports on its ticket join).
  */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 
 /** Checks per sidecar chunk; each chunk is its columns one after another (series, time, latency, status). */
 const CHUNK_CHECKS = 16_384;
@@ -60,8 +60,8 @@ export interface CachedFile {
   account: FileAccount;
   checks: CachedChecks | null;
   tickets: TicketRecord[];
-  /** Responses with the row-content key that identifies duplicates of responses without an id. */
-  surveys: Array<{ survey: SurveyResponse; contentKey: string }>;
+  /** Responses with the row-content key that identifies duplicates of responses without an id, and the line each starts on. */
+  surveys: Array<{ survey: SurveyResponse; contentKey: string; line: number }>;
 }
 
 /**
@@ -128,7 +128,7 @@ export class FileRecorder {
   private written = 0;
   private readonly tmp: string;
   readonly tickets: TicketRecord[] = [];
-  readonly surveys: Array<{ survey: SurveyResponse; contentKey: string }> = [];
+  readonly surveys: Array<{ survey: SurveyResponse; contentKey: string; line: number }> = [];
   private readonly dir: string;
 
   /** Records into `dir`; the entry's key (made from the file's hash) is given at the end, once the file is read. */

@@ -95,6 +95,8 @@ export interface IngestResult {
   rollups: RollupRecord[];
   tickets: TicketRecord[];
   surveys: SurveyResponse[];
+  /** Where each of `surveys` was read (same order): its file as the config names it, and the line its row starts on. */
+  surveyRows: Array<{ file: string; line: number }>;
   /** Incidents from `incidents` sources, by start (a later row with the same id replaces an earlier). */
   incidents: IncidentRecord[];
   /** Change records from `changes` sources, by start (actual, else planned); a later row with the same id replaces an earlier. */
@@ -119,7 +121,7 @@ export async function ingestSources(
   const fileErrors: Array<{ file: string; source: string; error: string }> = [];
   const checkStore = new CheckStore();
   const tickets = new Map<string, { record: TicketRecord; file: number }>();
-  const surveys = new Map<string, { record: SurveyResponse; file: number }>();
+  const surveys = new Map<string, { record: SurveyResponse; file: number; line: number }>();
   const incidents = new Map<string, { record: IncidentRecord; file: number }>();
   const changes = new Map<string, { record: ChangeRecord; file: number; timeMs: number }>();
   const rollups = new Map<string, { record: RollupRecord; file: number }>();
@@ -217,7 +219,7 @@ export async function ingestSources(
           const key = sourceKey(sourceOptions.id, ctx.survey.id ?? ctx.contentKey);
           const earlier = surveys.get(key);
           if (earlier) (accounts[earlier.file] as RowAccount).duplicates(earlier.record.timeMs);
-          surveys.set(key, { record: ctx.survey, file: fileIndex });
+          surveys.set(key, { record: ctx.survey, file: fileIndex, line: ctx.line });
         } else if (ctx.kind === 'incident') {
           const key = sourceKey(ctx.incident.source, ctx.incident.id);
           const earlier = incidents.get(key);
@@ -257,7 +259,8 @@ export async function ingestSources(
             checkStore.pushBatch(checkStore.handle(service, probe), times, statuses, latencies, fileIndex),
           );
         for (const ticket of cached.tickets) accept({ kind: 'ticket', ticket, timeMs: ticket.createdMs });
-        for (const { survey, contentKey } of cached.surveys) accept({ kind: 'survey', survey, timeMs: survey.timeMs, contentKey });
+        for (const { survey, contentKey, line } of cached.surveys)
+          accept({ kind: 'survey', survey, timeMs: survey.timeMs, contentKey, line });
         cache.hits++;
         logger.info(`${rel}: unchanged (${account.rows} rows from the cache)`);
         continue;
@@ -360,9 +363,20 @@ export async function ingestSources(
     checks,
     rollups: [...rollups.values()].map((r) => r.record).sort(byDay),
     tickets: [...tickets.values()].sort(byTime((t) => t.record.createdMs)).map((t) => t.record),
-    surveys: [...surveys.values()].sort(byTime((s) => s.record.timeMs)).map((s) => s.record),
+    ...surveysAndRows([...surveys.values()].sort(byTime((s) => s.record.timeMs)), files),
     incidents: [...incidents.values()].sort(byTime((s) => s.record.startedMs)).map((s) => s.record),
     changes: [...changes.values()].sort(byTime((s) => s.timeMs)).map((s) => s.record),
+  };
+}
+
+/** The responses, and where each was read, in one order. */
+function surveysAndRows(
+  sorted: ReadonlyArray<{ record: SurveyResponse; file: number; line: number }>,
+  files: readonly FileAccount[],
+): Pick<IngestResult, 'surveys' | 'surveyRows'> {
+  return {
+    surveys: sorted.map((s) => s.record),
+    surveyRows: sorted.map((s) => ({ file: (files[s.file] as FileAccount).file, line: s.line })),
   };
 }
 
@@ -412,7 +426,7 @@ function recordSink(store: CheckStore, fileIndex: number, recorder: FileRecorder
             ctx.check.latencyMs ?? Number.NaN,
           );
         else if (ctx.kind === 'ticket') recorder.tickets.push(ctx.ticket);
-        else if (ctx.kind === 'survey') recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey });
+        else if (ctx.kind === 'survey') recorder.surveys.push({ survey: ctx.survey, contentKey: ctx.contentKey, line: ctx.line });
       }
       accept(ctx);
     },

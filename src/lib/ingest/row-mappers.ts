@@ -50,6 +50,8 @@ export type RowContext =
        * record alone makes two respondents who answered alike in the same minute "identical".
        */
       contentKey: string;
+      /** The line of the file the row starts on, so check can say where a response whose join it reports was read. */
+      line: number;
     }
   | { kind: 'incident'; incident: IncidentRecord; timeMs: number; unconfigured?: { id: string; name: string } }
   | { kind: 'change'; change: ChangeRecord; timeMs: number; unconfigured?: { id: string; name: string } }
@@ -446,7 +448,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
       };
       if (survey.csat === null && survey.nps === null && survey.ces === null)
         return { line, column: null, field: null, value: null, reason: words('no score: csat, nps and ces are all empty') };
-      const ctx: RowContext = { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields) };
+      const ctx: RowContext = { kind: 'survey', timeMs, survey, contentKey: JSON.stringify(fields), line };
       if (unconfigured) ctx.unconfigured = unconfigured;
       return ctx;
     } catch (e) {

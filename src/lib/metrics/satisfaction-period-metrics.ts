@@ -25,8 +25,20 @@ export interface AmbiguousTicket {
   ambiguous: string[];
 }
 
+/**
+ * A response whose ticket id only ticket sources its survey source does not list have (with
+ * `ticketSources: jira`, desk's 2002): joined to none, and not "a ticket not in the exports".
+ */
+export interface OutsideTicketSources {
+  /** The ticket sources its survey source lists, none of which has a ticket of the id. */
+  notAmong: string[];
+}
+
+/** How a response's ticket id failed to name one ticket: several sources have it, or only sources its survey source does not list. */
+export type UnjoinedTicket = AmbiguousTicket | OutsideTicketSources;
+
 /** The ticket a response names, decided per response (its survey source may name its ticket sources). */
-export type ResponseTicketJoin = (response: SurveyResponse) => TicketJoinInfo | AmbiguousTicket | undefined;
+export type ResponseTicketJoin = (response: SurveyResponse) => TicketJoinInfo | UnjoinedTicket | undefined;
 
 /**
  * Ticket id → join info: a Map, or a plain object looked up with own-property checks only, so
@@ -61,10 +73,14 @@ export interface TicketJoinSummary {
   withTicketId: number;
   /** Of those, responses whose ticket id is in the lookup. */
   matched: number;
-  /** Of those, responses whose ticket id is not in the lookup (still counted in overall and per service). */
+  /** Of those, responses whose ticket id no ticket source has (still counted in overall and per service). */
   unmatched: number;
   /** The distinct ticket ids that matched nothing, sorted by UTF-16 code unit. */
   unmatchedTicketIds: string[];
+  /** Of those, responses whose ticket id only ticket sources their survey source does not list have (counted like unmatched ones); absent when none. */
+  outsideTicketSources?: number;
+  /** Their distinct ticket ids with the survey source's ticket sources, sorted by id then sources; absent when none. */
+  outsideTicketSourcesTickets?: Array<{ ticketId: string; ticketSources: string[] }>;
   /** Of those, responses whose ticket id several ticket sources have (counted like unmatched ones); absent when none. */
   ambiguous?: number;
   /** Their distinct ticket ids with the sources that have each, sorted by id then sources; absent when none. */
@@ -153,7 +169,8 @@ function groupBy<T, K extends string | null>(items: readonly T[], keyOf: (item: 
  * `tickets` stays in the overall and per-service figures, is left out of the ticket views, and
  * is counted in `ticketJoin.unmatched` with its ticket id listed; one whose ticket is ambiguous (a
  * function lookup says so: several ticket sources have the id) is treated the same way and counted in
- * `ticketJoin.ambiguous` with its id and those sources. Ticket ids match exactly (case and spaces
+ * `ticketJoin.ambiguous` with its id and those sources; one whose ticket is only in ticket sources its
+ * survey source does not list likewise, in `ticketJoin.outsideTicketSources`. Ticket ids match exactly (case and spaces
  * included); normalising ids is ingestion's job. Every list is sorted by key in code-unit order
  * (null last), so the result is the same for any input order.
  *
@@ -186,7 +203,7 @@ export function satisfactionPeriodMetrics(
   const inPeriod = responsesInPeriod(responses, options.bounds);
   // A map has get and has methods; a plain object's own values are join infos, never functions.
   const asMap = tickets as Partial<ReadonlyMap<string, TicketJoinInfo>>;
-  const joinOf: (r: SurveyResponse & { ticketId: string }) => TicketJoinInfo | AmbiguousTicket | undefined =
+  const joinOf: (r: SurveyResponse & { ticketId: string }) => TicketJoinInfo | UnjoinedTicket | undefined =
     typeof tickets === 'function'
       ? tickets
       : typeof asMap.get === 'function' && typeof asMap.has === 'function'
@@ -200,6 +217,8 @@ export function satisfactionPeriodMetrics(
   let withoutTicketId = 0;
   let unmatched = 0;
   let ambiguous = 0;
+  const outsideIds = new Map<string, { ticketId: string; ticketSources: string[] }>();
+  let outside = 0;
   for (const r of inPeriod) {
     if (r.ticketId === null) {
       withoutTicketId++;
@@ -213,6 +232,10 @@ export function satisfactionPeriodMetrics(
       ambiguous++;
       const key = JSON.stringify([r.ticketId, ticket.ambiguous]);
       if (!ambiguousIds.has(key)) ambiguousIds.set(key, { ticketId: r.ticketId, sources: [...ticket.ambiguous] });
+    } else if ('notAmong' in ticket) {
+      outside++;
+      const key = JSON.stringify([r.ticketId, ticket.notAmong]);
+      if (!outsideIds.has(key)) outsideIds.set(key, { ticketId: r.ticketId, ticketSources: [...ticket.notAmong] });
     } else matched.push({ response: r, ticket });
   }
 
@@ -254,6 +277,12 @@ export function satisfactionPeriodMetrics(
       matched: matched.length,
       unmatched,
       unmatchedTicketIds: [...unmatchedIds].sort(compareKeys),
+      ...(outside > 0
+        ? {
+            outsideTicketSources: outside,
+            outsideTicketSourcesTickets: [...outsideIds].sort(([a], [b]) => compareKeys(a, b)).map(([, entry]) => entry),
+          }
+        : {}),
       ...(ambiguous > 0
         ? { ambiguous, ambiguousTickets: [...ambiguousIds].sort(([a], [b]) => compareKeys(a, b)).map(([, entry]) => entry) }
         : {}),

@@ -18,16 +18,7 @@ import {
   ticketPeriodMetrics,
 } from '../metrics/ticket-period-metrics.ts';
 import type { DayRollup } from '../rollup/service-day-rollups.ts';
-import {
-  type MonthId,
-  monthBounds,
-  monthOf,
-  monthsBetween,
-  monthsOfQuarter,
-  monthsOfYear,
-  quarterOfMonth,
-  yearOfMonth,
-} from '../time/periods.ts';
+import { type MonthId, monthBounds, monthsOfQuarter, monthsOfYear, quarterOfMonth, yearOfMonth } from '../time/periods.ts';
 import { maskFileName, maskPersonalDataMemo } from '../util/mask-personal-data.ts';
 import { unknownIssueProblems } from './actions-section.ts';
 import { withActions } from './actions-snapshots.ts';
@@ -49,7 +40,7 @@ import {
   unknownServiceRows,
 } from './review-coverage.ts';
 import { reviewNames } from './review-names.ts';
-import { dataRange, rowsOutside } from './review-range.ts';
+import { reviewMonths } from './review-range.ts';
 import { reviewRollups, withRollupProbes } from './review-rollups.ts';
 import { prepareSatisfaction, satisfactionSection } from './satisfaction-section.ts';
 import type { InputProvenance, PeriodRules, PeriodSnapshot } from './snapshot-schema.ts';
@@ -70,28 +61,7 @@ export interface SnapshotMeta {
   actions?: ActionsRegister | null;
 }
 
-/**
- * The months to review: configured bounds, else from the first to the last month of the bulk of
- * the data (dataRange: a stray row far from the rest never creates periods); a month that starts
- * after every source's data horizon is not reviewed (nothing can be known of it).
- */
-export function reviewMonths(config: ReviewConfig, ingest: IngestResult, horizons: readonly SourceHorizon[] = []): MonthId[] {
-  const zone = config.review.timeZone;
-  const range = dataRange(ingest);
-  const first = config.review.firstPeriod ?? (range ? monthOf(range.firstMs, zone) : null);
-  const last = config.review.lastPeriod ?? (range ? monthOf(range.lastMs, zone) : null);
-  if (!first || !last || first > last) return [];
-  const known = horizons.map((h) => h.asOfMs).filter((ms): ms is number => ms !== null);
-  const latestHorizon = known.length ? Math.max(...known) : Number.POSITIVE_INFINITY;
-  return monthsBetween(first, last).filter((m) => monthBounds(m, zone).startMs < latestHorizon);
-}
-
-/** Accepted rows per file outside the reviewed months, exactly (reported by check; never given periods). */
-export function rowsOutsideReview(ingest: IngestResult, months: readonly MonthId[]): Array<{ file: string; rows: number }> {
-  if (months.length === 0) return [];
-  // The accounts count rows per month of the review zone (FileAccount.monthRows), the zone the months are in.
-  return rowsOutside(ingest, months[0] as MonthId, months[months.length - 1] as MonthId);
-}
+export { type ReviewRange, reviewMonths, reviewRange, rowsOutsideReview } from './review-range.ts';
 
 interface PeriodPlan {
   id: string;

@@ -7,11 +7,11 @@
  */
 
 import {
-  type AmbiguousTicket,
   type ResponseTicketJoin,
   type SatisfactionPeriodMetrics,
   satisfactionPeriodMetrics,
   type TicketJoinInfo,
+  type UnjoinedTicket,
 } from '../metrics/satisfaction-period-metrics.ts';
 import { periodRange, prepareResponses, type ResponseTable } from '../metrics/satisfaction-responses-in-period.ts';
 import type { TicketTable } from '../metrics/ticket-period-metrics.ts';
@@ -44,10 +44,10 @@ export interface SatisfactionInputs {
   /** The responses in time order. */
   responses: ResponseTable;
   /**
-   * The ticket each response names, by position in `responses` (undefined: none, or not among the
-   * tickets of its ticket sources; ambiguous: several of them have the id; surveyTicketJoin).
+   * The ticket each response names, by position in `responses` (undefined: none; notAmong: only
+   * ticket sources its survey source does not list have it; ambiguous: several of them have the id; surveyTicketJoin).
    */
-  ticketOfResponse: ReadonlyArray<TicketRecord | AmbiguousTicket | undefined>;
+  ticketOfResponse: ReadonlyArray<TicketRecord | UnjoinedTicket | undefined>;
   /** The tickets, for their clocks. */
   tickets: TicketTable;
   /** Masks a free text, each distinct one once (comments recur in quarters, years and common replies; categories everywhere). */
@@ -89,7 +89,7 @@ export function ticketLookup(
   horizons: ReadonlyMap<string, number> = new Map(),
 ): ResponseTicketJoin {
   const levels = new Map(rules.priorities.map((l) => [l.id, l]));
-  const out = new Map<SurveyResponse, TicketJoinInfo | AmbiguousTicket>();
+  const out = new Map<SurveyResponse, TicketJoinInfo | UnjoinedTicket>();
   // The few distinct (priority, category, outcome) values are shared, not made once per ticket.
   const infos = new Map<string, TicketJoinInfo>();
   const [from, to] = periodRange(inputs.responses, bounds);
@@ -97,7 +97,7 @@ export function ticketLookup(
     const r = inputs.responses.responses[k] as SurveyResponse;
     const t = inputs.ticketOfResponse[k];
     if (r.ticketId === null || !t) continue;
-    if ('ambiguous' in t) {
+    if ('ambiguous' in t || 'notAmong' in t) {
       out.set(r, t);
       continue;
     }
@@ -138,7 +138,7 @@ export function satisfactionSection(
   for (let k = from; k < to; k++) {
     const r = inputs.responses.responses[k] as SurveyResponse;
     if (r.comment === null) continue;
-    // An ambiguous id names tickets of the exports too: an id, masked as one.
+    // An ambiguous id, or one only other ticket sources have, names tickets of the exports too: an id, masked as one.
     const ticketId = r.ticketId === null ? null : inputs.ticketOfResponse[k] ? maskIdentifier(r.ticketId) : maskText(r.ticketId);
     comments.push({ timeMs: r.timeMs, service: r.service, ticketId, csat: r.csat, nps: r.nps, text: maskText(r.comment) });
   }
@@ -149,7 +149,15 @@ export function satisfactionSection(
     ticketJoin: {
       ...figures.ticketJoin,
       unmatchedTicketIds: figures.ticketJoin.unmatchedTicketIds.map(maskText),
-      // Ids of tickets of the exports (several), masked as ids; the sources are the config's ids.
+      // Ids of tickets of the exports, masked as ids; the sources are the config's ids.
+      ...(figures.ticketJoin.outsideTicketSourcesTickets
+        ? {
+            outsideTicketSourcesTickets: figures.ticketJoin.outsideTicketSourcesTickets.map((a) => ({
+              ...a,
+              ticketId: maskIdentifier(a.ticketId),
+            })),
+          }
+        : {}),
       ...(figures.ticketJoin.ambiguousTickets
         ? { ambiguousTickets: figures.ticketJoin.ambiguousTickets.map((a) => ({ ...a, ticketId: maskIdentifier(a.ticketId) })) }
         : {}),

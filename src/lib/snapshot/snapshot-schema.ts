@@ -168,6 +168,20 @@ const satisfactionSchema = obj({
     matched: int,
     unmatched: int,
     unmatchedTicketIds: z.array(str).describe('Ticket references that name no ticket of the exports, masked as free text.'),
+    outsideTicketSources: int
+      .optional()
+      .describe(
+        'Responses whose ticket id only ticket sources their survey source does not list (ticketSources) have, joined to none (absent when none).',
+      ),
+    outsideTicketSourcesTickets: z
+      .array(
+        obj({
+          ticketId: str.describe('The id, masked as an id.'),
+          ticketSources: z.array(str).describe("The survey source's ticket sources, none of which has it."),
+        }),
+      )
+      .optional()
+      .describe("Those ids, each with its survey source's ticket sources (absent when none)."),
     ambiguous: int
       .optional()
       .describe('Responses whose ticket id several of their ticket sources have, joined to none (absent when none).'),

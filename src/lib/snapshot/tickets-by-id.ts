@@ -5,7 +5,7 @@
  */
 import type { RecurringIssueGrouping } from '../metrics/group-recurring-issues.ts';
 import type { RecurringTicketTable } from '../metrics/recurring-issues-for-period.ts';
-import type { AmbiguousTicket } from '../metrics/satisfaction-period-metrics.ts';
+import type { UnjoinedTicket } from '../metrics/satisfaction-period-metrics.ts';
 import type { SurveyResponse, TicketRecord } from '../model/records.ts';
 
 /**
@@ -68,7 +68,8 @@ export function ticketIndex(
 /**
  * The survey join's one rule: a response's ticket id names a ticket of the ticket sources its survey
  * source lists (`ticketSources` in the config), else of any ticket source. One such ticket: the
- * join. None: unmatched. Two or more (desk's 1001 and jira's 1001): ambiguous, joined to neither,
+ * join. None: unmatched (undefined), or, when other ticket sources have the id, `{ notAmong: its
+ * ticket sources }`. Two or more (desk's 1001 and jira's 1001): ambiguous, joined to neither,
  * since which was meant is not known and taking the first would give one the other's priority,
  * category and outcome. Within a source ids are unique (ingestion settles repeats).
  * When every id is unique and no survey source lists its ticket sources, this is one map look-up per response.
@@ -80,22 +81,24 @@ export function surveyTicketJoin(
   tickets: readonly TicketRecord[],
   byId: ReadonlyMap<string, TicketRecord>,
   ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>>,
-): (response: SurveyResponse) => TicketRecord | AmbiguousTicket | undefined {
+): (response: SurveyResponse) => TicketRecord | UnjoinedTicket | undefined {
   // The tickets of each id that more than one source has; none to find when every id is unique.
   const repeated = new Map<string, TicketRecord[]>();
   if (byId.size < tickets.length) {
     for (const t of tickets) if (byId.get(t.id) !== t) repeated.set(t.id, []);
     for (const t of tickets) repeated.get(t.id)?.push(t);
   }
+  // One object per survey source, shared by its responses: the sources it lists, in the config's order.
+  const outside = new Map([...ticketSourcesOf].map(([source, listed]) => [source, Object.freeze({ notAmong: [...listed] })]));
   return (r) => {
     if (r.ticketId === null) return undefined;
     const first = byId.get(r.ticketId);
     if (first === undefined) return undefined;
     const allowed = ticketSourcesOf.get(r.source);
     const all = repeated.get(r.ticketId);
-    if (all === undefined) return allowed === undefined || allowed.has(first.source) ? first : undefined;
+    if (all === undefined) return allowed === undefined || allowed.has(first.source) ? first : outside.get(r.source);
     const named = allowed === undefined ? all : all.filter((t) => allowed.has(t.source));
-    return named.length < 2 ? named[0] : { ambiguous: named.map((t) => t.source) };
+    return named.length === 0 ? outside.get(r.source) : named.length === 1 ? named[0] : { ambiguous: named.map((t) => t.source) };
   };
 }
 
@@ -110,44 +113,55 @@ export function surveyTicketSources(
   );
 }
 
-/** A survey source's responses that {@link surveyTicketJoin} finds ambiguous, for check. */
-export interface AmbiguousSurveyJoins {
-  /** The survey source. */
+/**
+ * Responses of one survey file that {@link surveyTicketJoin} joins to no ticket although ticket
+ * sources have their ticket id, for check: one entry per file, id and sources.
+ */
+export interface SurveyJoinIssue {
+  /** ambiguous: several of its ticket sources have the id; outside: only ticket sources its survey source does not list do. */
+  kind: 'ambiguous' | 'outside';
+  /** The survey source, and the file the responses were read from (as the config names it). */
   source: string;
-  /** Its responses whose ticket id several of its ticket sources have. */
-  responses: number;
-  /** Those ids, each once with the ticket sources that have it, in the order first met. */
-  tickets: Array<{ ticketId: string; sources: string[] }>;
+  file: string;
+  /** The ticket id as exported (check masks it as an id). */
+  ticketId: string;
+  /** ambiguous: the ticket sources that have the id; outside: the ticket sources the survey source lists. */
+  sources: string[];
+  /** The lines the responses start on, ascending. */
+  lines: number[];
 }
 
 /**
- * Per survey source, the responses the survey join leaves ambiguous (the same rule the build uses).
- * Only the tickets whose ids responses name are indexed: check builds no map of every ticket.
+ * The responses the survey join (the build's rule) leaves without a ticket although ticket sources
+ * have their id: ambiguous ones, and ones naming a ticket only sources outside the survey source's
+ * `ticketSources` have; sorted by file, then first line. Only the tickets whose ids responses name
+ * are indexed: check builds no map of every ticket.
+ * @param rows where each response was read (IngestResult.surveyRows, same order as `responses`)
  */
-export function ambiguousSurveyJoins(
+export function surveyJoinIssues(
   responses: readonly SurveyResponse[],
+  rows: ReadonlyArray<{ file: string; line: number }>,
   tickets: readonly TicketRecord[],
   ticketSourcesOf: ReadonlyMap<string, ReadonlySet<string>>,
-): AmbiguousSurveyJoins[] {
+): SurveyJoinIssue[] {
   const named = new Set<string>();
   for (const r of responses) if (r.ticketId !== null) named.add(r.ticketId);
   if (named.size === 0) return [];
   const some = tickets.filter((t) => named.has(t.id));
   const byId = ticketsById(some);
-  if (byId.size === some.length) return [];
+  if (byId.size === some.length && ticketSourcesOf.size === 0) return [];
   const join = surveyTicketJoin(some, byId, ticketSourcesOf);
-  const out = new Map<string, AmbiguousSurveyJoins & { seen: Set<string> }>();
-  for (const r of responses) {
+  const out = new Map<string, SurveyJoinIssue>();
+  responses.forEach((r, k) => {
     const t = join(r);
-    if (t === undefined || !('ambiguous' in t)) continue;
-    let entry = out.get(r.source);
-    if (!entry) out.set(r.source, (entry = { source: r.source, responses: 0, tickets: [], seen: new Set() }));
-    entry.responses++;
-    const key = JSON.stringify([r.ticketId, t.ambiguous]);
-    if (!entry.seen.has(key)) {
-      entry.seen.add(key);
-      entry.tickets.push({ ticketId: r.ticketId as string, sources: t.ambiguous });
-    }
-  }
-  return [...out.values()].map(({ seen: _, ...entry }) => entry);
+    if (t === undefined || !('ambiguous' in t || 'notAmong' in t)) return;
+    const { file, line } = rows[k] as { file: string; line: number };
+    const [kind, sources] = 'ambiguous' in t ? (['ambiguous', t.ambiguous] as const) : (['outside', t.notAmong] as const);
+    const key = JSON.stringify([file, kind, r.ticketId, sources]);
+    const entry = out.get(key);
+    if (entry) entry.lines.push(line);
+    else out.set(key, { kind, source: r.source, file, ticketId: r.ticketId as string, sources: [...sources], lines: [line] });
+  });
+  for (const e of out.values()) e.lines.sort((a, b) => a - b);
+  return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.lines[0] as number) - (b.lines[0] as number)));
 }

@@ -84,6 +84,11 @@ export const reviewEn = {
     `${named} ${n === 1 ? 'response names' : 'responses name'} a ticket; ${matched} matched one.`,
   unmatched: (n: string, ids: string) =>
     `${n} name a ticket that is not in the exports (${ids}); they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
+  /** With ticketSources: responses naming a ticket only other ticket sources have (not "not in the exports": one has it). */
+  outsideTicketSources: (n: string, tickets: string) =>
+    `${n} name a ticket that is not among their survey source's ticket sources (${tickets}), only other ticket sources have it; they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
+  /** One such id with the survey source's ticket sources; the list joins them with ambiguousSeparator. */
+  outsideTicket: (id: string, sources: string) => `${id}: not in ${sources}`,
   ambiguous: (n: string, tickets: string) =>
     `${n} name a ticket id that several ticket sources have (${tickets}), so which ticket is not known; they count in the overall and per-service figures, not in those by resolution SLA or priority.`,
   /** After `ambiguous`: what settles it (rich text: the config key as code). */

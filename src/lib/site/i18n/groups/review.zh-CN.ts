@@ -65,6 +65,9 @@ export const reviewZhCN: Dictionary['review'] = {
   noService: '（无）',
   ticketJoin: (_n, named, matched) => zh`${named} 份回复提及工单；其中 ${matched} 份匹配到工单。`,
   unmatched: (n, ids) => zh`${n} 份提及的工单不在导出数据中（${ids}）；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。`,
+  outsideTicketSources: (n, tickets) =>
+    zh`${n} 份提及的工单不在其调查来源指明的工单来源中（${tickets}），只有其他工单来源有该工单；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。`,
+  outsideTicket: (id, sources) => zh`${id}：不在 ${sources} 中`,
   ambiguous: (n, tickets) =>
     zh`${n} 份提及的工单号在多个工单来源中都有（${tickets}），无法确定是哪张工单；它们计入总体和各服务的数字，不计入按解决 SLA 或优先级的数字。`,
   ambiguousSettle: '在配置中为该调查来源指明工单来源（`ticketSources`）即可关联。',
