@@ -4,6 +4,8 @@
  * from the same accepted checks. chdb is about 600 MB, so it lives in engines/ (`npm ci --prefix
  * engines`, which .ci/run and `npm run test:engines` do), not in the project's install. Absent
  * locally, this suite is skipped with a message; under CI=true its absence fails the run.
+ *
+ * Also: it reads cells as the reader does (recipe-cells.test.ts for DuckDB).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RollupColumn, rollupCells } from '../../src/lib/model/rollup-record.ts';
+import { cellSamples, cellsQuery, expectedCells } from '../helpers/cell-samples.ts';
 import { comparableRow, preparedCase, ROOT, recipeFor, replaceChecksSources, rollupCases } from '../helpers/rollup-cases.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -57,4 +60,20 @@ describe.skipIf(chdb === null).each(rollupCases())('$name: the ClickHouse recipe
     );
     expect(account).toMatchObject({ accepted: expected.length, rejected: 0 });
   }, 300_000);
+});
+
+describe.skipIf(chdb === null)('the ClickHouse recipe (chdb) reads the raw export as the review does', () => {
+  it('trims and folds every white-space character the reader does, and no other', () => {
+    const samples = cellSamples();
+    const out = (chdb as Chdb).query(cellsQuery('clickhouse', samples), 'JSONEachRow');
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { i: number; t: string; w: string });
+    // Hand-worked: a no-break space is trimmed, a zero-width space kept; lower case beyond ASCII (lowerUTF8).
+    expect(rows[samples.indexOf('\u00a0eu\u00a0')]).toMatchObject({ t: 'eu', w: 'eu' });
+    expect(rows[samples.indexOf('\u200beu\u200b')]).toMatchObject({ t: '\u200beu\u200b' });
+    expect(rows[samples.indexOf('ÉCHEC\u3000')]).toMatchObject({ w: 'échec' });
+    expect(rows.map((r) => ({ i: Number(r.i), t: r.t, w: r.w }))).toEqual(expectedCells(samples));
+  });
 });
