@@ -11,7 +11,8 @@
  * day- and month-first dates with `/`, `-` and `.` in the source's dateOrder, two-digit years;
  * English month names; a 12-hour clock; epoch seconds and milliseconds, fractional too) with
  * invalid ones, every status word form (case, spaces, HTTP codes, the source's value map,
- * non-breaking spaces) and odd rows (wrong field count, empty cells, quotes, stray CRs, blank
+ * non-breaking spaces; service, probe, status and latency cells padded with every white-space character the
+ * reader trims and with characters it keeps, model/cell-space.ts) and odd rows (wrong field count, empty cells, quotes, stray CRs, blank
  * lines, invalid UTF-8, long lines) and, since issue #13, spaces around quoted fields, text
  * after a closing quote, byte-order marks inside the file, fields over the length limit, quotes
  * never closed and NUL bytes. Since the ingest-bytes audit (the checks fast path read
@@ -36,7 +37,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import { MAX_FIELD_CHARS } from '../../src/lib/ingest/field-limit.ts';
 import { type IngestOptions, type IngestResult, ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
+import { CELL_SPACE } from '../../src/lib/model/cell-space.ts';
 import { applyEdits } from '../helpers/cell-edits.ts';
+import { KEPT_SPACE_LIKE } from '../helpers/cell-samples.ts';
 
 const SEED = Number(process.env.PATHS_AGREE_SEED ?? 20_261_112);
 const RUNS = Number(process.env.PATHS_AGREE_RUNS ?? 25);
@@ -227,23 +230,44 @@ const mostly = (good: string[], bad: string[]) =>
 const laterTimestampIn = (order: Order) =>
   fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: timestampIn(order) });
 
-const serviceCell = mostly(
-  ['api', 'API', ' api ', 'Public API', 'api-gw', '接口', 'web', 'Legacy Web', 'legacy\u00a0web'],
-  ['nope', '', '?'],
+/**
+ * A cell as is, or padded at either end with the white space the reader trims (CELL_SPACE but line ends, which
+ * end a row, and the byte-order mark, which odd rows write) or characters it keeps (a zero-width space …), its
+ * spaces replaced by such white space: the checks fast path must give such cells to the row mapper.
+ */
+const PAD_CHARS = [
+  ...CELL_SPACE.filter((c) => c !== 0x0a && c !== 0x0d && c !== 0xfeff).map((c) => String.fromCodePoint(c)),
+  ...KEPT_SPACE_LIKE,
+];
+const padRun = fc.array(fc.constantFrom(...PAD_CHARS), { minLength: 1, maxLength: 2 }).map((a) => a.join(''));
+const spacePadded = (cell: fc.Arbitrary<string>) =>
+  fc.oneof(
+    { weight: 4, arbitrary: cell },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.option(padRun, { nil: '' }), cell, padRun, fc.option(padRun, { nil: '' }))
+        .map(([before, c, run, after]) => `${before}${c.replaceAll(' ', run)}${after}`),
+    },
+  );
+
+const serviceCell = spacePadded(
+  mostly(['api', 'API', ' api ', 'Public API', 'api-gw', '接口', 'web', 'Legacy Web', 'legacy\u00a0web'], ['nope', '', '?']),
 );
-const statusCell = mostly(
-  [
-    ...['up', 'UP', ' Up ', 'ok', 'OK', 'success', 'pass', 'true', '1', 'degraded', 'warn', 'Warning', 'slow'],
-    ...['down', 'DOWN', 'fail', 'failed', 'failure', 'error', 'critical', 'false', '0'],
-    ...['200', '204', '302', '399', '500', '503', '599', 'Healthy', 'healthy', 'Sick  Bad', 'sick\u00a0bad'],
-  ],
-  ['404', '600', 'MAINT', 'maybe', '', ' '],
+const statusCell = spacePadded(
+  mostly(
+    [
+      ...['up', 'UP', ' Up ', 'ok', 'OK', 'success', 'pass', 'true', '1', 'degraded', 'warn', 'Warning', 'slow'],
+      ...['down', 'DOWN', 'fail', 'failed', 'failure', 'error', 'critical', 'false', '0'],
+      ...['200', '204', '302', '399', '500', '503', '599', 'Healthy', 'healthy', 'Sick  Bad', 'sick\u00a0bad'],
+    ],
+    ['404', '600', 'MAINT', 'maybe', '', ' '],
+  ),
 );
-const latencyCell = mostly(
-  ['100', '0', '12.5', '.5', '12.', '007', '', '1e3', '+5', ' 12'],
-  ['-3', 'n/a', '1234567890123456', '9'.repeat(20)],
+const latencyCell = spacePadded(
+  mostly(['100', '0', '12.5', '.5', '12.', '007', '', '1e3', '+5', ' 12'], ['-3', 'n/a', '1234567890123456', '9'.repeat(20)]),
 );
-const probeCell = fc.constantFrom('eu', 'us-east', '', ' eu', 'é', '探针', 'default');
+const probeCell = spacePadded(fc.constantFrom('eu', 'us-east', '', ' eu', 'é', '探针', 'default'));
 const TEXTS = ['Login', 'Cannot log in', '无法登录', 'é', '', ' a ', 'Emoji 🎉', 'x'.repeat(3000)];
 /** With `odd`, also a field over the reader's length limit (issue #13): cut with a marker, and counted. */
 const textCell = (odd: boolean) => fc.constantFrom(...TEXTS, ...(odd ? ['长'.repeat(MAX_FIELD_CHARS + 3)] : []));

@@ -9,7 +9,11 @@
  * Property: on generated tables (services, status words, latencies and times of every kind, some
  * outside the months or after asOf, repeated instants), the duckdb source's account equals the
  * account of a checks source reading the same rows as a CSV export: counts, time bins, first and
- * last time, rows outside the review, rejects and their reasons. One rule, two readers.
+ * last time, rows outside the review, rejects and their reasons. One rule, two readers. The service,
+ * probe, status and latency cells are padded (and words' spaces replaced) with the white space the
+ * reader trims and folds (CELL_SPACE) and with characters it keeps (a zero-width space …): before,
+ * the recipe trimmed only ASCII spaces, so `eu\u00a0` was another probe than `eu` and
+ * `\u00a0web` a service it left out.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +24,11 @@ import { loadConfig } from '../../src/lib/config/load-config.ts';
 import type { FileAccount } from '../../src/lib/ingest/file-account.ts';
 import { ingestSources } from '../../src/lib/ingest/ingest-sources.ts';
 import { LATENCY_TEXT } from '../../src/lib/ingest/rollup-sql.ts';
+import { CELL_SPACE } from '../../src/lib/model/cell-space.ts';
 import { NUMBER_TEXT } from '../../src/lib/model/value-maps.ts';
 import { reviewRange, rowsOutsideReview } from '../../src/lib/snapshot/build-snapshots.ts';
 import { sourceHorizons } from '../../src/lib/snapshot/source-horizons.ts';
+import { KEPT_SPACE_LIKE } from '../helpers/cell-samples.ts';
 import { assertAsyncProperty, SEEDS } from '../helpers/property.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -52,20 +58,45 @@ sources:
 `;
 }
 
-/** The rows as a CSV export (null time: an empty cell) and as a DuckDB table (the time typed, the rest as written). */
-async function write(dir: string, lines: string[]): Promise<void> {
-  const csv = path.join(dir, 'checks.csv');
-  writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`);
+/** A cell as a CSV export writes it: quoted when it holds a line end, a comma or a quote. */
+const csvCell = (c: string) => (/[\n\r,"]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+
+/**
+ * The rows (each its cells) as a CSV export and as a DuckDB table (the time typed, the rest as written, an empty
+ * cell NULL), loaded from JSON so the table holds every cell exactly. Returns the export's line of each row
+ * (a quoted line end makes a row two lines), from row 1.
+ */
+async function write(dir: string, rows: string[][]): Promise<number[]> {
+  const lineOf: number[] = [];
+  let line = 2;
+  const text = rows.map((cells) => {
+    const written = cells.map(csvCell).join(',');
+    lineOf.push(line);
+    line += written.split('\n').length;
+    return written;
+  });
+  writeFileSync(path.join(dir, 'checks.csv'), `${HEADER}\n${text.join('\n')}\n`);
+  const json = path.join(dir, 'checks.jsonl');
+  const names = HEADER.split(',');
+  writeFileSync(
+    json,
+    rows.map((cells) => JSON.stringify(Object.fromEntries(names.map((n, i) => [n, cells[i] === '' ? null : cells[i]])))).join('\n'),
+  );
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(path.join(dir, 'w.duckdb'));
   const conn = await instance.connect();
+  const columns = `{${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}}`;
   await conn.run(
     `CREATE TABLE checks AS SELECT CAST("timestamp" AS TIMESTAMPTZ) AS "timestamp", service, probe, status, latency_ms
-     FROM read_csv('${csv}', header = true, all_varchar = true)`,
+     FROM read_json('${json}', format = 'newline_delimited', columns = ${columns})`,
   );
   conn.closeSync();
   instance.closeSync();
+  return lineOf;
 }
+
+/** Rows written as CSV lines, for the hand-worked tables (no cell quoted). */
+const cellsOf = (lines: string[]) => lines.map((l) => l.split(','));
 
 /** The account of the one file of the config's one source, and its rows outside the review's periods as `check` counts them. */
 async function accountOf(dir: string, setup: Setup, source: string): Promise<{ file: FileAccount; outside: number }> {
@@ -78,8 +109,11 @@ async function accountOf(dir: string, setup: Setup, source: string): Promise<{ f
   return { file: ingest.files[0] as FileAccount, outside };
 }
 
-/** The parts of an account both readers give alike: the time of a timestamp reject as an instant (the CSV cell is text as written). */
-function comparable(a: { file: FileAccount; outside: number }, lineOffset: number) {
+/**
+ * The parts of an account both readers give alike: the time of a timestamp reject as an instant (the CSV cell is
+ * text as written); `rowOf` turns a reject's line into its row.
+ */
+function comparable(a: { file: FileAccount; outside: number }, rowOf: (line: number) => number) {
   const f = a.file;
   return {
     counts: [f.rows, f.accepted, f.rejected, f.duplicates],
@@ -89,7 +123,7 @@ function comparable(a: { file: FileAccount; outside: number }, lineOffset: numbe
     outside: a.outside,
     rejectsByReason: f.rejectsByReason,
     rejects: f.rejects.map((r) => [
-      r.line + lineOffset,
+      rowOf(r.line),
       r.column,
       r.field,
       r.field === 'timestamp' && r.value !== null ? Date.parse(r.value) : r.value,
@@ -112,29 +146,53 @@ const timeCell = fc.oneof(
 /** Good words three times in four, so most rows are taken and repeat each other; the rest of every kind. */
 const mostly = (good: string[], other: string[]) =>
   fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...other) });
-const row = fc
-  .tuple(
-    timeCell,
-    mostly(['web', 'api'], ['Web Shop', 'API', 'shop', 'desk', '']),
-    fc.constantFrom('eu', 'us', ''),
-    mostly(['up', 'down', 'degraded'], ['UP', '200', '503', '404', 'sideways', '']),
-    mostly(['', '120', '99.5'], ['0', '.5', '1e3', '-1', 'abc', 'NaN', 'inf', '1e20', '-0']),
-  )
-  .map((cells) => cells.join(','));
+/**
+ * The white space the reader trims and folds, but the byte-order mark, which a CSV export cannot hold inside (its
+ * row is rejected as two exports joined: csv-stream.ts); test/rollup/recipe-cells.test.ts covers it.
+ */
+const SPACES = CELL_SPACE.filter((c) => c !== 0xfeff).map((c) => String.fromCodePoint(c));
+const spaceRun = fc.array(fc.constantFrom(...SPACES), { minLength: 1, maxLength: 2 }).map((a) => a.join(''));
+// Characters kept one time in five: a cell with one is mostly rejected, and rows must still be taken and repeat each other.
+const padChar = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SPACES) },
+  { weight: 1, arbitrary: fc.constantFrom(...KEPT_SPACE_LIKE) },
+);
+const padding = fc.array(padChar, { minLength: 1, maxLength: 2 }).map((a) => a.join(''));
+/** A cell as is, or padded at either end (with white space or characters kept) and its spaces replaced by white space. */
+const padded = (cell: fc.Arbitrary<string>) =>
+  fc.oneof(
+    { weight: 2, arbitrary: cell },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.option(padding, { nil: '' }), cell, spaceRun, fc.option(padding, { nil: '' }))
+        .map(([before, c, run, after]) => `${before}${c.replaceAll(' ', run)}${after}`),
+    },
+  );
+const row = fc.tuple(
+  timeCell,
+  padded(mostly(['web', 'api'], ['Web Shop', 'API', 'shop', 'desk', ''])),
+  padded(fc.constantFrom('eu', 'us', '')),
+  padded(mostly(['up', 'down', 'degraded'], ['UP', '200', '503', '404', 'sideways', ''])),
+  padded(mostly(['', '120', '99.5'], ['0', '.5', '1e3', '-1', 'abc', 'NaN', 'inf', '1e20', '-0'])),
+);
 
 describe('a duckdb source counts the rows of its table', () => {
   it('on a hand-worked table: checks, duplicates, rows outside the months, rejects', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sr-duckdb-accounting-'));
     dirs.push(dir);
-    await write(dir, [
-      '2026-10-05T10:00:00.000Z,web,eu,up,120', // 1 accepted: in October, rolled up
-      '2026-10-05T10:00:00.000Z,web,eu,down,130', // 2 the same service, probe and instant as row 1: a duplicate
-      '2026-10-05T10:10:00.000Z,api,eu,up,inf', // 3 rejected: no number (DuckDB reads inf as one; before, the source failed)
-      '2026-10-05T10:20:00.000Z,desk,eu,up,100', // 4 rejected: desk is not monitored (before, rolled up nowhere, counted nowhere)
-      '2026-09-30T12:00:00.000Z,web,eu,up,90', // 5 accepted, before firstPeriod (October starts 30 Sep 23:00Z in London)
-      '2026-12-15T12:00:00.000Z,api,us,up,90', // 6 accepted, after lastPeriod
-      '1969-12-31T23:00:00.000Z,web,eu,up,1', // 7 rejected: before 1970 (before, taken: rolled up from 1969-12 on)
-    ]);
+    await write(
+      dir,
+      cellsOf([
+        '2026-10-05T10:00:00.000Z,web,eu,up,120', // 1 accepted: in October, rolled up
+        '2026-10-05T10:00:00.000Z,web,eu,down,130', // 2 the same service, probe and instant as row 1: a duplicate
+        '2026-10-05T10:10:00.000Z,api,eu,up,inf', // 3 rejected: no number (DuckDB reads inf as one; before, the source failed)
+        '2026-10-05T10:20:00.000Z,desk,eu,up,100', // 4 rejected: desk is not monitored (before, rolled up nowhere, counted nowhere)
+        '2026-09-30T12:00:00.000Z,web,eu,up,90', // 5 accepted, before firstPeriod (October starts 30 Sep 23:00Z in London)
+        '2026-12-15T12:00:00.000Z,api,us,up,90', // 6 accepted, after lastPeriod
+        '1969-12-31T23:00:00.000Z,web,eu,up,1', // 7 rejected: before 1970 (before, taken: rolled up from 1969-12 on)
+      ]),
+    );
     writeFileSync(
       path.join(dir, 'review.config.yaml'),
       configText({ bounds: { first: '2026-10', last: '2026-11' }, asOf: null }, 'kind: duckdb, files: w.duckdb'),
@@ -166,11 +224,14 @@ describe('a duckdb source counts the rows of its table', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sr-duckdb-accounting-'));
     dirs.push(dir);
     // Rows 1 and 2 of the table above, and one outside the months: rows 1–2 rolled up into web's 5 October.
-    await write(dir, [
-      '2026-10-05T10:00:00.000Z,web,eu,up,120',
-      '2026-10-05T10:00:00.000Z,web,eu,down,130',
-      '2026-09-30T12:00:00.000Z,web,eu,up,90',
-    ]);
+    await write(
+      dir,
+      cellsOf([
+        '2026-10-05T10:00:00.000Z,web,eu,up,120',
+        '2026-10-05T10:00:00.000Z,web,eu,down,130',
+        '2026-09-30T12:00:00.000Z,web,eu,up,90',
+      ]),
+    );
     const one = configText({ bounds: { first: '2026-10', last: '2026-11' }, asOf: null }, 'kind: duckdb, files: w.duckdb');
     // The same table twice: the second source's service-days replace the first's (docs/rollups.md), day by day.
     writeFileSync(path.join(dir, 'review.config.yaml'), `${one}  - { id: m2, kind: duckdb, files: w.duckdb }\n`);
@@ -186,6 +247,30 @@ describe('a duckdb source counts the rows of its table', () => {
     ]);
   }, 120_000);
 
+  it('trims and folds the white space the reader does, and keeps what it keeps (hand-worked)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sr-duckdb-accounting-'));
+    dirs.push(dir);
+    const at = '2026-10-05T10:00:00.000Z';
+    await write(dir, [
+      [at, 'web', 'eu', 'up', '120'], // 1 accepted
+      [at, '\u00a0web\u3000', 'eu\u00a0', 'up', '130'], // 2 web, eu at row 1's instant: a duplicate (before, left out)
+      ['2026-10-05T10:10:00.000Z', 'Web\u00a0\u2003Shop', 'eu', '\tDOWN\u000b', '\u2009 99.5\u3000'], // 3 accepted (before, left out)
+      [at, 'web', '\u200beu', 'up', '120'], // 4 accepted: a zero-width space is no white space, so another probe
+      ['2026-10-05T10:30:00.000Z', 'web', 'eu', 'up', '\u200b120'], // 5 rejected: no number
+    ]);
+    writeFileSync(
+      path.join(dir, 'review.config.yaml'),
+      configText({ bounds: { first: '2026-10', last: '2026-11' }, asOf: null }, 'kind: duckdb, files: w.duckdb'),
+    );
+    const r = await runCli(['check', '--json', '--config', path.join(dir, 'review.config.yaml')]);
+    expect(r.code, r.err).toBe(0);
+    const f = JSON.parse(r.out).files[0];
+    expect([f.rows, f.accepted, f.rejected, f.duplicates]).toEqual([5, 3, 1, 1]);
+    expect(f.rejects.map((x: { line: number; field: string; reason: string }) => [x.line, x.field, x.reason])).toEqual([
+      [5, 'latency_ms', 'expected a number, got "\u200b120"'],
+    ]);
+  }, 120_000);
+
   it("takes a latency by the reader's number rule (NUMBER_TEXT), written without backslashes for ClickHouse", () => {
     expect(NUMBER_TEXT.source.replaceAll('\\d', '[0-9]').replaceAll('\\.', '[.]')).toBe(`^${LATENCY_TEXT}$`);
   });
@@ -198,18 +283,20 @@ describe('a duckdb source counts the rows of its table', () => {
     });
     // What the generated tables held, so the property cannot hold vacuously.
     const seen = { duplicates: 0, outside: 0, rejected: 0, accepted: 0 };
+    const padsSeen = new Set<string>();
     await assertAsyncProperty(
-      fc.asyncProperty(setup, fc.array(row, { minLength: 1, maxLength: 40 }), async (s, lines) => {
+      fc.asyncProperty(setup, fc.array(row, { minLength: 4, maxLength: 40 }), async (s, lines) => {
         const dir = mkdtempSync(path.join(tmpdir(), 'sr-duckdb-accounting-'));
         dirs.push(dir);
-        await write(dir, lines);
+        const lineOf = await write(dir, lines);
+        for (const cells of lines) for (const ch of cells.slice(1).join('')) if (!/[\w.+-]/.test(ch)) padsSeen.add(ch);
         const csv = await accountOf(dir, s, 'kind: checks, files: checks.csv');
         const duck = await accountOf(dir, s, 'kind: duckdb, files: w.duckdb');
         const f = duck.file;
         expect(f.accepted + f.rejected + f.duplicates).toBe(lines.length);
         expect(f.rows).toBe(lines.length);
-        // Row n of the table is line n + 1 of the export (its header is line 1).
-        expect(comparable(duck, 1)).toEqual(comparable(csv, 0));
+        // Row n of the table is the export's row n, from line n + 1 (its header is line 1) when no cell is quoted.
+        expect(comparable(duck, (n) => n)).toEqual(comparable(csv, (line) => lineOf.indexOf(line) + 1));
         seen.duplicates += f.duplicates;
         seen.outside += duck.outside;
         seen.rejected += f.rejected;
@@ -222,5 +309,7 @@ describe('a duckdb source counts the rows of its table', () => {
       Object.values(seen).every((n) => n > 0),
       JSON.stringify(seen),
     ).toBe(true);
+    // Every padding character was written somewhere (and the words' own spaces).
+    expect([...padsSeen].sort()).toEqual([...SPACES, ...KEPT_SPACE_LIKE].sort());
   }, 600_000);
 });

@@ -284,8 +284,8 @@ const instantCell = (ms: number): string => (Math.abs(ms) <= 8.64e15 ? new Date(
  * service, no time, a latency that is no number ≥ 0, a check after the source's asOf: `checked
  * after the export was taken (asOf …)`), at its row number and column. So every row of the table
  * is rolled up or rejected with its reason, none dropped unsaid. A row the recipe leaves out that
- * the row mapper would take (the recipe folds only ASCII white space in words: docs/rollups.md) is
- * rejected as such, not passed over.
+ * the row mapper would take (a word DuckDB puts in lower case otherwise than JavaScript, a final Σ
+ * say: docs/rollups.md) is rejected as such, not passed over.
  */
 async function rejectLeftOut(read: DuckdbRead, resolved: ResolvedSource, mapping: MappingInput, each: Queries['each']): Promise<number> {
   let count = 0;

@@ -22,6 +22,7 @@
  * Distributed table and in DuckDB over a table, a view or read_parquet(…).
  */
 import type { RuleBook } from '../config/resolve-rules.ts';
+import { cellSpaceClass } from '../model/cell-space.ts';
 import { STATUS_CODES } from '../model/check-series.ts';
 import { mergeWindows } from '../model/merge-windows.ts';
 import { DEFAULT_PROBE } from '../model/records.ts';
@@ -68,8 +69,12 @@ interface Dialect {
   pairs(k: string, v: string, sep: string): string;
   /** The group's distinct probe names, encoded as encodeProbe does, sorted, separated by |. */
   probeList(x: string): string;
-  /** Words normalised as normWord does: trimmed, white-space runs as one space, lower case. */
-  norm(x: string): string;
+  /** Every match of the regular expression (an RE2 pattern, as a string literal) in x replaced by `by` (a literal). */
+  replaceAll(x: string, re: string, by: string): string;
+  /** x without plain spaces (U+0020) at either end. */
+  trimSpace(x: string): string;
+  /** x in lower case, letters beyond ASCII too (DuckDB's differs from JavaScript's for a final Σ and for İ: docs/rollups.md). */
+  lower(x: string): string;
   /** How a step read by several later steps is declared: computed once where the engine allows it. */
   shared: string;
   /** x as text, NULL staying NULL. */
@@ -85,7 +90,7 @@ interface Dialect {
   text: string;
   nullDouble: string;
   argMax: string;
-  /** A latency as the review stores it (a 32-bit float), back as a double; NULL for an empty cell or one that is not a number. */
+  /** A latency cell's trimmed text as the review stores it (a 32-bit float), back as a double; NULL for NULL or text that is not a number. */
   float32(x: string): string;
   /** Text as a 64-bit float, as JavaScript's Number reads it; NULL when it is none. */
   float64(x: string): string;
@@ -105,7 +110,9 @@ const DUCKDB: Dialect = {
       : `SELECT ${names.map((n, i) => `CAST(${n} AS ${types[i]}) AS ${n}`).join(', ')} FROM (VALUES\n    ${rows.map((r) => `(${r.join(', ')})`).join(',\n    ')}) AS t(${names.join(', ')})`,
   pairs: (k, v, sep) => `string_agg(CAST(${k} AS VARCHAR) || '${sep}' || CAST(${v} AS VARCHAR), ' ' ORDER BY ${k})`,
   probeList: (x) => `array_to_string(list_sort(list_distinct(list(replace(replace(${x}, '%', '%25'), '|', '%7C')))), '|')`,
-  norm: (x) => `lower(regexp_replace(trim(CAST(${x} AS VARCHAR)), '\\s+', ' ', 'g'))`,
+  replaceAll: (x, re, by) => `regexp_replace(${x}, ${re}, ${by}, 'g')`,
+  trimSpace: (x) => `trim(${x})`,
+  lower: (x) => `lower(${x})`,
   shared: 'AS MATERIALIZED',
   toText: (x) => `CAST(${x} AS VARCHAR)`,
   matches: (x, re) => `regexp_full_match(${x}, '${re}')`,
@@ -117,7 +124,7 @@ const DUCKDB: Dialect = {
   text: 'VARCHAR',
   nullDouble: 'CAST(NULL AS DOUBLE)',
   argMax: 'arg_max',
-  float32: (x) => `CAST(TRY_CAST(trim(CAST(${x} AS VARCHAR)) AS FLOAT) AS DOUBLE)`,
+  float32: (x) => `CAST(TRY_CAST(${x} AS FLOAT) AS DOUBLE)`,
   float64: (x) => `TRY_CAST(${x} AS DOUBLE)`,
 };
 
@@ -140,7 +147,10 @@ const CLICKHOUSE: Dialect = {
   pairs: (k, v, sep) =>
     `arrayStringConcat(arrayMap(x -> toString(x.1) || '${sep}' || toString(x.2), arraySort(groupArray((${k}, ${v})))), ' ')`,
   probeList: (x) => `arrayStringConcat(arraySort(groupUniqArray(replaceAll(replaceAll(${x}, '%', '%25'), '|', '%7C'))), '|')`,
-  norm: (x) => `lower(replaceRegexpAll(trimBoth(toString(${x})), '\\\\s+', ' '))`,
+  replaceAll: (x, re, by) => `replaceRegexpAll(${x}, ${re}, ${by})`,
+  trimSpace: (x) => `trimBoth(${x})`,
+  // lower() is ASCII only in ClickHouse: "ÉCHEC" would not be the review's "échec".
+  lower: (x) => `lowerUTF8(${x})`,
   shared: 'AS',
   toText: (x) => `toString(${x})`,
   matches: (x, re) => `match(${x}, '^${re}$')`,
@@ -152,11 +162,37 @@ const CLICKHOUSE: Dialect = {
   text: 'String',
   nullDouble: 'CAST(NULL AS Nullable(Float64))',
   argMax: 'argMax',
-  float32: (x) => `CAST(toFloat32OrNull(trimBoth(toString(${x}))) AS Nullable(Float64))`,
+  float32: (x) => `CAST(toFloat32OrNull(${x}) AS Nullable(Float64))`,
   float64: (x) => `toFloat64OrNull(${x})`,
 };
 
 const DIALECTS: Record<SqlEngine, Dialect> = { duckdb: DUCKDB, clickhouse: CLICKHOUSE };
+
+/** CELL_SPACE as an RE2 character class: both engines' regular expressions are RE2 on UTF-8 text, whose `\s` is ASCII only. */
+const SQL_SPACE = cellSpaceClass((c) => `\\x{${c.toString(16).toUpperCase().padStart(4, '0')}}`);
+
+/** A cell as text, trimmed as the review trims a cell (trimCell: CELL_SPACE at either end); NULL stays NULL. */
+function trimmedSql(d: Dialect, x: string): string {
+  return d.replaceAll(d.toText(x), d.str(`^${SQL_SPACE}+|${SQL_SPACE}+$`), "''");
+}
+
+/**
+ * A word as normWord normalises it: each run of CELL_SPACE as one space (so only plain spaces are
+ * left at the ends, which the engine's own trim removes), lower case. One pattern per cell, not two.
+ */
+function wordSql(d: Dialect, x: string): string {
+  return d.lower(d.trimSpace(d.replaceAll(d.toText(x), d.str(`${SQL_SPACE}+`), "' '")));
+}
+
+/**
+ * How the recipe reads a cell, as SQL over the expression x: `trimmed` as the review trims a probe or
+ * latency cell (trimCell), `word` as it normalises a service or status word (normWord).
+ * test/rollup/recipe-cells.test.ts and the ClickHouse test run them against the JavaScript.
+ */
+export function cellReadingSql(engine: SqlEngine): { trimmed(x: string): string; word(x: string): string } {
+  const d = DIALECTS[engine];
+  return { trimmed: (x) => trimmedSql(d, x), word: (x) => wordSql(d, x) };
+}
 
 /**
  * Every word the source's status and service columns may hold that the review maps, with what it
@@ -235,8 +271,7 @@ function mappingSteps(input: MappingInput, d: Dialect, numbered: boolean): { ste
   const col = (name: string | null) => (name === null ? 'NULL' : d.ident(name));
   const words = wordTables(input);
   const defaultService = input.source.defaultService === null ? 'NULL' : d.str(input.source.defaultService);
-  const probe = c.probe === null ? `'${DEFAULT_PROBE}'` : `coalesce(nullif(trim(${d.toText(col(c.probe))}), ''), '${DEFAULT_PROBE}')`;
-  const latency = c.latencyMs === null ? d.nullDouble : d.float32(col(c.latencyMs));
+  const probe = c.probe === null ? `'${DEFAULT_PROBE}'` : `coalesce(nullif(${trimmedSql(d, col(c.probe))}, ''), '${DEFAULT_PROBE}')`;
   const rawOf = (name: string | null) => (name === null ? 'NULL' : d.toText(col(name)));
   const raw = `${rawOf(c.service)} AS m_raw_service, ${rawOf(c.probe)} AS m_raw_probe, ${rawOf(c.status)} AS m_raw_status, ${rawOf(c.latencyMs)} AS m_raw_latency`;
   // A check after the export was taken cannot be in it: the review rejects it (row-mappers.ts), so the recipe leaves it out.
@@ -253,18 +288,19 @@ service_words AS (${d.values(
     [T, d.ntext],
     words.service.map(([w, id]) => [d.str(w), id === null ? 'NULL' : d.str(id)]),
   )}),
--- Each row's cells as the review reads them (words normalised as it does: trimmed, runs of spaces as one, lower case) …
+-- Each row's cells as the review reads them (trimmed of the white space it trims, words with runs of it as one space and
+-- in lower case) …
 cells ${numbered ? 'AS' : d.shared} (
-  SELECT ${numbered ? `row_number() OVER () AS m_n, ${raw}, ` : ''}${d.epochMs(col(c.timeMs))} AS m_at, ${c.service === null ? 'NULL' : `nullif(${d.norm(col(c.service))}, '')`} AS w_service, ${probe} AS m_probe,
-    ${d.norm(col(c.status))} AS w_status, ${latency} AS m_latency,
-    ${c.latencyMs === null ? 'NULL' : `nullif(trim(${d.toText(col(c.latencyMs))}), '')`} AS m_cell
+  SELECT ${numbered ? `row_number() OVER () AS m_n, ${raw}, ` : ''}${d.epochMs(col(c.timeMs))} AS m_at, ${c.service === null ? 'NULL' : `nullif(${wordSql(d, col(c.service))}, '')`} AS w_service, ${probe} AS m_probe,
+    ${wordSql(d, col(c.status))} AS w_status,
+    ${c.latencyMs === null ? 'NULL' : `nullif(${trimmedSql(d, col(c.latencyMs))}, '')`} AS m_cell
   FROM ${input.table}
 ),
 -- … mapped as the review maps them; rows it would reject are left out below.
 mapped AS (
   SELECT x.m_at AS m_at, CASE WHEN x.w_service IS NULL THEN ${defaultService} ELSE sw.id END AS m_service, x.m_probe AS m_probe,
     CASE WHEN st.word IS NOT NULL THEN st.code WHEN ${d.matches('x.w_status', '[23][0-9][0-9]')} THEN 0 WHEN ${d.matches('x.w_status', '5[0-9][0-9]')} THEN 2 END AS m_code,
-    x.m_latency AS m_latency, x.m_cell AS m_cell${numbered ? ', x.m_n AS m_n, x.m_raw_service AS m_raw_service, x.m_raw_probe AS m_raw_probe, x.m_raw_status AS m_raw_status, x.m_raw_latency AS m_raw_latency' : ''}
+    ${c.latencyMs === null ? d.nullDouble : d.float32('x.m_cell')} AS m_latency, x.m_cell AS m_cell${numbered ? ', x.m_n AS m_n, x.m_raw_service AS m_raw_service, x.m_raw_probe AS m_raw_probe, x.m_raw_status AS m_raw_status, x.m_raw_latency AS m_raw_latency' : ''}
   FROM cells x LEFT JOIN status_words st ON st.word = x.w_status LEFT JOIN service_words sw ON sw.word = x.w_service
 )`;
   // A time the review reads as no year of service data (1970–2199, parse-timestamp.ts) is rejected there, so left out here.

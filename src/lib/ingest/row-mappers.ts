@@ -6,6 +6,7 @@
  */
 
 import { TIMESTAMP_FIELDS } from '../model/canonical-fields.ts';
+import { SPACE_RUN, trimCell } from '../model/cell-space.ts';
 import type {
   ChangeOutcome,
   ChangeRecord,
@@ -136,7 +137,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
   // A name the config lacks → the name as published (masked: it is exported text) and the id made from
   // that masked name, which pages, URLs and snapshots show too (refused when it is a configured id).
   const unknownService = cached((v: string) => {
-    const name = maskPersonalData(v.replace(/\s+/g, ' '));
+    const name = maskPersonalData(v.replace(SPACE_RUN, ' '));
     return { id: unconfiguredServiceId(name), name };
   });
   const missingWords = new Set(options.missingWords);
@@ -204,7 +205,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     const raw = (field: string): string | null => {
       const i = indices[field];
       if (i === undefined) return null;
-      const v = (fields[i] as string).trim();
+      const v = trimCell(fields[i] as string);
       if (v === '' || (anyMissingWords && missingWords.has(v.toLowerCase()))) return null;
       const rejects = rejectWords.get(field);
       if (rejects === undefined) return v;
@@ -214,7 +215,7 @@ export function rowMapperFor(resolved: ResolvedSource): (fields: string[], line:
     /** The cell as exported (trimmed), also when it is a missing-value word such as "?"; null when empty or absent. */
     const cell = (field: string): string | null => {
       const i = indices[field];
-      const v = i === undefined ? '' : (fields[i] as string).trim();
+      const v = i === undefined ? '' : trimCell(fields[i] as string);
       return v === '' ? null : v;
     };
     const required = (field: string, what: string): string => raw(field) ?? fail(field, null, reason`required ${what} is empty`);

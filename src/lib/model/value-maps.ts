@@ -9,6 +9,7 @@
  * rejects the row instead of inventing a level, service or status.
  */
 import type { ExportKind } from './canonical-fields.ts';
+import { SPACE_RUN, trimCell } from './cell-space.ts';
 import type { CheckStatus } from './records.ts';
 
 /**
@@ -51,8 +52,8 @@ for (const w of ['up', 'ok', 'success', 'pass', 'true', '1']) DEFAULT_STATUS_WOR
 for (const w of ['degraded', 'warn', 'warning', 'slow']) DEFAULT_STATUS_WORDS[w] = 'degraded';
 for (const w of ['down', 'fail', 'failed', 'failure', 'error', 'critical', 'false', '0']) DEFAULT_STATUS_WORDS[w] = 'down';
 
-/** The form words are compared in: trimmed, lower case, white-space runs (incl. U+00A0) as one space. */
-export const normWord = (s: string): string => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** The form words are compared in: trimmed, lower case, white-space runs (CELL_SPACE, incl. U+00A0) as one space. */
+export const normWord = (s: string): string => trimCell(s).replace(SPACE_RUN, ' ').toLowerCase();
 
 /** The source map with normalized keys and values. */
 function ownMap(sourceMap: Record<string, string>): Map<string, string> {
