@@ -172,6 +172,13 @@ describe('commentaryProblems', () => {
     ]);
   });
 
+  it('the clock is a problem of its own: a page must read the same on every build', () => {
+    // Date is JavaScript's, but reads the build machine's clock: the page would change by the day it is built.
+    expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\nAs of {new Date().getFullYear()}.\n')).toEqual([
+      `${F}:5:12: Date reads the clock of the machine that builds the site, so the page would change with the day it is built; write the date out`,
+    ]);
+  });
+
   it('an import or export line that does not compile is named where the compiler stops', () => {
     expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\nexport const = 1\n\nText.\n')).toEqual([
       `${F}:5:14: Could not parse esm with oxc: Unexpected token (mdxjs-rs:oxc)`,

@@ -46,7 +46,6 @@ const BUILT_INS = new Set([
   'BigUint64Array',
   'Boolean',
   'DataView',
-  'Date',
   'Error',
   'EvalError',
   'FinalizationRegistry',
@@ -84,6 +83,14 @@ const BUILT_INS = new Set([
   'WeakRef',
   'WeakSet',
 ]);
+
+/**
+ * Built-ins that read the machine the site is built on: a page using one would read differently on
+ * each build (the same inputs must give byte-identical pages), so each is a problem of its own.
+ */
+const MACHINE_READING: Record<string, string> = {
+  Date: 'reads the clock of the machine that builds the site, so the page would change with the day it is built; write the date out',
+};
 
 /**
  * A piece of code in the file: its text as the compiler gives it, and the offset in the file where it
@@ -219,12 +226,18 @@ export function unknownNameProblems(file: string, tree: MdastNode, source: strin
       if (known.includes(name) || BUILT_INS.has(name)) continue;
       const byte = (node as { start?: number }).start ?? 0;
       const p = placeIn(source, c, parsed.text, byte);
+      const at = c.start + Buffer.from(parsed.text).subarray(0, byte).toString().length;
+      const reads = MACHINE_READING[name];
+      if (reads !== undefined) {
+        problems.push({ at, message: `${where(p.line, p.col)}: ${name} ${reads}` });
+        continue;
+      }
       const near = closestName(name, known);
       const text = c.value.replace(/\s+/g, ' ').trim();
       const shown = c.kind === 'esm' ? name : `{${text.length > 40 ? `${text.slice(0, 39)}…` : text}}`;
       const valid = [...new Set(known)].sort().join(', ');
       problems.push({
-        at: c.start + Buffer.from(parsed.text).subarray(0, byte).toString().length,
+        at,
         message: `${where(p.line, p.col)}: ${shown}: unknown name "${name}"; ${near ? `did you mean ${near}?` : `valid: ${valid} and JavaScript's built-ins`}`,
       });
     }
