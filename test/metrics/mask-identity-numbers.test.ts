@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBsn, isIban } from '../../src/lib/util/mask-identity-numbers.ts';
+import { fold } from '../../src/lib/util/folded-text.ts';
+import { isBsn, isIban, maskIdentityNumbersGated } from '../../src/lib/util/mask-identity-numbers.ts';
 import { maskFileName, maskIdentifier, maskPersonalData } from '../../src/lib/util/mask-personal-data.ts';
 import { assertProperty } from '../helpers/property.ts';
 
@@ -372,5 +373,30 @@ describe('properties: nothing that is not personal data is masked', () => {
     expect(isBsn('123456782')).toBe(true);
     expect(isBsn('123456789')).toBe(false);
     expect(isBsn('000000000')).toBe(false);
+  });
+});
+
+describe('the gates: a pattern skipped where its gate does not match changes nothing', () => {
+  it('gated and ungated give the same text, for every identifier form, the words around them and noise', () => {
+    // The gates are a fast path (mask-identity-numbers.ts GATES); the ungated run is the rule itself.
+    const noise = fc.stringMatching(/^[A-Za-z0-9 .\-/:#护照号码pasPAS]{0,24}$/);
+    const piece = fc.oneof(
+      nino,
+      cpf,
+      cnpj,
+      bsn,
+      iban,
+      passport.map(({ word, number }) => `${word}${number}`),
+      ciscoMac,
+      fc.constantFrom('INC0012345', 'T-1001', 'AB12', 'pass 12', 'v4.2.1.0', '€ 123.456.782', '123.456.782,00'),
+      noise,
+    );
+    assertProperty(
+      fc.property(fc.array(piece, { maxLength: 4 }), fc.constantFrom(' ', '', ', ', '：'), (pieces, sep) => {
+        const text = pieces.join(sep);
+        expect(maskIdentityNumbersGated(fold(text), true).text).toBe(maskIdentityNumbersGated(fold(text), false).text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

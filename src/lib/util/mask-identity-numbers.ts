@@ -84,11 +84,31 @@ function ibanAt(candidate: string): string {
 
 const MAY_HOLD_ID = /\d/;
 
+/**
+ * What each pattern cannot match without (plain ASCII patterns, no look-arounds): most texts that hold a
+ * digit (every ticket id) hold none of these, and the patterns themselves, Unicode-aware with look-behinds,
+ * cost about 0.5 µs a text each: on the 1 M-ticket benchmark the ids alone went from 0.7 s to 2.8 s of
+ * masking without these. Each is implied by its pattern (property-tested: the same text with and without).
+ */
+const GATES = {
+  // An IBAN is 15 letters and digits at least (isIban), spaces between them allowed: `INC0000001` is none.
+  iban: /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11}/,
+  passport: /pas|护照/i,
+  id: /[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]|\d\.\d/,
+  grouped: /\d{3}\.\d{3}\.\d{3}/,
+};
+
 /** Identity and account numbers → `[id]`, IBANs → `[iban]` (see the module comment); other text as it is. */
 export function maskIdentityNumbers(f: Folded): Folded {
+  return maskIdentityNumbersGated(f, true);
+}
+
+/** {@link maskIdentityNumbers}, each pattern tried only where its gate matches (`gated`), or always. */
+export function maskIdentityNumbersGated(f: Folded, gated: boolean): Folded {
   if (!MAY_HOLD_ID.test(f.text)) return f;
-  let out = replaceIn(f, IBAN_CANDIDATE, ibanAt);
-  out = replaceIn(out, PASSPORT_RE, (m) => m.replace(/[A-Za-z0-9]+$/, '[id]'));
-  out = replaceIn(out, ID, () => '[id]');
-  return replaceIn(out, GROUPED, (m) => (isBsn(m.replaceAll('.', '')) ? '[id]' : m));
+  const tried = (gate: RegExp, text: string) => !gated || gate.test(text);
+  let out = tried(GATES.iban, f.text) ? replaceIn(f, IBAN_CANDIDATE, ibanAt) : f;
+  if (tried(GATES.passport, out.text)) out = replaceIn(out, PASSPORT_RE, (m) => m.replace(/[A-Za-z0-9]+$/, '[id]'));
+  if (tried(GATES.id, out.text)) out = replaceIn(out, ID, () => '[id]');
+  return tried(GATES.grouped, out.text) ? replaceIn(out, GROUPED, (m) => (isBsn(m.replaceAll('.', '')) ? '[id]' : m)) : out;
 }
