@@ -172,10 +172,21 @@ describe('commentaryProblems', () => {
     ]);
   });
 
-  it('the clock is a problem of its own: a page must read the same on every build', () => {
+  it('the clock and Math.random are problems of their own: a page must read the same on every build', () => {
     // Date is JavaScript's, but reads the build machine's clock: the page would change by the day it is built.
     expect(commentaryProblems(scope(), F, '---\nperiod: "2026-10"\nsummary: "s"\n---\nAs of {new Date().getFullYear()}.\n')).toEqual([
       `${F}:5:12: Date reads the clock of the machine that builds the site, so the page would change with the day it is built; write the date out`,
+    ]);
+    // Math is JavaScript's and stays allowed (Math.round), but Math.random gives another number on each build.
+    expect(
+      commentaryProblems(
+        scope(),
+        F,
+        '---\nperiod: "2026-10"\nsummary: "s"\n---\n{Math.round(2.5)} and {Math["random"]()} or {Math.random()}\n',
+      ),
+    ).toEqual([
+      `${F}:5:24: Math.random gives another number on each build, so the page would change with every build; write the number out`,
+      `${F}:5:46: Math.random gives another number on each build, so the page would change with every build; write the number out`,
     ]);
   });
 

@@ -92,6 +92,36 @@ const MACHINE_READING: Record<string, string> = {
   Date: 'reads the clock of the machine that builds the site, so the page would change with the day it is built; write the date out',
 };
 
+/** `Math.random`, the one built-in's member that reads the machine (its generator): where the code uses it, as byte offsets. */
+function randomUses(program: EstreeProgram, mathIsGlobal: boolean): number[] {
+  if (!mathIsGlobal) return [];
+  const at: number[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    const n = node as {
+      type?: string;
+      object?: { type?: string; name?: string };
+      property?: { type?: string; name?: string; value?: unknown };
+      computed?: boolean;
+      start?: number;
+    };
+    if (
+      n.type === 'MemberExpression' &&
+      n.object?.type === 'Identifier' &&
+      n.object.name === 'Math' &&
+      (n.computed ? n.property?.value === 'random' : n.property?.name === 'random')
+    )
+      at.push(n.start ?? 0);
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'range') visit(value);
+  };
+  visit(program);
+  return at;
+}
+
 /**
  * A piece of code in the file: its text as the compiler gives it, and the offset in the file where it
  * starts (a spread attribute's `...rest` is parsed as the object `{...rest}`, from its brace).
@@ -222,7 +252,15 @@ export function unknownNameProblems(file: string, tree: MdastNode, source: strin
     }
     if (!parsed.program) continue; // a comment, or nothing between the braces
     const known = c.kind === 'esm' ? [...MODULE_NAMES, ...own] : [...PAGE_NAMES, ...own];
-    for (const [name, node] of analyze(parsed.program as Parameters<typeof analyze>[0]).globals) {
+    const { globals } = analyze(parsed.program as Parameters<typeof analyze>[0]);
+    for (const byte of randomUses(parsed.program, globals.has('Math'))) {
+      const p = placeIn(source, c, parsed.text, byte);
+      problems.push({
+        at: c.start + Buffer.from(parsed.text).subarray(0, byte).toString().length,
+        message: `${where(p.line, p.col)}: Math.random gives another number on each build, so the page would change with every build; write the number out`,
+      });
+    }
+    for (const [name, node] of globals) {
       if (known.includes(name) || BUILT_INS.has(name)) continue;
       const byte = (node as { start?: number }).start ?? 0;
       const p = placeIn(source, c, parsed.text, byte);
