@@ -6,11 +6,11 @@
  * mini fixture in two languages under the base path /pack/: October is published as r1 with a
  * commentary in each language, then the ticket export changes, so the period has a draft view.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
+import { runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
+import { miniWithOctoberDraft } from '../helpers/mini-draft.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
 
 const LOCALES = ['en', 'zh-CN'] as const;
@@ -78,28 +78,16 @@ describe('links in the commentary lead, on a revision’s or the draft’s pages
   const hrefsOf = (html: string) => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
 
   beforeAll(() => {
-    work = mkdtempSync(path.join(tmpdir(), 'sr-commentary-links-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('  name: Mini review\n', '  name: Mini review\n  locales: [en, zh-CN]\n'));
-    mkdirSync(path.join(work, 'content/reviews'), { recursive: true });
-    const front = '---\nperiod: "2026-10"\nsummary: "October."\n---\n\n';
-    writeFileSync(path.join(work, 'content/reviews/2026-10.mdx'), `${front}See ${body(EN_WORDS)}.\n`);
-    writeFileSync(path.join(work, 'content/reviews/2026-10.zh-CN.mdx'), `${front}参见${body(ZH_WORDS)}。\n`);
+    // T-2 resolved within its target after r1 (test/helpers/mini-draft.ts): the figures differ from r1's, so the
+    // period has a draft view, and T-2 still missed its first response, so the draft has a tickets page too.
+    let config: string;
+    ({ work, config } = miniWithOctoberDraft('sr-commentary-links-', (w) => {
+      mkdirSync(path.join(w, 'content/reviews'), { recursive: true });
+      const front = '---\nperiod: "2026-10"\nsummary: "October."\n---\n\n';
+      writeFileSync(path.join(w, 'content/reviews/2026-10.mdx'), `${front}See ${body(EN_WORDS)}.\n`);
+      writeFileSync(path.join(w, 'content/reviews/2026-10.zh-CN.mdx'), `${front}参见${body(ZH_WORDS)}。\n`);
+    }));
     dist = path.join(work, 'dist');
-    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    const p = runCli(['publish', '2026-10', '--message', 'October review', '--config', config]);
-    expect(p.status, p.stderr).toBe(0);
-    // T-2 resolved within its target now (test/build/published-draft-views.test.ts): the figures differ from r1's, so
-    // the period has a draft view, and T-2 still missed its first response, so the draft has a tickets page too.
-    const tickets = path.join(work, 'data/tickets.csv');
-    writeFileSync(
-      tickets,
-      readFileSync(tickets, 'utf8').replace(
-        'T-2,2026-10-01 10:00,2026-10-01 12:00,,P2,Access,web,无法登录,Open',
-        'T-2,2026-10-01 10:00,2026-10-01 12:00,2026-10-01 13:00,P2,Access,web,无法登录,Resolved',
-      ),
-    );
     const b = runCli(['build', '--config', config], { REVIEW_BASE: BASE });
     expect(b.status, b.stderr).toBe(0);
   });

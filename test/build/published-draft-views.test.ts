@@ -5,11 +5,11 @@
  * draft snapshot with their CSVs, marked as draft and not indexed for search. A real build of the
  * mini fixture in two languages: October is published as r1, then the ticket export changes.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
+import { runCliProcess as runCli, textOf } from '../helpers/cli-process.ts';
+import { miniWithOctoberDraft } from '../helpers/mini-draft.ts';
 import { brokenLinks, filesUnder, linksOf } from '../helpers/site-links.ts';
 
 const LOCALES = ['en', 'zh-CN'] as const;
@@ -23,26 +23,10 @@ describe('the draft view’s links lead to the draft’s figures', () => {
   const draftPages = () => LOCALES.flatMap((l) => filesUnder(dist, `${l}/reviews/2026-10/draft`)).filter((f) => f.endsWith('.html'));
 
   beforeAll(() => {
-    work = mkdtempSync(path.join(tmpdir(), 'sr-draft-views-'));
-    cpSync(path.join(ROOT, 'test/fixtures/mini'), work, { recursive: true });
-    const config = path.join(work, 'review.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('  name: Mini review\n', '  name: Mini review\n  locales: [en, zh-CN]\n'));
+    // T-2 resolved within its target after r1: web's resolution SLA goes from 0 of 1 to 1 of 1 (test/helpers/mini-draft.ts).
+    let config: string;
+    ({ work, config } = miniWithOctoberDraft('sr-draft-views-'));
     dist = path.join(work, 'dist');
-    expect(runCli(['build', '--data-only', '--config', config]).status).toBe(0);
-    const p = runCli(['publish', '2026-10', '--message', 'October review', '--config', config]);
-    expect(p.status, p.stderr).toBe(0);
-    // T-2 (web, P2: first response 1 h, resolution 8 h, business hours Mon–Fri 09:00–17:00) was open in r1, so it
-    // missed its resolution target. Now it was resolved at 13:00 on Thursday 1 October, 3 business hours after it was
-    // created at 10:00: within 8 h, so web's resolution SLA goes from 0 of 1 met to 1 of 1. Its first response at
-    // 12:00 is still 2 business hours late (more than 1 h), so T-2 stays on the tickets page, for its response only.
-    const tickets = path.join(work, 'data/tickets.csv');
-    writeFileSync(
-      tickets,
-      readFileSync(tickets, 'utf8').replace(
-        'T-2,2026-10-01 10:00,2026-10-01 12:00,,P2,Access,web,无法登录,Open',
-        'T-2,2026-10-01 10:00,2026-10-01 12:00,2026-10-01 13:00,P2,Access,web,无法登录,Resolved',
-      ),
-    );
     const b = runCli(['build', '--config', config]);
     expect(b.status, b.stderr).toBe(0);
   });
